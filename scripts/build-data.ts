@@ -1,0 +1,68 @@
+/**
+ * Validates the built-in Den Haag dataset (data/den-haag/*.csv) and builds what the app loads:
+ * public/data/den-haag.json (dataset + precomputed layout) and the same data as canonical CSVs
+ * for download. Fails with a list of problems when the data is not clean.
+ *
+ *   npx tsx scripts/build-data.ts [--check]   (--check validates without writing)
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validateDataset } from '../src/data/validate';
+import {
+  parseCanonicalFiles,
+  writeActivitiesCsv,
+  writeOrganisationsCsv,
+  writeParticipationsCsv,
+} from '../src/data/canonical';
+import { buildOrganisationNetwork } from '../src/graph/build';
+import { computeLayout } from '../src/graph/layout';
+import type { BuiltinBundle } from '../src/data/bundle';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const source = join(root, 'data', 'den-haag');
+const out = join(root, 'public', 'data');
+const files = ['organisations.csv', 'activities.csv', 'participations.csv'];
+
+for (const f of files) {
+  if (!existsSync(join(source, f))) {
+    console.error(`data/den-haag/${f} is missing: the built-in dataset needs ${files.join(', ')}.`);
+    process.exit(1);
+  }
+}
+
+const { dataset, report } = parseCanonicalFiles(
+  files.map((f) => ({ name: f, text: readFileSync(join(source, f), 'utf8') })),
+  { datasetName: 'Den Haag care-innovation ecosystem' },
+);
+const problems = [
+  ...report.problems.filter((p) => p.severity !== 'info' || p.code === 'sector-inferred' || p.code === 'extra-columns'),
+  ...validateDataset(dataset),
+];
+if (problems.length) {
+  console.error(`The built-in dataset has ${problems.length} problem(s):`);
+  for (const p of problems) {
+    console.error(`- ${p.file}${p.row ? ` row ${p.row}` : ''}${p.column ? `, column ${p.column}` : ''}: ${p.message}`);
+  }
+  process.exit(1);
+}
+
+const network = buildOrganisationNetwork(dataset);
+const summary = `${dataset.organisations.length} organisations, ${dataset.activities.length} activities, ${dataset.participations.length} participations, ${network.size} ties`;
+if (process.argv.includes('--check')) {
+  console.log(`data/den-haag is valid: ${summary}.`);
+  process.exit(0);
+}
+
+const bundle: BuiltinBundle = { id: 'den-haag', dataset, positions: computeLayout(network, { seed: 1 }) };
+// Rounded coordinates keep the file small and byte-identical between builds.
+for (const id of Object.keys(bundle.positions)) {
+  const [x, y] = bundle.positions[id]!;
+  bundle.positions[id] = [Math.round(x * 100) / 100, Math.round(y * 100) / 100];
+}
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'den-haag.json'), JSON.stringify(bundle));
+writeFileSync(join(out, 'den-haag-participations.csv'), writeParticipationsCsv(dataset));
+writeFileSync(join(out, 'den-haag-organisations.csv'), writeOrganisationsCsv(dataset));
+writeFileSync(join(out, 'den-haag-activities.csv'), writeActivitiesCsv(dataset));
+console.log(`Built public/data/den-haag.json: ${summary}.`);

@@ -1,0 +1,61 @@
+/** What happened to every row of every file that was read. Invariant per file and in total:
+ * rowsRead = rowsUsed + rowsMerged + rowsRejected. */
+export type FileRole = 'participations' | 'organisations' | 'activities';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface ImportProblem {
+  file: string;
+  /** 1-based line-oriented row number as a spreadsheet shows it (the header is row 1). */
+  row?: number;
+  column?: string;
+  severity: Severity;
+  /** Stable machine-readable code, e.g. `missing-value`; the UI translates by code. */
+  code: string;
+  /** Plain-language explanation, in English. */
+  message: string;
+  /** What the user can do about it. */
+  fix?: string;
+}
+
+export interface FileReport {
+  file: string;
+  role: FileRole | 'unrecognised';
+  delimiter: string;
+  rowsRead: number;
+  rowsUsed: number;
+  /** Rows that repeat information already read (e.g. the same organisation twice in one activity). */
+  rowsMerged: number;
+  rowsRejected: number;
+  blankLinesSkipped: number;
+}
+
+export interface ImportReport {
+  files: FileReport[];
+  rowsRead: number;
+  rowsUsed: number;
+  rowsMerged: number;
+  rowsRejected: number;
+  problems: ImportProblem[];
+}
+
+export function emptyFileReport(file: string, role: FileReport['role'], delimiter: string): FileReport {
+  return { file, role, delimiter, rowsRead: 0, rowsUsed: 0, rowsMerged: 0, rowsRejected: 0, blankLinesSkipped: 0 };
+}
+
+export function totalReport(files: FileReport[], problems: ImportProblem[]): ImportReport {
+  const sum = (k: 'rowsRead' | 'rowsUsed' | 'rowsMerged' | 'rowsRejected') =>
+    files.reduce((acc, f) => acc + f[k], 0);
+  return {
+    files,
+    rowsRead: sum('rowsRead'),
+    rowsUsed: sum('rowsUsed'),
+    rowsMerged: sum('rowsMerged'),
+    rowsRejected: sum('rowsRejected'),
+    problems,
+  };
+}
+
+export function hasErrors(report: ImportReport): boolean {
+  return report.problems.some((p) => p.severity === 'error');
+}

@@ -1,0 +1,93 @@
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
+import { SECTORS } from '../data/sectors';
+import { nodeSizeForDegree } from './appearance';
+import { mulberry32 } from './random';
+import type { OrganisationNetwork } from './types';
+
+/** Node id → [x, y]. */
+export type Positions = Record<string, [number, number]>;
+
+export interface LayoutOptions {
+  seed?: number;
+  /** ForceAtlas2 iterations; by default fewer for larger graphs. */
+  iterations?: number;
+}
+
+function defaultIterations(order: number): number {
+  if (order < 1000) return 800;
+  if (order < 5000) return 300;
+  return 100;
+}
+
+/**
+ * A deterministic force-directed layout: seeded initial positions in sorted node order,
+ * ForceAtlas2 (weighted by shared activities) on the connected organisations, then noverlap so
+ * discs do not cover each other. Organisations without any tie are laid out in a block below
+ * the network, grouped by sector, so "who is connected to nobody" is visible at a glance
+ * instead of being pulled into the middle by gravity.
+ */
+export function computeLayout(graph: OrganisationNetwork, options: LayoutOptions = {}): Positions {
+  const random = mulberry32(options.seed ?? 1);
+  const connected = graph.copy();
+  const isolates: string[] = [];
+  graph.forEachNode((node) => {
+    if (graph.degree(node) === 0) {
+      isolates.push(node);
+      connected.dropNode(node);
+    }
+  });
+  const spread = 10 * Math.sqrt(Math.max(1, connected.order));
+  connected.forEachNode((node) => {
+    connected.mergeNodeAttributes(node, {
+      x: (random() - 0.5) * spread,
+      y: (random() - 0.5) * spread,
+    });
+  });
+  const positions: Positions = {};
+  if (connected.order > 0) {
+    const settings = {
+      ...forceAtlas2.inferSettings(connected),
+      edgeWeightInfluence: 0.5,
+      adjustSizes: false,
+    };
+    forceAtlas2.assign(connected, {
+      iterations: options.iterations ?? defaultIterations(connected.order),
+      settings,
+      getEdgeWeight: 'weight',
+    });
+    noverlap.assign(connected, {
+      maxIterations: 200,
+      settings: { margin: 2, ratio: 1.1 },
+      inputReducer: (key, attrs) => ({ ...attrs, size: nodeSizeForDegree(connected.degree(key)) }),
+    });
+    connected.forEachNode((node, attrs) => {
+      positions[node] = [attrs.x ?? 0, attrs.y ?? 0];
+    });
+  }
+  placeIsolates(graph, isolates, positions);
+  return positions;
+}
+
+function placeIsolates(graph: OrganisationNetwork, isolates: string[], positions: Positions) {
+  if (!isolates.length) return;
+  const xs = Object.values(positions).map((p) => p[0]);
+  const ys = Object.values(positions).map((p) => p[1]);
+  const minX = xs.length ? Math.min(...xs) : 0;
+  const maxX = xs.length ? Math.max(...xs) : 0;
+  const minY = ys.length ? Math.min(...ys) : 0;
+  const spacing = 4 * nodeSizeForDegree(0);
+  const width = Math.max(maxX - minX, spacing * Math.ceil(Math.sqrt(isolates.length)));
+  const perRow = Math.max(1, Math.floor(width / spacing));
+  const order = (id: string) => SECTORS.indexOf(graph.getNodeAttribute(id, 'sector'));
+  const sorted = [...isolates].sort(
+    (a, b) =>
+      order(a) - order(b) ||
+      graph.getNodeAttribute(a, 'label').localeCompare(graph.getNodeAttribute(b, 'label')),
+  );
+  // Sigma's y axis points up, so "below" is smaller y.
+  const top = minY - 3 * spacing;
+  sorted.forEach((id, i) => {
+    positions[id] = [minX + (i % perRow) * spacing, top - Math.floor(i / perRow) * spacing];
+  });
+}

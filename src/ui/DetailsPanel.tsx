@@ -1,0 +1,107 @@
+import { useTranslation } from 'react-i18next';
+import { SECTOR_INFO } from '../data/sectors';
+import type { OrganisationDetails } from '../graph/details';
+import type { Language } from '../i18n';
+
+function years(start?: number, end?: number): string {
+  if (start && end && start !== end) return `${start}–${end}`;
+  return String(start ?? end ?? '');
+}
+
+/** The selected organisation: sector, place, activities and partners grouped by sector. */
+export function DetailsPanel({
+  details,
+  onSelect,
+  onClose,
+}: {
+  details: OrganisationDetails;
+  onSelect: (id: string) => void;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { organisation: o, activities, partnersBySector, partnerCount } = details;
+  const kindLabel = (kind: string) => t(`kinds.${kind}`, { defaultValue: kind });
+  return (
+    <article className="details" aria-labelledby="details-title" data-testid="details-panel">
+      <header>
+        <h2 id="details-title">{o.name}</h2>
+        <button type="button" className="close" onClick={onClose} aria-label={t('panel.close')} title={t('panel.close')}>
+          ×
+        </button>
+      </header>
+      <dl className="facts">
+        <dt>{t('panel.sector')}</dt>
+        <dd data-testid="details-sector">
+          <span className="swatch" style={{ background: SECTOR_INFO[o.sector].colour }} aria-hidden="true" />
+          {SECTOR_INFO[o.sector][language]} {o.sectorInferred && <em>{t('panel.inferred')}</em>}
+        </dd>
+        {o.city && (
+          <>
+            <dt>{t('panel.city')}</dt>
+            <dd>{o.city}</dd>
+          </>
+        )}
+        {o.region && (
+          <>
+            <dt>{t('panel.region')}</dt>
+            <dd>{o.region}</dd>
+          </>
+        )}
+        {o.aliases.length > 0 && (
+          <>
+            <dt>{t('panel.aliases')}</dt>
+            <dd>{o.aliases.join(', ')}</dd>
+          </>
+        )}
+        {o.listedIn && o.listedIn.length > 0 && (
+          <>
+            <dt>{t('panel.listedIn')}</dt>
+            <dd>{o.listedIn.join('; ')}</dd>
+          </>
+        )}
+      </dl>
+      {o.description && <p className="description">{o.description}</p>}
+
+      <section aria-labelledby="partners-title">
+        <h3 id="partners-title">{t('panel.partners', { count: partnerCount })}</h3>
+        {partnerCount === 0 && <p className="muted">{t('panel.noPartners')}</p>}
+        {partnersBySector.map(({ sector, partners }) => (
+          <div key={sector} className="partner-group" data-sector={sector}>
+            <h4>
+              <span className="swatch" style={{ background: SECTOR_INFO[sector].colour }} aria-hidden="true" />
+              {SECTOR_INFO[sector][language]} ({partners.length})
+            </h4>
+            <ul data-testid={`partners-${sector}`}>
+              {partners.map((p) => (
+                <li key={p.id}>
+                  <button type="button" className="link" onClick={() => onSelect(p.id)}>
+                    {p.name}
+                  </button>
+                  <span className="muted"> · {t('panel.sharedActivities', { count: p.weight })}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="activities-title">
+        <h3 id="activities-title">{t('panel.activities', { count: activities.length })}</h3>
+        {activities.length === 0 && <p className="muted">{t('panel.noActivities')}</p>}
+        <ul className="activities" data-testid="details-activities">
+          {activities.map(({ activity: a, role }) => (
+            <li key={a.id}>
+              <div className="activity-title">{a.title}</div>
+              <div className="muted">
+                {[a.source, kindLabel(a.kind), years(a.startYear, a.endYear), role ? t('panel.role', { role }) : '']
+                  .filter(Boolean)
+                  .join(' · ')}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,87 @@
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrganisationSearch } from '../graph/search';
+
+/** An accessible combobox (WAI-ARIA 1.2 pattern): type, pick with arrows/Enter or the mouse. */
+export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onChoose: (id: string) => void }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const hits = useMemo(() => index.search(query), [index, query]);
+
+  const choose = (i: number) => {
+    const hit = hits[i];
+    if (!hit) return;
+    setQuery(hit.name);
+    setOpen(false);
+    onChoose(hit.id);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => Math.min(a + 1, hits.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      choose(active);
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+    }
+  };
+
+  const showList = open && query.trim() !== '';
+  return (
+    <div className="search">
+      <label htmlFor={`${listId}-input`} className="visually-hidden">
+        {t('search.label')}
+      </label>
+      <input
+        id={`${listId}-input`}
+        type="search"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
+        placeholder={t('search.placeholder')}
+        value={query}
+        autoComplete="off"
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
+      />
+      {showList && (
+        <ul id={listId} role="listbox" className="search-results">
+          {hits.length === 0 && <li className="search-empty">{t('search.noMatches', { query })}</li>}
+          {hits.map((hit, i) => (
+            <li
+              key={hit.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(i);
+              }}
+              onMouseEnter={() => setActive(i)}
+            >
+              <span>{hit.name}</span>
+              {hit.alias && <span className="search-alias">{t('search.alias', { alias: hit.alias })}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseCanonicalFiles,
+  writeActivitiesCsv,
+  writeOrganisationsCsv,
+  writeParticipationsCsv,
+} from '../../../src/data/canonical';
+
+const header =
+  'activity_id,activity_title,activity_kind,source,scheme,theme,start_year,end_year,organisation_id,organisation,sector,city,region,country,role,provenance';
+
+function parse(text: string, name = 'p.csv') {
+  return parseCanonicalFiles([{ name, text }]);
+}
+
+function expectInvariant(r: ReturnType<typeof parse>['report']) {
+  expect(r.rowsRead).toBe(r.rowsUsed + r.rowsMerged + r.rowsRejected);
+  for (const f of r.files) expect(f.rowsRead).toBe(f.rowsUsed + f.rowsMerged + f.rowsRejected);
+}
+
+describe('canonical participations CSV', () => {
+  it('needs only activity_id and organisation; the normalised name identifies the organisation', () => {
+    const { dataset, report } = parse(
+      'activity_id,organisation\nA1,De Haagse Hogeschool\nA1,Gemeente Den Haag\nA2,de haagse  hogeschool\n',
+    );
+    expect(report.rowsRead).toBe(3);
+    expect(report.rowsUsed).toBe(3);
+    expect(dataset.organisations.map((o) => o.id)).toEqual(['de-haagse-hogeschool', 'gemeente-den-haag']);
+    expect(dataset.activities.map((a) => a.id)).toEqual(['A1', 'A2']);
+    expect(dataset.participations).toHaveLength(3);
+    // The second spelling differs only in case/spaces, so it is the same organisation and no alias.
+    expect(dataset.organisations[0]!.aliases).toEqual([]);
+    expectInvariant(report);
+  });
+
+  it('reads every canonical column', () => {
+    const { dataset, report } = parse(
+      `${header}\nsia-1,Fast@Home,project,SIA,RAAK,rehabilitation,2014,2016,hhs,De Haagse Hogeschool,knowledge,Den Haag,Haaglanden,NL,applicant,seed.txt#SIA\n`,
+    );
+    expect(report.problems.filter((p) => p.severity !== 'info')).toEqual([]);
+    expect(dataset.activities[0]).toMatchObject({
+      id: 'sia-1',
+      title: 'Fast@Home',
+      kind: 'project',
+      source: 'SIA',
+      scheme: 'RAAK',
+      theme: 'rehabilitation',
+      startYear: 2014,
+      endYear: 2016,
+    });
+    expect(dataset.organisations[0]).toMatchObject({
+      id: 'hhs',
+      name: 'De Haagse Hogeschool',
+      sector: 'knowledge',
+      city: 'Den Haag',
+      region: 'Haaglanden',
+      country: 'NL',
+    });
+    expect(dataset.participations[0]).toEqual({
+      activityId: 'sia-1',
+      organisationId: 'hhs',
+      role: 'applicant',
+      provenance: 'seed.txt#SIA',
+    });
+  });
+
+  it('rejects rows without activity or organisation, with file, row and column', () => {
+    const { report } = parse('activity_id,organisation\n,Gemeente Delft\nA1,\nA1,???\nA1,TU Delft\n', 'mine.csv');
+    expect(report.rowsRead).toBe(4);
+    expect(report.rowsRejected).toBe(3);
+    expect(report.rowsUsed).toBe(1);
+    const errors = report.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((e) => [e.file, e.row, e.column, e.code])).toEqual([
+      ['mine.csv', 2, 'activity_id', 'missing-activity-id'],
+      ['mine.csv', 3, 'organisation', 'missing-organisation'],
+      ['mine.csv', 4, 'organisation', 'missing-organisation'],
+    ]);
+    expect(errors.every((e) => e.fix && e.message.length > 20)).toBe(true);
+    expectInvariant(report);
+  });
+
+  it('merges a repeated (activity, organisation) row and says so', () => {
+    const { dataset, report } = parse('activity_id,organisation,role\nA1,X B.V.,lead\nA1,x b.v.,partner\n');
+    expect(report.rowsMerged).toBe(1);
+    expect(dataset.participations).toHaveLength(1);
+    expect(dataset.participations[0]!.role).toBe('lead; partner');
+    expect(report.problems.some((p) => p.code === 'duplicate-participation' && p.row === 3)).toBe(true);
+    expectInvariant(report);
+  });
+
+  it('detects ; delimiters, strips a BOM and ignores blank lines (counted)', () => {
+    const { dataset, report } = parse('\uFEFFactivity_id;organisation;sector\nA1;Gemeente Den Haag;government\n\nA1;HagaZiekenhuis;care\n');
+    expect(report.files[0]!.delimiter).toBe(';');
+    expect(report.files[0]!.blankLinesSkipped).toBe(1);
+    expect(dataset.organisations.map((o) => o.sector).sort()).toEqual(['care', 'government']);
+    expectInvariant(report);
+  });
+
+  it('keeps quoted separators and line breaks inside fields', () => {
+    const { dataset } = parse('activity_id,activity_title,organisation\nA1,"Fast@Home, thuis revalideren\nna een beroerte",Sophia Stichting\n');
+    expect(dataset.activities[0]!.title).toBe('Fast@Home, thuis revalideren\nna een beroerte');
+  });
+
+  it('infers a missing sector from the name and marks it inferred', () => {
+    const { dataset, report } = parse('activity_id,organisation\nA1,Gemeente Rijswijk\nA1,Robot Care Systems B.V.\nA1,Zebra\n');
+    const byName = Object.fromEntries(dataset.organisations.map((o) => [o.name, o]));
+    expect(byName['Gemeente Rijswijk']).toMatchObject({ sector: 'government', sectorInferred: true });
+    expect(byName['Zebra']).toMatchObject({ sector: 'other', sectorInferred: true });
+    expect(report.problems.filter((p) => p.code === 'sector-inferred')).toHaveLength(3);
+  });
+
+  it('reports an unknown sector value and a bad year without dropping the row', () => {
+    const { dataset, report } = parse('activity_id,organisation,sector,start_year\nA1,Gemeente Delft,municipal body,20x6\n');
+    expect(report.rowsUsed).toBe(1);
+    expect(dataset.organisations[0]!.sector).toBe('government');
+    const codes = report.problems.map((p) => [p.code, p.row, p.column]);
+    expect(codes).toContainEqual(['unknown-sector', 2, 'sector']);
+    expect(codes).toContainEqual(['invalid-year', 2, 'start_year']);
+  });
+
+  it('keeps a second spelling under one organisation id as an alias', () => {
+    const { dataset } = parse('activity_id,organisation_id,organisation\nA1,hhs,De Haagse Hogeschool\nA2,hhs,Haagse Hogeschool (THUAS)\n');
+    expect(dataset.organisations).toHaveLength(1);
+    expect(dataset.organisations[0]).toMatchObject({ name: 'De Haagse Hogeschool', aliases: ['Haagse Hogeschool (THUAS)'] });
+  });
+
+  it('rejects a file whose columns it does not recognise, counting every row', () => {
+    const { report } = parse('foo,bar\n1,2\n3,4\n');
+    expect(report.rowsRead).toBe(2);
+    expect(report.rowsRejected).toBe(2);
+    expect(report.problems[0]).toMatchObject({ code: 'unrecognised-columns', row: 1, severity: 'error' });
+  });
+});
+
+describe('organisations and activities files', () => {
+  const orgs =
+    'organisation_id,name,sector,city,region,country,aliases,description,listed_in,provenance\n' +
+    'gemeente-den-haag,Gemeente Den Haag,government,Den Haag,Haaglanden,NL,Den Haag | gemeente Den Haag,,,s.txt#a\n' +
+    'bobergo,BOBErgo B.V.,tech,Delft,Haaglanden,NL,,,SIA actors,s.txt#b\n';
+  const acts =
+    'activity_id,title,kind,source,scheme,theme,start_year,end_year,region,stated_participants,description,provenance\n' +
+    'rvo-x,Intelligent Consumer Systems,project,RVO,,,,,Haaglanden,,,s.txt#c\n';
+  const parts = 'activity_id,organisation_id,organisation,role,provenance\nsecuradar,gemeente-den-haag,De gemeente Den Haag,partner,s.txt#d\n';
+
+  it('joins the three files whatever their order, keeping isolates and empty activities', () => {
+    const { dataset, report } = parseCanonicalFiles([
+      { name: 'participations.csv', text: parts },
+      { name: 'activities.csv', text: acts },
+      { name: 'organisations.csv', text: orgs },
+    ]);
+    expect(report.problems.filter((p) => p.severity !== 'info')).toEqual([]);
+    expect(report.files.map((f) => f.role)).toEqual(['organisations', 'activities', 'participations']);
+    expect(dataset.organisations.map((o) => o.id)).toEqual(['bobergo', 'gemeente-den-haag']);
+    expect(dataset.organisations[0]!.listedIn).toEqual(['SIA actors']);
+    expect(dataset.organisations[1]!.aliases).toEqual(['Den Haag', 'gemeente Den Haag']);
+    expect(dataset.activities.map((a) => a.id)).toEqual(['rvo-x', 'securadar']);
+    expect(dataset.participations[0]).toMatchObject({ nameAsWritten: 'De gemeente Den Haag' });
+  });
+
+  it('round-trips through the canonical writers without changing a value', () => {
+    const first = parseCanonicalFiles([
+      { name: 'organisations.csv', text: orgs },
+      { name: 'activities.csv', text: acts },
+      { name: 'participations.csv', text: parts },
+    ]).dataset;
+    first.organisations[1]!.description = '=HYPERLINK("x")';
+    const again = parseCanonicalFiles([
+      { name: 'o.csv', text: writeOrganisationsCsv(first) },
+      { name: 'a.csv', text: writeActivitiesCsv(first) },
+      { name: 'p.csv', text: writeParticipationsCsv(first) },
+    ]).dataset;
+    expect(writeOrganisationsCsv(first)).toContain(`'=HYPERLINK`);
+    expect(again.organisations).toEqual(first.organisations);
+    expect(again.activities.map((a) => ({ ...a, provenance: [] }))).toEqual(
+      first.activities.map((a) => ({ ...a, provenance: [] })),
+    );
+    expect(again.participations.map((p) => [p.activityId, p.organisationId, p.role])).toEqual(
+      first.participations.map((p) => [p.activityId, p.organisationId, p.role]),
+    );
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../../src/data/model';
+import { buildOrganisationNetwork } from '../../../src/graph/build';
+import { computeLayout } from '../../../src/graph/layout';
+import { OrganisationSearch } from '../../../src/graph/search';
+
+/** sector8 from shared/reference-metrics/sector8_bipartite_edges.csv: 13 projects × 8 organisations. */
+const SECTOR8 =
+  'P1,T1 P1,T2 P1,T3 P2,T1 P2,T2 P3,T1 P3,T2 P4,T2 P4,T3 P4,T4 P5,T1 P5,M P6,T1 P6,M P7,M P7,C1 P7,C2 P8,M P8,C2 P9,C2 P9,C3 P10,C2 P10,C3 P11,C1 P11,C3 P12,C2 P12,C3 P13,M P13,T3';
+
+function sector8(): Dataset {
+  const rows = SECTOR8.split(' ').map((l) => l.split(',') as [string, string]);
+  const orgs = [...new Set(rows.map((r) => r[1]))];
+  return {
+    name: 'sector8',
+    organisations: orgs.map((id) => ({ id, name: id, sector: id.startsWith('T') ? 'tech' : id.startsWith('C') ? 'care' : 'government', aliases: [], provenance: ['test'] })),
+    activities: [...new Set(rows.map((r) => r[0]))].map((id) => ({ id, title: id, kind: 'project', source: 'test', provenance: ['test'] })),
+    participations: rows.map(([activityId, organisationId]) => ({ activityId, organisationId })),
+  };
+}
+
+describe('organisation network (one-mode projection)', () => {
+  it('weighs ties by shared activities like NetworkX weighted_projected_graph', () => {
+    const g = buildOrganisationNetwork(sector8());
+    const weights: Record<string, number> = {};
+    g.forEachEdge((_e, a, s, t) => {
+      weights[[s, t].sort().join('-')] = a.weight;
+    });
+    // sector8_values.json "edges_weight" (NetworkX 3.6.1), keys sorted the same way.
+    expect(weights).toEqual({
+      'C1-C2': 1, 'C1-C3': 1, 'C2-C3': 3, 'C1-M': 1, 'C2-M': 2, 'M-T1': 2, 'T1-T2': 3, 'T1-T3': 1,
+      'T2-T3': 2, 'T2-T4': 1, 'M-T3': 1, 'T3-T4': 1,
+    });
+    expect(g.order).toBe(8);
+    expect(g.size).toBe(12);
+  });
+
+  it('inserts nodes in sorted order and lists shared activities sorted', () => {
+    const g = buildOrganisationNetwork(sector8());
+    expect(g.nodes()).toEqual([...g.nodes()].sort());
+    expect(g.getEdgeAttribute(g.edge('C2', 'C3')!, 'activities')).toEqual(['P10', 'P12', 'P9']);
+    expect(g.getEdgeAttribute(g.edge('M', 'T3')!, 'activities')).toEqual(['P13']);
+  });
+
+  it('lays out deterministically, isolates apart below the network', () => {
+    const data = sector8();
+    data.organisations.push({ id: 'Z', name: 'Zeta', sector: 'citizens', aliases: [], provenance: ['t'] });
+    const a = computeLayout(buildOrganisationNetwork(data), { seed: 3, iterations: 50 });
+    const b = computeLayout(buildOrganisationNetwork(data), { seed: 3, iterations: 50 });
+    expect(a).toEqual(b);
+    const minConnectedY = Math.min(...Object.entries(a).filter(([k]) => k !== 'Z').map(([, p]) => p[1]));
+    expect(a['Z']![1]).toBeLessThan(minConnectedY);
+  });
+});
+
+describe('organisation search', () => {
+  const search = new OrganisationSearch([
+    { id: 'gdh', name: 'Gemeente Den Haag', sector: 'government', aliases: ["'s-Gravenhage"], provenance: [] },
+    { id: 'hhs', name: 'De Haagse Hogeschool', sector: 'knowledge', aliases: ['Haagse Hogeschool'], provenance: [] },
+    { id: 'hmc', name: 'Haaglanden Medisch Centrum', sector: 'care', aliases: ['HMC'], provenance: [] },
+  ]);
+  it('matches case- and accent-insensitively, prefixes first', () => {
+    expect(search.search('haag').map((h) => h.id)).toEqual(['hmc', 'hhs', 'gdh']);
+    expect(search.search('GEMEENTE den')[0]!.id).toBe('gdh');
+  });
+  it('matches aliases and says which alias matched', () => {
+    expect(search.search('hmc')[0]).toEqual({ id: 'hmc', name: 'Haaglanden Medisch Centrum', alias: 'HMC' });
+    expect(search.search('gravenhage')[0]!.id).toBe('gdh');
+    expect(search.search('xyz')).toEqual([]);
+  });
+});
