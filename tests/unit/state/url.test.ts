@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SECTORS } from '../../../src/data/sectors';
+import { parseViewState, serialiseViewState } from '../../../src/state/url';
+import { COLOUR_BY, DEFAULT_VIEW_STATE, SIZE_BY, VIEWS, type ViewState } from '../../../src/state/viewState';
+
+describe('view state in the URL', () => {
+  it('writes nothing for the defaults and reads the defaults back', () => {
+    expect(serialiseViewState(DEFAULT_VIEW_STATE)).toBe('');
+    expect(parseViewState('')).toEqual(DEFAULT_VIEW_STATE);
+  });
+
+  it('round-trips a full state, including commas and spaces in values', () => {
+    const state: ViewState = {
+      ...DEFAULT_VIEW_STATE,
+      view: 'bridges',
+      filters: {
+        ...DEFAULT_VIEW_STATE.filters,
+        sources: ['Medical Delta', 'SIA'],
+        kinds: ['living_lab'],
+        themes: ['home living, Wmo'],
+        years: [2010, 2018],
+        includeUndated: false,
+        regions: ['Haaglanden'],
+        sectors: ['tech', 'care'],
+        minWeight: 2,
+        hideIsolates: true,
+        ego: { id: 'gemeente-den-haag', steps: 2 },
+      },
+      colourBy: 'community',
+      sizeBy: 'betweenness',
+      selected: 'de-haagse-hogeschool',
+      targets: ['tech', 'care', 'government', 'citizens'],
+      k: 3,
+      reachSteps: 2,
+      resolution: 1.5,
+      showSuggested: true,
+    };
+    const search = serialiseViewState(state);
+    expect(search).toContain('source=Medical%20Delta,SIA');
+    expect(parseViewState(search)).toEqual(state);
+  });
+
+  it('ignores malformed or unknown values', () => {
+    const s = parseViewState('?view=nope&k=99&sector=tech,alien&years=20-30&min=-3&targets=tech&colour=x&res=-1');
+    expect(s.view).toBe('network');
+    expect(s.k).toBe(5);
+    expect(s.filters.sectors).toEqual(['tech']);
+    expect(s.filters.years).toBeNull();
+    expect(s.filters.minWeight).toBe(1);
+    expect(s.targets).toEqual(DEFAULT_VIEW_STATE.targets);
+    expect(s.colourBy).toBe('sector');
+    expect(s.resolution).toBe(1);
+  });
+
+  it('round-trips any valid state (property)', () => {
+    const text = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s.length > 0);
+    const state = fc.record({
+      view: fc.constantFrom(...VIEWS),
+      colourBy: fc.constantFrom(...COLOUR_BY),
+      sizeBy: fc.constantFrom(...SIZE_BY),
+      sources: fc.uniqueArray(text, { maxLength: 3 }),
+      sectors: fc.uniqueArray(fc.constantFrom(...SECTORS), { maxLength: 3 }),
+      targets: fc.uniqueArray(fc.constantFrom(...SECTORS), { minLength: 2, maxLength: 4 }),
+      k: fc.integer({ min: 1, max: 10 }),
+      selected: fc.option(text, { nil: null }),
+      ego: fc.option(fc.record({ id: text, steps: fc.integer({ min: 1, max: 5 }) }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(state, (v) => {
+        const s: ViewState = {
+          ...DEFAULT_VIEW_STATE,
+          view: v.view,
+          colourBy: v.colourBy,
+          sizeBy: v.sizeBy,
+          selected: v.selected,
+          targets: v.targets,
+          k: v.k,
+          filters: { ...DEFAULT_VIEW_STATE.filters, sources: v.sources, sectors: v.sectors, ego: v.ego },
+        };
+        expect(parseViewState(serialiseViewState(s))).toEqual(s);
+      }),
+    );
+  });
+});
