@@ -1,0 +1,227 @@
+/**
+ * Compressed sparse row (CSR) view of an undirected graphology graph, the input of every
+ * heavy loop in this folder. Nodes are indexed 0..n-1 in sorted id order (code-unit order,
+ * not locale order, so the index is the same in every runtime), and each node's neighbour
+ * list is sorted by index, which makes every traversal deterministic.
+ */
+import type { AbstractGraph, Attributes } from 'graphology-types';
+
+export type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
+
+export interface Csr {
+  /** Number of nodes. */
+  n: number;
+  /** Number of undirected edges (self-loops and parallel edges are ignored). */
+  m: number;
+  /** Node ids, sorted; `ids[i]` is the id of node index i. */
+  ids: string[];
+  /** Display labels (the `label` attribute, else the id). */
+  labels: string[];
+  index: Map<string, number>;
+  /** `offsets[i]..offsets[i+1]` is the slice of `targets`/`weights` holding i's neighbours. */
+  offsets: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
+  /** Edge list with `edgeU[e] < edgeV[e]`, sorted by (u, v). */
+  edgeU: Int32Array;
+  edgeV: Int32Array;
+  edgeW: Float64Array;
+  degree: Int32Array;
+  /** Sum of incident tie weights. */
+  strength: Float64Array;
+  /** Group (sector) code per node, an index into `groupNames`. */
+  group: Int32Array;
+  groupNames: string[];
+}
+
+export interface CsrOptions {
+  /** Node attribute holding the group label; default `sector`. */
+  groupAttribute?: string;
+  /** Node attribute holding the display label; default `label` (the id when missing). */
+  labelAttribute?: string;
+  /** Edge attribute holding the tie weight; default `weight`; missing or invalid values count as 1. */
+  weightAttribute?: string;
+  /**
+   * Order of known group names (e.g. SECTORS); present groups in this list come first in this
+   * order, any other group follows alphabetically.
+   */
+  groupOrder?: readonly string[];
+  /** Groups to include even when no node has them (e.g. the target sectors). */
+  includeGroups?: readonly string[];
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function buildCsr(graph: AnyGraph, options: CsrOptions = {}): Csr {
+  const groupAttribute = options.groupAttribute ?? 'sector';
+  const weightAttribute = options.weightAttribute ?? 'weight';
+  const ids = graph.nodes().sort(byCodeUnit);
+  const n = ids.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(ids[i]!, i);
+
+  // Groups and labels
+  const labelAttribute = options.labelAttribute ?? 'label';
+  const labels: string[] = new Array<string>(n);
+  const rawGroup: string[] = new Array<string>(n);
+  const present = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const attrs = graph.getNodeAttributes(ids[i]!);
+    const l = attrs[labelAttribute] as unknown;
+    labels[i] = typeof l === 'string' && l !== '' ? l : ids[i]!;
+    const g = String(attrs[groupAttribute] ?? 'other');
+    rawGroup[i] = g;
+    present.add(g);
+  }
+  for (const g of options.includeGroups ?? []) present.add(g);
+  const order = options.groupOrder ?? [];
+  const groupNames: string[] = [];
+  const seen = new Set<string>();
+  for (const g of order) {
+    if (present.has(g) && !seen.has(g)) {
+      seen.add(g);
+      groupNames.push(g);
+    }
+  }
+  for (const g of [...present].sort(byCodeUnit)) {
+    if (!seen.has(g)) {
+      seen.add(g);
+      groupNames.push(g);
+    }
+  }
+  const groupCode = new Map<string, number>();
+  groupNames.forEach((g, i) => groupCode.set(g, i));
+  const group = new Int32Array(n);
+  for (let i = 0; i < n; i++) group[i] = groupCode.get(rawGroup[i]!)!;
+
+  // Edges: collect (u < v), skip self-loops; parallel edges (multi graphs) are merged by summing.
+  const size = graph.size;
+  let us = new Int32Array(size);
+  let vs = new Int32Array(size);
+  let ws = new Float64Array(size);
+  let count = 0;
+  graph.forEachEdge((_edge, attrs, source, target) => {
+    const a = index.get(source)!;
+    const b = index.get(target)!;
+    if (a === b) return;
+    const raw = attrs[weightAttribute] as unknown;
+    const w = typeof raw === 'number' && Number.isFinite(raw) && raw > 0 ? raw : 1;
+    us[count] = a < b ? a : b;
+    vs[count] = a < b ? b : a;
+    ws[count] = w;
+    count++;
+  });
+  // Sort edges by (u, v) with two stable counting passes (radix sort, O(n + m)).
+  const byV = countingSortOrder(vs, count, n);
+  const order1 = countingSortOrder(us, count, n, byV);
+  const edgeU0 = new Int32Array(count);
+  const edgeV0 = new Int32Array(count);
+  const edgeW0 = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const e = order1[k]!;
+    edgeU0[k] = us[e]!;
+    edgeV0[k] = vs[e]!;
+    edgeW0[k] = ws[e]!;
+  }
+  // Merge duplicates (only possible in multi graphs or mixed graphs).
+  let m = 0;
+  for (let k = 0; k < count; k++) {
+    if (m > 0 && edgeU0[m - 1] === edgeU0[k] && edgeV0[m - 1] === edgeV0[k]) {
+      edgeW0[m - 1] = edgeW0[m - 1]! + edgeW0[k]!;
+    } else {
+      edgeU0[m] = edgeU0[k]!;
+      edgeV0[m] = edgeV0[k]!;
+      edgeW0[m] = edgeW0[k]!;
+      m++;
+    }
+  }
+  const edgeU = edgeU0.slice(0, m);
+  const edgeV = edgeV0.slice(0, m);
+  const edgeW = edgeW0.slice(0, m);
+  us = vs = new Int32Array(0);
+  ws = new Float64Array(0);
+
+  const degree = new Int32Array(n);
+  for (let e = 0; e < m; e++) {
+    degree[edgeU[e]!]!++;
+    degree[edgeV[e]!]!++;
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + degree[i]!;
+  const targets = new Int32Array(2 * m);
+  const weights = new Float64Array(2 * m);
+  const fill = offsets.slice(0, n);
+  // Edges are sorted by (u, v): for node x, arcs to smaller neighbours (x as v) arrive in
+  // increasing u order; arcs to larger neighbours (x as u) in increasing v order. Place the
+  // smaller-neighbour arcs first so every list ends up sorted.
+  for (let e = 0; e < m; e++) {
+    const v = edgeV[e]!;
+    const p = fill[v]!++;
+    targets[p] = edgeU[e]!;
+    weights[p] = edgeW[e]!;
+  }
+  for (let e = 0; e < m; e++) {
+    const u = edgeU[e]!;
+    const p = fill[u]!++;
+    targets[p] = edgeV[e]!;
+    weights[p] = edgeW[e]!;
+  }
+  const strength = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let p = offsets[i]!; p < offsets[i + 1]!; p++) s += weights[p]!;
+    strength[i] = s;
+  }
+  return {
+    n,
+    m,
+    ids,
+    labels,
+    index,
+    offsets,
+    targets,
+    weights,
+    edgeU,
+    edgeV,
+    edgeW,
+    degree,
+    strength,
+    group,
+    groupNames,
+  };
+}
+
+/** Stable counting sort of `keys[order[k]]` (or `keys[k]`) with keys in [0, range). */
+function countingSortOrder(
+  keys: Int32Array,
+  count: number,
+  range: number,
+  order?: Int32Array,
+): Int32Array {
+  const buckets = new Int32Array(range + 1);
+  for (let k = 0; k < count; k++) buckets[keys[order ? order[k]! : k]! + 1]!++;
+  for (let i = 0; i < range; i++) buckets[i + 1] = buckets[i + 1]! + buckets[i]!;
+  const out = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const e = order ? order[k]! : k;
+    out[buckets[keys[e]!]!++] = e;
+  }
+  return out;
+}
+
+/** The group code of a name, or -1 when the name is not a group of this graph. */
+export function groupCodeOf(csr: Csr, name: string): number {
+  return csr.groupNames.indexOf(name);
+}
+
+/** A copy of the CSR where every tie weighs 1 (for the unweighted variants). */
+export function unweighted(csr: Csr): Csr {
+  const strength = new Float64Array(csr.n);
+  for (let i = 0; i < csr.n; i++) strength[i] = csr.degree[i]!;
+  return {
+    ...csr,
+    weights: new Float64Array(csr.weights.length).fill(1),
+    edgeW: new Float64Array(csr.m).fill(1),
+    strength,
+  };
+}
