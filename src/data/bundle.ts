@@ -5,4 +5,6 @@ export interface BuiltinBundle {
   id: string;
   dataset: Dataset;
   positions: Record<string, [number, number]>;
+  /** Layout of the bipartite graph (keys `org:<id>` and `act:<id>`). */
+  bipartitePositions?: Record<string, [number, number]>;
 }

@@ -28,6 +28,10 @@ export interface FileReport {
   rowsMerged: number;
   rowsRejected: number;
   blankLinesSkipped: number;
+  /** How the bytes were decoded (text files), e.g. `windows-1252`. */
+  encoding?: string;
+  /** The worksheet, for a spreadsheet. */
+  sheet?: string;
 }
 
 export interface ImportReport {

@@ -1,0 +1,289 @@
+import { combineOutcomes, type DatasetBuilder, type Outcome, type Row } from '../builder';
+import { normaliseName } from '../normalise';
+import { emptyFileReport, type FileReport } from '../report';
+import { DISPLAYED_FIELDS, type FieldId } from './fields';
+import { mappingMissing, type ColumnMapping } from './recognise';
+import type { RawTable } from './table';
+import { checkValue, splitOrganisationList, yearsIn, type ProblemCollector } from './values';
+
+/** Where each directly mapped field goes in the canonical row of each role. */
+const CANONICAL_KEY: Record<'participations' | 'activities' | 'organisations', Partial<Record<FieldId, string>>> = {
+  participations: {
+    activity_id: 'activity_id',
+    activity_title: 'activity_title',
+    activity_kind: 'activity_kind',
+    source: 'source',
+    scheme: 'scheme',
+    theme: 'theme',
+    start_year: 'start_year',
+    end_year: 'end_year',
+    organisation_id: 'organisation_id',
+    organisation: 'organisation',
+    organisation_short_name: 'short_name',
+    organisation_type: 'organisation_type',
+    sector: 'sector',
+    city: 'city',
+    region: 'region',
+    country: 'country',
+    role: 'role',
+    provenance: 'provenance',
+  },
+  activities: {
+    activity_id: 'activity_id',
+    activity_title: 'title',
+    activity_kind: 'kind',
+    source: 'source',
+    scheme: 'scheme',
+    theme: 'theme',
+    start_year: 'start_year',
+    end_year: 'end_year',
+    activity_region: 'region',
+    stated_participants: 'stated_participants',
+    activity_description: 'description',
+    provenance: 'provenance',
+  },
+  organisations: {
+    organisation_id: 'organisation_id',
+    organisation: 'name',
+    organisation_type: 'organisation_type',
+    sector: 'sector',
+    city: 'city',
+    region: 'region',
+    country: 'country',
+    aliases: 'aliases',
+    organisation_description: 'description',
+    listed_in: 'listed_in',
+    provenance: 'provenance',
+  },
+};
+
+/** Organisation attributes of a participations row; they describe only the row's own organisation. */
+const ORGANISATION_KEYS = ['organisation_id', 'short_name', 'organisation_type', 'sector', 'city', 'region', 'country'];
+
+/**
+ * Feeds a table through the builder under a mapping, counting every row as used, merged or
+ * rejected in the returned file report. Problems about values go to the collector; problems
+ * about rows (rejections) are the builder's, so every rejected row is listed.
+ */
+export function importTable(
+  builder: DatasetBuilder,
+  table: RawTable,
+  mapping: ColumnMapping,
+  collector: ProblemCollector,
+): FileReport {
+  const role = mapping.role;
+  const report = emptyFileReport(table.file, role === 'ignore' ? 'unrecognised' : role, table.delimiter);
+  if (table.encoding) report.encoding = table.encoding;
+  if (table.sheet) report.sheet = table.sheet;
+  report.blankLinesSkipped = table.blankLines;
+  const rejectAll = (code: string, message: string, fix: string) => {
+    report.rowsRead = report.rowsRejected = table.rows.length;
+    builder.problems.push({ file: table.file, row: 1, severity: 'error', code, message, fix });
+    return report;
+  };
+  if (role === 'ignore') {
+    return rejectAll(
+      'file-ignored',
+      `You chose not to import this file; its ${table.rows.length} rows were read and not used.`,
+      'Choose what the file contains in the mapping step to import it.',
+    );
+  }
+  const missing = mappingMissing(mapping);
+  if (missing.length) {
+    return rejectAll(
+      'mapping-incomplete',
+      `No column was assigned to ${missing.map((m) => `"${m}"`).join(' and ')}, which a ${role} file needs; no row could be used.`,
+      'Assign the columns in the mapping step.',
+    );
+  }
+  if (table.rows.length === 0) {
+    builder.problems.push({
+      file: table.file,
+      row: 1,
+      severity: 'error',
+      code: 'header-only',
+      message: `The file has a header row (${table.header.slice(0, 6).join(', ')}${table.header.length > 6 ? ', …' : ''}) but no data rows below it.`,
+      fix: 'Check that you exported the data and not only the column names.',
+    });
+    return report;
+  }
+
+  const keys = CANONICAL_KEY[role];
+  const canonicalKeys = new Set(Object.values(keys));
+  // Unmapped columns of an activities or organisations file are kept as extra attributes.
+  const unmapped = table.header.map((h, i) => ({ h, i })).filter(({ h, i }) => h && !mapping.columns[i]);
+  const extras = role === 'participations' ? [] : unmapped.filter(({ h }) => !canonicalKeys.has(h));
+  const unused = unmapped.filter((u) => !extras.includes(u)).map(({ h }) => h);
+  if (extras.length) {
+    builder.problems.push({
+      file: table.file,
+      row: 1,
+      severity: 'info',
+      code: 'extra-columns',
+      message: `Columns not mapped to a field are kept as extra attributes: ${extras.map((e) => e.h).join(', ')}.`,
+    });
+  }
+  if (unused.length) {
+    builder.problems.push({
+      file: table.file,
+      row: 1,
+      severity: 'info',
+      code: 'unused-columns',
+      message: `Columns not mapped to a field were not imported: ${unused.join(', ')}.`,
+      fix: 'Assign them in the mapping step if they hold something Bruggen knows.',
+    });
+  }
+  const extraNames = extras.map((e) => e.h);
+  // The builder names canonical columns; the report should name the user's own headers.
+  const headerOf = new Map<string, string>();
+  mapping.columns.forEach((field, i) => {
+    const key = field ? keys[field] : undefined;
+    if (key && table.header[i]) headerOf.set(key, table.header[i]!);
+  });
+  const firstProblem = builder.problems.length;
+
+  for (const { values, number } of table.rows) {
+    report.rowsRead++;
+    const base: Row = new Map();
+    const derived: Partial<Record<FieldId, string>> = {};
+    mapping.columns.forEach((field, i) => {
+      if (!field) return;
+      const value = values[i] ?? '';
+      const trimmed = value.trim();
+      if (trimmed) {
+        for (const p of checkValue(trimmed, table.file, number, table.header[i] || `column ${i + 1}`, DISPLAYED_FIELDS.has(field))) {
+          collector.addCapped(p);
+        }
+      }
+      const key = keys[field];
+      if (key) base.set(key, value);
+      else derived[field] = trimmed;
+    });
+    for (const e of extras) base.set(e.h, values[e.i] ?? '');
+    applyDerived(base, derived, role, table, number, mapping, collector);
+    const rows = role === 'participations' ? expandOrganisations(base, derived) : [base];
+    if (role === 'participations' && namesNoOrganisation(rows, mapping)) {
+      const columns = mapping.columns.map((f, i) => (f && ORGANISATION_COLUMNS.has(f) ? table.header[i] || f : '')).filter(Boolean);
+      builder.problems.push({
+        file: table.file,
+        row: number,
+        column: columns.join(', '),
+        severity: 'error',
+        code: 'missing-organisation',
+        message: `This row names no organisation: ${columns.map((c) => `"${c}"`).join(' and ')} ${columns.length > 1 ? 'are' : 'is'} empty.`,
+        fix: 'Fill in at least one organisation for this activity, or delete the row.',
+      });
+      report.rowsRejected++;
+      continue;
+    }
+    const outcomes: Outcome[] = rows.map((row) =>
+      role === 'organisations'
+        ? builder.addOrganisationRow(row, table.file, number, extraNames)
+        : role === 'activities'
+          ? builder.addActivityRow(row, table.file, number, extraNames)
+          : builder.addParticipationRow(row, table.file, number),
+    );
+    const outcome = combineOutcomes(outcomes);
+    if (outcome === 'used') report.rowsUsed++;
+    else if (outcome === 'merged') report.rowsMerged++;
+    else report.rowsRejected++;
+  }
+  for (let i = firstProblem; i < builder.problems.length; i++) {
+    const p = builder.problems[i]!;
+    const header = p.column && p.file === table.file ? headerOf.get(p.column) : undefined;
+    if (header) builder.problems[i] = { ...p, column: header };
+  }
+  return report;
+}
+
+const ORGANISATION_COLUMNS = new Set<FieldId>(['organisation', 'organisation_id', 'lead_organisation', 'consortium']);
+
+/** A row with an activity but not a single organisation in any organisation column. */
+function namesNoOrganisation(rows: Row[], mapping: ColumnMapping): boolean {
+  const only = rows.length === 1 ? rows[0]! : undefined;
+  if (!only || !(only.get('activity_id') ?? '').trim()) return false;
+  if ((only.get('organisation') ?? '').trim() || (only.get('organisation_id') ?? '').trim()) return false;
+  return mapping.columns.includes('lead_organisation') || mapping.columns.includes('consortium');
+}
+
+/** Import-only fields: acronym joins the title, dates and periods become years, constants fill gaps. */
+function applyDerived(
+  row: Row,
+  derived: Partial<Record<FieldId, string>>,
+  role: 'participations' | 'activities' | 'organisations',
+  table: RawTable,
+  number: number,
+  mapping: ColumnMapping,
+  collector: ProblemCollector,
+) {
+  const titleKey = role === 'activities' ? 'title' : 'activity_title';
+  const acronym = derived.activity_acronym;
+  if (acronym && role !== 'organisations') {
+    const title = (row.get(titleKey) ?? '').trim();
+    row.set(titleKey, !title ? acronym : title.toLowerCase().includes(acronym.toLowerCase()) ? title : `${acronym}: ${title}`);
+  }
+  const yearFrom = (field: FieldId, pick: 'first' | 'last', target: 'start_year' | 'end_year') => {
+    const value = derived[field];
+    if (!value || (row.get(target) ?? '').trim()) return;
+    const years = yearsIn(value);
+    if (years.length) row.set(target, String(pick === 'first' ? years[0] : years[years.length - 1]));
+    else {
+      const index = mapping.columns.indexOf(field);
+      collector.addCapped({
+        file: table.file,
+        row: number,
+        column: table.header[index] || field,
+        severity: 'warning',
+        code: 'invalid-date',
+        message: `"${value.slice(0, 40)}" contains no year between 1900 and 2100; the value was not used, the row was.`,
+        fix: 'Write dates as 2016-12-01 or 01-12-2016.',
+      });
+    }
+  };
+  yearFrom('start_date', 'first', 'start_year');
+  yearFrom('end_date', 'last', 'end_year');
+  yearFrom('period', 'first', 'start_year');
+  yearFrom('period', 'last', 'end_year');
+  if (role !== 'organisations') {
+    const kindKey = role === 'activities' ? 'kind' : 'activity_kind';
+    if (mapping.constants.source && !(row.get('source') ?? '').trim()) row.set('source', mapping.constants.source);
+    if (mapping.constants.activity_kind && !(row.get(kindKey) ?? '').trim()) row.set(kindKey, mapping.constants.activity_kind);
+  }
+  const shortName = derived.organisation_short_name;
+  if (shortName && role === 'organisations') {
+    const aliases = (row.get('aliases') ?? '').trim();
+    row.set('aliases', aliases ? `${aliases} | ${shortName}` : shortName);
+  }
+}
+
+/**
+ * A participations row naming a lead and/or a consortium (RVO's "Penvoerder" and
+ * "Projectconsortium") becomes one row per organisation; a name repeated within the row is
+ * taken once. Organisation attributes stay with the row's own organisation.
+ */
+function expandOrganisations(base: Row, derived: Partial<Record<FieldId, string>>): Row[] {
+  const lead = splitOrganisationList(derived.lead_organisation ?? '');
+  const consortium = splitOrganisationList(derived.consortium ?? '');
+  if (!lead.length && !consortium.length) return [base];
+  const rows: Row[] = [];
+  const seen = new Set<string>();
+  const hasOwn = Boolean((base.get('organisation') ?? '').trim() || (base.get('organisation_id') ?? '').trim());
+  if (hasOwn) {
+    rows.push(base);
+    seen.add(normaliseName(base.get('organisation') ?? ''));
+  }
+  const add = (name: string, role: string, keepAttributes: boolean) => {
+    const key = normaliseName(name);
+    if (key && seen.has(key)) return;
+    seen.add(key);
+    const row = new Map(base);
+    if (!keepAttributes) for (const k of ORGANISATION_KEYS) row.delete(k);
+    else row.delete('organisation_id');
+    row.set('organisation', name);
+    if (!(base.get('role') ?? '').trim() || hasOwn) row.set('role', role);
+    rows.push(row);
+  };
+  lead.forEach((name, i) => add(name, 'lead', !hasOwn && i === 0));
+  for (const name of consortium) add(name, 'partner', false);
+  return rows.length ? rows : [base];
+}

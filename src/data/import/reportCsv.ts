@@ -1,0 +1,79 @@
+import Papa from 'papaparse';
+import { escapeFormula } from '../canonical';
+import type { ImportReport } from '../report';
+
+export const REPORT_COLUMNS = ['file', 'row', 'column', 'severity', 'code', 'message', 'fix'] as const;
+
+/**
+ * The import report as one CSV: a `summary` line per file (rows read, used, merged, rejected,
+ * blank lines, encoding), then every problem with file, row, column and plain-language reason
+ * and fix. Every cell is formula-escaped: a problem can quote a cell such as "=cmd|...".
+ */
+export function reportToCsv(report: ImportReport): string {
+  const rows: string[][] = [];
+  for (const f of report.files) {
+    rows.push([
+      f.file,
+      '',
+      '',
+      'summary',
+      'summary',
+      `${f.role}: ${f.rowsRead} rows read = ${f.rowsUsed} used + ${f.rowsMerged} merged + ${f.rowsRejected} rejected; ${f.blankLinesSkipped} blank lines skipped${f.encoding ? `; encoding ${f.encoding}` : ''}${f.delimiter ? `; separator ${JSON.stringify(f.delimiter)}` : ''}${f.sheet ? `; sheet ${f.sheet}` : ''}`,
+      '',
+    ]);
+  }
+  rows.push([
+    '(all files)',
+    '',
+    '',
+    'summary',
+    'summary',
+    `${report.rowsRead} rows read = ${report.rowsUsed} used + ${report.rowsMerged} merged + ${report.rowsRejected} rejected`,
+    '',
+  ]);
+  for (const p of report.problems) {
+    rows.push([p.file, p.row?.toString() ?? '', p.column ?? '', p.severity, p.code, p.message, p.fix ?? '']);
+  }
+  return (
+    Papa.unparse({ fields: [...REPORT_COLUMNS], data: rows.map((r) => r.map(escapeFormula)) }, { newline: '\n' }) + '\n'
+  );
+}
+
+/** The report as plain text for a terminal (the converters print this). */
+export function reportToText(report: ImportReport, options: { maxProblems?: number } = {}): string {
+  const lines: string[] = [];
+  for (const f of report.files) {
+    lines.push(
+      `${f.file}${f.sheet ? ` [${f.sheet}]` : ''} (${f.role}${f.encoding ? `, ${f.encoding}` : ''}${f.delimiter ? `, separator ${JSON.stringify(f.delimiter)}` : ''}): ` +
+        `${f.rowsRead} rows read = ${f.rowsUsed} used + ${f.rowsMerged} merged + ${f.rowsRejected} rejected` +
+        (f.blankLinesSkipped ? `; ${f.blankLinesSkipped} blank lines skipped` : ''),
+    );
+  }
+  lines.push(
+    `Total: ${report.rowsRead} rows read = ${report.rowsUsed} used + ${report.rowsMerged} merged + ${report.rowsRejected} rejected.`,
+  );
+  const shown = report.problems.filter((p) => p.severity !== 'info');
+  // Grouped by kind: a file with 900 unnamed organisations gives one line, not 900.
+  const groups = new Map<string, typeof shown>();
+  for (const p of shown) {
+    const key = `${p.severity}\u0000${p.code}`;
+    const list = groups.get(key);
+    if (list) list.push(p);
+    else groups.set(key, [p]);
+  }
+  const limit = options.maxProblems ?? 30;
+  if (shown.length) lines.push(`${shown.length} problem(s):`);
+  for (const list of [...groups.values()].slice(0, limit)) {
+    const p = list[0]!;
+    const where = [p.file, p.row ? `row ${p.row}` : '', p.column ? `column ${p.column}` : ''].filter(Boolean).join(', ');
+    lines.push(`- [${p.severity}] ${list.length > 1 ? `${list.length}× ${p.code}, first at ` : ''}${where}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ''}`);
+    if (list.length > 1) {
+      const rows = list.slice(1, 11).map((q) => `${q.file === p.file ? '' : `${q.file} `}row ${q.row ?? '?'}`);
+      lines.push(`  also ${rows.join(', ')}${list.length > 11 ? ', …' : ''}`);
+    }
+  }
+  if (groups.size > limit) lines.push(`…and more kinds of problems (write the full report with --report <file.csv>).`);
+  const info = report.problems.length - shown.length;
+  if (info) lines.push(`${info} informational note(s) in the full report.`);
+  return lines.join('\n');
+}

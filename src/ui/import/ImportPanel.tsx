@@ -1,0 +1,215 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { defaultStorage, saveMapping, type KeyValueStorage } from '../../data/import/mappingStore';
+import {
+  applyDuplicateDecisions,
+  needsMappingStep,
+  planMappings,
+  type ImportOutcome,
+  type ReadProgress,
+  type SourceSummary,
+} from '../../data/import/pipeline';
+import type { Dataset } from '../../data/model';
+import type { ImportProblem, ImportReport } from '../../data/report';
+import { DropZone } from './DropZone';
+import { createDefaultEngine, type ImportEngine } from './engine';
+import { MappingStep, type EditablePlan } from './MappingStep';
+import { ProblemList } from './ProblemList';
+import { ReviewStep } from './ReviewStep';
+import { useImportMessages } from './useImportMessages';
+import './import.css';
+
+export interface ImportResult {
+  dataset: Dataset;
+  report: ImportReport;
+  /** A name for the dataset: the file names. */
+  label: string;
+}
+
+export interface ImportPanelProps {
+  onImported(result: ImportResult): void;
+  onCancel?(): void;
+  /** Where parsing runs; by default the import worker. Tests pass an inline engine. */
+  engine?: ImportEngine;
+  /** Where saved column mappings live; by default localStorage. */
+  storage?: KeyValueStorage;
+}
+
+type State =
+  | { step: 'choose'; failed: ImportProblem[]; message?: string }
+  | { step: 'reading'; progress?: ReadProgress; cancel: () => void }
+  | { step: 'mapping'; summaries: SourceSummary[]; plans: EditablePlan[] }
+  | { step: 'building' }
+  | { step: 'review'; summaries: SourceSummary[]; plans: EditablePlan[]; outcome: ImportOutcome; decisions: Record<string, boolean> };
+
+/**
+ * Bring your own data: choose or drop files, assign columns when the layout is not recognised,
+ * read the report, decide on likely duplicates, and show the result on the map. Parsing and
+ * building run in a worker; this component only holds the step the user is at.
+ */
+export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage }: ImportPanelProps) {
+  const { t } = useImportMessages();
+  const [state, setState] = useState<State>({ step: 'choose', failed: [] });
+  const [labels, setLabels] = useState<string[]>([]);
+  const engineRef = useRef<ImportEngine | null>(null);
+  const store = storage ?? defaultStorage();
+
+  useEffect(() => {
+    const engine = givenEngine ?? createDefaultEngine();
+    engineRef.current = engine;
+    return () => {
+      if (!givenEngine) engine.dispose();
+      engineRef.current = null;
+    };
+  }, [givenEngine]);
+
+  const fail = (e: unknown) => setState({ step: 'choose', failed: [], message: t('engineError', { message: String((e as Error)?.message ?? e) }) });
+
+  const build = async (summaries: SourceSummary[], plans: EditablePlan[]) => {
+    const engine = engineRef.current;
+    if (!engine) return;
+    for (const p of plans) if (p.remember && !p.missing.length) saveMapping(p.table.header, p.mapping, store);
+    setState({ step: 'building' });
+    try {
+      const outcome = await engine.build({
+        datasetName: summaries.map((s) => s.file).join(', '),
+        mappings: Object.fromEntries(plans.map((p) => [p.table.id, p.mapping])),
+      });
+      setState({ step: 'review', summaries, plans, outcome, decisions: {} });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const open = async (files: File[]) => {
+    const engine = engineRef.current;
+    if (!engine) return;
+    setLabels(files.map((f) => f.name));
+    const reading = engine.read(
+      files.map((f) => ({ name: f.name, blob: f })),
+      (progress) => setState((s) => (s.step === 'reading' ? { ...s, progress } : s)),
+    );
+    setState({ step: 'reading', cancel: reading.cancel });
+    let summaries: SourceSummary[] | 'cancelled';
+    try {
+      summaries = await reading.result;
+    } catch (e) {
+      return fail(e);
+    }
+    if (summaries === 'cancelled') return setState({ step: 'choose', failed: [], message: t('cancelled') });
+    const failed = summaries.flatMap((s) => (s.status === 'failed' ? s.problems : []));
+    if (!summaries.some((s) => s.status !== 'failed')) return setState({ step: 'choose', failed });
+    const plans: EditablePlan[] = planMappings(summaries, store).map((p) => ({ ...p, remember: p.origin === 'saved' }));
+    if (needsMappingStep(plans)) setState({ step: 'mapping', summaries, plans });
+    else await build(summaries, plans);
+  };
+
+  const view = useMemo(() => {
+    if (state.step !== 'review') return undefined;
+    const accepted = new Set(Object.entries(state.decisions).filter(([, v]) => v).map(([k]) => k));
+    return applyDuplicateDecisions(state.outcome, accepted);
+  }, [state]);
+
+  return (
+    <div className="import-panel" data-testid="import-panel">
+      <header className="import-header">
+        <h2>{t('title')}</h2>
+        {onCancel && (
+          <button type="button" className="close" aria-label={t('close')} title={t('close')} onClick={onCancel}>
+            ×
+          </button>
+        )}
+      </header>
+      {state.step === 'choose' && (
+        <>
+          <p>{t('intro')}</p>
+          <DropZone t={t} onFiles={(files) => void open(files)} />
+          {state.message && (
+            <p className="import-message" role="status">
+              {state.message}
+            </p>
+          )}
+          {state.failed.length > 0 && (
+            <div className="import-error" role="alert" data-testid="import-error">
+              <h3>{t('failedFiles')}</h3>
+              <ProblemList problems={state.failed} t={t} testId="import-error-list" />
+            </div>
+          )}
+        </>
+      )}
+      {state.step === 'reading' && (
+        <div className="import-progress" role="status">
+          <p>{t('reading')}</p>
+          <ProgressBar progress={state.progress} t={t} />
+          <button type="button" className="import-button" onClick={state.cancel} data-testid="import-cancel">
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+      {state.step === 'mapping' && (
+        <>
+          <FailedNotice summaries={state.summaries} t={t} />
+          <MappingStep
+            plans={state.plans}
+            t={t}
+            onChange={(i, plan) => setState((s) => (s.step === 'mapping' ? { ...s, plans: s.plans.map((p, j) => (j === i ? plan : p)) } : s))}
+            onContinue={() => void build(state.summaries, state.plans)}
+            onBack={() => setState({ step: 'choose', failed: [] })}
+          />
+        </>
+      )}
+      {state.step === 'building' && (
+        <p className="import-progress" role="status">
+          {t('building')}
+        </p>
+      )}
+      {state.step === 'review' && view && (
+        <ReviewStep
+          outcome={view}
+          proposals={state.outcome.duplicates}
+          decisions={state.decisions}
+          t={t}
+          onDecide={(ids, accept) =>
+            setState((s) =>
+              s.step === 'review' ? { ...s, decisions: { ...s.decisions, ...Object.fromEntries(ids.map((id) => [id, accept])) } } : s,
+            )
+          }
+          onBack={() => setState({ step: 'mapping', summaries: state.summaries, plans: state.plans })}
+          onConfirm={() => onImported({ dataset: view.dataset, report: view.report, label: labels.join(', ') })}
+        />
+      )}
+    </div>
+  );
+}
+
+function ProgressBar({ progress, t }: { progress: ReadProgress | undefined; t: ReturnType<typeof useImportMessages>['t'] }) {
+  // Reading and parsing are each half of a file; files share the bar equally.
+  const fraction = progress
+    ? (progress.fileIndex + (progress.phase === 'reading' ? 0 : 0.5) + progress.fraction / 2) / progress.fileCount
+    : 0;
+  return (
+    <>
+      <progress max={1} value={fraction} data-testid="import-progress" aria-label={t('reading')} />
+      {progress && (
+        <p className="muted">
+          {t('readingFile', {
+            file: progress.file,
+            index: progress.fileIndex + 1,
+            count: progress.fileCount,
+            phase: t(progress.phase === 'reading' ? 'phaseReading' : 'phaseParsing'),
+          })}
+        </p>
+      )}
+    </>
+  );
+}
+
+function FailedNotice({ summaries, t }: { summaries: SourceSummary[]; t: ReturnType<typeof useImportMessages>['t'] }) {
+  const failed = summaries.flatMap((s) => (s.status === 'failed' ? s.problems : []));
+  if (!failed.length) return null;
+  return (
+    <div className="import-error" role="alert" data-testid="import-error">
+      <h3>{t('failedFiles')}</h3>
+      <ProblemList problems={failed} t={t} testId="import-error-list" />
+    </div>
+  );
+}

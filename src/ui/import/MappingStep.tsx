@@ -1,0 +1,185 @@
+import { ROLE_FIELDS, type FieldId, type MappingRole } from '../../data/import/fields';
+import type { TablePlan } from '../../data/import/pipeline';
+import { autoColumns, mappingMissing, type ColumnMapping } from '../../data/import/recognise';
+import type { ImportMessageKey } from './messages';
+import type { ImportT } from './useImportMessages';
+
+export interface EditablePlan extends TablePlan {
+  remember: boolean;
+}
+
+const ROLES: MappingRole[] = ['participations', 'activities', 'organisations', 'ignore'];
+const PREVIEW = 5;
+
+const delimiterName = (d: string) => (d === '\t' ? 'tab' : d ? `"${d}"` : '—');
+
+/** Per table: what the file contains and what each column means, with example values. */
+export function MappingStep({
+  plans,
+  t,
+  onChange,
+  onContinue,
+  onBack,
+}: {
+  plans: EditablePlan[];
+  t: ImportT;
+  onChange: (index: number, plan: EditablePlan) => void;
+  onContinue: () => void;
+  onBack: () => void;
+}) {
+  const blocked = plans.some((p) => mappingMissing(p.mapping).length > 0);
+  return (
+    <section className="import-mapping" aria-labelledby="import-mapping-title" data-testid="mapping-step">
+      <h3 id="import-mapping-title">{t('mappingTitle')}</h3>
+      <p>{t('mappingIntro')}</p>
+      {plans.map((plan, index) => (
+        <TableMapping key={plan.table.id} plan={plan} t={t} onChange={(p) => onChange(index, p)} />
+      ))}
+      <div className="import-actions">
+        <button type="button" className="import-button" onClick={onBack}>
+          {t('startOver')}
+        </button>
+        <button type="button" className="import-button primary" disabled={blocked} onClick={onContinue} data-testid="mapping-continue">
+          {t('continue')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; onChange: (p: EditablePlan) => void }) {
+  const { table, mapping } = plan;
+  const missing = mappingMissing(mapping);
+  const update = (next: ColumnMapping) => onChange({ ...plan, mapping: next, missing: mappingMissing(next) });
+  const setRole = (role: MappingRole) => {
+    // A new role keeps the columns that still make sense and recognises the rest again.
+    const allowed = role === 'ignore' ? new Set<FieldId>() : new Set(ROLE_FIELDS[role]);
+    const auto = role === 'ignore' ? [] : autoColumns(table.header, role);
+    const columns = mapping.columns.map((c, i) => (c && allowed.has(c) ? c : (auto[i] ?? null)));
+    update({ ...mapping, role, columns: dedupe(columns) });
+  };
+  const setColumn = (i: number, field: FieldId | null) => {
+    // A field belongs to one column: choosing it here clears it elsewhere.
+    const columns = mapping.columns.map((c, j) => (j === i ? field : c === field ? null : c));
+    update({ ...mapping, columns });
+  };
+  const fields = mapping.role === 'ignore' ? [] : ROLE_FIELDS[mapping.role];
+  const examples = (i: number) =>
+    [...new Set(table.preview.map((r) => (r[i] ?? '').trim()).filter(Boolean))].slice(0, 3);
+  const title = table.sheet ? `${table.file}` : table.file;
+  return (
+    <article className="import-table" data-table={table.file}>
+      <h4>
+        {title} <span className="muted">· {t('rowsInFile', { count: table.rowCount })}</span>
+      </h4>
+      <p className="muted">
+        {t('fileDetails', { delimiter: delimiterName(table.delimiter), encoding: table.encoding ?? 'xlsx' })}
+        {plan.origin === 'saved' ? ` · ${t('savedMapping')}` : mapping.layout && mapping.layout !== 'generic' ? ` · ${t('recognisedAs', { layout: t(`layout_${mapping.layout}` as ImportMessageKey) })}` : ''}
+      </p>
+      <label className="import-field">
+        <span>{t('fileContains')}</span>
+        <select value={mapping.role} onChange={(e) => setRole(e.target.value as MappingRole)} data-testid="mapping-role">
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role_${r}` as ImportMessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {mapping.role !== 'ignore' && (
+        <table className="import-columns">
+          <thead>
+            <tr>
+              <th scope="col">{t('column')}</th>
+              <th scope="col">{t('field')}</th>
+              <th scope="col">{t('example')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {table.header.map((h, i) => (
+              <tr key={i}>
+                <th scope="row">{h || `(${i + 1})`}</th>
+                <td>
+                  <select
+                    aria-label={`${t('column')} ${h || i + 1}`}
+                    data-column={h}
+                    value={mapping.columns[i] ?? ''}
+                    onChange={(e) => setColumn(i, (e.target.value || null) as FieldId | null)}
+                  >
+                    <option value="">{t('notImported')}</option>
+                    {fields.map((f) => (
+                      <option key={f} value={f}>
+                        {t(`field_${f}` as ImportMessageKey)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="import-examples">{examples(i).join(' · ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {mapping.role !== 'organisations' && mapping.role !== 'ignore' && (
+        <div className="import-constants">
+          <label className="import-field">
+            <span>{t('sourceConstant')}</span>
+            <input
+              type="text"
+              value={mapping.constants.source ?? ''}
+              onChange={(e) => update({ ...mapping, constants: { ...mapping.constants, source: e.target.value } })}
+            />
+          </label>
+          <label className="import-field">
+            <span>{t('kindConstant')}</span>
+            <input
+              type="text"
+              value={mapping.constants.activity_kind ?? ''}
+              onChange={(e) => update({ ...mapping, constants: { ...mapping.constants, activity_kind: e.target.value } })}
+            />
+          </label>
+        </div>
+      )}
+      {missing.length > 0 && (
+        <p className="import-missing" data-testid="mapping-missing">
+          {t('missing', { fields: missing.map((m) => t(`field_${m}` as ImportMessageKey)).join(', ') })}
+        </p>
+      )}
+      <details className="import-preview">
+        <summary>{t('preview')}</summary>
+        <div className="import-preview-scroll">
+          <table>
+            <thead>
+              <tr>
+                {table.header.map((h, i) => (
+                  <th key={i}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.preview.slice(0, PREVIEW).map((r, j) => (
+                <tr key={j}>
+                  {table.header.map((_h, i) => (
+                    <td key={i}>{(r[i] ?? '').slice(0, 80)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      <label className="import-check">
+        <input type="checkbox" checked={plan.remember} onChange={(e) => onChange({ ...plan, remember: e.target.checked })} /> {t('rememberMapping')}
+      </label>
+    </article>
+  );
+}
+
+function dedupe(columns: (FieldId | null)[]): (FieldId | null)[] {
+  const seen = new Set<FieldId>();
+  return columns.map((c) => {
+    if (!c || seen.has(c)) return null;
+    seen.add(c);
+    return c;
+  });
+}

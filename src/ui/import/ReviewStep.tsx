@@ -1,0 +1,123 @@
+import type { DuplicateGroup, ImportOutcome } from '../../data/import/pipeline';
+import { reportToCsv } from '../../data/import/reportCsv';
+import { downloadText } from './download';
+import { ProblemList } from './ProblemList';
+import type { ImportT } from './useImportMessages';
+
+/** The import report, the duplicate proposals and the button that shows the result on the map. */
+export function ReviewStep({
+  outcome,
+  proposals,
+  decisions,
+  t,
+  onDecide,
+  onConfirm,
+  onBack,
+}: {
+  /** The outcome with the accepted merges applied. */
+  outcome: ImportOutcome;
+  /** Every proposal made for this import (accepted ones included). */
+  proposals: readonly DuplicateGroup[];
+  decisions: Readonly<Record<string, boolean>>;
+  t: ImportT;
+  onDecide: (ids: readonly string[], accept: boolean) => void;
+  onConfirm: () => void;
+  onBack: () => void;
+}) {
+  const { report, dataset } = outcome;
+  const inferred = dataset.organisations.filter((o) => o.sectorInferred).length;
+  return (
+    <section className="import-review" aria-labelledby="import-review-title" data-testid="import-report">
+      <h3 id="import-review-title">{t('reviewTitle')}</h3>
+      <p data-testid="import-summary">
+        {t('summary', { read: report.rowsRead, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected })}{' '}
+        {t('resultCounts', {
+          organisations: dataset.organisations.length,
+          activities: dataset.activities.length,
+          participations: dataset.participations.length,
+        })}
+      </p>
+      <div className="import-files-scroll">
+        <table className="import-files" data-testid="import-files">
+          <thead>
+            <tr>
+              <th scope="col">{t('file')}</th>
+              <th scope="col">{t('role')}</th>
+              <th scope="col">{t('read')}</th>
+              <th scope="col">{t('used')}</th>
+              <th scope="col">{t('merged')}</th>
+              <th scope="col">{t('rejected')}</th>
+              <th scope="col">{t('encoding')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.files.map((f, i) => (
+              <tr key={i}>
+                <th scope="row">{f.file}</th>
+                <td>{f.role}</td>
+                <td>{f.rowsRead}</td>
+                <td>{f.rowsUsed}</td>
+                <td>{f.rowsMerged}</td>
+                <td>{f.rowsRejected}</td>
+                <td>{f.encoding ?? (f.sheet ? 'xlsx' : '')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {inferred > 0 && <p className="muted">{t('inferredNote', { count: inferred })}</p>}
+
+      {proposals.length > 0 && (
+        <section className="import-duplicates" data-testid="duplicates" aria-labelledby="import-dup-title">
+          <h4 id="import-dup-title">{t('duplicatesTitle', { count: proposals.length })}</h4>
+          <p className="muted">{t('duplicatesIntro')}</p>
+          <div className="import-actions">
+            <button type="button" className="import-button" onClick={() => onDecide(proposals.map((g) => g.id), true)}>
+              {t('acceptAll')}
+            </button>
+            <button type="button" className="import-button" onClick={() => onDecide(proposals.map((g) => g.id), false)}>
+              {t('rejectAll')}
+            </button>
+          </div>
+          <ul>
+            {proposals.map((g) => (
+              <li key={g.id} data-group={g.id} className={decisions[g.id] ? 'accepted' : ''}>
+                <span className="dup-names">{g.names.join(' = ')}</span>
+                <span className="muted"> · {t('duplicatesBecause', { reasons: g.reasons.join(', ') })}</span>
+                <span className="dup-buttons">
+                  <button type="button" aria-pressed={decisions[g.id] === true} onClick={() => onDecide([g.id], true)}>
+                    {t('accept')}
+                  </button>
+                  <button type="button" aria-pressed={decisions[g.id] !== true} onClick={() => onDecide([g.id], false)}>
+                    {t('reject')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <h4>{t('problemsTitle', { count: report.problems.length })}</h4>
+      <ProblemList problems={report.problems} t={t} />
+      <div className="import-actions">
+        <button type="button" className="import-button" onClick={onBack}>
+          {t('back')}
+        </button>
+        <button type="button" className="import-button" data-testid="download-report" onClick={() => downloadText('bruggen-import-report.csv', reportToCsv(report))}>
+          {t('downloadReport')}
+        </button>
+        <button
+          type="button"
+          className="import-button primary"
+          data-testid="import-confirm"
+          disabled={dataset.organisations.length === 0}
+          title={dataset.organisations.length === 0 ? t('confirmDisabled') : undefined}
+          onClick={onConfirm}
+        >
+          {t('confirm')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { useId, useState } from 'react';
+import type { Dataset, Organisation } from '../../data/model';
+import { correctionsToCsv, parseCorrectionsCsv, type SectorCorrectionMap } from '../../data/sectorCorrections';
+import { SECTOR_INFO, SECTORS, type Sector } from '../../data/sectors';
+import { downloadText } from './download';
+import { useImportMessages } from './useImportMessages';
+
+export interface SectorCorrectionsProps {
+  /** The organisation as imported (before corrections). */
+  organisation: Organisation;
+  /** The dataset as imported, for the CSV export and import. */
+  dataset: Dataset;
+  corrections: SectorCorrectionMap;
+  onChange(corrections: SectorCorrectionMap): void;
+}
+
+/** Shows where an organisation's sector comes from and lets the user correct it. */
+export function SectorCorrections({ organisation: o, dataset, corrections, onChange }: SectorCorrectionsProps) {
+  const { t, language } = useImportMessages();
+  const [message, setMessage] = useState<string>();
+  const fileId = useId();
+  const corrected = corrections[o.id];
+  const sector = corrected ?? o.sector;
+  const set = (value: Sector) => {
+    const next = { ...corrections };
+    if (value === o.sector && !o.sectorInferred) delete next[o.id];
+    else next[o.id] = value;
+    onChange(next);
+  };
+  const reset = () => {
+    const next = { ...corrections };
+    delete next[o.id];
+    onChange(next);
+  };
+  const importCsv = async (file: File) => {
+    const { corrections: read, problems } = parseCorrectionsCsv(await file.text(), dataset, file.name);
+    onChange({ ...corrections, ...read });
+    setMessage([t('correctionsImported', { count: Object.keys(read).length }), ...problems.map((p) => p.message)].join(' '));
+  };
+  const count = Object.keys(corrections).length;
+  return (
+    <div className="sector-corrections" data-testid="sector-corrections">
+      <div className="row">
+        <label>
+          <span className="visually-hidden">{t('sectorChange')}</span>
+          <select value={sector} onChange={(e) => set(e.target.value as Sector)} aria-label={t('sectorChange')} data-testid="sector-select">
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>
+                {SECTOR_INFO[s][language]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {corrected ? (
+          <>
+            <em>{t('sectorCorrected')}</em>
+            <button type="button" className="link" onClick={reset}>
+              {t('sectorReset')}
+            </button>
+          </>
+        ) : (
+          o.sectorInferred && <em>{t('sectorInferred')}</em>
+        )}
+      </div>
+      <div className="row">
+        <span className="muted">{t('correctionsCount', { count })}</span>
+        <button
+          type="button"
+          className="link"
+          disabled={!count}
+          onClick={() => downloadText('bruggen-sector-corrections.csv', correctionsToCsv(dataset, corrections))}
+        >
+          {t('correctionsExport')}
+        </button>
+        <label htmlFor={fileId} className="link">
+          {t('correctionsImport')}
+        </label>
+        <input
+          id={fileId}
+          className="visually-hidden"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importCsv(file);
+          }}
+        />
+      </div>
+      {message && (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

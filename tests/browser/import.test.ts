@@ -1,0 +1,111 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/data/import/pipeline';
+import type { ColumnMapping } from '../../src/data/import/recognise';
+import { buildOrganisationNetwork } from '../../src/graph/build';
+import { launchBrowser, openApp, watchForeignRequests } from './setup/browser';
+
+/**
+ * "Open data" end to end: the header button opens the import panel in a dialog; a file whose
+ * columns Bruggen does not recognise goes through the mapping step; the report is shown; the map
+ * switches to the imported network. Nothing is sent to any other origin.
+ */
+const ARTEFACTS = 'test-results/screenshots';
+const FIXTURES = 'tests/fixtures/import';
+const CP1252 = `${FIXTURES}/deelnemers-cp1252.csv`;
+
+let browser: Browser;
+let page: Page;
+let foreign: ReturnType<typeof watchForeignRequests>;
+
+beforeAll(async () => {
+  mkdirSync(ARTEFACTS, { recursive: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  page = await context.newPage();
+  foreign = watchForeignRequests(page);
+});
+
+/** Drops files on the panel's drop zone the way a browser does (a DataTransfer with Files). */
+async function drop(files: { name: string; path: string }[]) {
+  const payload = files.map((f) => ({ name: f.name, bytes: [...readFileSync(f.path)] }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const item of items) dt.items.add(new File([new Uint8Array(item.bytes)], item.name));
+    return dt;
+  }, payload);
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+}
+
+async function openImport() {
+  await openApp(page);
+  await page.getByTestId('open-data').click();
+  await page.getByTestId('import-panel').waitFor();
+}
+
+describe('opening your own data', () => {
+  it('maps a dropped ;-separated Windows-1252 file, shows the report and then the network', async () => {
+    // What the map must show, from the same pipeline in Node.
+    const mapping: ColumnMapping = {
+      role: 'participations',
+      columns: ['activity_id', 'activity_title', 'organisation', 'organisation_type', 'city'],
+      constants: {},
+    };
+    const expected = (await importFiles([{ name: 'deelnemers-cp1252.csv', blob: new Blob([readFileSync(CP1252)]) }], { mappings: { t0: mapping } })).outcome;
+    const ties = buildOrganisationNetwork(expected.dataset).size;
+
+    await openImport();
+    await drop([{ name: 'deelnemers-cp1252.csv', path: CP1252 }]);
+    const step = page.getByTestId('mapping-step');
+    await step.waitFor();
+    await expect(step.textContent()).resolves.toContain('codering windows-1252');
+    await expect(step.textContent()).resolves.toContain('Robotica Zoë B.V.');
+    await expect(page.getByTestId('mapping-continue').isDisabled()).resolves.toBe(true);
+    await page.selectOption('select[data-column="Trajectcode"]', 'activity_id');
+    await page.selectOption('select[data-column="Trajectnaam"]', 'activity_title');
+    await page.selectOption('select[data-column="Betrokkene"]', 'organisation');
+    await page.selectOption('select[data-column="Soort betrokkene"]', 'organisation_type');
+    await page.screenshot({ path: `${ARTEFACTS}/import-mapping.png` });
+    await page.getByTestId('mapping-continue').click();
+
+    await page.getByTestId('import-report').waitFor();
+    await expect(page.getByTestId('import-summary').textContent()).resolves.toContain('15 rijen gelezen: 14 gebruikt, 0 samengevoegd (dubbel), 1 afgewezen.');
+    const rejected = page.locator('[data-testid="import-problems"] [data-code="missing-activity-id"]');
+    await expect(rejected.textContent()).resolves.toContain('rij 16 · Trajectcode');
+    await expect(page.getByTestId('duplicates').textContent()).resolves.toContain('De Haagse Hogeschool = Haagse Hogeschool');
+    await page.screenshot({ path: `${ARTEFACTS}/import-report.png` });
+    await page.getByTestId('import-confirm').click();
+
+    await page.waitForFunction(
+      (n) => {
+        const w = window as unknown as { __bruggen?: { sigma: { getGraph(): { order: number } } } };
+        return w.__bruggen?.sigma.getGraph().order === n;
+      },
+      expected.dataset.organisations.length,
+      { timeout: 30_000 },
+    );
+    await expect(page.getByTestId('counts').textContent()).resolves.toContain(
+      `${expected.dataset.organisations.length} organisaties · ${expected.dataset.activities.length} activiteiten · ${ties} verbindingen`,
+    );
+    await page.screenshot({ path: `${ARTEFACTS}/import-network.png` });
+    expect(foreign).toEqual([]);
+  });
+
+  it('says precisely what is wrong with a broken file, and with an empty one', async () => {
+    await openImport();
+    await drop([{ name: 'broken.csv', path: `${FIXTURES}/broken.csv` }]);
+    const error = page.getByTestId('import-error');
+    await error.waitFor();
+    await expect(error.locator('[data-code="binary-file"]').textContent()).resolves.toContain('"broken.csv" is not a text file');
+    await page.screenshot({ path: `${ARTEFACTS}/import-error.png` });
+    await page.getByTestId('import-panel').locator('input[type=file]').setInputFiles({ name: 'leeg.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    await expect(page.getByTestId('import-error').locator('[data-code="empty-file"]').textContent()).resolves.toContain('The file is empty (0 bytes)');
+    expect(foreign).toEqual([]);
+  });
+});

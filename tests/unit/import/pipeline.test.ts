@@ -1,0 +1,240 @@
+import { write as writeGexf } from 'graphology-gexf';
+import Graph from 'graphology';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCanonicalFiles } from '../../../src/data/canonical';
+import { importFiles, ImportSession, planMappings, needsMappingStep } from '../../../src/data/import/pipeline';
+import { loadMapping, saveMapping, headerSignature } from '../../../src/data/import/mappingStore';
+import { recogniseTable, type ColumnMapping } from '../../../src/data/import/recognise';
+import { reportToCsv } from '../../../src/data/import/reportCsv';
+import { expectInvariant, fixture, input, shared, SHARED } from './helpers';
+
+const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
+
+describe('the mapping flow (what the browser test does, without a browser)', () => {
+  it('reads a ;-separated Windows-1252 file, asks for a mapping, and imports it', async () => {
+    const session = new ImportSession();
+    const summaries = (await session.read([fixture('deelnemers-cp1252.csv')]))!;
+    const table = summaries[0]!.tables[0]!;
+    expect(table).toMatchObject({ delimiter: ';', encoding: 'windows-1252', rowCount: 15 });
+    expect(table.header).toEqual(['Trajectcode', 'Trajectnaam', 'Betrokkene', 'Soort betrokkene', 'Vestigingsplaats']);
+    expect(table.preview[6]![2]).toBe('Cliëntenraad Haaglanden');
+    expect(codes(summaries[0]!.problems)).toContain('encoding-fallback');
+    const plans = planMappings(summaries);
+    expect(needsMappingStep(plans)).toBe(true);
+    expect(plans[0]!.missing).toEqual(['activity_id', 'organisation']);
+    // Only the city column is recognised on its own.
+    expect(plans[0]!.mapping.columns).toEqual([null, null, null, null, 'city']);
+    const mapping: ColumnMapping = { ...plans[0]!.mapping, columns: ['activity_id', 'activity_title', 'organisation', 'organisation_type', 'city'] };
+    const outcome = session.build({ datasetName: 'deelnemers', mappings: { [table.id]: mapping } });
+    const { report, dataset } = outcome;
+    expectInvariant(report);
+    expect(report).toMatchObject({ rowsRead: 15, rowsUsed: 14, rowsMerged: 0, rowsRejected: 1 });
+    const rejected = report.problems.find((p) => p.severity === 'error')!;
+    expect(rejected).toMatchObject({ file: 'deelnemers-cp1252.csv', row: 16, column: 'Trajectcode', code: 'missing-activity-id' });
+    expect(dataset.activities.map((a) => a.title)).toEqual([
+      'Thuis revalideren na een beroerte',
+      'Slimme zorg; dichtbij huis',
+      'Café Zorg & Technologie – €-pilot',
+    ]);
+    const byName = Object.fromEntries(dataset.organisations.map((o) => [o.name, o]));
+    expect(byName['Cliëntenraad Haaglanden']).toMatchObject({ sector: 'citizens', city: 'Den Haag' });
+    expect(byName['HagaZiekenhuis']!.sector).toBe('care');
+    expect(byName['Gemeente Rijswijk']!.sector).toBe('government');
+    expect(byName['Robotica Zoë B.V.']).toMatchObject({ sector: 'tech', sectorInferred: true });
+    expect(byName['GGZ Delfland']).toMatchObject({ sector: 'care', sectorInferred: true });
+    expect(byName['Fonds Zorginnovatie Zuid-Holland']!.sector).toBe('finance');
+    expect(outcome.duplicates.map((g) => g.names)).toEqual([['De Haagse Hogeschool', 'Haagse Hogeschool']]);
+    expect(dataset.organisations).toHaveLength(13);
+  });
+
+  it('remembers a mapping by header signature and uses it next time', async () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    const header = ['Trajectcode', 'Trajectnaam', 'Betrokkene', 'Soort betrokkene', 'Vestigingsplaats'];
+    const mapping: ColumnMapping = { role: 'participations', columns: ['activity_id', 'activity_title', 'organisation', 'organisation_type', 'city'], constants: { source: 'Gemeente' } };
+    saveMapping(header, mapping, storage);
+    expect(loadMapping(['trajectcode', 'Traject naam', 'BETROKKENE', 'soort_betrokkene', 'vestigingsplaats'], storage)).toEqual(mapping);
+    expect(headerSignature(header)).toBe('trajectcode|trajectnaam|betrokkene|soortbetrokkene|vestigingsplaats');
+    expect(loadMapping([...header, 'extra'], storage)).toBeUndefined();
+    const summaries = (await new ImportSession().read([fixture('deelnemers-cp1252.csv')]))!;
+    const plans = planMappings(summaries, storage);
+    expect(plans[0]).toMatchObject({ origin: 'saved', missing: [] });
+    // A damaged stored value is ignored, not a crash.
+    for (const k of store.keys()) store.set(k, '{not json');
+    expect(planMappings(summaries, storage)[0]!.origin).toBe('auto');
+  });
+});
+
+describe('bad input never crashes and always says what is wrong', () => {
+  const failure = async (name: string, content: string | Uint8Array) => {
+    const { summaries, outcome } = await importFiles([input(name, content)]);
+    expectInvariant(outcome.report);
+    return { summaries, outcome, codes: codes(outcome.report.problems) };
+  };
+
+  it('an empty file, a blank file, binaries renamed .csv, an old .xls', async () => {
+    expect((await failure('empty.csv', '')).codes).toEqual(['empty-file']);
+    expect((await failure('blank.csv', '\n  \r\n\t\n')).codes).toEqual(['blank-file']);
+    expect((await failure('photo.csv', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).codes).toEqual(['image-file']);
+    expect((await failure('data.csv', Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2]))).codes).toEqual(['binary-file']);
+    expect((await failure('old.xls', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).codes).toEqual(['old-office-file']);
+    expect((await failure('doc.csv', '%PDF-1.4\n%âãÏÓ')).codes).toEqual(['pdf-file']);
+    expect((await failure('fake.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]))).codes).toEqual(['unreadable-workbook']);
+    expect((await failure('x.json', '{"nope": 1}')).codes).toEqual(['not-bruggen-json']);
+    expect((await failure('x.json', '{"dataset": [')).codes).toEqual(['invalid-json']);
+    expect((await failure('x.gexf', '<gexf><graph><nodes><node id="1"')).codes).toEqual(['invalid-gexf']);
+  });
+
+  it('a file with only a header', async () => {
+    const { outcome, codes: c } = await failure('kop.csv', 'activity_id;organisation\n');
+    expect(c).toEqual(['header-only']);
+    expect(outcome.report.problems[0]!.message).toContain('activity_id, organisation');
+  });
+
+  it('no recognisable columns: the mapping step, and rows rejected if imported anyway', async () => {
+    const { summaries, outcome } = await importFiles([input('x.csv', 'foo,bar\n1,2\n3,4\n')]);
+    expect(planMappings(summaries)[0]!.missing).toEqual(['activity_id', 'organisation']);
+    expect(outcome.report).toMatchObject({ rowsRead: 2, rowsRejected: 2 });
+    expect(outcome.report.problems.find((p) => p.severity === 'error')!.code).toBe('mapping-incomplete');
+  });
+
+  it('a 10,000-character field, HTML and script in names, formula-like cells: kept as text and reported', async () => {
+    const long = 'x'.repeat(10_000);
+    const { outcome } = await importFiles([
+      input('odd.csv', `activity_id,organisation,activity_title\nA1,"<script>alert(1)</script>",${long}\nA1,=HYPERLINK("http://x"),"<b>vet</b>"\nA2,@SUM(A1),-5\n`),
+    ]);
+    const { dataset, report } = outcome;
+    expectInvariant(report);
+    expect(report.rowsUsed).toBe(3);
+    expect(dataset.organisations.map((o) => o.name).sort()).toEqual(['<script>alert(1)</script>', '=HYPERLINK("http://x")', '@SUM(A1)']);
+    expect(dataset.activities.find((a) => a.id === 'A1')!.title).toBe(long);
+    const c = codes(report.problems);
+    expect(c).toContain('long-value');
+    expect(c.filter((x) => x === 'markup-in-value')).toHaveLength(2);
+    expect(c.filter((x) => x === 'formula-like')).toHaveLength(2);
+    // Every CSV Bruggen writes escapes them.
+    expect(reportToCsv(report)).not.toMatch(/(^|,)[=@+-]/m);
+  });
+});
+
+describe('known layouts', () => {
+  it('recognises the canonical, CORDIS, Forskningsrådet, RVO, NWOpen and Dutch SIA-style headers', () => {
+    const layout = (h: string) => {
+      const r = recogniseTable(h.split(','));
+      return [r.mapping.role, r.mapping.layout, r.complete];
+    };
+    expect(layout('activity_id,organisation,sector')).toEqual(['participations', 'bruggen', true]);
+    expect(layout('id,acronym,status,title,startDate,endDate,topics,frameworkProgramme,fundingScheme')).toEqual(['activities', 'cordis', true]);
+    expect(layout('projectID,projectAcronym,organisationID,name,shortName,activityType,city,country,role')).toEqual(['participations', 'cordis', true]);
+    expect(layout('project_rcn,cordis_url,pic,organisation_name,activity_type,role,city,country')).toEqual(['participations', 'cordis', true]);
+    expect(layout('project_id,acronym,title,org_number_no,organisation_name,rd_sector_code,rd_sector_en,municipality')).toEqual(['participations', 'forskningsradet', true]);
+    expect(layout("Subsidie categorie,TKI/Thema,Subsidieregeling,Projectnummer,Looptijd,Penvoerder,Projectconsortium,Projecttitel")).toEqual(['participations', 'rvo', true]);
+    expect(layout('project_id,title,funding_scheme,start_date,end_date,role,first_name,last_name,organisation')).toEqual(['participations', 'nwopen', true]);
+    expect(layout('Projectnummer,Titel,Regeling,Penvoerder,Organisatie,Plaats')).toEqual(['participations', 'rvo', true]);
+    expect(layout('orgId,name,shortName,activityType,city,country')).toEqual(['organisations', 'cordis', true]);
+    expect(layout('Trajectcode,Betrokkene')).toEqual(['participations', 'generic', false]);
+  });
+
+  it('joins the official CORDIS project.csv and organization.csv by project id', async () => {
+    const { outcome, plans } = await importFiles([fixture('cordis-project.csv'), fixture('cordis-organization.csv')]);
+    const { dataset, report } = outcome;
+    expectInvariant(report);
+    expect(plans.map((p) => [p.mapping.role, p.table.delimiter])).toEqual([['activities', ';'], ['participations', ';']]);
+    expect(report).toMatchObject({ rowsRead: 10, rowsUsed: 9, rowsRejected: 1 });
+    const care = dataset.activities.find((a) => a.id === '101000001')!;
+    expect(care).toMatchObject({ title: 'CAREBRIDGE: Bridging home care and municipal services', source: 'CORDIS', scheme: 'RIA', theme: 'SC1-DTH-2020', startYear: 2021, endYear: 2024 });
+    expect(care.description).toBe('Home care; with "quotes" and a line\nbreak');
+    const org = (id: string) => dataset.organisations.find((o) => o.id === id)!;
+    expect(org('999900001')).toMatchObject({ name: 'STICHTING DE HAAGSE HOGESCHOOL', sector: 'knowledge', aliases: ['THUAS'], city: 'DEN HAAG' });
+    expect(org('999900002').sector).toBe('government');
+    expect(org('999900003')).toMatchObject({ sector: 'care', sectorInferred: true });
+    expect(org('999900004')).toMatchObject({ sector: 'tech', sectorInferred: true });
+    expect(outcome.duplicates.map((g) => g.organisationIds)).toEqual([['999900001', '999900005']]);
+  });
+
+  it('expands RVO lead + consortium cells into one participation per organisation (real export, .xlsx)', async () => {
+    const path = join(SHARED, 'rvo-topsector-energie/rvo_export.xlsx');
+    if (!existsSync(path)) throw new Error(`${path} is missing: the real datasets live in ../shared/data beside the repository.`);
+    const { outcome } = await importFiles([shared('rvo-topsector-energie/rvo_export.xlsx')]);
+    const { dataset, report } = outcome;
+    expectInvariant(report);
+    expect(report.files[0]).toMatchObject({ rowsRead: 785, rowsUsed: 782, rowsRejected: 3, sheet: 'Worksheet' });
+    // The three projects that list no organisation at all are the rejected rows, named by their columns.
+    expect(report.problems.filter((p) => p.severity === 'error').map((p) => p.column)).toEqual(['Penvoerder, Projectconsortium', 'Penvoerder, Projectconsortium', 'Penvoerder, Projectconsortium']);
+    const first = dataset.participations.filter((p) => p.activityId === 'KIACE-22-03360660');
+    expect(first.map((p) => [dataset.organisations.find((o) => o.id === p.organisationId)!.name, p.role])).toEqual([
+      ['Sustainer Homes B.V.', 'lead'],
+      ['Technische Universiteit Eindhoven', 'partner'],
+    ]);
+    expect(dataset.activities.find((a) => a.id === 'VEKI523010')).toMatchObject({ startYear: 2023, endYear: 2025, source: 'RVO' });
+    expect(dataset.organisations.every((o) => o.sectorInferred)).toBe(true);
+  });
+
+  it('reads NWOpen and SIA-style exports', async () => {
+    const nw = (await importFiles([fixture('nwopen-export.csv')])).outcome;
+    expectInvariant(nw.report);
+    expect(nw.dataset.activities.map((a) => [a.id, a.source, a.scheme, a.startYear, a.endYear])).toEqual([
+      ['KICH1.ST01.20.005', 'NWO', 'KIC', 2020, 2023],
+      ['NWA.1234.20.001', 'NWO', 'NWA-ORC', 2021, 2026],
+    ]);
+    expect(codes(nw.report.problems)).toContain('unused-columns');
+    const sia = (await importFiles([fixture('sia-projecten.csv')])).outcome;
+    expectInvariant(sia.report);
+    // Row 5 names Hogeschool Leiden, which row 4 already added as the lead: merged.
+    expect(sia.report.files[0]).toMatchObject({ delimiter: ';', encoding: 'utf-8-bom', rowsRead: 5, rowsUsed: 4, rowsMerged: 1 });
+    const fast = sia.dataset.participations.filter((p) => p.activityId === 'RAAK.PUB05.012');
+    expect(fast).toHaveLength(3);
+    expect(fast.find((p) => p.organisationId === 'de-haagse-hogeschool')!.role).toBe('lead');
+    expect(sia.dataset.participations.filter((p) => p.activityId === 'RAAK.MKB10.003')).toHaveLength(2);
+  });
+
+  it('reads the app\'s own JSON export back to the same dataset', async () => {
+    const original = parseCanonicalFiles([{ name: 'p.csv', text: 'activity_id,activity_title,organisation,sector,role\nA1,Eén,Gemeente Delft,government,lead\nA1,Eén,TU Delft,,partner\nA2,Twee,TU Delft,,\n' }]).dataset;
+    const { outcome } = await importFiles([input('export.json', JSON.stringify({ id: 'x', dataset: original, positions: {} }))]);
+    expectInvariant(outcome.report);
+    expect(outcome.report.files.map((f) => [f.file, f.rowsRead, f.rowsUsed])).toEqual([
+      ['export.json (organisations)', 2, 2],
+      ['export.json (activities)', 2, 2],
+      ['export.json (participations)', 3, 3],
+    ]);
+    expect(outcome.dataset.participations).toEqual(original.participations);
+    expect(outcome.dataset.activities.map((a) => a.title)).toEqual(['Eén', 'Twee']);
+    expect(outcome.dataset.organisations.map((o) => [o.id, o.name, o.sector])).toEqual(original.organisations.map((o) => [o.id, o.name, o.sector]));
+  });
+
+  it('reads GEXF: nodes with a sector become organisations, edges shared activities or ties', async () => {
+    const g = new Graph();
+    g.addNode('gdh', { label: 'Gemeente Den Haag', sector: 'government' });
+    g.addNode('hhs', { label: 'De Haagse Hogeschool', sector: 'Kennis en onderwijs' });
+    g.addNode('haga', { label: 'HagaZiekenhuis', type: 'Ziekenhuis' });
+    g.addNode('x', { label: 'Loose B.V.' });
+    g.addEdge('gdh', 'hhs', { weight: 2, activities: 'fast-home|securadar' });
+    g.addEdge('hhs', 'haga', { weight: 3 });
+    const { outcome } = await importFiles([input('net.gexf', writeGexf(g))]);
+    const { dataset, report } = outcome;
+    expectInvariant(report);
+    expect(dataset.organisations.map((o) => [o.id, o.name, o.sector, o.sectorInferred ?? false])).toEqual([
+      ['gdh', 'Gemeente Den Haag', 'government', false],
+      ['haga', 'HagaZiekenhuis', 'care', false],
+      ['hhs', 'De Haagse Hogeschool', 'knowledge', false],
+      ['x', 'Loose B.V.', 'tech', true],
+    ]);
+    expect(dataset.activities.map((a) => [a.id, a.kind])).toEqual([
+      ['fast-home', 'unspecified'],
+      ['securadar', 'unspecified'],
+      ['tie:haga--hhs', 'partnership'],
+    ]);
+    expect(dataset.participations).toHaveLength(6);
+    expect(codes(report.problems)).toContain('gexf-weight-ignored');
+  });
+
+  it('warns when a participants file does not join its projects file', async () => {
+    const { outcome } = await importFiles([
+      input('projects.csv', 'id,acronym,title\nP1,ONE,One\nP2,TWO,Two\n'),
+      input('participants.csv', 'projectID,organisation\nX1,Gemeente Delft\nX2,TU Delft\n'),
+    ]);
+    expect(outcome.report.problems.find((p) => p.code === 'join-no-match')).toMatchObject({ file: 'participants.csv', column: 'projectID', severity: 'warning' });
+  });
+});

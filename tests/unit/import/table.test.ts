@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseDelimitedChunked, parseDelimitedSync } from '../../../src/data/import/table';
+
+describe('delimited tables', () => {
+  it('detects , ; tab and | separators', () => {
+    for (const d of [',', ';', '\t', '|']) {
+      const t = parseDelimitedSync(['a', 'b', 'c'].join(d) + '\n' + ['1', '2', '3'].join(d) + '\n', 'x.csv');
+      expect(t.delimiter).toBe(d);
+      expect(t.header).toEqual(['a', 'b', 'c']);
+      expect(t.rows).toEqual([{ values: ['1', '2', '3'], number: 2 }]);
+    }
+  });
+
+  it('keeps quoted separators, quotes and line breaks inside fields; numbers rows as a spreadsheet does', () => {
+    const t = parseDelimitedSync('id;title\n1;"Zorg; thuis ""slim""\nen veilig"\n2;gewoon\n', 'x.csv');
+    expect(t.rows).toEqual([
+      { values: ['1', 'Zorg; thuis "slim"\nen veilig'], number: 2 },
+      { values: ['2', 'gewoon'], number: 3 },
+    ]);
+  });
+
+  it('counts blank lines, drops trailing empty header cells, reports ragged rows', () => {
+    const t = parseDelimitedSync('\n\na,b,,\n1,2,,\n\n3\n4,5,6,7,8\n', 'x.csv');
+    expect(t.header).toEqual(['a', 'b']);
+    expect(t.blankLines).toBe(1);
+    expect(t.rows.map((r) => r.number)).toEqual([4, 6, 7]);
+    expect(t.problems.map((p) => [p.code, p.row])).toEqual([['ragged-row', 7]]);
+  });
+
+  it('parses in chunks with progress, giving the same table as in one go, and can be cancelled', async () => {
+    const lines = ['id,naam,omschrijving'];
+    for (let i = 0; i < 3000; i++) lines.push(`${i},"Organisatie ${i}","regel één\nregel twee, met komma"`);
+    const text = lines.join('\r\n') + '\r\n';
+    const progress: number[] = [];
+    const chunked = await parseDelimitedChunked(text, 'x.csv', { chunkSize: 4096, onProgress: (p) => progress.push(p.done / p.total) });
+    const whole = parseDelimitedSync(text, 'x.csv');
+    expect(chunked!.rows).toEqual(whole.rows);
+    expect(chunked!.rows).toHaveLength(3000);
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress[progress.length - 1]).toBe(1);
+    let calls = 0;
+    const cancelled = await parseDelimitedChunked(text, 'x.csv', { chunkSize: 4096, isCancelled: () => ++calls > 2 });
+    expect(cancelled).toBeUndefined();
+  });
+});
