@@ -15,7 +15,7 @@ import {
   writeOrganisationsCsv,
   writeParticipationsCsv,
 } from '../src/data/canonical';
-import { buildOrganisationNetwork } from '../src/graph/build';
+import { buildBipartiteGraph, buildOrganisationNetwork } from '../src/graph/build';
 import { computeLayout } from '../src/graph/layout';
 import type { BuiltinBundle } from '../src/data/bundle';
 
@@ -54,12 +54,16 @@ if (process.argv.includes('--check')) {
   process.exit(0);
 }
 
-const bundle: BuiltinBundle = { id: 'den-haag', dataset, positions: computeLayout(network, { seed: 1 }) };
 // Rounded coordinates keep the file small and byte-identical between builds.
-for (const id of Object.keys(bundle.positions)) {
-  const [x, y] = bundle.positions[id]!;
-  bundle.positions[id] = [Math.round(x * 100) / 100, Math.round(y * 100) / 100];
-}
+const round = (v: number) => Math.round(v * 100) / 100;
+const rounded = (positions: Record<string, [number, number]>): Record<string, [number, number]> =>
+  Object.fromEntries(Object.entries(positions).map(([id, [x, y]]) => [id, [round(x), round(y)]]));
+const bundle: BuiltinBundle = {
+  id: 'den-haag',
+  dataset,
+  positions: rounded(computeLayout(network, { seed: 1 })),
+  bipartitePositions: rounded(computeLayout(buildBipartiteGraph(dataset), { seed: 1 })),
+};
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'den-haag.json'), JSON.stringify(bundle));
 writeFileSync(join(out, 'den-haag-participations.csv'), writeParticipationsCsv(dataset));

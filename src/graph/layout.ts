@@ -3,7 +3,10 @@ import noverlap from 'graphology-layout-noverlap';
 import { SECTORS } from '../data/sectors';
 import { nodeSizeForDegree } from './appearance';
 import { mulberry32 } from './random';
-import type { OrganisationNetwork } from './types';
+import type { AbstractGraph, Attributes } from 'graphology-types';
+
+/** Any undirected graph whose nodes may carry a `sector` (used to group isolates) and `label`. */
+type LayoutGraph = AbstractGraph<Attributes, Attributes, Attributes>;
 
 /** Node id → [x, y]. */
 export type Positions = Record<string, [number, number]>;
@@ -27,7 +30,7 @@ function defaultIterations(order: number): number {
  * the network, grouped by sector, so "who is connected to nobody" is visible at a glance
  * instead of being pulled into the middle by gravity.
  */
-export function computeLayout(graph: OrganisationNetwork, options: LayoutOptions = {}): Positions {
+export function computeLayout(graph: LayoutGraph, options: LayoutOptions = {}): Positions {
   const random = mulberry32(options.seed ?? 1);
   const connected = graph.copy();
   const isolates: string[] = [];
@@ -54,7 +57,7 @@ export function computeLayout(graph: OrganisationNetwork, options: LayoutOptions
     forceAtlas2.assign(connected, {
       iterations: options.iterations ?? defaultIterations(connected.order),
       settings,
-      getEdgeWeight: 'weight',
+      getEdgeWeight: (_edge, attrs) => (typeof attrs.weight === 'number' ? attrs.weight : 1),
     });
     noverlap.assign(connected, {
       maxIterations: 200,
@@ -69,7 +72,7 @@ export function computeLayout(graph: OrganisationNetwork, options: LayoutOptions
   return positions;
 }
 
-function placeIsolates(graph: OrganisationNetwork, isolates: string[], positions: Positions) {
+function placeIsolates(graph: LayoutGraph, isolates: string[], positions: Positions) {
   if (!isolates.length) return;
   const xs = Object.values(positions).map((p) => p[0]);
   const ys = Object.values(positions).map((p) => p[1]);
@@ -79,12 +82,9 @@ function placeIsolates(graph: OrganisationNetwork, isolates: string[], positions
   const spacing = 4 * nodeSizeForDegree(0);
   const width = Math.max(maxX - minX, spacing * Math.ceil(Math.sqrt(isolates.length)));
   const perRow = Math.max(1, Math.floor(width / spacing));
-  const order = (id: string) => SECTORS.indexOf(graph.getNodeAttribute(id, 'sector'));
-  const sorted = [...isolates].sort(
-    (a, b) =>
-      order(a) - order(b) ||
-      graph.getNodeAttribute(a, 'label').localeCompare(graph.getNodeAttribute(b, 'label')),
-  );
+  const order = (id: string) => SECTORS.indexOf(graph.getNodeAttribute(id, 'sector') as (typeof SECTORS)[number]);
+  const label = (id: string) => String(graph.getNodeAttribute(id, 'label') ?? id);
+  const sorted = [...isolates].sort((a, b) => order(a) - order(b) || label(a).localeCompare(label(b)));
   // Sigma's y axis points up, so "below" is smaller y.
   const top = minY - 3 * spacing;
   sorted.forEach((id, i) => {

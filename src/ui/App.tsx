@@ -1,112 +1,146 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuiltinBundle } from '../data/bundle';
+import { reportToCsv } from '../data/import/reportCsv';
 import { loadBuiltinBundle } from '../data/loadBuiltin';
-import type { Sector } from '../data/sectors';
-import { buildOrganisationNetwork } from '../graph/build';
-import { DatasetIndex } from '../graph/details';
-import { toDisplayGraph } from '../graph/display';
-import { OrganisationSearch } from '../graph/search';
-import { CameraControls } from './CameraControls';
-import { DetailsPanel } from './DetailsPanel';
-import { GraphView, type GraphSigma } from './GraphView';
+import type { Dataset, Organisation } from '../data/model';
+import { slugify } from '../data/normalise';
+import type { ImportReport } from '../data/report';
+import type { Positions } from '../graph/layout';
+import { AnalysisClient } from '../workers/analysisClient';
+import { downloadText } from './import/download';
+import { ImportPanel, type ImportResult } from './import/ImportPanel';
+import { SectorCorrections } from './import/SectorCorrections';
+import { useSectorCorrections } from './import/useSectorCorrections';
 import { LanguageSwitch } from './LanguageSwitch';
-import { Legend } from './Legend';
-import { SearchBox } from './SearchBox';
+import { Workspace } from './Workspace';
 
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; bundle: BuiltinBundle };
+type Source =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'builtin'; bundle: BuiltinBundle }
+  | { kind: 'imported'; result: ImportResult; positions: Positions | null };
 
 export function App() {
   const { t } = useTranslation();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [source, setSource] = useState<Source>({ kind: 'loading' });
+  const [builtin, setBuiltin] = useState<BuiltinBundle | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [importing, setImporting] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
     loadBuiltinBundle()
-      .then((bundle) => !cancelled && setLoad({ status: 'ready', bundle }))
-      .catch((e: unknown) => !cancelled && setLoad({ status: 'error', message: String((e as Error).message ?? e) }));
+      .then((bundle) => {
+        if (cancelled) return;
+        setBuiltin(bundle);
+        setSource((s) => (s.kind === 'loading' ? { kind: 'builtin', bundle } : s));
+      })
+      .catch((e: unknown) => !cancelled && setSource({ kind: 'error', message: String((e as Error).message ?? e) }));
     return () => {
       cancelled = true;
     };
   }, []);
 
+  const openImport = () => {
+    setImporting(true);
+    dialog.current?.showModal();
+  };
+  const closeImport = () => {
+    dialog.current?.close();
+    setImporting(false);
+  };
+  const onImported = (result: ImportResult) => {
+    closeImport();
+    setSource({ kind: 'imported', result, positions: null });
+    // The layout of an imported network is computed off the main thread.
+    const client = new AnalysisClient(result.dataset);
+    client
+      .layout('organisations')
+      .then((positions) => setSource((s) => (s.kind === 'imported' && s.result === result ? { ...s, positions } : s)))
+      .catch((e: unknown) => setSource({ kind: 'error', message: String((e as Error).message ?? e) }))
+      .finally(() => client.dispose());
+  };
+
   return (
     <div className="app">
-      <header className="app-header">
+      <header className="app-header no-print">
         <div className="brand">
           <h1>{t('app.title')}</h1>
           <p className="tagline">{t('app.tagline')}</p>
         </div>
-        <LanguageSwitch />
+        <div className="header-actions">
+          {source.kind === 'imported' && builtin && (
+            <button type="button" className="header-button" onClick={() => setSource({ kind: 'builtin', bundle: builtin })} data-testid="back-to-builtin">
+              {t('dataset.builtin')}
+            </button>
+          )}
+          <button type="button" className="header-button" onClick={openImport} data-testid="open-data">
+            {t('dataset.open')}
+          </button>
+          <LanguageSwitch />
+        </div>
       </header>
-      {load.status === 'loading' && <p className="status" role="status">{t('app.loading')}</p>}
-      {load.status === 'error' && <p className="status error" role="alert">{t('app.loadError', { message: load.message })}</p>}
-      {load.status === 'ready' && <Explorer bundle={load.bundle} />}
+      <dialog ref={dialog} className="import-dialog no-print" aria-label={t('dataset.open')} onClose={() => setImporting(false)}>
+        {importing && <ImportPanel onImported={onImported} onCancel={closeImport} />}
+      </dialog>
+      {source.kind === 'loading' && <p className="status" role="status">{t('app.loading')}</p>}
+      {source.kind === 'error' && <p className="status error" role="alert">{t('app.loadError', { message: source.message })}</p>}
+      {source.kind === 'builtin' && (
+        <DatasetWorkspace key="builtin" bundle={source.bundle} name={t('app.datasetDenHaag')} provenance={t('intro.source')} />
+      )}
+      {source.kind === 'imported' &&
+        (source.positions ? (
+          <DatasetWorkspace
+            key={`imported-${source.result.label}`}
+            bundle={{ id: slugify(source.result.label).slice(0, 40) || 'import', dataset: source.result.dataset, positions: source.positions }}
+            name={source.result.label}
+            provenance={source.result.label}
+            report={source.result.report}
+          />
+        ) : (
+          <p className="status" role="status">
+            {t('dataset.layout')}
+          </p>
+        ))}
     </div>
   );
 }
 
-function Explorer({ bundle }: { bundle: BuiltinBundle }) {
+/** A dataset with the user's sector corrections applied, explored in a Workspace. */
+function DatasetWorkspace({ bundle, name, provenance, report }: { bundle: BuiltinBundle; name: string; provenance: string; report?: ImportReport }) {
   const { t } = useTranslation();
-  const network = useMemo(() => buildOrganisationNetwork(bundle.dataset), [bundle]);
-  const display = useMemo(() => toDisplayGraph(network, bundle.positions), [network, bundle]);
-  const index = useMemo(() => new DatasetIndex(bundle.dataset), [bundle]);
-  const search = useMemo(() => new OrganisationSearch(bundle.dataset.organisations), [bundle]);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [focus, setFocus] = useState<{ node: string; request: number } | null>(null);
-  const [sigma, setSigma] = useState<GraphSigma | null>(null);
-
-  const sectorCounts = useMemo(() => {
-    const counts: Partial<Record<Sector, number>> = {};
-    network.forEachNode((_n, a) => {
-      counts[a.sector] = (counts[a.sector] ?? 0) + 1;
-    });
-    return counts;
-  }, [network]);
-  const hasIsolates = useMemo(() => network.someNode((n) => network.degree(n) === 0), [network]);
-
-  const select = useCallback((id: string | null) => setSelected(id), []);
-  const selectAndFocus = useCallback((id: string) => {
-    setSelected(id);
-    setFocus((f) => ({ node: id, request: (f?.request ?? 0) + 1 }));
-  }, []);
-  const details = selected ? index.details(selected, network) : undefined;
-  const datasetName = bundle.id === 'den-haag' ? t('app.datasetDenHaag') : bundle.dataset.name;
-
+  const { corrections, setCorrections, corrected } = useSectorCorrections(bundle.dataset);
+  const correctedBundle = useMemo(() => ({ ...bundle, dataset: corrected }), [bundle, corrected]);
+  const original = useMemo(() => new Map(bundle.dataset.organisations.map((o) => [o.id, o])), [bundle.dataset]);
   return (
-    <main className="explorer">
-      <div className="toolbar">
-        <div className="dataset">
-          <strong>{datasetName}</strong>
-          <span className="muted" data-testid="counts">
-            {t('app.counts', {
-              organisations: bundle.dataset.organisations.length,
-              activities: bundle.dataset.activities.length,
-              ties: network.size,
-            })}
-          </span>
-        </div>
-        <SearchBox index={search} onChoose={selectAndFocus} />
-      </div>
-      <div className="stage">
-        <div className="canvas-wrap">
-          <GraphView graph={display} selected={selected} focus={focus} onSelect={select} onReady={setSigma} />
-          <CameraControls sigma={sigma} />
-        </div>
-        <Legend counts={sectorCounts} hasIsolates={hasIsolates} />
-      </div>
-      <aside className="side-panel">
-        {details ? (
-          <DetailsPanel details={details} onSelect={selectAndFocus} onClose={() => setSelected(null)} />
-        ) : (
-          <section className="intro">
-            <h2>{t('intro.title')}</h2>
-            <p>{t('intro.body')}</p>
-            <p>{t('intro.hint')}</p>
-            <p className="muted">{t('intro.source')}</p>
-          </section>
-        )}
-      </aside>
-    </main>
+    <Workspace
+      bundle={correctedBundle}
+      datasetName={name}
+      provenance={provenance}
+      toolbarExtra={report && <ImportSummary report={report} label={name} />}
+      renderOrganisationExtra={(id) => {
+        const organisation: Organisation | undefined = original.get(id);
+        return organisation ? (
+          <details className="sector-correction">
+            <summary>{t('panel.correctSector')}</summary>
+            <SectorCorrections organisation={organisation} dataset={bundle.dataset as Dataset} corrections={corrections} onChange={setCorrections} />
+          </details>
+        ) : null;
+      }}
+    />
+  );
+}
+
+/** The import's bottom line, always visible after an import, with the full report as CSV. */
+function ImportSummary({ report, label }: { report: ImportReport; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="import-summary-chip" data-testid="import-summary-chip">
+      <span>{t('dataset.reportLine', { read: report.rowsRead, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected })}</span>
+      <button type="button" className="link" onClick={() => downloadText(`bruggen-${slugify(label) || 'import'}-report.csv`, reportToCsv(report))} data-testid="download-report">
+        {t('dataset.downloadReport')}
+      </button>
+    </div>
   );
 }

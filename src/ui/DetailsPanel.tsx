@@ -1,3 +1,4 @@
+import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTOR_INFO } from '../data/sectors';
 import type { OrganisationDetails } from '../graph/details';
@@ -13,10 +14,16 @@ export function DetailsPanel({
   details,
   onSelect,
   onClose,
+  onShowEgo,
+  children,
 }: {
   details: OrganisationDetails;
   onSelect: (id: string) => void;
   onClose: () => void;
+  /** Filters the map to this organisation and its partners. */
+  onShowEgo?: (id: string) => void;
+  /** Extra sections (metrics, sector correction), shown after the facts. */
+  children?: React.ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -62,6 +69,12 @@ export function DetailsPanel({
         )}
       </dl>
       {o.description && <p className="description">{o.description}</p>}
+      {onShowEgo && partnerCount > 0 && (
+        <button type="button" className="link" onClick={() => onShowEgo(o.id)} data-testid="show-ego">
+          {t('panel.showEgo')}
+        </button>
+      )}
+      {children}
 
       <section aria-labelledby="partners-title">
         <h3 id="partners-title">{t('panel.partners', { count: partnerCount })}</h3>
@@ -94,7 +107,13 @@ export function DetailsPanel({
             <li key={a.id}>
               <div className="activity-title">{a.title}</div>
               <div className="muted">
-                {[a.source, kindLabel(a.kind), years(a.startYear, a.endYear), role ? t('panel.role', { role }) : '']
+                {[
+                  a.source,
+                  kindLabel(a.kind),
+                  years(a.startYear, a.endYear),
+                  role ? t('panel.role', { role }) : '',
+                  a.statedParticipants ? t('panel.statedParticipants', { count: a.statedParticipants }) : '',
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </div>

@@ -45,6 +45,7 @@ export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onCh
         id={`${listId}-input`}
         type="search"
         role="combobox"
+        data-testid="search-input"
         aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"

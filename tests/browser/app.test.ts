@@ -49,7 +49,7 @@ describe('the built-in Den Haag map', () => {
 
   it('finds "Gemeente Den Haag" by search and lists exactly its partners', async () => {
     await openApp(page);
-    const input = page.getByRole('combobox');
+    const input = page.getByTestId('search-input');
     await input.fill('gemeente den h');
     const options = page.getByRole('option');
     await expect(options.first().textContent()).resolves.toContain('Gemeente Den Haag');
@@ -104,7 +104,7 @@ describe('the built-in Den Haag map', () => {
     const shown = await panelPartners();
     expect(shown.length).toBe(network.degree('de-haagse-hogeschool'));
     await page.getByRole('button', { name: 'Sluiten' }).click();
-    await expect(page.locator('.intro h2').textContent()).resolves.toBe('Over deze kaart');
+    await expect(page.locator('.intro > h2').textContent()).resolves.toBe('Over deze kaart');
   });
 
   it('switches to English and remembers the choice', async () => {
@@ -114,7 +114,7 @@ describe('the built-in Den Haag map', () => {
     await expect(page.locator('.tagline').textContent()).resolves.toContain('Where are the bridges missing');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await expect(page.getByTestId('counts').textContent()).resolves.toContain('organisations');
-    const input = page.getByRole('combobox');
+    const input = page.getByTestId('search-input');
     await input.fill('Gemeente Den Haag');
     await input.press('Enter');
     await expect(page.getByTestId('details-sector').textContent()).resolves.toContain('Government');

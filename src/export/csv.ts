@@ -1,0 +1,174 @@
+/**
+ * CSV text of the three tables (organisations with every measure, activities, ties). UTF-8
+ * without a byte-order mark, comma-separated, `\n` line ends, one header row of stable English
+ * column names. Text cells go through `escapeFormula` so that a spreadsheet never runs them;
+ * numbers are written by this code itself (plain, full precision, `.` decimals) and stay numbers.
+ */
+import Papa from 'papaparse';
+import type Graph from 'graphology';
+import type { AnalysisResult, OrganisationRow } from '../analysis';
+import { escapeFormula, LIST_SEPARATOR } from '../data/canonical';
+import type { Dataset } from '../data/model';
+import type { Visibility } from '../filters/filters';
+import { activityTableRows, tieTableRows, type ActivityTableRow, type TieTableRow } from '../ui/tables/rows';
+
+export const ORGANISATION_CSV_COLUMNS = [
+  'organisation_id',
+  'name',
+  'sector',
+  'degree',
+  'strength',
+  'betweenness',
+  'betweenness_estimated',
+  'constraint',
+  'effective_size',
+  'hierarchy',
+  'participation',
+  'ei',
+  'component',
+  'community',
+  'brokerage_coordinator',
+  'brokerage_itinerant',
+  'brokerage_gatekeeper_or_representative',
+  'brokerage_liaison',
+  'brokerage_total',
+  'articulation_point',
+] as const;
+
+export const ACTIVITY_CSV_COLUMNS = [
+  'activity_id',
+  'title',
+  'kind',
+  'source',
+  'scheme',
+  'theme',
+  'start_year',
+  'end_year',
+  'stated_participants',
+  'organisations',
+  'organisations_total',
+] as const;
+
+export const TIE_CSV_COLUMNS = [
+  'source_id',
+  'source_name',
+  'source_sector',
+  'target_id',
+  'target_name',
+  'target_sector',
+  'weight',
+  'shared_activity_ids',
+  'shared_activity_titles',
+  'bridge',
+] as const;
+
+type Cell = string | number | boolean | null | undefined;
+
+/** One CSV cell: empty for missing values, `true`/`false`, numbers as written, text escaped. */
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return escapeFormula(value);
+}
+
+function toCsv(fields: readonly string[], rows: Cell[][]): string {
+  return Papa.unparse({ fields: [...fields], data: rows.map((r) => r.map(csvCell)) }, { newline: '\n' }) + '\n';
+}
+
+export function organisationsCsv(
+  rows: readonly OrganisationRow[],
+  options: { betweennessEstimated?: boolean } = {},
+): string {
+  const estimated = options.betweennessEstimated ?? false;
+  return toCsv(
+    ORGANISATION_CSV_COLUMNS,
+    rows.map((r) => [
+      r.id,
+      r.name,
+      r.sector,
+      r.degree,
+      r.strength,
+      r.betweenness,
+      r.betweenness === null ? null : estimated,
+      r.constraint,
+      r.effectiveSize,
+      r.hierarchy,
+      r.participation,
+      r.ei,
+      r.component,
+      r.community,
+      r.brokerage.coordinator,
+      r.brokerage.itinerant,
+      r.brokerage.gatekeeper_or_representative,
+      r.brokerage.liaison,
+      r.brokerageTotal,
+      r.articulationPoint,
+    ]),
+  );
+}
+
+export function activitiesCsv(rows: readonly ActivityTableRow[]): string {
+  return toCsv(
+    ACTIVITY_CSV_COLUMNS,
+    rows.map((r) => [
+      r.id,
+      r.title,
+      r.kind,
+      r.source,
+      r.scheme,
+      r.theme,
+      r.startYear,
+      r.endYear,
+      r.statedParticipants,
+      r.organisations,
+      r.organisationsTotal,
+    ]),
+  );
+}
+
+export function tiesCsv(rows: readonly TieTableRow[]): string {
+  return toCsv(
+    TIE_CSV_COLUMNS,
+    rows.map((r) => [
+      r.source,
+      r.sourceName,
+      r.sourceSector,
+      r.target,
+      r.targetName,
+      r.targetSector,
+      r.weight,
+      r.activities.join(LIST_SEPARATOR),
+      r.activityTitles.join(LIST_SEPARATOR),
+      r.bridge,
+    ]),
+  );
+}
+
+export interface TablesCsv {
+  /** Null until there is an analysis. */
+  organisations: string | null;
+  activities: string;
+  /** Null until there is an analysis. */
+  ties: string | null;
+}
+
+/**
+ * The three tables as CSV text. `graph` is the network the analysis ran on (the filtered one,
+ * `visibleNetwork`): it gives the ties their shared activities.
+ */
+export function tablesToCsv(input: {
+  result: AnalysisResult | null;
+  dataset: Dataset;
+  visibility: Visibility | null;
+  graph: Graph | null;
+}): TablesCsv {
+  const { result, dataset, visibility, graph } = input;
+  return {
+    organisations: result
+      ? organisationsCsv(result.organisations, { betweennessEstimated: result.meta.betweenness.estimated })
+      : null,
+    activities: activitiesCsv(activityTableRows(dataset, visibility)),
+    ties: result ? tiesCsv(tieTableRows(result.ties, result.organisations, graph, dataset)) : null,
+  };
+}

@@ -1,0 +1,32 @@
+/** Analysis views of Bruggen: presentational components (props in, callbacks out) and their helpers. */
+export { MissingBridgesView, Findings, type MissingBridgesViewProps } from './MissingBridgesView';
+export { SectorOverview, type SectorOverviewProps } from './SectorOverview';
+export { ConvenersPanel, type ConvenersPanelProps } from './ConvenersPanel';
+export { BrokerPanel, type BrokerPanelProps } from './BrokerPanel';
+export { AnalysisProgress, type AnalysisProgressProps } from './AnalysisProgress';
+export { MixingHeatmap } from './MixingHeatmap';
+export { ClusterList, CompositionBar } from './ClusterList';
+export { SuggestedTies, type HoveredSuggestion } from './SuggestedTies';
+export { MunicipalityPosition } from './MunicipalityPosition';
+export {
+  analysisMessages,
+  analysisText,
+  useAnalysisText,
+  type AnalysisMessageKey,
+  type AnalysisText,
+} from './messages';
+export {
+  BROKERAGE_ROLES,
+  betweennessNote,
+  formatMetric,
+  METRIC_KEYS,
+  metricExplanation,
+  MetricExplanations,
+  type BrokerageRole,
+  type ExplainedKey,
+  type MetricKey,
+} from './metricText';
+export { PROGRESS_STEPS } from './progress';
+export type { ClusterKind } from './clusterModel';
+export type { OverviewMode } from './overviewLayout';
+export { toAnalysisLang, type AnalysisLang } from './format';

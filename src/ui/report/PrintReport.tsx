@@ -1,0 +1,149 @@
+import { useMemo } from 'react';
+import { explainFindings, type AnalysisResult } from '../../analysis';
+import { joinList, sectorName } from '../../analysis/wording';
+import { sectorLabel } from '../tables/format';
+import {
+  clustersLackingTargets,
+  REPORT_MAX_BRIDGES,
+  REPORT_MAX_CLUSTERS,
+  REPORT_MAX_CONVENERS,
+  REPORT_MIN_CLUSTER_SIZE,
+} from './content';
+import { useReportMessages } from './messages';
+import './print.css';
+
+export interface PrintReportProps {
+  result: AnalysisResult;
+  datasetName: string;
+  /** The filters in force as one line (`summariseFilters`). */
+  filtersSummary: string;
+  /** The map as an image (a PNG data URL), or null. */
+  mapImage: string | null;
+  generatedAt: Date;
+  /** Where the data comes from (e.g. the study's documents); shown in the footer. */
+  provenance?: string;
+}
+
+/**
+ * A one-page summary for print: the map, the missing bridges, the clusters lacking a target
+ * sector and the conveners. Hidden on screen (`.print-only`); `print.css` shows it, hides
+ * `.no-print` and fits it on one A4 page, portrait or landscape.
+ */
+export function PrintReport({ result, datasetName, filtersSummary, mapImage, generatedAt, provenance }: PrintReportProps) {
+  const { t, lang } = useReportMessages();
+  const findings = useMemo(() => explainFindings(result), [result]);
+  const bridges = findings.filter((f) => f.kind === 'missing_bridge' || f.kind === 'bridges_ok');
+  const lacking = useMemo(() => clustersLackingTargets(result), [result]);
+  const shownClusters = lacking.slice(0, REPORT_MAX_CLUSTERS);
+  const picks = result.conveners.picks.slice(0, REPORT_MAX_CONVENERS);
+  const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long' }).format(generatedAt);
+  const ratio = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL').format(result.meta.missingBridgeRatio);
+  const betweenness = result.meta.betweenness.estimated
+    ? t('betweennessEstimated', { samples: result.meta.betweenness.samples })
+    : t('betweennessExact');
+
+  return (
+    <article className="print-only print-report" data-testid="print-report" lang={lang} aria-label={t('title')}>
+      <header className="pr-header">
+        <p className="pr-brand">{t('brand')}</p>
+        <h1>{t('title')}</h1>
+        <p className="pr-meta">
+          <strong>{datasetName}</strong> · {t('generated', { date })} ·{' '}
+          {t('counts', {
+            organisations: result.meta.organisations,
+            ties: result.meta.ties,
+            communities: result.meta.louvain.communities,
+          })}
+        </p>
+        <p className="pr-filters">
+          <strong>{t('filters')}:</strong> {filtersSummary}
+        </p>
+      </header>
+
+      <div className="pr-body">
+        <figure className="pr-map">
+          {mapImage ? <img src={mapImage} alt={t('mapAlt')} /> : <p className="pr-muted">{t('noMap')}</p>}
+        </figure>
+
+        <div className="pr-text">
+          <section className="pr-section" data-testid="print-report-bridges">
+            <h2>{t('missingBridges')}</h2>
+            {bridges.length === 0 ? (
+              <p className="pr-muted">{t('noFindings')}</p>
+            ) : (
+              <ul>
+                {bridges.slice(0, REPORT_MAX_BRIDGES).map((f, i) => (
+                  <li key={i} className={f.kind === 'missing_bridge' ? 'pr-missing' : undefined}>
+                    {f[lang]}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="pr-muted">
+              {t('targets', { sectors: joinList(result.meta.targets.map((s) => sectorLabel(s, lang)), lang) })}
+            </p>
+          </section>
+
+          <section className="pr-section" data-testid="print-report-clusters">
+            <h2>{t('clusters')}</h2>
+            {shownClusters.length === 0 ? (
+              <p className="pr-muted">{t('noClusters', { min: REPORT_MIN_CLUSTER_SIZE })}</p>
+            ) : (
+              <ul>
+                {shownClusters.map((c) => {
+                  const spanners = c.boundarySpanners.slice(0, 2).map((s) => s.label);
+                  return (
+                    <li key={c.id}>
+                      {t('clusterLine', {
+                        id: c.id,
+                        size: c.size,
+                        lacks: joinList(c.lacksTargets.map((s) => sectorName(s, lang)), lang),
+                      })}
+                      {spanners.length > 0 ? `; ${t('clusterSpanners', { names: joinList(spanners, lang) })}` : ''}.
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            {lacking.length > shownClusters.length && (
+              <p className="pr-muted">{t('clustersMore', { count: lacking.length - shownClusters.length })}</p>
+            )}
+          </section>
+
+          <section className="pr-section" data-testid="print-report-conveners">
+            <h2>{t('conveners')}</h2>
+            {picks.length === 0 ? (
+              <p className="pr-muted">{t('noConveners')}</p>
+            ) : (
+              <>
+                <p className="pr-muted">{t('convenersIntro')}</p>
+                <ol>
+                  {picks.map((p) => (
+                    <li key={p.id}>
+                      <strong>{p.label}</strong> ({sectorLabel(p.sector, lang)}) {p.sentence[lang]}.
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
+          </section>
+        </div>
+      </div>
+
+      <footer className="pr-footer">
+        <p>
+          {t('method', {
+            resolution: String(result.meta.louvain.resolution),
+            seed: String(result.meta.louvain.seed),
+            betweenness,
+            ratio,
+          })}
+        </p>
+        <p>
+          {provenance ? `${t('provenance', { source: provenance.trim().replace(/[.;:,]$/, '') })}. ` : ''}
+          {t('madeWith')}
+        </p>
+      </footer>
+    </article>
+  );
+}

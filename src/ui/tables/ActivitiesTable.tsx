@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from './DataTable';
+import { formatNumber } from './format';
+import { useTableMessages } from './messages';
+import type { Column } from './model';
+import { yearsText, type ActivityTableRow } from './rows';
+
+export interface ActivitiesTableProps {
+  /** `activityTableRows(dataset, visibility)`: the activities that pass the filters. */
+  rows: readonly ActivityTableRow[];
+  /** Selected activity id. */
+  selected: string | null;
+  onSelect: (id: string) => void;
+  height?: string;
+}
+
+const rowId = (r: ActivityTableRow) => r.id;
+
+/** The activities within the filters, with their number of visible participants. */
+export function ActivitiesTable({ rows, selected, onSelect, height }: ActivitiesTableProps) {
+  const { t, lang } = useTableMessages();
+  const { t: appT } = useTranslation();
+  const columns = useMemo((): Column<ActivityTableRow>[] => {
+    const kindLabel = (kind: string) => appT(`kinds.${kind}`, { defaultValue: kind });
+    return [
+      { id: 'id', header: t('colActivityId'), description: t('colActivityIdDesc'), accessor: (r) => r.id, width: 170 },
+      { id: 'title', header: t('colTitle'), description: t('colTitleDesc'), accessor: (r) => r.title, width: 300 },
+      { id: 'kind', header: t('colKind'), description: t('colKindDesc'), accessor: (r) => kindLabel(r.kind), width: 130 },
+      { id: 'source', header: t('colSource'), description: t('colSourceDesc'), accessor: (r) => r.source, width: 130 },
+      { id: 'scheme', header: t('colScheme'), description: t('colSchemeDesc'), accessor: (r) => r.scheme, width: 110 },
+      { id: 'theme', header: t('colTheme'), description: t('colThemeDesc'), accessor: (r) => r.theme, width: 150 },
+      {
+        id: 'years',
+        header: t('colYears'),
+        description: t('colYearsDesc'),
+        accessor: (r) => r.startYear ?? r.endYear,
+        format: (_v, r) => yearsText(r.startYear, r.endYear) || '–',
+        compare: (a, b) =>
+          (a.startYear ?? a.endYear ?? 0) - (b.startYear ?? b.endYear ?? 0) ||
+          (a.endYear ?? a.startYear ?? 0) - (b.endYear ?? b.startYear ?? 0),
+        filterable: true,
+        width: 100,
+      },
+      {
+        id: 'organisations',
+        header: t('colOrganisations'),
+        description: t('colOrganisationsDesc'),
+        accessor: (r) => r.organisations,
+        format: (v) => formatNumber(v as number, lang),
+        numeric: true,
+        width: 112,
+      },
+    ];
+  }, [t, lang, appT]);
+
+  return (
+    <DataTable
+      rows={rows}
+      columns={columns}
+      rowId={rowId}
+      label={t('activitiesTitle')}
+      testId="table-activities"
+      selected={selected}
+      onSelect={(id) => onSelect(id)}
+      initialSort={{ column: 'organisations', direction: 'descending' }}
+      height={height}
+    />
+  );
+}

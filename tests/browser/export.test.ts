@@ -1,0 +1,117 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseGraphml } from 'graphology-graphml';
+import Papa from 'papaparse';
+import type { Browser, Download, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { applyFilters, DEFAULT_FILTERS } from '../../src/filters/filters';
+import { launchBrowser, nonBackgroundShare, openApp, watchForeignRequests } from './setup/browser';
+import { bundle, network } from './setup/denHaag';
+
+const ARTEFACTS = 'test-results/downloads';
+let browser: Browser;
+let page: Page;
+let foreign: ReturnType<typeof watchForeignRequests>;
+
+beforeAll(async () => {
+  mkdirSync(ARTEFACTS, { recursive: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+  foreign = watchForeignRequests(page);
+});
+
+/** Clicks an export button and returns the downloaded file's path and name. */
+async function download(testId: string): Promise<{ path: string; name: string }> {
+  const dropdown = page.getByTestId('export-dropdown');
+  if ((await dropdown.getAttribute('open')) === null) await dropdown.locator('summary').click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const d = file as Download;
+  const path = `${ARTEFACTS}/${d.suggestedFilename()}`;
+  await d.saveAs(path);
+  return { path, name: d.suggestedFilename() };
+}
+
+const ready = () => page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 30_000 });
+
+describe('exports of the filtered map', () => {
+  it('PNG at screen and high resolution, both drawn', async () => {
+    await openApp(page);
+    await ready();
+    const screen = await download('export-png');
+    const hires = await download('export-png-hires');
+    expect(screen.name).toBe('bruggen-den-haag-map.png');
+    const a = PNG.sync.read(readFileSync(screen.path));
+    const b = PNG.sync.read(readFileSync(hires.path));
+    expect(b.width).toBeGreaterThanOrEqual(3000);
+    expect(b.width).toBeGreaterThan(a.width * 2);
+    expect(nonBackgroundShare(readFileSync(screen.path)).share).toBeGreaterThan(0.01);
+    expect(nonBackgroundShare(readFileSync(hires.path)).share).toBeGreaterThan(0.005);
+    expect(foreign).toEqual([]);
+  });
+
+  it('GEXF and GraphML of the filtered graph re-import with the same counts and metrics', async () => {
+    await openApp(page, '?sector=care,knowledge,government&isolates=0');
+    await ready();
+    const filters = { ...DEFAULT_FILTERS, sectors: ['care', 'knowledge', 'government'] as const, hideIsolates: true };
+    const expected = applyFilters(bundle.dataset, network, { ...filters, sectors: [...filters.sectors] }).counts;
+    const gexf = parseGexf(Graph, readFileSync((await download('export-gexf')).path, 'utf8'));
+    expect(gexf.order).toBe(expected.organisations);
+    expect(gexf.size).toBe(expected.ties);
+    expect(gexf.getNodeAttribute('gemeente-den-haag', 'sector')).toBe('government');
+    expect(typeof gexf.getNodeAttribute('gemeente-den-haag', 'betweenness')).toBe('number');
+    const graphml = parseGraphml(Graph, readFileSync((await download('export-graphml')).path, 'utf8'));
+    expect(graphml.order).toBe(expected.organisations);
+    expect(graphml.size).toBe(expected.ties);
+  });
+
+  it('CSV tables with one row per visible organisation, activity and tie', async () => {
+    await openApp(page, '?source=SIA');
+    await ready();
+    const expected = applyFilters(bundle.dataset, network, { ...DEFAULT_FILTERS, sources: ['SIA'] }).counts;
+    const read = async (id: string) => Papa.parse<Record<string, string>>(readFileSync((await download(id)).path, 'utf8'), { header: true, skipEmptyLines: true });
+    const orgs = await read('export-csv-organisations');
+    expect(orgs.data).toHaveLength(expected.organisations);
+    expect(orgs.meta.fields).toEqual(expect.arrayContaining(['organisation_id', 'betweenness', 'constraint', 'community']));
+    const acts = await read('export-csv-activities');
+    expect(acts.data).toHaveLength(expected.activities);
+    const ties = await read('export-csv-ties');
+    expect(ties.data).toHaveLength(expected.ties);
+  });
+
+  it('a printable one-page report with the map, missing bridges, clusters and conveners', async () => {
+    await openApp(page);
+    await ready();
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed++;
+      };
+    });
+    const dropdown = page.getByTestId('export-dropdown');
+    await dropdown.locator('summary').click();
+    await page.getByTestId('export-report').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    const report = page.getByTestId('print-report');
+    await expect(report.isVisible()).resolves.toBe(true);
+    await expect(page.locator('.toolbar').isVisible()).resolves.toBe(false);
+    for (const part of ['print-report-bridges', 'print-report-clusters', 'print-report-conveners']) {
+      expect((await page.getByTestId(part).textContent())!.length).toBeGreaterThan(20);
+    }
+    await expect(report.locator('img').getAttribute('src')).resolves.toMatch(/^data:image\/png/);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages).toHaveLength(1);
+    mkdirSync('test-results/screenshots', { recursive: true });
+    await page.screenshot({ path: 'test-results/screenshots/print-report.png', fullPage: true });
+    expect(foreign).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { OrganisationRow } from '../../../src/analysis';
+import {
+  ACTIVITY_CSV_COLUMNS,
+  csvCell,
+  organisationsCsv,
+  ORGANISATION_CSV_COLUMNS,
+  tablesToCsv,
+  TIE_CSV_COLUMNS,
+  tiesCsv,
+} from '../../../src/export/csv';
+import { tieTableRows } from '../../../src/ui/tables/rows';
+import { denHaag } from './denHaag';
+
+const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+
+function row(overrides: Partial<OrganisationRow>): OrganisationRow {
+  return {
+    id: 'x',
+    name: 'X',
+    sector: 'tech',
+    degree: 1,
+    strength: 1,
+    betweenness: 0,
+    constraint: 1,
+    effectiveSize: 1,
+    hierarchy: 1,
+    participation: 0,
+    ei: -0.5,
+    component: 1,
+    community: 1,
+    brokerage: { coordinator: 0, itinerant: 0, gatekeeper_or_representative: 0, liaison: 0 },
+    brokerageTotal: 0,
+    articulationPoint: false,
+    ...overrides,
+  };
+}
+
+describe('CSV export', () => {
+  it('writes the three tables with their header, one row each, without a byte-order mark', () => {
+    const fx = denHaag();
+    const csv = tablesToCsv({ result: fx.result, dataset: fx.dataset, visibility: fx.visibility, graph: fx.visible });
+    for (const [text, columns, count] of [
+      [csv.organisations!, ORGANISATION_CSV_COLUMNS, 220],
+      [csv.activities, ACTIVITY_CSV_COLUMNS, fx.dataset.activities.length],
+      [csv.ties!, TIE_CSV_COLUMNS, fx.visible.size],
+    ] as const) {
+      expect(text.charCodeAt(0)).not.toBe(0xfeff);
+      expect(text.split('\n')[0]).toBe(columns.join(','));
+      const parsed = parse(text);
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.data.length).toBe(count);
+    }
+    const haag = parse(csv.organisations!).data.find((r) => r.organisation_id === 'gemeente-den-haag')!;
+    const expected = fx.result.organisations.find((r) => r.id === 'gemeente-den-haag')!;
+    expect(Number(haag.betweenness)).toBe(expected.betweenness);
+    expect(Number(haag.constraint)).toBe(expected.constraint);
+    expect(Number(haag.ei)).toBe(expected.ei); // negative numbers stay numbers
+    expect(haag.ei!.startsWith('-')).toBe(true);
+    expect(haag.betweenness_estimated).toBe('false');
+    expect(Number(haag.brokerage_gatekeeper_or_representative)).toBe(expected.brokerage.gatekeeper_or_representative);
+    expect(haag.articulation_point).toBe(String(expected.articulationPoint));
+
+    const tie = parse(csv.ties!).data.find((r) => r.bridge === 'true')!;
+    expect(tie.shared_activity_ids!.length).toBeGreaterThan(0);
+    expect(tie.shared_activity_titles!.split(' | ').length).toBe(tie.shared_activity_ids!.split(' | ').length);
+  });
+
+  it('keeps only the filtered activities, and counts only visible participants', () => {
+    const fx = denHaag({ sources: ['RVO'] });
+    const csv = tablesToCsv({ result: fx.result, dataset: fx.dataset, visibility: fx.visibility, graph: fx.visible });
+    const rows = parse(csv.activities).data;
+    expect(rows.length).toBe(fx.visibility.activities.size);
+    expect(rows.every((r) => r.source === 'RVO')).toBe(true);
+    expect(parse(csv.organisations!).data.length).toBe(fx.visibility.organisations.size);
+  });
+
+  it('has no organisations or ties CSV before the analysis', () => {
+    const fx = denHaag();
+    const csv = tablesToCsv({ result: null, dataset: fx.dataset, visibility: null, graph: null });
+    expect(csv.organisations).toBeNull();
+    expect(csv.ties).toBeNull();
+    expect(parse(csv.activities).data.length).toBe(fx.dataset.activities.length);
+  });
+
+  it('neutralises formula-like text cells with an apostrophe', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
+    expect(csvCell('+31 70')).toBe("'+31 70");
+    expect(csvCell('-abc')).toBe("'-abc");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('Gemeente')).toBe('Gemeente');
+    expect(csvCell(-0.25)).toBe('-0.25');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(Number.NaN)).toBe('');
+    expect(csvCell(true)).toBe('true');
+
+    const text = organisationsCsv([
+      row({ id: 'a', name: '=HYPERLINK("x")', ei: -0.5 }),
+      row({ id: 'b', name: '+31 70', constraint: null }),
+    ]);
+    const parsed = parse(text).data;
+    expect(parsed[0]!.name).toBe('\'=HYPERLINK("x")');
+    expect(parsed[0]!.ei).toBe('-0.5');
+    expect(parsed[1]!.name).toBe("'+31 70");
+    expect(parsed[1]!.constraint).toBe('');
+    // The quotes inside the cell are CSV-escaped, the line stays one record.
+    expect(text.split('\n')[1]).toContain('"\'=HYPERLINK(""x"")"');
+
+    const fx = denHaag();
+    const ties = tieTableRows(fx.result.ties.slice(0, 1), fx.result.organisations, fx.visible, fx.dataset);
+    ties[0]!.sourceName = '=cmd|x';
+    expect(parse(tiesCsv(ties)).data[0]!.source_name).toBe("'=cmd|x");
+  });
+});

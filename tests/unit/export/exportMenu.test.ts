@@ -1,0 +1,108 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { createElement as h } from 'react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ExportMenuProps } from '../../../src/export/ExportMenu';
+import type { OrganisationNetwork } from '../../../src/graph/types';
+import { setupI18n } from '../../../src/i18n';
+import type { GraphSigma } from '../../../src/ui/GraphView';
+import { denHaag, type Fixture } from './denHaag';
+
+// sigma needs WebGL, which jsdom has not; the PNG path is tested in image.test.ts.
+vi.mock('@sigma/export-image', () => ({ drawOnCanvas: vi.fn() }));
+const { ExportMenu } = await import('../../../src/export/ExportMenu');
+
+setupI18n('nl');
+let fx: Fixture;
+const files: { name: string; type: string; text: Promise<string> }[] = [];
+
+beforeAll(() => {
+  fx = denHaag({ sources: ['SIA', 'RVO'] });
+  let n = 0;
+  let pending: Blob | null = null;
+  Object.assign(URL, {
+    createObjectURL: (b: Blob) => {
+      pending = b;
+      return `blob:test/${++n}`;
+    },
+    revokeObjectURL: () => {},
+  });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    files.push({ name: this.download, type: pending!.type, text: pending!.text() });
+  });
+});
+afterEach(() => {
+  cleanup();
+  files.length = 0;
+});
+
+const TEST_IDS = [
+  'export-png',
+  'export-png-hires',
+  'export-gexf',
+  'export-graphml',
+  'export-csv-organisations',
+  'export-csv-activities',
+  'export-csv-ties',
+  'export-report',
+];
+
+function props(overrides: Partial<ExportMenuProps> = {}): ExportMenuProps {
+  // The app's own types must fit the props as they are.
+  const sigma: GraphSigma | null = null;
+  const exportGraph = (): OrganisationNetwork => fx.visible;
+  return {
+    sigma,
+    exportGraph,
+    result: fx.result,
+    dataset: fx.dataset,
+    visibility: fx.visibility,
+    datasetSlug: 'den-haag',
+    onPrintReport: () => {},
+    ...overrides,
+  };
+}
+
+describe('ExportMenu', () => {
+  it('has every button, and disables the PNGs without a map and the analysis CSVs without an analysis', () => {
+    render(h(ExportMenu, props({ result: null })));
+    for (const id of TEST_IDS) expect(screen.getByTestId(id)).toBeTruthy();
+    const disabled = TEST_IDS.filter((id) => (screen.getByTestId(id) as HTMLButtonElement).disabled);
+    expect(disabled).toEqual(['export-png', 'export-png-hires', 'export-csv-organisations', 'export-csv-ties']);
+    expect(screen.getByTestId('export-png').getAttribute('title')).toBe('De kaart is nog niet klaar.');
+  });
+
+  it('downloads the CSVs, GEXF and GraphML with bruggen-<slug>-<what> names', async () => {
+    render(h(ExportMenu, props()));
+    const click = async (id: string) => {
+      await act(async () => {
+        fireEvent.click(screen.getByTestId(id));
+      });
+    };
+    await click('export-csv-organisations');
+    await click('export-csv-activities');
+    await click('export-csv-ties');
+    await click('export-gexf');
+    await click('export-graphml');
+    expect(files.map((f) => [f.name, f.type])).toEqual([
+      ['bruggen-den-haag-organisations.csv', 'text/csv;charset=utf-8'],
+      ['bruggen-den-haag-activities.csv', 'text/csv;charset=utf-8'],
+      ['bruggen-den-haag-ties.csv', 'text/csv;charset=utf-8'],
+      ['bruggen-den-haag-network.gexf', 'application/gexf+xml;charset=utf-8'],
+      ['bruggen-den-haag-network.graphml', 'application/graphml+xml;charset=utf-8'],
+    ]);
+    const organisations = await files[0]!.text;
+    expect(organisations.trim().split('\n').length).toBe(fx.visible.order + 1);
+    const activities = await files[1]!.text;
+    expect(activities.trim().split('\n').length).toBe(fx.visibility.activities.size + 1);
+    expect(await files[3]!.text).toContain('<gexf version="1.2"');
+    expect(screen.getByTestId('export-status').textContent).toBe('bruggen-den-haag-network.graphml is gedownload.');
+  });
+
+  it('opens the printable report', () => {
+    const onPrintReport = vi.fn();
+    render(h(ExportMenu, props({ onPrintReport })));
+    fireEvent.click(screen.getByTestId('export-report'));
+    expect(onPrintReport).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { createElement as h } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_FILTERS } from '../../../src/filters/filters';
+import { setupI18n } from '../../../src/i18n';
+import { clustersLackingTargets } from '../../../src/ui/report/content';
+import { summariseFilters } from '../../../src/ui/report/filtersSummary';
+import { PrintReport } from '../../../src/ui/report/PrintReport';
+import { denHaag } from './denHaag';
+
+const i18n = setupI18n('nl');
+afterEach(() => {
+  cleanup();
+  void i18n.changeLanguage('nl');
+});
+
+describe('filters summary', () => {
+  it('says when there are no filters', () => {
+    expect(summariseFilters(DEFAULT_FILTERS, 'nl')).toBe('Geen filters: het hele netwerk');
+    expect(summariseFilters(DEFAULT_FILTERS, 'en')).toBe('No filters: the whole network');
+  });
+
+  it('names every filter in force, in one line', () => {
+    const filters = {
+      ...DEFAULT_FILTERS,
+      sources: ['SIA', 'RVO'],
+      kinds: ['project', 'living_lab'],
+      years: [2016, 2020] as [number, number],
+      includeUndated: false,
+      sectors: ['tech' as const, 'care' as const],
+      cities: ['Den Haag', 'Delft', 'Leiden', 'Rijswijk', 'Zoetermeer', 'Wassenaar'],
+      minWeight: 2,
+      hideIsolates: true,
+      ego: { id: 'gemeente-den-haag', steps: 2 },
+    };
+    const name = (id: string) => (id === 'gemeente-den-haag' ? 'Gemeente Den Haag' : undefined);
+    expect(summariseFilters(filters, 'nl', { organisationName: name })).toBe(
+      'Bron: SIA, RVO · Soort: Project, Living lab · Jaren: 2016–2020 (activiteiten zonder jaartal niet meegeteld) · ' +
+        'Plaats: Den Haag, Delft, Leiden, Rijswijk en nog 2 · Sectoren: Technologie, Zorg en welzijn · ' +
+        'Alleen banden met minstens 2 gedeelde activiteiten · Organisaties zonder partner verborgen · Rond Gemeente Den Haag (2 stappen)',
+    );
+    expect(summariseFilters({ ...DEFAULT_FILTERS, years: [2018, 2018], schemes: [''], ego: { id: 'x', steps: 1 } }, 'en')).toBe(
+      'Scheme: (none) · Years: 2018 (activities without a year included) · Around x (1 step)',
+    );
+  });
+});
+
+describe('PrintReport', () => {
+  it('shows title, dataset, date, filters, map, missing bridges, clusters lacking a target sector and conveners', () => {
+    const fx = denHaag();
+    render(
+      h(PrintReport, {
+        result: fx.result,
+        datasetName: 'Zorginnovatie-ecosysteem regio Den Haag',
+        filtersSummary: 'Geen filters: het hele netwerk',
+        mapImage: 'data:image/png;base64,AAAA',
+        generatedAt: new Date('2024-05-01T10:00:00Z'),
+        provenance: 'factbook zorginnovatie Den Haag',
+      }),
+    );
+    const report = screen.getByTestId('print-report');
+    expect(report.classList.contains('print-only')).toBe(true);
+    const text = report.textContent!;
+    expect(report.querySelector('h1')!.textContent).toBe('Waar ontbreken de bruggen?');
+    expect(text).toContain('Zorginnovatie-ecosysteem regio Den Haag');
+    expect(text).toContain('1 mei 2024');
+    expect(text).toContain('Filters: Geen filters: het hele netwerk');
+    expect(report.querySelector('img')!.getAttribute('src')).toBe('data:image/png;base64,AAAA');
+
+    const bridges = screen.getByTestId('print-report-bridges');
+    expect(bridges.textContent).toContain('een ontbrekende brug');
+    expect(bridges.querySelectorAll('li').length).toBe(fx.result.mixing.targetPairs.filter((p) => p.missing).length);
+
+    const clusters = screen.getByTestId('print-report-clusters');
+    const lacking = clustersLackingTargets(fx.result);
+    expect(clusters.querySelectorAll('li').length).toBe(Math.min(5, lacking.length));
+    expect(clusters.querySelector('li')!.textContent).toMatch(/^Cluster \d+ \(\d+ organisaties\) mist /);
+    if (lacking.length > 5) expect(clusters.textContent).toContain(`En nog ${lacking.length - 5} clusters.`);
+
+    const conveners = screen.getByTestId('print-report-conveners');
+    const items = [...conveners.querySelectorAll('li')];
+    expect(items.length).toBe(fx.result.conveners.picks.length);
+    expect(items[0]!.textContent).toContain(fx.result.conveners.picks[0]!.label);
+    expect(items[0]!.textContent).toContain(fx.result.conveners.picks[0]!.sentence.nl);
+    expect(text).toContain('Bron: factbook zorginnovatie Den Haag');
+    expect(text).toContain('Louvain (resolutie 1, seed 42)');
+  });
+
+  it('speaks English when the app does, and copes without a map', async () => {
+    await act(async () => {
+      await i18n.changeLanguage('en');
+    });
+    const fx = denHaag();
+    render(
+      h(PrintReport, { result: fx.result, datasetName: 'X', filtersSummary: 'No filters', mapImage: null, generatedAt: new Date('2024-05-01') }),
+    );
+    const report = screen.getByTestId('print-report');
+    expect(report.querySelector('h1')!.textContent).toBe('Where are the bridges missing?');
+    expect(report.textContent).toContain('No map available.');
+    expect(screen.getByTestId('print-report-conveners').textContent).toContain(fx.result.conveners.picks[0]!.sentence.en);
+    expect(report.getAttribute('lang')).toBe('en');
+  });
+});
