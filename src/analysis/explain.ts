@@ -11,6 +11,7 @@ import {
   sectorName,
   sectorNoun,
   steps,
+  dutchArticle,
   type Lang,
 } from './wording';
 
@@ -61,8 +62,8 @@ export function explainFindings(result: AnalysisResult, options: ExplainOptions 
         }
         const ratio = formatNumber(p.observedOverExpected ?? 0, lang, 2);
         return lang === 'en'
-          ? `${capital(a)} and ${b} have ${p.ties} ties, ${ratio} times what chance would give: a missing bridge.`
-          : `${capital(a)} en ${b} hebben ${p.ties} banden, ${ratio} keer wat toeval zou geven: een ontbrekende brug.`;
+          ? `${capital(a)} and ${b} have ${p.ties} ${p.ties === 1 ? 'tie' : 'ties'}, ${ratio} times what chance would give: a missing bridge.`
+          : `${capital(a)} en ${b} hebben ${p.ties} ${p.ties === 1 ? 'band' : 'banden'}, ${ratio} keer wat toeval zou geven: een ontbrekende brug.`;
       }),
     );
   }
@@ -107,8 +108,13 @@ export function explainFindings(result: AnalysisResult, options: ExplainOptions 
     );
   }
 
-  // 4. The municipality's position (best-connected government organisations first).
-  const mun = [...result.municipality].sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1));
+  // 4. The municipality's position: municipalities by name first, then the best-connected
+  // other government organisations.
+  const isMunicipality = (label: string) => /^(gemeente|municipality|city of)\b/i.test(label);
+  const mun = [...result.municipality].sort(
+    (a, b) =>
+      Number(isMunicipality(b.label)) - Number(isMunicipality(a.label)) || b.degree - a.degree || (a.id < b.id ? -1 : 1),
+  );
   const munSector = result.meta.options.municipalitySector;
   if (mun.length === 0) {
     out.push(
@@ -138,7 +144,7 @@ export function explainFindings(result: AnalysisResult, options: ExplainOptions 
             parts.push(
               lang === 'en'
                 ? `is ${steps(chain.distance, 'en')} from the nearest ${noun} (${path})`
-                : `staat op ${steps(chain.distance, 'nl')} van de dichtstbijzijnde ${noun} (${path})`,
+                : `staat op ${steps(chain.distance, 'nl')} van ${dutchArticle(noun)} dichtstbijzijnde ${noun} (${path})`,
             );
           }
         }

@@ -80,3 +80,8 @@ export function formatNumber(x: number, lang: Lang, digits = 2): string {
   const s = Number.isInteger(x) ? String(x) : x.toFixed(digits);
   return lang === 'nl' ? s.replace('.', ',') : s;
 }
+
+/** The Dutch definite article of a noun from NOUNS: "het techbedrijf", "de zorgaanbieder". */
+export function dutchArticle(noun: string): 'de' | 'het' {
+  return /bedrijf$/.test(noun) ? 'het' : 'de';
+}

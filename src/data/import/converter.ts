@@ -1,5 +1,6 @@
 import { writeActivitiesCsv, writeOrganisationsCsv, writeParticipationsCsv } from '../canonical';
-import { applyDuplicateDecisions, importFiles, type ImportOutcome, type SourceInput } from './pipeline';
+import { loadFilesForCommandLine } from './commandLine';
+import { applyDuplicateDecisions, type ImportOutcome } from './pipeline';
 import type { LayoutId } from './recognise';
 import { reportToCsv, reportToText } from './reportCsv';
 
@@ -85,40 +86,14 @@ export async function runConverter(kind: ConverterKind, argv: readonly string[],
     io.err(`${USAGE[kind]}\n`);
     return 2;
   }
-  const sources: SourceInput[] = [];
-  for (const path of inputs) {
-    try {
-      const bytes = await io.readFile(path);
-      sources.push({ name: path.split(/[\\/]/).pop() ?? path, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
-    } catch (e) {
-      io.err(`Cannot read "${path}": ${(e as Error).message}\n`);
-      return 1;
-    }
-  }
-  const { summaries, plans, outcome: built } = await importFiles(sources, { datasetName: sources.map((s) => s.name).join(', ') });
-  const errors: string[] = [];
-  for (const s of summaries) {
-    if (s.status === 'failed') for (const p of s.problems) errors.push(`${p.file}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ''}`);
-  }
-  for (const plan of plans) {
-    const layout = plan.mapping.layout ?? 'generic';
-    const found = `found columns: ${plan.table.header.slice(0, 12).join(', ')}${plan.table.header.length > 12 ? ', …' : ''}`;
-    if (plan.missing.length) {
-      errors.push(
-        `${plan.table.file}: no column was recognised as ${plan.missing.map((m) => `"${m}"`).join(' or ')} (${found}). Rename the column to one of the documented names (docs/import.md) or import the file in the app, where you can assign columns yourself.`,
-      );
-    } else if (!ACCEPTED[kind].includes(layout)) {
-      errors.push(
-        kind === 'cordis'
-          ? `${plan.table.file}: this is not a CORDIS file (expected columns such as projectID, organisationID, activityType; ${found}).`
-          : `${plan.table.file}: this looks like a ${layout} file, not an NWOpen/SIA-style export; use ${layout === 'cordis' ? 'convert-cordis.ts' : 'the app'} instead (${found}).`,
-      );
-    }
-  }
-  if (errors.length) {
-    io.err(`Cannot convert:\n${errors.map((e) => `- ${e}`).join('\n')}\n`);
-    return 1;
-  }
+  const loaded = await loadFilesForCommandLine(inputs, io, (layout, file, found) => {
+    if (ACCEPTED[kind].includes(layout)) return undefined;
+    return kind === 'cordis'
+      ? `${file}: this is not a CORDIS file (expected columns such as projectID, organisationID, activityType; ${found}).`
+      : `${file}: this looks like a ${layout} file, not an NWOpen/SIA-style export; use ${layout === 'cordis' ? 'convert-cordis.ts' : 'the app'} instead (${found}).`;
+  });
+  if ('code' in loaded) return loaded.code;
+  const built = loaded.outcome;
   const outcome = options.merge ? applyDuplicateDecisions(built, new Set(built.duplicates.map((g) => g.id))) : built;
   io.err(reportToText(outcome.report) + '\n');
   if (!options.merge && built.duplicates.length) {

@@ -1,0 +1,55 @@
+import { importFiles, type ImportOutcome, type SourceInput } from './pipeline';
+import type { LayoutId } from './recognise';
+
+export interface CommandLineIO {
+  readFile(path: string): Promise<Uint8Array>;
+  err(text: string): void;
+}
+
+/** Extra check on a recognised layout; returns an error message to refuse the file. */
+export type LayoutCheck = (layout: LayoutId, file: string, foundColumns: string) => string | undefined;
+
+/**
+ * Reads files for the command-line tools (converters, analyze) through the same pipeline as the
+ * app, with the app's recognised column mappings. Files it cannot read, or whose columns it
+ * cannot map without the app's mapping step, are reported with file, reason and fix; the result
+ * is then an exit code (1) instead of an outcome.
+ */
+export async function loadFilesForCommandLine(
+  paths: readonly string[],
+  io: CommandLineIO,
+  check?: LayoutCheck,
+): Promise<{ outcome: ImportOutcome } | { code: number }> {
+  const sources: SourceInput[] = [];
+  for (const path of paths) {
+    try {
+      const bytes = await io.readFile(path);
+      sources.push({ name: path.split(/[\\/]/).pop() ?? path, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
+    } catch (e) {
+      io.err(`Cannot read "${path}": ${(e as Error).message}\n`);
+      return { code: 1 };
+    }
+  }
+  const { summaries, plans, outcome } = await importFiles(sources, { datasetName: sources.map((s) => s.name).join(', ') });
+  const errors: string[] = [];
+  for (const s of summaries) {
+    if (s.status === 'failed') for (const p of s.problems) errors.push(`${p.file}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ''}`);
+  }
+  for (const plan of plans) {
+    const layout = plan.mapping.layout ?? 'generic';
+    const found = `found columns: ${plan.table.header.slice(0, 12).join(', ')}${plan.table.header.length > 12 ? ', …' : ''}`;
+    if (plan.missing.length) {
+      errors.push(
+        `${plan.table.file}: no column was recognised as ${plan.missing.map((m) => `"${m}"`).join(' or ')} (${found}). Rename the column to one of the documented names (docs/import.md) or import the file in the app, where you can assign columns yourself.`,
+      );
+    } else {
+      const refusal = check?.(layout, plan.table.file, found);
+      if (refusal) errors.push(refusal);
+    }
+  }
+  if (errors.length) {
+    io.err(`Cannot read the input:\n${errors.map((e) => `- ${e}`).join('\n')}\n`);
+    return { code: 1 };
+  }
+  return { outcome };
+}

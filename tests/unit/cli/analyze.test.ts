@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const TSX = join(__dirname, '../../../node_modules/.bin/tsx');
+const SCRIPT = join(__dirname, '../../../scripts/analyze.ts');
+
+async function analyze(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, [SCRIPT, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('npm run analyze', () => {
+  it('summarises the built-in Den Haag data: missing bridges, clusters, conveners', async () => {
+    const { code, stdout } = await analyze('--k', '3');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Den Haag care-innovation ecosystem');
+    expect(stdout).toMatch(/Missing bridges\n-+\n• Technology and care have \d+ ties/);
+    expect(stdout).toContain('Conveners');
+    expect(stdout.match(/^\d\. .+: links /gm)).toHaveLength(3);
+    // The municipality itself is described first in its section.
+    expect(stdout).toMatch(/government organisations\n-+\n• Gemeente /);
+  }, 60_000);
+
+  it('prints one JSON document with the documented schema', async () => {
+    const { code, stdout } = await analyze('--json', '--targets', 'tech,care,government,citizens', '--exact');
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(Object.keys(doc)).toEqual(
+      expect.arrayContaining(['import', 'graph', 'organisations', 'activities', 'ties', 'components', 'communities', 'mixing', 'conveners', 'suggestions', 'municipality', 'meta']),
+    );
+    expect(doc.import.rowsRead).toBe(doc.import.rowsUsed + doc.import.rowsMerged + doc.import.rowsRejected);
+    expect(doc.graph.organisations).toBe(doc.organisations.length);
+    expect(doc.meta.targets).toEqual(['tech', 'care', 'government', 'citizens']);
+    expect(doc.meta.betweenness.estimated).toBe(false);
+    const row = doc.organisations.find((o: { id: string }) => o.id === 'gemeente-den-haag');
+    expect(Object.keys(row)).toEqual(expect.arrayContaining(['id', 'name', 'sector', 'degree', 'strength', 'betweenness', 'constraint', 'effectiveSize', 'component', 'community', 'brokerage']));
+    const md = doc.activities.find((a: { id: string }) => a.id === 'md-partnership');
+    expect(md.organisations).toContain('gemeente-delft');
+    expect(md.organisations).not.toContain('gemeente-den-haag');
+    expect(doc.ties[0]).toEqual({ source: expect.any(String), target: expect.any(String), weight: expect.any(Number), bridge: expect.any(Boolean) });
+  }, 60_000);
+
+  it('analyses a canonical file given on the command line and reports its rejected rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-'));
+    const file = join(dir, 'mine.csv');
+    writeFileSync(file, 'activity_id,organisation,sector\nA1,Gemeente Delft,government\nA1,TU Delft,knowledge\n,Nobody,care\nA2,TU Delft,knowledge\nA2,Robot BV,tech\n');
+    const { code, stdout } = await analyze(file);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Import: 5 rows read, 4 used, 0 merged, 1 rejected');
+    expect(stdout).toMatch(/mine\.csv row 4, activity_id: /);
+    expect(stdout).toContain('3 organisations, 2 activities, 2 ties');
+  }, 60_000);
+
+  it('fails with a specific message on bad input and bad options', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-'));
+    const binary = join(dir, 'broken.csv');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 255]));
+    const bad = await analyze(binary);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('broken.csv');
+    expect(bad.stderr).toMatch(/broken\.csv" is an image, not a table\. Fix: /);
+    const missing = await analyze(join(dir, 'nope.csv'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Cannot read');
+    const usage = await analyze('--targets', 'tech,aliens');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('Unknown sector(s) in --targets: aliens');
+  }, 60_000);
+});
