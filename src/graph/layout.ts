@@ -17,11 +17,17 @@ export interface LayoutOptions {
   iterations?: number;
 }
 
-function defaultIterations(order: number): number {
-  if (order < 1000) return 800;
-  if (order < 5000) return 300;
-  return 100;
+/**
+ * ForceAtlas2 (Barnes–Hut) costs about 0.4 µs per node and tie per iteration on this class of
+ * machine: the budget keeps national scale (17,000 organisations, 300,000 ties) near 2.5 s
+ * while small networks get a fully converged layout.
+ */
+function defaultIterations(order: number, size: number): number {
+  return Math.max(15, Math.min(800, Math.round(7e6 / (order + size))));
 }
+
+/** noverlap's grid passes cost far more than FA2 on large graphs; it only runs where it pays. */
+const NOVERLAP_MAX_NODES = 2500;
 
 /**
  * A deterministic force-directed layout: seeded initial positions in sorted node order,
@@ -55,15 +61,17 @@ export function computeLayout(graph: LayoutGraph, options: LayoutOptions = {}): 
       adjustSizes: false,
     };
     forceAtlas2.assign(connected, {
-      iterations: options.iterations ?? defaultIterations(connected.order),
+      iterations: options.iterations ?? defaultIterations(connected.order, connected.size),
       settings,
       getEdgeWeight: (_edge, attrs) => (typeof attrs.weight === 'number' ? attrs.weight : 1),
     });
-    noverlap.assign(connected, {
-      maxIterations: 200,
-      settings: { margin: 2, ratio: 1.1 },
-      inputReducer: (key, attrs) => ({ ...attrs, size: nodeSizeForDegree(connected.degree(key)) }),
-    });
+    if (connected.order <= NOVERLAP_MAX_NODES) {
+      noverlap.assign(connected, {
+        maxIterations: 200,
+        settings: { margin: 2, ratio: 1.1 },
+        inputReducer: (key, attrs) => ({ ...attrs, size: nodeSizeForDegree(connected.degree(key)) }),
+      });
+    }
     connected.forEachNode((node, attrs) => {
       positions[node] = [attrs.x ?? 0, attrs.y ?? 0];
     });

@@ -19,6 +19,7 @@ export const en: Messages = {
   legend: {
     title: 'Legend',
     size: 'Size: {{metric}}',
+    thinned: 'The map draws {{drawn}} of {{total}} ties: each organisation\'s strongest, then the strongest others. The analysis uses all of them.',
     isolates: 'Bottom rows: organisations without any partner in the data',
     community: 'Community {{id}}',
     component: 'Component {{id}}',

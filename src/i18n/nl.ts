@@ -18,6 +18,7 @@ export const nl = {
   legend: {
     title: 'Legenda',
     size: 'Grootte: {{metric}}',
+    thinned: 'De kaart tekent {{drawn}} van de {{total}} verbindingen: de sterkste per organisatie en daarna de sterkste overige. De analyse gebruikt ze allemaal.',
     isolates: 'Rijen onderaan: organisaties zonder partner in de gegevens',
     community: 'Gemeenschap {{id}}',
     component: 'Deelnetwerk {{id}}',

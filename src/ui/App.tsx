@@ -13,7 +13,7 @@ import { ImportPanel, type ImportResult } from './import/ImportPanel';
 import { SectorCorrections } from './import/SectorCorrections';
 import { useSectorCorrections } from './import/useSectorCorrections';
 import { LanguageSwitch } from './LanguageSwitch';
-import { Workspace } from './Workspace';
+import { Workspace, type WorkspaceProps } from './Workspace';
 
 type Source =
   | { kind: 'loading' }
@@ -89,26 +89,22 @@ export function App() {
       {source.kind === 'builtin' && (
         <DatasetWorkspace key="builtin" bundle={source.bundle} name={t('app.datasetDenHaag')} provenance={t('intro.source')} />
       )}
-      {source.kind === 'imported' &&
-        (source.positions ? (
-          <DatasetWorkspace
-            key={`imported-${source.result.label}`}
-            bundle={{ id: slugify(source.result.label).slice(0, 40) || 'import', dataset: source.result.dataset, positions: source.positions }}
-            name={source.result.label}
-            provenance={source.result.label}
-            report={source.result.report}
-          />
-        ) : (
-          <p className="status" role="status">
-            {t('dataset.layout')}
-          </p>
-        ))}
+      {source.kind === 'imported' && (
+        // Rendered at once: the network, filters and analysis start while the layout is computed.
+        <DatasetWorkspace
+          key={`imported-${source.result.label}`}
+          bundle={{ id: slugify(source.result.label).slice(0, 40) || 'import', dataset: source.result.dataset, positions: source.positions }}
+          name={source.result.label}
+          provenance={source.result.label}
+          report={source.result.report}
+        />
+      )}
     </div>
   );
 }
 
 /** A dataset with the user's sector corrections applied, explored in a Workspace. */
-function DatasetWorkspace({ bundle, name, provenance, report }: { bundle: BuiltinBundle; name: string; provenance: string; report?: ImportReport }) {
+function DatasetWorkspace({ bundle, name, provenance, report }: { bundle: WorkspaceProps['bundle']; name: string; provenance: string; report?: ImportReport }) {
   const { t } = useTranslation();
   const { corrections, setCorrections, corrected } = useSectorCorrections(bundle.dataset);
   const correctedBundle = useMemo(() => ({ ...bundle, dataset: corrected }), [bundle, corrected]);

@@ -43,6 +43,10 @@ const HIGHLIGHT_EDGE = '#5a6270';
 const SUGGESTED = '#c0392b';
 /** Above this many ties, edges are hidden while the camera moves so panning stays smooth. */
 export const HIDE_EDGES_ON_MOVE_ABOVE = 5000;
+/** Above this many organisations, hovering only labels a node; clicking dims the rest. */
+export const HOVER_DIMMING_MAX_NODES = 3000;
+/** Above this many organisations, labels are hidden while the camera moves too. */
+export const HIDE_LABELS_ON_MOVE_ABOVE = 2000;
 
 /**
  * Owns the sigma instance: creates it once per graph, keeps hover, selection and the look in a
@@ -75,6 +79,7 @@ export function GraphView({ graph, look, selected, focus, onSelect, onReady, tes
       allowInvalidContainer: true,
       renderEdgeLabels: false,
       hideEdgesOnMove: graph.size > HIDE_EDGES_ON_MOVE_ABOVE,
+      hideLabelsOnMove: graph.order > HIDE_LABELS_ON_MOVE_ABOVE,
       labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
       labelSize: 12,
       labelWeight: '500',
@@ -122,9 +127,14 @@ export function GraphView({ graph, look, selected, focus, onSelect, onReady, tes
       },
     });
 
+    // The overlay is only touched when it has (or had) something to show: an extra full-size
+    // layer redrawn every frame costs real time on software-rendered displays.
+    let overlayDrawn = false;
     const drawOverlay = () => {
       const canvas = overlay.current;
       if (!canvas) return;
+      if (!s.look.suggested.length && !overlayDrawn) return;
+      overlayDrawn = s.look.suggested.length > 0;
       const { width, height } = sigma.getDimensions();
       const ratio = window.devicePixelRatio || 1;
       if (canvas.width !== width * ratio || canvas.height !== height * ratio) {
@@ -158,19 +168,29 @@ export function GraphView({ graph, look, selected, focus, onSelect, onReady, tes
     };
     sigma.on('afterRender', drawOverlay);
 
+    // Hover dims everything else, which re-runs the reducers over the whole graph: coalesce it to
+    // one refresh per frame, and on large graphs leave it to clicks (sigma still labels the node).
+    const dimOnHover = graph.order <= HOVER_DIMMING_MAX_NODES;
+    let pending = 0;
     const setEmphasis = () => {
-      const node = emphasised();
-      s.neighbours = new Set(node && graph.hasNode(node) ? graph.neighbors(node) : []);
-      sigma.refresh({ skipIndexation: true });
+      if (pending) return;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        const node = emphasised();
+        s.neighbours = new Set(node && graph.hasNode(node) ? graph.neighbors(node) : []);
+        sigma.refresh({ skipIndexation: true });
+      });
     };
     sigma.on('enterNode', ({ node }) => {
-      s.hovered = node;
       element.style.cursor = 'pointer';
+      if (!dimOnHover) return;
+      s.hovered = node;
       setEmphasis();
     });
     sigma.on('leaveNode', () => {
-      s.hovered = null;
       element.style.cursor = '';
+      if (!dimOnHover || s.hovered === null) return;
+      s.hovered = null;
       setEmphasis();
     });
     sigma.on('clickNode', ({ node }) => onSelectRef.current(node));
@@ -199,6 +219,7 @@ export function GraphView({ graph, look, selected, focus, onSelect, onReady, tes
     // Exposed for the browser tests and for debugging from the console.
     (window as unknown as { __bruggen?: { sigma: GraphSigma } }).__bruggen = { sigma };
     return () => {
+      cancelAnimationFrame(pending);
       element.removeEventListener('mousemove', onMove);
       sigma.kill();
       sigmaRef.current = null;

@@ -5,7 +5,18 @@ import type { Language } from '../i18n';
 import type { SizeBy } from '../state/viewState';
 
 /** Always describes exactly what the map draws: the colour key and what size means. */
-export function Legend({ spec, sizeMetric, hasIsolates }: { spec: LegendSpec; sizeMetric: SizeBy; hasIsolates: boolean }) {
+export function Legend({
+  spec,
+  sizeMetric,
+  hasIsolates,
+  thinned = null,
+}: {
+  spec: LegendSpec;
+  sizeMetric: SizeBy;
+  hasIsolates: boolean;
+  /** When the map draws only a backbone of the ties. */
+  thinned?: { drawn: number; total: number } | null;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const number = new Intl.NumberFormat(language, { maximumSignificantDigits: 3 });
@@ -50,6 +61,11 @@ export function Legend({ spec, sizeMetric, hasIsolates }: { spec: LegendSpec; si
       )}
       <p className="legend-note">{t('legend.size', { metric: t(`sizeBy.${sizeMetric}`) })}</p>
       {hasIsolates && <p className="legend-note">{t('legend.isolates')}</p>}
+      {thinned && (
+        <p className="legend-note" data-testid="legend-thinned">
+          {t('legend.thinned', { drawn: thinned.drawn.toLocaleString(language), total: thinned.total.toLocaleString(language) })}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BuiltinBundle } from '../data/bundle';
+import type { Dataset } from '../data/model';
+import type { Positions } from '../graph/layout';
 import type { Sector } from '../data/sectors';
 import { computeFacets } from '../filters/facets';
-import { applyFilters, visibleNetwork, type Filters } from '../filters/filters';
+import { applyFilters, filtersActive, visibleNetwork, type Filters } from '../filters/filters';
 import { computeAppearance } from '../graph/appearance';
 import { buildOrganisationNetwork } from '../graph/build';
 import { DatasetIndex } from '../graph/details';
@@ -26,7 +27,8 @@ import { PrintReport, summariseFilters } from './report';
 import { pngLegendFor } from './pngLegend';
 
 export interface WorkspaceProps {
-  bundle: BuiltinBundle;
+  /** The data and its layouts; `positions` is null while an imported network is being laid out. */
+  bundle: { id: string; dataset: Dataset; positions: Positions | null; bipartitePositions?: Positions };
   /** Display name of the dataset (translated for the built-in one). */
   datasetName: string;
   /** Where the data comes from, for the printed report's footer. */
@@ -49,7 +51,8 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
   const [mapImage, setMapImage] = useState<string | null>(null);
   const [state, update] = useViewState();
   const network = useMemo(() => buildOrganisationNetwork(dataset), [dataset]);
-  const display = useMemo(() => toDisplayGraph(network, bundle.positions), [network, bundle]);
+  const positions = bundle.positions;
+  const display = useMemo(() => (positions ? toDisplayGraph(network, positions) : null), [network, positions]);
   const index = useMemo(() => new DatasetIndex(dataset), [dataset]);
   const search = useMemo(() => new OrganisationSearch(dataset.organisations), [dataset]);
   const facets = useMemo(() => {
@@ -60,8 +63,12 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
     return computeFacets(dataset, maxWeight);
   }, [dataset, network]);
   const visibility = useMemo(() => applyFilters(dataset, network, state.filters), [dataset, network, state.filters]);
-  const visible = useMemo(() => visibleNetwork(network, visibility), [network, visibility]);
-  const analysis = useAnalysis(dataset, state.filters, state);
+  // Without filters the visible network is the network itself: no copy of 300,000 ties.
+  const visible = useMemo(
+    () => (filtersActive(state.filters) ? visibleNetwork(network, visibility) : network),
+    [network, visibility, state.filters],
+  );
+  const analysis = useAnalysis(dataset, state.filters, state, bundle.positions !== null);
   const result = analysis.result;
 
   const [sigma, setSigma] = useState<GraphSigma | null>(null);
@@ -245,11 +252,24 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
         <div className="stage" role="tabpanel" aria-label={t(`views.${state.view}`)} data-testid={`view-${state.view}`}>
           {isMapView && (
             <div className="canvas-wrap">
-              <GraphView graph={display} look={look} selected={selected} focus={focus} onSelect={select} onReady={setSigma} />
+              {display ? (
+                <GraphView graph={display} look={look} selected={selected} focus={focus} onSelect={select} onReady={setSigma} />
+              ) : (
+                <p className="status" role="status" data-testid="layout-status">
+                  {t('dataset.layout')}
+                </p>
+              )}
               <CameraControls sigma={sigma} onZoomToSelection={selected ? () => setFocus({ nodes: [selected] }) : undefined} />
             </div>
           )}
-          {isMapView && <Legend spec={appearance.legend} sizeMetric={appearance.sizeMetric} hasIsolates={hasIsolates} />}
+          {isMapView && (
+            <Legend
+              spec={appearance.legend}
+              sizeMetric={appearance.sizeMetric}
+              hasIsolates={hasIsolates}
+              thinned={display && display.size < network.size ? { drawn: display.size, total: network.size } : null}
+            />
+          )}
           {state.view === 'bipartite' && (
             <BipartiteView dataset={dataset} positions={bundle.bipartitePositions} visibility={visibility} selected={selected} onSelect={select} />
           )}

@@ -12,8 +12,17 @@ export interface AnalysisState {
   error: string | null;
 }
 
-/** Keeps the analysis of the visible network up to date, computed in a web worker. */
-export function useAnalysis(dataset: Dataset, filters: Filters, view: Pick<ViewState, 'targets' | 'k' | 'reachSteps' | 'resolution'>): AnalysisState {
+/**
+ * Keeps the analysis of the visible network up to date, computed in a web worker. With
+ * `enabled` false (while an imported network is laid out) it waits: on two cores the layout
+ * goes first, so the map appears sooner.
+ */
+export function useAnalysis(
+  dataset: Dataset,
+  filters: Filters,
+  view: Pick<ViewState, 'targets' | 'k' | 'reachSteps' | 'resolution'>,
+  enabled = true,
+): AnalysisState {
   const client = useMemo(() => new AnalysisClient(dataset), [dataset]);
   useEffect(() => () => client.dispose(), [client]);
   const [state, setState] = useState<AnalysisState>({ result: null, progress: { step: 'index', fraction: 0 }, error: null });
@@ -21,6 +30,7 @@ export function useAnalysis(dataset: Dataset, filters: Filters, view: Pick<ViewS
   const targetsKey = targets.join(',');
 
   useEffect(() => {
+    if (!enabled) return;
     let cancelled = false;
     // A short pause lets a dragged slider settle before the worker starts.
     const timer = setTimeout(() => {
@@ -41,7 +51,7 @@ export function useAnalysis(dataset: Dataset, filters: Filters, view: Pick<ViewS
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [client, filters, targetsKey, k, reachSteps, resolution]);
+  }, [client, filters, targetsKey, k, reachSteps, resolution, enabled]);
 
   return state;
 }
