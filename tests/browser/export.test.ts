@@ -3,47 +3,33 @@ import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import Papa from 'papaparse';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { applyFilters, DEFAULT_FILTERS } from '../../src/filters/filters';
-import { launchBrowser, nonBackgroundShare, openApp, watchForeignRequests } from './setup/browser';
+import { browserSession, nonBackgroundShare, openApp } from './setup/browser';
 import { bundle, network } from './setup/denHaag';
 
 const ARTEFACTS = 'test-results/downloads';
-let browser: Browser;
-let page: Page;
-let foreign: ReturnType<typeof watchForeignRequests>;
-
-beforeAll(async () => {
-  mkdirSync(ARTEFACTS, { recursive: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  foreign = watchForeignRequests(page);
-});
+const session = browserSession({ width: 1440, height: 900 }, { acceptDownloads: true });
+beforeAll(() => mkdirSync(ARTEFACTS, { recursive: true }));
 
 /** Clicks an export button and returns the downloaded file's path and name. */
 async function download(testId: string): Promise<{ path: string; name: string }> {
-  const dropdown = page.getByTestId('export-dropdown');
+  const dropdown = session.page.getByTestId('export-dropdown');
   if ((await dropdown.getAttribute('open')) === null) await dropdown.locator('summary').click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const [file] = await Promise.all([session.page.waitForEvent('download'), session.page.getByTestId(testId).click()]);
   const d = file as Download;
   const path = `${ARTEFACTS}/${d.suggestedFilename()}`;
   await d.saveAs(path);
   return { path, name: d.suggestedFilename() };
 }
 
-const ready = () => page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 30_000 });
+const ready = () => session.page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 30_000 });
 
 describe('exports of the filtered map', () => {
   it('PNG at screen and high resolution, both drawn', async () => {
-    await openApp(page);
+    await openApp(session.page);
     await ready();
     const screen = await download('export-png');
     const hires = await download('export-png-hires');
@@ -54,11 +40,11 @@ describe('exports of the filtered map', () => {
     expect(b.width).toBeGreaterThan(a.width * 2);
     expect(nonBackgroundShare(readFileSync(screen.path)).share).toBeGreaterThan(0.01);
     expect(nonBackgroundShare(readFileSync(hires.path)).share).toBeGreaterThan(0.005);
-    expect(foreign).toEqual([]);
+    expect(session.foreign).toEqual([]);
   });
 
   it('GEXF and GraphML of the filtered graph re-import with the same counts and metrics', async () => {
-    await openApp(page, '?sector=care,knowledge,government&isolates=0');
+    await openApp(session.page, '?sector=care,knowledge,government&isolates=0');
     await ready();
     const filters = { ...DEFAULT_FILTERS, sectors: ['care', 'knowledge', 'government'] as const, hideIsolates: true };
     const expected = applyFilters(bundle.dataset, network, { ...filters, sectors: [...filters.sectors] }).counts;
@@ -73,7 +59,7 @@ describe('exports of the filtered map', () => {
   });
 
   it('CSV tables with one row per visible organisation, activity and tie', async () => {
-    await openApp(page, '?source=SIA');
+    await openApp(session.page, '?source=SIA');
     await ready();
     const expected = applyFilters(bundle.dataset, network, { ...DEFAULT_FILTERS, sources: ['SIA'] }).counts;
     const read = async (id: string) => Papa.parse<Record<string, string>>(readFileSync((await download(id)).path, 'utf8'), { header: true, skipEmptyLines: true });
@@ -86,32 +72,32 @@ describe('exports of the filtered map', () => {
     expect(ties.data).toHaveLength(expected.ties);
   });
 
-  it('a printable one-page report with the map, missing bridges, clusters and conveners', async () => {
-    await openApp(page);
+  it('a printable one-session.page report with the map, missing bridges, clusters and conveners', async () => {
+    await openApp(session.page);
     await ready();
-    await page.evaluate(() => {
+    await session.page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => {
         (window as unknown as { printed: number }).printed++;
       };
     });
-    const dropdown = page.getByTestId('export-dropdown');
+    const dropdown = session.page.getByTestId('export-dropdown');
     await dropdown.locator('summary').click();
-    await page.getByTestId('export-report').click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
-    await page.emulateMedia({ media: 'print' });
-    const report = page.getByTestId('print-report');
+    await session.page.getByTestId('export-report').click();
+    await expect.poll(() => session.page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await session.page.emulateMedia({ media: 'print' });
+    const report = session.page.getByTestId('print-report');
     await expect(report.isVisible()).resolves.toBe(true);
-    await expect(page.locator('.toolbar').isVisible()).resolves.toBe(false);
+    await expect(session.page.locator('.toolbar').isVisible()).resolves.toBe(false);
     for (const part of ['print-report-bridges', 'print-report-clusters', 'print-report-conveners']) {
-      expect((await page.getByTestId(part).textContent())!.length).toBeGreaterThan(20);
+      expect((await session.page.getByTestId(part).textContent())!.length).toBeGreaterThan(20);
     }
     await expect(report.locator('img').getAttribute('src')).resolves.toMatch(/^data:image\/png/);
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pdf = await session.page.pdf({ format: 'A4', printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages).toHaveLength(1);
     mkdirSync('test-results/screenshots', { recursive: true });
-    await page.screenshot({ path: 'test-results/screenshots/print-report.png', fullPage: true });
-    expect(foreign).toEqual([]);
+    await session.page.screenshot({ path: 'test-results/screenshots/print-report.png', fullPage: true });
+    expect(session.foreign).toEqual([]);
   });
 });

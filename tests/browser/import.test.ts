@@ -1,10 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/data/import/pipeline';
 import type { ColumnMapping } from '../../src/data/import/recognise';
 import { buildOrganisationNetwork } from '../../src/graph/build';
-import { launchBrowser, openApp, watchForeignRequests } from './setup/browser';
+import { browserSession, openApp } from './setup/browser';
 
 /**
  * "Open data" end to end: the header button opens the import panel in a dialog; a file whose
@@ -15,38 +14,23 @@ const ARTEFACTS = 'test-results/screenshots';
 const FIXTURES = 'tests/fixtures/import';
 const CP1252 = `${FIXTURES}/deelnemers-cp1252.csv`;
 
-let browser: Browser;
-let page: Page;
-let foreign: ReturnType<typeof watchForeignRequests>;
-
-beforeAll(async () => {
-  mkdirSync(ARTEFACTS, { recursive: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  foreign = watchForeignRequests(page);
-});
+const session = browserSession({ width: 1400, height: 900 });
 
 /** Drops files on the panel's drop zone the way a browser does (a DataTransfer with Files). */
 async function drop(files: { name: string; path: string }[]) {
   const payload = files.map((f) => ({ name: f.name, bytes: [...readFileSync(f.path)] }));
-  const dataTransfer = await page.evaluateHandle((items) => {
+  const dataTransfer = await session.page.evaluateHandle((items) => {
     const dt = new DataTransfer();
     for (const item of items) dt.items.add(new File([new Uint8Array(item.bytes)], item.name));
     return dt;
   }, payload);
-  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+  await session.page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
 }
 
 async function openImport() {
-  await openApp(page);
-  await page.getByTestId('open-data').click();
-  await page.getByTestId('import-panel').waitFor();
+  await openApp(session.page);
+  await session.page.getByTestId('open-data').click();
+  await session.page.getByTestId('import-panel').waitFor();
 }
 
 describe('opening your own data', () => {
@@ -62,27 +46,27 @@ describe('opening your own data', () => {
 
     await openImport();
     await drop([{ name: 'deelnemers-cp1252.csv', path: CP1252 }]);
-    const step = page.getByTestId('mapping-step');
+    const step = session.page.getByTestId('mapping-step');
     await step.waitFor();
     await expect(step.textContent()).resolves.toContain('codering windows-1252');
     await expect(step.textContent()).resolves.toContain('Robotica Zoë B.V.');
-    await expect(page.getByTestId('mapping-continue').isDisabled()).resolves.toBe(true);
-    await page.selectOption('select[data-column="Trajectcode"]', 'activity_id');
-    await page.selectOption('select[data-column="Trajectnaam"]', 'activity_title');
-    await page.selectOption('select[data-column="Betrokkene"]', 'organisation');
-    await page.selectOption('select[data-column="Soort betrokkene"]', 'organisation_type');
-    await page.screenshot({ path: `${ARTEFACTS}/import-mapping.png` });
-    await page.getByTestId('mapping-continue').click();
+    await expect(session.page.getByTestId('mapping-continue').isDisabled()).resolves.toBe(true);
+    await session.page.selectOption('select[data-column="Trajectcode"]', 'activity_id');
+    await session.page.selectOption('select[data-column="Trajectnaam"]', 'activity_title');
+    await session.page.selectOption('select[data-column="Betrokkene"]', 'organisation');
+    await session.page.selectOption('select[data-column="Soort betrokkene"]', 'organisation_type');
+    await session.page.screenshot({ path: `${ARTEFACTS}/import-mapping.png` });
+    await session.page.getByTestId('mapping-continue').click();
 
-    await page.getByTestId('import-report').waitFor();
-    await expect(page.getByTestId('import-summary').textContent()).resolves.toContain('15 rijen gelezen: 14 gebruikt, 0 samengevoegd (dubbel), 1 afgewezen.');
-    const rejected = page.locator('[data-testid="import-problems"] [data-code="missing-activity-id"]');
+    await session.page.getByTestId('import-report').waitFor();
+    await expect(session.page.getByTestId('import-summary').textContent()).resolves.toContain('15 rijen gelezen: 14 gebruikt, 0 samengevoegd (dubbel), 1 afgewezen.');
+    const rejected = session.page.locator('[data-testid="import-problems"] [data-code="missing-activity-id"]');
     await expect(rejected.textContent()).resolves.toContain('rij 16 · Trajectcode');
-    await expect(page.getByTestId('duplicates').textContent()).resolves.toContain('De Haagse Hogeschool = Haagse Hogeschool');
-    await page.screenshot({ path: `${ARTEFACTS}/import-report.png` });
-    await page.getByTestId('import-confirm').click();
+    await expect(session.page.getByTestId('duplicates').textContent()).resolves.toContain('De Haagse Hogeschool = Haagse Hogeschool');
+    await session.page.screenshot({ path: `${ARTEFACTS}/import-report.png` });
+    await session.page.getByTestId('import-confirm').click();
 
-    await page.waitForFunction(
+    await session.page.waitForFunction(
       (n) => {
         const w = window as unknown as { __bruggen?: { sigma: { getGraph(): { order: number } } } };
         return w.__bruggen?.sigma.getGraph().order === n;
@@ -90,22 +74,22 @@ describe('opening your own data', () => {
       expected.dataset.organisations.length,
       { timeout: 30_000 },
     );
-    await expect(page.getByTestId('counts').textContent()).resolves.toContain(
+    await expect(session.page.getByTestId('counts').textContent()).resolves.toContain(
       `${expected.dataset.organisations.length} organisaties · ${expected.dataset.activities.length} activiteiten · ${ties} verbindingen`,
     );
-    await page.screenshot({ path: `${ARTEFACTS}/import-network.png` });
-    expect(foreign).toEqual([]);
+    await session.page.screenshot({ path: `${ARTEFACTS}/import-network.png` });
+    expect(session.foreign).toEqual([]);
   });
 
   it('says precisely what is wrong with a broken file, and with an empty one', async () => {
     await openImport();
     await drop([{ name: 'broken.csv', path: `${FIXTURES}/broken.csv` }]);
-    const error = page.getByTestId('import-error');
+    const error = session.page.getByTestId('import-error');
     await error.waitFor();
     await expect(error.locator('[data-code="binary-file"]').textContent()).resolves.toContain('"broken.csv" is not a text file');
-    await page.screenshot({ path: `${ARTEFACTS}/import-error.png` });
-    await page.getByTestId('import-panel').locator('input[type=file]').setInputFiles({ name: 'leeg.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
-    await expect(page.getByTestId('import-error').locator('[data-code="empty-file"]').textContent()).resolves.toContain('The file is empty (0 bytes)');
-    expect(foreign).toEqual([]);
+    await session.page.screenshot({ path: `${ARTEFACTS}/import-error.png` });
+    await session.page.getByTestId('import-panel').locator('input[type=file]').setInputFiles({ name: 'leeg.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    await expect(session.page.getByTestId('import-error').locator('[data-code="empty-file"]').textContent()).resolves.toContain('The file is empty (0 bytes)');
+    expect(session.foreign).toEqual([]);
   });
 });

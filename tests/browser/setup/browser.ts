@@ -1,6 +1,7 @@
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContextOptions, type Page, type Request } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 
 const CHROMIUM = process.env.BRUGGEN_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -60,4 +61,35 @@ export function nonBackgroundShare(png: Buffer): { share: number; distinctColour
   const total = data.length / 4;
   const background = Math.max(...counts.values());
   return { share: (total - background) / total, distinctColours: counts.size };
+}
+
+export interface BrowserSession {
+  page: Page;
+  /** Requests to other origins made by the current page (must stay empty). */
+  foreign: Request[];
+}
+
+/**
+ * Registers the hooks every browser test file needs: one Chromium per file, a fresh context and
+ * page per test, watched for requests that leave the app's origin.
+ */
+export function browserSession(
+  viewport: { width: number; height: number } = { width: 1440, height: 900 },
+  contextOptions: BrowserContextOptions = {},
+): BrowserSession {
+  let browser: Browser | undefined;
+  const session = { foreign: [] } as unknown as BrowserSession;
+  beforeAll(async () => {
+    mkdirSync('test-results/screenshots', { recursive: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    const context = await browser!.newContext({ viewport, ...contextOptions });
+    session.page = await context.newPage();
+    session.foreign = watchForeignRequests(session.page);
+  });
+  return session;
 }
