@@ -42,7 +42,16 @@ const url = `http://127.0.0.1:${address.port}/`;
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--enable-precise-memory-info'],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    // Extra flags to compare rendering set-ups, e.g. BRUGGEN_CHROMIUM_FLAGS="--disable-gpu-vsync".
+    ...(process.env.BRUGGEN_CHROMIUM_FLAGS?.split(' ').filter(Boolean) ?? []),
+  ],
 });
 
 interface Row {
