@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/data/import/pipeline';
 import type { ColumnMapping } from '../../src/data/import/recognise';
@@ -11,6 +14,8 @@ import { browserSession, openApp } from './setup/browser';
  * switches to the imported network. Nothing is sent to any other origin.
  */
 const ARTEFACTS = 'test-results/screenshots';
+/** The real CORDIS H2020 health files, beside the repository (see ../shared/data/README.md). */
+const SHARED_CORDIS = '../shared/data/cordis-h2020-sc1-nl';
 const FIXTURES = 'tests/fixtures/import';
 const CP1252 = `${FIXTURES}/deelnemers-cp1252.csv`;
 
@@ -90,6 +95,25 @@ describe('opening your own data', () => {
     await session.page.screenshot({ path: `${ARTEFACTS}/import-error.png` });
     await session.page.getByTestId('import-panel').locator('input[type=file]').setInputFiles({ name: 'leeg.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
     await expect(session.page.getByTestId('import-error').locator('[data-code="empty-file"]').textContent()).resolves.toContain('The file is empty (0 bytes)');
+    expect(session.foreign).toEqual([]);
+  });
+  it('imports the real CORDIS SC1 files in the browser with the same counts as the converter', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bruggen-cordis-browser-'));
+    const summaryFile = join(dir, 'summary.json');
+    const projects = join(SHARED_CORDIS, 'sc1_nl_projects.csv');
+    const participations = join(SHARED_CORDIS, 'sc1_nl_participations.csv');
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/convert-cordis.ts', projects, participations, '-o', join(dir, 'out.csv'), '--json', summaryFile], { stdio: 'pipe' });
+    const converted = JSON.parse(readFileSync(summaryFile, 'utf8')) as { rowsRead: number; rowsUsed: number; rowsMerged: number; rowsRejected: number; organisations: number; activities: number };
+
+    await openImport();
+    await session.page.getByTestId('import-panel').locator('input[type=file]').setInputFiles([projects, participations]);
+    await session.page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    const summary = await session.page.getByTestId('import-summary').textContent();
+    expect(summary).toContain(`${converted.rowsRead} rijen gelezen: ${converted.rowsUsed} gebruikt, ${converted.rowsMerged} samengevoegd (dubbel), ${converted.rowsRejected} afgewezen.`);
+    await session.page.getByTestId('import-confirm').click();
+    await expect
+      .poll(() => session.page.getByTestId('counts').textContent(), { timeout: 60_000 })
+      .toContain(`${converted.organisations} organisaties · ${converted.activities} activiteiten`);
     expect(session.foreign).toEqual([]);
   });
 });
