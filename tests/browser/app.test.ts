@@ -109,4 +109,21 @@ describe('the built-in Den Haag map', () => {
     await expect(session.page.locator('.tagline').textContent()).resolves.toContain('Where are the bridges missing');
     expect(session.foreign).toEqual([]);
   });
+  it('corrects an organisation\'s sector in the details panel, and remembers it after reload', async () => {
+    await openApp(session.page, '?org=bobergo');
+    await expect(session.page.getByTestId('details-sector').textContent()).resolves.toContain('Technologie');
+    await session.page.locator('.sector-correction summary').click();
+    await session.page.getByTestId('sector-select').selectOption('care');
+    await expect.poll(() => session.page.getByTestId('details-sector').textContent()).toContain('Zorg en welzijn');
+    const colour = () =>
+      session.page.evaluate(() => {
+        const w = window as unknown as { __bruggen: { sigma: { getGraph(): { getNodeAttribute(n: string, a: string): string } } } };
+        return w.__bruggen.sigma.getGraph().getNodeAttribute('bobergo', 'color');
+      });
+    await expect.poll(colour).toBe('#D55E00');
+    await session.page.reload();
+    await session.page.getByTestId('details-panel').waitFor();
+    await expect(session.page.getByTestId('details-sector').textContent()).resolves.toContain('Zorg en welzijn');
+    expect(session.foreign).toEqual([]);
+  });
 });
