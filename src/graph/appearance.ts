@@ -8,6 +8,15 @@ export function nodeSizeForDegree(degree: number): number {
   return 3 + 2.2 * Math.sqrt(degree);
 }
 
+/**
+ * Shrinks every node on crowded maps: 17,000 discs at their normal size cover the screen
+ * several times over (unreadable, and slow to fill where WebGL is software-rendered). Full size
+ * up to 1,500 organisations, then the area shrinks in proportion to the count.
+ */
+export function densitySizeScale(order: number): number {
+  return Math.min(1, Math.sqrt(1500 / Math.max(1, order)));
+}
+
 /** Categorical colours for clusters: Okabe–Ito first, then Paul Tol's "muted" scheme; both
  * colour-blind safe. Clusters beyond the palette share a neutral grey. */
 export const CLUSTER_PALETTE = [

@@ -19,11 +19,11 @@ export interface LayoutOptions {
 
 /**
  * ForceAtlas2 (Barnes–Hut) costs about 0.4 µs per node and tie per iteration on this class of
- * machine: the budget keeps national scale (17,000 organisations, 300,000 ties) near 2.5 s
+ * machine: the budget keeps national scale (17,000 organisations, 300,000 ties) near 2 s
  * while small networks get a fully converged layout.
  */
 function defaultIterations(order: number, size: number): number {
-  return Math.max(15, Math.min(800, Math.round(7e6 / (order + size))));
+  return Math.max(15, Math.min(800, Math.round(6e6 / (order + size))));
 }
 
 /** noverlap's grid passes cost far more than FA2 on large graphs; it only runs where it pays. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../src/analysis';
 import type { Sector } from '../../../src/data/sectors';
-import { CLUSTER_PALETTE, computeAppearance, nodeSizeForDegree, viridis } from '../../../src/graph/appearance';
+import { CLUSTER_PALETTE, computeAppearance, densitySizeScale, nodeSizeForDegree, viridis } from '../../../src/graph/appearance';
 
 const sectors = new Map<string, Sector>([['a', 'tech'], ['b', 'care'], ['c', 'care']]);
 const degrees = new Map([['a', 0], ['b', 4], ['c', 1]]);
@@ -43,5 +43,12 @@ describe('appearance', () => {
     expect(viridis(0)).toBe('#440154');
     expect(viridis(1)).toBe('#fde725');
     expect(viridis(0.5)).toBe('#21908d');
+  });
+
+  it('keeps nodes full size on small maps and shrinks their area in proportion on crowded ones', () => {
+    expect(densitySizeScale(220)).toBe(1);
+    expect(densitySizeScale(1500)).toBe(1);
+    expect(densitySizeScale(6000)).toBeCloseTo(0.5);
+    expect(densitySizeScale(17000) ** 2 * 17000).toBeCloseTo(1500);
   });
 });
