@@ -1,7 +1,8 @@
-import type { Organisation } from '../data/model';
+import type { Activity, Organisation } from '../data/model';
 import { searchKey } from '../data/normalise';
 
 export interface SearchHit {
+  kind: 'organisation' | 'activity';
   id: string;
   name: string;
   /** The alias that matched, when the match was not on the name. */
@@ -9,25 +10,37 @@ export interface SearchHit {
 }
 
 interface Entry {
+  kind: SearchHit['kind'];
   id: string;
   name: string;
   keys: { text: string; key: string; alias: boolean }[];
 }
 
-/** Name and alias search, accent- and case-insensitive. Ranks whole-name matches, then
- * prefix matches, then word-prefix matches, then substring matches. */
+/** Search over organisations (names and aliases) and, when given, activities (titles and ids),
+ * accent- and case-insensitive. Ranks whole-name matches, then prefix matches, then word-prefix
+ * matches, then substring matches; organisations before activities on equal rank. */
 export class OrganisationSearch {
   private readonly entries: Entry[];
 
-  constructor(organisations: readonly Organisation[]) {
-    this.entries = organisations.map((o) => ({
+  constructor(organisations: readonly Organisation[], activities: readonly Activity[] = []) {
+    const activityEntries: Entry[] = activities.map((a) => ({
+      kind: 'activity',
+      id: a.id,
+      name: a.title,
+      keys: [
+        { text: a.title, key: searchKey(a.title), alias: false },
+        ...(a.id !== a.title ? [{ text: a.id, key: searchKey(a.id), alias: true }] : []),
+      ],
+    }));
+    this.entries = organisations.map<Entry>((o) => ({
+      kind: 'organisation',
       id: o.id,
       name: o.name,
       keys: [
         { text: o.name, key: searchKey(o.name), alias: false },
         ...o.aliases.map((a) => ({ text: a, key: searchKey(a), alias: true })),
       ],
-    }));
+    })).concat(activityEntries);
   }
 
   search(query: string, limit = 8): SearchHit[] {
@@ -44,7 +57,10 @@ export class OrganisationSearch {
         if (!best || adjusted < best.score) best = k.alias ? { score: adjusted, alias: k.text } : { score: adjusted };
       }
       if (best) {
-        scored.push({ hit: best.alias ? { id: e.id, name: e.name, alias: best.alias } : { id: e.id, name: e.name }, score: best.score });
+        const hit: SearchHit = { kind: e.kind, id: e.id, name: e.name };
+        if (best.alias) hit.alias = best.alias;
+        // Activities rank just after organisations matching equally well.
+        scored.push({ hit, score: best.score + (e.kind === 'activity' ? 0.25 : 0) });
       }
     }
     scored.sort((a, b) => a.score - b.score || a.hit.name.length - b.hit.name.length || a.hit.name.localeCompare(b.hit.name));

@@ -14,6 +14,7 @@ export const en: Messages = {
     label: 'Search an organisation',
     placeholder: 'Search an organisation…',
     noMatches: 'No organisation found for “{{query}}”',
+    activity: 'activity: shows its participants',
     alias: 'also: {{alias}}',
   },
   legend: {
@@ -129,6 +130,12 @@ export const en: Messages = {
     note: 'A line means: this organisation takes part in this activity.',
   },
   export: { open: 'Export' },
+  highlight: {
+    activity: '{{title}}: {{count}} participants highlighted',
+    community: 'Community {{id}} highlighted',
+    component: 'Component {{id}} highlighted',
+    clear: 'Clear the highlight',
+  },
   kinds: {
     project: 'Project',
     innovation: 'Innovation',

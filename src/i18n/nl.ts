@@ -13,6 +13,7 @@ export const nl = {
     label: 'Zoek een organisatie',
     placeholder: 'Zoek een organisatie…',
     noMatches: 'Geen organisatie gevonden voor “{{query}}”',
+    activity: 'activiteit: toont de deelnemers',
     alias: 'ook: {{alias}}',
   },
   legend: {
@@ -128,6 +129,12 @@ export const nl = {
     note: 'Een lijn betekent: deze organisatie neemt deel aan deze activiteit.',
   },
   export: { open: 'Exporteren' },
+  highlight: {
+    activity: '{{title}}: {{count}} deelnemers gemarkeerd',
+    community: 'Gemeenschap {{id}} gemarkeerd',
+    component: 'Deelnetwerk {{id}} gemarkeerd',
+    clear: 'Markering wissen',
+  },
   kinds: {
     project: 'Project',
     innovation: 'Innovatie',

@@ -1,9 +1,9 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrganisationSearch } from '../graph/search';
+import type { OrganisationSearch, SearchHit } from '../graph/search';
 
 /** An accessible combobox (WAI-ARIA 1.2 pattern): type, pick with arrows/Enter or the mouse. */
-export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onChoose: (id: string) => void }) {
+export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onChoose: (hit: SearchHit) => void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -16,7 +16,7 @@ export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onCh
     if (!hit) return;
     setQuery(hit.name);
     setOpen(false);
-    onChoose(hit.id);
+    onChoose(hit);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -77,7 +77,10 @@ export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onCh
               }}
               onMouseEnter={() => setActive(i)}
             >
-              <span>{hit.name}</span>
+              <span>
+                {hit.name}
+                {hit.kind === 'activity' && <span className="search-kind"> · {t('search.activity')}</span>}
+              </span>
               {hit.alias && <span className="search-alias">{t('search.alias', { alias: hit.alias })}</span>}
             </li>
           ))}

@@ -55,6 +55,7 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
   const display = useMemo(() => (positions ? toDisplayGraph(network, positions) : null), [network, positions]);
   const index = useMemo(() => new DatasetIndex(dataset), [dataset]);
   const search = useMemo(() => new OrganisationSearch(dataset.organisations), [dataset]);
+  const searchAll = useMemo(() => new OrganisationSearch(dataset.organisations, dataset.activities), [dataset]);
   const facets = useMemo(() => {
     let maxWeight = 1;
     network.forEachEdge((_e, a) => {
@@ -74,7 +75,10 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
   const [sigma, setSigma] = useState<GraphSigma | null>(null);
   const [focus, setFocus] = useState<{ nodes: string[] } | null>(null);
   const [activeSuggestion, setActiveSuggestion] = useState<{ source: string; target: string } | null>(null);
-  const [cluster, setCluster] = useState<{ kind: 'community' | 'component'; id: number } | null>(null);
+  /** A group emphasised on the map: a cluster picked in a list, or an activity found by search. */
+  const [cluster, setCluster] = useState<
+    { kind: 'community' | 'component'; id: number } | { kind: 'activity'; id: string } | null
+  >(null);
   const [overviewMode, setOverviewMode] = useState<OverviewMode>('sector');
   const selectCluster = useCallback(
     (kind: 'community' | 'component', id: number) => {
@@ -149,14 +153,20 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
     );
   }, [result, state.view, state.showSuggested, t]);
 
+  const activityMembers = useMemo(() => {
+    if (cluster?.kind !== 'activity') return null;
+    return new Set(dataset.participations.filter((p) => p.activityId === cluster.id).map((p) => p.organisationId));
+  }, [cluster, dataset]);
+
   const highlight = useMemo<Set<string> | null>(() => {
-    if (cluster && result) {
+    if (activityMembers) return activityMembers;
+    if (cluster && cluster.kind !== 'activity' && result) {
       const ids = result.organisations.filter((r) => (cluster.kind === 'community' ? r.community : r.component) === cluster.id).map((r) => r.id);
       return new Set(ids);
     }
     if (state.view === 'conveners' && result) return new Set(result.conveners.picks.map((p) => p.id));
     return null;
-  }, [cluster, result, state.view]);
+  }, [cluster, activityMembers, result, state.view]);
 
   const look = useMemo<GraphLook>(
     () => ({
@@ -191,7 +201,21 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
             {t('app.counts', { organisations: visibility.counts.organisations, activities: visibility.counts.activities, ties: visibility.counts.ties })}
           </span>
         </div>
-        <SearchBox index={search} onChoose={selectAndFocus} />
+        <SearchBox
+          index={searchAll}
+          onChoose={(hit) => {
+            if (hit.kind === 'organisation') {
+              selectAndFocus(hit.id);
+              return;
+            }
+            // An activity: emphasise its participants on the map and zoom to them.
+            const members = dataset.participations.filter((p) => p.activityId === hit.id).map((p) => p.organisationId);
+            setCluster({ kind: 'activity', id: hit.id });
+            select(null);
+            if (!MAP_VIEWS.includes(state.view)) update((s) => ({ ...s, view: 'network' }));
+            if (members.length) setFocus({ nodes: members });
+          }}
+        />
         <details className="export-dropdown" data-testid="export-dropdown">
           <summary>{t('export.open')}</summary>
           <div className="export-popover">
@@ -246,6 +270,16 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
                 ))}
               </select>
             </label>
+            {cluster && (
+              <span className="highlight-chip" data-testid="highlight-chip">
+                {cluster.kind === 'activity'
+                  ? t('highlight.activity', { title: index.activities.get(cluster.id)?.title ?? cluster.id, count: activityMembers?.size ?? 0 })
+                  : t(`highlight.${cluster.kind}`, { id: cluster.id })}
+                <button type="button" className="link" onClick={() => setCluster(null)} aria-label={t('highlight.clear')}>
+                  ×
+                </button>
+              </span>
+            )}
             <AnalysisStatus progress={analysis.progress} error={analysis.error} />
           </div>
         )}

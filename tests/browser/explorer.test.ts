@@ -159,3 +159,23 @@ describe('keyboard', () => {
     expect(network.hasNode('hagaziekenhuis')).toBe(true);
   });
 });
+describe('search over activities', () => {
+  it('finds an activity and highlights its participants on the map', async () => {
+    await openApp(session.page);
+    const input = session.page.getByTestId('search-input');
+    await input.fill('Fast@Home');
+    await expect.poll(() => session.page.getByRole('option').first().textContent()).toContain('activiteit');
+    await input.press('Enter');
+    const members = bundle.dataset.participations.filter((p) => p.activityId === 'sia-fast-at-home').map((p) => p.organisationId);
+    await expect.poll(() => session.page.getByTestId('highlight-chip').textContent()).toContain(`${members.length} deelnemers`);
+    const colours = await session.page.evaluate((ids) => {
+      const w = window as unknown as { __bruggen: { sigma: { getNodeDisplayData(n: string): { color: string } | undefined } } };
+      return ids.map((n) => w.__bruggen.sigma.getNodeDisplayData(n)?.color);
+    }, [...members, 'gemeente-den-haag']);
+    expect(colours.slice(0, -1).every((c) => c !== '#e3e5e9')).toBe(true);
+    expect(colours.at(-1)).toBe('#e3e5e9');
+    await session.page.getByRole('button', { name: 'Markering wissen' }).click();
+    await expect.poll(() => session.page.getByTestId('highlight-chip').count()).toBe(0);
+  });
+});
+

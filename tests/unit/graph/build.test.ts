@@ -64,8 +64,19 @@ describe('organisation search', () => {
     expect(search.search('GEMEENTE den')[0]!.id).toBe('gdh');
   });
   it('matches aliases and says which alias matched', () => {
-    expect(search.search('hmc')[0]).toEqual({ id: 'hmc', name: 'Haaglanden Medisch Centrum', alias: 'HMC' });
+    expect(search.search('hmc')[0]).toEqual({ kind: 'organisation', id: 'hmc', name: 'Haaglanden Medisch Centrum', alias: 'HMC' });
     expect(search.search('gravenhage')[0]!.id).toBe('gdh');
     expect(search.search('xyz')).toEqual([]);
+  });
+  it('finds activities by title after equally good organisation matches', () => {
+    const both = new OrganisationSearch(
+      [{ id: 'fh', name: 'Fast Hospital', sector: 'care', aliases: [], provenance: [] }],
+      [{ id: 'sia-fast-at-home', title: 'Fast@Home', kind: 'project', source: 'SIA', provenance: [] }],
+    );
+    expect(both.search('fast')).toEqual([
+      { kind: 'organisation', id: 'fh', name: 'Fast Hospital' },
+      { kind: 'activity', id: 'sia-fast-at-home', name: 'Fast@Home' },
+    ]);
+    expect(both.search('home')[0]).toMatchObject({ kind: 'activity', id: 'sia-fast-at-home' });
   });
 });
