@@ -66,7 +66,7 @@ function props(overrides: Partial<ExportMenuProps> = {}): ExportMenuProps {
 describe('ExportMenu', () => {
   it('has every button, and disables the PNGs without a map and the analysis CSVs without an analysis', () => {
     render(h(ExportMenu, props({ result: null })));
-    for (const id of TEST_IDS) expect(screen.getByTestId(id)).toBeTruthy();
+    expect(TEST_IDS.map((id) => screen.getByTestId(id).tagName)).toEqual(TEST_IDS.map(() => 'BUTTON'));
     const disabled = TEST_IDS.filter((id) => (screen.getByTestId(id) as HTMLButtonElement).disabled);
     expect(disabled).toEqual(['export-png', 'export-png-hires', 'export-csv-organisations', 'export-csv-ties']);
     expect(screen.getByTestId('export-png').getAttribute('title')).toBe('De kaart is nog niet klaar.');

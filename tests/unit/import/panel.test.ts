@@ -107,6 +107,7 @@ describe('ImportPanel', () => {
     await waitFor(() => expect((screen.getByTestId('import-progress') as HTMLProgressElement).value).toBeCloseTo(0.75));
     expect(screen.getByRole('status').textContent).toContain('big.csv (1 van 1): ontleden');
     fireEvent.click(screen.getByTestId('import-cancel'));
-    expect((await screen.findByText('Het lezen is geannuleerd.')).textContent).toBeTruthy();
+    expect((await screen.findByText('Het lezen is geannuleerd.')).textContent).toBe('Het lezen is geannuleerd.');
+    expect(screen.queryByTestId('import-progress')).toBeNull();
   });
 });
