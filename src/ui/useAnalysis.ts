@@ -23,14 +23,16 @@ export function useAnalysis(
   view: Pick<ViewState, 'targets' | 'k' | 'reachSteps' | 'resolution'>,
   enabled = true,
 ): AnalysisState {
-  const client = useMemo(() => new AnalysisClient(dataset), [dataset]);
-  useEffect(() => () => client.dispose(), [client]);
+  // The worker (and its copy of the network) only starts once enabled, so it does not compete
+  // with the layout for the two cores.
+  const client = useMemo(() => (enabled ? new AnalysisClient(dataset) : null), [dataset, enabled]);
+  useEffect(() => () => client?.dispose(), [client]);
   const [state, setState] = useState<AnalysisState>({ result: null, progress: { step: 'index', fraction: 0 }, error: null });
   const { targets, k, reachSteps, resolution } = view;
   const targetsKey = targets.join(',');
 
   useEffect(() => {
-    if (!enabled) return;
+    if (!client) return;
     let cancelled = false;
     // A short pause lets a dragged slider settle before the worker starts.
     const timer = setTimeout(() => {
@@ -51,7 +53,7 @@ export function useAnalysis(
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [client, filters, targetsKey, k, reachSteps, resolution, enabled]);
+  }, [client, filters, targetsKey, k, reachSteps, resolution]);
 
   return state;
 }
