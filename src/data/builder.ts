@@ -237,11 +237,7 @@ export class DatasetBuilder {
     }
     const existing = this.activities.get(id);
     const activity = existing ?? newActivity(id);
-    this.fillActivity(activity, row, file, number, {
-      title: 'title',
-      kind: 'kind',
-      stated: 'stated_participants',
-    });
+    this.fillActivity(activity, row, file, number, 'activities');
     const description = cell(row.get('description'));
     if (description && !activity.description) activity.description = description;
     const provenance = splitList(cell(row.get('provenance')));
@@ -265,23 +261,22 @@ export class DatasetBuilder {
     return 'used';
   }
 
-  /** Fills an activity's attributes from a row; a value that contradicts an earlier one is reported. */
-  private fillActivity(
-    activity: Activity,
-    row: Row,
-    file: string,
-    number: number,
-    columns: { title: string; kind: string; stated?: string },
-  ) {
+  /**
+   * Fills an activity's attributes from a row of an activities file or a participations file;
+   * a value that contradicts an earlier one is reported.
+   */
+  private fillActivity(activity: Activity, row: Row, file: string, number: number, layout: 'activities' | 'participations') {
+    const ownFile = layout === 'activities';
     const text: [keyof Activity & string, string][] = [
-      ['title', columns.title],
-      ['kind', columns.kind],
+      ['title', ownFile ? 'title' : 'activity_title'],
+      ['kind', ownFile ? 'kind' : 'activity_kind'],
       ['source', 'source'],
       ['scheme', 'scheme'],
       ['theme', 'theme'],
     ];
-    // In a participations row, `region` belongs to the organisation (it follows `city`).
-    if (columns.stated) text.push(['region', 'region']);
+    // In a participations row, `region` belongs to the organisation (it follows `city`), and the
+    // stated number of participants is an activities-file column only.
+    if (ownFile) text.push(['region', 'region']);
     for (const [field, column] of text) {
       const v = cell(row.get(column));
       if (!v) continue;
@@ -294,7 +289,7 @@ export class DatasetBuilder {
       ['startYear', 'start_year'],
       ['endYear', 'end_year'],
     ];
-    if (columns.stated) numeric.push(['statedParticipants', columns.stated]);
+    if (ownFile) numeric.push(['statedParticipants', 'stated_participants']);
     for (const [field, column] of numeric) {
       const raw = cell(row.get(column));
       if (!raw) continue;
@@ -353,7 +348,7 @@ export class DatasetBuilder {
       activity = newActivity(activityId);
       this.activities.set(activityId, activity);
     }
-    this.fillActivity(activity, row, file, number, { title: 'activity_title', kind: 'activity_kind' });
+    this.fillActivity(activity, row, file, number, 'participations');
 
     const key = `${activityId}\u0000${organisationId}`;
     const previous = this.participations.get(key);
