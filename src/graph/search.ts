@@ -43,11 +43,13 @@ export class OrganisationSearch {
     })).concat(activityEntries);
   }
 
-  search(query: string, limit = 8): SearchHit[] {
+  /** The best matches; `kind` restricts them to organisations or activities. */
+  search(query: string, limit = 8, kind?: SearchHit['kind']): SearchHit[] {
     const q = searchKey(query);
     if (!q) return [];
     const scored: { hit: SearchHit; score: number }[] = [];
     for (const e of this.entries) {
+      if (kind && e.kind !== kind) continue;
       let best: { score: number; alias?: string } | undefined;
       for (const k of e.keys) {
         const score =

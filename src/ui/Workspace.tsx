@@ -54,8 +54,7 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
   const positions = bundle.positions;
   const display = useMemo(() => (positions ? toDisplayGraph(network, positions) : null), [network, positions]);
   const index = useMemo(() => new DatasetIndex(dataset), [dataset]);
-  const search = useMemo(() => new OrganisationSearch(dataset.organisations), [dataset]);
-  const searchAll = useMemo(() => new OrganisationSearch(dataset.organisations, dataset.activities), [dataset]);
+  const search = useMemo(() => new OrganisationSearch(dataset.organisations, dataset.activities), [dataset]);
   const facets = useMemo(() => {
     let maxWeight = 1;
     network.forEachEdge((_e, a) => {
@@ -202,7 +201,7 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
           </span>
         </div>
         <SearchBox
-          index={searchAll}
+          index={search}
           onChoose={(hit) => {
             if (hit.kind === 'organisation') {
               selectAndFocus(hit.id);

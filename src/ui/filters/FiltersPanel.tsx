@@ -193,7 +193,7 @@ function EgoFilter({
 }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const hits = useMemo(() => search.search(query, 6), [search, query]);
+  const hits = useMemo(() => search.search(query, 6, 'organisation'), [search, query]);
   const ego = filters.ego;
   return (
     <fieldset className="facet" data-testid="facet-ego">

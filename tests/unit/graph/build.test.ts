@@ -78,5 +78,6 @@ describe('organisation search', () => {
       { kind: 'activity', id: 'sia-fast-at-home', name: 'Fast@Home' },
     ]);
     expect(both.search('home')[0]).toMatchObject({ kind: 'activity', id: 'sia-fast-at-home' });
+    expect(both.search('fast', 8, 'organisation')).toEqual([{ kind: 'organisation', id: 'fh', name: 'Fast Hospital' }]);
   });
 });
