@@ -5,6 +5,7 @@
  * list is sorted by index, which makes every traversal deterministic.
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
+import { countingSortOrder } from '../graph/projection';
 
 export type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
 
@@ -96,9 +97,9 @@ export function buildCsr(graph: AnyGraph, options: CsrOptions = {}): Csr {
 
   // Edges: collect (u < v), skip self-loops; parallel edges (multi graphs) are merged by summing.
   const size = graph.size;
-  let us = new Int32Array(size);
-  let vs = new Int32Array(size);
-  let ws = new Float64Array(size);
+  const us = new Int32Array(size);
+  const vs = new Int32Array(size);
+  const ws = new Float64Array(size);
   let count = 0;
   graph.forEachEdge((_edge, attrs, source, target) => {
     const a = index.get(source)!;
@@ -112,8 +113,7 @@ export function buildCsr(graph: AnyGraph, options: CsrOptions = {}): Csr {
     count++;
   });
   // Sort edges by (u, v) with two stable counting passes (radix sort, O(n + m)).
-  const byV = countingSortOrder(vs, count, n);
-  const order1 = countingSortOrder(us, count, n, byV);
+  const order1 = countingSortOrder(us, count, n, countingSortOrder(vs, count, n));
   const edgeU0 = new Int32Array(count);
   const edgeV0 = new Int32Array(count);
   const edgeW0 = new Float64Array(count);
@@ -135,12 +135,42 @@ export function buildCsr(graph: AnyGraph, options: CsrOptions = {}): Csr {
       m++;
     }
   }
-  const edgeU = edgeU0.slice(0, m);
-  const edgeV = edgeV0.slice(0, m);
-  const edgeW = edgeW0.slice(0, m);
-  us = vs = new Int32Array(0);
-  ws = new Float64Array(0);
+  return csrFromSortedEdges({
+    ids,
+    index,
+    labels,
+    group,
+    groupNames,
+    edgeU: edgeU0.slice(0, m),
+    edgeV: edgeV0.slice(0, m),
+    edgeW: edgeW0.slice(0, m),
+  });
+}
 
+export interface SortedEdges {
+  /** Node ids in increasing code-unit order. */
+  ids: string[];
+  /** id → index; built from `ids` when absent. */
+  index?: Map<string, number>;
+  labels: string[];
+  group: Int32Array;
+  groupNames: string[];
+  /** Edges with edgeU[e] < edgeV[e], sorted by (u, v), without duplicates. */
+  edgeU: Int32Array;
+  edgeV: Int32Array;
+  edgeW: Float64Array;
+}
+
+/** The CSR of an edge list that is already sorted (the projection's ties are). O(n + m). */
+export function csrFromSortedEdges(input: SortedEdges): Csr {
+  const { ids, labels, group, groupNames, edgeU, edgeV, edgeW } = input;
+  const n = ids.length;
+  const m = edgeU.length;
+  let index = input.index;
+  if (!index) {
+    index = new Map<string, number>();
+    for (let i = 0; i < n; i++) index.set(ids[i]!, i);
+  }
   const degree = new Int32Array(n);
   for (let e = 0; e < m; e++) {
     degree[edgeU[e]!]!++;
@@ -172,41 +202,7 @@ export function buildCsr(graph: AnyGraph, options: CsrOptions = {}): Csr {
     for (let p = offsets[i]!; p < offsets[i + 1]!; p++) s += weights[p]!;
     strength[i] = s;
   }
-  return {
-    n,
-    m,
-    ids,
-    labels,
-    index,
-    offsets,
-    targets,
-    weights,
-    edgeU,
-    edgeV,
-    edgeW,
-    degree,
-    strength,
-    group,
-    groupNames,
-  };
-}
-
-/** Stable counting sort of `keys[order[k]]` (or `keys[k]`) with keys in [0, range). */
-function countingSortOrder(
-  keys: Int32Array,
-  count: number,
-  range: number,
-  order?: Int32Array,
-): Int32Array {
-  const buckets = new Int32Array(range + 1);
-  for (let k = 0; k < count; k++) buckets[keys[order ? order[k]! : k]! + 1]!++;
-  for (let i = 0; i < range; i++) buckets[i + 1] = buckets[i + 1]! + buckets[i]!;
-  const out = new Int32Array(count);
-  for (let k = 0; k < count; k++) {
-    const e = order ? order[k]! : k;
-    out[buckets[keys[e]!]!++] = e;
-  }
-  return out;
+  return { n, m, ids, labels, index, offsets, targets, weights, edgeU, edgeV, edgeW, degree, strength, group, groupNames };
 }
 
 /** The group code of a name, or -1 when the name is not a group of this graph. */

@@ -21,6 +21,8 @@ export interface Organisation {
   provenance: string[];
   /** Any further attributes from an organisations file, kept as text. */
   extra?: Record<string, string>;
+  /** English description, when `description` is in another language. */
+  descriptionEn?: string;
 }
 
 export interface Activity {
@@ -38,6 +40,10 @@ export interface Activity {
   description?: string;
   provenance: string[];
   extra?: Record<string, string>;
+  /** English title, when `title` is in the source's own language (e.g. Dutch). */
+  titleEn?: string;
+  /** English description, when `description` is in another language. */
+  descriptionEn?: string;
 }
 
 export interface Participation {
@@ -47,6 +53,32 @@ export interface Participation {
   /** The organisation's name as written in this row, when it differs from the canonical name. */
   nameAsWritten?: string;
   provenance?: string;
+  /**
+   * How firmly the source supports this participation: `stated` (the text says so; the default),
+   * `implied` (it follows from the text, e.g. a business park and the firms the next sentence
+   * says it houses) or `inferred` (a judgement call, explained in the dataset's notes).
+   */
+  confidence?: Confidence;
+}
+
+export const CONFIDENCE_LEVELS = ['stated', 'implied', 'inferred'] as const;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
+/**
+ * A count the source states about an activity or an organisation ("a partnership of 23
+ * municipalities", "more than 100 providers"), kept even when fewer members are named.
+ * Several statements about the same subject and quantity may disagree; all are kept.
+ */
+export interface StatedCount {
+  subjectKind: 'activity' | 'organisation';
+  subjectId: string;
+  /** What is counted, e.g. `participants`, `members`, `partners`, `providers`, `municipalities`. */
+  counted: string;
+  value: number;
+  /** `exact`, `at_least` ("meer dan", "minstens") or `about` ("ongeveer", "honderd"). */
+  qualifier: 'exact' | 'at_least' | 'about';
+  provenance: string;
+  note?: string;
 }
 
 export interface Dataset {
@@ -55,6 +87,13 @@ export interface Dataset {
   organisations: Organisation[];
   activities: Activity[];
   participations: Participation[];
+  /** Counts stated by the sources (optional file `stated-counts.csv`). */
+  statedCounts?: StatedCount[];
+  /**
+   * The organisation whose position the "our municipality" view describes by default (the
+   * built-in data declares Gemeente Den Haag). The user can choose another.
+   */
+  focal?: string;
 }
 
 /** Suggested activity kinds (free text is allowed; these have translated labels). */

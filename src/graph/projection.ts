@@ -1,0 +1,433 @@
+/**
+ * How ties are made: the projection of the two-mode data (organisations × activities) onto the
+ * one-mode network of organisations, under explicit rules that the app and the command line share.
+ *
+ * - An activity of a *listing* kind (by default `consultation` and `fund`), or one the user turned
+ *   into a listing, ties each participant only to the activity's hubs (rows whose role is lead,
+ *   coordinator, organiser or chair); hubs are tied to each other. Without a hub it forms no tie.
+ *   A consultation list says who was asked, not who worked with whom.
+ * - Rows with role `funder` never form ties: funding is a relation to the activity, not to its
+ *   participants. Funders stay in the two-mode data (bipartite view, details panel).
+ * - Every other activity ties all its tie-forming participants pairwise (NetworkX
+ *   `bipartite.weighted_projected_graph`).
+ * - Tie weight: `shared`, the number of shared activities; or `newman` (Newman 2001, "Scientific
+ *   collaboration networks II", Phys. Rev. E 64, 016132): Σ 1/(n−1) over the shared activities,
+ *   n being the number of tie-forming participants of each, so that a pair in a big consortium
+ *   weighs less than a pair in a small one.
+ *
+ * Everything is typed arrays indexed by organisation and activity number (ids sorted by code
+ * unit), so national and European data project in well under a second and ids are never used
+ * as object keys.
+ */
+import { CONFIDENCE_LEVELS, type Confidence, type Dataset } from '../data/model';
+
+export type WeightMode = 'shared' | 'newman';
+
+export interface ProjectionRules {
+  /** Activity kinds projected as listings (participants tie only to the hub). */
+  listingKinds: readonly string[];
+  /** Activity ids projected as listings whatever their kind (chosen by the user). */
+  listingActivities: readonly string[];
+  weight: WeightMode;
+  /** Activities with more tie-forming participants than this are reported as large. */
+  largeActivity: number;
+}
+
+export const DEFAULT_PROJECTION_RULES: ProjectionRules = Object.freeze({
+  listingKinds: Object.freeze(['consultation', 'fund']),
+  listingActivities: Object.freeze([]),
+  weight: 'shared',
+  largeActivity: 50,
+}) as ProjectionRules;
+
+/** Roles that make an organisation the hub of a listing. */
+export const HUB_ROLES: ReadonlySet<string> = new Set(['lead', 'coordinator', 'organiser', 'organizer', 'chair']);
+/** Roles that never form ties. */
+export const NON_TIE_ROLES: ReadonlySet<string> = new Set(['funder']);
+
+/**
+ * More (organisation, organisation, activity) triples than this would take minutes and gigabytes
+ * to project: the projection stops and reports the activities that cause it, so the user can
+ * turn them into listings instead of waiting for a frozen tab.
+ */
+export const MAX_PROJECTED_PAIRS = 6_000_000;
+
+export type RoleClass = 'hub' | 'funder' | 'member';
+
+export function roleClass(role: string | undefined): RoleClass {
+  const r = (role ?? '').trim().toLowerCase();
+  if (NON_TIE_ROLES.has(r)) return 'funder';
+  if (HUB_ROLES.has(r)) return 'hub';
+  return 'member';
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The two-mode data as index arrays. `members` are the tie-forming participations of each
+ * activity (sorted organisation indices, hubs flagged); `participants` are all participations
+ * whatever the role (used by filters: an organisation takes part in an activity it funds).
+ */
+export interface Incidence {
+  orgIds: string[];
+  orgIndex: Map<string, number>;
+  actIds: string[];
+  actIndex: Map<string, number>;
+  memberOffsets: Int32Array;
+  members: Int32Array;
+  /** 1 where `members[p]` is a hub of its activity. */
+  hub: Uint8Array;
+  /** Confidence of `members[p]`'s participation: 0 stated, 1 implied, 2 inferred. */
+  confidence: Uint8Array;
+  /** 1 when the activity is projected as a listing. */
+  listing: Uint8Array;
+  participantOffsets: Int32Array;
+  participants: Int32Array;
+  /** Funding relations: `funderOrg[f]` funds activity `funderAct[f]`. */
+  funderOrg: Int32Array;
+  funderAct: Int32Array;
+}
+
+export function buildIncidence(dataset: Pick<Dataset, 'organisations' | 'activities' | 'participations'>, rules: ProjectionRules): Incidence {
+  const orgIds = dataset.organisations.map((o) => o.id).sort(byCodeUnit);
+  const orgIndex = new Map<string, number>();
+  orgIds.forEach((id, i) => orgIndex.set(id, i));
+  const actIds = dataset.activities.map((a) => a.id).sort(byCodeUnit);
+  const actIndex = new Map<string, number>();
+  actIds.forEach((id, i) => actIndex.set(id, i));
+  const A = actIds.length;
+
+  const listingKinds = new Set(rules.listingKinds.map((k) => k.trim().toLowerCase()));
+  const listingIds = new Set(rules.listingActivities);
+  const listing = new Uint8Array(A);
+  for (const a of dataset.activities) {
+    const i = actIndex.get(a.id)!;
+    if (listingKinds.has(a.kind.trim().toLowerCase()) || listingIds.has(a.id)) listing[i] = 1;
+  }
+
+  // Per (activity, organisation): the strongest role class seen (an organisation listed twice in
+  // one activity, once as lead and once as partner, is one hub).
+  const memberClass = new Map<number, Map<number, RoleClass>>();
+  // The best-supported confidence of each (activity, organisation): any stated row makes it stated.
+  const memberConfidence = new Map<number, number>();
+  const participantSets: Set<number>[] = Array.from({ length: A }, () => new Set<number>());
+  const funders: [number, number][] = [];
+  for (const p of dataset.participations) {
+    const a = actIndex.get(p.activityId);
+    const o = orgIndex.get(p.organisationId);
+    if (a === undefined || o === undefined) continue;
+    participantSets[a]!.add(o);
+    const cls = roleClass(p.role);
+    let byOrg = memberClass.get(a);
+    if (!byOrg) memberClass.set(a, (byOrg = new Map()));
+    if (classRank(cls) > classRank(byOrg.get(o))) byOrg.set(o, cls);
+    const level = confidenceLevel(p.confidence);
+    const key = a * orgIds.length + o;
+    const prevLevel = memberConfidence.get(key);
+    if (prevLevel === undefined || level < prevLevel) memberConfidence.set(key, level);
+  }
+  const memberOffsets = new Int32Array(A + 1);
+  const participantOffsets = new Int32Array(A + 1);
+  for (let a = 0; a < A; a++) {
+    let count = 0;
+    for (const cls of memberClass.get(a)?.values() ?? []) if (cls !== 'funder') count++;
+    memberOffsets[a + 1] = memberOffsets[a]! + count;
+    participantOffsets[a + 1] = participantOffsets[a]! + participantSets[a]!.size;
+  }
+  const members = new Int32Array(memberOffsets[A]!);
+  const hub = new Uint8Array(memberOffsets[A]!);
+  const confidence = new Uint8Array(memberOffsets[A]!);
+  const participants = new Int32Array(participantOffsets[A]!);
+  for (let a = 0; a < A; a++) {
+    const byOrg = memberClass.get(a);
+    const list: [number, RoleClass][] = byOrg ? [...byOrg.entries()].sort((x, y) => x[0] - y[0]) : [];
+    let p = memberOffsets[a]!;
+    for (const [o, cls] of list) {
+      if (cls === 'funder') {
+        funders.push([o, a]);
+        continue;
+      }
+      members[p] = o;
+      hub[p] = cls === 'hub' ? 1 : 0;
+      confidence[p] = memberConfidence.get(a * orgIds.length + o) ?? 0;
+      p++;
+    }
+    const all = Int32Array.from(participantSets[a]!).sort();
+    participants.set(all, participantOffsets[a]!);
+  }
+  return {
+    orgIds,
+    orgIndex,
+    actIds,
+    actIndex,
+    memberOffsets,
+    members,
+    hub,
+    confidence,
+    listing,
+    participantOffsets,
+    participants,
+    funderOrg: Int32Array.from(funders.map((f) => f[0])),
+    funderAct: Int32Array.from(funders.map((f) => f[1])),
+  };
+}
+
+/** 0 stated (also when not given), 1 implied, 2 inferred. */
+export function confidenceLevel(c: Confidence | string | undefined): number {
+  const i = CONFIDENCE_LEVELS.indexOf((c ?? 'stated') as Confidence);
+  return i < 0 ? 0 : i;
+}
+
+/** hub > member > funder: a funder that is also a partner of the activity takes part as a partner. */
+const classRank = (c: RoleClass | undefined) => (c === 'hub' ? 2 : c === 'member' ? 1 : c === 'funder' ? 0 : -1);
+
+/** The ties an activity forms: the number of tie-forming members and of hubs among them. */
+function activityShape(inc: Incidence, a: number): { n: number; hubs: number } {
+  const start = inc.memberOffsets[a]!;
+  const end = inc.memberOffsets[a + 1]!;
+  let hubs = 0;
+  for (let p = start; p < end; p++) hubs += inc.hub[p]!;
+  return { n: end - start, hubs };
+}
+
+/** Number of (pair, activity) triples an activity contributes under the rules. */
+export function activityPairs(inc: Incidence, a: number): number {
+  const { n, hubs } = activityShape(inc, a);
+  if (!inc.listing[a]) return (n * (n - 1)) / 2;
+  return (hubs * (hubs - 1)) / 2 + hubs * (n - hubs);
+}
+
+export interface LargeActivity {
+  id: string;
+  /** Tie-forming participants. */
+  participants: number;
+  /** Ties it forms under the current rules. */
+  pairs: number;
+  listing: boolean;
+}
+
+/** The size of the projection before it is built: Σ pairs, and the activities over `threshold`. */
+export function estimateProjection(inc: Incidence, threshold: number): { pairs: number; large: LargeActivity[] } {
+  let pairs = 0;
+  const large: LargeActivity[] = [];
+  for (let a = 0; a < inc.actIds.length; a++) {
+    const p = activityPairs(inc, a);
+    pairs += p;
+    const n = inc.memberOffsets[a + 1]! - inc.memberOffsets[a]!;
+    if (n > threshold) large.push({ id: inc.actIds[a]!, participants: n, pairs: p, listing: inc.listing[a] === 1 });
+  }
+  large.sort((x, y) => y.pairs - x.pairs || byCodeUnit(x.id, y.id));
+  return { pairs, large };
+}
+
+/**
+ * Organisation ties: `u[e] < v[e]`, sorted by (u, v). Each tie lists the activities behind it
+ * (`acts[actOffsets[e]..actOffsets[e+1]]`, increasing) with each activity's contribution to the
+ * weight (`actWeight`: 1 for `shared`, 1/(n−1) for `newman`).
+ */
+export interface Ties {
+  m: number;
+  u: Int32Array;
+  v: Int32Array;
+  /** Number of shared activities. */
+  shared: Int32Array;
+  /** Weight under the rules' weight mode. */
+  weight: Float64Array;
+  actOffsets: Int32Array;
+  acts: Int32Array;
+  actWeight: Float64Array;
+  /** Per (tie, activity): the weaker confidence of the two participations (0 stated, 1 implied, 2 inferred). */
+  actConfidence: Uint8Array;
+  /** Per tie: the best-supported of its activities' confidences. */
+  confidence: Uint8Array;
+}
+
+/**
+ * Calls `emit(u, v, contribution, confidence)` for every pair an activity forms, u < v; the
+ * pair's confidence is the weaker of the two participations'.
+ */
+export function forEachActivityPair(
+  inc: Incidence,
+  a: number,
+  weight: WeightMode,
+  emit: (u: number, v: number, contribution: number, confidence: number) => void,
+): void {
+  const start = inc.memberOffsets[a]!;
+  const end = inc.memberOffsets[a + 1]!;
+  const n = end - start;
+  if (n < 2) return;
+  const c = weight === 'newman' ? 1 / (n - 1) : 1;
+  const { members, confidence } = inc;
+  const pair = (p: number, q: number) => {
+    const x = members[p]!;
+    const y = members[q]!;
+    const level = Math.max(confidence[p]!, confidence[q]!);
+    if (x < y) emit(x, y, c, level);
+    else emit(y, x, c, level);
+  };
+  if (!inc.listing[a]) {
+    for (let p = start; p < end; p++) for (let q = p + 1; q < end; q++) pair(p, q);
+    return;
+  }
+  for (let p = start; p < end; p++) {
+    if (!inc.hub[p]) continue;
+    for (let q = start; q < end; q++) {
+      if (q === p || (inc.hub[q] && q < p)) continue;
+      pair(p, q);
+    }
+  }
+}
+
+/** Projects the incidence onto organisation ties (radix-sorted triples, no string keys). */
+export function projectTies(inc: Incidence, weight: WeightMode): Ties {
+  const A = inc.actIds.length;
+  let total = 0;
+  for (let a = 0; a < A; a++) total += activityPairs(inc, a);
+  const tu = new Int32Array(total);
+  const tv = new Int32Array(total);
+  const ta = new Int32Array(total);
+  const tw = new Float64Array(total);
+  const tc = new Uint8Array(total);
+  let k = 0;
+  for (let a = 0; a < A; a++) {
+    forEachActivityPair(inc, a, weight, (x, y, c, level) => {
+      tu[k] = x;
+      tv[k] = y;
+      ta[k] = a;
+      tw[k] = c;
+      tc[k] = level;
+      k++;
+    });
+  }
+  const n = inc.orgIds.length;
+  // Stable counting sorts: by v, then by u; activities stay in increasing order within a pair.
+  const order = countingSortOrder(tu, total, n, countingSortOrder(tv, total, n));
+  let m = 0;
+  for (let i = 0; i < total; i++) {
+    const t = order[i]!;
+    if (i === 0 || tu[t] !== tu[order[i - 1]!] || tv[t] !== tv[order[i - 1]!]) m++;
+  }
+  const u = new Int32Array(m);
+  const v = new Int32Array(m);
+  const shared = new Int32Array(m);
+  const w = new Float64Array(m);
+  const actOffsets = new Int32Array(m + 1);
+  const acts = new Int32Array(total);
+  const actWeight = new Float64Array(total);
+  const actConfidence = new Uint8Array(total);
+  const confidence = new Uint8Array(m).fill(255);
+  let e = -1;
+  for (let i = 0; i < total; i++) {
+    const t = order[i]!;
+    if (e < 0 || tu[t] !== u[e] || tv[t] !== v[e]) {
+      e++;
+      u[e] = tu[t]!;
+      v[e] = tv[t]!;
+      actOffsets[e] = i;
+    }
+    shared[e]!++;
+    w[e] = w[e]! + tw[t]!;
+    acts[i] = ta[t]!;
+    actWeight[i] = tw[t]!;
+    actConfidence[i] = tc[t]!;
+    if (tc[t]! < confidence[e]!) confidence[e] = tc[t]!;
+  }
+  actOffsets[m] = total;
+  return { m, u, v, shared, weight: w, actOffsets, acts, actWeight, actConfidence, confidence };
+}
+
+/** Stable counting sort of `keys[order[k]]` (or `keys[k]`) with keys in [0, range). */
+export function countingSortOrder(keys: Int32Array, count: number, range: number, order?: Int32Array): Int32Array {
+  const buckets = new Int32Array(range + 1);
+  for (let k = 0; k < count; k++) buckets[keys[order ? order[k]! : k]! + 1]!++;
+  for (let i = 0; i < range; i++) buckets[i + 1] = buckets[i + 1]! + buckets[i]!;
+  const out = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const e = order ? order[k]! : k;
+    out[buckets[keys[e]!]!++] = e;
+  }
+  return out;
+}
+
+export interface Projection {
+  rules: ProjectionRules;
+  incidence: Incidence;
+  ties: Ties;
+  /** Activities over the rules' size threshold, largest first. */
+  large: LargeActivity[];
+  /** Number of (pair, activity) triples (= Σ pairs per activity). */
+  pairs: number;
+}
+
+export class ProjectionTooLargeError extends Error {
+  constructor(
+    readonly pairs: number,
+    readonly large: LargeActivity[],
+  ) {
+    super(`The network would have ${pairs} activity ties, more than the ${MAX_PROJECTED_PAIRS} that can be built safely.`);
+    this.name = 'ProjectionTooLargeError';
+  }
+}
+
+/** The whole projection; throws ProjectionTooLargeError instead of freezing on a huge one. */
+export function project(
+  dataset: Pick<Dataset, 'organisations' | 'activities' | 'participations'>,
+  rules: ProjectionRules = DEFAULT_PROJECTION_RULES,
+  maxPairs = MAX_PROJECTED_PAIRS,
+): Projection {
+  const incidence = buildIncidence(dataset, rules);
+  const { pairs, large } = estimateProjection(incidence, rules.largeActivity);
+  if (pairs > maxPairs) {
+    throw new ProjectionTooLargeError(pairs, estimateProjection(incidence, 1).large.slice(0, 20));
+  }
+  return { rules, incidence, ties: projectTies(incidence, rules.weight), large, pairs };
+}
+
+/** Ties per activity kind, and how many of them come only from listings: "how ties are made" in numbers. */
+export function tieSources(projection: Projection, kindOf: (activityId: string) => string): { kind: string; ties: number; only: number }[] {
+  const { ties, incidence } = projection;
+  const perKind = new Map<string, { ties: number; only: number }>();
+  for (let e = 0; e < ties.m; e++) {
+    const kinds = new Set<string>();
+    for (let p = ties.actOffsets[e]!; p < ties.actOffsets[e + 1]!; p++) kinds.add(kindOf(incidence.actIds[ties.acts[p]!]!));
+    for (const k of kinds) {
+      let entry = perKind.get(k);
+      if (!entry) perKind.set(k, (entry = { ties: 0, only: 0 }));
+      entry.ties++;
+      if (kinds.size === 1) entry.only++;
+    }
+  }
+  return [...perKind.entries()].map(([kind, c]) => ({ kind, ...c })).sort((a, b) => b.ties - a.ties || byCodeUnit(a.kind, b.kind));
+}
+
+/** Neighbours of every organisation over the ties, with the tie behind each (CSR). */
+export interface TieAdjacency {
+  offsets: Int32Array;
+  neighbours: Int32Array;
+  ties: Int32Array;
+}
+
+export function tieAdjacency(ties: Ties, n: number): TieAdjacency {
+  const degree = new Int32Array(n);
+  for (let e = 0; e < ties.m; e++) {
+    degree[ties.u[e]!]!++;
+    degree[ties.v[e]!]!++;
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + degree[i]!;
+  const fill = offsets.slice(0, n);
+  const neighbours = new Int32Array(2 * ties.m);
+  const tieOf = new Int32Array(2 * ties.m);
+  // Same placement as the analysis CSR: neighbour lists come out sorted.
+  for (let e = 0; e < ties.m; e++) {
+    const p = fill[ties.v[e]!]!++;
+    neighbours[p] = ties.u[e]!;
+    tieOf[p] = e;
+  }
+  for (let e = 0; e < ties.m; e++) {
+    const p = fill[ties.u[e]!]!++;
+    neighbours[p] = ties.v[e]!;
+    tieOf[p] = e;
+  }
+  return { offsets, neighbours, ties: tieOf };
+}
