@@ -1,121 +1,191 @@
 /**
  * The missing-bridges analysis on the command line, for researchers and batch use.
  *
- *   npm run analyze -- [files...] [--targets tech,care,government] [--k 5] [--reach 1|2]
- *                      [--resolution 1] [--exact] [--json] [--lang en|nl]
+ *   npm run analyze -- [files...] [options]   (--help lists them)
  *
  * Reads the same formats as the app (canonical CSVs, CORDIS, NWOpen/SIA, RVO, xlsx, the app's
- * JSON/GEXF); with no file it analyses the built-in Den Haag dataset. Prints a readable summary,
- * or with --json one JSON document (schema in the README). Exit codes: 0 done, 1 bad input,
- * 2 bad usage.
+ * JSON/GEXF); with no file it analyses the built-in Den Haag dataset. Runs the app's staged
+ * analysis, with the app's tie rules and (with --view) the app's filters and options from a shared
+ * link's query string. Prints a readable summary, or with --json one JSON document (schema in the
+ * README). Exit codes: 0 done, 1 bad input, 2 bad usage.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { analyseNetwork, explainFindings, type AnalysisResult } from '../src/analysis';
+import { parseArgs } from 'node:util';
+import { analyseDataset, type AnalysisResult } from '../src/analysis';
+import { findingsOf } from '../src/analysis/findings';
 import { loadFilesForCommandLine } from '../src/data/import/commandLine';
 import { reportToText } from '../src/data/import/reportCsv';
 import type { Dataset } from '../src/data/model';
 import type { ImportReport } from '../src/data/report';
-import { isSector, SECTOR_INFO, type Sector } from '../src/data/sectors';
-import { buildOrganisationNetwork } from '../src/graph/build';
+import { isSector, SECTORS, type Sector } from '../src/data/sectors';
+import { DEFAULT_FILTERS } from '../src/filters/filters.next';
+import { tieSources, type Projection } from '../src/graph/projection';
+import { createTranslator, type Language } from '../src/i18n';
+import { wordFinding } from '../src/i18n/findings';
+import { cleanViewState } from '../src/session/clean';
+import { parseViewState } from '../src/session/url';
+import { DEFAULT_VIEW_STATE, type ViewState } from '../src/session/viewState';
+import { sectorCodes } from '../src/graph/network';
+import { loadBuiltinFromDisk } from './lib/builtin';
 
-const USAGE = `Usage: npm run analyze -- [files...] [--targets tech,care,government] [--k 5] [--reach 1|2] [--resolution 1] [--exact] [--json] [--lang en|nl]
-With no file, the built-in Den Haag dataset (data/den-haag) is analysed.`;
+const USAGE = `Usage: npm run analyze -- [files...] [options]
+With no file, the built-in Den Haag dataset (data/den-haag) is analysed.
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+Options:
+  --view QUERY            the app's view: the query string of a shared link (filters, targets, k, reach, res, …)
+  --targets LIST          target sectors, e.g. tech,care,government (default)
+  --k N                   number of conveners, 1–10 (default 5)
+  --reach 1|2             a convener's reach in steps (default 1)
+  --resolution X          community resolution (default 1)
+  --focal ID              the focal organisation ("our municipality"); default the dataset's own
+  --listing-kinds LIST    activity kinds tied to their hub only (default consultation,fund; "" = none)
+  --weight shared|newman  tie weight: shared activities (default) or Newman's 1/(n−1)
+  --exact                 exact betweenness whatever the size
+  --json                  one JSON document instead of the summary
+  --lang en|nl            language of the summary (default en)
+  -h, --help              this text`;
 
 interface Options {
   files: string[];
-  targets: Sector[];
-  k: number;
-  reach: 1 | 2;
-  resolution: number;
+  view: ViewState;
   exact: boolean;
   json: boolean;
-  lang: 'en' | 'nl';
+  lang: Language;
+  /** Options given explicitly override the view's. */
+  explicitFocal: boolean;
 }
 
-function parseArgs(argv: string[]): Options | string {
-  const o: Options = { files: [], targets: ['tech', 'care', 'government'], k: 5, reach: 1, resolution: 1, exact: false, json: false, lang: 'en' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => argv[++i] ?? '';
-    if (a === '--json') o.json = true;
-    else if (a === '--exact') o.exact = true;
-    else if (a === '--targets') {
-      const list = value().split(',').map((s) => s.trim()).filter(Boolean);
-      const unknown = list.filter((s) => !isSector(s));
-      if (unknown.length) return `Unknown sector(s) in --targets: ${unknown.join(', ')}. Use: ${Object.keys(SECTOR_INFO).join(', ')}.`;
-      if (list.length < 2) return '--targets needs at least two sectors, e.g. --targets tech,care,government.';
-      o.targets = list as Sector[];
-    } else if (a === '--k') {
-      o.k = Number(value());
-      if (!Number.isInteger(o.k) || o.k < 1 || o.k > 10) return '--k must be a whole number from 1 to 10.';
-    } else if (a === '--reach') {
-      const r = value();
-      if (r !== '1' && r !== '2') return '--reach must be 1 or 2.';
-      o.reach = r === '2' ? 2 : 1;
-    } else if (a === '--resolution') {
-      o.resolution = Number(value());
-      if (!(o.resolution > 0)) return '--resolution must be a positive number.';
-    } else if (a === '--lang') {
-      const l = value();
-      if (l !== 'en' && l !== 'nl') return '--lang must be en or nl.';
-      o.lang = l;
-    } else if (a === '-h' || a === '--help') return '';
-    else if (a.startsWith('-')) return `Unknown option ${a}.`;
-    else o.files.push(a);
+function parseOptions(argv: string[]): Options | { usage: string; code: number } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        view: { type: 'string' },
+        targets: { type: 'string' },
+        k: { type: 'string' },
+        reach: { type: 'string' },
+        resolution: { type: 'string' },
+        focal: { type: 'string' },
+        'listing-kinds': { type: 'string' },
+        weight: { type: 'string' },
+        exact: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'en' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    return { usage: `${(e as Error).message}`, code: 2 };
   }
-  return o;
+  const v = parsed.values;
+  if (v.help) return { usage: '', code: 0 };
+  let view: ViewState = v.view !== undefined ? parseViewState(v.view.startsWith('?') ? v.view : `?${v.view.replace(/^.*\?/, '')}`) : { ...DEFAULT_VIEW_STATE };
+  if (v.targets !== undefined) {
+    const list = v.targets.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = list.filter((s) => !isSector(s));
+    if (unknown.length) return { usage: `Unknown sector(s) in --targets: ${unknown.join(', ')}. Use: ${SECTORS.join(', ')}.`, code: 2 };
+    if (list.length < 2) return { usage: '--targets needs at least two sectors, e.g. --targets tech,care,government.', code: 2 };
+    view = { ...view, targets: list as Sector[] };
+  }
+  if (v.k !== undefined) {
+    const k = Number(v.k);
+    if (!Number.isInteger(k) || k < 1 || k > 10) return { usage: '--k must be a whole number from 1 to 10.', code: 2 };
+    view = { ...view, k };
+  }
+  if (v.reach !== undefined) {
+    if (v.reach !== '1' && v.reach !== '2') return { usage: '--reach must be 1 or 2.', code: 2 };
+    view = { ...view, reachSteps: v.reach === '2' ? 2 : 1 };
+  }
+  if (v.resolution !== undefined) {
+    const r = Number(v.resolution);
+    if (!(r > 0)) return { usage: '--resolution must be a positive number.', code: 2 };
+    view = { ...view, resolution: r };
+  }
+  if (v['listing-kinds'] !== undefined) {
+    view = { ...view, rules: { ...view.rules, listingKinds: v['listing-kinds'].split(',').map((s) => s.trim()).filter(Boolean) } };
+  }
+  if (v.weight !== undefined) {
+    if (v.weight !== 'shared' && v.weight !== 'newman') return { usage: '--weight must be shared or newman.', code: 2 };
+    view = { ...view, rules: { ...view.rules, weight: v.weight } };
+  }
+  if (v.focal !== undefined) view = { ...view, focal: v.focal || null };
+  if (v.lang !== 'en' && v.lang !== 'nl') return { usage: '--lang must be en or nl.', code: 2 };
+  return { files: parsed.positionals, view, exact: v.exact, json: v.json, lang: v.lang, explicitFocal: v.focal !== undefined };
 }
 
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
-  if (typeof options === 'string') {
-    (options ? process.stderr : process.stdout).write(`${options ? `${options}\n` : ''}${USAGE}\n`);
-    return options ? 2 : 0;
+  const options = parseOptions(process.argv.slice(2));
+  if ('usage' in options) {
+    (options.code ? process.stderr : process.stdout).write(`${options.usage ? `${options.usage}\n` : ''}${USAGE}\n`);
+    return options.code;
   }
-  const files = options.files.length
-    ? options.files
-    : ['organisations.csv', 'activities.csv', 'participations.csv'].map((f) => join(root, 'data', 'den-haag', f));
-  const loaded = await loadFilesForCommandLine(files, {
-    readFile: async (path) => new Uint8Array(await readFile(path)),
-    err: (text) => void process.stderr.write(text),
-  });
-  if ('code' in loaded) return loaded.code;
-  const { dataset, report, duplicates } = loaded.outcome;
-  if (!options.files.length) dataset.name = 'Den Haag care-innovation ecosystem (built-in, data/den-haag)';
-  if (report.rowsUsed === 0) {
-    process.stderr.write(`${reportToText(report)}\nNot a single row could be used: nothing to analyse (see the problems above).\n`);
+  let dataset: Dataset;
+  let report: ImportReport;
+  let duplicates: string[][] = [];
+  if (options.files.length) {
+    const loaded = await loadFilesForCommandLine(options.files, {
+      readFile: async (path) => new Uint8Array(await readFile(path)),
+      err: (text) => void process.stderr.write(text),
+    });
+    if ('code' in loaded) return loaded.code;
+    ({ dataset, report } = loaded.outcome);
+    duplicates = loaded.outcome.duplicates.map((g) => g.names);
+  } else {
+    ({ dataset, report } = loadBuiltinFromDisk());
+  }
+  if (report.rowsUsed === 0 || dataset.participations.length === 0) {
+    process.stderr.write(`${reportToText(report)}\nNo participation could be used, so there is no network to analyse (see the problems above).\n`);
     return 1;
   }
-  const network = buildOrganisationNetwork(dataset);
-  const result = analyseNetwork(network, {
-    targets: options.targets,
-    k: options.k,
-    reachSteps: options.reach,
-    louvainResolution: options.resolution,
+
+  const { view, lang } = options;
+  const rules = { listingKinds: view.rules.listingKinds, listingActivities: view.rules.listingActivities, weight: view.rules.weight, largeActivity: 50 };
+  const first = analyseDataset(dataset, { rules });
+  // The view is checked against the data, as in the app: unknown values are dropped and reported.
+  const { state, dropped } = cleanViewState(view, first.network, sectorCodes(first.network));
+  for (const d of dropped) process.stderr.write(`--view: dropped ${d.parameter}=${d.values.join(',')}: not in this data.\n`);
+  const { result, network } = analyseDataset(dataset, {
+    rules,
+    filters: state.filters ?? DEFAULT_FILTERS,
+    targets: state.targets,
+    k: state.k,
+    reachSteps: state.reachSteps,
+    louvainResolution: state.resolution,
+    focal: state.focal ?? dataset.focal ?? null,
     exactBetweennessMaxNodes: options.exact ? Number.POSITIVE_INFINITY : undefined,
   });
+  const { t } = createTranslator(lang);
   if (options.json) {
-    process.stdout.write(JSON.stringify(toJson(dataset, report, result, duplicates.map((g) => g.names))) + '\n');
+    process.stdout.write(JSON.stringify(toJson(dataset, report, result, network.projection, duplicates, dropped)) + '\n');
   } else {
-    process.stdout.write(summary(dataset, report, result, options.lang, duplicates.length));
+    process.stdout.write(summary(dataset, report, result, lang, t, duplicates.length));
   }
   return 0;
 }
 
 /** The --json document (schema in the README, "Command line"). */
-function toJson(dataset: Dataset, report: ImportReport, result: AnalysisResult, likelyDuplicates: string[][]) {
+function toJson(
+  dataset: Dataset,
+  report: ImportReport,
+  result: AnalysisResult,
+  projection: Projection,
+  likelyDuplicates: string[][],
+  dropped: { parameter: string; values: string[] }[],
+) {
   const members = new Map<string, string[]>();
   for (const p of dataset.participations) {
     const list = members.get(p.activityId) ?? [];
     list.push(p.organisationId);
     members.set(p.activityId, list);
   }
+  const kindOf = new Map(dataset.activities.map((a) => [a.id, a.kind]));
+  const sentences = { nl: createTranslator('nl').t, en: createTranslator('en').t };
+  const convenerFindings = findingsOf(result).filter((f) => f.code === 'convener');
+  const { keys: _keys, ...rest } = result;
   return {
-    schemaVersion: 1,
+    schemaVersion: result.meta.schemaVersion,
     dataset: dataset.name,
     import: { ...report, likelyDuplicates },
     graph: {
@@ -124,8 +194,20 @@ function toJson(dataset: Dataset, report: ImportReport, result: AnalysisResult, 
       participations: dataset.participations.length,
       ties: result.meta.ties,
     },
-    meta: result.meta,
-    organisations: result.organisations,
+    meta: {
+      ...result.meta,
+      projection: {
+        listingKinds: projection.rules.listingKinds,
+        listingActivities: projection.rules.listingActivities,
+        weight: projection.rules.weight,
+        largeActivityThreshold: projection.rules.largeActivity,
+        largeActivities: projection.large,
+        tiesTotal: projection.ties.m,
+        tieSources: tieSources(projection, (id) => kindOf.get(id) ?? ''),
+      },
+      droppedFromView: dropped,
+    },
+    organisations: rest.organisations,
     activities: dataset.activities.map((a) => ({
       id: a.id,
       title: a.title,
@@ -133,62 +215,81 @@ function toJson(dataset: Dataset, report: ImportReport, result: AnalysisResult, 
       source: a.source,
       organisations: (members.get(a.id) ?? []).sort(),
     })),
-    ties: result.ties,
-    components: result.components,
-    communities: result.communities,
-    mixing: result.mixing,
-    cutpoints: result.cutpoints,
-    conveners: result.conveners,
-    suggestions: result.suggestions,
-    municipality: result.municipality,
+    ties: rest.ties,
+    components: rest.components,
+    communities: rest.communities,
+    mixing: rest.mixing,
+    cutpoints: rest.cutpoints,
+    conveners: {
+      ...rest.conveners,
+      picks: rest.conveners.picks.map((p, i) => {
+        const f = convenerFindings[i]!;
+        return { ...p, sentence: { nl: wordFinding(sentences.nl, f, 'nl'), en: wordFinding(sentences.en, f, 'en') } };
+      }),
+    },
+    suggestions: rest.suggestions,
+    municipality: rest.municipality,
+    municipalityNote: rest.municipalityNote,
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult, lang: 'en' | 'nl', duplicateGroups: number): string {
-  const nl = lang === 'nl';
+function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult, lang: Language, t: ReturnType<typeof createTranslator>['t'], duplicateGroups: number): string {
   const out: string[] = [];
   const rule = (title: string) => out.push('', title, '-'.repeat(title.length));
   out.push(`Bruggen — ${dataset.name}`);
   out.push(
-    nl
-      ? `${dataset.organisations.length} organisaties, ${dataset.activities.length} activiteiten, ${result.meta.ties} verbindingen; ${result.meta.components} deelnetwerken, ${result.meta.louvain.communities} gemeenschappen (Louvain, modulariteit ${result.meta.louvain.modularity.toFixed(2)}).`
-      : `${dataset.organisations.length} organisations, ${dataset.activities.length} activities, ${result.meta.ties} ties; ${plural(result.meta.components, 'component')}, ${plural(result.meta.louvain.communities, 'community', 'communities')} (Louvain, modularity ${result.meta.louvain.modularity.toFixed(2)}).`,
+    t('cli:counts', {
+      organisations: dataset.organisations.length,
+      activities: dataset.activities.length,
+      ties: result.meta.ties,
+      components: result.meta.components,
+      communities: result.meta.louvain.communities,
+      modularity: result.meta.louvain.modularity.toFixed(2),
+    }),
   );
   out.push(
-    nl
-      ? `Import: ${report.rowsRead} rijen gelezen, ${report.rowsUsed} gebruikt, ${report.rowsMerged} samengevoegd, ${report.rowsRejected} afgewezen${duplicateGroups ? `; ${duplicateGroups} mogelijke dubbele organisaties (niet samengevoegd)` : ''}.`
-      : `Import: ${report.rowsRead} rows read, ${report.rowsUsed} used, ${report.rowsMerged} merged, ${report.rowsRejected} rejected${duplicateGroups ? `; ${duplicateGroups} likely duplicate organisations (not merged)` : ''}.`,
+    t('cli:import', { read: report.rowsRead, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected }) +
+      (duplicateGroups ? t('cli:duplicates', { count: duplicateGroups }) : '') +
+      '.',
   );
   const rejected = report.problems.filter((p) => p.severity === 'error');
-  for (const p of rejected.slice(0, 10)) out.push(`  ${p.file}${p.row ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
-  if (rejected.length > 10) out.push(`  … ${rejected.length - 10} more (use --json for all)`);
+  for (const p of rejected.slice(0, 10)) out.push(`  ${p.file}${p.row ? ` ${t('cli:row', { row: p.row })}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
+  if (rejected.length > 10) out.push(`  ${t('cli:moreProblems', { count: rejected.length - 10 })}`);
 
-  const findings = explainFindings(result);
-  const section = (kinds: string[]) => findings.filter((f) => kinds.includes(f.kind)).map((f) => `• ${f[lang]}`);
-  rule(nl ? 'Ontbrekende bruggen' : 'Missing bridges');
-  out.push(...section(['missing_bridge', 'bridges_ok']));
-  rule(nl ? 'Clusters' : 'Clusters');
-  out.push(...section(['cluster_lacks']));
-  rule(nl ? 'Verbinders' : 'Conveners');
-  result.conveners.picks.forEach((p, i) => out.push(`${i + 1}. ${p.label} (${p.sector}): ${p.sentence[lang]}`));
-  rule(nl ? 'Voorgestelde banden' : 'Suggested ties');
+  const findings = findingsOf(result);
+  const section = (codes: string[]) => findings.filter((f) => codes.includes(f.code)).map((f) => `• ${wordFinding(t, f, lang)}`);
+  rule(t('cli:missingBridges'));
+  out.push(...section(['sector_absent', 'no_ties', 'below_expected', 'bridges_ok']));
+  rule(t('cli:clusters'));
+  out.push(...section(['clusters_lacking']));
+  rule(t('cli:conveners'));
+  out.push(...findings.filter((f) => f.code === 'convener').map((f) => wordFinding(t, f, lang)));
+  rule(t('cli:suggestedTies'));
   for (const pair of result.suggestions.organisations) {
     out.push(`${pair.sectors[0]} – ${pair.sectors[1]}:`);
     for (const s of pair.suggestions.slice(0, 3)) {
-      out.push(`  ${s.a.label} – ${s.b.label} (${nl ? 'via' : 'via'} ${s.sharedPartners.map((x) => x.label).join(', ')}; RA ${s.resourceAllocation.toFixed(3)})`);
+      out.push(`  ${s.a.label} – ${s.b.label} (${t('cli:via', { partners: s.sharedPartners.map((x) => x.label).join(', ') })}; RA ${s.resourceAllocation.toFixed(3)})`);
     }
-    if (!pair.suggestions.length) out.push(nl ? '  (geen paren met een gedeelde partner)' : '  (no pairs with a shared partner)');
+    if (!pair.suggestions.length) out.push(`  ${t('cli:noSharedPartner')}`);
   }
-  rule(nl ? 'De gemeente en andere overheden' : 'The municipality and other government organisations');
-  out.push(...section(['municipality']));
-  rule(nl ? 'Makelaars (hoogste tussenpositie)' : 'Brokers (highest betweenness)');
+  rule(t('cli:focal'));
+  out.push(...section(['focal', 'no_focal']));
+  rule(t('cli:brokers'));
   const top = [...result.organisations].filter((r) => r.betweenness !== null).sort((a, b) => b.betweenness! - a.betweenness!).slice(0, 5);
   for (const r of top) {
-    out.push(`  ${r.name} (${r.sector}): betweenness ${r.betweenness!.toFixed(3)}${result.meta.betweenness.estimated ? ' (est.)' : ''}, constraint ${r.constraint?.toFixed(2) ?? '–'}, ${r.brokerageTotal} brokerage roles${r.articulationPoint ? ', cut point' : ''}`);
+    out.push(
+      `  ${t('cli:broker', {
+        name: r.name,
+        sector: r.sector,
+        betweenness: r.betweenness!.toFixed(3),
+        estimated: result.meta.betweenness.estimated ? ` ${t('cli:estimated')}` : '',
+        constraint: r.constraint?.toFixed(2) ?? '–',
+        roles: r.brokerageTotal,
+        cut: r.articulationPoint ? `, ${t('cli:cutPoint')}` : '',
+      })}`,
+    );
   }
-  out.push('', ...section(['method']));
+  out.push('', ...section(['betweenness_estimated']));
   return out.join('\n') + '\n';
 }
 

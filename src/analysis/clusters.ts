@@ -89,6 +89,36 @@ export function renumberBySize(labels: ArrayLike<number>, n: number): Partition 
   return { of, count: order.length };
 }
 
+/**
+ * Connected components of the CSR by breadth-first labelling, O(n + m) on typed arrays (building a
+ * graphology graph for graphology-components costs more than the search itself at European scale).
+ */
+export function componentsOfCsr(csr: Csr): Partition {
+  const { n, offsets, targets } = csr;
+  const label = new Int32Array(n).fill(-1);
+  const queue = new Int32Array(n);
+  let count = 0;
+  for (let s = 0; s < n; s++) {
+    if (label[s] !== -1) continue;
+    let head = 0;
+    let tail = 0;
+    label[s] = count;
+    queue[tail++] = s;
+    while (head < tail) {
+      const v = queue[head++]!;
+      for (let p = offsets[v]!, end = offsets[v + 1]!; p < end; p++) {
+        const w = targets[p]!;
+        if (label[w] === -1) {
+          label[w] = count;
+          queue[tail++] = w;
+        }
+      }
+    }
+    count++;
+  }
+  return renumberBySize(label, n);
+}
+
 /** Connected components via graphology-components. */
 export function componentPartition(graph: AnyGraph, csr: Csr): Partition {
   const labels = new Int32Array(csr.n);

@@ -20,7 +20,6 @@
 import { bfsDistances } from './bfs';
 import type { Csr } from './csr';
 import { compareIds } from './util';
-import { clusterList, joinList, sectorNoun, steps, type Lang } from './wording';
 
 export const SECTOR_BONUS = 10;
 export const COMMUNITY_BONUS = 3;
@@ -379,42 +378,4 @@ export function greedySectorPairCover(
     })
     .sort(compareIds);
   return { chosen, coveredPairs, allPairs: pairList.length };
-}
-
-/** One sentence describing a pick, e.g. "links 6 care providers and 2 tech firms in cluster 3 …". */
-export function convenerSentence(pick: ConvenerPick, lang: Lang, municipalitySector = 'government'): string {
-  const parts = Object.entries(pick.newlyReached)
-    .filter(([, c]) => c > 0)
-    .sort((a, b) => b[1] - a[1]) // stable: equal counts keep the target-sector order
-    .map(([s, c]) => sectorNoun(s, c, lang));
-  const clusters = pick.newlyReachedCommunities;
-  let first: string;
-  if (parts.length === 0) {
-    first =
-      lang === 'en'
-        ? 'reaches no target organisation that an earlier pick does not already reach'
-        : 'bereikt geen doelorganisatie die een eerdere keuze niet al bereikt';
-  } else if (lang === 'en') {
-    first = `links ${joinList(parts, 'en')} in ${clusterList(clusters, 'en')} that no earlier pick reaches`;
-  } else {
-    first = `verbindt ${joinList(parts, 'nl')} in ${clusterList(clusters, 'nl')} die nog geen eerdere keuze bereikt`;
-  }
-  const d = pick.distanceToMunicipality;
-  const munEn = municipalitySector === 'government' ? 'the municipality' : `the ${municipalitySector} sector`;
-  const munNl = municipalitySector === 'government' ? 'de gemeente' : `de sector ${municipalitySector}`;
-  let second: string;
-  if (d === null) second = lang === 'en' ? `cannot reach ${munEn}` : `kan ${munNl} niet bereiken`;
-  else if (d === 0)
-    second =
-      lang === 'en'
-        ? municipalitySector === 'government'
-          ? 'is itself a government organisation'
-          : `is itself in ${munEn}`
-        : municipalitySector === 'government'
-          ? 'is zelf een overheidsorganisatie'
-          : `hoort zelf bij ${munNl}`;
-  else if (d === 1)
-    second = lang === 'en' ? `is directly tied to ${munEn}` : `werkt rechtstreeks samen met ${munNl}`;
-  else second = lang === 'en' ? `is ${steps(d, 'en')} from ${munEn}` : `staat op ${steps(d, 'nl')} van ${munNl}`;
-  return `${first}; ${second}`;
 }

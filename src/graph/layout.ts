@@ -1,3 +1,4 @@
+import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import { SECTORS } from '../data/sectors';
@@ -98,4 +99,34 @@ function placeIsolates(graph: LayoutGraph, isolates: string[], positions: Positi
   sorted.forEach((id, i) => {
     positions[id] = [minX + (i % perRow) * spacing, top - Math.floor(i / perRow) * spacing];
   });
+}
+
+/**
+ * The layout of an index-addressed graph (what the layout worker receives): node keys are the
+ * indices as strings, so no organisation id is ever used as a graphology key.
+ */
+export function layoutIndexedGraph(input: {
+  n: number;
+  labels: readonly string[];
+  groups: ArrayLike<number>;
+  edgeU: ArrayLike<number>;
+  edgeV: ArrayLike<number>;
+  edgeW: ArrayLike<number>;
+}, seed = 1): { x: Float32Array; y: Float32Array } {
+  const graph = new Graph({ type: 'undirected', multi: false });
+  for (let i = 0; i < input.n; i++) {
+    graph.addNode(String(i), { label: input.labels[i] ?? '', sector: SECTORS[input.groups[i]!] ?? 'zz' });
+  }
+  for (let e = 0; e < input.edgeU.length; e++) {
+    graph.mergeEdge(String(input.edgeU[e]), String(input.edgeV[e]), { weight: input.edgeW[e] ?? 1 });
+  }
+  const positions = computeLayout(graph, { seed });
+  const x = new Float32Array(input.n);
+  const y = new Float32Array(input.n);
+  for (let i = 0; i < input.n; i++) {
+    const p = positions[String(i)];
+    x[i] = p?.[0] ?? 0;
+    y[i] = p?.[1] ?? 0;
+  }
+  return { x, y };
 }

@@ -1,10 +1,39 @@
-import i18next from 'i18next';
+/**
+ * The one translation system: i18next with a namespace per area and Dutch and English JSON
+ * resources (src/i18n/locales/<lang>/<namespace>.json; a unit test checks both languages have every
+ * key). Plurals use i18next's `_one`/`_other` keys, numbers the built-in `number` formatter. The
+ * app, the printed report and the command line all word their output through it.
+ */
+import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { nl } from './nl';
+import enAnalysis from './locales/en/analysis.json';
+import enCli from './locales/en/cli.json';
+import enCommon from './locales/en/common.json';
+import enExport from './locales/en/export.json';
+import enFindings from './locales/en/findings.json';
+import enImport from './locales/en/import.json';
+import enReport from './locales/en/report.json';
+import enTables from './locales/en/tables.json';
+import nlAnalysis from './locales/nl/analysis.json';
+import nlCli from './locales/nl/cli.json';
+import nlCommon from './locales/nl/common.json';
+import nlExport from './locales/nl/export.json';
+import nlFindings from './locales/nl/findings.json';
+import nlImport from './locales/nl/import.json';
+import nlReport from './locales/nl/report.json';
+import nlTables from './locales/nl/tables.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+export const resources = {
+  nl: { common: nlCommon, analysis: nlAnalysis, tables: nlTables, import: nlImport, export: nlExport, report: nlReport, findings: nlFindings, cli: nlCli },
+  en: { common: enCommon, analysis: enAnalysis, tables: enTables, import: enImport, export: enExport, report: enReport, findings: enFindings, cli: enCli },
+} as const;
+
+export const NAMESPACES = Object.keys(resources.nl) as (keyof (typeof resources)['nl'])[];
+export type Namespace = (typeof NAMESPACES)[number];
+
 const STORAGE_KEY = 'bruggen.language';
 
 /** The remembered language, else Dutch (the default for the Den Haag audience). */
@@ -26,13 +55,31 @@ export function rememberLanguage(language: Language) {
   }
 }
 
-export function setupI18n(language: Language = initialLanguage()) {
-  void i18next.use(initReactI18next).init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
-    lng: language,
-    fallbackLng: 'nl',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+/** The UI language from an i18next language code ("en-GB" → en); Dutch otherwise. */
+export function toLanguage(code: string | undefined): Language {
+  return code?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+}
+
+const options = (language: Language) => ({
+  resources,
+  lng: language,
+  fallbackLng: 'nl',
+  ns: NAMESPACES,
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+/** The app's instance, bound to React. */
+export function setupI18n(language: Language = initialLanguage()): I18n {
+  void i18next.use(initReactI18next).init(options(language));
   return i18next;
+}
+
+/** A separate instance for one language (command line, report snapshots, tests). */
+export function createTranslator(language: Language): { t: TFunction; i18n: I18n } {
+  const instance = i18next.createInstance();
+  void instance.init(options(language));
+  return { t: instance.t.bind(instance) as TFunction, i18n: instance };
 }

@@ -1,0 +1,505 @@
+/**
+ * The staged analysis: every analytical step is a stage that declares its inputs, is keyed by
+ * them and cached by that key. Changing k reruns the conveners only; a sector correction reruns
+ * only what depends on sectors; a filter change reruns what depends on the visible network.
+ *
+ * Stages are generators that yield their progress (0–1): the worker runs them in time slices so
+ * it can hear that a newer request made a stage unnecessary, and the command line simply runs them
+ * to completion. Results are plain data (typed arrays where large) with the key they were computed
+ * for, so the UI never pairs a result with a state it was not computed for.
+ */
+import { SECTORS } from '../data/sectors';
+import type { Filters, Visibility } from '../filters/filters.next';
+import { applyFilters } from '../filters/filters.next';
+import type { Network } from '../graph/network';
+import { betweenness as computeBetweenness, DEFAULT_BETWEENNESS_SAMPLES, DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
+import { brokerageRoles } from './brokerage';
+import { participationCoefficient } from './brokers';
+import { canonicalGraph, componentsOfCsr, louvainPartition, summariseClusters, type ClusterSummary, type Partition } from './clusters';
+import { selectConveners, type ConvenerResult } from './conveners';
+import type { Csr } from './csr';
+import { cutpoints } from './cutpoints';
+import { focalView, type FocalResult } from './focal';
+import { analyseMixing, type MixingResult } from './mixing';
+import { structuralHoles } from './structuralHoles';
+import { DEFAULT_SUGGESTIONS_PER_PAIR, suggestClusterLinks, suggestTies, type ClusterSuggestion, type SectorPairSuggestions } from './suggestions';
+import { now } from './util';
+import { visibleCsr, visibleIncidence, type VisibleIncidence } from './view';
+
+export const STAGES = ['structure', 'communities', 'roles', 'bridges', 'clusters', 'conveners', 'suggestions', 'focal'] as const;
+export type StageName = (typeof STAGES)[number];
+
+/** Everything an analysis depends on besides the network itself (dataset + tie rules). */
+export interface AnalysisInput {
+  filters: Filters;
+  /** Identifies the sector overlay (corrections); changes whenever a sector changes. */
+  sectorsVersion: string;
+  targets: readonly string[];
+  k: number;
+  reach: 1 | 2;
+  resolution: number;
+  /** The focal organisation ("our municipality"), or null. */
+  focal: string | null;
+  seed: number;
+  /** Exact betweenness up to this many organisations; sampled above. */
+  exactBetweennessMaxNodes: number;
+  betweennessSamples: number;
+  suggestionsPerPair: number;
+}
+
+export const DEFAULT_ANALYSIS_OPTIONS = {
+  targets: ['tech', 'care', 'government'],
+  k: 5,
+  reach: 1 as 1 | 2,
+  resolution: 1,
+  focal: null,
+  seed: 42,
+  exactBetweennessMaxNodes: DEFAULT_EXACT_BETWEENNESS_MAX_NODES,
+  betweennessSamples: DEFAULT_BETWEENNESS_SAMPLES,
+  suggestionsPerPair: DEFAULT_SUGGESTIONS_PER_PAIR,
+} satisfies Omit<AnalysisInput, 'filters' | 'sectorsVersion'>;
+
+/** A stable text for a filter set: list order does not matter. */
+export function filtersKey(f: Filters): string {
+  const sorted = (list: readonly string[]) => JSON.stringify([...list].sort());
+  return [
+    sorted(f.sources),
+    sorted(f.kinds),
+    sorted(f.schemes),
+    sorted(f.themes),
+    f.years ? f.years.join('-') : '',
+    f.includeUndated ? 'u' : '',
+    sorted(f.regions),
+    sorted(f.cities),
+    sorted(f.sectors),
+    f.minWeight,
+    f.hideIsolates ? 'i' : '',
+    f.statedOnly ? 's' : '',
+    f.ego ? JSON.stringify([f.ego.id, f.ego.steps]) : '',
+  ].join('|');
+}
+
+/**
+ * The key of every stage for an input: what it was computed from. The UI computes the same keys
+ * to decide whether a result it holds belongs to the current state.
+ */
+export function stageKeys(input: AnalysisInput, networkVersion: string): Record<StageName, string> & { view: string } {
+  const f = input.filters;
+  // The sector filter reads sectors: the visible network then depends on corrections too.
+  const view = `${networkVersion}#${filtersKey(f)}${f.sectors.length ? `#s${input.sectorsVersion}` : ''}`;
+  const structure = `${view}#b${input.exactBetweennessMaxNodes}/${input.betweennessSamples}/${input.seed}`;
+  const communities = `${view}#r${input.resolution}/${input.seed}`;
+  const roles = `${view}#s${input.sectorsVersion}`;
+  const targets = `t${JSON.stringify([...input.targets])}`;
+  const bridges = `${roles}#${targets}`;
+  const clusters = `${communities}#s${input.sectorsVersion}#${targets}`;
+  return {
+    view,
+    structure,
+    communities,
+    roles,
+    bridges,
+    clusters,
+    conveners: `${clusters}#k${input.k}/${input.reach}`,
+    suggestions: `${clusters}#${structure}#p${input.suggestionsPerPair}`,
+    focal: `${communities}#s${input.sectorsVersion}#f${JSON.stringify(input.focal)}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage data
+
+export interface StructureData {
+  /** Network organisation index of each view node (view nodes are in id order). */
+  orgIndexOf: Int32Array;
+  ids: string[];
+  /** Names (the id where an organisation has none). */
+  labels: string[];
+  degree: Int32Array;
+  strength: Float64Array;
+  /** 0-based component per view node, numbered by size. */
+  component: Int32Array;
+  componentCount: number;
+  betweenness: Float64Array;
+  betweennessMeta: { estimated: boolean; samples: number; method: string };
+  /** NaN where undefined (isolates). */
+  constraint: Float64Array;
+  effectiveSize: Float64Array;
+  hierarchy: Float64Array;
+  articulation: Uint8Array;
+  /** Bridge ties as view-node pairs [u0, v0, u1, v1, …]. */
+  bridges: Int32Array;
+  ties: number;
+}
+
+export interface CommunitiesData {
+  of: Int32Array;
+  count: number;
+  modularity: number;
+  /** Modularity of the same partition at resolution 1 (the textbook figure). */
+  modularityAt1: number;
+  resolution: number;
+  seed: number;
+  /** Mean co-assignment of each community's members across runs (null with one run). */
+  stability: Float64Array | null;
+  runs: number;
+}
+
+export interface RolesData {
+  /** Sector name per view node (after corrections). */
+  sector: string[];
+  coordinator: Float64Array;
+  itinerant: Float64Array;
+  gatekeeperOrRepresentative: Float64Array;
+  liaison: Float64Array;
+  total: Float64Array;
+  participation: Float64Array;
+  ei: Float64Array;
+}
+
+export type BridgesData = Omit<MixingResult, 'ei' | 'eiWeighted'> & {
+  ei: Omit<MixingResult['ei'], 'node'>;
+  eiWeighted: Omit<MixingResult['eiWeighted'], 'node'>;
+};
+
+export interface ClustersData {
+  communities: ClusterSummary[];
+  components: ClusterSummary[];
+}
+
+export type ConvenersData = ConvenerResult;
+
+export interface SuggestionsData {
+  organisations: SectorPairSuggestions[];
+  clusters: ClusterSuggestion[];
+}
+
+export type FocalData = FocalResult;
+
+export interface StageData {
+  structure: StructureData;
+  communities: CommunitiesData;
+  roles: RolesData;
+  bridges: BridgesData;
+  clusters: ClustersData;
+  conveners: ConvenersData;
+  suggestions: SuggestionsData;
+  focal: FocalData;
+}
+
+export interface StageResult<S extends StageName = StageName> {
+  stage: S;
+  key: string;
+  /** The key of the visible network it was computed on (results on the same view can be combined). */
+  viewKey: string;
+  data: StageData[S];
+  ms: number;
+}
+
+/** What a running analysis reports: a stage's progress, or a finished stage. */
+export type AnalysisEvent =
+  | { type: 'progress'; stage: StageName; fraction: number }
+  | { type: 'result'; result: StageResult };
+
+// ---------------------------------------------------------------------------------------------
+// The engine
+
+interface ViewState {
+  key: string;
+  visibility: Visibility;
+  csr: Csr & { orgIndexOf: Int32Array };
+  /** The same CSR with the sector codes of each overlay version. */
+  sectored: Map<string, Csr & { orgIndexOf: Int32Array }>;
+  incidence: VisibleIncidence | null;
+}
+
+type StageRun<T> = Generator<number, T, void>;
+
+/** Stages each stage needs first. */
+export const STAGE_DEPENDENCIES: Record<StageName, readonly StageName[]> = {
+  structure: [],
+  communities: [],
+  roles: [],
+  bridges: [],
+  clusters: ['structure', 'communities'],
+  conveners: ['communities'],
+  suggestions: ['structure', 'communities'],
+  focal: ['structure', 'communities'],
+};
+
+/** How many results of each stage are kept: going back to the previous k or filter is instant. */
+const CACHE_PER_STAGE = 4;
+
+export class StagedAnalysis {
+  readonly network: Network;
+  readonly networkVersion: string;
+  /** Sector codes by overlay version; the newest few are kept so a running stage keeps its own. */
+  private sectorVersions: { version: string; codes: Uint8Array }[];
+  private views: ViewState[] = [];
+  private cache = new Map<StageName, StageResult[]>();
+  /** How many times each stage was computed (tests assert on it). */
+  readonly runs: Record<StageName, number> = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<StageName, number>;
+
+  constructor(network: Network, networkVersion: string, sectors: Uint8Array, sectorsVersion = '0') {
+    this.network = network;
+    this.networkVersion = networkVersion;
+    this.sectorVersions = [{ version: sectorsVersion, codes: sectors }];
+  }
+
+  /** Adds the sector codes of a new overlay version (a correction changed a sector). */
+  setSectors(sectors: Uint8Array, version: string): void {
+    this.sectorVersions = [{ version, codes: sectors }, ...this.sectorVersions.filter((v) => v.version !== version)].slice(0, 3);
+  }
+
+  private sectorsOf(version: string): Uint8Array {
+    const found = this.sectorVersions.find((v) => v.version === version);
+    if (!found) throw new Error(`Unknown sector version ${version}: send the corrections before the analysis.`);
+    return found.codes;
+  }
+
+  keys(input: AnalysisInput) {
+    return stageKeys(input, this.networkVersion);
+  }
+
+  cached<S extends StageName>(stage: S, key: string): StageResult<S> | undefined {
+    return this.cache.get(stage)?.find((r) => r.key === key) as StageResult<S> | undefined;
+  }
+
+  private remember(result: StageResult): void {
+    const list = this.cache.get(result.stage) ?? [];
+    const rest = list.filter((r) => r.key !== result.key);
+    rest.unshift(result);
+    this.cache.set(result.stage, rest.slice(0, CACHE_PER_STAGE));
+  }
+
+  /** The stages of `wanted` (default all) in an order that respects their dependencies. */
+  plan(wanted: readonly StageName[] = STAGES): StageName[] {
+    const out: StageName[] = [];
+    const visit = (s: StageName) => {
+      if (out.includes(s)) return;
+      for (const d of STAGE_DEPENDENCIES[s]) visit(d);
+      out.push(s);
+    };
+    for (const s of wanted) visit(s);
+    return out;
+  }
+
+  /**
+   * The visible network for an input. Its topology is cached by the view key; the sector codes
+   * of its nodes are those of the input's overlay version (a correction does not rebuild it).
+   */
+  private view(input: AnalysisInput): ViewState {
+    const key = this.keys(input).view;
+    const sectors = this.sectorsOf(input.sectorsVersion);
+    let v = this.views.find((x) => x.key === key);
+    if (!v) {
+      const visibility = applyFilters(this.network, sectors, input.filters);
+      const csr = visibleCsr(this.network, visibility, sectors);
+      v = { key, visibility, csr, sectored: new Map([[input.sectorsVersion, csr]]), incidence: null };
+      this.views = [v, ...this.views].slice(0, 2);
+    }
+    let csr = v.sectored.get(input.sectorsVersion);
+    if (!csr) {
+      const group = new Int32Array(v.csr.n);
+      for (let i = 0; i < v.csr.n; i++) group[i] = sectors[v.csr.orgIndexOf[i]!]!;
+      csr = { ...v.csr, group };
+      v.sectored.set(input.sectorsVersion, csr);
+      if (v.sectored.size > 3) v.sectored.delete(v.sectored.keys().next().value!);
+    }
+    return { ...v, csr };
+  }
+
+  /** The visible two-mode data (for the null model and robustness), built on first use. */
+  incidenceOf(input: AnalysisInput): VisibleIncidence {
+    const v = this.view(input);
+    const stored = this.views.find((x) => x.key === v.key)!;
+    stored.incidence ??= visibleIncidence(this.network, v.visibility, input.filters.statedOnly);
+    return stored.incidence;
+  }
+
+  /** The CSR of the visible network for an input, with the input's sectors. */
+  csrOf(input: AnalysisInput): Csr & { orgIndexOf: Int32Array } {
+    return this.view(input).csr;
+  }
+
+  /** The visibility (what is shown) for an input. */
+  visibilityOf(input: AnalysisInput): Visibility {
+    return this.view(input).visibility;
+  }
+
+  /**
+   * Runs one stage for the input (its dependencies must be cached: `plan` orders them), yielding
+   * progress, and returns its result (from the cache when it is there).
+   */
+  *runStage<S extends StageName>(stage: S, input: AnalysisInput): Generator<number, StageResult<S>, void> {
+    const keys = this.keys(input);
+    const key = keys[stage];
+    const hit = this.cached(stage, key);
+    if (hit) return hit;
+    const dependency = <D extends StageName>(d: D): StageData[D] => {
+      const r = this.cached(d, keys[d]);
+      if (!r) throw new Error(`Stage ${stage} needs ${d}, which has not run for this input.`);
+      return r.data;
+    };
+    const t = now();
+    const view = this.view(input);
+    const data = (yield* computeStage(stage, view.csr, input, dependency)) as StageData[S];
+    this.runs[stage]++;
+    const result: StageResult<S> = { stage, key, viewKey: keys.view, data, ms: now() - t };
+    this.remember(result);
+    return result;
+  }
+}
+
+/**
+ * Computes one stage on a CSR (the visible network with its sector codes), given the results of
+ * the stages it depends on. Pure; the engine adds keys and caching around it.
+ */
+export function* computeStage(
+  stage: StageName,
+  csr: Csr & { orgIndexOf?: Int32Array },
+  input: Omit<AnalysisInput, 'filters' | 'sectorsVersion'>,
+  dep: <D extends StageName>(d: D) => StageData[D],
+): StageRun<StageData[StageName]> {
+  switch (stage) {
+    case 'structure':
+      return yield* structureStage(csr, input);
+    case 'communities': {
+      yield 0;
+      const p = louvainPartition(canonicalGraph(csr), csr, { resolution: input.resolution, seed: input.seed });
+      const at1 = input.resolution === 1 ? p.modularity : weightedModularity(csr, p.of, 1);
+      return { of: p.of, count: p.count, modularity: p.modularity, modularityAt1: at1, resolution: input.resolution, seed: input.seed, stability: null, runs: 1 } satisfies CommunitiesData;
+    }
+    case 'roles': {
+      yield 0;
+      const b = brokerageRoles(csr);
+      const total = new Float64Array(csr.n);
+      for (let i = 0; i < csr.n; i++) total[i] = b.coordinator[i]! + b.itinerant[i]! + b.gatekeeper[i]! + b.liaison[i]!;
+      const mixing = analyseMixing(csr, []);
+      const ei = new Float64Array(csr.n);
+      for (let i = 0; i < csr.n; i++) ei[i] = mixing.ei.node[csr.ids[i]!] ?? Number.NaN;
+      return {
+        sector: Array.from(csr.group, (g) => csr.groupNames[g] ?? 'other'),
+        coordinator: Float64Array.from(b.coordinator),
+        itinerant: Float64Array.from(b.itinerant),
+        gatekeeperOrRepresentative: Float64Array.from(b.gatekeeper),
+        liaison: Float64Array.from(b.liaison),
+        total,
+        participation: participationCoefficient(csr, false),
+        ei,
+      } satisfies RolesData;
+    }
+    case 'bridges': {
+      yield 0;
+      const mixing = analyseMixing(csr, input.targets);
+      const { node: _n1, ...ei } = mixing.ei;
+      const { node: _n2, ...eiWeighted } = mixing.eiWeighted;
+      return { ...mixing, ei, eiWeighted } satisfies BridgesData;
+    }
+    case 'clusters': {
+      yield 0;
+      const structure = dep('structure');
+      const communities = dep('communities');
+      const summary = (p: Partition) => summariseClusters(csr, p, { targets: input.targets });
+      return {
+        communities: summary({ of: communities.of, count: communities.count }),
+        components: summary({ of: structure.component, count: structure.componentCount }),
+      } satisfies ClustersData;
+    }
+    case 'conveners': {
+      yield 0;
+      const communities = dep('communities');
+      return selectConveners(csr, { k: input.k, reachSteps: input.reach, targets: input.targets, community: communities.of });
+    }
+    case 'suggestions': {
+      yield 0;
+      const structure = dep('structure');
+      const communities = dep('communities');
+      return {
+        organisations: suggestTies(csr, { targets: input.targets, perPair: input.suggestionsPerPair }),
+        clusters: suggestClusterLinks(csr, { of: communities.of, count: communities.count }, { targets: input.targets, betweenness: structure.betweenness, limit: input.suggestionsPerPair }),
+      } satisfies SuggestionsData;
+    }
+    case 'focal': {
+      yield 0;
+      const structure = dep('structure');
+      const communities = dep('communities');
+      return focalView(csr, input.focal, {
+        community: communities.of,
+        communityCount: communities.count,
+        component: structure.component,
+        sectors: SECTORS,
+        chainSectors: ['tech', 'care'],
+      });
+    }
+  }
+}
+
+function* structureStage(csr: Csr & { orgIndexOf?: Int32Array }, input: Omit<AnalysisInput, 'filters' | 'sectorsVersion'>): StageRun<StructureData> {
+  const components = componentsOfCsr(csr);
+  yield 0.05;
+  const holes = structuralHoles(csr, true);
+  yield 0.2;
+  const bc = computeBetweenness(csr, { exactMaxNodes: input.exactBetweennessMaxNodes, samples: input.betweennessSamples, seed: input.seed });
+  yield 0.9;
+  const cut = cutpoints(csr);
+  const bridges = new Int32Array(cut.bridges.length * 2);
+  cut.bridges.forEach(([u, v], i) => {
+    bridges[2 * i] = u;
+    bridges[2 * i + 1] = v;
+  });
+  return {
+    orgIndexOf: csr.orgIndexOf ?? Int32Array.from(csr.ids, (_id, i) => i),
+    ids: csr.ids,
+    labels: csr.labels,
+    degree: csr.degree,
+    strength: csr.strength,
+    component: components.of,
+    componentCount: components.count,
+    betweenness: bc.values,
+    betweennessMeta: { estimated: bc.estimated, samples: bc.samples, method: bc.estimated ? 'brandes-pich' : 'brandes' },
+    constraint: holes.constraint,
+    effectiveSize: holes.effectiveSize,
+    hierarchy: holes.hierarchy,
+    articulation: cut.isArticulation,
+    bridges,
+    ties: csr.m,
+  };
+}
+
+/** Weighted modularity (Newman 2004) of a partition at a resolution γ: Σ_c [w_in/m − γ (K_c/2m)²]. */
+export function weightedModularity(csr: Csr, of: ArrayLike<number>, resolution: number): number {
+  let m = 0;
+  for (let e = 0; e < csr.m; e++) m += csr.edgeW[e]!;
+  if (m === 0) return 0;
+  const inside = new Map<number, number>();
+  const total = new Map<number, number>();
+  for (let e = 0; e < csr.m; e++) {
+    const a = of[csr.edgeU[e]!]!;
+    if (a === of[csr.edgeV[e]!]) inside.set(a, (inside.get(a) ?? 0) + csr.edgeW[e]!);
+  }
+  for (let i = 0; i < csr.n; i++) total.set(of[i]!, (total.get(of[i]!) ?? 0) + csr.strength[i]!);
+  let q = 0;
+  for (const [c, k] of total) q += (inside.get(c) ?? 0) / m - resolution * (k / (2 * m)) ** 2;
+  return q;
+}
+
+/** Runs a generator to completion (the command line and tests; the worker time-slices instead). */
+export function runToEnd<T>(gen: Generator<number, T, void>, onProgress?: (fraction: number) => void): T {
+  for (;;) {
+    const step = gen.next();
+    if (step.done) return step.value;
+    onProgress?.(step.value);
+  }
+}
+
+/** Every stage of `wanted` for one input, synchronously, in dependency order. */
+export function runStages(engine: StagedAnalysis, input: AnalysisInput, wanted: readonly StageName[] = STAGES, onEvent?: (e: AnalysisEvent) => void): Partial<{ [S in StageName]: StageResult<S> }> {
+  const out: Partial<Record<StageName, StageResult>> = {};
+  for (const stage of engine.plan(wanted)) {
+    const result = runToEnd(engine.runStage(stage, input), (fraction) => onEvent?.({ type: 'progress', stage, fraction }));
+    out[stage] = result;
+    onEvent?.({ type: 'result', result });
+  }
+  return out as Partial<{ [S in StageName]: StageResult<S> }>;
+}

@@ -1,0 +1,212 @@
+/**
+ * One descriptor per organisation measure. Table columns, CSV/GEXF/GraphML attributes, the
+ * colour and size options, the legend and the details panel are all generated from this list,
+ * so a measure is added or changed in one place. Labels, definitions and how to read a value are
+ * i18n keys in the `measures` namespace: `<id>.label`, `<id>.short`, `<id>.definition`, `<id>.reading`.
+ */
+import type { StageData, StageName } from '../analysis/stages';
+
+export type MeasureId =
+  | 'degree'
+  | 'strength'
+  | 'betweenness'
+  | 'constraint'
+  | 'effectiveSize'
+  | 'hierarchy'
+  | 'participation'
+  | 'ei'
+  | 'brokerageCoordinator'
+  | 'brokerageItinerant'
+  | 'brokerageGatekeeperOrRepresentative'
+  | 'brokerageLiaison'
+  | 'brokerageTotal';
+
+/** The stage results a measure is read from (only the stages it needs must be present). */
+export type MeasureSources = Partial<{ [S in StageName]: StageData[S] }>;
+
+export interface MeasureDescriptor {
+  id: MeasureId;
+  /** The stage that computes it. */
+  stage: StageName;
+  /** The value for view node i, or null where it is undefined (e.g. constraint of an isolate). */
+  value(sources: MeasureSources, i: number): number | null;
+  format: 'integer' | 'decimal' | 'small';
+  /**
+   * How a reader should read high values: `broker` (higher = more of a bridge position),
+   * `closed` (higher = a more closed, constrained position), `neutral`.
+   */
+  direction: 'broker' | 'closed' | 'neutral';
+  /** The column name in CSV exports (snake_case) and the attribute name in GEXF/GraphML. */
+  csv: string;
+  attribute: string;
+  attributeType: 'integer' | 'double';
+  /** Where the measure appears. */
+  in: { table: boolean; export: boolean; colour: boolean; size: boolean; details: boolean };
+  /** The JSON key path in the command line's organisation rows. */
+  json: string;
+  /** Literature the definition follows. */
+  reference: string;
+}
+
+const finite = (x: number | undefined): number | null => (x === undefined || !Number.isFinite(x) ? null : x);
+
+const everywhere = { table: true, export: true, colour: true, size: true, details: true };
+
+export const MEASURES: readonly MeasureDescriptor[] = [
+  {
+    id: 'degree',
+    stage: 'structure',
+    value: (s, i) => finite(s.structure?.degree[i]),
+    format: 'integer',
+    direction: 'neutral',
+    csv: 'degree',
+    attribute: 'degree',
+    attributeType: 'integer',
+    in: { ...everywhere, colour: false },
+    json: 'degree',
+    reference: 'Wasserman & Faust (1994), Social Network Analysis, §4.3',
+  },
+  {
+    id: 'strength',
+    stage: 'structure',
+    value: (s, i) => finite(s.structure?.strength[i]),
+    format: 'decimal',
+    direction: 'neutral',
+    csv: 'strength',
+    attribute: 'strength',
+    attributeType: 'double',
+    in: { ...everywhere, colour: false },
+    json: 'strength',
+    reference: 'Barrat et al. (2004), PNAS 101:3747',
+  },
+  {
+    id: 'betweenness',
+    stage: 'structure',
+    value: (s, i) => finite(s.structure?.betweenness[i]),
+    format: 'small',
+    direction: 'broker',
+    csv: 'betweenness',
+    attribute: 'betweenness',
+    attributeType: 'double',
+    in: everywhere,
+    json: 'betweenness',
+    reference: 'Freeman (1977); Brandes (2001); Brandes & Pich (2007) for the estimate',
+  },
+  {
+    id: 'constraint',
+    stage: 'structure',
+    value: (s, i) => finite(s.structure?.constraint[i]),
+    format: 'decimal',
+    direction: 'closed',
+    csv: 'constraint',
+    attribute: 'constraint',
+    attributeType: 'double',
+    in: everywhere,
+    json: 'constraint',
+    reference: 'Burt (1992), Structural Holes, ch. 2',
+  },
+  {
+    id: 'effectiveSize',
+    stage: 'structure',
+    value: (s, i) => finite(s.structure?.effectiveSize[i]),
+    format: 'decimal',
+    direction: 'broker',
+    csv: 'effective_size',
+    attribute: 'effectiveSize',
+    attributeType: 'double',
+    in: { ...everywhere, colour: false, size: false },
+    json: 'effectiveSize',
+    reference: 'Burt (1992), Structural Holes, ch. 2',
+  },
+  {
+    id: 'hierarchy',
+    stage: 'structure',
+    value: (s, i) => finite(s.structure?.hierarchy[i]),
+    format: 'decimal',
+    direction: 'closed',
+    csv: 'hierarchy',
+    attribute: 'hierarchy',
+    attributeType: 'double',
+    in: { ...everywhere, colour: false, size: false },
+    json: 'hierarchy',
+    reference: 'Burt (1992), Structural Holes, ch. 2',
+  },
+  {
+    id: 'participation',
+    stage: 'roles',
+    value: (s, i) => finite(s.roles?.participation[i]),
+    format: 'decimal',
+    direction: 'broker',
+    csv: 'participation',
+    attribute: 'participation',
+    attributeType: 'double',
+    in: { ...everywhere, size: false },
+    json: 'participation',
+    reference: 'Guimerà & Amaral (2005), Nature 433:895',
+  },
+  {
+    id: 'ei',
+    stage: 'roles',
+    value: (s, i) => finite(s.roles?.ei[i]),
+    format: 'decimal',
+    direction: 'broker',
+    csv: 'ei_index',
+    attribute: 'eiIndex',
+    attributeType: 'double',
+    in: { ...everywhere, size: false },
+    json: 'ei',
+    reference: 'Krackhardt & Stern (1988), Social Psychology Quarterly 51:123',
+  },
+  ...(
+    [
+      ['brokerageCoordinator', 'coordinator', 'brokerage_coordinator', 'brokerage.coordinator'],
+      ['brokerageItinerant', 'itinerant', 'brokerage_itinerant', 'brokerage.itinerant'],
+      ['brokerageGatekeeperOrRepresentative', 'gatekeeperOrRepresentative', 'brokerage_gatekeeper_or_representative', 'brokerage.gatekeeper_or_representative'],
+      ['brokerageLiaison', 'liaison', 'brokerage_liaison', 'brokerage.liaison'],
+    ] as const
+  ).map(
+    ([id, field, csv, json]): MeasureDescriptor => ({
+      id,
+      stage: 'roles',
+      value: (s, i) => finite(s.roles?.[field][i]),
+      format: 'integer',
+      direction: 'broker',
+      csv,
+      attribute: id,
+      attributeType: 'integer',
+      in: { table: true, export: true, colour: false, size: false, details: true },
+      json,
+      reference: 'Gould & Fernandez (1989), Sociological Methodology 19:89',
+    }),
+  ),
+  {
+    id: 'brokerageTotal',
+    stage: 'roles',
+    value: (s, i) => finite(s.roles?.total[i]),
+    format: 'integer',
+    direction: 'broker',
+    csv: 'brokerage_total',
+    attribute: 'brokerageTotal',
+    attributeType: 'integer',
+    in: everywhere,
+    json: 'brokerageTotal',
+    reference: 'Gould & Fernandez (1989), Sociological Methodology 19:89',
+  },
+];
+
+export const MEASURE_IDS = MEASURES.map((m) => m.id);
+
+const byId = new Map(MEASURES.map((m) => [m.id, m]));
+export function measure(id: MeasureId): MeasureDescriptor {
+  return byId.get(id)!;
+}
+export function isMeasureId(value: string): value is MeasureId {
+  return byId.has(value as MeasureId);
+}
+
+/** Colour options: the groupings, then the measures that may colour the map. */
+export const COLOUR_GROUPINGS = ['sector', 'community', 'component'] as const;
+export const COLOUR_BY = [...COLOUR_GROUPINGS, ...MEASURES.filter((m) => m.in.colour).map((m) => m.id)] as const;
+export type ColourBy = (typeof COLOUR_GROUPINGS)[number] | MeasureId;
+export const SIZE_BY: readonly MeasureId[] = MEASURES.filter((m) => m.in.size).map((m) => m.id);
+export type SizeBy = MeasureId;

@@ -1,0 +1,100 @@
+/**
+ * A view state checked against the loaded data (the pattern of Retina's `cleanNavState`): values a
+ * link or an earlier dataset carried that this data does not have are dropped, and the caller is
+ * told which, so an imported network is never hidden by a filter with no checkbox left to untick.
+ */
+import { SECTORS } from '../data/sectors';
+import type { Network } from '../graph/network';
+import type { ViewState } from './viewState';
+
+export interface DroppedValue {
+  /** The query parameter the value came from (`source`, `org`, `ego`, …). */
+  parameter: string;
+  values: string[];
+}
+
+export interface CleanResult {
+  state: ViewState;
+  dropped: DroppedValue[];
+}
+
+export function cleanViewState(state: ViewState, network: Network, sectors: ArrayLike<number>): CleanResult {
+  const dropped: DroppedValue[] = [];
+  const keep = (parameter: string, values: readonly string[], known: ReadonlySet<string>): string[] => {
+    const kept = values.filter((v) => known.has(v));
+    const gone = values.filter((v) => !known.has(v));
+    if (gone.length) dropped.push({ parameter, values: gone });
+    return kept;
+  };
+  const acts = network.activities;
+  const orgs = network.organisations;
+  const values = <T>(items: readonly T[], pick: (item: T) => string | undefined) => {
+    const out = new Set<string>();
+    for (const item of items) {
+      const v = pick(item);
+      if (v) out.add(v);
+    }
+    return out;
+  };
+  const presentSectors = new Set<string>();
+  for (let i = 0; i < orgs.length; i++) presentSectors.add(SECTORS[sectors[i]!] ?? 'other');
+
+  const f = state.filters;
+  let years = f.years;
+  if (years) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const a of acts) {
+      for (const y of [a.startYear, a.endYear]) {
+        if (y === undefined) continue;
+        if (y < min) min = y;
+        if (y > max) max = y;
+      }
+    }
+    if (min > max || years[1] < min || years[0] > max) {
+      dropped.push({ parameter: 'years', values: [`${years[0]}-${years[1]}`] });
+      years = null;
+    }
+  }
+  const index = network.projection.incidence.orgIndex;
+  let ego = f.ego;
+  if (ego && !index.has(ego.id)) {
+    dropped.push({ parameter: 'ego', values: [ego.id] });
+    ego = null;
+  }
+  let selected = state.selected;
+  if (selected && !index.has(selected)) {
+    dropped.push({ parameter: 'org', values: [selected] });
+    selected = null;
+  }
+  let focal = state.focal;
+  if (focal && !index.has(focal)) {
+    dropped.push({ parameter: 'focal', values: [focal] });
+    focal = null;
+  }
+  const actIndex = network.projection.incidence.actIndex;
+  const listed = state.rules.listingActivities.filter((id) => actIndex.has(id));
+  if (listed.length !== state.rules.listingActivities.length) {
+    dropped.push({ parameter: 'listed', values: state.rules.listingActivities.filter((id) => !actIndex.has(id)) });
+  }
+
+  const cleaned: ViewState = {
+    ...state,
+    selected,
+    focal,
+    rules: listed.length === state.rules.listingActivities.length ? state.rules : { ...state.rules, listingActivities: listed },
+    filters: {
+      ...f,
+      sources: keep('source', f.sources, values(acts, (a) => a.source)),
+      kinds: keep('kind', f.kinds, values(acts, (a) => a.kind)),
+      schemes: keep('scheme', f.schemes, values(acts, (a) => a.scheme)),
+      themes: keep('theme', f.themes, values(acts, (a) => a.theme)),
+      regions: keep('region', f.regions, values(orgs, (o) => o.region)),
+      cities: keep('city', f.cities, values(orgs, (o) => o.city)),
+      sectors: keep('sector', f.sectors, presentSectors) as ViewState['filters']['sectors'],
+      years,
+      ego,
+    },
+  };
+  return { state: dropped.length ? cleaned : state, dropped };
+}

@@ -1,0 +1,56 @@
+import { DEFAULT_FILTERS, type Filters } from '../filters/filters.next';
+import { DEFAULT_TARGET_SECTORS, type Sector } from '../data/sectors';
+import { DEFAULT_PROJECTION_RULES, type WeightMode } from '../graph/projection';
+import type { ColourBy, SizeBy } from '../measures/registry';
+
+export { COLOUR_BY, SIZE_BY, type ColourBy, type SizeBy } from '../measures/registry';
+
+/** The views of the workspace (the UI's view registry has exactly these ids). */
+export const VIEWS = ['network', 'bipartite', 'sectors', 'bridges', 'conveners', 'tables'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** The tie rules a view was made with (see graph/projection.ts); shared in links too. */
+export interface ViewRules {
+  listingKinds: string[];
+  listingActivities: string[];
+  weight: WeightMode;
+}
+
+/** Everything a shared link restores: the view, filters, looks, selection and analysis options. */
+export interface ViewState {
+  view: View;
+  filters: Filters;
+  colourBy: ColourBy;
+  sizeBy: SizeBy;
+  selected: string | null;
+  targets: Sector[];
+  k: number;
+  reachSteps: 1 | 2;
+  resolution: number;
+  /** Draw suggested ties on the map (conveners view). */
+  showSuggested: boolean;
+  /** The focal organisation ("our municipality"); null = the dataset's own, if it declares one. */
+  focal: string | null;
+  rules: ViewRules;
+}
+
+export const DEFAULT_RULES: ViewRules = {
+  listingKinds: [...DEFAULT_PROJECTION_RULES.listingKinds],
+  listingActivities: [],
+  weight: DEFAULT_PROJECTION_RULES.weight,
+};
+
+export const DEFAULT_VIEW_STATE: ViewState = {
+  view: 'network',
+  filters: DEFAULT_FILTERS,
+  colourBy: 'sector',
+  sizeBy: 'degree',
+  selected: null,
+  targets: [...DEFAULT_TARGET_SECTORS],
+  k: 5,
+  reachSteps: 1,
+  resolution: 1,
+  showSuggested: false,
+  focal: null,
+  rules: DEFAULT_RULES,
+};

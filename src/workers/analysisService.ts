@@ -1,0 +1,138 @@
+/**
+ * The analysis worker's work, as plain handlers (so tests and the command line can run it in one
+ * thread). It holds the dataset's network and a StagedAnalysis, and runs the stages of the newest
+ * request in time slices: between slices it hears newer requests; a stage the newer request also
+ * needs goes on, one it no longer needs is dropped.
+ */
+import { SECTORS, type Sector } from '../data/sectors';
+import { networkFromProjection, sectorCodes } from '../graph/network';
+import { buildIncidence, estimateProjection, MAX_PROJECTED_PAIRS, ProjectionTooLargeError, projectTies, type Projection } from '../graph/projection';
+import { StagedAnalysis, type AnalysisEvent, type AnalysisInput, type StageName } from '../analysis/stages';
+import { now } from '../analysis/util';
+import type { CallContext, Handlers } from './rpc';
+import type { AnalysisProtocol } from './protocols';
+
+/** How long a slice of work runs before the worker looks at its messages again. */
+const SLICE_MS = 30;
+
+/** Lets the worker's message queue run (a macrotask, not a microtask). */
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+interface Job {
+  input: AnalysisInput;
+  wanted: StageName[];
+  context: CallContext<AnalysisEvent>;
+  finish(result: { superseded: boolean }): void;
+  fail(error: unknown): void;
+}
+
+export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine(): StagedAnalysis | null } {
+  let engine: StagedAnalysis | null = null;
+  let latest: Job | null = null;
+  let running = false;
+  /** The key of the result of each stage last sent: a cached result the page lacks is sent again. */
+  const sent = new Map<StageName, string>();
+
+  const loop = async () => {
+    if (running) return;
+    running = true;
+    try {
+      while (latest && engine) {
+        const job = latest;
+        const keys = engine.keys(job.input);
+        const plan = engine.plan(job.wanted);
+        for (const stage of plan) {
+          const hit = engine.cached(stage, keys[stage]);
+          if (hit && sent.get(stage) !== hit.key) {
+            job.context.progress({ type: 'result', result: hit });
+            sent.set(stage, hit.key);
+          }
+        }
+        const next = plan.find((stage) => !engine!.cached(stage, keys[stage]));
+        if (!next) {
+          if (latest === job) latest = null;
+          job.finish({ superseded: false });
+          continue;
+        }
+        try {
+          await runSliced(next, job);
+        } catch (error) {
+          // A failing stage fails the newest request (the page shows why); older ones are done.
+          const failed = latest ?? job;
+          if (latest === failed) latest = null;
+          failed.fail(error);
+        }
+      }
+    } finally {
+      running = false;
+    }
+  };
+
+  /** Runs one stage in slices; stops early when the newest request no longer needs it. */
+  const runSliced = async (stage: StageName, started: Job) => {
+    const e = engine!;
+    const key = e.keys(started.input)[stage];
+    const gen = e.runStage(stage, started.input);
+    let job = started;
+    let sliceStart = now();
+    for (;;) {
+      let step: IteratorResult<number, unknown>;
+      step = gen.next();
+      if (step.done) {
+        const result = e.cached(stage, key)!;
+        latest?.context.progress({ type: 'result', result });
+        sent.set(stage, key);
+        return;
+      }
+      job.context.progress({ type: 'progress', stage, fraction: step.value });
+      if (now() - sliceStart < SLICE_MS) continue;
+      await yieldToMessages();
+      sliceStart = now();
+      if (latest !== job) {
+        if (!latest || e !== engine) {
+          gen.return(undefined as never);
+          return;
+        }
+        const stillWanted = e.plan(latest.wanted).includes(stage) && e.keys(latest.input)[stage] === key;
+        if (!stillWanted) {
+          gen.return(undefined as never);
+          return;
+        }
+        job = latest;
+      }
+    }
+  };
+
+  return {
+    engine: () => engine,
+    load({ dataset, rules, networkVersion }) {
+      const incidence = buildIncidence(dataset, rules);
+      const { pairs, large } = estimateProjection(incidence, rules.largeActivity);
+      if (pairs > MAX_PROJECTED_PAIRS) {
+        const error = new ProjectionTooLargeError(pairs, estimateProjection(incidence, 1).large.slice(0, 20));
+        throw Object.assign(error, { data: { pairs, large: error.large } });
+      }
+      const projection: Projection = { rules, incidence, ties: projectTies(incidence, rules.weight), large, pairs };
+      const network = networkFromProjection(dataset, projection);
+      engine = new StagedAnalysis(network, networkVersion, sectorCodes(network), '0');
+      sent.clear();
+      latest = null;
+      return projection;
+    },
+    setSectors({ corrections, version }) {
+      if (!engine) throw new Error('No dataset is loaded in the analysis worker.');
+      const map = new Map<string, Sector>(corrections.filter(([, s]) => (SECTORS as readonly string[]).includes(s)));
+      engine.setSectors(sectorCodes(engine.network, map), version);
+      return null;
+    },
+    analyse({ input, wanted }, context) {
+      if (!engine) throw new Error('No dataset is loaded in the analysis worker.');
+      const previous = latest;
+      return new Promise((resolve, reject) => {
+        latest = { input, wanted, context, finish: resolve, fail: reject };
+        previous?.finish({ superseded: true });
+        void loop();
+      });
+    },
+  };
+}

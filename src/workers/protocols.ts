@@ -1,0 +1,47 @@
+/**
+ * The three worker protocols, one shape (see rpc.ts): each method has params, a result and a
+ * progress type. Progress is a union type per method, never free text.
+ */
+import type { AnalysisEvent, AnalysisInput, StageName } from '../analysis/stages';
+import type { BuildRequest, ImportOutcome, ReadProgress, SourceSummary } from '../data/import/pipeline';
+import type { Dataset } from '../data/model';
+import type { Sector } from '../data/sectors';
+import type { Projection, ProjectionRules } from '../graph/projection';
+
+export interface AnalysisProtocol {
+  /** Projects the dataset under the rules and keeps it; answers with the projection. */
+  load: { params: { dataset: Dataset; rules: ProjectionRules; networkVersion: string }; result: Projection; progress: never };
+  /** The sector overlay: corrections by organisation id, under a version name. */
+  setSectors: { params: { corrections: [string, Sector][]; version: string }; result: null; progress: never };
+  /**
+   * Runs the stages wanted for the input, streaming each finished stage. A newer call
+   * supersedes it: its result is then `superseded: true`, while stages both need go on.
+   */
+  analyse: {
+    params: { input: AnalysisInput; wanted: StageName[] };
+    result: { superseded: boolean };
+    progress: AnalysisEvent;
+  };
+}
+
+/** A graph to lay out: node groups (sector codes) order the unconnected ones. */
+export interface LayoutGraph {
+  n: number;
+  labels: string[];
+  groups: Uint8Array;
+  edgeU: Int32Array;
+  edgeV: Int32Array;
+  edgeW: Float64Array;
+  /** Node sizes drawn (noverlap keeps discs apart); default from degree. */
+  sizes?: Float32Array;
+}
+
+export interface LayoutProtocol {
+  layout: { params: { graph: LayoutGraph; seed: number }; result: { x: Float32Array; y: Float32Array }; progress: never };
+}
+
+export interface ImportProtocol {
+  /** Reads (decodes and parses) the files and keeps the tables in the worker. */
+  read: { params: { files: { name: string; blob: Blob }[] }; result: SourceSummary[] | null; progress: ReadProgress };
+  build: { params: { request: BuildRequest }; result: ImportOutcome; progress: never };
+}
