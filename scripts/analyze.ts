@@ -18,7 +18,7 @@ import { reportToText } from '../src/data/import/reportCsv';
 import type { Dataset } from '../src/data/model';
 import type { ImportReport } from '../src/data/report';
 import { isSector, SECTORS, type Sector } from '../src/data/sectors';
-import { DEFAULT_FILTERS } from '../src/filters/filters.next';
+import { DEFAULT_FILTERS } from '../src/filters/filters';
 import { tieSources, type Projection } from '../src/graph/projection';
 import { createTranslator, type Language } from '../src/i18n';
 import { wordFinding } from '../src/i18n/findings';

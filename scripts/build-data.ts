@@ -15,8 +15,8 @@ import {
   writeOrganisationsCsv,
   writeParticipationsCsv,
 } from '../src/data/canonical';
-import { buildBipartiteGraph, buildOrganisationNetwork } from '../src/graph/build';
-import { computeLayout } from '../src/graph/layout';
+import { buildNetwork, sectorCodes } from '../src/graph/network';
+import { layoutIndexedGraph, networkLayoutGraph, twoModeLayoutGraph } from '../src/graph/layout';
 import type { BuiltinBundle } from '../src/data/bundle';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,8 +47,8 @@ if (problems.length) {
   process.exit(1);
 }
 
-const network = buildOrganisationNetwork(dataset);
-const summary = `${dataset.organisations.length} organisations, ${dataset.activities.length} activities, ${dataset.participations.length} participations, ${network.size} ties`;
+const network = buildNetwork(dataset);
+const summary = `${dataset.organisations.length} organisations, ${dataset.activities.length} activities, ${dataset.participations.length} participations, ${network.projection.ties.m} ties under the default tie rules`;
 if (process.argv.includes('--check')) {
   console.log(`data/den-haag is valid: ${summary}.`);
   process.exit(0);
@@ -56,13 +56,20 @@ if (process.argv.includes('--check')) {
 
 // Rounded coordinates keep the file small and byte-identical between builds.
 const round = (v: number) => Math.round(v * 100) / 100;
-const rounded = (positions: Record<string, [number, number]>): Record<string, [number, number]> =>
-  Object.fromEntries(Object.entries(positions).map(([id, [x, y]]) => [id, [round(x), round(y)]]));
+const triples = (keys: string[], positions: { x: Float32Array; y: Float32Array }): [string, number, number][] =>
+  keys.map((key, i) => [key, round(positions.x[i]!), round(positions.y[i]!)]);
+const sectors = sectorCodes(network);
+const orgIds = network.organisations.map((o) => o.id);
 const bundle: BuiltinBundle = {
   id: 'den-haag',
   dataset,
-  positions: rounded(computeLayout(network, { seed: 1 })),
-  bipartitePositions: rounded(computeLayout(buildBipartiteGraph(dataset), { seed: 1 })),
+  layout: {
+    organisations: triples(orgIds, layoutIndexedGraph(networkLayoutGraph(network, sectors), 1)),
+    bipartite: triples(
+      [...orgIds.map((id) => `org:${id}`), ...network.activities.map((a) => `act:${a.id}`)],
+      layoutIndexedGraph(twoModeLayoutGraph(network, sectors), 1),
+    ),
+  },
 };
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'den-haag.json'), JSON.stringify(bundle));

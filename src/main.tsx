@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { setupI18n } from './i18n';
+import { createBrowserSession } from './session/browser';
+import { openBuiltin } from './session/builtin';
+import { SessionProvider } from './session/react';
 import { App } from './ui/App';
 import './ui/styles.css';
 
@@ -12,10 +15,16 @@ i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
+// The session lives outside React: StrictMode's double mount cannot stop its workers.
+const session = createBrowserSession();
+void openBuiltin(session);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <App />
+      <SessionProvider store={session}>
+        <App />
+      </SessionProvider>
     </I18nextProvider>
   </StrictMode>,
 );

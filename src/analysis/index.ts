@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../data/model';
 import { DEFAULT_TARGET_SECTORS, SECTORS, type Sector } from '../data/sectors';
-import { DEFAULT_FILTERS, type Filters, type Visibility } from '../filters/filters.next';
+import { DEFAULT_FILTERS, type Filters, type Visibility } from '../filters/filters';
 import { buildNetwork, sectorCodes, type Network } from '../graph/network';
 import { DEFAULT_PROJECTION_RULES, type ProjectionRules } from '../graph/projection';
 import { assembleResult, type AnalysisResult, type StageResults, type VisibleTies } from './assemble';

@@ -9,8 +9,8 @@
  * for, so the UI never pairs a result with a state it was not computed for.
  */
 import { SECTORS } from '../data/sectors';
-import type { Filters, Visibility } from '../filters/filters.next';
-import { applyFilters } from '../filters/filters.next';
+import type { Filters, Visibility } from '../filters/filters';
+import { applyFilters } from '../filters/filters';
 import type { Network } from '../graph/network';
 import { betweenness as computeBetweenness, DEFAULT_BETWEENNESS_SAMPLES, DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
 import { brokerageRoles } from './brokerage';
@@ -133,6 +133,8 @@ export interface StructureData {
 }
 
 export interface CommunitiesData {
+  /** Network organisation index of each view node. */
+  orgIndexOf: Int32Array;
   of: Int32Array;
   count: number;
   modularity: number;
@@ -146,6 +148,8 @@ export interface CommunitiesData {
 }
 
 export interface RolesData {
+  /** Network organisation index of each view node. */
+  orgIndexOf: Int32Array;
   /** Sector name per view node (after corrections). */
   sector: string[];
   coordinator: Float64Array;
@@ -368,7 +372,7 @@ export function* computeStage(
       yield 0;
       const p = louvainPartition(canonicalGraph(csr), csr, { resolution: input.resolution, seed: input.seed });
       const at1 = input.resolution === 1 ? p.modularity : weightedModularity(csr, p.of, 1);
-      return { of: p.of, count: p.count, modularity: p.modularity, modularityAt1: at1, resolution: input.resolution, seed: input.seed, stability: null, runs: 1 } satisfies CommunitiesData;
+      return { orgIndexOf: viewIndex(csr), of: p.of, count: p.count, modularity: p.modularity, modularityAt1: at1, resolution: input.resolution, seed: input.seed, stability: null, runs: 1 } satisfies CommunitiesData;
     }
     case 'roles': {
       yield 0;
@@ -379,6 +383,7 @@ export function* computeStage(
       const ei = new Float64Array(csr.n);
       for (let i = 0; i < csr.n; i++) ei[i] = mixing.ei.node[csr.ids[i]!] ?? Number.NaN;
       return {
+        orgIndexOf: viewIndex(csr),
         sector: Array.from(csr.group, (g) => csr.groupNames[g] ?? 'other'),
         coordinator: Float64Array.from(b.coordinator),
         itinerant: Float64Array.from(b.itinerant),
@@ -449,7 +454,7 @@ function* structureStage(csr: Csr & { orgIndexOf?: Int32Array }, input: Omit<Ana
     bridges[2 * i + 1] = v;
   });
   return {
-    orgIndexOf: csr.orgIndexOf ?? Int32Array.from(csr.ids, (_id, i) => i),
+    orgIndexOf: viewIndex(csr),
     ids: csr.ids,
     labels: csr.labels,
     degree: csr.degree,
@@ -465,6 +470,11 @@ function* structureStage(csr: Csr & { orgIndexOf?: Int32Array }, input: Omit<Ana
     bridges,
     ties: csr.m,
   };
+}
+
+/** The network index of each CSR node (the identity for a CSR not made from a network view). */
+function viewIndex(csr: Csr & { orgIndexOf?: Int32Array }): Int32Array {
+  return csr.orgIndexOf ?? Int32Array.from(csr.ids, (_id, i) => i);
 }
 
 /** Weighted modularity (Newman 2004) of a partition at a resolution γ: Σ_c [w_in/m − γ (K_c/2m)²]. */

@@ -4,7 +4,7 @@
  * activities) that the two-mode null model randomises.
  */
 import { SECTORS } from '../data/sectors';
-import type { Visibility } from '../filters/filters.next';
+import type { Visibility } from '../filters/filters';
 import type { Network } from '../graph/network';
 import { countingSortOrder, type WeightMode } from '../graph/projection';
 import { csrFromSortedEdges, type Csr } from './csr';

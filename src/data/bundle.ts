@@ -4,7 +4,12 @@ import type { Dataset } from './model';
 export interface BuiltinBundle {
   id: string;
   dataset: Dataset;
-  positions: Record<string, [number, number]>;
-  /** Layout of the bipartite graph (keys `org:<id>` and `act:<id>`). */
-  bipartitePositions?: Record<string, [number, number]>;
+  /**
+   * Positions as `[id, x, y]` (organisation ids for the network; `org:<id>` and `act:<id>` for
+   * the two-mode view). A list, not an object keyed by id: ids are data, not property names.
+   */
+  layout: {
+    organisations: [string, number, number][];
+    bipartite?: [string, number, number][];
+  };
 }

@@ -1,25 +1,26 @@
-import type Graph from 'graphology';
 import { useState } from 'react';
 import type { AnalysisResult } from '../analysis';
-import type { Dataset } from '../data/model';
 import type { Visibility } from '../filters/filters';
+import type { Network } from '../graph/network';
+import { useSession } from '../session/react';
 import { activityTableRows, tieTableRows } from '../ui/tables/rows';
 import { activitiesCsv, organisationsCsv, tiesCsv } from './csv';
 import { downloadBlob, downloadText, exportFileName } from './download';
-import { positionsFrom, sectorLegend } from './legend';
 import { exportPng, HIGH_RES_WIDTH, type AnySigma, type PngLegend } from './image';
-import { useExportMessages, type ExportMessageKey } from './messages';
+import { useScoped } from '../i18n/scoped';
 import { toGexf, toGraphml } from './network';
 import './export.css';
 
 export interface ExportMenuProps {
   /** The map's sigma instance (PNG exports and node positions); null while it is not there. */
   sigma: AnySigma | null;
-  /** The filtered organisation network (`visibleNetwork(network, visibility)`), the one analysed. */
-  exportGraph: () => Graph;
-  result: AnalysisResult | null;
-  dataset: Dataset;
+  network: Network;
   visibility: Visibility;
+  /** The analysis of exactly this view, or null while it is being (re)computed. */
+  result: AnalysisResult | null;
+  /** What the map shows, so the files match the screen. */
+  look?: { colour: readonly string[]; size: ArrayLike<number> } | null;
+  suggested?: readonly { a: number; b: number }[];
   /** Goes into every file name: `bruggen-<datasetSlug>-<what>.<ext>`. */
   datasetSlug: string;
   onPrintReport: () => void;
@@ -38,21 +39,24 @@ type Status =
 /** Buttons that download the map, the network and the tables, and open the printable report. */
 export function ExportMenu({
   sigma,
-  exportGraph,
-  result,
-  dataset,
+  network,
   visibility,
+  result,
+  look,
+  suggested,
   datasetSlug,
   onPrintReport,
   legend,
   datasetName,
 }: ExportMenuProps) {
-  const { t, lang } = useExportMessages();
+  const { t } = useScoped('export');
+  const sectors = useSession((s) => s.sectors);
+  const layout = useSession((s) => s.layout);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = status.kind === 'busy';
   const file = (what: string, ext: string) => exportFileName(datasetSlug, what, ext);
 
-  const run = async (label: ExportMessageKey, action: () => Promise<string> | string) => {
+  const run = async (label: string, action: () => Promise<string> | string) => {
     setStatus({ kind: 'busy', what: t(label) });
     try {
       const name = await action();
@@ -62,25 +66,22 @@ export function ExportMenu({
     }
   };
 
-  const pngLegend = (graph: Graph) =>
-    legend === undefined ? sectorLegend(graph, lang, t('legendTitle'), t('legendNote')) : legend;
 
   const png = (label: 'png' | 'pngHires', what: string, width?: number) =>
     run(label, async () => {
       if (!sigma) throw new Error(t('needsMap'));
-      const blob = await exportPng(sigma, { legend: pngLegend(exportGraph()), ...(width ? { width } : {}) });
+      const blob = await exportPng(sigma, { legend: legend ?? null, ...(width ? { width } : {}) });
       const name = file(what, 'png');
       downloadBlob(blob, name);
       return name;
     });
 
-  const network = (label: 'gexf' | 'graphml') =>
+  const networkFile = (label: 'gexf' | 'graphml') =>
     run(label, () => {
-      const graph = exportGraph();
-      const options = { positions: positionsFrom(sigma, graph), datasetName: datasetName ?? dataset.name };
+      const input = { network, visibility, sectors, result, positions: layout, look, suggested, datasetName: datasetName ?? network.dataset.name };
       const name = file('network', label);
-      if (label === 'gexf') downloadText(toGexf(graph, result, options), name, 'application/gexf+xml');
-      else downloadText(toGraphml(graph, result, options), name, 'application/graphml+xml');
+      if (label === 'gexf') downloadText(toGexf(input), name, 'application/gexf+xml');
+      else downloadText(toGraphml(input), name, 'application/graphml+xml');
       return name;
     });
 
@@ -89,7 +90,7 @@ export function ExportMenu({
       let text: string;
       let what: string;
       if (label === 'csvActivities') {
-        text = activitiesCsv(activityTableRows(dataset, visibility));
+        text = activitiesCsv(activityTableRows(network, visibility));
         what = 'activities';
       } else {
         if (!result) throw new Error(t('needsAnalysis'));
@@ -97,7 +98,7 @@ export function ExportMenu({
           text = organisationsCsv(result.organisations, { betweennessEstimated: result.meta.betweenness.estimated });
           what = 'organisations';
         } else {
-          text = tiesCsv(tieTableRows(result.ties, result.organisations, exportGraph(), dataset));
+          text = tiesCsv(tieTableRows(result.ties, result.organisations, network, visibility));
           what = 'ties';
         }
       }
@@ -108,7 +109,7 @@ export function ExportMenu({
 
   const button = (
     testId: string,
-    label: ExportMessageKey,
+    label: string,
     hint: string,
     onClick: () => void,
     unavailable: string | null = null,
@@ -135,8 +136,8 @@ export function ExportMenu({
       </div>
       <div className="export-group" role="group" aria-label={t('network')}>
         <span className="export-group-label" aria-hidden="true">{t('network')}</span>
-        {button('export-gexf', 'gexf', t('gexfHint'), () => void network('gexf'))}
-        {button('export-graphml', 'graphml', t('graphmlHint'), () => void network('graphml'))}
+        {button('export-gexf', 'gexf', t('gexfHint'), () => void networkFile('gexf'))}
+        {button('export-graphml', 'graphml', t('graphmlHint'), () => void networkFile('graphml'))}
       </div>
       <div className="export-group" role="group" aria-label={t('tables')}>
         <span className="export-group-label" aria-hidden="true">{t('tables')}</span>

@@ -5,10 +5,9 @@
  * numbers are written by this code itself (plain, full precision, `.` decimals) and stay numbers.
  */
 import Papa from 'papaparse';
-import type Graph from 'graphology';
 import type { AnalysisResult, OrganisationRow } from '../analysis';
 import { escapeFormula, LIST_SEPARATOR } from '../data/canonical';
-import type { Dataset } from '../data/model';
+import type { Network } from '../graph/network';
 import type { Visibility } from '../filters/filters';
 import { activityTableRows, tieTableRows, type ActivityTableRow, type TieTableRow } from '../ui/tables/rows';
 
@@ -153,22 +152,14 @@ export interface TablesCsv {
   ties: string | null;
 }
 
-/**
- * The three tables as CSV text. `graph` is the network the analysis ran on (the filtered one,
- * `visibleNetwork`): it gives the ties their shared activities.
- */
-export function tablesToCsv(input: {
-  result: AnalysisResult | null;
-  dataset: Dataset;
-  visibility: Visibility | null;
-  graph: Graph | null;
-}): TablesCsv {
-  const { result, dataset, visibility, graph } = input;
+/** The three tables as CSV text, for the network as filtered (ties with their visible activities). */
+export function tablesToCsv(input: { result: AnalysisResult | null; network: Network; visibility: Visibility | null }): TablesCsv {
+  const { result, network, visibility } = input;
   return {
     organisations: result
       ? organisationsCsv(result.organisations, { betweennessEstimated: result.meta.betweenness.estimated })
       : null,
-    activities: activitiesCsv(activityTableRows(dataset, visibility)),
-    ties: result ? tiesCsv(tieTableRows(result.ties, result.organisations, graph, dataset)) : null,
+    activities: activitiesCsv(activityTableRows(network, visibility)),
+    ties: result ? tiesCsv(tieTableRows(result.ties, result.organisations, network, visibility)) : null,
   };
 }

@@ -4,46 +4,41 @@
  * size), every measure of the analysis merged per node, and every tie's weight, shared activity
  * ids and bridge flag. Attribute types are declared explicitly, whatever the values happen to be.
  */
-import Graph from 'graphology';
-import writeGexfString from 'graphology-gexf/common/writer.js';
-import type { AnalysisResult } from '../analysis';
-import { isSector, SECTOR_INFO } from '../data/sectors';
-import { nodeSizeForDegree } from '../graph/appearance';
+import type { AnalysisResult, OrganisationRow } from '../analysis';
+import { SECTOR_INFO, SECTORS } from '../data/sectors';
+import type { Visibility } from '../filters/filters';
+import { nodeSizeForDegree, visibleDegrees } from '../graph/appearance';
+import type { Network } from '../graph/network';
+import { MEASURES } from '../measures/registry';
+import type { Positions } from '../session/store';
+import { visibleTieActivities } from '../ui/tables/rows';
 
 export type AttributeType = 'string' | 'integer' | 'double' | 'boolean';
 
-/** Node attributes beyond label, position, size and colour, in file order, with their types. */
-export const NODE_EXPORT_ATTRIBUTES = [
+/**
+ * Node attributes beyond label, position, size and colour, in file order, with their types: the
+ * organisation's own attributes, then every measure the registry marks for export.
+ */
+export const NODE_EXPORT_ATTRIBUTES: readonly (readonly [string, AttributeType])[] = [
   ['sector', 'string'],
   ['city', 'string'],
   ['region', 'string'],
   ['activityCount', 'integer'],
-  ['degree', 'integer'],
-  ['strength', 'double'],
-  ['betweenness', 'double'],
-  ['constraint', 'double'],
-  ['effectiveSize', 'double'],
-  ['hierarchy', 'double'],
-  ['participation', 'double'],
-  ['ei', 'double'],
+  ...MEASURES.filter((m) => m.in.export).map((m) => [m.attribute, m.attributeType] as const),
   ['component', 'integer'],
   ['community', 'integer'],
-  ['brokerageCoordinator', 'integer'],
-  ['brokerageItinerant', 'integer'],
-  ['brokerageGatekeeperOrRepresentative', 'integer'],
-  ['brokerageLiaison', 'integer'],
-  ['brokerageTotal', 'integer'],
   ['articulationPoint', 'boolean'],
-] as const satisfies readonly (readonly [string, AttributeType])[];
+  ['focalDistance', 'integer'],
+];
 
 /** Edge attributes beyond the weight. `activities` holds the shared activity ids joined by "|". */
-export const EDGE_EXPORT_ATTRIBUTES = [
+export const EDGE_EXPORT_ATTRIBUTES: readonly (readonly [string, AttributeType])[] = [
   ['activities', 'string'],
   ['bridge', 'boolean'],
-] as const satisfies readonly (readonly [string, AttributeType])[];
+  ['implied', 'boolean'],
+  ['suggested', 'boolean'],
+];
 
-type NodeAttributeName = (typeof NODE_EXPORT_ATTRIBUTES)[number][0];
-type EdgeAttributeName = (typeof EDGE_EXPORT_ATTRIBUTES)[number][0];
 type Value = string | number | boolean | null | undefined;
 
 export interface ExportNode {
@@ -53,7 +48,7 @@ export interface ExportNode {
   size: number;
   x?: number;
   y?: number;
-  attributes: Partial<Record<NodeAttributeName, Value>>;
+  attributes: Record<string, Value>;
 }
 
 export interface ExportEdge {
@@ -61,12 +56,21 @@ export interface ExportEdge {
   source: string;
   target: string;
   weight: number;
-  attributes: Partial<Record<EdgeAttributeName, Value>>;
+  attributes: Record<string, Value>;
 }
 
-export interface NetworkExportOptions {
-  /** Positions for nodes without `x`/`y` attributes (e.g. the map's layout). */
-  positions?: Record<string, readonly [number, number]>;
+export interface NetworkExportInput {
+  network: Network;
+  visibility: Visibility;
+  /** Sector code per organisation index (corrections applied). */
+  sectors: ArrayLike<number>;
+  result?: AnalysisResult | null;
+  /** The map's layout, by organisation index. */
+  positions?: Positions | null;
+  /** What the map shows: colour and size per organisation index (default: sector colours, size by partners). */
+  look?: { colour: readonly string[]; size: ArrayLike<number> } | null;
+  /** Suggested ties drawn on the map (organisation indices), written as edges marked `suggested`. */
+  suggested?: readonly { a: number; b: number }[];
   /** Written into the file's description. */
   datasetName?: string;
   /** Written as the file's date; default now. */
@@ -80,7 +84,6 @@ export interface ExportNetwork {
   date: string;
 }
 
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** Joins an edge's activity ids; "|" inside an id (which the format cannot tell apart) becomes "/". */
@@ -89,89 +92,84 @@ export function joinActivityIds(ids: readonly string[]): string {
 }
 
 /**
- * Gathers what both writers need: the graph's own attributes and, when given, the analysis'
- * measures per node (matched by id) and bridge flag per tie.
+ * What both writers need, exactly as on screen: the visible organisations with the map's colour,
+ * size and position, every measure of the analysis (matched by id), the visible ties with their
+ * visible activities, bridge and implied flags, and the suggested ties drawn on the map.
  */
-export function collectExportNetwork(
-  graph: Graph,
-  result?: AnalysisResult | null,
-  options: NetworkExportOptions = {},
-): ExportNetwork {
-  const rows = new Map((result?.organisations ?? []).map((r) => [r.id, r]));
+export function collectExportNetwork(input: NetworkExportInput): ExportNetwork {
+  const { network, visibility, sectors, result } = input;
+  const { ties, incidence } = network.projection;
+  const rows = new Map<string, OrganisationRow>((result?.organisations ?? []).map((r) => [r.id, r]));
   const bridges = new Set<string>();
-  for (const t of result?.ties ?? []) if (t.bridge) bridges.add(`${t.source}\u0000${t.target}`);
+  for (const t of result?.ties ?? []) if (t.bridge) bridges.add(`${t.source.length}:${t.source}${t.target}`);
+  const degree = visibleDegrees(network, visibility);
+  const activityCount = new Int32Array(network.organisations.length);
+  for (const o of incidence.participants) activityCount[o]!++;
 
   const nodes: ExportNode[] = [];
-  graph.forEachNode((id, a) => {
-    const sector = str(a.sector) ?? 'other';
-    const colour = str(a.color) ?? str(a.colour) ?? (isSector(sector) ? SECTOR_INFO[sector].colour : '#8C8C8C');
-    const row = rows.get(id);
-    const degree = row?.degree ?? graph.degree(id);
+  network.organisations.forEach((o, i) => {
+    if (!visibility.orgs[i]) return;
+    const sector = SECTORS[sectors[i]!] ?? 'other';
+    const row = rows.get(o.id);
     const node: ExportNode = {
-      id,
-      label: str(a.label) ?? id,
-      colour,
-      size: num(a.size) ?? nodeSizeForDegree(degree),
-      attributes: {
-        sector,
-        city: str(a.city),
-        region: str(a.region),
-        activityCount: num(a.activityCount),
-        degree,
-      },
+      id: o.id,
+      label: o.name || o.id,
+      colour: input.look?.colour[i] ?? SECTOR_INFO[sector].colour,
+      size: input.look ? Number(input.look.size[i]) : nodeSizeForDegree(degree[i]!),
+      attributes: { sector, city: str(o.city), region: str(o.region), activityCount: activityCount[i]!, degree: degree[i]! },
     };
-    const position = options.positions?.[id];
-    const x = num(a.x) ?? position?.[0];
-    const y = num(a.y) ?? position?.[1];
-    if (x !== undefined && y !== undefined) {
-      node.x = x;
-      node.y = y;
+    if (input.positions) {
+      node.x = input.positions.x[i]!;
+      node.y = input.positions.y[i]!;
     }
     if (row) {
+      for (const m of MEASURES) if (m.in.export) node.attributes[m.attribute] = m.fromRow(row);
       Object.assign(node.attributes, {
-        strength: row.strength,
-        betweenness: row.betweenness,
-        constraint: row.constraint,
-        effectiveSize: row.effectiveSize,
-        hierarchy: row.hierarchy,
-        participation: row.participation,
-        ei: row.ei,
         component: row.component,
         community: row.community,
-        brokerageCoordinator: row.brokerage.coordinator,
-        brokerageItinerant: row.brokerage.itinerant,
-        brokerageGatekeeperOrRepresentative: row.brokerage.gatekeeper_or_representative,
-        brokerageLiaison: row.brokerage.liaison,
-        brokerageTotal: row.brokerageTotal,
         articulationPoint: row.articulationPoint,
-      } satisfies Partial<Record<NodeAttributeName, Value>>);
+        focalDistance: row.focalDistance,
+      });
     }
     nodes.push(node);
   });
 
   const edges: ExportEdge[] = [];
-  graph.forEachEdge((id, a, source, target) => {
-    const activities = Array.isArray(a.activities) ? (a.activities as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  for (let e = 0; e < ties.m; e++) {
+    if (!visibility.tieShared[e]) continue;
+    const source = network.organisations[ties.u[e]!]!.id;
+    const target = network.organisations[ties.v[e]!]!.id;
+    const activities = visibleTieActivities(network, visibility, e).map((a) => network.activities[a]!.id);
     const edge: ExportEdge = {
-      id,
+      id: `t${e}`,
       source,
       target,
-      weight: num(a.weight) ?? 1,
-      attributes: { activities: joinActivityIds(activities) },
+      weight: visibility.tieWeight[e]!,
+      attributes: { activities: joinActivityIds(activities), implied: ties.confidence[e]! > 0 },
     };
-    if (result) edge.attributes.bridge = bridges.has(`${source}\u0000${target}`) || bridges.has(`${target}\u0000${source}`);
+    if (result) edge.attributes.bridge = bridges.has(`${source.length}:${source}${target}`);
     edges.push(edge);
+  }
+  (input.suggested ?? []).forEach((s, k) => {
+    edges.push({
+      id: `s${k}`,
+      source: network.organisations[s.a]!.id,
+      target: network.organisations[s.b]!.id,
+      weight: 0,
+      attributes: { suggested: true },
+    });
   });
 
-  const date = (options.generatedAt ?? new Date()).toISOString().slice(0, 10);
+  const date = (input.generatedAt ?? new Date()).toISOString().slice(0, 10);
   const parts = [
-    options.datasetName ? `Bruggen: ${options.datasetName}` : 'Bruggen organisation network',
-    `${nodes.length} organisations, ${edges.length} ties (shared activities)`,
+    input.datasetName ? `Bruggen: ${input.datasetName}` : 'Bruggen organisation network',
+    `${nodes.length} organisations, ${edges.length - (input.suggested?.length ?? 0)} ties (shared activities, ${network.projection.rules.weight} weights)`,
   ];
+  if (input.suggested?.length) parts.push(`${input.suggested.length} suggested ties (suggested=true)`);
   if (result) {
     parts.push(
       `betweenness: ${result.meta.betweenness.method}${result.meta.betweenness.estimated ? ` (${result.meta.betweenness.samples} samples)` : ''}`,
-      `communities: Louvain (resolution ${result.meta.louvain.resolution}, seed ${result.meta.louvain.seed})`,
+      `communities: resolution ${result.meta.louvain.resolution}, seed ${result.meta.louvain.seed}`,
     );
   }
   return { nodes, edges, description: parts.join('; '), date };
@@ -180,53 +178,59 @@ export function collectExportNetwork(
 const GEXF_TYPES: Record<AttributeType, string> = { string: 'string', integer: 'integer', double: 'double', boolean: 'boolean' };
 
 /**
- * GEXF 1.2 (Gephi's own format) via graphology-gexf: node colour, size and position in the viz
- * namespace, every other attribute declared with its type.
+ * GEXF 1.2 (Gephi's own format), written here rather than through graphology-gexf: that writer
+ * needs a graphology graph keyed by organisation id (an id such as `__proto__` cannot be one) and
+ * infers attribute types from values. Colour, size and position go in the viz namespace; every
+ * other attribute is declared with its type; text is escaped and XML-invalid characters removed.
  */
-export function toGexf(graph: Graph, result?: AnalysisResult | null, options: NetworkExportOptions = {}): string {
-  const data = collectExportNetwork(graph, result, options);
-  // A fresh graph holding exactly what goes into the file, so the writer needs no guessing.
-  const out = new Graph({ type: 'undirected', multi: false, allowSelfLoops: true });
-  out.replaceAttributes({ creator: 'Bruggen', description: data.description, lastModifiedDate: data.date });
-  for (const n of data.nodes) out.addNode(n.id, n);
-  for (const e of data.edges) out.addUndirectedEdgeWithKey(e.id, e.source, e.target, e);
-
-  let xml = writeGexfString(out, {
-    version: '1.2',
-    pedantic: true,
-    formatNode: (_key, a) => {
-      const n = a as unknown as ExportNode;
-      const viz: { color: string; size: number; x?: number; y?: number } = { color: n.colour, size: n.size };
-      if (n.x !== undefined && n.y !== undefined) {
-        viz.x = n.x;
-        viz.y = n.y;
-      }
-      return { label: n.label, viz, attributes: definedOnly(n.attributes) };
-    },
-    formatEdge: (_key, a) => {
-      const e = a as unknown as ExportEdge;
-      return { weight: e.weight, attributes: definedOnly(e.attributes) };
-    },
-  });
-  // The writer infers each attribute's type from the values (0 everywhere reads as "integer");
-  // declare the real ones. It also misspells the 1.2 viz namespace.
-  const declared = new Map<string, AttributeType>([...NODE_EXPORT_ATTRIBUTES, ...EDGE_EXPORT_ATTRIBUTES]);
-  xml = xml.replace(/<attribute id="([^"]+)" title="([^"]+)" type="[a-z]+"\/>/g, (whole, id: string, title: string) => {
-    const type = declared.get(id);
-    return type ? `<attribute id="${id}" title="${title}" type="${GEXF_TYPES[type]}"/>` : whole;
-  });
-  xml = xml.replace('xmlns:viz="http:///www.gexf.net/1.1draft/viz"', 'xmlns:viz="http://www.gexf.net/1.2draft/viz"');
-  return xml;
-}
-
-function definedOnly(attributes: Record<string, Value>): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(attributes)) {
-    if (v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v))) continue;
-    out[k] = v;
+export function toGexf(input: NetworkExportInput): string {
+  const data = collectExportNetwork(input);
+  const nodeAttrs = NODE_EXPORT_ATTRIBUTES;
+  const edgeAttrs = EDGE_EXPORT_ATTRIBUTES;
+  const lines: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">',
+    `  <meta lastmodifieddate="${data.date}">`,
+    '    <creator>Bruggen</creator>',
+    `    <description>${xmlEscape(data.description)}</description>`,
+    '  </meta>',
+    '  <graph defaultedgetype="undirected" mode="static">',
+    '    <attributes class="node">',
+    ...nodeAttrs.map(([name, type], k) => `      <attribute id="${k}" title="${name}" type="${GEXF_TYPES[type]}"/>`),
+    '    </attributes>',
+    '    <attributes class="edge">',
+    ...edgeAttrs.map(([name, type], k) => `      <attribute id="${k}" title="${name}" type="${GEXF_TYPES[type]}"/>`),
+    '    </attributes>',
+    '    <nodes>',
+  ];
+  const values = (attrs: readonly (readonly [string, AttributeType])[], of: Record<string, Value>) =>
+    attrs.flatMap(([name], k) => {
+      const v = of[name];
+      if (v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v))) return [];
+      return [`          <attvalue for="${k}" value="${xmlEscape(String(v))}"/>`];
+    });
+  for (const n of data.nodes) {
+    lines.push(`      <node id="${xmlEscape(n.id)}" label="${xmlEscape(n.label)}">`);
+    const v = values(nodeAttrs, n.attributes);
+    if (v.length) lines.push('        <attvalues>', ...v, '        </attvalues>');
+    const rgb = hexToRgb(n.colour) ?? [140, 140, 140];
+    lines.push(`        <viz:color r="${rgb[0]}" g="${rgb[1]}" b="${rgb[2]}"/>`, `        <viz:size value="${finite(n.size, 1)}"/>`);
+    if (n.x !== undefined && n.y !== undefined) lines.push(`        <viz:position x="${finite(n.x, 0)}" y="${finite(n.y, 0)}" z="0"/>`);
+    lines.push('      </node>');
   }
-  return out;
+  lines.push('    </nodes>', '    <edges>');
+  for (const e of data.edges) {
+    lines.push(`      <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}" weight="${finite(e.weight, 0)}">`);
+    const v = values(edgeAttrs, e.attributes);
+    if (v.length) lines.push('        <attvalues>', ...v.map((l) => l), '        </attvalues>');
+    lines.push('      </edge>');
+  }
+  lines.push('    </edges>', '  </graph>', '</gexf>', '');
+  return lines.join('\n');
 }
+
+const finite = (x: number, fallback: number) => (Number.isFinite(x) ? x : fallback);
+
 
 const GRAPHML_TYPES: Record<AttributeType, string> = { string: 'string', integer: 'int', double: 'double', boolean: 'boolean' };
 
@@ -254,8 +258,8 @@ function hexToRgb(colour: string): [number, number, number] | undefined {
  * `y`, `size`, `r`/`g`/`b` (colour) on nodes and `weight` on edges. Key ids equal the attribute
  * names (unique across nodes and edges).
  */
-export function toGraphml(graph: Graph, result?: AnalysisResult | null, options: NetworkExportOptions = {}): string {
-  const data = collectExportNetwork(graph, result, options);
+export function toGraphml(input: NetworkExportInput): string {
+  const data = collectExportNetwork(input);
   const nodeKeys: (readonly [string, AttributeType])[] = [
     ['label', 'string'],
     ...NODE_EXPORT_ATTRIBUTES,

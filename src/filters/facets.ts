@@ -1,12 +1,18 @@
-import type { Dataset } from '../data/model';
 import { SECTORS, type Sector } from '../data/sectors';
+import type { Network } from '../graph/network';
+import { activityFilterActive, applyFilters, organisationFilterActive, type ActivityFacet, type Filters, type OrganisationFacet } from './filters';
 
 export interface FacetValue {
   value: string;
+  /**
+   * What you would see with this option ticked: activities (activity facets) or organisations
+   * (organisation facets) that pass every *other* filter and have this value. 0 options stay
+   * listed (greyed out) so a selection never disappears.
+   */
   count: number;
 }
 
-/** The values each filter can take in a dataset, with how many activities/organisations have them. */
+/** The values each filter can take in a dataset, with cross-filtered counts. */
 export interface Facets {
   sources: FacetValue[];
   kinds: FacetValue[];
@@ -17,29 +23,89 @@ export interface Facets {
   sectors: { value: Sector; count: number }[];
   /** Smallest and largest year of any activity, or null when no activity has a year. */
   years: [number, number] | null;
-  /** Largest tie weight (for the minimum-strength slider). */
-  maxWeight: number;
+  /** Activities without any year (the "undated" box says how many it keeps). */
+  undated: number;
+  /** Largest number of activities two organisations share (for the minimum-strength slider). */
+  maxShared: number;
 }
 
-function tally(values: (string | undefined)[]): FacetValue[] {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+const ACTIVITY_FACETS: [keyof Facets & ActivityFacet, (a: Network['activities'][number]) => string | undefined][] = [
+  ['sources', (a) => a.source],
+  ['kinds', (a) => a.kind],
+  ['schemes', (a) => a.scheme],
+  ['themes', (a) => a.theme],
+];
+
+function sortValues(counts: Map<string, number>, all: ReadonlySet<string>): FacetValue[] {
+  return [...all]
+    .map((value) => ({ value, count: counts.get(value) ?? 0 }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
-export function computeFacets(dataset: Dataset, maxWeight: number): Facets {
-  const years = dataset.activities.flatMap((a) => [a.startYear, a.endYear].filter((y): y is number => y !== undefined));
-  const sectorCounts = new Map<Sector, number>();
-  for (const o of dataset.organisations) sectorCounts.set(o.sector, (sectorCounts.get(o.sector) ?? 0) + 1);
+/** Every value of every facet, with what ticking it would give under the other filters. */
+export function computeFacets(network: Network, sectors: ArrayLike<number>, filters: Filters): Facets {
+  const { activities, organisations } = network;
+  let minYear = Infinity;
+  let maxYear = -Infinity;
+  let undated = 0;
+  for (const a of activities) {
+    let dated = false;
+    for (const y of [a.startYear, a.endYear]) {
+      if (y === undefined) continue;
+      dated = true;
+      if (y < minYear) minYear = y;
+      if (y > maxYear) maxYear = y;
+    }
+    if (!dated) undated++;
+  }
+  let maxShared = 1;
+  const { shared } = network.projection.ties;
+  for (let e = 0; e < shared.length; e++) if (shared[e]! > maxShared) maxShared = shared[e]!;
+
+  // One pass per facet with that facet's own filter left out (the others' stay).
+  const otherwise = (except: ActivityFacet | OrganisationFacet) => applyFilters(network, sectors, filters, { except });
+  const anyFilter = activityFilterActive(filters) || organisationFilterActive(filters) || filters.minWeight > 1 || filters.statedOnly;
+  const base = anyFilter ? null : applyFilters(network, sectors, filters);
+
+  const activityFacet = (facet: ActivityFacet, pick: (a: Network['activities'][number]) => string | undefined): FacetValue[] => {
+    const visible = base ?? otherwise(facet);
+    const all = new Set<string>();
+    const counts = new Map<string, number>();
+    activities.forEach((a, i) => {
+      const v = pick(a);
+      if (!v) return;
+      all.add(v);
+      if (visible.acts[i]) counts.set(v, (counts.get(v) ?? 0) + 1);
+    });
+    return sortValues(counts, all);
+  };
+  const organisationFacet = (facet: OrganisationFacet, pick: (i: number) => string | undefined): FacetValue[] => {
+    const visible = base ?? otherwise(facet);
+    const all = new Set<string>();
+    const counts = new Map<string, number>();
+    for (let i = 0; i < organisations.length; i++) {
+      const v = pick(i);
+      if (!v) continue;
+      all.add(v);
+      if (visible.orgs[i]) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    return sortValues(counts, all);
+  };
+  const [sources, kinds, schemes, themes] = ACTIVITY_FACETS.map(([facet, pick]) => activityFacet(facet, pick));
+  const sectorCounts = organisationFacet('sectors', (i) => SECTORS[sectors[i]!]);
   return {
-    sources: tally(dataset.activities.map((a) => a.source)),
-    kinds: tally(dataset.activities.map((a) => a.kind)),
-    schemes: tally(dataset.activities.map((a) => a.scheme)),
-    themes: tally(dataset.activities.map((a) => a.theme)),
-    regions: tally(dataset.organisations.map((o) => o.region)),
-    cities: tally(dataset.organisations.map((o) => o.city)),
-    sectors: SECTORS.filter((s) => sectorCounts.has(s)).map((value) => ({ value, count: sectorCounts.get(value)! })),
-    years: years.length ? [Math.min(...years), Math.max(...years)] : null,
-    maxWeight,
+    sources: sources!,
+    kinds: kinds!,
+    schemes: schemes!,
+    themes: themes!,
+    regions: organisationFacet('regions', (i) => organisations[i]!.region),
+    cities: organisationFacet('cities', (i) => organisations[i]!.city),
+    sectors: SECTORS.filter((s) => sectorCounts.some((c) => c.value === s)).map((value) => ({
+      value,
+      count: sectorCounts.find((c) => c.value === value)!.count,
+    })),
+    years: minYear <= maxYear ? [minYear, maxYear] : null,
+    undated,
+    maxShared,
   };
 }

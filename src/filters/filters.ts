@@ -1,12 +1,11 @@
-import Graph from 'graphology';
-import type { Activity, Dataset, Organisation } from '../data/model';
-import type { Sector } from '../data/sectors';
-import type { OrganisationNetwork, OrgNodeAttributes, TieAttributes } from '../graph/types';
+import type { Activity, Organisation } from '../data/model';
+import { SECTORS as SECTOR_LIST, type Sector } from '../data/sectors';
+import type { Network } from '../graph/network';
 
 /**
- * What the researcher filters on. Empty lists mean "no restriction". Filters are pure
- * functions of the dataset and network: they return which organisations and ties stay visible
- * (and with which weight) instead of copying the graph, so the map only changes its reducers.
+ * What the researcher filters on. Empty lists mean "no restriction". Filters are pure functions
+ * of the network: they return which organisations, activities and ties stay visible (and with
+ * which weight) as typed arrays instead of copying the graph, so the map only changes its reducers.
  */
 export interface Filters {
   sources: string[];
@@ -23,11 +22,13 @@ export interface Filters {
   /** Ties with fewer shared (visible) activities are hidden. */
   minWeight: number;
   hideIsolates: boolean;
+  /** Only participations the sources state explicitly (no implied or inferred ones). */
+  statedOnly: boolean;
   /** "This organisation and everything within N steps". */
   ego: { id: string; steps: number } | null;
 }
 
-export const DEFAULT_FILTERS: Filters = {
+export const DEFAULT_FILTERS: Filters = Object.freeze({
   sources: [],
   kinds: [],
   schemes: [],
@@ -39,149 +40,241 @@ export const DEFAULT_FILTERS: Filters = {
   sectors: [],
   minWeight: 1,
   hideIsolates: false,
+  statedOnly: false,
   ego: null,
-};
+}) as Filters;
+
+export interface VisibilityCounts {
+  organisations: number;
+  organisationsTotal: number;
+  activities: number;
+  activitiesTotal: number;
+  ties: number;
+  tiesTotal: number;
+}
 
 export interface Visibility {
-  activities: Set<string>;
-  organisations: Set<string>;
-  /** Visible ties (edge keys of the full network) with their weight over visible activities. */
-  ties: Map<string, number>;
-  counts: {
-    organisations: number;
-    organisationsTotal: number;
-    activities: number;
-    activitiesTotal: number;
-    ties: number;
-    tiesTotal: number;
-  };
+  /** 1 per visible organisation (by index). */
+  orgs: Uint8Array;
+  /** 1 per visible activity (by index). */
+  acts: Uint8Array;
+  /** Visible shared activities per tie; 0 = the tie is hidden. */
+  tieShared: Int32Array;
+  /** Tie weight over the visible activities under the projection's weight rule; 0 when hidden. */
+  tieWeight: Float64Array;
+  counts: VisibilityCounts;
 }
 
 export function activityFilterActive(f: Filters): boolean {
   return f.sources.length > 0 || f.kinds.length > 0 || f.schemes.length > 0 || f.themes.length > 0 || f.years !== null;
 }
 
-export function filtersActive(f: Filters): boolean {
-  return (
-    activityFilterActive(f) ||
-    f.regions.length > 0 ||
-    f.cities.length > 0 ||
-    f.sectors.length > 0 ||
-    f.minWeight > 1 ||
-    f.hideIsolates ||
-    f.ego !== null
-  );
+/** Filters on organisations themselves (not through their activities). */
+export function organisationFilterActive(f: Filters): boolean {
+  return f.regions.length > 0 || f.cities.length > 0 || f.sectors.length > 0 || f.hideIsolates || f.ego !== null;
 }
 
-function keepActivity(a: Activity, f: Filters): boolean {
-  if (f.sources.length && !f.sources.includes(a.source)) return false;
-  if (f.kinds.length && !f.kinds.includes(a.kind)) return false;
-  if (f.schemes.length && !f.schemes.includes(a.scheme ?? '')) return false;
-  if (f.themes.length && !f.themes.includes(a.theme ?? '')) return false;
-  if (f.years) {
-    const start = a.startYear ?? a.endYear;
-    const end = a.endYear ?? a.startYear;
-    if (start === undefined || end === undefined) return f.includeUndated;
-    if (end < f.years[0] || start > f.years[1]) return false;
+export function filtersActive(f: Filters): boolean {
+  return activityFilterActive(f) || organisationFilterActive(f) || f.minWeight > 1 || f.statedOnly;
+}
+
+/** The years an activity spans, or null when it has none. */
+export function activityYears(a: Activity): [number, number] | null {
+  const start = a.startYear ?? a.endYear;
+  const end = a.endYear ?? a.startYear;
+  return start === undefined || end === undefined ? null : [start, end];
+}
+
+/** One activity-level filter (for cross-filtered facet counts, each can be left out). */
+export type ActivityFacet = 'sources' | 'kinds' | 'schemes' | 'themes' | 'years';
+export type OrganisationFacet = 'sectors' | 'regions' | 'cities';
+
+export function keepActivity(a: Activity, f: Filters, except?: ActivityFacet): boolean {
+  if (except !== 'sources' && f.sources.length && !f.sources.includes(a.source)) return false;
+  if (except !== 'kinds' && f.kinds.length && !f.kinds.includes(a.kind)) return false;
+  if (except !== 'schemes' && f.schemes.length && !f.schemes.includes(a.scheme ?? '')) return false;
+  if (except !== 'themes' && f.themes.length && !f.themes.includes(a.theme ?? '')) return false;
+  if (except !== 'years' && f.years) {
+    const span = activityYears(a);
+    if (!span) return f.includeUndated;
+    if (span[1] < f.years[0] || span[0] > f.years[1]) return false;
   }
   return true;
 }
 
-function keepOrganisation(o: Organisation, f: Filters): boolean {
-  if (f.sectors.length && !f.sectors.includes(o.sector)) return false;
-  if (f.regions.length && !f.regions.includes(o.region ?? '')) return false;
-  if (f.cities.length && !f.cities.includes(o.city ?? '')) return false;
+export function keepOrganisation(o: Organisation, sector: Sector, f: Filters, except?: OrganisationFacet): boolean {
+  if (except !== 'sectors' && f.sectors.length && !f.sectors.includes(sector)) return false;
+  if (except !== 'regions' && f.regions.length && !f.regions.includes(o.region ?? '')) return false;
+  if (except !== 'cities' && f.cities.length && !f.cities.includes(o.city ?? '')) return false;
   return true;
+}
+
+export interface FilterOptions {
+  /** Leave one facet's own filter out (cross-filtered facet counts). */
+  except?: ActivityFacet | OrganisationFacet;
 }
 
 /**
- * Applies the filters in a fixed order: activities, organisations (an activity filter also hides
- * organisations that take part in none of the remaining activities), tie weights over the
- * remaining activities and the minimum weight, isolates, then the ego neighbourhood.
+ * Applies the filters in a fixed order: activities; organisations (an activity filter also hides
+ * organisations that take part in none of the remaining activities); tie weights over the
+ * remaining activities (and stated participations only, when asked) and the minimum weight;
+ * isolates; then the ego neighbourhood. Activities count as visible when they pass the activity
+ * filters and, once organisations are filtered, still have a visible participant.
  */
-export function applyFilters(dataset: Dataset, network: OrganisationNetwork, f: Filters): Visibility {
-  const activities = new Set(dataset.activities.filter((a) => keepActivity(a, f)).map((a) => a.id));
-  let organisations = new Set(dataset.organisations.filter((o) => keepOrganisation(o, f)).map((o) => o.id));
-  if (activityFilterActive(f)) {
-    const active = new Set<string>();
-    for (const p of dataset.participations) {
-      if (activities.has(p.activityId) && organisations.has(p.organisationId)) active.add(p.organisationId);
+export function applyFilters(network: Network, sectors: ArrayLike<number>, f: Filters, options: FilterOptions = {}): Visibility {
+  const { projection, organisations, activities } = network;
+  const { incidence, ties } = projection;
+  const except = options.except;
+  const N = organisations.length;
+  const A = activities.length;
+  const sectorName = (i: number) => SECTOR_LIST[sectors[i]!] ?? 'other';
+
+  const acts = new Uint8Array(A);
+  for (let a = 0; a < A; a++) if (keepActivity(activities[a]!, f, except as ActivityFacet)) acts[a] = 1;
+  let orgs = new Uint8Array(N);
+  for (let i = 0; i < N; i++) if (keepOrganisation(organisations[i]!, sectorName(i), f, except as OrganisationFacet)) orgs[i] = 1;
+
+  const activityFiltered = activityFilterActive(f) && except !== undefined ? activityFilterActiveExcept(f, except) : activityFilterActive(f);
+  if (activityFiltered) {
+    const active = new Uint8Array(N);
+    for (let a = 0; a < A; a++) {
+      if (!acts[a]) continue;
+      for (let p = incidence.participantOffsets[a]!; p < incidence.participantOffsets[a + 1]!; p++) {
+        const o = incidence.participants[p]!;
+        if (orgs[o]) active[o] = 1;
+      }
     }
-    organisations = active;
+    orgs = active;
   }
-  const ties = new Map<string, number>();
-  const allActivities = !activityFilterActive(f);
-  network.forEachEdge((edge, attrs, source, target) => {
-    if (!organisations.has(source) || !organisations.has(target)) return;
-    const weight = allActivities ? attrs.weight : attrs.activities.filter((a) => activities.has(a)).length;
-    if (weight >= Math.max(1, f.minWeight)) ties.set(edge, weight);
-  });
-  if (f.hideIsolates || f.ego) {
-    const degree = new Map<string, number>();
-    for (const edge of ties.keys()) {
-      const [s, t] = network.extremities(edge);
-      degree.set(s, (degree.get(s) ?? 0) + 1);
-      degree.set(t, (degree.get(t) ?? 0) + 1);
+
+  const tieShared = new Int32Array(ties.m);
+  const tieWeight = new Float64Array(ties.m);
+  const minShared = Math.max(1, f.minWeight);
+  const perActivity = activityFiltered || f.statedOnly;
+  for (let e = 0; e < ties.m; e++) {
+    if (!orgs[ties.u[e]!] || !orgs[ties.v[e]!]) continue;
+    let shared = ties.shared[e]!;
+    let weight = ties.weight[e]!;
+    if (perActivity) {
+      shared = 0;
+      weight = 0;
+      for (let p = ties.actOffsets[e]!; p < ties.actOffsets[e + 1]!; p++) {
+        if (!acts[ties.acts[p]!]) continue;
+        if (f.statedOnly && ties.actConfidence[p] !== 0) continue;
+        shared++;
+        weight += ties.actWeight[p]!;
+      }
     }
-    if (f.hideIsolates) organisations = new Set([...organisations].filter((o) => degree.has(o)));
-  }
-  if (f.ego && organisations.has(f.ego.id)) {
-    const within = egoNeighbourhood(network, ties, f.ego.id, f.ego.steps);
-    organisations = new Set([...organisations].filter((o) => within.has(o)));
-    for (const edge of [...ties.keys()]) {
-      const [s, t] = network.extremities(edge);
-      if (!organisations.has(s) || !organisations.has(t)) ties.delete(edge);
+    if (shared >= minShared) {
+      tieShared[e] = shared;
+      tieWeight[e] = weight;
     }
   }
+
+  if (f.hideIsolates) {
+    const hasTie = new Uint8Array(N);
+    for (let e = 0; e < ties.m; e++) {
+      if (!tieShared[e]) continue;
+      hasTie[ties.u[e]!] = 1;
+      hasTie[ties.v[e]!] = 1;
+    }
+    for (let i = 0; i < N; i++) if (!hasTie[i]) orgs[i] = 0;
+  }
+
+  const egoIndex = f.ego ? incidence.orgIndex.get(f.ego.id) : undefined;
+  if (f.ego && egoIndex !== undefined && orgs[egoIndex]) {
+    const within = egoNeighbourhood(network, tieShared, egoIndex, f.ego.steps);
+    for (let i = 0; i < N; i++) if (!within[i]) orgs[i] = 0;
+    for (let e = 0; e < ties.m; e++) {
+      if (tieShared[e] && (!orgs[ties.u[e]!] || !orgs[ties.v[e]!])) {
+        tieShared[e] = 0;
+        tieWeight[e] = 0;
+      }
+    }
+  }
+
+  if (organisationFilterActive(f)) {
+    // An activity none of whose participants is visible is not part of what is shown.
+    for (let a = 0; a < A; a++) {
+      if (!acts[a]) continue;
+      let any = false;
+      for (let p = incidence.participantOffsets[a]!; p < incidence.participantOffsets[a + 1]! && !any; p++) {
+        if (orgs[incidence.participants[p]!]) any = true;
+      }
+      if (!any) acts[a] = 0;
+    }
+  }
+
+  let organisationsCount = 0;
+  for (let i = 0; i < N; i++) organisationsCount += orgs[i]!;
+  let activitiesCount = 0;
+  for (let a = 0; a < A; a++) activitiesCount += acts[a]!;
+  let tiesCount = 0;
+  for (let e = 0; e < ties.m; e++) if (tieShared[e]) tiesCount++;
   return {
-    activities,
-    organisations,
-    ties,
+    orgs,
+    acts,
+    tieShared,
+    tieWeight,
     counts: {
-      organisations: organisations.size,
-      organisationsTotal: dataset.organisations.length,
-      activities: activities.size,
-      activitiesTotal: dataset.activities.length,
-      ties: ties.size,
-      tiesTotal: network.size,
+      organisations: organisationsCount,
+      organisationsTotal: N,
+      activities: activitiesCount,
+      activitiesTotal: A,
+      ties: tiesCount,
+      tiesTotal: ties.m,
     },
   };
 }
 
-/** Breadth-first over the visible ties only. */
-function egoNeighbourhood(network: OrganisationNetwork, ties: Map<string, number>, start: string, steps: number): Set<string> {
-  const seen = new Set([start]);
+function activityFilterActiveExcept(f: Filters, except: ActivityFacet | OrganisationFacet): boolean {
+  return (
+    (except !== 'sources' && f.sources.length > 0) ||
+    (except !== 'kinds' && f.kinds.length > 0) ||
+    (except !== 'schemes' && f.schemes.length > 0) ||
+    (except !== 'themes' && f.themes.length > 0) ||
+    (except !== 'years' && f.years !== null)
+  );
+}
+
+/** Breadth-first over the visible ties only; returns 1 per organisation within `steps`. */
+function egoNeighbourhood(network: Network, tieShared: Int32Array, start: number, steps: number): Uint8Array {
+  const { offsets, neighbours, ties } = network.adjacency;
+  const seen = new Uint8Array(network.organisations.length);
+  seen[start] = 1;
   let frontier = [start];
   for (let step = 0; step < steps && frontier.length; step++) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      network.forEachEdge(node, (edge, _a, s, t) => {
-        if (!ties.has(edge)) return;
-        const other = s === node ? t : s;
-        if (!seen.has(other)) {
-          seen.add(other);
-          next.push(other);
+    const next: number[] = [];
+    for (const v of frontier) {
+      for (let p = offsets[v]!; p < offsets[v + 1]!; p++) {
+        if (!tieShared[ties[p]!]) continue;
+        const w = neighbours[p]!;
+        if (!seen[w]) {
+          seen[w] = 1;
+          next.push(w);
         }
-      });
+      }
     }
     frontier = next;
   }
   return seen;
 }
 
-/** The visible part of the network as a graph of its own (what the analysis runs on). */
-export function visibleNetwork(network: OrganisationNetwork, visibility: Visibility): OrganisationNetwork {
-  const graph: OrganisationNetwork = new Graph<OrgNodeAttributes, TieAttributes>({ type: 'undirected' });
-  network.forEachNode((node, attrs) => {
-    if (visibility.organisations.has(node)) graph.addNode(node, attrs);
-  });
-  network.forEachEdge((edge, attrs, s, t) => {
-    const weight = visibility.ties.get(edge);
-    if (weight === undefined) return;
-    graph.addUndirectedEdgeWithKey(edge, s, t, {
-      weight,
-      activities: attrs.activities.filter((a) => visibility.activities.has(a)),
-    });
-  });
-  return graph;
+/** Everything visible (no filter): shares the projection's own arrays where it can. */
+export function everythingVisible(network: Network): Visibility {
+  const { ties } = network.projection;
+  return {
+    orgs: new Uint8Array(network.organisations.length).fill(1),
+    acts: new Uint8Array(network.activities.length).fill(1),
+    tieShared: ties.shared,
+    tieWeight: ties.weight,
+    counts: {
+      organisations: network.organisations.length,
+      organisationsTotal: network.organisations.length,
+      activities: network.activities.length,
+      activitiesTotal: network.activities.length,
+      ties: ties.m,
+      tiesTotal: ties.m,
+    },
+  };
 }

@@ -1,24 +1,32 @@
-import type { AnalysisResult, OrganisationRow } from '../analysis';
-import { SECTOR_INFO, type Sector } from '../data/sectors';
-import type { ColourBy, SizeBy } from '../state/viewState';
+/**
+ * Colour and size of every organisation for the chosen grouping or measure, and the legend that
+ * says exactly what they mean. Pure: from sector codes, the visible network and the analysis
+ * stages. Results of another visible network than the current one are never used (the caller
+ * passes only fresh stages).
+ */
+import type { CommunitiesData, RolesData, StructureData } from '../analysis/stages';
+import { SECTOR_INFO, SECTORS, type Sector } from '../data/sectors';
+import type { Visibility } from '../filters/filters';
+import { measure, type ColourBy, type MeasureId, type SizeBy } from '../measures/registry';
+import type { Network } from './network';
 
-/** Node size on screen from the number of partners (degree): area grows with partners, so the
- * radius grows with the square root; isolates stay visible. */
+/** Node size on screen from the number of partners: area grows with partners, radius with the square root. */
 export function nodeSizeForDegree(degree: number): number {
   return 3 + 2.2 * Math.sqrt(degree);
 }
 
 /**
- * Shrinks every node on crowded maps: 17,000 discs at their normal size cover the screen
- * several times over (unreadable, and slow to fill where WebGL is software-rendered). Full size
- * up to 1,500 organisations, then the area shrinks in proportion to the count.
+ * Shrinks every node on crowded maps: 17,000 discs at their normal size cover the screen several
+ * times over. Full size up to 1,500 organisations, then the area shrinks with the count.
  */
 export function densitySizeScale(order: number): number {
   return Math.min(1, Math.sqrt(1500 / Math.max(1, order)));
 }
 
-/** Categorical colours for clusters: Okabe–Ito first, then Paul Tol's "muted" scheme; both
- * colour-blind safe. Clusters beyond the palette share a neutral grey. */
+/**
+ * Categorical colours for clusters: Okabe–Ito first, then Paul Tol's "muted" scheme; both
+ * colour-blind safe. Clusters beyond the palette share a neutral grey.
+ */
 export const CLUSTER_PALETTE = [
   '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442',
   '#332288', '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499',
@@ -52,94 +60,134 @@ export type LegendSpec =
       others: number;
       othersColour: string | null;
     }
-  | { kind: 'scale'; metric: ColourBy; min: number; max: number; stops: string[]; missing: number };
+  | { kind: 'scale'; metric: MeasureId; min: number; max: number; stops: string[]; missing: number };
 
 export interface Appearance {
-  colour: Map<string, string>;
-  size: Map<string, number>;
+  /** Colour per organisation index. */
+  colour: string[];
+  /** Size per organisation index. */
+  size: Float32Array;
   legend: LegendSpec;
-  /** What node size means, for the legend. */
+  /** What node size means (degree until the analysis is there). */
   sizeMetric: SizeBy;
+  /** What colour means (sector until the analysis is there). */
+  colourMetric: ColourBy;
 }
 
-type NumericMetric = 'betweenness' | 'constraint' | 'brokerage' | 'strength' | 'degree';
+export interface AppearanceInput {
+  network: Network;
+  sectors: ArrayLike<number>;
+  visibility: Visibility;
+  structure: StructureData | null;
+  communities: CommunitiesData | null;
+  roles: RolesData | null;
+  colourBy: ColourBy;
+  sizeBy: SizeBy;
+}
 
-function metricValue(row: OrganisationRow, metric: NumericMetric): number | null {
-  switch (metric) {
-    case 'brokerage':
-      return row.brokerageTotal;
-    case 'betweenness':
-      return row.betweenness;
-    case 'constraint':
-      return row.constraint;
-    case 'strength':
-      return row.strength;
-    case 'degree':
-      return row.degree;
+/** Partners per organisation over the visible ties. */
+export function visibleDegrees(network: Network, visibility: Visibility): Int32Array {
+  const { ties } = network.projection;
+  const degree = new Int32Array(network.organisations.length);
+  for (let e = 0; e < ties.m; e++) {
+    if (!visibility.tieShared[e]) continue;
+    degree[ties.u[e]!]!++;
+    degree[ties.v[e]!]!++;
   }
+  return degree;
 }
 
-/**
- * Colour and size of every node for the chosen metrics. Sector colouring needs no analysis; the
- * others use the analysis of the visible network (organisations outside it keep their sector
- * colour but are hidden anyway). Size by degree needs no analysis either.
- */
-export function computeAppearance(
-  sectors: Map<string, Sector>,
-  degrees: Map<string, number>,
-  result: AnalysisResult | null,
-  colourBy: ColourBy,
-  sizeBy: SizeBy,
-): Appearance {
-  const colour = new Map<string, string>();
-  const size = new Map<string, number>();
-  const rows = result?.organisations ?? [];
+export function computeAppearance(input: AppearanceInput): Appearance {
+  const { network, sectors, visibility, structure, communities, roles } = input;
+  const N = network.organisations.length;
+  const colour = new Array<string>(N);
+  const size = new Float32Array(N);
+  const degrees = visibleDegrees(network, visibility);
   let legend: LegendSpec;
+  let colourMetric: ColourBy = input.colourBy;
 
-  if (colourBy === 'sector' || !result) {
+  const sectorColours = () => {
     const counts = new Map<Sector, number>();
-    for (const [id, sector] of sectors) {
-      colour.set(id, SECTOR_INFO[sector].colour);
-      counts.set(sector, (counts.get(sector) ?? 0) + 1);
+    for (let i = 0; i < N; i++) {
+      const sector = SECTORS[sectors[i]!] ?? 'other';
+      colour[i] = SECTOR_INFO[sector].colour;
+      if (visibility.orgs[i]) counts.set(sector, (counts.get(sector) ?? 0) + 1);
     }
-    legend = { kind: 'sector', entries: [...counts].map(([sector, count]) => ({ sector, count })) };
-  } else if (colourBy === 'community' || colourBy === 'component') {
-    // Cluster ids are numbered by size (1 = largest), so the palette goes to the largest ones.
-    const clusters = colourBy === 'community' ? result.communities : result.components;
-    const colourOf = (id: number) => (id <= CLUSTER_PALETTE.length ? CLUSTER_PALETTE[id - 1]! : OTHER_CLUSTER_COLOUR);
-    for (const row of rows) colour.set(row.id, colourOf(colourBy === 'community' ? row.community : row.component));
-    // The legend names the ten largest; the map still colours up to the palette's length.
-    const shown = clusters.slice(0, 10);
-    legend = {
-      kind: 'cluster',
-      clusterKind: colourBy,
-      entries: shown.map((c) => ({ id: c.id, colour: colourOf(c.id), size: c.size })),
-      others: clusters.length - shown.length,
-      othersColour: clusters.length > CLUSTER_PALETTE.length ? OTHER_CLUSTER_COLOUR : null,
-    };
+    colourMetric = 'sector';
+    return { kind: 'sector' as const, entries: SECTORS.filter((s) => counts.has(s)).map((sector) => ({ sector, count: counts.get(sector)! })) };
+  };
+
+  if (input.colourBy === 'sector') legend = sectorColours();
+  else if (input.colourBy === 'community' || input.colourBy === 'component') {
+    const partition = input.colourBy === 'community' ? (communities ? { of: communities.of, count: communities.count, index: communities.orgIndexOf } : null) : structure ? { of: structure.component, count: structure.componentCount, index: structure.orgIndexOf } : null;
+    if (!partition) legend = sectorColours();
+    else {
+      const colourOf = (c: number) => (c < CLUSTER_PALETTE.length ? CLUSTER_PALETTE[c]! : OTHER_CLUSTER_COLOUR);
+      colour.fill(OTHER_CLUSTER_COLOUR);
+      const sizes = new Int32Array(partition.count);
+      for (let v = 0; v < partition.of.length; v++) {
+        colour[partition.index[v]!] = colourOf(partition.of[v]!);
+        sizes[partition.of[v]!]!++;
+      }
+      const shown = Math.min(10, partition.count);
+      legend = {
+        kind: 'cluster',
+        clusterKind: input.colourBy,
+        entries: Array.from({ length: shown }, (_x, c) => ({ id: c + 1, colour: colourOf(c), size: sizes[c]! })),
+        others: partition.count - shown,
+        othersColour: partition.count > CLUSTER_PALETTE.length ? OTHER_CLUSTER_COLOUR : null,
+      };
+    }
   } else {
-    const values = rows.map((r) => metricValue(r, colourBy));
-    const finite = values.filter((v): v is number => v !== null);
-    const min = finite.length ? Math.min(...finite) : 0;
-    const max = finite.length ? Math.max(...finite) : 1;
-    rows.forEach((row, i) => {
-      const v = values[i];
-      colour.set(row.id, v === null || v === undefined ? OTHER_CLUSTER_COLOUR : viridis(max > min ? (v - min) / (max - min) : 0.5));
-    });
-    legend = { kind: 'scale', metric: colourBy, min, max, stops: VIRIDIS, missing: values.length - finite.length };
+    const values = measureValues(input.colourBy, { structure, roles });
+    if (!values) legend = sectorColours();
+    else {
+      let min = Infinity;
+      let max = -Infinity;
+      let missing = 0;
+      for (let v = 0; v < values.value.length; v++) {
+        const x = values.value[v]!;
+        if (!Number.isFinite(x)) missing++;
+        else {
+          if (x < min) min = x;
+          if (x > max) max = x;
+        }
+      }
+      if (min > max) [min, max] = [0, 1];
+      colour.fill(OTHER_CLUSTER_COLOUR);
+      for (let v = 0; v < values.value.length; v++) {
+        const x = values.value[v]!;
+        colour[values.index[v]!] = Number.isFinite(x) ? viridis(max > min ? (x - min) / (max - min) : 0.5) : OTHER_CLUSTER_COLOUR;
+      }
+      legend = { kind: 'scale', metric: input.colourBy, min, max, stops: VIRIDIS, missing };
+    }
   }
 
-  if (sizeBy === 'degree' || !result) {
-    for (const [id, d] of degrees) size.set(id, nodeSizeForDegree(d));
+  let sizeMetric: SizeBy = input.sizeBy;
+  const sized = input.sizeBy === 'degree' ? null : measureValues(input.sizeBy, { structure, roles });
+  if (!sized) {
+    sizeMetric = 'degree';
+    for (let i = 0; i < N; i++) size[i] = nodeSizeForDegree(degrees[i]!);
   } else {
-    const values = rows.map((r) => metricValue(r, sizeBy));
-    const finite = values.filter((v): v is number => v !== null);
-    const max = finite.length ? Math.max(...finite) : 1;
-    rows.forEach((row, i) => {
-      const v = values[i] ?? null;
+    let max = 0;
+    for (const x of sized.value) if (Number.isFinite(x) && x > max) max = x;
+    size.fill(3);
+    for (let v = 0; v < sized.value.length; v++) {
+      const x = sized.value[v]!;
       // Constraint is high for the *least* brokering organisations; size shows it as it is.
-      size.set(row.id, v === null ? 3 : 3 + 14 * Math.sqrt(max > 0 ? v / max : 0));
-    });
+      size[sized.index[v]!] = Number.isFinite(x) ? 3 + 14 * Math.sqrt(max > 0 ? x / max : 0) : 3;
+    }
   }
-  return { colour, size, legend, sizeMetric: result ? sizeBy : 'degree' };
+  return { colour, size, legend, sizeMetric, colourMetric };
+}
+
+/** A measure's values per view node with the network index of each node, or null when not computed. */
+function measureValues(id: MeasureId, stages: { structure: StructureData | null; roles: RolesData | null }): { value: Float64Array; index: Int32Array } | null {
+  const m = measure(id);
+  const source = m.stage === 'roles' ? stages.roles : stages.structure;
+  if (!source) return null;
+  const n = source.orgIndexOf.length;
+  const value = new Float64Array(n);
+  for (let v = 0; v < n; v++) value[v] = m.value(stages as never, v) ?? Number.NaN;
+  return { value, index: source.orgIndexOf };
 }

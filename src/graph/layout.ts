@@ -5,6 +5,7 @@ import { SECTORS } from '../data/sectors';
 import { nodeSizeForDegree } from './appearance';
 import { mulberry32 } from './random';
 import type { AbstractGraph, Attributes } from 'graphology-types';
+import type { Network } from './network';
 
 /** Any undirected graph whose nodes may carry a `sector` (used to group isolates) and `label`. */
 type LayoutGraph = AbstractGraph<Attributes, Attributes, Attributes>;
@@ -129,4 +130,55 @@ export function layoutIndexedGraph(input: {
     y[i] = p?.[1] ?? 0;
   }
   return { x, y };
+}
+
+/** A graph to lay out, by index (what the layout worker receives). */
+export interface IndexedLayoutGraph {
+  n: number;
+  labels: string[];
+  groups: Uint8Array;
+  edgeU: Int32Array;
+  edgeV: Int32Array;
+  edgeW: Float64Array;
+}
+
+/** The organisation network as a graph to lay out (nodes by organisation index). */
+export function networkLayoutGraph(network: Network, sectors: Uint8Array): IndexedLayoutGraph {
+  const { ties } = network.projection;
+  return {
+    n: network.organisations.length,
+    labels: network.organisations.map((o) => o.name),
+    groups: sectors,
+    edgeU: ties.u,
+    edgeV: ties.v,
+    edgeW: ties.weight,
+  };
+}
+
+/** Organisations (0..N-1) then activities (N..N+A-1), an edge per participation. */
+export function twoModeLayoutGraph(network: Network, sectors: Uint8Array): IndexedLayoutGraph {
+  const inc = network.projection.incidence;
+  const N = network.organisations.length;
+  const A = network.activities.length;
+  const edgeU = new Int32Array(inc.participants.length);
+  const edgeV = new Int32Array(inc.participants.length);
+  let k = 0;
+  for (let a = 0; a < A; a++) {
+    for (let p = inc.participantOffsets[a]!; p < inc.participantOffsets[a + 1]!; p++) {
+      edgeU[k] = inc.participants[p]!;
+      edgeV[k] = N + a;
+      k++;
+    }
+  }
+  const groups = new Uint8Array(N + A);
+  groups.set(sectors);
+  groups.fill(SECTORS.length, N);
+  return {
+    n: N + A,
+    labels: [...network.organisations.map((o) => o.name), ...network.activities.map((a) => a.title)],
+    groups,
+    edgeU,
+    edgeV,
+    edgeW: new Float64Array(k).fill(1),
+  };
 }

@@ -4,6 +4,7 @@
  * so a measure is added or changed in one place. Labels, definitions and how to read a value are
  * i18n keys in the `measures` namespace: `<id>.label`, `<id>.short`, `<id>.definition`, `<id>.reading`.
  */
+import type { OrganisationRow } from '../analysis/assemble';
 import type { StageData, StageName } from '../analysis/stages';
 
 export type MeasureId =
@@ -44,6 +45,8 @@ export interface MeasureDescriptor {
   in: { table: boolean; export: boolean; colour: boolean; size: boolean; details: boolean };
   /** The JSON key path in the command line's organisation rows. */
   json: string;
+  /** The value in an assembled organisation row (tables and exports). */
+  fromRow(row: OrganisationRow): number | null;
   /** Literature the definition follows. */
   reference: string;
 }
@@ -64,6 +67,7 @@ export const MEASURES: readonly MeasureDescriptor[] = [
     attributeType: 'integer',
     in: { ...everywhere, colour: false },
     json: 'degree',
+    fromRow: (r) => r.degree,
     reference: 'Wasserman & Faust (1994), Social Network Analysis, §4.3',
   },
   {
@@ -77,6 +81,7 @@ export const MEASURES: readonly MeasureDescriptor[] = [
     attributeType: 'double',
     in: { ...everywhere, colour: false },
     json: 'strength',
+    fromRow: (r) => r.strength,
     reference: 'Barrat et al. (2004), PNAS 101:3747',
   },
   {
@@ -90,6 +95,7 @@ export const MEASURES: readonly MeasureDescriptor[] = [
     attributeType: 'double',
     in: everywhere,
     json: 'betweenness',
+    fromRow: (r) => r.betweenness,
     reference: 'Freeman (1977); Brandes (2001); Brandes & Pich (2007) for the estimate',
   },
   {
@@ -103,6 +109,7 @@ export const MEASURES: readonly MeasureDescriptor[] = [
     attributeType: 'double',
     in: everywhere,
     json: 'constraint',
+    fromRow: (r) => r.constraint,
     reference: 'Burt (1992), Structural Holes, ch. 2',
   },
   {
@@ -116,6 +123,7 @@ export const MEASURES: readonly MeasureDescriptor[] = [
     attributeType: 'double',
     in: { ...everywhere, colour: false, size: false },
     json: 'effectiveSize',
+    fromRow: (r) => r.effectiveSize,
     reference: 'Burt (1992), Structural Holes, ch. 2',
   },
   {
@@ -129,6 +137,7 @@ export const MEASURES: readonly MeasureDescriptor[] = [
     attributeType: 'double',
     in: { ...everywhere, colour: false, size: false },
     json: 'hierarchy',
+    fromRow: (r) => r.hierarchy,
     reference: 'Burt (1992), Structural Holes, ch. 2',
   },
   {
@@ -142,6 +151,7 @@ export const MEASURES: readonly MeasureDescriptor[] = [
     attributeType: 'double',
     in: { ...everywhere, size: false },
     json: 'participation',
+    fromRow: (r) => r.participation,
     reference: 'Guimerà & Amaral (2005), Nature 433:895',
   },
   {
@@ -150,22 +160,23 @@ export const MEASURES: readonly MeasureDescriptor[] = [
     value: (s, i) => finite(s.roles?.ei[i]),
     format: 'decimal',
     direction: 'broker',
-    csv: 'ei_index',
-    attribute: 'eiIndex',
+    csv: 'ei',
+    attribute: 'ei',
     attributeType: 'double',
     in: { ...everywhere, size: false },
     json: 'ei',
+    fromRow: (r) => r.ei,
     reference: 'Krackhardt & Stern (1988), Social Psychology Quarterly 51:123',
   },
   ...(
     [
-      ['brokerageCoordinator', 'coordinator', 'brokerage_coordinator', 'brokerage.coordinator'],
-      ['brokerageItinerant', 'itinerant', 'brokerage_itinerant', 'brokerage.itinerant'],
-      ['brokerageGatekeeperOrRepresentative', 'gatekeeperOrRepresentative', 'brokerage_gatekeeper_or_representative', 'brokerage.gatekeeper_or_representative'],
-      ['brokerageLiaison', 'liaison', 'brokerage_liaison', 'brokerage.liaison'],
+      ['brokerageCoordinator', 'coordinator', 'brokerage_coordinator', 'coordinator'],
+      ['brokerageItinerant', 'itinerant', 'brokerage_itinerant', 'itinerant'],
+      ['brokerageGatekeeperOrRepresentative', 'gatekeeperOrRepresentative', 'brokerage_gatekeeper_or_representative', 'gatekeeper_or_representative'],
+      ['brokerageLiaison', 'liaison', 'brokerage_liaison', 'liaison'],
     ] as const
   ).map(
-    ([id, field, csv, json]): MeasureDescriptor => ({
+    ([id, field, csv, role]): MeasureDescriptor => ({
       id,
       stage: 'roles',
       value: (s, i) => finite(s.roles?.[field][i]),
@@ -175,7 +186,8 @@ export const MEASURES: readonly MeasureDescriptor[] = [
       attribute: id,
       attributeType: 'integer',
       in: { table: true, export: true, colour: false, size: false, details: true },
-      json,
+      json: `brokerage.${role}`,
+      fromRow: (r) => r.brokerage[role],
       reference: 'Gould & Fernandez (1989), Sociological Methodology 19:89',
     }),
   ),
@@ -190,6 +202,7 @@ export const MEASURES: readonly MeasureDescriptor[] = [
     attributeType: 'integer',
     in: everywhere,
     json: 'brokerageTotal',
+    fromRow: (r) => r.brokerageTotal,
     reference: 'Gould & Fernandez (1989), Sociological Methodology 19:89',
   },
 ];

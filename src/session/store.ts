@@ -10,14 +10,17 @@
  */
 import { stageKeys, STAGES, type AnalysisEvent, type AnalysisInput, type StageName, type StageResult } from '../analysis/stages';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../analysis/stages';
+import { assembleResult, type AnalysisResult } from '../analysis/assemble';
+import { visibleTies } from '../analysis';
 import type { Dataset } from '../data/model';
 import type { ImportReport } from '../data/report';
-import { SECTORS, type Sector } from '../data/sectors';
-import { applyFilters, filtersActive, everythingVisible, type Visibility } from '../filters/filters.next';
+import type { Sector } from '../data/sectors';
+import { applyFilters, filtersActive, everythingVisible, type Visibility } from '../filters/filters';
 import { networkFromProjection, sectorCodes, type Network } from '../graph/network';
 import { DEFAULT_PROJECTION_RULES, type ProjectionRules } from '../graph/projection';
 import { RemoteError, RpcClient, CancelledError, type Endpoint } from '../workers/rpc';
-import type { AnalysisProtocol, LayoutGraph, LayoutProtocol } from '../workers/protocols';
+import type { AnalysisProtocol, LayoutProtocol } from '../workers/protocols';
+import { networkLayoutGraph, twoModeLayoutGraph } from '../graph/layout';
 import { cleanViewState, type DroppedValue } from './clean';
 import { parseViewState, serialiseViewState } from './url';
 import type { ViewState } from './viewState';
@@ -39,11 +42,16 @@ export type SessionProblem =
 
 export interface AnalysisSnapshot {
   /** The key every stage must have to belong to the current state. */
-  keys: Record<StageName, string> | null;
+  keys: (Record<StageName, string> & { view: string }) | null;
   /** The newest result received per stage: fresh when its key equals `keys[stage]`. */
   results: Partial<{ [S in StageName]: StageResult<S> }>;
   progress: { stage: StageName; fraction: number } | null;
   error: string | null;
+  /**
+   * The analysis as one document, from results computed on the current visible network; while a
+   * filter change is being computed it is the previous one, and `stale` lists what is outdated.
+   */
+  assembled: { result: AnalysisResult; stale: StageName[] } | null;
 }
 
 export interface SessionSnapshot {
@@ -93,7 +101,7 @@ export type ViewUpdate = (state: ViewState) => ViewState;
 /** Slider moves closer together than this belong to one gesture and share one history entry. */
 const GESTURE_MS = 800;
 
-const EMPTY_ANALYSIS: AnalysisSnapshot = { keys: null, results: {}, progress: null, error: null };
+const EMPTY_ANALYSIS: AnalysisSnapshot = { keys: null, results: {}, progress: null, error: null, assembled: null };
 
 export class SessionStore {
   private snapshot: SessionSnapshot;
@@ -241,15 +249,7 @@ export class SessionStore {
   }
 
   private async computeLayout(network: Network, generation: number): Promise<void> {
-    const { ties } = network.projection;
-    const graph: LayoutGraph = {
-      n: network.organisations.length,
-      labels: network.organisations.map((o) => o.name),
-      groups: this.snapshot.sectors,
-      edgeU: ties.u,
-      edgeV: ties.v,
-      edgeW: ties.weight,
-    };
+    const graph = networkLayoutGraph(network, this.snapshot.sectors);
     try {
       this.layoutClient ??= new RpcClient<LayoutProtocol>(this.env.createLayoutWorker());
       const positions = await this.layoutClient.call('layout', { graph, seed: 1 });
@@ -266,31 +266,15 @@ export class SessionStore {
   async ensureBipartiteLayout(): Promise<void> {
     const { network, bipartiteLayout } = this.snapshot;
     if (!network || bipartiteLayout) return;
-    const inc = network.projection.incidence;
-    const N = network.organisations.length;
-    const A = network.activities.length;
-    const edgeU: number[] = [];
-    const edgeV: number[] = [];
-    for (let a = 0; a < A; a++) {
-      for (let p = inc.participantOffsets[a]!; p < inc.participantOffsets[a + 1]!; p++) {
-        edgeU.push(inc.participants[p]!);
-        edgeV.push(N + a);
-      }
-    }
-    const groups = new Uint8Array(N + A);
-    groups.set(this.snapshot.sectors);
-    groups.fill(SECTORS.length, N);
-    const graph: LayoutGraph = {
-      n: N + A,
-      labels: [...network.organisations.map((o) => o.name), ...network.activities.map((a) => a.title)],
-      groups,
-      edgeU: Int32Array.from(edgeU),
-      edgeV: Int32Array.from(edgeV),
-      edgeW: new Float64Array(edgeU.length).fill(1),
-    };
+    const graph = twoModeLayoutGraph(network, this.snapshot.sectors);
     this.layoutClient ??= new RpcClient<LayoutProtocol>(this.env.createLayoutWorker());
     const positions = await this.layoutClient.call('layout', { graph, seed: 1 });
     if (this.snapshot.network === network) this.set({ bipartiteLayout: positions });
+  }
+
+  /** The dataset could not be loaded at all (e.g. the built-in file is missing). */
+  fail(message: string): void {
+    this.set({ phase: 'error', problem: { code: 'load-failed', message } });
   }
 
   // --- the view (URL) ------------------------------------------------------------------------
@@ -412,7 +396,7 @@ export class SessionStore {
     const keys = stageKeys(input, networkVersion);
     const current = this.snapshot.analysis;
     const missing = STAGES.filter((s) => current.results[s]?.key !== keys[s]);
-    this.set({ analysis: { ...current, keys, error: null, progress: missing.length ? current.progress : null } });
+    this.set({ analysis: this.withAssembled({ ...current, keys, error: null, progress: missing.length ? current.progress : null }) });
     if (!missing.length) return;
     try {
       await this.analysis().call(
@@ -436,7 +420,25 @@ export class SessionStore {
       this.set({ analysis: { ...analysis, progress: { stage: event.stage, fraction: event.fraction } } });
       return;
     }
-    this.set({ analysis: { ...analysis, results: { ...analysis.results, [event.result.stage]: event.result } } });
+    this.set({ analysis: this.withAssembled({ ...analysis, results: { ...analysis.results, [event.result.stage]: event.result } }) });
+  }
+
+  /**
+   * Re-assembles the document when every stage has a result on the current visible network (some
+   * may still be for other options, e.g. the previous k: those are listed as stale); otherwise
+   * keeps the previous document, now stale as a whole.
+   */
+  private withAssembled(analysis: AnalysisSnapshot): AnalysisSnapshot {
+    const { keys, results } = analysis;
+    const { network, visibility } = this.snapshot;
+    const input = this.analysisInput();
+    if (!keys || !network || !visibility || !input) return analysis;
+    const onView = STAGES.every((s) => results[s]?.viewKey === keys.view);
+    if (onView) {
+      const result = assembleResult(results, input, visibleTies(network, visibility));
+      if (result) return { ...analysis, assembled: { result, stale: STAGES.filter((s) => results[s]!.key !== keys[s]) } };
+    }
+    return analysis.assembled ? { ...analysis, assembled: { ...analysis.assembled, stale: [...STAGES] } } : analysis;
   }
 
   // --- lifetime ------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { isSector, type Sector } from '../data/sectors';
-import { DEFAULT_FILTERS, type Filters } from '../filters/filters.next';
+import { DEFAULT_FILTERS, type Filters } from '../filters/filters';
 import { COLOUR_BY, SIZE_BY, type ColourBy, type SizeBy } from '../measures/registry';
 import { DEFAULT_RULES, DEFAULT_VIEW_STATE, VIEWS, type ViewRules, type ViewState } from './viewState';
 

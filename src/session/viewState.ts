@@ -1,4 +1,4 @@
-import { DEFAULT_FILTERS, type Filters } from '../filters/filters.next';
+import { DEFAULT_FILTERS, type Filters } from '../filters/filters';
 import { DEFAULT_TARGET_SECTORS, type Sector } from '../data/sectors';
 import { DEFAULT_PROJECTION_RULES, type WeightMode } from '../graph/projection';
 import type { ColourBy, SizeBy } from '../measures/registry';

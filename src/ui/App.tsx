@@ -1,46 +1,28 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BuiltinBundle } from '../data/bundle';
 import { reportToCsv } from '../data/import/reportCsv';
-import { loadBuiltinBundle } from '../data/loadBuiltin';
-import type { Dataset, Organisation } from '../data/model';
 import { slugify } from '../data/normalise';
 import type { ImportReport } from '../data/report';
-import type { Positions } from '../graph/layout';
-import { AnalysisClient } from '../workers/analysisClient';
+import { datasetKey } from '../data/sectorCorrections';
+import { openBuiltin } from '../session/builtin';
+import { forgetStoredState } from '../session/storage';
+import { useSession, useStore } from '../session/react';
+import { ErrorBoundary } from './ErrorBoundary';
 import { downloadText } from './import/download';
 import { ImportPanel, type ImportResult } from './import/ImportPanel';
-import { SectorCorrections } from './import/SectorCorrections';
-import { useSectorCorrections } from './import/useSectorCorrections';
 import { LanguageSwitch } from './LanguageSwitch';
-import { Workspace, type WorkspaceProps } from './Workspace';
+import { Workspace } from './Workspace';
 
-type Source =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'builtin'; bundle: BuiltinBundle }
-  | { kind: 'imported'; result: ImportResult; positions: Positions | null };
-
+/** The page: header, the dataset dialog, and the workspace for the dataset of the session. */
 export function App() {
   const { t } = useTranslation();
-  const [source, setSource] = useState<Source>({ kind: 'loading' });
-  const [builtin, setBuiltin] = useState<BuiltinBundle | null>(null);
+  const store = useStore();
+  const phase = useSession((s) => s.phase);
+  const problem = useSession((s) => s.problem);
+  const source = useSession((s) => s.source);
+  const networkVersion = useSession((s) => s.networkVersion);
   const dialog = useRef<HTMLDialogElement>(null);
   const [importing, setImporting] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    loadBuiltinBundle()
-      .then((bundle) => {
-        if (cancelled) return;
-        setBuiltin(bundle);
-        setSource((s) => (s.kind === 'loading' ? { kind: 'builtin', bundle } : s));
-      })
-      .catch((e: unknown) => !cancelled && setSource({ kind: 'error', message: String((e as Error).message ?? e) }));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
 
   const openImport = () => {
     setImporting(true);
@@ -52,26 +34,23 @@ export function App() {
   };
   const onImported = (result: ImportResult) => {
     closeImport();
-    setSource({ kind: 'imported', result, positions: null });
-    // The layout of an imported network is computed off the main thread.
-    const client = new AnalysisClient(result.dataset);
-    client
-      .layout('organisations')
-      .then((positions) => setSource((s) => (s.kind === 'imported' && s.result === result ? { ...s, positions } : s)))
-      .catch((e: unknown) => setSource({ kind: 'error', message: String((e as Error).message ?? e) }))
-      .finally(() => client.dispose());
+    void store.open(result.dataset, { kind: 'imported', label: result.label, report: result.report }, { correctionsKey: datasetKey(result.dataset) });
   };
+  const backToBuiltin = () => void openBuiltin(store);
 
   return (
     <div className="app">
+      <a className="skip-link" href="#workspace-main" data-testid="skip-link">
+        {t('app.skip')}
+      </a>
       <header className="app-header no-print">
         <div className="brand">
           <h1>{t('app.title')}</h1>
           <p className="tagline">{t('app.tagline')}</p>
         </div>
         <div className="header-actions">
-          {source.kind === 'imported' && builtin && (
-            <button type="button" className="header-button" onClick={() => setSource({ kind: 'builtin', bundle: builtin })} data-testid="back-to-builtin">
+          {source?.kind === 'imported' && (
+            <button type="button" className="header-button" onClick={backToBuiltin} data-testid="back-to-builtin">
               {t('dataset.builtin')}
             </button>
           )}
@@ -84,47 +63,54 @@ export function App() {
       <dialog ref={dialog} className="import-dialog no-print" aria-label={t('dataset.open')} onClose={() => setImporting(false)}>
         {importing && <ImportPanel onImported={onImported} onCancel={closeImport} />}
       </dialog>
-      {source.kind === 'loading' && <p className="status" role="status">{t('app.loading')}</p>}
-      {source.kind === 'error' && <p className="status error" role="alert">{t('app.loadError', { message: source.message })}</p>}
-      {source.kind === 'builtin' && (
-        <DatasetWorkspace key="builtin" bundle={source.bundle} name={t('app.datasetDenHaag')} provenance={t('intro.source')} />
+      {(phase === 'empty' || (phase === 'loading' && !problem)) && (
+        <p className="status" role="status" data-testid="app-loading">
+          {t('app.loading')}
+        </p>
       )}
-      {source.kind === 'imported' && (
-        // Rendered at once: the network, filters and analysis start while the layout is computed.
-        <DatasetWorkspace
-          key={`imported-${source.result.label}`}
-          bundle={{ id: slugify(source.result.label).slice(0, 40) || 'import', dataset: source.result.dataset, positions: source.positions }}
-          name={source.result.label}
-          provenance={source.result.label}
-          report={source.result.report}
-        />
+      {problem?.code === 'load-failed' && (
+        <p className="status error" role="alert">
+          {t('app.loadError', { message: problem.message })}
+        </p>
+      )}
+      {problem?.code === 'too-large' && (
+        <section className="status too-large" role="alert" data-testid="too-large">
+          <h2>{t('tooLarge.title')}</h2>
+          <p>{t('tooLarge.body', { pairs: problem.pairs })}</p>
+          <ul>
+            {problem.large.slice(0, 10).map((a) => (
+              <li key={a.id}>{t('tooLarge.activity', { id: a.id, participants: a.participants, pairs: a.pairs })}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="primary"
+            data-testid="too-large-listings"
+            onClick={() =>
+              store.updateView((v) => ({
+                ...v,
+                rules: { ...v.rules, listingActivities: [...new Set([...v.rules.listingActivities, ...problem.large.slice(0, 10).map((a) => a.id)])] },
+              }))
+            }
+          >
+            {t('tooLarge.action', { count: Math.min(10, problem.large.length) })}
+          </button>
+        </section>
+      )}
+      {phase === 'ready' && (
+        <ErrorBoundary
+          where={t('view.failed')}
+          resetKey={networkVersion}
+          onBackToBuiltin={source?.kind === 'imported' ? backToBuiltin : undefined}
+          onForgetStored={() => {
+            forgetStoredState();
+            backToBuiltin();
+          }}
+        >
+          <Workspace toolbarExtra={source?.kind === 'imported' ? <ImportSummary report={source.report} label={source.label} /> : null} />
+        </ErrorBoundary>
       )}
     </div>
-  );
-}
-
-/** A dataset with the user's sector corrections applied, explored in a Workspace. */
-function DatasetWorkspace({ bundle, name, provenance, report }: { bundle: WorkspaceProps['bundle']; name: string; provenance: string; report?: ImportReport }) {
-  const { t } = useTranslation();
-  const { corrections, setCorrections, corrected } = useSectorCorrections(bundle.dataset);
-  const correctedBundle = useMemo(() => ({ ...bundle, dataset: corrected }), [bundle, corrected]);
-  const original = useMemo(() => new Map(bundle.dataset.organisations.map((o) => [o.id, o])), [bundle.dataset]);
-  return (
-    <Workspace
-      bundle={correctedBundle}
-      datasetName={name}
-      provenance={provenance}
-      toolbarExtra={report && <ImportSummary report={report} label={name} />}
-      renderOrganisationExtra={(id) => {
-        const organisation: Organisation | undefined = original.get(id);
-        return organisation ? (
-          <details className="sector-correction">
-            <summary>{t('panel.correctSector')}</summary>
-            <SectorCorrections organisation={organisation} dataset={bundle.dataset as Dataset} corrections={corrections} onChange={setCorrections} />
-          </details>
-        ) : null;
-      }}
-    />
   );
 }
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { GraphSigma } from './GraphView';
+import type { MapSigma as GraphSigma } from './map/SigmaHost';
 
 export function CameraControls({ sigma, onZoomToSelection }: { sigma: GraphSigma | null; onZoomToSelection?: () => void }) {
   const { t } = useTranslation();

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SECTOR_INFO, SECTORS } from '../data/sectors';
 import type { LegendSpec } from '../graph/appearance';
-import type { Language } from '../i18n';
-import type { SizeBy } from '../state/viewState';
+import type { SizeBy } from '../session/viewState';
 
 /** Always describes exactly what the map draws: the colour key and what size means. */
 export function Legend({
@@ -18,7 +17,7 @@ export function Legend({
   thinned?: { drawn: number; total: number } | null;
 }) {
   const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const language = i18n.language;
   const number = new Intl.NumberFormat(language, { maximumSignificantDigits: 3 });
   return (
     <section className="legend" aria-label={t('legend.title')} data-testid="legend">
@@ -26,9 +25,9 @@ export function Legend({
       {spec.kind === 'sector' && (
         <ul>
           {SECTORS.filter((s) => spec.entries.some((e) => e.sector === s)).map((s) => (
-            <li key={s} title={SECTOR_INFO[s].scope}>
+            <li key={s} title={t(`sectors.${s}.scope`)}>
               <span className="swatch" style={{ background: SECTOR_INFO[s].colour }} aria-hidden="true" />
-              <span className="legend-label">{SECTOR_INFO[s][language]}</span>
+              <span className="legend-label">{t(`sectors.${s}.label`)}</span>
               <span className="legend-count">{spec.entries.find((e) => e.sector === s)!.count}</span>
             </li>
           ))}

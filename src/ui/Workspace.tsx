@@ -1,195 +1,187 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dataset } from '../data/model';
-import type { Positions } from '../graph/layout';
-import type { Sector } from '../data/sectors';
+import { freshResult } from '../session/store';
 import { computeFacets } from '../filters/facets';
-import { applyFilters, filtersActive, visibleNetwork, type Filters } from '../filters/filters';
+import type { Filters } from '../filters/filters';
 import { computeAppearance } from '../graph/appearance';
-import { buildOrganisationNetwork } from '../graph/build';
-import { DatasetIndex } from '../graph/details';
-import { toDisplayGraph } from '../graph/display';
+import { ActivityIndex, organisationDetails } from '../graph/details';
 import { OrganisationSearch } from '../graph/search';
-import { COLOUR_BY, SIZE_BY, VIEWS, type View, type ViewState } from '../state/viewState';
+import { COLOUR_BY, SIZE_BY, VIEWS, type View, type ViewState } from '../session/viewState';
+import { useSession, useStore } from '../session/react';
 import { CameraControls } from './CameraControls';
 import { DetailsPanel } from './DetailsPanel';
 import { FiltersPanel } from './filters/FiltersPanel';
-import { GraphView, type GraphLook, type GraphSigma, type SuggestedTie } from './GraphView';
 import { Legend } from './Legend';
 import { SearchBox } from './SearchBox';
-import { useAnalysis } from './useAnalysis';
-import { useViewState } from './useViewState';
 import { AnalysisProgress, BrokerPanel, ConvenersPanel, Findings, MissingBridgesView, SectorOverview, type OverviewMode } from './analysis';
 import { BipartiteView } from './views/BipartiteView';
+import { NetworkMap } from './views/NetworkMap';
 import { TablesView } from './views/TablesView';
 import { ExportMenu, exportPngDataUrl } from '../export';
 import { PrintReport, summariseFilters } from './report';
 import { pngLegendFor } from './pngLegend';
-
-export interface WorkspaceProps {
-  /** The data and its layouts; `positions` is null while an imported network is being laid out. */
-  bundle: { id: string; dataset: Dataset; positions: Positions | null; bipartitePositions?: Positions };
-  /** Display name of the dataset (translated for the built-in one). */
-  datasetName: string;
-  /** Where the data comes from, for the printed report's footer. */
-  provenance?: string;
-  /** Extra content for the toolbar (the import summary). */
-  toolbarExtra?: ReactNode;
-  /** Extra sections in the details panel of an organisation (sector correction). */
-  renderOrganisationExtra?: (id: string) => ReactNode;
-}
+import type { MapSigma } from './map/SigmaHost';
+import type { SuggestedTie } from './map/SuggestionsOverlay';
+import { SectorCorrections } from './import/SectorCorrections';
+import { DroppedNotice } from './DroppedNotice';
+import { slugify } from '../data/normalise';
+import { SECTORS } from '../data/sectors';
 
 const MAP_VIEWS: View[] = ['network', 'bridges', 'conveners'];
+const GOVERNMENT = SECTORS.indexOf('government');
+
+/** A group emphasised on the map: a cluster picked in a list, or an activity found by search. */
+type Emphasis = { kind: 'community' | 'component'; id: number } | { kind: 'activity'; id: string } | null;
 
 /**
- * One dataset being explored: filters, views, the map, the analysis (in a worker) and the side
- * panel. All navigation state lives in the URL (useViewState).
+ * The dataset being explored: filters, views, the map and the analysis panels. Everything comes
+ * from the session store; this component only arranges the views and passes the user's actions on.
  */
-export function Workspace({ bundle, datasetName, provenance, toolbarExtra, renderOrganisationExtra }: WorkspaceProps) {
+export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const { dataset } = bundle;
-  const [mapImage, setMapImage] = useState<string | null>(null);
-  const [state, update] = useViewState();
-  const network = useMemo(() => buildOrganisationNetwork(dataset), [dataset]);
-  const positions = bundle.positions;
-  const display = useMemo(() => (positions ? toDisplayGraph(network, positions) : null), [network, positions]);
-  const index = useMemo(() => new DatasetIndex(dataset), [dataset]);
-  const search = useMemo(() => new OrganisationSearch(dataset.organisations, dataset.activities), [dataset]);
-  const facets = useMemo(() => {
-    let maxWeight = 1;
-    network.forEachEdge((_e, a) => {
-      if (a.weight > maxWeight) maxWeight = a.weight;
-    });
-    return computeFacets(dataset, maxWeight);
-  }, [dataset, network]);
-  const visibility = useMemo(() => applyFilters(dataset, network, state.filters), [dataset, network, state.filters]);
-  // Without filters the visible network is the network itself: no copy of 300,000 ties.
-  const visible = useMemo(
-    () => (filtersActive(state.filters) ? visibleNetwork(network, visibility) : network),
-    [network, visibility, state.filters],
-  );
-  const analysis = useAnalysis(dataset, state.filters, state, bundle.positions !== null);
-  const result = analysis.result;
+  const store = useStore();
+  const network = useSession((s) => s.network)!;
+  const layout = useSession((s) => s.layout);
+  const bipartiteLayout = useSession((s) => s.bipartiteLayout);
+  const sectors = useSession((s) => s.sectors);
+  const visibility = useSession((s) => s.visibility)!;
+  const view = useSession((s) => s.view);
+  const analysis = useSession((s) => s.analysis);
+  const source = useSession((s) => s.source);
+  const corrections = useSession((s) => s.corrections);
+  const dataset = network.dataset;
+  const datasetName = source?.kind === 'imported' ? source.label : t('app.datasetDenHaag');
+  const update = store.updateView.bind(store);
 
-  const [sigma, setSigma] = useState<GraphSigma | null>(null);
-  const [focus, setFocus] = useState<{ nodes: string[] } | null>(null);
+  const [sigma, setSigma] = useState<MapSigma | null>(null);
+  const [focus, setFocus] = useState<{ nodes: number[] } | null>(null);
+  const [emphasis, setEmphasis] = useState<Emphasis>(null);
   const [activeSuggestion, setActiveSuggestion] = useState<{ source: string; target: string } | null>(null);
-  /** A group emphasised on the map: a cluster picked in a list, or an activity found by search. */
-  const [cluster, setCluster] = useState<
-    { kind: 'community' | 'component'; id: number } | { kind: 'activity'; id: string } | null
-  >(null);
   const [overviewMode, setOverviewMode] = useState<OverviewMode>('sector');
-  const selectCluster = useCallback(
-    (kind: 'community' | 'component', id: number) => {
-      setCluster({ kind, id });
-      const members = result?.organisations.filter((r) => (kind === 'community' ? r.community : r.component) === id).map((r) => r.id) ?? [];
-      if (members.length) setFocus({ nodes: members });
-      if (!MAP_VIEWS.includes(state.view)) update((s) => ({ ...s, view: 'bridges' }));
-    },
-    [result, state.view, update],
-  );
+  const [mapImage, setMapImage] = useState<string | null>(null);
 
-  const selected = state.selected && index.organisations.has(state.selected) ? state.selected : null;
+  const { orgIndex } = network.projection.incidence;
+  const search = useMemo(() => new OrganisationSearch(dataset.organisations, dataset.activities), [dataset]);
+  const activityIndex = useMemo(() => new ActivityIndex(network), [network]);
+  const facets = useMemo(() => computeFacets(network, sectors, view.filters), [network, sectors, view.filters]);
+  const structure = freshResult(analysis, 'structure');
+  const communities = freshResult(analysis, 'communities');
+  const roles = freshResult(analysis, 'roles');
+  const appearance = useMemo(
+    () => computeAppearance({ network, sectors, visibility, structure, communities, roles, colourBy: view.colourBy, sizeBy: view.sizeBy }),
+    [network, sectors, visibility, structure, communities, roles, view.colourBy, view.sizeBy],
+  );
+  const assembled = analysis.assembled;
+  const result = assembled?.result ?? null;
+  const stale = assembled?.stale ?? [];
+
+  useEffect(() => {
+    if (view.view === 'bipartite' && !bipartiteLayout) void store.ensureBipartiteLayout();
+  }, [view.view, bipartiteLayout, store]);
+
+  const selectedIndex = view.selected !== null ? (orgIndex.get(view.selected) ?? null) : null;
   const select = useCallback((id: string | null) => update((s) => ({ ...s, selected: id })), [update]);
+  const selectIndex = useCallback((i: number | null) => select(i === null ? null : network.organisations[i]!.id), [select, network]);
   const selectAndFocus = useCallback(
     (id: string) => {
       update((s) => ({ ...s, selected: id }));
-      setFocus({ nodes: [id] });
+      const i = orgIndex.get(id);
+      if (i !== undefined) setFocus({ nodes: [i] });
     },
-    [update],
+    [update, orgIndex],
   );
   const setFilters = useCallback((filters: Filters, history?: 'push' | 'replace') => update((s) => ({ ...s, filters }), history), [update]);
-  const setView = (view: View) => update((s) => ({ ...s, view }));
+  const setView = (v: View) => update((s) => ({ ...s, view: v }));
 
-  // Keyboard: "/" focuses the search, Esc clears the selection.
+  const selectCluster = useCallback(
+    (kind: 'community' | 'component', id: number) => {
+      setEmphasis({ kind, id });
+      const members = result?.organisations.filter((r) => (kind === 'community' ? r.community : r.component) === id) ?? [];
+      const nodes = members.map((r) => orgIndex.get(r.id)).filter((i): i is number => i !== undefined);
+      if (nodes.length) setFocus({ nodes });
+      if (!MAP_VIEWS.includes(view.view)) update((s) => ({ ...s, view: 'bridges' }));
+    },
+    [result, view.view, update, orgIndex],
+  );
+
+  // Keyboard: "/" focuses the search, Esc clears the selection and the emphasis.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+      const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
       if (e.key === '/' && !typing) {
         e.preventDefault();
         document.querySelector<HTMLInputElement>('.toolbar .search input')?.focus();
       } else if (e.key === 'Escape' && !typing) {
         select(null);
-        setCluster(null);
+        setEmphasis(null);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [select]);
 
-  const sectors = useMemo(() => {
-    const m = new Map<string, Sector>();
-    for (const o of dataset.organisations) if (visibility.organisations.has(o.id)) m.set(o.id, o.sector);
-    return m;
-  }, [dataset, visibility]);
-  const degrees = useMemo(() => {
-    const d = new Map<string, number>();
-    for (const id of visibility.organisations) d.set(id, 0);
-    for (const edge of visibility.ties.keys()) {
-      for (const end of network.extremities(edge)) d.set(end, (d.get(end) ?? 0) + 1);
+  const activityMembers = useMemo(() => {
+    if (emphasis?.kind !== 'activity') return null;
+    const a = network.projection.incidence.actIndex.get(emphasis.id);
+    if (a === undefined) return new Set<number>();
+    const inc = network.projection.incidence;
+    return new Set(Array.from(inc.participants.subarray(inc.participantOffsets[a]!, inc.participantOffsets[a + 1]!)));
+  }, [emphasis, network]);
+
+  const highlight = useMemo<Set<number> | null>(() => {
+    if (activityMembers) return activityMembers;
+    const toIndices = (ids: string[]) => new Set(ids.map((id) => orgIndex.get(id)).filter((i): i is number => i !== undefined));
+    if (emphasis && emphasis.kind !== 'activity' && result) {
+      return toIndices(result.organisations.filter((r) => (emphasis.kind === 'community' ? r.community : r.component) === emphasis.id).map((r) => r.id));
     }
-    return d;
-  }, [network, visibility]);
-  const appearance = useMemo(
-    () => computeAppearance(sectors, degrees, result, state.colourBy, state.sizeBy),
-    [sectors, degrees, result, state.colourBy, state.sizeBy],
-  );
+    if (view.view === 'conveners' && result) return toIndices(result.conveners.picks.map((p) => p.id));
+    return null;
+  }, [emphasis, activityMembers, result, view.view, orgIndex]);
 
   const suggested = useMemo<SuggestedTie[]>(() => {
-    const wanted = state.view === 'bridges' || (state.view === 'conveners' && state.showSuggested);
+    const wanted = view.view === 'bridges' || (view.view === 'conveners' && view.showSuggested);
     if (!result || !wanted) return [];
     return result.suggestions.organisations.flatMap((pair) =>
-      pair.suggestions.slice(0, 5).map((s) => ({
-        source: s.a.id,
-        target: s.b.id,
-        reason: t('suggested.reason', {
-          a: s.a.label,
-          b: s.b.label,
-          via: s.sharedPartners.map((p) => p.label).join(', '),
-        }),
-      })),
+      pair.suggestions.slice(0, 5).flatMap((s) => {
+        const a = orgIndex.get(s.a.id);
+        const b = orgIndex.get(s.b.id);
+        if (a === undefined || b === undefined) return [];
+        return [{ a, b, reason: t('suggested.reason', { a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label).join(', ') }) }];
+      }),
     );
-  }, [result, state.view, state.showSuggested, t]);
+  }, [result, view.view, view.showSuggested, t, orgIndex]);
+  const activePair = useMemo(() => {
+    if (!activeSuggestion) return null;
+    const a = orgIndex.get(activeSuggestion.source);
+    const b = orgIndex.get(activeSuggestion.target);
+    return a === undefined || b === undefined ? null : { a, b };
+  }, [activeSuggestion, orgIndex]);
 
-  const activityMembers = useMemo(() => {
-    if (cluster?.kind !== 'activity') return null;
-    return new Set(dataset.participations.filter((p) => p.activityId === cluster.id).map((p) => p.organisationId));
-  }, [cluster, dataset]);
-
-  const highlight = useMemo<Set<string> | null>(() => {
-    if (activityMembers) return activityMembers;
-    if (cluster && cluster.kind !== 'activity' && result) {
-      const ids = result.organisations.filter((r) => (cluster.kind === 'community' ? r.community : r.component) === cluster.id).map((r) => r.id);
-      return new Set(ids);
-    }
-    if (state.view === 'conveners' && result) return new Set(result.conveners.picks.map((p) => p.id));
-    return null;
-  }, [cluster, activityMembers, result, state.view]);
-
-  const look = useMemo<GraphLook>(
-    () => ({
-      colour: appearance.colour,
-      size: appearance.size,
-      visibleNodes: visibility.organisations,
-      visibleTies: visibility.ties,
-      highlight,
-      suggested,
-      activeSuggestion,
-    }),
-    [appearance, visibility, highlight, suggested, activeSuggestion],
-  );
-
+  const legendForPng = pngLegendFor(appearance.legend, t, i18n.language);
   const printReport = async () => {
-    setMapImage(sigma ? await exportPngDataUrl(sigma, { legend: pngLegendFor(appearance.legend, t, i18n.language) }) : null);
+    setMapImage(sigma ? await exportPngDataUrl(sigma, { legend: legendForPng }) : null);
     // Print once the image is in the report.
     requestAnimationFrame(() => requestAnimationFrame(() => window.print()));
   };
 
-  const details = selected ? index.details(selected, network) : undefined;
-  const selectedRow = selected && result ? result.organisations.find((r) => r.id === selected) : undefined;
-  const hasIsolates = useMemo(() => [...degrees.values()].some((d) => d === 0), [degrees]);
-  const isMapView = MAP_VIEWS.includes(state.view);
+  // "Our municipality" is chosen among the public bodies, municipalities first.
+  const focalChoices = useMemo(() => {
+    const municipality = /^(gemeente|municipality|city of|stad|ville|comune|stadt|ayuntamiento)\b/i;
+    return network.organisations
+      .filter((_o, i) => sectors[i] === GOVERNMENT)
+      .map((o) => ({ id: o.id, label: o.name }))
+      .sort((a, b) => Number(municipality.test(b.label)) - Number(municipality.test(a.label)) || a.label.localeCompare(b.label));
+  }, [network, sectors]);
+
+  const details = view.selected ? organisationDetails(network, activityIndex, sectors, visibility, view.selected) : undefined;
+  const selectedRow = view.selected && result ? result.organisations.find((r) => r.id === view.selected) : undefined;
+  let isolates = false;
+  for (let i = 0; i < network.organisations.length && !isolates; i++) {
+    if (visibility.orgs[i] && network.adjacency.offsets[i + 1] === network.adjacency.offsets[i]) isolates = true;
+  }
+  const isMapView = MAP_VIEWS.includes(view.view);
+  const datasetSlug = source?.kind === 'builtin' ? source.id : slugify(datasetName).slice(0, 40) || 'import';
 
   return (
     <main className="explorer">
@@ -208,11 +200,15 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
               return;
             }
             // An activity: emphasise its participants on the map and zoom to them.
-            const members = dataset.participations.filter((p) => p.activityId === hit.id).map((p) => p.organisationId);
-            setCluster({ kind: 'activity', id: hit.id });
+            setEmphasis({ kind: 'activity', id: hit.id });
             select(null);
-            if (!MAP_VIEWS.includes(state.view)) update((s) => ({ ...s, view: 'network' }));
-            if (members.length) setFocus({ nodes: members });
+            if (!MAP_VIEWS.includes(view.view)) update((s) => ({ ...s, view: 'network' }));
+            const a = network.projection.incidence.actIndex.get(hit.id);
+            if (a !== undefined) {
+              const inc = network.projection.incidence;
+              const nodes = Array.from(inc.participants.subarray(inc.participantOffsets[a]!, inc.participantOffsets[a + 1]!));
+              if (nodes.length) setFocus({ nodes });
+            }
           }}
         />
         <details className="export-dropdown" data-testid="export-dropdown">
@@ -220,13 +216,12 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
           <div className="export-popover">
             <ExportMenu
               sigma={sigma}
-              exportGraph={() => visible}
-              result={result}
-              dataset={dataset}
+              network={network}
               visibility={visibility}
-              datasetSlug={bundle.id}
+              result={result && !stale.length ? result : null}
+              datasetSlug={datasetSlug}
               datasetName={datasetName}
-              legend={pngLegendFor(appearance.legend, t, i18n.language)}
+              legend={legendForPng}
               onPrintReport={printReport}
             />
           </div>
@@ -236,22 +231,26 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
 
       <aside className="filters-column no-print" aria-label={t('filters.title')}>
         <FiltersPanel
-          filters={state.filters}
+          filters={view.filters}
           facets={facets}
           counts={visibility.counts}
           search={search}
-          organisationName={(id) => index.organisations.get(id)?.name ?? id}
+          organisationName={(id) => {
+            const i = orgIndex.get(id);
+            return i === undefined ? id : network.organisations[i]!.name;
+          }}
           onChange={setFilters}
         />
       </aside>
 
-      <section className="main-column no-print">
-        <ViewTabs view={state.view} onChange={setView} />
+      <section className="main-column no-print" id="workspace-main" tabIndex={-1}>
+        <ViewTabs view={view.view} onChange={setView} />
+        <DroppedNotice />
         {isMapView && (
           <div className="map-toolbar">
             <label>
               {t('colourBy.label')}{' '}
-              <select value={state.colourBy} onChange={(e) => update((s) => ({ ...s, colourBy: e.target.value as ViewState['colourBy'] }))} data-testid="colour-by">
+              <select value={view.colourBy} onChange={(e) => update((s) => ({ ...s, colourBy: e.target.value as ViewState['colourBy'] }))} data-testid="colour-by">
                 {COLOUR_BY.map((c) => (
                   <option key={c} value={c}>
                     {t(`colourBy.${c}`)}
@@ -261,7 +260,7 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
             </label>
             <label>
               {t('sizeBy.label')}{' '}
-              <select value={state.sizeBy} onChange={(e) => update((s) => ({ ...s, sizeBy: e.target.value as ViewState['sizeBy'] }))} data-testid="size-by">
+              <select value={view.sizeBy} onChange={(e) => update((s) => ({ ...s, sizeBy: e.target.value as ViewState['sizeBy'] }))} data-testid="size-by">
                 {SIZE_BY.map((c) => (
                   <option key={c} value={c}>
                     {t(`sizeBy.${c}`)}
@@ -269,94 +268,112 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
                 ))}
               </select>
             </label>
-            {cluster && (
+            {emphasis && (
               <span className="highlight-chip" data-testid="highlight-chip">
-                {cluster.kind === 'activity'
-                  ? t('highlight.activity', { title: index.activities.get(cluster.id)?.title ?? cluster.id, count: activityMembers?.size ?? 0 })
-                  : t(`highlight.${cluster.kind}`, { id: cluster.id })}
-                <button type="button" className="link" onClick={() => setCluster(null)} aria-label={t('highlight.clear')}>
+                {emphasis.kind === 'activity'
+                  ? t('highlight.activity', { title: network.activities[network.projection.incidence.actIndex.get(emphasis.id) ?? -1]?.title ?? emphasis.id, count: activityMembers?.size ?? 0 })
+                  : t(`highlight.${emphasis.kind}`, { id: emphasis.id })}
+                <button type="button" className="link" onClick={() => setEmphasis(null)} aria-label={t('highlight.clear')}>
                   ×
                 </button>
               </span>
             )}
-            <AnalysisStatus progress={analysis.progress} error={analysis.error} />
+            <AnalysisStatus />
           </div>
         )}
-        <div className="stage" role="tabpanel" aria-label={t(`views.${state.view}`)} data-testid={`view-${state.view}`}>
+        <div className="stage" id="workspace-stage" role="tabpanel" aria-labelledby={`tab-${view.view}`} data-testid={`view-${view.view}`}>
           {isMapView && (
             <div className="canvas-wrap">
-              {display ? (
-                <GraphView graph={display} look={look} selected={selected} focus={focus} onSelect={select} onReady={setSigma} />
+              {layout ? (
+                <NetworkMap
+                  network={network}
+                  layout={layout}
+                  visibility={visibility}
+                  appearance={appearance}
+                  highlight={highlight}
+                  selected={selectedIndex}
+                  suggested={suggested}
+                  activeSuggestion={activePair}
+                  focus={focus}
+                  onSelect={selectIndex}
+                  onReady={setSigma}
+                />
               ) : (
                 <p className="status" role="status" data-testid="layout-status">
                   {t('dataset.layout')}
                 </p>
               )}
-              <CameraControls sigma={sigma} onZoomToSelection={selected ? () => setFocus({ nodes: [selected] }) : undefined} />
+              <CameraControls sigma={sigma} onZoomToSelection={selectedIndex !== null ? () => setFocus({ nodes: [selectedIndex] }) : undefined} />
             </div>
           )}
           {isMapView && (
             <Legend
               spec={appearance.legend}
               sizeMetric={appearance.sizeMetric}
-              hasIsolates={hasIsolates}
-              thinned={display && display.size < network.size ? { drawn: display.size, total: network.size } : null}
+              hasIsolates={isolates}
+              thinned={sigma && sigma.getGraph().size < network.projection.ties.m ? { drawn: sigma.getGraph().size, total: network.projection.ties.m } : null}
             />
           )}
-          {state.view === 'bipartite' && (
-            <BipartiteView dataset={dataset} positions={bundle.bipartitePositions} visibility={visibility} selected={selected} onSelect={select} />
+          {view.view === 'bipartite' && (
+            <BipartiteView network={network} layout={bipartiteLayout} visibility={visibility} colour={appearance.colour} selected={selectedIndex} onSelect={selectIndex} />
           )}
-          {state.view === 'sectors' &&
+          {view.view === 'sectors' &&
             (result ? (
               <div className="overview-wrap">
-                <SectorOverview
-                  result={result}
-                  targets={state.targets}
-                  mode={overviewMode}
-                  onModeChange={setOverviewMode}
-                  onSelectCluster={(kind, id) => selectCluster(kind, id)}
-                />
+                <SectorOverview result={result} targets={view.targets} mode={overviewMode} onModeChange={setOverviewMode} onSelectCluster={(kind, id) => selectCluster(kind, id)} />
               </div>
             ) : (
-              <AnalysisProgress step={analysis.progress?.step ?? null} fraction={analysis.progress?.fraction ?? null} error={analysis.error ?? undefined} />
+              <AnalysisProgress step={analysis.progress?.stage ?? null} fraction={analysis.progress?.fraction ?? null} error={analysis.error ?? undefined} />
             ))}
-          {state.view === 'tables' && (
-            <TablesView dataset={dataset} visibility={visibility} graph={visible} result={result} selected={selected} onSelect={select} />
+          {view.view === 'tables' && <TablesView network={network} visibility={visibility} result={result} selected={view.selected} onSelect={select} />}
+          {details && (
+            <div className="details-drawer" data-testid="details-drawer">
+              <DetailsPanel
+                details={details}
+                onSelect={selectAndFocus}
+                onClose={() => select(null)}
+                onShowEgo={(id) => update((s) => ({ ...s, filters: { ...s.filters, ego: { id, steps: 1 } } }))}
+              >
+                <details className="sector-correction">
+                  <summary>{t('panel.correctSector')}</summary>
+                  <SectorCorrections
+                    organisation={details.organisation}
+                    dataset={dataset}
+                    corrections={corrections}
+                    onChange={(next) => void store.setCorrections(next)}
+                  />
+                </details>
+                {selectedRow && result && <BrokerPanel row={selectedRow} meta={result.meta} />}
+              </DetailsPanel>
+            </div>
           )}
         </div>
       </section>
 
-      <aside className="side-panel no-print" data-testid="side-panel">
-        {details ? (
-          <DetailsPanel
-            details={details}
-            onSelect={selectAndFocus}
-            onClose={() => select(null)}
-            onShowEgo={(id) => update((s) => ({ ...s, filters: { ...s.filters, ego: { id, steps: 1 } } }))}
-          >
-            {renderOrganisationExtra?.(details.organisation.id)}
-            {selectedRow && result && <BrokerPanel row={selectedRow} meta={result.meta} />}
-          </DetailsPanel>
-        ) : !result ? (
-          <AnalysisProgress step={analysis.progress?.step ?? null} fraction={analysis.progress?.fraction ?? null} error={analysis.error ?? undefined} />
-        ) : state.view === 'bridges' ? (
+      <aside className="side-panel no-print" data-testid="side-panel" aria-label={t('panel.analysis')}>
+        {!result ? (
+          <AnalysisProgress step={analysis.progress?.stage ?? null} fraction={analysis.progress?.fraction ?? null} error={analysis.error ?? undefined} />
+        ) : view.view === 'bridges' ? (
           <MissingBridgesView
             result={result}
-            targets={state.targets}
+            targets={view.targets}
             onSelectCluster={selectCluster}
             onSelectOrganisation={selectAndFocus}
             onHoverSuggestion={setActiveSuggestion}
+            focalChoices={focalChoices}
+            focal={view.focal ?? dataset.focal ?? null}
+            onChooseFocal={(focal) => update((s) => ({ ...s, focal }))}
           />
-        ) : state.view === 'conveners' ? (
+        ) : view.view === 'conveners' ? (
           <ConvenersPanel
             result={result}
-            k={state.k}
+            k={view.k}
             onK={(k) => update((s) => ({ ...s, k }), 'replace')}
-            reachSteps={state.reachSteps}
+            reachSteps={view.reachSteps}
             onReachSteps={(reachSteps) => update((s) => ({ ...s, reachSteps }))}
-            showSuggested={state.showSuggested}
+            showSuggested={view.showSuggested}
             onShowSuggested={(showSuggested) => update((s) => ({ ...s, showSuggested }))}
-            selected={selected}
+            selected={view.selected}
             onSelectOrganisation={selectAndFocus}
           />
         ) : (
@@ -373,10 +390,15 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
         <PrintReport
           result={result}
           datasetName={datasetName}
-          filtersSummary={summariseFilters(state.filters, i18n.language === 'en' ? 'en' : 'nl', { organisationName: (id) => index.organisations.get(id)?.name ?? id })}
+          filtersSummary={summariseFilters(view.filters, i18n.language === 'en' ? 'en' : 'nl', {
+            organisationName: (id) => {
+              const i = orgIndex.get(id);
+              return i === undefined ? id : network.organisations[i]!.name;
+            },
+          })}
           mapImage={mapImage}
           generatedAt={new Date()}
-          provenance={provenance}
+          provenance={source?.kind === 'imported' ? source.label : t('intro.source')}
         />
       )}
     </main>
@@ -385,11 +407,12 @@ export function Workspace({ bundle, datasetName, provenance, toolbarExtra, rende
 
 function ViewTabs({ view, onChange }: { view: View; onChange(v: View): void }) {
   const { t } = useTranslation();
-  const move = (delta: number) => {
-    const i = (VIEWS.indexOf(view) + delta + VIEWS.length) % VIEWS.length;
+  const move = (to: number) => {
+    const i = (to + VIEWS.length) % VIEWS.length;
     onChange(VIEWS[i]!);
     requestAnimationFrame(() => document.getElementById(`tab-${VIEWS[i]}`)?.focus());
   };
+  const current = VIEWS.indexOf(view);
   return (
     <div className="view-tabs" role="tablist" aria-label={t('views.label')}>
       {VIEWS.map((v) => (
@@ -399,11 +422,14 @@ function ViewTabs({ view, onChange }: { view: View; onChange(v: View): void }) {
           type="button"
           role="tab"
           aria-selected={v === view}
+          aria-controls="workspace-stage"
           tabIndex={v === view ? 0 : -1}
           onClick={() => onChange(v)}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowRight') move(1);
-            else if (e.key === 'ArrowLeft') move(-1);
+            const to = e.key === 'ArrowRight' ? current + 1 : e.key === 'ArrowLeft' ? current - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null;
+            if (to === null) return;
+            e.preventDefault();
+            move(to);
           }}
           data-testid={`tab-${v}`}
         >
@@ -414,12 +440,15 @@ function ViewTabs({ view, onChange }: { view: View; onChange(v: View): void }) {
   );
 }
 
-/** Compact progress in the map toolbar; an empty marker when the analysis is up to date. */
-function AnalysisStatus({ progress, error }: { progress: { step: string; fraction: number } | null; error: string | null }) {
-  if (!progress && !error) return <span className="analysis-status" data-testid="analysis-ready" />;
+/** Compact progress in the map toolbar; a marker when the analysis is up to date. */
+function AnalysisStatus() {
+  const progress = useSession((s) => s.analysis.progress);
+  const error = useSession((s) => s.analysis.error);
+  const stale = useSession((s) => s.analysis.assembled?.stale.length ?? 1);
+  if (!progress && !error && stale === 0) return <span className="analysis-status" data-testid="analysis-ready" />;
   return (
     <span className="analysis-status">
-      <AnalysisProgress step={progress?.step ?? null} fraction={progress?.fraction ?? null} error={error ?? undefined} />
+      <AnalysisProgress step={progress?.stage ?? null} fraction={progress?.fraction ?? null} error={error ?? undefined} />
     </span>
   );
 }

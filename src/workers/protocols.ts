@@ -24,20 +24,11 @@ export interface AnalysisProtocol {
   };
 }
 
-/** A graph to lay out: node groups (sector codes) order the unconnected ones. */
-export interface LayoutGraph {
-  n: number;
-  labels: string[];
-  groups: Uint8Array;
-  edgeU: Int32Array;
-  edgeV: Int32Array;
-  edgeW: Float64Array;
-  /** Node sizes drawn (noverlap keeps discs apart); default from degree. */
-  sizes?: Float32Array;
-}
+export type { IndexedLayoutGraph as LayoutGraph } from '../graph/layout';
+import type { IndexedLayoutGraph } from '../graph/layout';
 
 export interface LayoutProtocol {
-  layout: { params: { graph: LayoutGraph; seed: number }; result: { x: Float32Array; y: Float32Array }; progress: never };
+  layout: { params: { graph: IndexedLayoutGraph; seed: number }; result: { x: Float32Array; y: Float32Array }; progress: never };
 }
 
 export interface ImportProtocol {

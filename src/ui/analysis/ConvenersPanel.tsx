@@ -1,5 +1,8 @@
 import { useId, useMemo } from 'react';
 import type { AnalysisResult } from '../../analysis';
+import { findingsOf } from '../../analysis/findings';
+import { wordFinding } from '../../i18n/findings';
+import { useTranslation } from 'react-i18next';
 import './analysis.css';
 import { convenerCoverage, convenersStale } from './convenerModel';
 import { useAnalysisText } from './messages';
@@ -38,6 +41,11 @@ export function ConvenersPanel({
   const reachName = useId();
   const coverageId = useId();
   const coverage = useMemo(() => convenerCoverage(result), [result]);
+  const { t: words } = useTranslation();
+  const sentences = useMemo(
+    () => new Map(findingsOf(result).flatMap((f) => (f.code === 'convener' ? [[f.id, wordFinding(words, { ...f, rank: 0 }, lang).replace(/^0\. /, '')] as const] : []))),
+    [result, words, lang],
+  );
   const stale = convenersStale(result, k, reachSteps);
   const picks = result.conveners.picks;
   return (
@@ -117,7 +125,7 @@ export function ConvenersPanel({
                   <SectorSwatch sector={p.sector} />
                   {sector(p.sector)}
                 </span>
-                <p className="ana-pick-sentence">{capitalise(p.sentence[lang])}.</p>
+                <p className="ana-pick-sentence">{sentences.get(p.id)}</p>
                 <p className="ana-pick-meta">
                   {tp('conveners.cumulative', p.cumulativeReached, {
                     added: fmt.int(p.newlyReachedTotal),
@@ -185,8 +193,4 @@ export function ConvenersPanel({
       </label>
     </section>
   );
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

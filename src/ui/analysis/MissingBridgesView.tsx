@@ -1,12 +1,14 @@
 import { useId, useMemo } from 'react';
 import type { AnalysisResult } from '../../analysis';
-import { explainFindings } from '../../analysis/explain';
+import { findingsOf } from '../../analysis/findings';
+import { wordFinding } from '../../i18n/findings';
+import { useTranslation } from 'react-i18next';
 import type { Sector } from '../../data/sectors';
 import './analysis.css';
 import { ClusterList } from './ClusterList';
 import { useAnalysisText, type AnalysisMessageKey } from './messages';
 import { MixingHeatmap } from './MixingHeatmap';
-import { MunicipalityPosition } from './MunicipalityPosition';
+import { MunicipalityPosition, type FocalChoice } from './MunicipalityPosition';
 import { SuggestedTies, type HoveredSuggestion } from './SuggestedTies';
 
 export interface MissingBridgesViewProps {
@@ -15,32 +17,40 @@ export interface MissingBridgesViewProps {
   onSelectCluster(kind: 'community' | 'component', id: number): void;
   onSelectOrganisation(id: string): void;
   onHoverSuggestion?(s: HoveredSuggestion): void;
+  focalChoices: readonly FocalChoice[];
+  focal: string | null;
+  onChooseFocal(id: string | null): void;
 }
 
-const KIND_LABEL: Record<string, AnalysisMessageKey> = {
-  missing_bridge: 'findings.kind.missing_bridge',
-  bridges_ok: 'findings.kind.bridges_ok',
-  cluster_lacks: 'findings.kind.cluster_lacks',
-  convener: 'findings.kind.convener',
-  municipality: 'findings.kind.municipality',
-  method: 'findings.kind.method',
+/** The label of each finding's kind (a key of the analysis namespace). */
+const KIND_OF: Record<string, { kind: string; label: AnalysisMessageKey }> = {
+  sector_absent: { kind: 'missing_bridge', label: 'findings.kind.missing_bridge' },
+  no_ties: { kind: 'missing_bridge', label: 'findings.kind.missing_bridge' },
+  below_expected: { kind: 'missing_bridge', label: 'findings.kind.missing_bridge' },
+  bridges_ok: { kind: 'bridges_ok', label: 'findings.kind.bridges_ok' },
+  clusters_lacking: { kind: 'cluster_lacks', label: 'findings.kind.cluster_lacks' },
+  convener: { kind: 'convener', label: 'findings.kind.convener' },
+  focal: { kind: 'municipality', label: 'findings.kind.municipality' },
+  no_focal: { kind: 'municipality', label: 'findings.kind.municipality' },
+  betweenness_estimated: { kind: 'method', label: 'findings.kind.method' },
 };
 
 /** The plain-words findings of an analysis, in the current language. */
 export function Findings({ result }: { result: AnalysisResult }) {
   const { t, lang } = useAnalysisText();
+  const { t: words } = useTranslation();
   const titleId = useId();
-  const findings = useMemo(() => explainFindings(result), [result]);
+  const findings = useMemo(() => findingsOf(result), [result]);
   return (
     <section className="ana-section ana-findings" aria-labelledby={titleId} data-testid="findings">
       <h2 id={titleId}>{t('findings.title')}</h2>
       <ul>
         {findings.map((f, i) => {
-          const kind = KIND_LABEL[f.kind];
+          const kind = KIND_OF[f.code]!;
           return (
-            <li key={i} className={`ana-finding ana-finding-${f.kind}`} data-testid="finding" data-kind={f.kind}>
-              {kind && <span className="ana-finding-kind">{t(kind)}</span>}
-              <span className="ana-finding-text">{f[lang]}</span>
+            <li key={i} className={`ana-finding ana-finding-${kind.kind}`} data-testid="finding" data-kind={kind.kind} data-code={f.code}>
+              <span className="ana-finding-kind">{t(kind.label)}</span>
+              <span className="ana-finding-text">{wordFinding(words, f, lang)}</span>
             </li>
           );
         })}
@@ -59,6 +69,9 @@ export function MissingBridgesView({
   onSelectCluster,
   onSelectOrganisation,
   onHoverSuggestion,
+  focalChoices,
+  focal,
+  onChooseFocal,
 }: MissingBridgesViewProps) {
   return (
     <div className="ana ana-bridges" data-testid="missing-bridges">
@@ -79,6 +92,9 @@ export function MissingBridgesView({
       />
       <MunicipalityPosition
         result={result}
+        choices={focalChoices}
+        focal={focal}
+        onChooseFocal={onChooseFocal}
         onSelectCluster={onSelectCluster}
         onSelectOrganisation={onSelectOrganisation}
       />

@@ -3,7 +3,8 @@ import type { AnalysisResult } from '../../analysis';
 import type { Sector } from '../../data/sectors';
 import { divergingGradient, ratioPosition, RATIO_TICKS } from './colourScale';
 import { useAnalysisText } from './messages';
-import { sectorNoun } from '../../analysis/wording';
+import { sectorNoun } from '../../i18n/findings';
+import { useTranslation } from 'react-i18next';
 import { eiRows, heatmapModel, reachRows, type HeatCell, type ReachRow } from './mixingModel';
 import { SectorSwatch } from './parts';
 
@@ -13,6 +14,7 @@ import { SectorSwatch } from './parts';
  */
 export function MixingHeatmap({ result, targets }: { result: AnalysisResult; targets: readonly Sector[] }) {
   const { t, tp, fmt, lang, sector, sectorShort } = useAnalysisText();
+  const { t: words } = useTranslation();
   const model = useMemo(() => heatmapModel(result, targets), [result, targets]);
   const ei = useMemo(() => eiRows(result), [result]);
   const reach = useMemo(() => reachRows(result, targets), [result, targets]);
@@ -21,8 +23,8 @@ export function MixingHeatmap({ result, targets }: { result: AnalysisResult; tar
   const eiId = useId();
   const reachId = useId();
   const reachSentence = (r: ReachRow) => {
-    const from = sectorNoun(r.from, r.size, lang);
-    const noun = sectorNoun(r.to, 1, lang).replace(/^1 /, '');
+    const from = `${fmt.int(r.size)} ${sectorNoun(words, r.from, r.size)}`;
+    const noun = sectorNoun(words, r.to, 1);
     const to = `${lang === 'nl' ? 'een' : /^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
     const parts = [
       tp('reach.direct', r.within1, { from, to }),

@@ -1,43 +1,135 @@
-import { Fragment, useId, useMemo, useState } from 'react';
-import type { AnalysisResult, MunicipalityView } from '../../analysis';
+import { Fragment, useId, useMemo } from 'react';
+import type { AnalysisResult, FocalView } from '../../analysis';
 import { useAnalysisText } from './messages';
 import { presentSectors } from './mixingModel';
-import { chainSectors, clusterDistances, municipalityRows } from './municipalityModel';
 import { OrganisationButton, SectorSwatch } from './parts';
 
-const TABLE_ROWS = 6;
-const DETAILED = 3;
+export interface FocalChoice {
+  id: string;
+  label: string;
+}
 
-function MunicipalityDetails({
+/**
+ * "Our municipality": one chosen organisation (the dataset may declare it; the user can choose
+ * another), its distance to each sector, its chains to the nearest tech and care organisations,
+ * and the clusters it reaches. Never "the municipality" for every public body.
+ */
+export function MunicipalityPosition({
+  result,
+  choices,
+  focal,
+  onChooseFocal,
+  onSelectCluster,
+  onSelectOrganisation,
+}: {
+  result: AnalysisResult;
+  /** Organisations offered as "our municipality" (public bodies, municipalities first). */
+  choices: readonly FocalChoice[];
+  /** The chosen organisation's id, or null. */
+  focal: string | null;
+  onChooseFocal(id: string | null): void;
+  onSelectCluster(kind: 'community', id: number): void;
+  onSelectOrganisation(id: string): void;
+}) {
+  const { t } = useAnalysisText();
+  const titleId = useId();
+  const selectId = useId();
+  const view = result.municipality;
+  return (
+    <section className="ana-section" aria-labelledby={titleId} data-testid="municipality-view">
+      <h2 id={titleId}>{t('municipality.title')}</h2>
+      <div className="ana-controls">
+        <label htmlFor={selectId}>{t('municipality.choose')}</label>
+        <select id={selectId} value={focal ?? ''} onChange={(e) => onChooseFocal(e.currentTarget.value || null)} data-testid="focal-select">
+          <option value="">{t('municipality.chooseNone')}</option>
+          {choices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {view ? (
+        <FocalDetails view={view} result={result} onSelectCluster={onSelectCluster} onSelectOrganisation={onSelectOrganisation} />
+      ) : (
+        <p className="ana-muted" data-testid="municipality-empty">
+          {result.municipalityNote === 'not_visible' ? t('municipality.notVisible') : t('municipality.noneChosen')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function FocalDetails({
   view,
   result,
   onSelectCluster,
   onSelectOrganisation,
 }: {
-  view: MunicipalityView;
+  view: FocalView;
   result: AnalysisResult;
   onSelectCluster(kind: 'community', id: number): void;
   onSelectOrganisation(id: string): void;
 }) {
-  const { t, tp, fmt, sector } = useAnalysisText();
-  const titleId = useId();
-  const clusters = clusterDistances(view, result.communities);
+  const { t, tp, fmt, sector, sectorShort } = useAnalysisText();
+  const tableId = useId();
+  const sectors = useMemo(() => presentSectors(result), [result]);
+  const size = useMemo(() => new Map(result.communities.map((c) => [c.id, c.size])), [result]);
+  const nearest = view.clustersReached.slice(0, 12);
   return (
-    <article className="ana-mun" aria-labelledby={titleId} data-testid={`municipality-org-${view.id}`}>
-      <h3 id={titleId}>
+    <article className="ana-mun" data-testid={`municipality-org-${view.id}`}>
+      <h3>
         <OrganisationButton id={view.id} label={view.label} onSelect={onSelectOrganisation} />
         <span className="ana-muted ana-h-note"> {tp('municipality.partners', view.degree)}</span>
       </h3>
+      <p className="ana-caption" id={tableId}>
+        {t('municipality.tableCaption')}
+      </p>
+      <div className="ana-scroll" role="region" aria-labelledby={tableId} tabIndex={0}>
+        <table className="ana-table ana-distance" data-testid="municipality-distance-table" aria-labelledby={tableId}>
+          <thead>
+            <tr>
+              {sectors.map((s) => (
+                <th key={s} scope="col" className="ana-num" title={sector(s)}>
+                  <span className="ana-colhead">
+                    <SectorSwatch sector={s} />
+                    <span aria-hidden="true">{sectorShort(s)}</span>
+                    <span className="ana-sr">{sector(s)}</span>
+                  </span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr data-testid={`municipality-row-${view.id}`}>
+              {sectors.map((s) => {
+                const d = view.sectorDistance.find((x) => x.sector === s)?.distance ?? null;
+                return (
+                  <td key={s} className={`ana-num ana-dist ana-dist-${d === null ? 'none' : Math.min(d, 4)}`} data-sector={s}>
+                    {d === null ? (
+                      <>
+                        <span aria-hidden="true">–</span>
+                        <span className="ana-sr">{t('municipality.unreachable')}</span>
+                      </>
+                    ) : (
+                      fmt.int(d)
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="ana-footnote">{t('municipality.tableNote')}</p>
       <ul className="ana-chains">
-        {chainSectors(view).map((s) => {
-          const chain = view.chains[s];
+        {(['tech', 'care'] as const).map((s) => {
+          const chain = view.chains.find((c) => c.sector === s);
           return (
             <li key={s} data-testid={`municipality-chain-${view.id}-${s}`}>
               <span className="ana-chain-head">
                 <SectorSwatch sector={s} />
-                {chain
-                  ? tp('municipality.chainTo', chain.distance, { sector: sector(s) })
-                  : t('municipality.noChain', { sector: sector(s) })}
+                {chain ? tp('municipality.chainTo', chain.distance, { sector: sector(s) }) : t('municipality.noChain', { sector: sector(s) })}
               </span>
               {chain && (
                 <span className="ana-chain">
@@ -51,12 +143,7 @@ function MunicipalityDetails({
                           <span className="ana-sr">{` ${t('municipality.then')} `}</span>
                         </>
                       )}
-                      <OrganisationButton
-                        id={step.id}
-                        label={step.label}
-                        onSelect={onSelectOrganisation}
-                        title={sector(step.sector)}
-                      />
+                      <OrganisationButton id={step.id} label={step.label} onSelect={onSelectOrganisation} title={sector(step.sector)} />
                     </Fragment>
                   ))}
                 </span>
@@ -66,161 +153,31 @@ function MunicipalityDetails({
         })}
       </ul>
       <p className="ana-mun-clusters">
-        {t('municipality.clusters', {
-          reached: fmt.int(clusters.reachable),
-          total: fmt.int(clusters.total),
-        })}{' '}
-        {clusters.nearest.length > 0 && <span className="ana-muted">{t('municipality.nearest')} </span>}
+        {t('municipality.clusters', { reached: fmt.int(view.clustersReached.length), total: fmt.int(view.clustersTotal) })}{' '}
+        {nearest.length > 0 && <span className="ana-muted">{t('municipality.nearest')} </span>}
       </p>
-      {clusters.nearest.length > 0 && (
+      {nearest.length > 0 && (
         <ul className="ana-inline-list ana-cluster-chips">
-          {clusters.nearest.map((c) => {
+          {nearest.map((c) => {
             const name = t('clusters.communityName', { id: c.community });
+            const distance = c.distance === 0 ? t('municipality.own') : tp('common.steps', c.distance);
             return (
               <li key={c.community}>
                 <button
                   type="button"
                   className="ana-chip"
                   onClick={() => onSelectCluster('community', c.community)}
-                  aria-label={t('municipality.clusterChipLabel', {
-                    name,
-                    size: fmt.int(c.size),
-                    steps: tp('common.steps', c.distance),
-                  })}
+                  aria-label={`${name} · ${distance}`}
+                  title={t('municipality.clusterChipLabel', { name, size: fmt.int(size.get(c.community) ?? 0), steps: tp('common.steps', c.distance) })}
                 >
-                  {name} · {c.distance === 0 ? t('municipality.own') : tp('common.steps', c.distance)}
+                  {name} · {distance}
                 </button>
               </li>
             );
           })}
-          {clusters.more > 0 && <li className="ana-muted">{tp('municipality.moreClusters', clusters.more)}</li>}
+          {view.clustersReached.length > nearest.length && <li className="ana-muted">{tp('municipality.moreClusters', view.clustersReached.length - nearest.length)}</li>}
         </ul>
       )}
     </article>
-  );
-}
-
-/** The municipality's position: distance to every sector and cluster, chains to tech and care. */
-export function MunicipalityPosition({
-  result,
-  onSelectCluster,
-  onSelectOrganisation,
-}: {
-  result: AnalysisResult;
-  onSelectCluster(kind: 'community', id: number): void;
-  onSelectOrganisation(id: string): void;
-}) {
-  const { t, tp, fmt, sector, sectorShort } = useAnalysisText();
-  const titleId = useId();
-  const tableId = useId();
-  const [allRows, setAllRows] = useState(false);
-  const [allDetails, setAllDetails] = useState(false);
-  const rows = useMemo(() => municipalityRows(result), [result]);
-  const sectors = useMemo(() => presentSectors(result), [result]);
-  const munSector = result.meta.options.municipalitySector;
-  const tableRows = allRows ? rows : rows.slice(0, TABLE_ROWS);
-  const detailed = allDetails ? rows : rows.slice(0, DETAILED);
-  return (
-    <section className="ana-section" aria-labelledby={titleId} data-testid="municipality-view">
-      <h2 id={titleId}>{t('municipality.title')}</h2>
-      {rows.length === 0 ? (
-        <p className="ana-muted" data-testid="municipality-empty">
-          {t('municipality.none', { sector: sector(munSector) })}
-        </p>
-      ) : (
-        <>
-          <p className="ana-intro">{tp('municipality.intro', rows.length, { sector: sector(munSector) })}</p>
-          <p className="ana-caption" id={tableId}>
-            {t('municipality.tableCaption')}
-          </p>
-          <div className="ana-scroll" role="region" aria-labelledby={tableId} tabIndex={0}>
-            <table className="ana-table ana-distance" data-testid="municipality-distance-table" aria-labelledby={tableId}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('municipality.organisation')}</th>
-                  {sectors.map((s) => (
-                    <th key={s} scope="col" className="ana-num" title={sector(s)}>
-                      <span className="ana-colhead">
-                        <SectorSwatch sector={s} />
-                        <span aria-hidden="true">{sectorShort(s)}</span>
-                        <span className="ana-sr">{sector(s)}</span>
-                      </span>
-                    </th>
-                  ))}
-                  <th scope="col" className="ana-num">{t('municipality.clustersColumn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tableRows.map((v) => (
-                  <tr key={v.id} data-testid={`municipality-row-${v.id}`}>
-                    <th scope="row">
-                      <OrganisationButton id={v.id} label={v.label} onSelect={onSelectOrganisation} />
-                    </th>
-                    {sectors.map((s) => {
-                      const d = v.sectorDistance[s];
-                      return (
-                        <td
-                          key={s}
-                          className={`ana-num ana-dist ana-dist-${d === null || d === undefined ? 'none' : Math.min(d, 4)}`}
-                        >
-                          {d === null || d === undefined ? (
-                            <>
-                              <span aria-hidden="true">–</span>
-                              <span className="ana-sr">{t('municipality.unreachable')}</span>
-                            </>
-                          ) : (
-                            fmt.int(d)
-                          )}
-                        </td>
-                      );
-                    })}
-                    <td className="ana-num">
-                      {t('reach.ofCount', {
-                        x: fmt.int(v.communityDistance.length),
-                        n: fmt.int(result.communities.length),
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p className="ana-footnote">{t('municipality.tableNote')}</p>
-          {rows.length > TABLE_ROWS && (
-            <button
-              type="button"
-              className="ana-more"
-              aria-expanded={allRows}
-              onClick={() => setAllRows((x) => !x)}
-              data-testid="municipality-rows-toggle"
-            >
-              {allRows ? t('common.showFewer') : tp('common.showAll', rows.length)}
-            </button>
-          )}
-          <div className="ana-mun-list">
-            {detailed.map((v) => (
-              <MunicipalityDetails
-                key={v.id}
-                view={v}
-                result={result}
-                onSelectCluster={onSelectCluster}
-                onSelectOrganisation={onSelectOrganisation}
-              />
-            ))}
-          </div>
-          {rows.length > DETAILED && (
-            <button
-              type="button"
-              className="ana-more"
-              aria-expanded={allDetails}
-              onClick={() => setAllDetails((x) => !x)}
-              data-testid="municipality-details-toggle"
-            >
-              {allDetails ? t('common.showFewer') : tp('municipality.showAllChains', rows.length)}
-            </button>
-          )}
-        </>
-      )}
-    </section>
   );
 }

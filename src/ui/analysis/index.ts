@@ -9,7 +9,6 @@ export { ClusterList, CompositionBar } from './ClusterList';
 export { SuggestedTies, type HoveredSuggestion } from './SuggestedTies';
 export { MunicipalityPosition } from './MunicipalityPosition';
 export {
-  analysisMessages,
   analysisText,
   useAnalysisText,
   type AnalysisMessageKey,

@@ -1,24 +1,8 @@
-/**
- * Progress of the analysis. The step names mirror ANALYSIS_STEPS in src/analysis/index.ts (a unit
- * test keeps them equal); they are copied here so that the main bundle does not import the
- * analysis engine, which runs in a worker.
- */
-export const PROGRESS_STEPS = [
-  'index',
-  'components',
-  'communities',
-  'mixing',
-  'structural-holes',
-  'betweenness',
-  'brokerage',
-  'cutpoints',
-  'conveners',
-  'suggestions',
-  'municipality',
-  'assemble',
-] as const;
+/** Progress of the staged analysis: which stage runs, and how far it is. */
+import { STAGES, type StageName } from '../../analysis/stages';
 
-export type ProgressStep = (typeof PROGRESS_STEPS)[number];
+export const PROGRESS_STEPS = STAGES;
+export type ProgressStep = StageName;
 
 export function isProgressStep(step: string | null | undefined): step is ProgressStep {
   return step != null && (PROGRESS_STEPS as readonly string[]).includes(step);
@@ -32,9 +16,10 @@ export interface ProgressState {
   stepCount: number;
 }
 
+/** The overall percentage: stages count equally, the running one by its own fraction. */
 export function progressState(step: string | null, fraction: number | null): ProgressState {
-  const percent =
-    fraction === null || !Number.isFinite(fraction) ? null : Math.round(Math.max(0, Math.min(1, fraction)) * 100);
   const i = isProgressStep(step) ? PROGRESS_STEPS.indexOf(step) : -1;
+  const within = fraction === null || !Number.isFinite(fraction) ? null : Math.max(0, Math.min(1, fraction));
+  const percent = i < 0 || within === null ? null : Math.round(((i + within) / PROGRESS_STEPS.length) * 100);
   return { percent, stepNumber: i >= 0 ? i + 1 : null, stepCount: PROGRESS_STEPS.length };
 }

@@ -4,7 +4,6 @@ import { SECTOR_INFO, type Sector } from '../../data/sectors';
 import type { FacetValue, Facets } from '../../filters/facets';
 import { DEFAULT_FILTERS, filtersActive, type Filters, type Visibility } from '../../filters/filters';
 import type { OrganisationSearch } from '../../graph/search';
-import type { Language } from '../../i18n';
 
 type ListKey = 'sources' | 'kinds' | 'schemes' | 'themes' | 'regions' | 'cities';
 
@@ -20,8 +19,7 @@ export interface FiltersPanelProps {
 
 /** Every filter of the map and the analysis, with facet counts; state lives in the URL. */
 export function FiltersPanel({ filters, facets, counts, search, organisationName, onChange }: FiltersPanelProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
   const set = (patch: Partial<Filters>, history: 'push' | 'replace' = 'push') => onChange({ ...filters, ...patch }, history);
   const toggle = (key: ListKey, value: string) => {
     const list = filters[key];
@@ -60,7 +58,7 @@ export function FiltersPanel({ filters, facets, counts, search, organisationName
         <legend>{t('filters.sector')}</legend>
         <ul>
           {facets.sectors.map(({ value, count }) => (
-            <li key={value}>
+            <li key={value} className={count === 0 && !filters.sectors.includes(value) ? 'facet-empty' : undefined}>
               <label>
                 <input
                   type="checkbox"
@@ -69,7 +67,7 @@ export function FiltersPanel({ filters, facets, counts, search, organisationName
                   data-testid={`filter-sector-${value}`}
                 />
                 <span className="swatch" style={{ background: SECTOR_INFO[value].colour }} aria-hidden="true" />
-                {SECTOR_INFO[value][language]} <span className="muted">({count})</span>
+                {t(`sectors.${value}.label`)} <span className="facet-count">({count})</span>
               </label>
             </li>
           ))}
@@ -89,7 +87,7 @@ export function FiltersPanel({ filters, facets, counts, search, organisationName
           <input
             type="range"
             min={1}
-            max={Math.max(2, facets.maxWeight)}
+            max={Math.max(2, facets.maxShared)}
             value={filters.minWeight}
             onChange={(e) => set({ minWeight: Number(e.target.value) }, 'replace')}
             data-testid="filter-min-weight"
@@ -98,6 +96,10 @@ export function FiltersPanel({ filters, facets, counts, search, organisationName
         <label>
           <input type="checkbox" checked={filters.hideIsolates} onChange={(e) => set({ hideIsolates: e.target.checked })} data-testid="filter-hide-isolates" />
           {t('filters.hideIsolates')}
+        </label>
+        <label>
+          <input type="checkbox" checked={filters.statedOnly} onChange={(e) => set({ statedOnly: e.target.checked })} data-testid="filter-stated-only" />
+          {t('filters.statedOnly')}
         </label>
       </fieldset>
 
@@ -139,10 +141,10 @@ function FacetGroup({
       </summary>
       <ul>
         {visible.map(({ value, count }) => (
-          <li key={value}>
+          <li key={value} className={count === 0 && !selected.includes(value) ? 'facet-empty' : undefined}>
             <label>
               <input type="checkbox" checked={selected.includes(value)} onChange={() => onToggle(value)} data-testid={`filter-${id}-${value}`} />
-              {label(value)} <span className="muted">({count})</span>
+              {label(value)} <span className="facet-count">({count})</span>
             </label>
           </li>
         ))}
@@ -173,8 +175,8 @@ function YearRange({ facets, filters, set }: { facets: Facets; filters: Filters;
         <input type="range" min={min} max={max} value={to} onChange={(e) => change(from, Number(e.target.value))} data-testid="filter-year-to" />
       </label>
       <label>
-        <input type="checkbox" checked={filters.includeUndated} onChange={(e) => set({ includeUndated: e.target.checked })} />
-        {t('filters.includeUndated')}
+        <input type="checkbox" checked={filters.includeUndated} onChange={(e) => set({ includeUndated: e.target.checked })} data-testid="filter-undated" />
+        {t('filters.includeUndated', { count: facets.undated })}
       </label>
     </fieldset>
   );

@@ -1,7 +1,6 @@
 import { ROLE_FIELDS, type FieldId, type MappingRole } from '../../data/import/fields';
 import type { TablePlan } from '../../data/import/pipeline';
 import { autoColumns, mappingMissing, type ColumnMapping } from '../../data/import/recognise';
-import type { ImportMessageKey } from './messages';
 import type { ImportT } from './useImportMessages';
 
 export interface EditablePlan extends TablePlan {
@@ -74,14 +73,14 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
       </h4>
       <p className="muted">
         {t('fileDetails', { delimiter: delimiterName(table.delimiter), encoding: table.encoding ?? 'xlsx' })}
-        {plan.origin === 'saved' ? ` · ${t('savedMapping')}` : mapping.layout && mapping.layout !== 'generic' ? ` · ${t('recognisedAs', { layout: t(`layout_${mapping.layout}` as ImportMessageKey) })}` : ''}
+        {plan.origin === 'saved' ? ` · ${t('savedMapping')}` : mapping.layout && mapping.layout !== 'generic' ? ` · ${t('recognisedAs', { layout: t(`layout_${mapping.layout}`) })}` : ''}
       </p>
       <label className="import-field">
         <span>{t('fileContains')}</span>
         <select value={mapping.role} onChange={(e) => setRole(e.target.value as MappingRole)} data-testid="mapping-role">
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {t(`role_${r}` as ImportMessageKey)}
+              {t(`role_${r}`)}
             </option>
           ))}
         </select>
@@ -109,7 +108,7 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
                     <option value="">{t('notImported')}</option>
                     {fields.map((f) => (
                       <option key={f} value={f}>
-                        {t(`field_${f}` as ImportMessageKey)}
+                        {t(`field_${f}`)}
                       </option>
                     ))}
                   </select>
@@ -142,7 +141,7 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
       )}
       {missing.length > 0 && (
         <p className="import-missing" data-testid="mapping-missing">
-          {t('missing', { fields: missing.map((m) => t(`field_${m}` as ImportMessageKey)).join(', ') })}
+          {t('missing', { fields: missing.map((m) => t(`field_${m}`)).join(', ') })}
         </p>
       )}
       <details className="import-preview">

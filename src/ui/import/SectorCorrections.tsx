@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { Dataset, Organisation } from '../../data/model';
-import { correctionsToCsv, parseCorrectionsCsv, type SectorCorrectionMap } from '../../data/sectorCorrections';
-import { SECTOR_INFO, SECTORS, type Sector } from '../../data/sectors';
+import { correctionsToCsv, parseCorrectionsCsv } from '../../data/sectorCorrections';
+import { SECTORS, type Sector } from '../../data/sectors';
+import { useTranslation } from 'react-i18next';
 import { downloadText } from './download';
 import { useImportMessages } from './useImportMessages';
 
@@ -10,34 +11,36 @@ export interface SectorCorrectionsProps {
   organisation: Organisation;
   /** The dataset as imported, for the CSV export and import. */
   dataset: Dataset;
-  corrections: SectorCorrectionMap;
-  onChange(corrections: SectorCorrectionMap): void;
+  corrections: ReadonlyMap<string, Sector>;
+  onChange(corrections: ReadonlyMap<string, Sector>): void;
 }
 
 /** Shows where an organisation's sector comes from and lets the user correct it. */
 export function SectorCorrections({ organisation: o, dataset, corrections, onChange }: SectorCorrectionsProps) {
-  const { t, language } = useImportMessages();
+  const { t } = useImportMessages();
+  const { t: common } = useTranslation();
   const [message, setMessage] = useState<string>();
   const fileId = useId();
-  const corrected = corrections[o.id];
+  const corrected = corrections.get(o.id);
   const sector = corrected ?? o.sector;
   const set = (value: Sector) => {
-    const next = { ...corrections };
-    if (value === o.sector && !o.sectorInferred) delete next[o.id];
-    else next[o.id] = value;
+    const next = new Map(corrections);
+    if (value === o.sector && !o.sectorInferred) next.delete(o.id);
+    else next.set(o.id, value);
     onChange(next);
   };
   const reset = () => {
-    const next = { ...corrections };
-    delete next[o.id];
+    const next = new Map(corrections);
+    next.delete(o.id);
     onChange(next);
   };
   const importCsv = async (file: File) => {
     const { corrections: read, problems } = parseCorrectionsCsv(await file.text(), dataset, file.name);
-    onChange({ ...corrections, ...read });
-    setMessage([t('correctionsImported', { count: Object.keys(read).length }), ...problems.map((p) => p.message)].join(' '));
+    const entries = read instanceof Map ? [...read] : Object.entries(read);
+    onChange(new Map([...corrections, ...(entries as [string, Sector][])]));
+    setMessage([t('correctionsImported', { count: entries.length }), ...problems.map((p) => p.message)].join(' '));
   };
-  const count = Object.keys(corrections).length;
+  const count = corrections.size;
   return (
     <div className="sector-corrections" data-testid="sector-corrections">
       <div className="row">
@@ -46,7 +49,7 @@ export function SectorCorrections({ organisation: o, dataset, corrections, onCha
           <select value={sector} onChange={(e) => set(e.target.value as Sector)} aria-label={t('sectorChange')} data-testid="sector-select">
             {SECTORS.map((s) => (
               <option key={s} value={s}>
-                {SECTOR_INFO[s][language]}
+                {common(`sectors.${s}.label`)}
               </option>
             ))}
           </select>
@@ -68,7 +71,7 @@ export function SectorCorrections({ organisation: o, dataset, corrections, onCha
           type="button"
           className="link"
           disabled={!count}
-          onClick={() => downloadText('bruggen-sector-corrections.csv', correctionsToCsv(dataset, corrections))}
+          onClick={() => downloadText('bruggen-sector-corrections.csv', correctionsToCsv(dataset, Object.fromEntries(corrections)))}
         >
           {t('correctionsExport')}
         </button>

@@ -6,7 +6,8 @@ import {
   type SourceInput,
   type SourceSummary,
 } from '../../data/import/pipeline';
-import type { ImportWorkerRequest, ImportWorkerResponse } from '../../data/import/protocol';
+import { CancelledError, RpcClient } from '../../workers/rpc';
+import type { ImportProtocol } from '../../workers/protocols';
 
 /** What the import panel needs from the machinery; the panel only renders state. */
 export interface ImportEngine {
@@ -37,70 +38,39 @@ export function createInlineEngine(): ImportEngine {
 /** How long a cancel may take before the worker is simply stopped. */
 const CANCEL_GRACE_MS = 1000;
 
-/** Runs the pipeline in src/workers/import.worker.ts; the worker keeps the parsed tables. */
+/** Runs the pipeline in the import worker (one typed protocol, see workers/rpc.ts). */
 export function createWorkerEngine(): ImportEngine {
-  let worker: Worker | undefined;
-  let nextId = 1;
-  const pending = new Map<
-    number,
-    { resolve: (m: ImportWorkerResponse) => void; reject: (e: Error) => void; onProgress?: (p: ReadProgress) => void }
-  >();
-  const start = () => {
-    const w = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (event: MessageEvent<ImportWorkerResponse>) => {
-      const m = event.data;
-      const p = pending.get(m.requestId);
-      if (!p) return;
-      if (m.type === 'progress') return p.onProgress?.(m.progress);
-      pending.delete(m.requestId);
-      if (m.type === 'failed') p.reject(new Error(m.message));
-      else p.resolve(m);
-    };
-    w.onerror = (event) => {
-      for (const p of pending.values()) p.reject(new Error(event.message || 'The import worker stopped.'));
-      pending.clear();
-      worker = undefined;
-    };
-    return w;
-  };
-  const send = (request: ImportWorkerRequest, onProgress?: (p: ReadProgress) => void) =>
-    new Promise<ImportWorkerResponse>((resolve, reject) => {
-      pending.set(request.requestId, onProgress ? { resolve, reject, onProgress } : { resolve, reject });
-      (worker ??= start()).postMessage(request);
-    });
+  let client: RpcClient<ImportProtocol> | undefined;
+  const start = () =>
+    (client ??= new RpcClient<ImportProtocol>(new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' })));
   return {
     read(files, onProgress) {
-      const requestId = nextId++;
-      let settle: ((v: 'cancelled') => void) | undefined;
-      const cancelled = new Promise<'cancelled'>((r) => (settle = r));
-      const answer = send({ type: 'read', requestId, files: files.map((f) => ({ name: f.name, blob: f.blob })) }, onProgress).then(
-        (m) => (m.type === 'read-done' ? m.summaries : ('cancelled' as const)),
-      );
+      const controller = new AbortController();
+      const worker = start();
+      const answer = worker
+        .call('read', { files: files.map((f) => ({ name: f.name, blob: f.blob })) }, { onProgress, signal: controller.signal })
+        .then((s) => s ?? ('cancelled' as const))
+        .catch((e: unknown) => {
+          if (e instanceof CancelledError) return 'cancelled' as const;
+          throw e;
+        });
       return {
-        result: Promise.race([answer, cancelled]),
+        result: answer,
         cancel() {
-          worker?.postMessage({ type: 'cancel', requestId } satisfies ImportWorkerRequest);
+          controller.abort();
           // A worker busy in one long step still stops at once: it is replaced.
           setTimeout(() => {
-            if (!pending.has(requestId)) return;
-            pending.delete(requestId);
-            worker?.terminate();
-            worker = undefined;
-            settle?.('cancelled');
+            if (client !== worker) return;
+            worker.dispose();
+            client = undefined;
           }, CANCEL_GRACE_MS);
         },
       };
     },
-    async build(request) {
-      const m = await send({ type: 'build', requestId: nextId++, request });
-      if (m.type !== 'built') throw new Error('The import worker did not build the dataset.');
-      return m.outcome;
-    },
+    build: (request) => start().call('build', { request }),
     dispose() {
-      worker?.terminate();
-      worker = undefined;
-      for (const p of pending.values()) p.reject(new Error('The import was closed.'));
-      pending.clear();
+      client?.dispose();
+      client = undefined;
     },
   };
 }

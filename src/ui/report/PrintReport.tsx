@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
-import { explainFindings, type AnalysisResult } from '../../analysis';
-import { joinList, sectorName } from '../../analysis/wording';
+import { useTranslation } from 'react-i18next';
+import type { AnalysisResult } from '../../analysis';
+import { findingsOf } from '../../analysis/findings';
+import { joinList, sectorName, wordFinding } from '../../i18n/findings';
 import { sectorLabel } from '../tables/format';
 import {
   clustersLackingTargets,
@@ -9,7 +11,7 @@ import {
   REPORT_MAX_CONVENERS,
   REPORT_MIN_CLUSTER_SIZE,
 } from './content';
-import { useReportMessages } from './messages';
+import { useScoped } from '../../i18n/scoped';
 import './print.css';
 
 export interface PrintReportProps {
@@ -30,9 +32,11 @@ export interface PrintReportProps {
  * `.no-print` and fits it on one A4 page, portrait or landscape.
  */
 export function PrintReport({ result, datasetName, filtersSummary, mapImage, generatedAt, provenance }: PrintReportProps) {
-  const { t, lang } = useReportMessages();
-  const findings = useMemo(() => explainFindings(result), [result]);
-  const bridges = findings.filter((f) => f.kind === 'missing_bridge' || f.kind === 'bridges_ok');
+  const { t, lang } = useScoped('report');
+  const { t: words } = useTranslation();
+  const findings = useMemo(() => findingsOf(result), [result]);
+  const bridges = findings.filter((f) => ['sector_absent', 'no_ties', 'below_expected', 'bridges_ok'].includes(f.code));
+  const convenerFindings = findings.filter((f) => f.code === 'convener');
   const lacking = useMemo(() => clustersLackingTargets(result), [result]);
   const shownClusters = lacking.slice(0, REPORT_MAX_CLUSTERS);
   const picks = result.conveners.picks.slice(0, REPORT_MAX_CONVENERS);
@@ -73,8 +77,8 @@ export function PrintReport({ result, datasetName, filtersSummary, mapImage, gen
             ) : (
               <ul>
                 {bridges.slice(0, REPORT_MAX_BRIDGES).map((f, i) => (
-                  <li key={i} className={f.kind === 'missing_bridge' ? 'pr-missing' : undefined}>
-                    {f[lang]}
+                  <li key={i} className={f.code !== 'bridges_ok' ? 'pr-missing' : undefined}>
+                    {wordFinding(words, f, lang)}
                   </li>
                 ))}
               </ul>
@@ -97,7 +101,7 @@ export function PrintReport({ result, datasetName, filtersSummary, mapImage, gen
                       {t('clusterLine', {
                         id: c.id,
                         size: c.size,
-                        lacks: joinList(c.lacksTargets.map((s) => sectorName(s, lang)), lang),
+                        lacks: joinList(c.lacksTargets.map((s) => sectorName(words, s)), lang),
                       })}
                       {spanners.length > 0 ? `; ${t('clusterSpanners', { names: joinList(spanners, lang) })}` : ''}.
                     </li>
@@ -118,10 +122,8 @@ export function PrintReport({ result, datasetName, filtersSummary, mapImage, gen
               <>
                 <p className="pr-muted">{t('convenersIntro')}</p>
                 <ol>
-                  {picks.map((p) => (
-                    <li key={p.id}>
-                      <strong>{p.label}</strong> ({sectorLabel(p.sector, lang)}) {p.sentence[lang]}.
-                    </li>
+                  {picks.map((p, i) => (
+                    <li key={p.id}>{wordFinding(words, { ...convenerFindings[i]!, rank: 0 }, lang).replace(/^0\. /, '')}</li>
                   ))}
                 </ol>
               </>

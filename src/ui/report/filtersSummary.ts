@@ -1,10 +1,6 @@
-import { SECTOR_INFO } from '../../data/sectors';
 import type { Filters } from '../../filters/filters';
-import { en as enApp } from '../../i18n/en';
-import { nl as nlApp } from '../../i18n/nl';
 import type { Language } from '../../i18n';
-import { messagesFor } from '../tables/i18n';
-import { reportMessages } from './messages';
+import { scoped } from '../../i18n/scoped';
 
 export interface FiltersSummaryOptions {
   /** The name of an organisation (for the ego filter); default its id. */
@@ -13,17 +9,13 @@ export interface FiltersSummaryOptions {
   maxListed?: number;
 }
 
-const KIND_LABELS: Record<Language, Record<string, string>> = {
-  nl: nlApp.kinds as Record<string, string>,
-  en: enApp.kinds as Record<string, string>,
-};
-
 /**
  * The filters in force as one readable line, e.g. "Bron: SIA, RVO · Jaren: 2016–2020
  * (activiteiten zonder jaartal meegeteld) · Alleen banden met minstens 2 gedeelde activiteiten".
  */
 export function summariseFilters(filters: Filters, lang: Language, options: FiltersSummaryOptions = {}): string {
-  const { t } = messagesFor(reportMessages, lang);
+  const { t } = scoped('report', lang);
+  const common = scoped('common', lang);
   const max = options.maxListed ?? 4;
   const list = (values: readonly string[], label: (v: string) => string = (v) => v) => {
     const named = values.slice(0, max).map((v) => (v === '' ? t('fEmptyValue') : label(v)));
@@ -32,7 +24,7 @@ export function summariseFilters(filters: Filters, lang: Language, options: Filt
   };
   const parts: string[] = [];
   if (filters.sources.length) parts.push(t('fSources', { list: list(filters.sources) }));
-  if (filters.kinds.length) parts.push(t('fKinds', { list: list(filters.kinds, (k) => KIND_LABELS[lang][k] ?? k) }));
+  if (filters.kinds.length) parts.push(t('fKinds', { list: list(filters.kinds, (k) => common.t(`kinds.${k}`, { defaultValue: k })) }));
   if (filters.schemes.length) parts.push(t('fSchemes', { list: list(filters.schemes) }));
   if (filters.themes.length) parts.push(t('fThemes', { list: list(filters.themes) }));
   if (filters.years) {
@@ -46,7 +38,7 @@ export function summariseFilters(filters: Filters, lang: Language, options: Filt
   }
   if (filters.regions.length) parts.push(t('fRegions', { list: list(filters.regions) }));
   if (filters.cities.length) parts.push(t('fCities', { list: list(filters.cities) }));
-  if (filters.sectors.length) parts.push(t('fSectors', { list: list(filters.sectors, (s) => SECTOR_INFO[s as keyof typeof SECTOR_INFO]?.[lang] ?? s) }));
+  if (filters.sectors.length) parts.push(t('fSectors', { list: list(filters.sectors, (s) => common.t(`sectors.${s}.label`, { defaultValue: s })) }));
   if (filters.minWeight > 1) parts.push(t('fMinWeight', { count: filters.minWeight }));
   if (filters.hideIsolates) parts.push(t('fHideIsolates'));
   if (filters.ego) {

@@ -1,4 +1,3 @@
 export { PrintReport, type PrintReportProps } from './PrintReport';
 export { summariseFilters, type FiltersSummaryOptions } from './filtersSummary';
 export { clustersLackingTargets } from './content';
-export { useReportMessages, reportMessages } from './messages';

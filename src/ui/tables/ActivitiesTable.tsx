@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from './DataTable';
 import { formatNumber } from './format';
-import { useTableMessages } from './messages';
+import { useScoped } from './i18n';
 import type { Column } from './model';
 import { yearsText, type ActivityTableRow } from './rows';
 
@@ -19,7 +19,7 @@ const rowId = (r: ActivityTableRow) => r.id;
 
 /** The activities within the filters, with their number of visible participants. */
 export function ActivitiesTable({ rows, selected, onSelect, height }: ActivitiesTableProps) {
-  const { t, lang } = useTableMessages();
+  const { t, lang } = useScoped('tables');
   const { t: appT } = useTranslation();
   const columns = useMemo((): Column<ActivityTableRow>[] => {
     const kindLabel = (kind: string) => appT(`kinds.${kind}`, { defaultValue: kind });

@@ -8,7 +8,7 @@ import {
   type FocusEvent,
   type KeyboardEvent,
 } from 'react';
-import { useTableMessages } from './messages';
+import { useScoped } from './i18n';
 import {
   buildHaystacks,
   cellText,
@@ -68,7 +68,7 @@ export function DataTable<Row>({
   rowHeight = DEFAULT_ROW_HEIGHT,
   height = '26rem',
 }: DataTableProps<Row>) {
-  const { t, lang } = useTableMessages();
+  const { t, lang } = useScoped('tables');
   const baseId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);

@@ -3,7 +3,7 @@ import type { OrganisationRow } from '../../analysis';
 import { SectorCell } from './cells';
 import { DataTable } from './DataTable';
 import { formatMetric, formatNumber, sectorLabel } from './format';
-import { useTableMessages } from './messages';
+import { useScoped } from './i18n';
 import type { Column } from './model';
 
 export interface OrganisationsTableProps {
@@ -21,7 +21,7 @@ const rowId = (r: OrganisationRow) => r.id;
 
 /** Every measure of every organisation, sortable and filterable. */
 export function OrganisationsTable({ rows, betweennessEstimated = false, selected, onSelect, height }: OrganisationsTableProps) {
-  const { t, lang } = useTableMessages();
+  const { t, lang } = useScoped('tables');
   const columns = useMemo((): Column<OrganisationRow>[] => {
     const count = (v: unknown) => formatNumber(v as number, lang);
     const metric = (v: unknown) => formatMetric(v as number, lang);

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { SectorCell } from './cells';
 import { DataTable } from './DataTable';
 import { formatNumber, sectorLabel } from './format';
-import { useTableMessages } from './messages';
+import { useScoped } from './i18n';
 import type { Column } from './model';
 import type { TieTableRow } from './rows';
 
@@ -22,7 +22,7 @@ const rowId = (r: TieTableRow) => r.id;
 
 /** Every visible tie: the two organisations, its weight, the shared activities and whether it is a bridge. */
 export function TiesTable({ rows, selected, onSelect, onSelectTie, height }: TiesTableProps) {
-  const { t, lang } = useTableMessages();
+  const { t, lang } = useScoped('tables');
   // The tie last chosen here; it stays the table's selection while its organisation is selected.
   const [chosen, setChosen] = useState<TieTableRow | null>(null);
   const columns = useMemo(

@@ -2,10 +2,9 @@
  * The rows of the activities and ties tables, built from the dataset, the filters' visibility
  * and the analysis. Pure: the tables and the CSV export use the same rows.
  */
-import type Graph from 'graphology';
 import type { OrganisationRow, TieRow } from '../../analysis';
-import type { Dataset } from '../../data/model';
 import type { Visibility } from '../../filters/filters';
+import type { Network } from '../../graph/network';
 
 export interface ActivityTableRow {
   id: string;
@@ -28,25 +27,22 @@ export interface ActivityTableRow {
  * One row per activity that passes the filters (every activity when `visibility` is null), with
  * the number of its participants that are visible.
  */
-export function activityTableRows(dataset: Dataset, visibility: Visibility | null): ActivityTableRow[] {
-  const visible = new Map<string, number>();
-  const total = new Map<string, number>();
-  for (const p of dataset.participations) {
-    total.set(p.activityId, (total.get(p.activityId) ?? 0) + 1);
-    if (!visibility || visibility.organisations.has(p.organisationId)) {
-      visible.set(p.activityId, (visible.get(p.activityId) ?? 0) + 1);
-    }
-  }
+export function activityTableRows(network: Network, visibility: Visibility | null): ActivityTableRow[] {
+  const inc = network.projection.incidence;
   const rows: ActivityTableRow[] = [];
-  for (const a of dataset.activities) {
-    if (visibility && !visibility.activities.has(a.id)) continue;
+  network.activities.forEach((a, j) => {
+    if (visibility && !visibility.acts[j]) return;
+    let visible = 0;
+    const start = inc.participantOffsets[j]!;
+    const end = inc.participantOffsets[j + 1]!;
+    for (let p = start; p < end; p++) if (!visibility || visibility.orgs[inc.participants[p]!]) visible++;
     const row: ActivityTableRow = {
       id: a.id,
       title: a.title,
       kind: a.kind,
       source: a.source,
-      organisations: visible.get(a.id) ?? 0,
-      organisationsTotal: total.get(a.id) ?? 0,
+      organisations: visible,
+      organisationsTotal: end - start,
     };
     if (a.scheme) row.scheme = a.scheme;
     if (a.theme) row.theme = a.theme;
@@ -54,7 +50,7 @@ export function activityTableRows(dataset: Dataset, visibility: Visibility | nul
     if (a.endYear !== undefined) row.endYear = a.endYear;
     if (a.statedParticipants !== undefined) row.statedParticipants = a.statedParticipants;
     rows.push(row);
-  }
+  });
   return rows;
 }
 
@@ -87,26 +83,48 @@ export function tieKey(source: string, target: string): string {
   return `${source}\t${target}`;
 }
 
+/** The tie index of every organisation pair of the network, by their ids. */
+export function tieIndex(network: Network): (source: string, target: string) => number | undefined {
+  const { orgIndex } = network.projection.incidence;
+  const { ties } = network.projection;
+  const n = network.organisations.length;
+  const byPair = new Map<number, number>();
+  for (let e = 0; e < ties.m; e++) byPair.set(ties.u[e]! * n + ties.v[e]!, e);
+  return (source, target) => {
+    const a = orgIndex.get(source);
+    const b = orgIndex.get(target);
+    if (a === undefined || b === undefined) return undefined;
+    return byPair.get(Math.min(a, b) * n + Math.max(a, b));
+  };
+}
+
+/** The activities behind a tie that are visible under the filters, by index. */
+export function visibleTieActivities(network: Network, visibility: Visibility | null, e: number): number[] {
+  const { ties } = network.projection;
+  const out: number[] = [];
+  for (let p = ties.actOffsets[e]!; p < ties.actOffsets[e + 1]!; p++) {
+    const a = ties.acts[p]!;
+    if (!visibility || visibility.acts[a]) out.push(a);
+  }
+  return out;
+}
+
 /**
- * One row per tie of the analysis, with the organisations' names and sectors (from the
- * analysis rows) and the shared activities (from the edge's `activities` attribute in `graph`,
- * the network the analysis ran on, with titles from the dataset).
+ * One row per tie of the analysis, with the organisations' names and sectors (from the analysis
+ * rows) and the shared activities visible under the filters.
  */
 export function tieTableRows(
   ties: readonly TieRow[],
   organisations: readonly OrganisationRow[],
-  graph: Graph | null,
-  dataset: Dataset | null,
+  network: Network | null,
+  visibility: Visibility | null,
 ): TieTableRow[] {
   const orgs = new Map(organisations.map((o) => [o.id, o]));
-  const titles = new Map((dataset?.activities ?? []).map((a) => [a.id, a.title]));
+  const find = network ? tieIndex(network) : null;
   return ties.map((t) => {
-    let activities: string[] = [];
-    if (graph && graph.hasNode(t.source) && graph.hasNode(t.target)) {
-      const edge = graph.edge(t.source, t.target);
-      const attr = edge === undefined ? undefined : (graph.getEdgeAttribute(edge, 'activities') as unknown);
-      if (Array.isArray(attr)) activities = attr.filter((a): a is string => typeof a === 'string');
-    }
+    const e = find?.(t.source, t.target);
+    const acts = network && e !== undefined ? visibleTieActivities(network, visibility, e) : [];
+    const activities = acts.map((a) => network!.activities[a]!.id);
     const s = orgs.get(t.source);
     const g = orgs.get(t.target);
     return {
@@ -119,7 +137,7 @@ export function tieTableRows(
       targetSector: g?.sector ?? '',
       weight: t.weight,
       activities,
-      activityTitles: activities.map((a) => titles.get(a) ?? a),
+      activityTitles: acts.map((a) => network!.activities[a]!.title),
       bridge: t.bridge,
     };
   });

@@ -1,97 +1,53 @@
 import { NodeSquareProgram } from '@sigma/node-square';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import Sigma from 'sigma';
 import { NodeCircleProgram } from 'sigma/rendering';
-import type { Dataset } from '../../data/model';
 import type { Visibility } from '../../filters/filters';
-import { ACTIVITY_COLOUR, toBipartiteDisplayGraph } from '../../graph/bipartiteDisplay';
-import { buildBipartiteGraph, orgKey } from '../../graph/build';
-import type { Positions } from '../../graph/layout';
-import { AnalysisClient } from '../../workers/analysisClient';
+import { ACTIVITY_COLOUR, twoModeDisplayGraph, type DisplayEdgeAttributes, type DisplayNodeAttributes } from '../../graph/display';
+import type { Network } from '../../graph/network';
+import type { Positions } from '../../session/store';
+import { EventsController, ProbeController } from '../map/controllers';
+import { SigmaHost, useSigma } from '../map/SigmaHost';
 
 export interface BipartiteViewProps {
-  dataset: Dataset;
-  /** Precomputed layout (built-in data); computed in a worker when absent. */
-  positions?: Positions;
+  network: Network;
+  layout: Positions | null;
   visibility: Visibility;
-  selected: string | null;
-  onSelect(organisationId: string | null): void;
+  colour: readonly string[];
+  selected: number | null;
+  onSelect(index: number | null): void;
 }
 
 /** Organisations (discs, sector colours) and activities (dark squares) with an edge per participation. */
-export function BipartiteView({ dataset, positions, visibility, selected, onSelect }: BipartiteViewProps) {
+export function BipartiteView({ network, layout, visibility, colour, selected, onSelect }: BipartiteViewProps) {
   const { t } = useTranslation();
-  const [computed, setComputed] = useState<Positions | null>(null);
-  const layout = positions ?? computed;
-
-  useEffect(() => {
-    if (positions) return;
-    const client = new AnalysisClient(dataset);
-    client.layout('bipartite').then(setComputed, () => setComputed({}));
-    return () => client.dispose();
-  }, [dataset, positions]);
-
-  const graph = useMemo(() => (layout ? toBipartiteDisplayGraph(buildBipartiteGraph(dataset), layout) : null), [dataset, layout]);
-  const container = useRef<HTMLDivElement>(null);
-  const look = useRef({ visibility, selected });
-  const sigmaRef = useRef<Sigma | null>(null);
-  const onSelectRef = useRef(onSelect);
-  useEffect(() => {
-    onSelectRef.current = onSelect;
-  }, [onSelect]);
-
-  useEffect(() => {
-    if (!graph || !container.current) return;
-    const visible = (node: string) => {
-      const v = look.current.visibility;
-      return node.startsWith('org:') ? v.organisations.has(node.slice(4)) : v.activities.has(node.slice(4));
-    };
-    const sigma = new Sigma(graph, container.current, {
-      allowInvalidContainer: true,
+  const graph = useMemo(() => (layout ? twoModeDisplayGraph(network, layout) : null), [network, layout]);
+  const settings = useMemo(
+    () => ({
       nodeProgramClasses: { circle: NodeCircleProgram, square: NodeSquareProgram },
       labelDensity: 0.5,
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 8,
       zIndex: true,
-      nodeReducer: (node, data) => {
-        if (!visible(node)) return { ...data, hidden: true };
-        const sel = look.current.selected;
-        if (sel && node === orgKey(sel)) return { ...data, highlighted: true, forceLabel: true, zIndex: 2 };
-        if (sel && graph.hasEdge(node, orgKey(sel))) return { ...data, forceLabel: true, zIndex: 1 };
-        return data;
-      },
-      edgeReducer: (edge, data) => {
-        const [a, b] = graph.extremities(edge);
-        if (!visible(a) || !visible(b)) return { ...data, hidden: true };
-        const sel = look.current.selected;
-        if (sel && (a === orgKey(sel) || b === orgKey(sel))) return { ...data, color: '#5a6270', size: 1.6 };
-        return data;
-      },
-    });
-    sigma.on('clickNode', ({ node }) => {
-      if (node.startsWith('org:')) onSelectRef.current(node.slice(4));
-    });
-    sigma.on('clickStage', () => onSelectRef.current(null));
-    sigmaRef.current = sigma;
-    (window as unknown as { __bruggen?: { sigma: Sigma } }).__bruggen = { sigma };
-    return () => {
-      sigma.kill();
-      sigmaRef.current = null;
-    };
-  }, [graph]);
-
-  useEffect(() => {
-    look.current = { visibility, selected };
-    sigmaRef.current?.refresh({ skipIndexation: true });
-  }, [visibility, selected]);
-
-  const activityCount = useMemo(() => dataset.activities.filter((a) => visibility.activities.has(a.id)).length, [dataset, visibility]);
+    }),
+    [],
+  );
+  let activities = 0;
+  for (let a = 0; a < network.activities.length; a++) activities += visibility.acts[a]!;
   return (
     <>
       <div className="canvas-wrap">
-        {!graph && <p className="status" role="status">{t('dataset.layout')}</p>}
-        <div ref={container} className="graph-canvas" data-testid="bipartite-canvas" />
+        {graph ? (
+          <SigmaHost graph={graph} settings={settings} testId="bipartite-canvas" label={t('bipartite.label')}>
+            <TwoModeLookController network={network} visibility={visibility} colour={colour} selected={selected} />
+            <EventsController onClickNode={(kind, index) => kind === 'organisation' && onSelect(index)} onClickStage={() => onSelect(null)} />
+            <ProbeController />
+          </SigmaHost>
+        ) : (
+          <p className="status" role="status">
+            {t('dataset.layout')}
+          </p>
+        )}
       </div>
       <section className="legend" aria-label={t('legend.title')} data-testid="bipartite-legend">
         <ul>
@@ -101,11 +57,51 @@ export function BipartiteView({ dataset, positions, visibility, selected, onSele
           </li>
           <li>
             <span className="swatch square" style={{ background: ACTIVITY_COLOUR }} aria-hidden="true" />
-            {t('bipartite.activities', { count: activityCount })}
+            {t('bipartite.activities', { count: activities })}
           </li>
         </ul>
         <p className="legend-note">{t('bipartite.note')}</p>
       </section>
     </>
   );
+}
+
+/** Visibility, sector colours and the selected organisation's activities, through the reducers. */
+function TwoModeLookController({ network, visibility, colour, selected }: { network: Network; visibility: Visibility; colour: readonly string[]; selected: number | null }) {
+  const sigma = useSigma();
+  const look = useRef({ visibility, colour, selected });
+  look.current = { visibility, colour, selected };
+  useEffect(() => {
+    const inc = network.projection.incidence;
+    const takesPart = (org: number, act: number) => {
+      for (let p = inc.participantOffsets[act]!; p < inc.participantOffsets[act + 1]!; p++) if (inc.participants[p] === org) return true;
+      return false;
+    };
+    const visible = (d: DisplayNodeAttributes) => (d.kind === 'organisation' ? look.current.visibility.orgs[d.index] : look.current.visibility.acts[d.index]);
+    const graph = sigma.getGraph();
+    sigma.setSetting('nodeReducer', (_node, data: DisplayNodeAttributes) => {
+      if (!visible(data)) return { ...data, hidden: true };
+      const sel = look.current.selected;
+      const out = data.kind === 'organisation' ? { ...data, color: look.current.colour[data.index] ?? data.color } : data;
+      if (sel === null) return out;
+      if (data.kind === 'organisation' && data.index === sel) return { ...out, highlighted: true, forceLabel: true, zIndex: 2 };
+      if (data.kind === 'activity' && takesPart(sel, data.index)) return { ...out, forceLabel: true, zIndex: 1 };
+      return out;
+    });
+    sigma.setSetting('edgeReducer', (edge, data: DisplayEdgeAttributes) => {
+      const [a, b] = graph.extremities(edge);
+      const da = graph.getNodeAttributes(a);
+      const db = graph.getNodeAttributes(b);
+      if (!visible(da) || !visible(db)) return { ...data, hidden: true };
+      const sel = look.current.selected;
+      const org = da.kind === 'organisation' ? da : db;
+      if (sel !== null && org.index === sel) return { ...data, color: '#5a6270', size: 1.6 };
+      return data;
+    });
+    sigma.refresh();
+  }, [sigma, network]);
+  useEffect(() => {
+    sigma.refresh();
+  }, [sigma, visibility, colour, selected]);
+  return null;
 }

@@ -1,30 +1,27 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisResult } from '../../analysis';
-import type { Dataset } from '../../data/model';
 import type { Visibility } from '../../filters/filters';
-import type { OrganisationNetwork } from '../../graph/types';
+import type { Network } from '../../graph/network';
 import { ActivitiesTable, activityTableRows, OrganisationsTable, TiesTable, tieTableRows } from '../tables';
 
 const TABLES = ['organisations', 'activities', 'ties'] as const;
 type Table = (typeof TABLES)[number];
 
 export interface TablesViewProps {
-  dataset: Dataset;
+  network: Network;
   visibility: Visibility;
-  /** The analysed (visible) network. */
-  graph: OrganisationNetwork;
   result: AnalysisResult | null;
   selected: string | null;
   onSelect(id: string): void;
 }
 
 /** The accessible alternative to the canvas: sortable, filterable tables, in sync with the map selection. */
-export function TablesView({ dataset, visibility, graph, result, selected, onSelect }: TablesViewProps) {
+export function TablesView({ network, visibility, result, selected, onSelect }: TablesViewProps) {
   const { t } = useTranslation();
   const [table, setTable] = useState<Table>('organisations');
-  const activities = useMemo(() => activityTableRows(dataset, visibility), [dataset, visibility]);
-  const ties = useMemo(() => (result ? tieTableRows(result.ties, result.organisations, graph, dataset) : []), [result, graph, dataset]);
+  const activities = useMemo(() => activityTableRows(network, visibility), [network, visibility]);
+  const ties = useMemo(() => (result ? tieTableRows(result.ties, result.organisations, network, visibility) : []), [result, network, visibility]);
   return (
     <div className="tables-view">
       <div className="table-switch" role="group" aria-label={t('views.tables')}>

@@ -1,0 +1,31 @@
+/** Opening the built-in dataset: fetched from the app's own origin (data never leaves the browser). */
+import type { BuiltinBundle } from '../data/bundle';
+import { datasetKey } from '../data/sectorCorrections';
+import type { SessionStore } from './store';
+
+export async function fetchBuiltinBundle(id = 'den-haag', base = import.meta.env.BASE_URL): Promise<BuiltinBundle> {
+  const response = await fetch(`${base}data/${id}.json`);
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText} (data/${id}.json)`);
+  return (await response.json()) as BuiltinBundle;
+}
+
+/** Positions as written by `npm run data`: `[key, x, y]` triples. */
+export function layoutMap(entries: readonly (readonly [string, number, number])[] | undefined): Map<string, [number, number]> | undefined {
+  if (!Array.isArray(entries)) return undefined;
+  const out = new Map<string, [number, number]>();
+  for (const e of entries) if (Array.isArray(e) && typeof e[0] === 'string') out.set(e[0], [Number(e[1]) || 0, Number(e[2]) || 0]);
+  return out;
+}
+
+export async function openBuiltin(store: SessionStore, id = 'den-haag'): Promise<void> {
+  try {
+    const bundle = await fetchBuiltinBundle(id);
+    await store.open(bundle.dataset, { kind: 'builtin', id }, {
+      layout: layoutMap(bundle.layout?.organisations),
+      bipartiteLayout: layoutMap(bundle.layout?.bipartite),
+      correctionsKey: datasetKey(bundle.dataset),
+    });
+  } catch (e) {
+    store.fail(e instanceof Error ? e.message : String(e));
+  }
+}

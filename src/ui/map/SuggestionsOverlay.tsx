@@ -1,0 +1,113 @@
+/**
+ * Ties that do not exist yet, drawn dashed over the map on a canvas of their own (sigma's edge
+ * programs draw no dashes), with their reason on hover.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { organisationKey } from '../../graph/display';
+import { useSigma } from './SigmaHost';
+
+export interface SuggestedTie {
+  /** Organisation indices. */
+  a: number;
+  b: number;
+  reason: string;
+}
+
+const SUGGESTED = '#c0392b';
+
+export function SuggestionsOverlay({ ties, active }: { ties: readonly SuggestedTie[]; active: { a: number; b: number } | null }) {
+  const sigma = useSigma();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const state = useRef({ ties, active });
+  state.current = { ties, active };
+  const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
+
+  useEffect(() => {
+    let drawn = false;
+    const draw = () => {
+      const c = canvas.current;
+      if (!c) return;
+      const { ties: list, active: on } = state.current;
+      // The overlay is touched only when it has (or had) something to show: an extra full-size
+      // layer redrawn every frame costs real time on software-rendered displays.
+      if (!list.length && !drawn) return;
+      drawn = list.length > 0;
+      const { width, height } = sigma.getDimensions();
+      const ratio = window.devicePixelRatio || 1;
+      if (c.width !== width * ratio || c.height !== height * ratio) {
+        c.width = width * ratio;
+        c.height = height * ratio;
+        c.style.width = `${width}px`;
+        c.style.height = `${height}px`;
+      }
+      const ctx = c.getContext('2d');
+      if (!ctx) return;
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.clearRect(0, 0, width, height);
+      for (const tie of list) {
+        const p = sigma.getNodeDisplayData(organisationKey(tie.a));
+        const q = sigma.getNodeDisplayData(organisationKey(tie.b));
+        if (!p || !q || p.hidden || q.hidden) continue;
+        const from = sigma.framedGraphToViewport(p);
+        const to = sigma.framedGraphToViewport(q);
+        const isActive = on && ((on.a === tie.a && on.b === tie.b) || (on.a === tie.b && on.b === tie.a));
+        ctx.beginPath();
+        ctx.setLineDash([6, 5]);
+        ctx.lineWidth = isActive ? 3.5 : 2;
+        ctx.strokeStyle = SUGGESTED;
+        ctx.globalAlpha = on && !isActive ? 0.35 : 0.9;
+        ctx.moveTo(from.x, from.y);
+        ctx.lineTo(to.x, to.y);
+        ctx.stroke();
+      }
+      ctx.globalAlpha = 1;
+    };
+    sigma.on('afterRender', draw);
+    const element = sigma.getContainer();
+    const move = (event: MouseEvent) => {
+      const list = state.current.ties;
+      if (!list.length) return;
+      const rect = element.getBoundingClientRect();
+      const x = event.clientX - rect.left;
+      const y = event.clientY - rect.top;
+      let best: { d: number; text: string } | null = null;
+      for (const tie of list) {
+        const p = sigma.getNodeDisplayData(organisationKey(tie.a));
+        const q = sigma.getNodeDisplayData(organisationKey(tie.b));
+        if (!p || !q) continue;
+        const d = distanceToSegment({ x, y }, sigma.framedGraphToViewport(p), sigma.framedGraphToViewport(q));
+        if (d < 6 && (!best || d < best.d)) best = { d, text: tie.reason };
+      }
+      setTooltip(best ? { x, y, text: best.text } : null);
+    };
+    element.addEventListener('mousemove', move);
+    sigma.refresh({ skipIndexation: true });
+    return () => {
+      sigma.off('afterRender', draw);
+      element.removeEventListener('mousemove', move);
+    };
+  }, [sigma]);
+
+  useEffect(() => {
+    sigma.refresh({ skipIndexation: true });
+  }, [sigma, ties, active]);
+
+  return (
+    <>
+      <canvas ref={canvas} className="graph-overlay" aria-hidden="true" />
+      {tooltip && (
+        <div className="graph-tooltip" role="tooltip" style={{ left: tooltip.x + 12, top: tooltip.y + 12 }} data-testid="suggestion-tooltip">
+          {tooltip.text}
+        </div>
+      )}
+    </>
+  );
+}
+
+function distanceToSegment(p: { x: number; y: number }, a: { x: number; y: number }, b: { x: number; y: number }): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length2 = dx * dx + dy * dy;
+  const t = length2 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2)) : 0;
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
