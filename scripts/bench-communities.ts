@@ -20,7 +20,17 @@ function arg(name: string): string | undefined {
 }
 const seeds = Number(arg('seeds') ?? 5);
 const options = JSON.parse(arg('json') ?? '{}') as ConsensusOptions;
-const fmt = (xs: number[]) => `min ${Math.min(...xs).toFixed(3)} mean ${(xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(3)} max ${Math.max(...xs).toFixed(3)}`;
+const fmt = (xs: number[]) =>
+  `min ${xs.reduce((a, b) => Math.min(a, b), Infinity).toFixed(3)} mean ${(xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(3)} ` +
+  `max ${xs.reduce((a, b) => Math.max(a, b), -Infinity).toFixed(3)}`;
+/** Wall-clock and CPU (user + system) seconds of fn. The machine is shared: CPU time is the steadier one. */
+function timed<T>(fn: () => T): { value: T; wall: number; cpu: number } {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const value = fn();
+  const d = process.cpuUsage(c);
+  return { value, wall: (performance.now() - t) / 1000, cpu: (d.user + d.system) / 1e6 };
+}
 const pairwise = (ps: ArrayLike<number>[]) => {
   const out: number[] = [];
   for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) out.push(adjustedRandIndex(ps[i]!, ps[j]!));
@@ -36,15 +46,16 @@ console.log(`CORDIS SC1 subset: ${base.csr.n} organisations, ${base.csr.m} ties;
 const graph = canonicalGraph(base.csr);
 const single = Array.from({ length: seeds }, (_, s) => louvainPartition(graph, base.csr, { seed: s + 1 }));
 console.log(`single Louvain, ARI between ${seeds} seeds: ${fmt(pairwise(single.map((p) => p.of)))}; ${single[0]!.count} communities`);
-const times: number[] = [];
+const walls: number[] = [];
+const cpus: number[] = [];
 const consensus = Array.from({ length: seeds }, (_, s) => {
-  const t = performance.now();
-  const r = consensusCommunities(base.csr, { ...options, seed: s + 1 });
-  times.push(performance.now() - t);
-  return r;
+  const r = timed(() => consensusCommunities(base.csr, { ...options, seed: s + 1 }));
+  walls.push(r.wall);
+  cpus.push(r.cpu);
+  return r.value;
 });
 console.log(`consensus, ARI between ${seeds} seeds:      ${fmt(pairwise(consensus.map((p) => p.of)))}`);
-console.log(`consensus time per run-to-completion: ${fmt(times.map((t) => t / 1000))} s; ${describe(consensus[0]!)}`);
+console.log(`consensus time: wall ${fmt(walls)} s, cpu ${fmt(cpus)} s; ${describe(consensus[0]!)}`);
 const rename: number[] = [];
 const renameSingle: number[] = [];
 for (let k = 0; k < seeds; k++) {
@@ -57,22 +68,20 @@ for (let k = 0; k < seeds; k++) {
 console.log(`renamed ids + shuffled rows, ARI to the original (seed 1): single ${fmt(renameSingle)}; consensus ${fmt(rename)}`);
 
 if (!process.argv.includes('--no-h2020')) {
-  let t = performance.now();
-  const h = cordisNetwork(readH2020());
-  console.log(`\nall of H2020: ${h.csr.n} organisations, ${h.csr.m} ties (read + projected in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
-  t = performance.now();
-  const hg = canonicalGraph(h.csr);
-  console.log(`graphology copy (what clusters.ts builds): ${((performance.now() - t) / 1000).toFixed(2)} s`);
-  t = performance.now();
-  const s1 = louvainPartition(hg, h.csr, { seed: 1 });
-  console.log(`single Louvain on it: ${((performance.now() - t) / 1000).toFixed(2)} s, ${s1.count} communities`);
-  const s2 = louvainPartition(hg, h.csr, { seed: 2 });
-  console.log(`single Louvain ARI seed 1 vs 2: ${adjustedRandIndex(s1.of, s2.of).toFixed(3)}`);
+  const read = timed(() => cordisNetwork(readH2020()));
+  const h = read.value;
+  console.log(`\nall of H2020: ${h.csr.n} organisations, ${h.csr.m} ties (read + projected in ${read.wall.toFixed(1)} s)`);
+  // Consensus first, before the graphology copy below fills the heap.
   const hs: ConsensusResult[] = [];
   for (let s = 1; s <= 2; s++) {
-    t = performance.now();
-    hs.push(consensusCommunities(h.csr, { ...options, seed: s }));
-    console.log(`consensus seed ${s}: ${((performance.now() - t) / 1000).toFixed(2)} s; ${describe(hs[hs.length - 1]!)}`);
+    const r = timed(() => consensusCommunities(h.csr, { ...options, seed: s }));
+    hs.push(r.value);
+    console.log(`consensus seed ${s}: wall ${r.wall.toFixed(2)} s, cpu ${r.cpu.toFixed(2)} s; ${describe(r.value)}`);
   }
   console.log(`H2020 consensus ARI seed 1 vs 2: ${adjustedRandIndex(hs[0]!.of, hs[1]!.of).toFixed(3)}`);
+  const copy = timed(() => canonicalGraph(h.csr));
+  console.log(`graphology copy (what clusters.ts builds): wall ${copy.wall.toFixed(2)} s, cpu ${copy.cpu.toFixed(2)} s`);
+  const s1 = timed(() => louvainPartition(copy.value, h.csr, { seed: 1 }));
+  const s2 = louvainPartition(copy.value, h.csr, { seed: 2 });
+  console.log(`single Louvain on it: wall ${s1.wall.toFixed(2)} s, cpu ${s1.cpu.toFixed(2)} s, ${s1.value.count} communities; ARI seed 1 vs 2: ${adjustedRandIndex(s1.value.of, s2.of).toFixed(3)}`);
 }

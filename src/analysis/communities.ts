@@ -407,10 +407,12 @@ export function* consensusCommunitySteps(csr: Csr, options: ConsensusOptions = {
   let firstRoundRuns = 0;
   for (let round = 0; round < maxRounds && edges.m > 0; round++) {
     const unit = edges.m + n;
-    // The first round (runs on the network itself) decides the consensus: measured on CORDIS SC1,
-    // stopping after it changes little, while its number of runs sets how reproducible the result
-    // is. So it may spend 60% of the budget; later rounds only check and clean up the consensus and
-    // get at most half of what is left, and no more than `laterRuns`. A fixed `runs` overrides this.
+    // The first round (runs on the network itself) decides the consensus: on CORDIS SC1, stopping
+    // after it gives partitions as reproducible as iterating on (seed ARI 0.84–0.88 either way),
+    // while its number of runs sets that reproducibility (τ = 0.5: rename ARI 0.69–0.77 at 32 runs,
+    // 0.85–0.87 at 96). So it may spend 60% of the budget; later rounds only check and clean up the
+    // consensus and get at most half of what is left and no more than `laterRuns` runs. A fixed
+    // `runs` overrides all this.
     let np: number;
     if (options.runs !== undefined) np = Math.max(1, Math.floor(options.runs));
     else if (round === 0) np = clampInt((0.6 * budget) / unit, minRuns, maxRuns);
