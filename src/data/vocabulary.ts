@@ -2,7 +2,8 @@
  * Bruggen's controlled vocabulary: the ids the built-in data uses for an activity's source, kind
  * and theme, a participation's role, and what a stated count counts. Every id has a Dutch and an
  * English label in the i18next resource files `src/i18n/locales/{nl,en}/vocabulary.json`
- * (keys `source.<id>`, `kind.<id>`, `role.<id>`, `theme.<id>`, `counted.<id>`); the data stores
+ * (keys `source.<id>`, `kind.<id>`, `role.<id>`, `theme.<id>`, `counted.<id>`, and `list.<id>`
+ * for the lists an organisation is named on, its `listed_in`); the data stores
  * ids only, so no label of one language can leak into the other.
  *
  * Each id comes with synonyms: lower-case Dutch and English free-text variants, so that text from
@@ -13,9 +14,9 @@
  * imported data and the built-in data share one filter value.
  */
 
-export type VocabularyKind = 'source' | 'kind' | 'role' | 'theme' | 'counted';
+export type VocabularyKind = 'source' | 'kind' | 'role' | 'theme' | 'counted' | 'list';
 
-export const VOCABULARY_KINDS: readonly VocabularyKind[] = ['source', 'kind', 'role', 'theme', 'counted'];
+export const VOCABULARY_KINDS: readonly VocabularyKind[] = ['source', 'kind', 'role', 'theme', 'counted', 'list'];
 
 export interface VocabularyEntry {
   id: string;
@@ -123,12 +124,38 @@ export const COUNTED: readonly VocabularyEntry[] = [
   { id: 'nursing_care_institutions', synonyms: ['nursing care institutions', 'v&v-instellingen', 'v&v instellingen', 'vvt-instellingen', 'nursing homes', 'verpleeghuizen'] },
 ];
 
+/**
+ * The lists an organisation is named on in the sources without a stated partner (its
+ * `listed_in`): "health startups in Den Haag according to StartupDelta", "actors in SIA care
+ * projects", ... Shown in the details panel, so they are ids with labels too.
+ */
+export const LISTS: readonly VocabularyEntry[] = [
+  { id: 'startupdelta_health_startups', synonyms: ['startupdelta health startups den haag', 'zorg startups in den haag'] },
+  { id: 'mkb_innovatie_top_100', synonyms: ['mkb innovatie top 100', 'mkb innovatie top 100 2019: zuid-holland care innovations'] },
+  { id: 'care_investors', synonyms: ['investors with care focus (nvp 2017)', 'investeerders met specialisatie care'] },
+  { id: 'innovation_funders', synonyms: ['public and regional investors zuid-holland', 'financiering van innovatie: publieke investeerders'] },
+  { id: 'crowdfunding_platforms', synonyms: ['crowdfunding platforms for care', 'crowdfundingplatforms'] },
+  { id: 'care_intermediaries', synonyms: ['intermediaries with care focus', 'aanwezige intermediairs in de regio'] },
+  { id: 'knowledge_institutions', synonyms: ['knowledge institutions den haag/leiden/delft/rotterdam', 'kennisinfrastructuur: instellingen'] },
+  { id: 'regional_networks_care_economy', synonyms: ['knowledge networks & cluster organisations (zorgeconomie)'] },
+  { id: 'regional_networks_knowledge_economy', synonyms: ['knowledge networks & cluster organisations (kenniseconomie)'] },
+  { id: 'regional_networks_care_innovation', synonyms: ['knowledge networks & cluster organisations (zorginnovatie)'] },
+  { id: 'sia_care_actors', synonyms: ['sia care project actors den haag/haaglanden (networks for knowledge)'] },
+  { id: 'medical_delta_innovations', synonyms: ['medical delta supported innovations', 'innovatie ondersteund door medical delta'] },
+  { id: 'haaglanden_municipalities', synonyms: ['regio haaglanden / h10 municipalities'] },
+  { id: 'committee_group_conversations', synonyms: ['commissie werken in de zorg: regional group conversations'] },
+  { id: 'committee_experts', synonyms: ['commissie werken in de zorg: experts and key figures consulted'] },
+  { id: 'insurers_den_haag', synonyms: ['health insurers', 'zorgverzekeraars'] },
+  { id: 'care_innovation_article', synonyms: ['care-sector article (insurer site)'] },
+];
+
 export const VOCABULARY: Readonly<Record<VocabularyKind, readonly VocabularyEntry[]>> = {
   source: SOURCES,
   kind: KINDS,
   role: ROLES,
   theme: THEMES,
   counted: COUNTED,
+  list: LISTS,
 };
 
 /** Lower case, no accents, and spaces, hyphens and underscores alike. */
@@ -156,6 +183,7 @@ const LOOKUP: Readonly<Record<VocabularyKind, ReadonlyMap<string, string>>> = {
   role: lookup('role'),
   theme: lookup('theme'),
   counted: lookup('counted'),
+  list: lookup('list'),
 };
 
 /**
