@@ -147,6 +147,7 @@ export const LISTS: readonly VocabularyEntry[] = [
   { id: 'committee_experts', synonyms: ['commissie werken in de zorg: experts and key figures consulted'] },
   { id: 'insurers_den_haag', synonyms: ['health insurers', 'zorgverzekeraars'] },
   { id: 'care_innovation_article', synonyms: ['care-sector article (insurer site)'] },
+  { id: 'insurer_logos', synonyms: ["insurer's logos", 'logo strip'] },
 ];
 
 export const VOCABULARY: Readonly<Record<VocabularyKind, readonly VocabularyEntry[]>> = {
