@@ -1,4 +1,4 @@
-import type { Activity, Dataset, Organisation, Participation } from './model';
+import { CONFIDENCE_LEVELS, type Activity, type Confidence, type Dataset, type Organisation, type Participation } from './model';
 import { normaliseName, slugify } from './normalise';
 import type { ImportProblem } from './report';
 import { inferSectorWithType, parseSectorValue } from './sectorInference';
@@ -185,6 +185,8 @@ export class DatasetBuilder {
     if (listed.length) org.listedIn = listed;
     const description = cell(row.get('description'));
     if (description) org.description = description;
+    const descriptionEn = cell(row.get('description_en'));
+    if (descriptionEn) org.descriptionEn = descriptionEn;
     const extra = extraAttributes(row, extraColumns);
     if (extra) org.extra = extra;
     this.organisations.set(id, org);
@@ -240,6 +242,8 @@ export class DatasetBuilder {
     this.fillActivity(activity, row, file, number, 'activities');
     const description = cell(row.get('description'));
     if (description && !activity.description) activity.description = description;
+    const descriptionEn = cell(row.get('description_en'));
+    if (descriptionEn && !activity.descriptionEn) activity.descriptionEn = descriptionEn;
     const provenance = splitList(cell(row.get('provenance')));
     for (const p of provenance) if (!activity.provenance.includes(p)) activity.provenance.push(p);
     if (!activity.provenance.length) activity.provenance.push(`${file}#row ${number}`);
@@ -276,7 +280,7 @@ export class DatasetBuilder {
     ];
     // In a participations row, `region` belongs to the organisation (it follows `city`), and the
     // stated number of participants is an activities-file column only.
-    if (ownFile) text.push(['region', 'region']);
+    if (ownFile) text.push(['region', 'region'], ['titleEn', 'title_en']);
     for (const [field, column] of text) {
       const v = cell(row.get(column));
       if (!v) continue;
@@ -353,6 +357,7 @@ export class DatasetBuilder {
     const key = `${activityId}\u0000${organisationId}`;
     const previous = this.participations.get(key);
     const role = cell(row.get('role'));
+    const confidence = this.readConfidence(row, file, number);
     if (previous) {
       this.problem({
         file,
@@ -366,6 +371,11 @@ export class DatasetBuilder {
       } else if (role && !previous.role) {
         previous.role = role;
       }
+      // The best-supported reading wins: a stated row makes the participation stated.
+      if (previous.confidence && CONFIDENCE_LEVELS.indexOf(confidence ?? 'stated') < CONFIDENCE_LEVELS.indexOf(previous.confidence)) {
+        if (confidence) previous.confidence = confidence;
+        else delete previous.confidence;
+      }
       return 'merged';
     }
     const participation: Participation & { origin: { file: string; row: number } } = {
@@ -374,6 +384,7 @@ export class DatasetBuilder {
       origin: { file, row: number },
     };
     if (role) participation.role = role;
+    if (confidence) participation.confidence = confidence;
     const written = cell(row.get('organisation'));
     const org = this.organisations.get(organisationId)!;
     if (written && written !== org.name) participation.nameAsWritten = written;
@@ -381,6 +392,29 @@ export class DatasetBuilder {
     this.participations.set(key, participation);
     if (!activity.provenance.length) activity.provenance.push(`${file}#row ${number}`);
     return 'used';
+  }
+
+  /**
+   * The `confidence` cell: empty or `stated` is the default (undefined); `implied` and `inferred`
+   * are kept. Any other value is reported and read as `inferred`, the weakest level, so that an
+   * unreadable value never makes a relation look firmer than it is.
+   */
+  private readConfidence(row: Row, file: string, number: number): Exclude<Confidence, 'stated'> | undefined {
+    const raw = cell(row.get('confidence'));
+    if (!raw) return undefined;
+    const value = raw.toLowerCase();
+    if (value === 'stated') return undefined;
+    if (value === 'implied' || value === 'inferred') return value;
+    this.problem({
+      file,
+      row: number,
+      column: 'confidence',
+      severity: 'warning',
+      code: 'unknown-confidence',
+      message: `"${raw}" is not a confidence level (stated, implied or inferred); the row was used and its relation read as "inferred", the weakest level.`,
+      fix: 'Write stated (or leave the cell empty) when the source says so, implied when it follows from the text, inferred for a judgement call.',
+    });
+    return 'inferred';
   }
 
   private resolveOrganisation(row: Row, file: string, number: number): string | undefined {

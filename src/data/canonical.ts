@@ -1,8 +1,18 @@
 import Papa from 'papaparse';
 import { DatasetBuilder, type Row } from './builder';
 import { parseDelimitedSync } from './import/table';
-import type { Dataset } from './model';
-import { emptyFileReport, totalReport, type FileReport, type FileRole, type ImportReport } from './report';
+import { cell } from './builder';
+import type { Dataset, StatedCount } from './model';
+import {
+  emptyFileReport,
+  totalReport,
+  type CountsFileRole,
+  type FileReport,
+  type FileRole,
+  type ImportProblem,
+  type ImportReport,
+} from './report';
+import { vocabularyId } from './vocabulary';
 
 /** Bruggen's own file format: one row per (activity, organisation). */
 export const PARTICIPATION_COLUMNS = [
@@ -22,6 +32,7 @@ export const PARTICIPATION_COLUMNS = [
   'country',
   'role',
   'provenance',
+  'confidence',
 ] as const;
 
 /** Optional file adding organisations (also ones without any activity) and their attributes. */
@@ -34,6 +45,7 @@ export const ORGANISATION_COLUMNS = [
   'country',
   'aliases',
   'description',
+  'description_en',
   'listed_in',
   'provenance',
 ] as const;
@@ -42,6 +54,7 @@ export const ORGANISATION_COLUMNS = [
 export const ACTIVITY_COLUMNS = [
   'activity_id',
   'title',
+  'title_en',
   'kind',
   'source',
   'scheme',
@@ -51,8 +64,15 @@ export const ACTIVITY_COLUMNS = [
   'region',
   'stated_participants',
   'description',
+  'description_en',
   'provenance',
 ] as const;
+
+/**
+ * Optional file of counts the sources state ("a partnership of 23 municipalities", "more than 100
+ * providers"), about an activity or an organisation. Conflicting statements are separate rows.
+ */
+export const STATED_COUNT_COLUMNS = ['subject_kind', 'subject_id', 'counted', 'value', 'qualifier', 'provenance', 'note'] as const;
 
 /** Separator inside list cells (aliases, listed_in, provenance). */
 export const LIST_SEPARATOR = ' | ';
@@ -76,6 +96,11 @@ export function recogniseCanonicalHeader(columns: readonly string[]): FileRole |
   return undefined;
 }
 
+/** Whether a header is that of a stated-counts file. */
+export function recogniseStatedCountsHeader(columns: readonly string[]): boolean {
+  return ['subject_kind', 'subject_id', 'counted', 'value'].every((c) => columns.includes(c));
+}
+
 const normaliseHeader = (h: string) =>
   h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
 
@@ -95,9 +120,9 @@ function readTable(file: InputFile) {
 
 /**
  * Parses one or more files in Bruggen's canonical format (see README, "Data format"): a
- * participations file and optionally an organisations and an activities file, recognised by
- * their headers, in any order. Every row read is used, merged or rejected, and every problem is
- * reported with file, row and column.
+ * participations file and optionally an organisations, an activities and a stated-counts file,
+ * recognised by their headers, in any order. Every row read is used, merged or rejected, and every
+ * problem is reported with file, row and column.
  */
 export function parseCanonicalFiles(
   files: readonly InputFile[],
@@ -106,12 +131,20 @@ export function parseCanonicalFiles(
   const builder = new DatasetBuilder();
   const reports: FileReport[] = [];
   const parsed = files.map((f) => ({ file: f, table: readTable(f) }));
-  const roleOrder: Record<FileRole, number> = { organisations: 0, activities: 1, participations: 2 };
-  // Attribute files first, so participations resolve against them whatever the file order.
+  type Role = FileRole | CountsFileRole;
+  const roleOrder: Record<Role, number> = { organisations: 0, activities: 1, participations: 2, 'stated-counts': 3 };
+  // Attribute files first, so participations resolve against them whatever the file order; stated
+  // counts last, because they refer to the activities and organisations read before them.
   const recognised = parsed
-    .map((p) => ({ ...p, role: recogniseCanonicalHeader(p.table.header) }))
-    .sort((a, b) => (a.role ? roleOrder[a.role] : 3) - (b.role ? roleOrder[b.role] : 3));
+    .map((p) => {
+      const role: Role | undefined = recogniseStatedCountsHeader(p.table.header)
+        ? 'stated-counts'
+        : recogniseCanonicalHeader(p.table.header);
+      return { ...p, role };
+    })
+    .sort((a, b) => (a.role ? roleOrder[a.role] : 4) - (b.role ? roleOrder[b.role] : 4));
 
+  const countFiles: { file: InputFile; table: ReturnType<typeof readTable>; report: FileReport }[] = [];
   for (const { file, table, role } of recognised) {
     const report = emptyFileReport(file.name, role ?? 'unrecognised', table.delimiter);
     reports.push(report);
@@ -133,7 +166,13 @@ export function parseCanonicalFiles(
       continue;
     }
     const known = new Set<string>(
-      role === 'participations' ? PARTICIPATION_COLUMNS : role === 'organisations' ? ORGANISATION_COLUMNS : ACTIVITY_COLUMNS,
+      role === 'participations'
+        ? PARTICIPATION_COLUMNS
+        : role === 'organisations'
+          ? ORGANISATION_COLUMNS
+          : role === 'activities'
+            ? ACTIVITY_COLUMNS
+            : STATED_COUNT_COLUMNS,
     );
     const extraColumns = table.header.filter((h) => h && !known.has(h));
     if (extraColumns.length) {
@@ -143,12 +182,16 @@ export function parseCanonicalFiles(
         severity: 'info',
         code: 'extra-columns',
         message:
-          role === 'participations'
+          role === 'participations' || role === 'stated-counts'
             ? `Columns not in the format were not used: ${extraColumns.join(', ')}.`
             : `Columns not in the format are kept as extra attributes: ${extraColumns.join(', ')}.`,
       });
     }
     report.blankLinesSkipped = table.blankLines;
+    if (role === 'stated-counts') {
+      countFiles.push({ file, table, report });
+      continue;
+    }
     for (const { row, number } of table.rows) {
       report.rowsRead++;
       const outcome =
@@ -163,10 +206,144 @@ export function parseCanonicalFiles(
     }
   }
   builder.finishInference();
-  return {
-    dataset: builder.toDataset(options.datasetName ?? files.map((f) => f.name).join(', ')),
-    report: totalReport(reports, builder.problems),
+  const dataset = builder.toDataset(options.datasetName ?? files.map((f) => f.name).join(', '));
+  if (countFiles.length) {
+    const counts: StatedCount[] = [];
+    for (const { file, table, report } of countFiles) {
+      readStatedCounts(table.rows, file.name, dataset, counts, report, builder.problems);
+    }
+    dataset.statedCounts = counts;
+  }
+  return { dataset, report: totalReport(reports, builder.problems) };
+}
+
+const SUBJECT_KINDS: Record<string, StatedCount['subjectKind']> = {
+  activity: 'activity',
+  activiteit: 'activity',
+  organisation: 'organisation',
+  organization: 'organisation',
+  organisatie: 'organisation',
+};
+
+const QUALIFIERS: Record<string, StatedCount['qualifier']> = {
+  exact: 'exact',
+  exactly: 'exact',
+  precies: 'exact',
+  at_least: 'at_least',
+  'at least': 'at_least',
+  'more than': 'at_least',
+  over: 'at_least',
+  minstens: 'at_least',
+  'ten minste': 'at_least',
+  'meer dan': 'at_least',
+  ruim: 'at_least',
+  about: 'about',
+  approximately: 'about',
+  around: 'about',
+  ongeveer: 'about',
+  circa: 'about',
+  'ca.': 'about',
+};
+
+/**
+ * Reads the rows of a stated-counts file against the dataset read so far: a count about an
+ * activity or organisation that is not in the data is rejected (reported), so no count dangles.
+ */
+function readStatedCounts(
+  rows: readonly { row: Map<string, string>; number: number }[],
+  file: string,
+  dataset: Dataset,
+  out: StatedCount[],
+  report: FileReport,
+  problems: ImportProblem[],
+) {
+  const activities = new Set(dataset.activities.map((a) => a.id));
+  const organisations = new Set(dataset.organisations.map((o) => o.id));
+  const seen = new Map<string, number>();
+  const reject = (number: number, column: string, code: string, message: string, fix: string) => {
+    problems.push({ file, row: number, column, severity: 'error', code, message, fix });
+    report.rowsRejected++;
   };
+  for (const { row, number } of rows) {
+    report.rowsRead++;
+    const kindText = cell(row.get('subject_kind'));
+    const subjectKind = SUBJECT_KINDS[kindText.toLowerCase()];
+    if (!subjectKind) {
+      reject(
+        number,
+        'subject_kind',
+        'invalid-count-subject-kind',
+        kindText ? `"${kindText}" is not a subject kind; a count is about an "activity" or an "organisation".` : 'This count does not say whether it is about an activity or an organisation.',
+        'Write activity or organisation in subject_kind.',
+      );
+      continue;
+    }
+    const subjectId = cell(row.get('subject_id'));
+    if (!subjectId) {
+      reject(number, 'subject_id', 'missing-count-subject', 'This count names no activity or organisation (subject_id is empty).', 'Fill in the id of the activity or organisation the count is about.');
+      continue;
+    }
+    if (!(subjectKind === 'activity' ? activities : organisations).has(subjectId)) {
+      reject(
+        number,
+        'subject_id',
+        'unknown-count-subject',
+        `This count is about ${subjectKind} "${subjectId}", which is not in the data; it was not used.`,
+        `Use the id of an ${subjectKind} from the ${subjectKind === 'activity' ? 'activities' : 'organisations'} or participations file.`,
+      );
+      continue;
+    }
+    const countedText = cell(row.get('counted'));
+    if (!countedText) {
+      reject(number, 'counted', 'missing-counted', 'This count does not say what it counts (counted is empty).', 'Fill in what is counted, e.g. participants, members, partners, providers or municipalities.');
+      continue;
+    }
+    const rawValue = cell(row.get('value'));
+    if (!/^\d+$/.test(rawValue)) {
+      reject(number, 'value', 'invalid-count-value', rawValue ? `"${rawValue}" is not a whole number.` : 'This count has no value.', 'Write the number as digits without separators, e.g. 231.');
+      continue;
+    }
+    const qualifierText = cell(row.get('qualifier'));
+    let qualifier = qualifierText ? QUALIFIERS[qualifierText.toLowerCase()] : 'exact';
+    if (!qualifier) {
+      problems.push({
+        file,
+        row: number,
+        column: 'qualifier',
+        severity: 'warning',
+        code: 'unknown-count-qualifier',
+        message: `"${qualifierText}" is not a qualifier (exact, at_least or about); the count was used and read as "about".`,
+        fix: 'Write exact, at_least ("meer dan", "ruim") or about ("ongeveer", "honderd").',
+      });
+      qualifier = 'about';
+    }
+    const count: StatedCount = {
+      subjectKind,
+      subjectId,
+      counted: vocabularyId('counted', countedText) ?? countedText,
+      value: Number(rawValue),
+      qualifier,
+      provenance: cell(row.get('provenance')) || `${file}#row ${number}`,
+    };
+    const note = cell(row.get('note'));
+    if (note) count.note = note;
+    const key = [count.subjectKind, count.subjectId, count.counted, count.value, count.qualifier, count.provenance].join('\u0000');
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({
+        file,
+        row: number,
+        severity: 'info',
+        code: 'duplicate-count',
+        message: `This count repeats row ${earlier} (same subject, quantity, value and provenance); it was merged into that one.`,
+      });
+      report.rowsMerged++;
+      continue;
+    }
+    seen.set(key, number);
+    out.push(count);
+    report.rowsUsed++;
+  }
 }
 
 /**
@@ -204,6 +381,7 @@ export function writeParticipationsCsv(dataset: Dataset): string {
       o.country ?? '',
       p.role ?? '',
       p.provenance ?? '',
+      p.confidence && p.confidence !== 'stated' ? p.confidence : '',
     ].map(escapeFormula);
   });
   return Papa.unparse({ fields: [...PARTICIPATION_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
@@ -221,6 +399,7 @@ export function writeOrganisationsCsv(dataset: Dataset): string {
       o.country ?? '',
       o.aliases.join(LIST_SEPARATOR),
       o.description ?? '',
+      o.descriptionEn ?? '',
       (o.listedIn ?? []).join(LIST_SEPARATOR),
       o.provenance.join(LIST_SEPARATOR),
     ].map(escapeFormula),
@@ -234,6 +413,7 @@ export function writeActivitiesCsv(dataset: Dataset): string {
     [
       a.id,
       a.title,
+      a.titleEn ?? '',
       a.kind,
       a.source,
       a.scheme ?? '',
@@ -243,8 +423,17 @@ export function writeActivitiesCsv(dataset: Dataset): string {
       a.region ?? '',
       a.statedParticipants?.toString() ?? '',
       a.description ?? '',
+      a.descriptionEn ?? '',
       a.provenance.join(LIST_SEPARATOR),
     ].map(escapeFormula),
   );
   return Papa.unparse({ fields: [...ACTIVITY_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
+}
+
+/** Writes the stated counts (header only when there are none). */
+export function writeStatedCountsCsv(dataset: Dataset): string {
+  const rows = (dataset.statedCounts ?? []).map((c) =>
+    [c.subjectKind, c.subjectId, c.counted, String(c.value), c.qualifier, c.provenance, c.note ?? ''].map(escapeFormula),
+  );
+  return Papa.unparse({ fields: [...STATED_COUNT_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
 }

@@ -18,9 +18,12 @@ export interface ImportProblem {
   fix?: string;
 }
 
+/** The optional stated-counts file of Bruggen's own format (read by canonical.ts only). */
+export type CountsFileRole = 'stated-counts';
+
 export interface FileReport {
   file: string;
-  role: FileRole | 'unrecognised';
+  role: FileRole | CountsFileRole | 'unrecognised';
   delimiter: string;
   rowsRead: number;
   rowsUsed: number;

@@ -14,6 +14,7 @@ import enFindings from './locales/en/findings.json';
 import enImport from './locales/en/import.json';
 import enReport from './locales/en/report.json';
 import enTables from './locales/en/tables.json';
+import enVocabulary from './locales/en/vocabulary.json';
 import nlAnalysis from './locales/nl/analysis.json';
 import nlCli from './locales/nl/cli.json';
 import nlCommon from './locales/nl/common.json';
@@ -22,13 +23,14 @@ import nlFindings from './locales/nl/findings.json';
 import nlImport from './locales/nl/import.json';
 import nlReport from './locales/nl/report.json';
 import nlTables from './locales/nl/tables.json';
+import nlVocabulary from './locales/nl/vocabulary.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  nl: { common: nlCommon, analysis: nlAnalysis, tables: nlTables, import: nlImport, export: nlExport, report: nlReport, findings: nlFindings, cli: nlCli },
-  en: { common: enCommon, analysis: enAnalysis, tables: enTables, import: enImport, export: enExport, report: enReport, findings: enFindings, cli: enCli },
+  nl: { common: nlCommon, analysis: nlAnalysis, tables: nlTables, import: nlImport, export: nlExport, report: nlReport, findings: nlFindings, cli: nlCli, vocabulary: nlVocabulary },
+  en: { common: enCommon, analysis: enAnalysis, tables: enTables, import: enImport, export: enExport, report: enReport, findings: enFindings, cli: enCli, vocabulary: enVocabulary },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.nl) as (keyof (typeof resources)['nl'])[];

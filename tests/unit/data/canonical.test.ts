@@ -4,7 +4,9 @@ import {
   writeActivitiesCsv,
   writeOrganisationsCsv,
   writeParticipationsCsv,
+  writeStatedCountsCsv,
 } from '../../../src/data/canonical';
+import { validateDataset } from '../../../src/data/validate';
 
 const header =
   'activity_id,activity_title,activity_kind,source,scheme,theme,start_year,end_year,organisation_id,organisation,sector,city,region,country,role,provenance';
@@ -177,5 +179,147 @@ describe('organisations and activities files', () => {
     expect(again.participations.map((p) => [p.activityId, p.organisationId, p.role])).toEqual(
       first.participations.map((p) => [p.activityId, p.organisationId, p.role]),
     );
+  });
+});
+
+describe('confidence, English titles and descriptions', () => {
+  const orgs =
+    'organisation_id,name,sector,description,description_en,provenance\n' +
+    'tpy,Technology Park Ypenburg,network,Bedrijvenpark met een fieldlab.,Business park with a field lab.,s.txt#a\n' +
+    'kve,KVE,tech,,,s.txt#b\n';
+  const acts =
+    'activity_id,title,title_en,kind,source,description,description_en,provenance\n' +
+    'tpy-campus,Technology Park Ypenburg (bedrijvenpark),Technology Park Ypenburg (business park),campus,regional_networks,Het park huisvest hightechbedrijven.,The park houses high-tech firms.,s.txt#c\n';
+
+  it('reads confidence per participation; empty or "stated" is the default', () => {
+    const { dataset, report } = parseCanonicalFiles([
+      { name: 'o.csv', text: orgs },
+      { name: 'a.csv', text: acts },
+      { name: 'p.csv', text: 'activity_id,organisation_id,role,confidence,provenance\ntpy-campus,tpy,host,,s.txt#c\ntpy-campus,kve,member,implied,s.txt#c\n' },
+    ]);
+    expect(report.problems.filter((p) => p.severity !== 'info')).toEqual([]);
+    expect(dataset.participations.find((p) => p.organisationId === 'tpy')!.confidence).toBeUndefined();
+    expect(dataset.participations.find((p) => p.organisationId === 'kve')!.confidence).toBe('implied');
+    expect(validateDataset(dataset)).toEqual([]);
+  });
+
+  it('reports an unknown confidence with file, row, column and fix, and reads it as inferred', () => {
+    const { dataset, report } = parse('activity_id,organisation,confidence\nA1,KVE,zeker\nA1,GTM,Inferred\n', 'mine.csv');
+    const problem = report.problems.find((p) => p.code === 'unknown-confidence')!;
+    expect(problem).toMatchObject({ file: 'mine.csv', row: 2, column: 'confidence', severity: 'warning' });
+    expect(problem.fix).toMatch(/stated/);
+    expect(report.rowsUsed).toBe(2);
+    expect(dataset.participations.map((p) => p.confidence)).toEqual(['inferred', 'inferred']);
+  });
+
+  it('keeps the best-supported confidence when a participation is read twice', () => {
+    const { dataset } = parse('activity_id,organisation,confidence\nA1,KVE,inferred\nA1,KVE,implied\nA2,GTM,implied\nA2,GTM,\n');
+    expect(dataset.participations.map((p) => [p.activityId, p.confidence])).toEqual([
+      ['A1', 'implied'],
+      ['A2', undefined],
+    ]);
+  });
+
+  it('reads and writes title_en and description_en, and round-trips confidence', () => {
+    const first = parseCanonicalFiles([
+      { name: 'o.csv', text: orgs },
+      { name: 'a.csv', text: acts },
+      { name: 'p.csv', text: 'activity_id,organisation_id,role,confidence,provenance\ntpy-campus,kve,member,implied,s.txt#c\n' },
+    ]).dataset;
+    expect(first.activities[0]).toMatchObject({ title: 'Technology Park Ypenburg (bedrijvenpark)', titleEn: 'Technology Park Ypenburg (business park)', descriptionEn: 'The park houses high-tech firms.' });
+    expect(first.organisations.find((o) => o.id === 'tpy')).toMatchObject({ description: 'Bedrijvenpark met een fieldlab.', descriptionEn: 'Business park with a field lab.' });
+    expect(writeActivitiesCsv(first).split('\n')[0]).toContain('title,title_en,kind');
+    const again = parseCanonicalFiles([
+      { name: 'o.csv', text: writeOrganisationsCsv(first) },
+      { name: 'a.csv', text: writeActivitiesCsv(first) },
+      { name: 'p.csv', text: writeParticipationsCsv(first) },
+    ]).dataset;
+    expect(again.organisations).toEqual(first.organisations);
+    expect(again.activities).toEqual(first.activities);
+    expect(again.participations).toEqual(first.participations);
+  });
+});
+
+describe('stated-counts file', () => {
+  const orgs = 'organisation_id,name,sector,provenance\nmrdh,MRDH,government,s.txt#a\ngemeente-den-haag,Gemeente Den Haag,government,s.txt#a\n';
+  const parts = 'activity_id,organisation_id,role,provenance\nwmo-inkoop,gemeente-den-haag,lead,s.txt#b\n';
+  const header = 'subject_kind,subject_id,counted,value,qualifier,provenance,note\n';
+
+  it('is recognised by its header in any order and kept, conflicts included', () => {
+    const counts =
+      header +
+      'organisation,mrdh,gemeenten,23,,s.txt#c,\n' +
+      'activity,wmo-inkoop,providers,61,exact,s.txt#Wmo,one slide\n' +
+      'activity,wmo-inkoop,zorgaanbieders,63,,s.txt#Zorginfrastructuur,another slide\n' +
+      'activity,wmo-inkoop,providers,100,meer dan,s.txt#Jeugd,\n';
+    const { dataset, report } = parseCanonicalFiles([
+      { name: 'stated-counts.csv', text: counts },
+      { name: 'participations.csv', text: parts },
+      { name: 'organisations.csv', text: orgs },
+    ]);
+    expect(report.problems.filter((p) => p.severity !== 'info')).toEqual([]);
+    expect(report.files.map((f) => f.role)).toEqual(['organisations', 'participations', 'stated-counts']);
+    expect(dataset.statedCounts).toEqual([
+      { subjectKind: 'organisation', subjectId: 'mrdh', counted: 'municipalities', value: 23, qualifier: 'exact', provenance: 's.txt#c' },
+      { subjectKind: 'activity', subjectId: 'wmo-inkoop', counted: 'providers', value: 61, qualifier: 'exact', provenance: 's.txt#Wmo', note: 'one slide' },
+      { subjectKind: 'activity', subjectId: 'wmo-inkoop', counted: 'providers', value: 63, qualifier: 'exact', provenance: 's.txt#Zorginfrastructuur', note: 'another slide' },
+      { subjectKind: 'activity', subjectId: 'wmo-inkoop', counted: 'providers', value: 100, qualifier: 'at_least', provenance: 's.txt#Jeugd' },
+    ]);
+    expectInvariant(report);
+    // The disagreement is reported as information, not as an error.
+    const problems = validateDataset(dataset);
+    expect(problems.map((p) => [p.severity, p.code])).toEqual([['info', 'conflicting-counts']]);
+    expect(problems[0]!.message).toMatch(/61 .* vs 63 .* vs at least 100/);
+  });
+
+  it('does not call several counts of one statement a conflict', () => {
+    const counts =
+      header +
+      'organisation,mrdh,partners,56,,s.txt#p,premium partners\n' +
+      'organisation,mrdh,partners,151,,s.txt#p,network partners\n';
+    const { dataset } = parseCanonicalFiles([{ name: 'o.csv', text: orgs }, { name: 'c.csv', text: counts }]);
+    expect(dataset.statedCounts).toHaveLength(2);
+    expect(validateDataset(dataset)).toEqual([]);
+  });
+
+  it('rejects counts it cannot use, with file, row, column and fix, and merges repeats', () => {
+    const counts =
+      header +
+      'activity,nowhere,participants,5,,s.txt#x,\n' +
+      'thing,mrdh,members,5,,s.txt#x,\n' +
+      'organisation,mrdh,members,1.429,,s.txt#x,\n' +
+      'organisation,mrdh,,5,,s.txt#x,\n' +
+      'organisation,mrdh,members,5,ongeveer,s.txt#x,\n' +
+      'organisation,mrdh,members,5,about,s.txt#x,\n' +
+      'organisation,mrdh,members,7,veel,s.txt#y,\n';
+    const { dataset, report } = parseCanonicalFiles([{ name: 'o.csv', text: orgs }, { name: 'counts.csv', text: counts }]);
+    const file = report.files.find((f) => f.file === 'counts.csv')!;
+    expect([file.rowsRead, file.rowsUsed, file.rowsMerged, file.rowsRejected]).toEqual([7, 2, 1, 4]);
+    expectInvariant(report);
+    const byRow = (row: number) => report.problems.find((p) => p.file === 'counts.csv' && p.row === row)!;
+    expect(byRow(2)).toMatchObject({ column: 'subject_id', code: 'unknown-count-subject', severity: 'error' });
+    expect(byRow(3)).toMatchObject({ column: 'subject_kind', code: 'invalid-count-subject-kind' });
+    expect(byRow(4)).toMatchObject({ column: 'value', code: 'invalid-count-value' });
+    expect(byRow(5)).toMatchObject({ column: 'counted', code: 'missing-counted' });
+    expect(byRow(7)).toMatchObject({ code: 'duplicate-count', severity: 'info' });
+    expect(byRow(8)).toMatchObject({ column: 'qualifier', code: 'unknown-count-qualifier', severity: 'warning' });
+    for (const row of [2, 3, 4, 5, 8]) expect(byRow(row).fix, `row ${row}`).toBeTruthy();
+    expect(dataset.statedCounts!.map((c) => [c.value, c.qualifier])).toEqual([
+      [5, 'about'],
+      [7, 'about'],
+    ]);
+  });
+
+  it('round-trips through writeStatedCountsCsv', () => {
+    const counts = header + 'organisation,mrdh,municipalities,23,exact,s.txt#c,"a note, with a comma"\n';
+    const first = parseCanonicalFiles([{ name: 'o.csv', text: orgs }, { name: 'c.csv', text: counts }]).dataset;
+    const written = writeStatedCountsCsv(first);
+    expect(written.split('\n')[0]).toBe('subject_kind,subject_id,counted,value,qualifier,provenance,note');
+    const again = parseCanonicalFiles([{ name: 'o.csv', text: orgs }, { name: 'c.csv', text: written }]).dataset;
+    expect(again.statedCounts).toEqual(first.statedCounts);
+  });
+
+  it('leaves statedCounts undefined when there is no stated-counts file', () => {
+    expect(parse('activity_id,organisation\nA1,X\n').dataset.statedCounts).toBeUndefined();
   });
 });
