@@ -76,7 +76,17 @@ export interface SectorPairBridge {
   expected: number | null;
   observedOverExpected: number | null;
   missing: boolean;
-  reason: 'no_ties' | 'below_expected' | 'sector_absent' | null;
+  /**
+   * Why the pair is a missing bridge: a sector is absent, there is no tie, or (with the two-mode
+   * null) fewer ties than its 2.5 percentile — without the null, below MISSING_BRIDGE_RATIO × the
+   * configuration-model expectation.
+   */
+  reason: 'no_ties' | 'below_expected' | 'below_null' | 'sector_absent' | null;
+  /** Two-mode null model: mean ties over the randomisations, their 2.5–97.5 percentiles and p. */
+  expectedTwoMode?: number;
+  low?: number;
+  high?: number;
+  p?: number;
 }
 
 export interface SectorReach {

@@ -12,21 +12,26 @@ import { SECTORS } from '../data/sectors';
 import type { Filters, Visibility } from '../filters/filters';
 import { applyFilters } from '../filters/filters';
 import type { Network } from '../graph/network';
-import { betweenness as computeBetweenness, DEFAULT_BETWEENNESS_SAMPLES, DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
-import { brokerageRoles } from './brokerage';
+import type { WeightMode } from '../graph/projection';
+import { DEFAULT_BETWEENNESS_SAMPLES, DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
+import { sampledBetweennessSteps } from './betweennessSampling';
+import { brokerageNormalised } from './brokerageNorm';
 import { participationCoefficient } from './brokers';
-import { canonicalGraph, componentsOfCsr, louvainPartition, summariseClusters, type ClusterSummary, type Partition } from './clusters';
-import { selectConveners, type ConvenerResult } from './conveners';
+import { componentsOfCsr, summariseClusters, type ClusterSummary, type Partition } from './clusters';
+import { consensusCommunitySteps } from './communities';
+import { convenersOf, type ConvenerResult } from './conveners';
+import { convenerRobustnessSteps, selectKeyPlayers } from './keyPlayers';
+import { twoModeNullSteps, type SectorEINull, type SectorPairNull, type TwoModeNullResult } from './nullModel';
 import type { Csr } from './csr';
 import { cutpoints } from './cutpoints';
 import { focalView, type FocalResult } from './focal';
-import { analyseMixing, type MixingResult } from './mixing';
+import { analyseMixing, type MixingResult, type SectorPairBridge } from './mixing';
 import { structuralHoles } from './structuralHoles';
 import { DEFAULT_SUGGESTIONS_PER_PAIR, suggestClusterLinks, suggestTies, type ClusterSuggestion, type SectorPairSuggestions } from './suggestions';
 import { now } from './util';
 import { visibleCsr, visibleIncidence, type VisibleIncidence } from './view';
 
-export const STAGES = ['structure', 'communities', 'roles', 'bridges', 'clusters', 'conveners', 'suggestions', 'focal'] as const;
+export const STAGES = ['structure', 'communities', 'roles', 'bridges', 'clusters', 'conveners', 'suggestions', 'focal', 'robustness'] as const;
 export type StageName = (typeof STAGES)[number];
 
 /** Everything an analysis depends on besides the network itself (dataset + tie rules). */
@@ -45,6 +50,10 @@ export interface AnalysisInput {
   exactBetweennessMaxNodes: number;
   betweennessSamples: number;
   suggestionsPerPair: number;
+  /** Draws of the two-mode null model (fewer on large networks, see nullModel.ts). */
+  nullDraws: number;
+  /** Bootstrap resamples for the robustness of the conveners. */
+  bootstraps: number;
 }
 
 export const DEFAULT_ANALYSIS_OPTIONS = {
@@ -57,6 +66,8 @@ export const DEFAULT_ANALYSIS_OPTIONS = {
   exactBetweennessMaxNodes: DEFAULT_EXACT_BETWEENNESS_MAX_NODES,
   betweennessSamples: DEFAULT_BETWEENNESS_SAMPLES,
   suggestionsPerPair: DEFAULT_SUGGESTIONS_PER_PAIR,
+  nullDraws: 1000,
+  bootstraps: 50,
 } satisfies Omit<AnalysisInput, 'filters' | 'sectorsVersion'>;
 
 /** A stable text for a filter set: list order does not matter. */
@@ -87,11 +98,11 @@ export function stageKeys(input: AnalysisInput, networkVersion: string): Record<
   const f = input.filters;
   // The sector filter reads sectors: the visible network then depends on corrections too.
   const view = `${networkVersion}#${filtersKey(f)}${f.sectors.length ? `#s${input.sectorsVersion}` : ''}`;
-  const structure = `${view}#b${input.exactBetweennessMaxNodes}/${input.betweennessSamples}/${input.seed}`;
+  const structure = `${view}#b${input.exactBetweennessMaxNodes}/${input.seed}`;
   const communities = `${view}#r${input.resolution}/${input.seed}`;
   const roles = `${view}#s${input.sectorsVersion}`;
   const targets = `t${JSON.stringify([...input.targets])}`;
-  const bridges = `${roles}#${targets}`;
+  const bridges = `${roles}#${targets}#d${input.nullDraws}/${input.seed}`;
   const clusters = `${communities}#s${input.sectorsVersion}#${targets}`;
   return {
     view,
@@ -101,6 +112,7 @@ export function stageKeys(input: AnalysisInput, networkVersion: string): Record<
     bridges,
     clusters,
     conveners: `${clusters}#k${input.k}/${input.reach}`,
+    robustness: `${clusters}#k${input.k}/${input.reach}#b${input.bootstraps}`,
     suggestions: `${clusters}#${structure}#p${input.suggestionsPerPair}`,
     focal: `${communities}#s${input.sectorsVersion}#f${JSON.stringify(input.focal)}`,
   };
@@ -121,7 +133,9 @@ export interface StructureData {
   component: Int32Array;
   componentCount: number;
   betweenness: Float64Array;
-  betweennessMeta: { estimated: boolean; samples: number; method: string };
+  /** Standard error of each sampled betweenness (0 when exact). */
+  betweennessError: Float64Array;
+  betweennessMeta: { estimated: boolean; samples: number; batches: number; stop: string; method: string };
   /** NaN where undefined (isolates). */
   constraint: Float64Array;
   effectiveSize: Float64Array;
@@ -142,9 +156,12 @@ export interface CommunitiesData {
   modularityAt1: number;
   resolution: number;
   seed: number;
-  /** Mean co-assignment of each community's members across runs (null with one run). */
-  stability: Float64Array | null;
+  /** Mean co-assignment of each community's member pairs across the runs; NaN for one member. */
+  stability: Float64Array;
   runs: number;
+  converged: boolean;
+  /** Co-assignment threshold of the consensus. */
+  tau: number;
 }
 
 export interface RolesData {
@@ -157,6 +174,10 @@ export interface RolesData {
   gatekeeperOrRepresentative: Float64Array;
   liaison: Float64Array;
   total: Float64Array;
+  /** Expected roles under random assignment of the sectors (Gould & Fernandez), per role and in total. */
+  expected: { coordinator: Float64Array; itinerant: Float64Array; gatekeeperOrRepresentative: Float64Array; liaison: Float64Array; total: Float64Array };
+  /** total / expected total; NaN where nothing is expected. */
+  ratio: Float64Array;
   participation: Float64Array;
   ei: Float64Array;
 }
@@ -164,6 +185,15 @@ export interface RolesData {
 export type BridgesData = Omit<MixingResult, 'ei' | 'eiWeighted'> & {
   ei: Omit<MixingResult['ei'], 'node'>;
   eiWeighted: Omit<MixingResult['eiWeighted'], 'node'>;
+  /** The two-mode null model (null when there is no two-mode data, e.g. a bare graph). */
+  twoMode: {
+    draws: number;
+    requestedDraws: number;
+    reduced: boolean;
+    seed: number;
+    pairs: SectorPairNull[];
+    ei: SectorEINull[];
+  } | null;
 };
 
 export interface ClustersData {
@@ -172,6 +202,16 @@ export interface ClustersData {
 }
 
 export type ConvenersData = ConvenerResult;
+
+export interface RobustnessData {
+  bootstraps: number;
+  /** Per pick: how often a resample of the activities chose it again. */
+  picks: { id: string; rank: number; fraction: number }[];
+  /** Organisations chosen in resamples that the selection does not hold, most often first. */
+  alternates: { id: string; label: string; fraction: number }[];
+  meanOverlap: number;
+  allSectorsReachedFraction: number;
+}
 
 export interface SuggestionsData {
   organisations: SectorPairSuggestions[];
@@ -189,6 +229,7 @@ export interface StageData {
   conveners: ConvenersData;
   suggestions: SuggestionsData;
   focal: FocalData;
+  robustness: RobustnessData;
 }
 
 export interface StageResult<S extends StageName = StageName> {
@@ -229,6 +270,7 @@ export const STAGE_DEPENDENCIES: Record<StageName, readonly StageName[]> = {
   conveners: ['communities'],
   suggestions: ['structure', 'communities'],
   focal: ['structure', 'communities'],
+  robustness: ['communities', 'conveners'],
 };
 
 /** How many results of each stage are kept: going back to the previous k or filter is instant. */
@@ -347,12 +389,19 @@ export class StagedAnalysis {
     };
     const t = now();
     const view = this.view(input);
-    const data = (yield* computeStage(stage, view.csr, input, dependency)) as StageData[S];
+    const context: StageContext = { incidence: () => this.incidenceOf(input), weight: this.network.projection.rules.weight };
+    const data = (yield* computeStage(stage, view.csr, input, dependency, context)) as StageData[S];
     this.runs[stage]++;
     const result: StageResult<S> = { stage, key, viewKey: keys.view, data, ms: now() - t };
     this.remember(result);
     return result;
   }
+}
+
+/** What some stages need besides the CSR: the visible two-mode data and the weight rule. */
+export interface StageContext {
+  incidence?: () => VisibleIncidence;
+  weight?: WeightMode;
 }
 
 /**
@@ -364,21 +413,40 @@ export function* computeStage(
   csr: Csr & { orgIndexOf?: Int32Array },
   input: Omit<AnalysisInput, 'filters' | 'sectorsVersion'>,
   dep: <D extends StageName>(d: D) => StageData[D],
+  context: StageContext = {},
 ): StageRun<StageData[StageName]> {
   switch (stage) {
     case 'structure':
       return yield* structureStage(csr, input);
     case 'communities': {
-      yield 0;
-      const p = louvainPartition(canonicalGraph(csr), csr, { resolution: input.resolution, seed: input.seed });
-      const at1 = input.resolution === 1 ? p.modularity : weightedModularity(csr, p.of, 1);
-      return { orgIndexOf: viewIndex(csr), of: p.of, count: p.count, modularity: p.modularity, modularityAt1: at1, resolution: input.resolution, seed: input.seed, stability: null, runs: 1 } satisfies CommunitiesData;
+      const c = yield* consensusCommunitySteps(csr, { resolution: input.resolution, seed: input.seed });
+      return {
+        orgIndexOf: viewIndex(csr),
+        of: c.of,
+        count: c.count,
+        modularity: c.modularity ?? 0,
+        modularityAt1: c.modularityAt1 ?? 0,
+        resolution: c.resolution,
+        seed: c.seed,
+        stability: Float64Array.from(c.communities, (x) => x.stability ?? Number.NaN),
+        runs: c.totalRuns,
+        converged: c.converged,
+        tau: c.tau,
+      } satisfies CommunitiesData;
     }
     case 'roles': {
       yield 0;
-      const b = brokerageRoles(csr);
+      const norm = brokerageNormalised(csr);
+      const b = norm.observed;
+      const e = norm.expected;
       const total = new Float64Array(csr.n);
-      for (let i = 0; i < csr.n; i++) total[i] = b.coordinator[i]! + b.itinerant[i]! + b.gatekeeper[i]! + b.liaison[i]!;
+      const expectedTotal = new Float64Array(csr.n);
+      const ratio = new Float64Array(csr.n);
+      for (let i = 0; i < csr.n; i++) {
+        total[i] = b.coordinator[i]! + b.itinerant[i]! + b.gatekeeper[i]! + b.liaison[i]!;
+        expectedTotal[i] = e.coordinator[i]! + e.itinerant[i]! + e.gatekeeper[i]! + e.liaison[i]!;
+        ratio[i] = expectedTotal[i]! > 0 ? total[i]! / expectedTotal[i]! : Number.NaN;
+      }
       const mixing = analyseMixing(csr, []);
       const ei = new Float64Array(csr.n);
       for (let i = 0; i < csr.n; i++) ei[i] = mixing.ei.node[csr.ids[i]!] ?? Number.NaN;
@@ -390,6 +458,14 @@ export function* computeStage(
         gatekeeperOrRepresentative: Float64Array.from(b.gatekeeper),
         liaison: Float64Array.from(b.liaison),
         total,
+        expected: {
+          coordinator: Float64Array.from(e.coordinator),
+          itinerant: Float64Array.from(e.itinerant),
+          gatekeeperOrRepresentative: Float64Array.from(e.gatekeeper),
+          liaison: Float64Array.from(e.liaison),
+          total: expectedTotal,
+        },
+        ratio,
         participation: participationCoefficient(csr, false),
         ei,
       } satisfies RolesData;
@@ -399,7 +475,15 @@ export function* computeStage(
       const mixing = analyseMixing(csr, input.targets);
       const { node: _n1, ...ei } = mixing.ei;
       const { node: _n2, ...eiWeighted } = mixing.eiWeighted;
-      return { ...mixing, ei, eiWeighted } satisfies BridgesData;
+      const incidence = context.incidence?.();
+      const twoMode = incidence && incidence.n === csr.n ? yield* twoModeNullSteps(incidence, csr, { draws: input.nullDraws, seed: input.seed }) : null;
+      return {
+        ...mixing,
+        targetPairs: withTwoModeNull(mixing.targetPairs, twoMode),
+        ei,
+        eiWeighted,
+        twoMode: twoMode && { draws: twoMode.draws, requestedDraws: twoMode.requestedDraws, reduced: twoMode.reduced, seed: twoMode.seed, pairs: twoMode.pairs, ei: twoMode.ei },
+      } satisfies BridgesData;
     }
     case 'clusters': {
       yield 0;
@@ -414,7 +498,29 @@ export function* computeStage(
     case 'conveners': {
       yield 0;
       const communities = dep('communities');
-      return selectConveners(csr, { k: input.k, reachSteps: input.reach, targets: input.targets, community: communities.of });
+      return convenersOf(csr, selectKeyPlayers(csr, { k: input.k, reachSteps: input.reach, targets: input.targets, community: communities.of }), communities.of);
+    }
+    case 'robustness': {
+      const communities = dep('communities');
+      const conveners = dep('conveners');
+      const incidence = context.incidence?.();
+      if (!incidence || incidence.n !== csr.n || !conveners.picks.length) {
+        return { bootstraps: 0, picks: conveners.picks.map((p) => ({ id: p.id, rank: p.rank, fraction: Number.NaN })), alternates: [], meanOverlap: Number.NaN, allSectorsReachedFraction: Number.NaN } satisfies RobustnessData;
+      }
+      const options = { k: input.k, reachSteps: input.reach, targets: input.targets, community: communities.of };
+      const r = yield* convenerRobustnessSteps(csr, incidence, {
+        ...options,
+        bootstraps: bootstrapsFor(incidence, csr, input.bootstraps, input.reach),
+        seed: input.seed,
+        weight: context.weight ?? 'shared',
+      });
+      return {
+        bootstraps: r.bootstraps,
+        picks: r.picks.map((p) => ({ id: p.id, rank: p.rank, fraction: p.fraction })),
+        alternates: r.alternates.map((p) => ({ id: p.id, label: csr.labels[p.node]!, fraction: p.fraction })),
+        meanOverlap: r.meanOverlap,
+        allSectorsReachedFraction: r.allSectorsReachedFraction,
+      } satisfies RobustnessData;
     }
     case 'suggestions': {
       yield 0;
@@ -445,7 +551,7 @@ function* structureStage(csr: Csr & { orgIndexOf?: Int32Array }, input: Omit<Ana
   yield 0.05;
   const holes = structuralHoles(csr, true);
   yield 0.2;
-  const bc = computeBetweenness(csr, { exactMaxNodes: input.exactBetweennessMaxNodes, samples: input.betweennessSamples, seed: input.seed });
+  const bc = yield* sampledBetweennessSteps(csr, { exactMaxNodes: input.exactBetweennessMaxNodes, seed: input.seed });
   yield 0.9;
   const cut = cutpoints(csr);
   const bridges = new Int32Array(cut.bridges.length * 2);
@@ -462,7 +568,8 @@ function* structureStage(csr: Csr & { orgIndexOf?: Int32Array }, input: Omit<Ana
     component: components.of,
     componentCount: components.count,
     betweenness: bc.values,
-    betweennessMeta: { estimated: bc.estimated, samples: bc.samples, method: bc.estimated ? 'brandes-pich' : 'brandes' },
+    betweennessError: bc.stderr,
+    betweennessMeta: { estimated: bc.estimated, samples: bc.samples, batches: bc.batches, stop: bc.stop, method: bc.estimated ? 'brandes-pich' : 'brandes' },
     constraint: holes.constraint,
     effectiveSize: holes.effectiveSize,
     hierarchy: holes.hierarchy,
@@ -470,6 +577,36 @@ function* structureStage(csr: Csr & { orgIndexOf?: Int32Array }, input: Omit<Ana
     bridges,
     ties: csr.m,
   };
+}
+
+/**
+ * The target-sector pairs with the two-mode null model's expectation and 95% interval. A pair is a
+ * missing bridge when it has no tie, or fewer ties than the null's 2.5 percentile; without the
+ * null (a bare graph) the configuration-model ratio rule of mixing.ts stays.
+ */
+function withTwoModeNull(pairs: SectorPairBridge[], twoMode: TwoModeNullResult | null): SectorPairBridge[] {
+  if (!twoMode) return pairs;
+  return pairs.map((p) => {
+    const n = twoMode.pairs.find((x) => (x.a === p.a && x.b === p.b) || (x.a === p.b && x.b === p.a));
+    if (!n || p.reason === 'sector_absent') return p;
+    const reason: SectorPairBridge['reason'] = p.ties === 0 ? 'no_ties' : p.ties < n.low ? 'below_null' : null;
+    return { ...p, expectedTwoMode: n.expectedTwoMode, low: n.low, high: n.high, p: n.p, missing: reason !== null, reason };
+  });
+}
+
+/**
+ * Bootstrap resamples the robustness check can afford: each one re-projects the activities and
+ * reselects; two-step reach on a large network costs seconds a selection, so it is left out there.
+ */
+function bootstrapsFor(incidence: VisibleIncidence, csr: Csr, requested: number, reach: 1 | 2): number {
+  if (reach === 2 && csr.n > 5000) return 0;
+  let triples = 0;
+  for (let r = 0; r < incidence.listing.length; r++) {
+    const size = incidence.memberOffsets[r + 1]! - incidence.memberOffsets[r]!;
+    triples += (size * (size - 1)) / 2;
+  }
+  const perResample = triples + csr.n + 2 * csr.m;
+  return Math.max(Math.min(requested, 10), Math.min(requested, Math.floor(2e7 / Math.max(1, perResample))));
 }
 
 /** The network index of each CSR node (the identity for a CSR not made from a network view). */

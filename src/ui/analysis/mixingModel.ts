@@ -6,7 +6,7 @@ import type { AnalysisResult } from '../../analysis';
 import { SECTORS } from '../../data/sectors';
 import { ratioColour, readableTextColour } from './colourScale';
 
-export type MissingReason = 'no_ties' | 'below_expected' | 'sector_absent';
+export type MissingReason = 'no_ties' | 'below_expected' | 'below_null' | 'sector_absent';
 
 /** One unordered pair of target sectors and whether its bridge is missing. */
 export interface TargetPairStatus {
@@ -17,6 +17,10 @@ export interface TargetPairStatus {
   ratio: number | null;
   missing: boolean;
   reason: MissingReason | null;
+  /** Two-mode null model: expected ties and their 95% interval (when computed). */
+  expectedTwoMode: number | null;
+  low: number | null;
+  high: number | null;
 }
 
 export interface HeatCell {
@@ -40,8 +44,6 @@ export interface HeatmapModel {
   ties: number;
 }
 
-const uniq = <T,>(xs: readonly T[]) => [...new Set(xs)];
-
 /** Sectors with at least one organisation, in the analysis' order (Bruggen's sector order first). */
 export function presentSectors(result: AnalysisResult): string[] {
   const mix = result.mixing.unweighted;
@@ -58,44 +60,22 @@ export function sortSectors(sectors: readonly string[]): string[] {
 }
 
 /**
- * Every unordered pair of distinct target sectors with its bridge status. Uses the engine's
- * `mixing.targetPairs` when it has the pair, and otherwise derives the same verdict from the
- * mixing matrices (so the view stays right when the targets change before the analysis reruns).
+ * Every unordered pair of target sectors with its bridge status, as the engine judged it (the
+ * result belongs to the current targets: the store only shows results whose key matches).
  */
-export function targetPairStatus(result: AnalysisResult, targets: readonly string[]): TargetPairStatus[] {
-  const mix = result.mixing.unweighted;
-  const threshold = result.meta.missingBridgeRatio;
-  const ts = uniq(targets);
-  const out: TargetPairStatus[] = [];
-  for (let x = 0; x < ts.length; x++) {
-    for (let y = x + 1; y < ts.length; y++) {
-      const a = ts[x]!;
-      const b = ts[y]!;
-      const known = result.mixing.targetPairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
-      if (known) {
-        out.push({
-          a,
-          b,
-          ties: known.ties,
-          expected: known.expected,
-          ratio: known.observedOverExpected,
-          missing: known.missing,
-          reason: known.reason,
-        });
-        continue;
-      }
-      const present = (mix.groupSize[a] ?? 0) > 0 && (mix.groupSize[b] ?? 0) > 0;
-      const ties = present ? (mix.observed[a]?.[b] ?? 0) : 0;
-      const expected = present ? (mix.expected[a]?.[b] ?? null) : null;
-      const ratio = present ? (mix.observedOverExpected[a]?.[b] ?? null) : null;
-      let reason: MissingReason | null = null;
-      if (!present) reason = 'sector_absent';
-      else if (ties === 0) reason = 'no_ties';
-      else if (ratio !== null && ratio < threshold) reason = 'below_expected';
-      out.push({ a, b, ties, expected, ratio, missing: reason !== null, reason });
-    }
-  }
-  return out;
+export function targetPairStatus(result: AnalysisResult, _targets: readonly string[] = result.meta.targets): TargetPairStatus[] {
+  return result.mixing.targetPairs.map((p) => ({
+    a: p.a,
+    b: p.b,
+    ties: p.ties,
+    expected: p.expected,
+    ratio: p.observedOverExpected,
+    missing: p.missing,
+    reason: p.reason,
+    expectedTwoMode: p.expectedTwoMode ?? null,
+    low: p.low ?? null,
+    high: p.high ?? null,
+  }));
 }
 
 /** The sector × sector grid of observed vs expected ties, only sectors present. */
@@ -169,7 +149,7 @@ export interface ReachRow {
 
 /** Ordered target-sector pairs (targets order), from `mixing.reach`; pairs it lacks are left out. */
 export function reachRows(result: AnalysisResult, targets: readonly string[]): ReachRow[] {
-  const ts = uniq(targets);
+  const ts = [...new Set(targets)];
   const out: ReachRow[] = [];
   for (const from of ts) {
     for (const to of ts) {
