@@ -24,7 +24,8 @@ describe('sector inference from names (documented in docs/import.md)', () => {
     ['GGZ Delfland', 'care'],
     ['Zorgverzekeraar Haaglanden N.V.', 'finance'],
     ['Fonds Zorginnovatie', 'finance'],
-    ['Vereniging Zorgnetwerk', 'care'],
+    // An association (vereniging) of care organisations is a network, not a care provider.
+    ['Vereniging Zorgnetwerk', 'network'],
     ['Cliëntenraad Haaglanden', 'citizens'],
     ['Sensara B.V.', 'tech'],
     ['Robotik GmbH', 'tech'],
@@ -33,34 +34,36 @@ describe('sector inference from names (documented in docs/import.md)', () => {
 
   it('lets specific name evidence beat a suggestive type, and a type beat no evidence', () => {
     const prc = lookupOrganisationType('PRC')!;
-    expect(inferSectorWithType(normaliseName('Zorgkliniek Noord B.V.'), prc)?.sector).toBe('care');
-    expect(inferSectorWithType(normaliseName('Acme'), prc)).toEqual({ sector: 'tech', why: 'organisation type "PRC"' });
+    expect(inferSectorWithType(normaliseName('Zorgkliniek Noord B.V.'), { label: 'PRC', fallback: prc.fallback! })?.sector).toBe('care');
+    expect(inferSectorWithType(normaliseName('Acme'), { label: 'PRC', fallback: prc.fallback! })).toEqual({ sector: 'tech', reason: 'type:PRC', why: 'organisation type "PRC"' });
     expect(inferSectorWithType(normaliseName('Acme'), { label: 'whatever' })).toBeUndefined();
   });
 });
 
 describe('foreign sector vocabularies', () => {
+  // A registry's code is a starting point (`registry`); a type a person chose is definitive (`sector`).
   it.each([
-    ['HES', 'knowledge', undefined],
-    ['REC', 'knowledge', undefined],
-    ['PUB', 'government', undefined],
-    ['PRC', undefined, 'tech'],
-    ['OTH', undefined, undefined],
-    ['Helseforetak', 'care', undefined],
-    ['health trust (hospital)', 'care', undefined],
-    ['UoH-sektor', 'knowledge', undefined],
-    ['Næringsliv', undefined, 'tech'],
-    ['Besloten vennootschap', undefined, 'tech'],
-    ['B.V.', undefined, 'tech'],
-    ['Stichting', undefined, undefined],
-    ['Vereniging', undefined, 'network'],
-    ['Publiekrechtelijke rechtspersoon', 'government', undefined],
-    ['Zorginstelling', 'care', undefined],
-    ['Patiëntenorganisatie', 'citizens', undefined],
-  ])('%s → sector %s, fallback %s', (value, sector, fallback) => {
+    ['HES', undefined, 'knowledge', undefined],
+    ['REC', undefined, 'knowledge', undefined],
+    ['PUB', undefined, 'government', undefined],
+    ['PRC', undefined, undefined, 'tech'],
+    ['OTH', undefined, undefined, undefined],
+    ['Helseforetak', undefined, 'care', undefined],
+    ['health trust (hospital)', undefined, 'care', undefined],
+    ['UoH-sektor', undefined, 'knowledge', undefined],
+    ['Næringsliv', undefined, undefined, 'tech'],
+    ['Besloten vennootschap', undefined, undefined, 'tech'],
+    ['B.V.', undefined, undefined, 'tech'],
+    ['Stichting', undefined, undefined, undefined],
+    ['Vereniging', undefined, undefined, 'network'],
+    ['Publiekrechtelijke rechtspersoon', 'government', undefined, undefined],
+    ['Zorginstelling', 'care', undefined, undefined],
+    ['Patiëntenorganisatie', 'citizens', undefined, undefined],
+  ])('%s → sector %s, registry %s, fallback %s', (value, sector, registry, fallback) => {
     const entry = lookupOrganisationType(value)!;
     expect(entry).toBeDefined();
     expect(entry.sector).toBe(sector);
+    expect(entry.registry).toBe(registry);
     expect(entry.fallback).toBe(fallback);
   });
 });
