@@ -3,7 +3,7 @@ import { normaliseName, slugify } from './normalise';
 import type { ImportProblem } from './report';
 import { inferOrganisationSector, parseSectorValue, type TypeHint } from './sectorInference';
 import type { Sector } from './sectors';
-import { lookupOrganisationType } from './sectorVocabularies';
+import { lookupOrganisationType, typeHint } from './sectorVocabularies';
 
 /** One row, keyed by Bruggen's canonical column names (see canonical.ts). */
 export type Row = Map<string, string>;
@@ -140,11 +140,7 @@ export class DatasetBuilder {
               : `${entry.source} type "${value}" says nothing about the sector; it is inferred from the name (marked as inferred).`,
       });
     }
-    if (entry.sector) return { sector: entry.sector };
-    const hint: TypeHint = { label: value };
-    if (entry.registry) hint.registry = entry.registry;
-    if (entry.fallback) hint.fallback = entry.fallback;
-    return { hint };
+    return entry.sector ? { sector: entry.sector } : { hint: typeHint(entry, value) };
   }
 
   addOrganisationRow(row: Row, file: string, number: number, extraColumns: readonly string[]): Outcome {

@@ -96,21 +96,23 @@ const REHABILITATION = re(
   'revalidatie\\w*|rehabilitation\\w*|rehabilitacion|rehabilitacio|rehabilitacijski|riabilitazione|reeducation|readaptation|reha ?klinik\\w*|reha ?zentrum',
 );
 const ELDERLY_CARE = re(
-  'verpleeg\\w*|verzorgingshuis\\w*|woonzorg\\w*|ouderenzorg|nursing homes?|care homes?|residential care|elderly care|aged care|(?:alten|senioren)?pflegeheim\\w*|altenheim\\w*|seniorenheim\\w*|altenhilfe|altenpflege|ehpad|maison de retraite|casa di riposo|residenza sanitaria\\w*|geroresidencia\\w*|residencias? (?:de )?(?:mayores|ancianos)',
+  'verpleeg\\w*|verzorgingshuis\\w*|woonzorg\\w*|ouderenzorg|nursing homes?|care homes?|residential care|elderly care|aged care|\\w*pflege(?:heim|zentrum|einrichtung|wohnheim|stift)\\w*|altenheim\\w*|seniorenheim\\w*|altenhilfe|altenpflege|ehpad|maison de retraite|casa di riposo|residenza sanitaria\\w*|geroresidencia\\w*|residencias? (?:de )?(?:mayores|ancianos)',
 );
 const HOME_CARE = re(
-  'thuiszorg|home ?care|home nursing|hauskrankenpflege|ambulante pflege|pflegedienst\\w*|spitex|soins a domicile|assistenza domiciliare|ayuda a domicilio|atencion domiciliaria|wijkverpleging',
+  'thuiszorg|home ?care|home nursing|hauskrankenpflege|ambulante pflege|pflegedienst\\w*|spitex|soins a domicile|aide a domicile|hospitalisation a domicile|assistenza domiciliare|ayuda a domicilio|atencion domiciliaria|wijkverpleging',
 );
 const YOUTH_CARE = re('jeugdzorg|jeugdhulp\\w*|youth care|jugendhilfe|kinder und jugendhilfe|protection de l enfance|kinderopvang|kinderdagverblijf\\w*');
 const DISABILITY_CARE = re('gehandicaptenzorg|verstandelijk gehandicapten\\w*|behindertenhilfe|lebenshilfe|disability (?:care|services)|cooperativa sociale|sociosanitari\\w*');
-const GENERAL_PRACTICE = re('huisarts\\w*|gezondheidscentr\\w*|general practice|gp practice|medical practice|hausarzt\\w*|arztpraxis|cabinet medical|maison de sante|centro de salud|medico di base');
+const GENERAL_PRACTICE = re('huisarts\\w*|gezondheidscentr\\w*|general practice|gp practice|medical practice|hausarzt\\w*|arztpraxis|cabinet medical|maison de sante|centro de salud|medico di base|medicina generale');
 /** Organisations that run care: NHS provider trusts, regional health services, Dutch care groups. */
 const CARE_PROVIDER = re(
-  'nhs (?:foundation )?trust|nhs foundationtrust|health service trust|health and social care trust|health board|ambulance\\w*|helse \\w+ hf|helse|health service executive|servicio \\w+ de (?:la )?salud|servicio de salud|servizo galego de saude|osakidetza|azienda (?:unita )?(?:locale )?(?:socio )?sanitaria\\w*|unita (?:locale )?(?:socio )?sanitaria\\w*|servizi sanitari|consorci sanitari|parc sanitari|parc de salut|corporacio sanitaria|health services|healthcare services|zorggroep\\w*|zorgconcern|zorginstelling\\w*|zorgaanbieder\\w*|zorgorganisatie\\w*|zorgcentr\\w*',
+  'nhs (?:foundation )?trust|nhs foundationtrust|health service trust|health and social care trust|health board|ambulance\\w*|helse \\w+ hf|helse|health service executive|servicio \\w+ de (?:la )?salud|servicio de salud|servizo galego de saude|osakidetza|azienda (?:unita )?(?:locale )?(?:socio )?sanitaria\\w*|unita (?:locale )?(?:socio )?sanitaria\\w*|servizi sanitari|consorci sanitari|parc sanitari|parc de salut|corporacio sanitaria|zorggroep\\w*|zorgconcern|zorginstelling\\w*|zorgaanbieder\\w*|zorgorganisatie\\w*|zorgcentr\\w*',
 );
 
+const HEALTH_SERVICES = re('health ?care services|health services');
+
 const PATIENT = re(
-  'patient\\w*|pacientes?|pazienti|clientenra\\w*|clienten\\w*|client organi[sz]ations?|mantelzorg\\w*|ouderenbond\\w*|families|familiares|familles|famiglie|angehorige\\w*|parents|ouders|carers|self ?help|selbsthilfe\\w*|zelfhulp\\w*|advocacy',
+  'patient\\w*|pacientes?|pazienti|clientenra\\w*|clienten\\w*|client organi[sz]ations?|mantelzorg\\w*|ouderenbond\\w*|ouderenverenig\\w*|seniors|senioren\\w*|pensioners|gepensioneerden|families|familiares|familles|famiglie|angehorige\\w*|parents|ouders|carers|self ?help|selbsthilfe\\w*|zelfhulp\\w*|advocacy',
 );
 const DISEASE = re(
   'alzheimer\\w*|parkinson\\w*|diabet\\w*|asthma|astma|allerg\\w*|epilep\\w*|rheuma\\w*|reuma\\w*|cancer|kanker\\w*|krebs\\w*|heart|hart\\w*|longfonds|lung|kidney|nier\\w*|liver|stroke|autis\\w*|dementi\\w*|aids|hiv|multiple sclerosis|cystic fibrosis|muscular dystrophy|spierziekte\\w*|rare diseases?|myeloma|melanoma|leuka?emia|blind\\w*|deaf|doven|slechtziend\\w*|spastic\\w*|handicap\\w*|discapacidad|diseases?|ziekte\\w*|krankheit\\w*|erkrankung\\w*|maladies?|enfermedad\\w*|malattie',
@@ -125,9 +127,10 @@ const CHARITY = re(
 const NETWORK_OF_ORGANISATIONS = re('network\\w*|netwerk\\w*|coalition|league|platform');
 /** A centre for a disease is a research or care centre, not a charity. */
 const CENTRE = re('\\w*zentrum|centre|center|centro|centrum');
+const REGISTRY = re('regist\\w*');
 /** Professional bodies: the members are professionals, not patients. */
 const PROFESSIONAL = re(
-  'practitioners|physicians|surgeons|service providers|aanbieders|leistungsanbieter|royal college of|college of \\w+|beroepsvereniging\\w*|berufsverband\\w*|a?e?rztekammer|ordre des medecins|ordine dei medici|colegio oficial|medicine society|society of \\w+ medicine|study of|european society|societies',
+  'practitioners|physicians|surgeons|nurses|midwives|pharmacists|service providers|aanbieders|leistungsanbieter|beroepsvereniging\\w*|berufsverband\\w*|a?e?rztekammer|ordre des medecins|ordine dei medici|colegio oficial|medicine society|society of \\w+ medicine|(?:association|society|societe|federation) for the study of|european society|europe\\w* (?:\\w+ ){1,3}society|societies',
 );
 
 const GOVERNMENT = re(
@@ -137,7 +140,7 @@ const GOVERNMENT = re(
 const REGION_BODY = /^(?:region|regione|regio|la region)\b/;
 /** Public research funders (Dutch and a few European ones). */
 const RESEARCH_FUNDER = re(
-  'nwo|zonmw|zorgonderzoek nederland|organisatie voor wetenschappelijk onderzoek|fonds voor wetenschappelijk onderzoek|fonds de (?:la )?recherche|fonds national de la recherche|fonds zur forderung der wissenschaftlichen\\w*|research council|forskningsradet|forskningsrad|forschungsgemeinschaft|agence nationale de la recherche|national science foundation',
+  'nwo|zonmw|zorgonderzoek nederland|organisatie voor wetenschappelijk onderzoek|fonds voor wetenschappelijk onderzoek|fonds de (?:la )?recherche|fonds national de la recherche|fonds zur forderung der wissenschaftlichen\\w*|research council|forskningsradet|forskningsrad|deutsche forschungsgemeinschaft|agence nationale de la recherche|national science foundation',
 );
 
 /** Public agencies and regulators (not a company "agency"). */
@@ -154,6 +157,10 @@ const SPORTS = re(
   'sport\\w*|football|voetbal\\w*|fussball\\w*|futbol|calcio|cricket|rugby|hockey|tennis|golf|basket\\w*|volley\\w*|handbal\\w*|athletic\\w*|atletic\\w*|aero|schaats\\w*|zwem\\w*|ski',
 );
 const CLUB = re('club|clubs|verein|sportverein|vereniging|associazione|asociacion|association|fc|sv|vv');
+/** Club names written as one word (Voetbalvereniging, Sportverein, Tennisclub). */
+const SPORTS_CLUB = re(
+  '\\w*(?:sport|voetbal|fussball|futbol|tennis|hockey|golf|turn|zwem|schaats|korfbal|handbal|rugby|cricket|ski)\\w*(?:club|vereniging|verein)',
+);
 const CULTURE = re('museum\\w*|\\w*museumsverband|theater\\w*|theatre\\w*|teatro|festival\\w*|orchestr\\w*|orkest|choir|koor|catedral|cathedral|kathedrale|kerk|parish|parochie');
 
 /**
@@ -164,6 +171,8 @@ const CULTURE = re('museum\\w*|\\w*museumsverband|theater\\w*|theatre\\w*|teatro
 const ASSOCIATION = re(
   'associations|association of|federation|federatie|federazione|federacion|confederation|alliance|alliantie|allianz|coalition|\\w*verband|network\\w*|netwerk\\w*|netzwerk\\w*|reseau|cluster|platform',
 );
+/** A cluster organisation is an intermediary, whatever its legal form (many are companies). */
+const CLUSTER = re('\\w*cluster');
 const STUDY = re('studio|studi|study|studies|studie\\w*|educat\\w*|onderwijs|opleiding\\w*|training');
 const NETWORK = re(
   'netwerk\\w*|network\\w*|netzwerk\\w*|reseau|platform|plattform|plateforme|cluster|board|alliance|alliantie|allianz|alianza|coalition|living lab|fieldlab|field lab|incubator|accelerator|campus|science park|community|vereniging|verein|association|associations|associazione|asociacion|associacao|branchevereniging|federatie|federation|federazione|federacion|\\w*verband|confederation|confederacion|confindustria|kamer van koophandel|chamber of commerce|chambre de commerce|camera di commercio|conseil|society|societe|aisbl|asbl|ivzw|vzw|e v|eeig|ewiv',
@@ -175,7 +184,7 @@ const KNOWLEDGE = re(
   'research|onderzoek|forschung|recherche|ricerca|investigacion|scientifi\\w*|wissenschaft\\w*|cientific\\w*|school|college|roc|mbo|laborator\\w*',
 );
 const CARE_GENERIC = re(
-  '\\w*zorg\\w*|care|health ?care|gezondheidszorg|welzijn|fysiotherap\\w*|\\w*apotheek|pharmacy|farmacia|pflege',
+  'zorg\\w*|\\w+zorg|care|health ?care|gezondheidszorg|welzijn|fysiotherap\\w*|\\w*apotheek|pharmacy|farmacia|pflege',
 );
 
 const TECH = re(
@@ -211,9 +220,11 @@ export const NAME_RULES = [
   rule('patient-organisation', 'citizens', 'decisive', ['patiënten- of cliëntenorganisatie', 'patient or client organisation'], (f) =>
     f.company ? undefined : find(PATIENT, f.text),
   ),
-  rule('professional-body', 'network', 'decisive', ['beroepsvereniging', 'professional body'], (f) => find(PROFESSIONAL, f.text)),
+  rule('professional-body', 'network', 'decisive', ['beroepsvereniging', 'professional body'], (f) =>
+    anyOf([UNIVERSITY, KNOWLEDGE_INSTITUTE, CENTRE], f.text) ? undefined : find(PROFESSIONAL, f.text),
+  ),
   rule('health-charity', 'citizens', 'decisive', ['patiëntenfonds of goed doel', 'health charity'], (f) =>
-    f.company || anyOf([...KNOWLEDGE_WORDS, ...CARE_PLACES, NETWORK_OF_ORGANISATIONS, CENTRE], f.text) ? undefined : both(DISEASE, CHARITY_FORM, f.text),
+    f.company || anyOf([...KNOWLEDGE_WORDS, ...CARE_PLACES, NETWORK_OF_ORGANISATIONS, CENTRE, REGISTRY], f.text) ? undefined : both(DISEASE, CHARITY_FORM, f.text),
   ),
   rule('charity', 'citizens', 'decisive', ['goed doel', 'charity'], (f) => find(CHARITY, f.text)),
   // Academic before care: "Universitair Medisch Centrum" and "Klinikum der Universität" are knowledge.
@@ -238,16 +249,20 @@ export const NAME_RULES = [
   rule('disability-care', 'care', 'decisive', ['gehandicaptenzorg', 'disability care'], (f) => find(DISABILITY_CARE, f.text)),
   rule('general-practice', 'care', 'decisive', ['huisartsenzorg', 'general practice'], (f) => find(GENERAL_PRACTICE, f.text)),
   rule('hospital', 'care', 'decisive', ['ziekenhuis of kliniek', 'hospital or clinic'], (f) => find(HOSPITAL, f.text)),
-  rule('care-provider', 'care', 'decisive', ['zorgaanbieder', 'care provider'], (f) => find(CARE_PROVIDER, f.text)),
+  // "Health services" names a provider (Clalit Health Services), but also health IT companies.
+  rule('care-provider', 'care', 'decisive', ['zorgaanbieder', 'care provider'], (f) =>
+    find(CARE_PROVIDER, f.text) ?? (f.company ? undefined : find(HEALTH_SERVICES, f.text)),
+  ),
   rule('government', 'government', 'decisive', ['overheid', 'government body'], (f) => find(GOVERNMENT, f.text) ?? find(REGION_BODY, f.text)),
   rule('research-funder', 'government', 'decisive', ['publieke onderzoeksfinancier', 'public research funder'], (f) => find(RESEARCH_FUNDER, f.text)),
   // "Institut de Recerca de la SIDA-Caixa" is a research institute named after a bank.
   rule('finance', 'finance', 'decisive', ['bank, verzekeraar of investeerder', 'bank, insurer or investor'], (f) =>
     anyOf([RESEARCH, KNOWLEDGE_INSTITUTE], f.text) ? undefined : find(FINANCE, f.text),
   ),
-  rule('sports-club', 'other', 'decisive', ['sportclub', 'sports club'], (f) => both(SPORTS, CLUB, f.text)),
-  rule('culture', 'other', 'decisive', ['cultuur of religie', 'culture or religion'], (f) => find(CULTURE, f.text)),
+  rule('sports-club', 'other', 'decisive', ['sportclub', 'sports club'], (f) => find(SPORTS_CLUB, f.text) ?? both(SPORTS, CLUB, f.text)),
+  rule('culture', 'other', 'name', ['cultuur of religie', 'culture or religion'], (f) => find(CULTURE, f.text)),
   // CORDIS files many European federations and networks as research organisations.
+  rule('cluster', 'network', 'decisive', ['cluster', 'cluster organisation'], (f) => find(CLUSTER, f.text)),
   rule('association', 'network', 'decisive', ['federatie of netwerk van organisaties', 'federation or network of organisations'], (f) =>
     f.company || anyOf(KNOWLEDGE_WORDS, f.text) ? undefined : (find(ASSOCIATION, f.text) ?? both(SCOPE, ASSOCIATION_FORM, f.text)),
   ),

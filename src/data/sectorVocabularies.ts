@@ -1,4 +1,5 @@
 import { normaliseName } from './normalise';
+import type { TypeHint } from './sectorInference';
 import type { Sector } from './sectors';
 
 /**
@@ -59,4 +60,12 @@ for (const entry of SECTOR_VOCABULARIES) {
 export function lookupOrganisationType(value: string): (VocabularyEntry & { label: string }) | undefined {
   const key = normaliseName(value);
   return key ? LOOKUP.get(key) : undefined;
+}
+
+/** What an entry without a definitive sector tells the inference (see TypeHint). */
+export function typeHint(entry: VocabularyEntry, label: string): TypeHint {
+  const hint: TypeHint = { label };
+  if (entry.registry) hint.registry = entry.registry;
+  if (entry.fallback) hint.fallback = entry.fallback;
+  return hint;
 }
