@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Dataset, Organisation } from '../../data/model';
-import { correctionsToCsv, parseCorrectionsCsv, type SectorCorrectionMap } from '../../data/sectorCorrections';
+import { correctionsToCsv, mergeCorrections, parseCorrectionsCsv, type SectorCorrectionMap } from '../../data/sectorCorrections';
 import { SECTOR_INFO, SECTORS, type Sector } from '../../data/sectors';
 import { downloadText } from './download';
 import { useImportMessages } from './useImportMessages';
@@ -19,25 +19,25 @@ export function SectorCorrections({ organisation: o, dataset, corrections, onCha
   const { t, language } = useImportMessages();
   const [message, setMessage] = useState<string>();
   const fileId = useId();
-  const corrected = corrections[o.id];
+  const corrected = corrections.get(o.id);
   const sector = corrected ?? o.sector;
   const set = (value: Sector) => {
-    const next = { ...corrections };
-    if (value === o.sector && !o.sectorInferred) delete next[o.id];
-    else next[o.id] = value;
+    const next = new Map(corrections);
+    if (value === o.sector && !o.sectorInferred) next.delete(o.id);
+    else next.set(o.id, value);
     onChange(next);
   };
   const reset = () => {
-    const next = { ...corrections };
-    delete next[o.id];
+    const next = new Map(corrections);
+    next.delete(o.id);
     onChange(next);
   };
   const importCsv = async (file: File) => {
     const { corrections: read, problems } = parseCorrectionsCsv(await file.text(), dataset, file.name);
-    onChange({ ...corrections, ...read });
-    setMessage([t('correctionsImported', { count: Object.keys(read).length }), ...problems.map((p) => p.message)].join(' '));
+    onChange(mergeCorrections(corrections, read));
+    setMessage([t('correctionsImported', { count: read.size }), ...problems.map((p) => p.message)].join(' '));
   };
-  const count = Object.keys(corrections).length;
+  const count = corrections.size;
   return (
     <div className="sector-corrections" data-testid="sector-corrections">
       <div className="row">
