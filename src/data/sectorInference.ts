@@ -260,12 +260,12 @@ export const NAME_RULES = [
     anyOf([RESEARCH, KNOWLEDGE_INSTITUTE], f.text) ? undefined : find(FINANCE, f.text),
   ),
   rule('sports-club', 'other', 'decisive', ['sportclub', 'sports club'], (f) => find(SPORTS_CLUB, f.text) ?? both(SPORTS, CLUB, f.text)),
-  rule('culture', 'other', 'name', ['cultuur of religie', 'culture or religion'], (f) => find(CULTURE, f.text)),
   // CORDIS files many European federations and networks as research organisations.
   rule('cluster', 'network', 'decisive', ['cluster', 'cluster organisation'], (f) => find(CLUSTER, f.text)),
   rule('association', 'network', 'decisive', ['federatie of netwerk van organisaties', 'federation or network of organisations'], (f) =>
     f.company || anyOf(KNOWLEDGE_WORDS, f.text) ? undefined : (find(ASSOCIATION, f.text) ?? both(SCOPE, ASSOCIATION_FORM, f.text)),
   ),
+  rule('culture', 'other', 'name', ['cultuur of religie', 'culture or religion'], (f) => find(CULTURE, f.text)),
   rule('research-institute', 'knowledge', 'name', ['kennisinstituut', 'research institute'], (f) => find(KNOWLEDGE_INSTITUTE, f.text)),
   rule('network', 'network', 'name', ['netwerk of vereniging', 'network or association'], (f) => (f.company ? undefined : find(NETWORK, f.text))),
   rule('fund', 'finance', 'name', ['fonds', 'fund'], (f) => find(FUND, f.text)),

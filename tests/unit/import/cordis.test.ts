@@ -54,6 +54,10 @@ describe('the real CORDIS dataset', () => {
     expect(byName(/^ROBOT CARE SYSTEMS BV$/)).toMatchObject({ sector: 'tech', sectorReason: 'name:tech-company' });
     expect(byName(/^NEMO HEALTHCARE BV$/)).toMatchObject({ sector: 'tech', sectorReason: 'type:PRC' });
     expect(byName(/^UNIVERSITEIT UTRECHT$/)).toMatchObject({ sector: 'knowledge', sectorReason: 'name:university' });
+    // The sector shares docs/import.md reports (care was 23 with the previous rules).
+    const shares = new Map<string, number>();
+    for (const o of orgs) shares.set(o.sector, (shares.get(o.sector) ?? 0) + 1);
+    expect(Object.fromEntries(shares)).toEqual({ care: 76, citizens: 34, finance: 2, government: 235, knowledge: 1083, network: 45, other: 220, tech: 1062 });
   });
 
   it('converts with the converter to the same counts, and the canonical output reads back identically', async () => {
