@@ -260,8 +260,8 @@ export const NAME_RULES = [
     anyOf([RESEARCH, KNOWLEDGE_INSTITUTE], f.text) ? undefined : find(FINANCE, f.text),
   ),
   rule('sports-club', 'other', 'decisive', ['sportclub', 'sports club'], (f) => find(SPORTS_CLUB, f.text) ?? both(SPORTS, CLUB, f.text)),
-  // CORDIS files many European federations and networks as research organisations.
   rule('cluster', 'network', 'decisive', ['cluster', 'cluster organisation'], (f) => find(CLUSTER, f.text)),
+  // CORDIS files many European federations and networks as research organisations.
   rule('association', 'network', 'decisive', ['federatie of netwerk van organisaties', 'federation or network of organisations'], (f) =>
     f.company || anyOf(KNOWLEDGE_WORDS, f.text) ? undefined : (find(ASSOCIATION, f.text) ?? both(SCOPE, ASSOCIATION_FORM, f.text)),
   ),
