@@ -1,9 +1,9 @@
 import { CONFIDENCE_LEVELS, type Activity, type Confidence, type Dataset, type Organisation, type Participation } from './model';
 import { normaliseName, slugify } from './normalise';
 import type { ImportProblem } from './report';
-import { inferSectorWithType, parseSectorValue } from './sectorInference';
+import { inferOrganisationSector, parseSectorValue, type TypeHint } from './sectorInference';
 import type { Sector } from './sectors';
-import { lookupOrganisationType } from './sectorVocabularies';
+import { lookupOrganisationType, typeHint } from './sectorVocabularies';
 
 /** One row, keyed by Bruggen's canonical column names (see canonical.ts). */
 export type Row = Map<string, string>;
@@ -44,7 +44,9 @@ export function combineOutcomes(outcomes: readonly Outcome[]): Outcome {
 interface SectorReading {
   sector?: Sector;
   /** A type that suggests a sector without settling it (used by inference). */
-  hint?: { fallback?: Sector; label: string };
+  hint?: TypeHint;
+  /** The organisation type as written, kept on the organisation. */
+  type?: string;
 }
 
 /**
@@ -59,7 +61,7 @@ export class DatasetBuilder {
   private readonly activities = new Map<string, Activity>();
   private readonly participations = new Map<string, Participation & { origin: { file: string; row: number } }>();
   private readonly needsInference = new Set<string>();
-  private readonly typeHints = new Map<string, { fallback?: Sector; label: string }>();
+  private readonly typeHints = new Map<string, TypeHint>();
   /** Organisations described in an organisations file. */
   private readonly declared = new Set<string>();
   private readonly reportedTypes = new Set<string>();
@@ -94,7 +96,7 @@ export class DatasetBuilder {
       const sector = parseSectorValue(normaliseName(value));
       if (sector) return { sector };
       const entry = lookupOrganisationType(value);
-      if (entry) return this.fromVocabulary(entry, file, 'sector', value);
+      if (entry) return { ...this.fromVocabulary(entry, file, 'sector', value), type: value };
       this.problem({
         file,
         row: number,
@@ -107,10 +109,10 @@ export class DatasetBuilder {
     }
     if (type) {
       const sector = parseSectorValue(normaliseName(type));
-      if (sector) return { sector };
+      if (sector) return { sector, type };
       const entry = lookupOrganisationType(type);
-      if (entry) return this.fromVocabulary(entry, file, 'organisation_type', type);
-      return { hint: { label: type } };
+      if (entry) return { ...this.fromVocabulary(entry, file, 'organisation_type', type), type };
+      return { hint: { label: type }, type };
     }
     return {};
   }
@@ -131,13 +133,14 @@ export class DatasetBuilder {
         code: 'sector-mapped',
         message: entry.sector
           ? `${entry.source} type "${value}" was mapped to sector "${entry.sector}".`
-          : entry.fallback
-            ? `${entry.source} type "${value}" suggests sector "${entry.fallback}"; a more specific name rule may override it (marked as inferred).`
-            : `${entry.source} type "${value}" says nothing about the sector; it is inferred from the name (marked as inferred).`,
+          : entry.registry
+            ? `${entry.source} type "${value}" means sector "${entry.registry}" unless the name says otherwise (a hospital, academic hospital, patient organisation, technology company, association, sports club...); marked as inferred.`
+            : entry.fallback
+              ? `${entry.source} type "${value}" suggests sector "${entry.fallback}"; a more specific name rule may override it (marked as inferred).`
+              : `${entry.source} type "${value}" says nothing about the sector; it is inferred from the name (marked as inferred).`,
       });
     }
-    if (entry.sector) return { sector: entry.sector };
-    return { hint: entry.fallback ? { fallback: entry.fallback, label: value } : { label: value } };
+    return entry.sector ? { sector: entry.sector } : { hint: typeHint(entry, value) };
   }
 
   addOrganisationRow(row: Row, file: string, number: number, extraColumns: readonly string[]): Outcome {
@@ -215,6 +218,7 @@ export class DatasetBuilder {
       this.needsInference.delete(org.id);
     }
     if (reading.hint && !this.typeHints.has(org.id)) this.typeHints.set(org.id, reading.hint);
+    if (reading.type && !org.organisationType) org.organisationType = reading.type;
     // A short name or acronym from a participations file (e.g. CORDIS shortName).
     if (!this.declared.has(org.id)) for (const alias of splitList(cell(row.get('short_name')))) this.addAlias(org, alias);
     for (const key of ['city', 'region', 'country'] as const) {
@@ -513,21 +517,26 @@ export class DatasetBuilder {
     }
   }
 
-  /** Organisations that never got a sector get one inferred from their name, reported once each. */
+  /**
+   * Organisations that never got a definitive sector get one inferred from their name and type,
+   * with the rule that decided (`sectorReason`), reported once each.
+   */
   finishInference() {
     for (const id of this.needsInference) {
       const org = this.organisations.get(id)!;
-      const guess = inferSectorWithType(normaliseName(org.name), this.typeHints.get(id));
-      org.sector = guess?.sector ?? 'other';
+      const guess = inferOrganisationSector(org.name, this.typeHints.get(id));
+      org.sector = guess.sector;
       org.sectorInferred = true;
+      org.sectorReason = guess.reason;
       this.problem({
         file: org.provenance[0]?.split('#')[0] ?? '',
         severity: 'info',
         code: 'sector-inferred',
         column: 'sector',
-        message: guess
-          ? `No sector given for "${org.name}"; inferred "${guess.sector}" (${guess.why}).`
-          : `No sector given for "${org.name}" and the name matches no rule; set to "other".`,
+        message:
+          guess.reason !== 'none'
+            ? `No sector given for "${org.name}"; inferred "${guess.sector}" (${guess.why}).`
+            : `No sector given for "${org.name}" and the name matches no rule; set to "other".`,
         fix: 'Add a sector column, or correct the sector in the app.',
       });
     }

@@ -11,6 +11,13 @@ export interface Organisation {
   sector: Sector;
   /** True when the sector was not given but inferred from the name (import path). */
   sectorInferred?: boolean;
+  /**
+   * With `sectorInferred`: which rule decided, machine-readable (`name:hospital`, `type:HES`,
+   * `none`; see SectorReason in sectorInference.ts and describeSectorReason for the UI).
+   */
+  sectorReason?: string;
+  /** The organisation type as the source wrote it (e.g. CORDIS `HES`, `B.V.`), when given. */
+  organisationType?: string;
   city?: string;
   region?: string;
   country?: string;

@@ -1,16 +1,18 @@
 import Papa from 'papaparse';
 import { escapeFormula } from './canonical';
-import type { Dataset } from './model';
+import type { Dataset, Organisation } from './model';
 import { normaliseName } from './normalise';
 import type { ImportProblem } from './report';
 import { parseSectorValue } from './sectorInference';
 import { isSector, type Sector } from './sectors';
 
 /**
- * The user's own sector for an organisation, overriding the file or the inference. Stored per
- * dataset in localStorage and exchangeable as a small CSV (organisation_id,name,sector).
+ * The user's own sector per organisation id, overriding the file or the inference. Stored per
+ * dataset in localStorage (as a JSON object) and exchangeable as a small CSV
+ * (organisation_id,name,sector). A Map, not an object: an id is any string, and ids such as
+ * `__proto__`, `constructor` or `toString` must not reach Object.prototype.
  */
-export type SectorCorrectionMap = Record<string, Sector>;
+export type SectorCorrectionMap = ReadonlyMap<string, Sector>;
 
 export const CORRECTION_COLUMNS = ['organisation_id', 'name', 'sector'] as const;
 const PREFIX = 'bruggen.sectorCorrections.';
@@ -37,34 +39,47 @@ export function datasetKey(dataset: Dataset): string {
 
 /** The dataset with corrected sectors (a corrected sector is no longer marked inferred). */
 export function applySectorCorrections(dataset: Dataset, corrections: SectorCorrectionMap): Dataset {
-  if (!Object.keys(corrections).length) return dataset;
+  if (!corrections.size) return dataset;
   return {
     ...dataset,
     organisations: dataset.organisations.map((o) => {
-      const sector = corrections[o.id];
+      const sector = corrections.get(o.id);
       if (!sector || (sector === o.sector && !o.sectorInferred)) return o;
-      const { sectorInferred: _inferred, ...rest } = o;
+      const { sectorInferred: _inferred, sectorReason: _reason, ...rest } = o;
       return { ...rest, sector };
     }),
   };
 }
 
-export function loadCorrections(key: string, storage: Storage | undefined = storageOrUndefined()): SectorCorrectionMap {
+/** Later corrections win: the stored ones with, for example, the result of applySectorRules. */
+export function mergeCorrections(...maps: readonly SectorCorrectionMap[]): Map<string, Sector> {
+  const out = new Map<string, Sector>();
+  for (const map of maps) for (const [id, sector] of map) out.set(id, sector);
+  return out;
+}
+
+/**
+ * Reads the stored corrections. The format is a JSON object `{ "<organisation id>": "<sector>" }`;
+ * JSON.parse makes every key, `__proto__` included, an own property, so Object.entries sees them all.
+ */
+export function loadCorrections(key: string, storage: Storage | undefined = storageOrUndefined()): Map<string, Sector> {
+  const out = new Map<string, Sector>();
   try {
     const raw = storage?.getItem(PREFIX + key);
-    if (!raw) return {};
-    const parsed = JSON.parse(raw) as Record<string, unknown>;
-    const out: SectorCorrectionMap = {};
-    for (const [id, sector] of Object.entries(parsed)) if (typeof sector === 'string' && isSector(sector)) out[id] = sector;
+    if (!raw) return out;
+    const parsed: unknown = JSON.parse(raw);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return out;
+    for (const [id, sector] of Object.entries(parsed)) if (typeof sector === 'string' && isSector(sector)) out.set(id, sector);
     return out;
   } catch {
-    return {};
+    return out;
   }
 }
 
 export function saveCorrections(key: string, corrections: SectorCorrectionMap, storage: Storage | undefined = storageOrUndefined()) {
   try {
-    storage?.setItem(PREFIX + key, JSON.stringify(corrections));
+    // Object.fromEntries defines own properties, so an id `__proto__` is written like any other.
+    storage?.setItem(PREFIX + key, JSON.stringify(Object.fromEntries(corrections)));
   } catch {
     // Not remembering is acceptable; the CSV export still works.
   }
@@ -73,7 +88,7 @@ export function saveCorrections(key: string, corrections: SectorCorrectionMap, s
 /** The corrections as CSV, with the organisation's current name for the reader; formula-escaped. */
 export function correctionsToCsv(dataset: Dataset, corrections: SectorCorrectionMap): string {
   const names = new Map(dataset.organisations.map((o) => [o.id, o.name]));
-  const rows = Object.entries(corrections)
+  const rows = [...corrections]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, sector]) => [id, names.get(id) ?? '', sector].map(escapeFormula));
   return Papa.unparse({ fields: [...CORRECTION_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
@@ -87,14 +102,14 @@ export function parseCorrectionsCsv(
   text: string,
   dataset: Dataset,
   file = 'corrections.csv',
-): { corrections: SectorCorrectionMap; problems: ImportProblem[] } {
+): { corrections: Map<string, Sector>; problems: ImportProblem[] } {
   const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase(),
   });
   const problems: ImportProblem[] = [];
-  const corrections: SectorCorrectionMap = {};
+  const corrections = new Map<string, Sector>();
   const fields = result.meta.fields ?? [];
   if (!fields.includes('sector') || (!fields.includes('organisation_id') && !fields.includes('name'))) {
     problems.push({
@@ -142,7 +157,64 @@ export function parseCorrectionsCsv(
       });
       return;
     }
-    corrections[orgId] = sector;
+    corrections.set(orgId, sector);
   });
   return { corrections, problems };
+}
+
+/** What a bulk rule looks at: the organisation's name, city, country or type as the source wrote it. */
+export type SectorRuleField = 'name' | 'city' | 'country' | 'type';
+
+/** A user's bulk correction, e.g. "naam bevat 'ziekenhuis' → zorg": `{ field: 'name', contains: 'ziekenhuis', sector: 'care' }`. */
+export interface SectorRule {
+  field: SectorRuleField;
+  /** Compared without case, accents and punctuation; an empty text matches nothing. */
+  contains: string;
+  sector: Sector;
+}
+
+export interface SectorRuleResult {
+  /** The sector each matching organisation gets; the first matching rule wins. */
+  corrections: Map<string, Sector>;
+  /** Per rule, in the rules' order: how many organisations it decided. */
+  counts: number[];
+}
+
+function ruleField(o: Organisation, field: SectorRuleField): string | undefined {
+  switch (field) {
+    case 'name':
+      return o.name;
+    case 'city':
+      return o.city;
+    case 'country':
+      return o.country;
+    case 'type':
+      return o.organisationType;
+  }
+}
+
+/**
+ * Applies bulk rules to a dataset's organisations and returns the resulting per-organisation
+ * corrections (to merge into the stored ones with mergeCorrections, then applySectorCorrections)
+ * and how many organisations each rule decided. Pure; the organisations are not changed.
+ */
+export function applySectorRules(organisations: readonly Organisation[], rules: readonly SectorRule[]): SectorRuleResult {
+  const needles = rules.map((r) => normaliseName(r.contains));
+  const counts = rules.map(() => 0);
+  const corrections = new Map<string, Sector>();
+  for (const o of organisations) {
+    const folded = new Map<SectorRuleField, string>();
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      const needle = needles[i]!;
+      if (!needle) continue;
+      let value = folded.get(rule.field);
+      if (value === undefined) folded.set(rule.field, (value = normaliseName(ruleField(o, rule.field) ?? '')));
+      if (!value.includes(needle)) continue;
+      corrections.set(o.id, rule.sector);
+      counts[i]!++;
+      break;
+    }
+  }
+  return { corrections, counts };
 }

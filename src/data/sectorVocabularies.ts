@@ -1,33 +1,38 @@
 import { normaliseName } from './normalise';
+import type { TypeHint } from './sectorInference';
 import type { Sector } from './sectors';
 
 /**
  * Foreign organisation classifications mapped onto Bruggen's sectors. A `sector` is definitive
- * (the classification says what the organisation is); a `fallback` only suggests one, so a
- * specific name rule may still win (a PRC "private company" can be a clinic). Entries with
- * neither mean "this type says nothing": the sector is inferred from the name. The table in
- * docs/import.md is generated from the same list, so keep the `source` texts short.
+ * (a type a person chose, such as "Ziekenhuis" in a hand-kept list). A `registry` sector is a
+ * registry's own class, a starting point only: the decisive name rules of sectorInference.ts
+ * overrule it (a general hospital filed as CORDIS REC is care, an academic hospital filed as PUB
+ * is knowledge). A `fallback` only suggests a sector, so any specific name rule wins (a PRC
+ * "private company" can be a clinic). Entries with none of these mean "this type says nothing":
+ * the sector is inferred from the name. docs/import.md lists the same entries; keep the `source`
+ * texts short.
  */
 export interface VocabularyEntry {
   values: readonly string[];
   sector?: Sector;
+  registry?: Sector;
   fallback?: Sector;
   source: string;
 }
 
 export const SECTOR_VOCABULARIES: readonly VocabularyEntry[] = [
   // CORDIS `activityType` (EU Framework Programmes).
-  { values: ['HES', 'Higher or Secondary Education Establishments'], sector: 'knowledge', source: 'CORDIS' },
-  { values: ['REC', 'Research Organisations'], sector: 'knowledge', source: 'CORDIS' },
-  { values: ['PUB', 'Public bodies (excluding Research Organisations and Secondary or Higher Education Establishments)', 'Public body'], sector: 'government', source: 'CORDIS' },
+  { values: ['HES', 'Higher or Secondary Education Establishments'], registry: 'knowledge', source: 'CORDIS' },
+  { values: ['REC', 'Research Organisations'], registry: 'knowledge', source: 'CORDIS' },
+  { values: ['PUB', 'Public bodies (excluding Research Organisations and Secondary or Higher Education Establishments)', 'Public body'], registry: 'government', source: 'CORDIS' },
   { values: ['PRC', 'Private for-profit entities (excluding Higher or Secondary Education Establishments)', 'Private for-profit entity'], fallback: 'tech', source: 'CORDIS' },
   { values: ['OTH', 'Other'], source: 'CORDIS' },
   // Research Council of Norway, "FoU sektor" (codes, Norwegian and English labels).
-  { values: ['UoH', 'UoH-sektor', 'higher education (university/college)', 'higher education'], sector: 'knowledge', source: 'Forskningsrådet' },
-  { values: ['INS', 'Instituttsektor', 'research institute'], sector: 'knowledge', source: 'Forskningsrådet' },
-  { values: ['HEL', 'Helseforetak', 'health trust (hospital)', 'health trust'], sector: 'care', source: 'Forskningsrådet' },
+  { values: ['UoH', 'UoH-sektor', 'higher education (university/college)', 'higher education'], registry: 'knowledge', source: 'Forskningsrådet' },
+  { values: ['INS', 'Instituttsektor', 'research institute'], registry: 'knowledge', source: 'Forskningsrådet' },
+  { values: ['HEL', 'Helseforetak', 'health trust (hospital)', 'health trust'], registry: 'care', source: 'Forskningsrådet' },
   { values: ['NÆR', 'NAER', 'Næringsliv', 'business enterprise'], fallback: 'tech', source: 'Forskningsrådet' },
-  { values: ['NFR', 'Norges forskningsråd', 'Research Council of Norway'], sector: 'government', source: 'Forskningsrådet' },
+  { values: ['NFR', 'Norges forskningsråd', 'Research Council of Norway'], registry: 'government', source: 'Forskningsrådet' },
   { values: ['DIV', 'Øvrige', 'other (public administration, NGOs, etc.)', 'ukjent', 'unknown'], source: 'Forskningsrådet' },
   // Dutch legal forms (rechtsvorm), as written in KvK extracts and hand-kept lists.
   { values: ['B.V.', 'BV', 'Besloten vennootschap', 'Besloten vennootschap met gewone structuur', 'N.V.', 'NV', 'Naamloze vennootschap', 'VOF', 'Vennootschap onder firma', 'Eenmanszaak', 'Commanditaire vennootschap', 'CV'], fallback: 'tech', source: 'rechtsvorm' },
@@ -55,4 +60,12 @@ for (const entry of SECTOR_VOCABULARIES) {
 export function lookupOrganisationType(value: string): (VocabularyEntry & { label: string }) | undefined {
   const key = normaliseName(value);
   return key ? LOOKUP.get(key) : undefined;
+}
+
+/** What an entry without a definitive sector tells the inference (see TypeHint). */
+export function typeHint(entry: VocabularyEntry, label: string): TypeHint {
+  const hint: TypeHint = { label };
+  if (entry.registry) hint.registry = entry.registry;
+  if (entry.fallback) hint.fallback = entry.fallback;
+  return hint;
 }

@@ -3,37 +3,13 @@
  * Everything here is validated on read: stored state a file or an older version wrote can never
  * break the app.
  */
-import { isSector, type Sector } from '../data/sectors';
+import { loadCorrections, saveCorrections } from '../data/sectorCorrections';
 import { SessionStore, type CorrectionStore, type LocationPort } from './store';
 
-const CORRECTIONS_PREFIX = 'bruggen.sectorCorrections.';
-
-/** Sector corrections per dataset, as `[id, sector]` pairs (any string is a valid id). */
+/** Sector corrections per dataset in localStorage, read into a Map (any string is a valid id). */
 export const localCorrections: CorrectionStore = {
-  load(key) {
-    const out = new Map<string, Sector>();
-    try {
-      const raw = localStorage.getItem(CORRECTIONS_PREFIX + key);
-      if (!raw) return out;
-      const parsed: unknown = JSON.parse(raw);
-      // Older versions stored an object; both read into a Map without touching prototypes.
-      const pairs = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' ? Object.entries(parsed) : [];
-      for (const pair of pairs) {
-        if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string' || !isSector(pair[1])) continue;
-        out.set(pair[0], pair[1]);
-      }
-    } catch {
-      // Unreadable stored corrections are ignored (the user can import them again as CSV).
-    }
-    return out;
-  },
-  save(key, corrections) {
-    try {
-      localStorage.setItem(CORRECTIONS_PREFIX + key, JSON.stringify([...corrections]));
-    } catch {
-      // Not remembering is acceptable; the CSV export still works.
-    }
-  },
+  load: (key) => loadCorrections(key),
+  save: (key, corrections) => saveCorrections(key, corrections),
 };
 
 export const browserLocation: LocationPort = {

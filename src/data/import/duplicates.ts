@@ -164,6 +164,7 @@ export function mergeDuplicateGroups(input: MergeInput, accepted: readonly Dupli
     if (a.sectorInferred && !b.sectorInferred) {
       a.sector = b.sector;
       delete a.sectorInferred;
+      delete a.sectorReason;
     }
     for (const p of b.provenance) if (!a.provenance.includes(p)) a.provenance.push(p);
     if (b.listedIn) a.listedIn = [...new Set([...(a.listedIn ?? []), ...b.listedIn])];

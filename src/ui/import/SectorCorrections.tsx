@@ -36,9 +36,8 @@ export function SectorCorrections({ organisation: o, dataset, corrections, onCha
   };
   const importCsv = async (file: File) => {
     const { corrections: read, problems } = parseCorrectionsCsv(await file.text(), dataset, file.name);
-    const entries = read instanceof Map ? [...read] : Object.entries(read);
-    onChange(new Map([...corrections, ...(entries as [string, Sector][])]));
-    setMessage([t('correctionsImported', { count: entries.length }), ...problems.map((p) => p.message)].join(' '));
+    onChange(new Map([...corrections, ...read]));
+    setMessage([t('correctionsImported', { count: read.size }), ...problems.map((p) => p.message)].join(' '));
   };
   const count = corrections.size;
   return (
@@ -71,7 +70,7 @@ export function SectorCorrections({ organisation: o, dataset, corrections, onCha
           type="button"
           className="link"
           disabled={!count}
-          onClick={() => downloadText('bruggen-sector-corrections.csv', correctionsToCsv(dataset, Object.fromEntries(corrections)))}
+          onClick={() => downloadText('bruggen-sector-corrections.csv', correctionsToCsv(dataset, corrections))}
         >
           {t('correctionsExport')}
         </button>
