@@ -259,7 +259,7 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
   const findings = findingsOf(result);
   const section = (codes: string[]) => findings.filter((f) => codes.includes(f.code)).map((f) => `• ${wordFinding(t, f, lang)}`);
   rule(t('cli:missingBridges'));
-  out.push(...section(['sector_absent', 'no_ties', 'below_expected', 'bridges_ok']));
+  out.push(...section(['sector_absent', 'no_ties', 'below_null', 'below_expected', 'bridges_ok']));
   rule(t('cli:clusters'));
   out.push(...section(['clusters_lacking']));
   rule(t('cli:conveners'));

@@ -65,8 +65,9 @@ export interface AnalysisMeta {
     reachSteps: 1 | 2;
     louvainResolution: number;
     seed: number;
-    exactBetweennessMaxNodes: number;
-    betweennessSamples: number;
+    /** null: no limit (exact whatever the size / no fixed number of pivots). */
+    exactBetweennessMaxNodes: number | null;
+    betweennessSamples: number | null;
     suggestionsPerPair: number;
     focal: string | null;
   };
@@ -188,8 +189,8 @@ export function assembleResult(
         reachSteps: input.reach,
         louvainResolution: input.resolution,
         seed: input.seed,
-        exactBetweennessMaxNodes: input.exactBetweennessMaxNodes,
-        betweennessSamples: input.betweennessSamples,
+        exactBetweennessMaxNodes: finiteOrNull(input.exactBetweennessMaxNodes),
+        betweennessSamples: finiteOrNull(input.betweennessSamples),
         suggestionsPerPair: input.suggestionsPerPair,
         focal: input.focal,
       },

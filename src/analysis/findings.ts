@@ -7,9 +7,10 @@ import type { AnalysisResult } from './assemble';
 
 export type Finding =
   | { code: 'sector_absent'; a: string; b: string; absent: string }
-  | { code: 'no_ties'; a: string; b: string; expected: number | null }
+  | { code: 'no_ties'; a: string; b: string; expected: number | null; low: number | null; high: number | null }
+  | { code: 'below_null'; a: string; b: string; ties: number; low: number; high: number }
   | { code: 'below_expected'; a: string; b: string; ties: number; ratio: number | null }
-  | { code: 'bridges_ok'; ratio: number }
+  | { code: 'bridges_ok'; ratio: number; twoMode: boolean }
   | {
       code: 'clusters_lacking';
       lacking: number;
@@ -58,10 +59,12 @@ export function findingsOf(result: AnalysisResult, options: FindingOptions = {})
     if (p.reason === 'sector_absent') {
       const absent = (mix.unweighted.groupSize[p.a] ?? 0) === 0 ? p.a : p.b;
       out.push({ code: 'sector_absent', a: p.a, b: p.b, absent });
-    } else if (p.reason === 'no_ties') out.push({ code: 'no_ties', a: p.a, b: p.b, expected: p.expected });
+    } else if (p.reason === 'no_ties') {
+      out.push({ code: 'no_ties', a: p.a, b: p.b, expected: p.expectedTwoMode ?? p.expected, low: p.low ?? null, high: p.high ?? null });
+    } else if (p.reason === 'below_null') out.push({ code: 'below_null', a: p.a, b: p.b, ties: p.ties, low: p.low!, high: p.high! });
     else out.push({ code: 'below_expected', a: p.a, b: p.b, ties: p.ties, ratio: p.observedOverExpected });
   }
-  if (missing.length === 0 && mix.targetPairs.length > 0) out.push({ code: 'bridges_ok', ratio: mix.missingBridgeRatio });
+  if (missing.length === 0 && mix.targetPairs.length > 0) out.push({ code: 'bridges_ok', ratio: mix.missingBridgeRatio, twoMode: mix.targetPairs.some((p) => p.low !== undefined) });
 
   const considered = result.communities.filter((c) => c.size >= minSize);
   const lacking = considered.filter((c) => c.lacksTargets.length > 0);

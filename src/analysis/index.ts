@@ -9,7 +9,7 @@ import { DEFAULT_FILTERS, type Filters, type Visibility } from '../filters/filte
 import { buildNetwork, sectorCodes, type Network } from '../graph/network';
 import { DEFAULT_PROJECTION_RULES, type ProjectionRules } from '../graph/projection';
 import { assembleResult, type AnalysisResult, type StageResults, type VisibleTies } from './assemble';
-import { DEFAULT_BETWEENNESS_SAMPLES, DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
+import { DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
 import { buildCsr, type AnyGraph } from './csr';
 import {
   computeStage,
@@ -43,7 +43,7 @@ export interface AnalysisOptions {
   seed?: number;
   /** Exact betweenness up to this many organisations, sampled above; default 5000. */
   exactBetweennessMaxNodes?: number;
-  /** Pivots for the sampled betweenness; default 500. */
+  /** At most this many pivots for the sampled betweenness; default no limit (sampling stops when the ranking is stable). */
   betweennessSamples?: number;
   /** Suggested organisation pairs per target-sector pair (and community pairs); default 10. */
   suggestionsPerPair?: number;
@@ -62,7 +62,7 @@ export function analysisInputOf(options: AnalysisOptions): Omit<AnalysisInput, '
     resolution: options.louvainResolution ?? 1,
     seed: options.seed ?? 42,
     exactBetweennessMaxNodes: options.exactBetweennessMaxNodes ?? DEFAULT_EXACT_BETWEENNESS_MAX_NODES,
-    betweennessSamples: options.betweennessSamples ?? DEFAULT_BETWEENNESS_SAMPLES,
+    betweennessSamples: options.betweennessSamples ?? Number.POSITIVE_INFINITY,
     suggestionsPerPair: options.suggestionsPerPair ?? DEFAULT_SUGGESTIONS_PER_PAIR,
     focal: options.focal ?? null,
   };
@@ -77,8 +77,7 @@ export function analyseNetwork(graph: AnyGraph, options: AnalysisOptions = {}): 
   const input = analysisInputOf(options);
   const csr = buildCsr(graph, { groupOrder: SECTORS, includeGroups: input.targets });
   const stages: StageResults = {};
-  const plan = ['structure', 'communities', 'roles', 'bridges', 'clusters', 'conveners', 'suggestions', 'focal'] as const;
-  for (const stage of plan) {
+  for (const stage of STAGES) {
     const t = now();
     const data = runToEnd(
       computeStage(stage, csr, input, (d) => stages[d]!.data),

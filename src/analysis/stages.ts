@@ -13,7 +13,7 @@ import type { Filters, Visibility } from '../filters/filters';
 import { applyFilters } from '../filters/filters';
 import type { Network } from '../graph/network';
 import type { WeightMode } from '../graph/projection';
-import { DEFAULT_BETWEENNESS_SAMPLES, DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
+import { DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
 import { sampledBetweennessSteps } from './betweennessSampling';
 import { brokerageNormalised } from './brokerageNorm';
 import { participationCoefficient } from './brokers';
@@ -64,7 +64,8 @@ export const DEFAULT_ANALYSIS_OPTIONS = {
   focal: null,
   seed: 42,
   exactBetweennessMaxNodes: DEFAULT_EXACT_BETWEENNESS_MAX_NODES,
-  betweennessSamples: DEFAULT_BETWEENNESS_SAMPLES,
+  // No fixed number of pivots: sampling goes on until the top of the ranking is stable (see betweennessSampling.ts).
+  betweennessSamples: Number.POSITIVE_INFINITY,
   suggestionsPerPair: DEFAULT_SUGGESTIONS_PER_PAIR,
   nullDraws: 1000,
   bootstraps: 50,
@@ -98,7 +99,8 @@ export function stageKeys(input: AnalysisInput, networkVersion: string): Record<
   const f = input.filters;
   // The sector filter reads sectors: the visible network then depends on corrections too.
   const view = `${networkVersion}#${filtersKey(f)}${f.sectors.length ? `#s${input.sectorsVersion}` : ''}`;
-  const structure = `${view}#b${input.exactBetweennessMaxNodes}/${input.seed}`;
+  const limit = (x: number) => (Number.isFinite(x) ? String(x) : 'all');
+  const structure = `${view}#b${limit(input.exactBetweennessMaxNodes)}/${limit(input.betweennessSamples)}/${input.seed}`;
   const communities = `${view}#r${input.resolution}/${input.seed}`;
   const roles = `${view}#s${input.sectorsVersion}`;
   const targets = `t${JSON.stringify([...input.targets])}`;
@@ -551,7 +553,7 @@ function* structureStage(csr: Csr & { orgIndexOf?: Int32Array }, input: Omit<Ana
   yield 0.05;
   const holes = structuralHoles(csr, true);
   yield 0.2;
-  const bc = yield* sampledBetweennessSteps(csr, { exactMaxNodes: input.exactBetweennessMaxNodes, seed: input.seed });
+  const bc = yield* sampledBetweennessSteps(csr, { exactMaxNodes: input.exactBetweennessMaxNodes, seed: input.seed, ...(Number.isFinite(input.betweennessSamples) ? { maxSamples: input.betweennessSamples } : {}) });
   yield 0.9;
   const cut = cutpoints(csr);
   const bridges = new Int32Array(cut.bridges.length * 2);

@@ -43,7 +43,17 @@ export function wordFinding(t: TFunction, finding: Finding, lang: Language): str
     case 'sector_absent':
       return t('findings:sectorAbsent', { absent: sectorName(t, finding.absent), a: sectorName(t, finding.a), b: sectorName(t, finding.b) });
     case 'no_ties':
-      return t('findings:noTies', { A: capital(sectorName(t, finding.a)), b: sectorName(t, finding.b), expected: decimal(finding.expected ?? 0, lang, 1) });
+      return finding.low !== null && finding.high !== null
+        ? t('findings:noTiesInterval', { A: capital(sectorName(t, finding.a)), b: sectorName(t, finding.b), low: decimal(finding.low, lang, 0), high: decimal(finding.high, lang, 0) })
+        : t('findings:noTies', { A: capital(sectorName(t, finding.a)), b: sectorName(t, finding.b), expected: decimal(finding.expected ?? 0, lang, 1) });
+    case 'below_null':
+      return t('findings:belowNull', {
+        A: capital(sectorName(t, finding.a)),
+        b: sectorName(t, finding.b),
+        count: finding.ties,
+        low: decimal(finding.low, lang, 0),
+        high: decimal(finding.high, lang, 0),
+      });
     case 'below_expected':
       return t('findings:belowExpected', {
         A: capital(sectorName(t, finding.a)),
@@ -52,7 +62,7 @@ export function wordFinding(t: TFunction, finding: Finding, lang: Language): str
         ratio: decimal(finding.ratio, lang),
       });
     case 'bridges_ok':
-      return t('findings:bridgesOk', { ratio: decimal(finding.ratio, lang) });
+      return finding.twoMode ? t('findings:bridgesOkNull') : t('findings:bridgesOk', { ratio: decimal(finding.ratio, lang) });
     case 'clusters_lacking': {
       const named = finding.named
         .map((c) => t('findings:clusterNamed', { id: c.id, count: c.size, lacks: joinList(c.lacks.map((s) => sectorName(t, s)), lang) }))
@@ -98,7 +108,7 @@ export function wordFinding(t: TFunction, finding: Finding, lang: Language): str
         const path = c.path.join(' → ');
         parts.push(
           c.distance === 1
-            ? t('findings:focalDirect', { noun, path, article: article(t, noun) })
+            ? t('findings:focalDirect', { noun, path })
             : t('findings:focalSteps', { count: c.distance, noun, path, article: article(t, noun) }),
         );
       }

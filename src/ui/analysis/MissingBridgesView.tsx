@@ -27,6 +27,7 @@ const KIND_OF: Record<string, { kind: string; label: AnalysisMessageKey }> = {
   sector_absent: { kind: 'missing_bridge', label: 'findings.kind.missing_bridge' },
   no_ties: { kind: 'missing_bridge', label: 'findings.kind.missing_bridge' },
   below_expected: { kind: 'missing_bridge', label: 'findings.kind.missing_bridge' },
+  below_null: { kind: 'missing_bridge', label: 'findings.kind.missing_bridge' },
   bridges_ok: { kind: 'bridges_ok', label: 'findings.kind.bridges_ok' },
   clusters_lacking: { kind: 'cluster_lacks', label: 'findings.kind.cluster_lacks' },
   convener: { kind: 'convener', label: 'findings.kind.convener' },

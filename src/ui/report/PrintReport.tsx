@@ -35,7 +35,7 @@ export function PrintReport({ result, datasetName, filtersSummary, mapImage, gen
   const { t, lang } = useScoped('report');
   const { t: words } = useTranslation();
   const findings = useMemo(() => findingsOf(result), [result]);
-  const bridges = findings.filter((f) => ['sector_absent', 'no_ties', 'below_expected', 'bridges_ok'].includes(f.code));
+  const bridges = findings.filter((f) => ['sector_absent', 'no_ties', 'below_null', 'below_expected', 'bridges_ok'].includes(f.code));
   const convenerFindings = findings.filter((f) => f.code === 'convener');
   const lacking = useMemo(() => clustersLackingTargets(result), [result]);
   const shownClusters = lacking.slice(0, REPORT_MAX_CLUSTERS);

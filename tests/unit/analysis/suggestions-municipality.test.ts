@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renumberBySize } from '../../../src/analysis/clusters';
 import { buildCsr } from '../../../src/analysis/csr';
-import { municipalityView, type MunicipalityView } from '../../../src/analysis/municipality';
+import { focalView, type FocalView } from '../../../src/analysis/focal';
 import { suggestClusterLinks } from '../../../src/analysis/suggestions';
 import { loadGraph } from './helpers';
 
@@ -68,46 +68,53 @@ describe('cluster-level suggestions', () => {
   });
 });
 
-describe('municipality view', () => {
-  it('sector8: M is one step from tech and care; chains pick the smallest id', () => {
+describe('the focal organisation ("our municipality")', () => {
+  const distances = (v: FocalView) => Object.fromEntries(v.sectorDistance.map((d) => [d.sector, d.distance]));
+  const chain = (v: FocalView, sector: string) => v.chains.find((c) => c.sector === sector);
+
+  it('sector8: M is one step from tech and care; chains pick the smallest id; one BFS gives every distance', () => {
     const graph = loadGraph('sector8', { rename: { municipality: 'government' } });
     const csr = buildCsr(graph);
     const community = Int32Array.from(csr.ids, (id) => (id.startsWith('T') ? 0 : id.startsWith('C') ? 1 : 2));
     const component = new Int32Array(csr.n);
-    const [m] = municipalityView(csr, { community, component });
-    expect(m!.id).toBe('M');
-    expect(m!.sectorDistance).toEqual({ care: 1, government: null, tech: 1 });
-    expect(m!.communityDistance).toEqual([
+    const { view, note, distance } = focalView(csr, 'M', { community, communityCount: 3, component, sectors: ['tech', 'care', 'government'] });
+    expect(note).toBeNull();
+    const m = view!;
+    expect(m.id).toBe('M');
+    expect(distances(m)).toEqual({ tech: 1, care: 1, government: null });
+    expect(m.clustersReached).toEqual([
       { community: 3, distance: 0 },
       { community: 1, distance: 1 },
       { community: 2, distance: 1 },
     ]);
-    expect(m!.chains.tech!.chain.map((s) => s.id)).toEqual(['M', 'T1']);
-    expect(m!.chains.care!.chain.map((s) => s.id)).toEqual(['M', 'C1']);
-    expect(m!.chains.care!.chain[1]).toEqual({ id: 'C1', label: 'Org C1', sector: 'care' });
+    expect(chain(m, 'tech')!.chain.map((s) => s.id)).toEqual(['M', 'T1']);
+    expect(chain(m, 'care')!.chain.map((s) => s.id)).toEqual(['M', 'C1']);
+    expect(chain(m, 'care')!.chain[1]).toEqual({ id: 'C1', label: 'Org C1', sector: 'care' });
+    expect(distance[csr.index.get('T4')!]).toBe(2);
   });
 
-  it('multi: distances, chains and unreachable sectors per government organisation', () => {
+  it('multi: distances, chains and unreachable sectors of each government organisation', () => {
     const { csr, p } = multiPartition();
-    const component = new Int32Array(csr.n); // not used for distances
-    const views = municipalityView(csr, { community: p.of, component, chainSectors: ['tech', 'care', 'network'] });
-    expect(views.map((v) => v.id)).toEqual(['a05', 'b06', 'c01']);
-    const [a05, b06, c01] = views as [MunicipalityView, MunicipalityView, MunicipalityView];
-    expect(b06.sectorDistance).toEqual({ care: 1, government: null, knowledge: null, network: null, tech: 3 });
-    expect(b06.chains.tech!.chain.map((s) => s.id)).toEqual(['b06', 'b02', 'b01', 'b03']);
-    expect(b06.chains.network).toBeNull();
-    expect(b06.communityDistance).toEqual([{ community: 1, distance: 0 }]);
-    expect(a05.chains.tech!.chain.map((s) => s.id)).toEqual(['a05', 'a01']);
-    expect(a05.chains.care!.chain.map((s) => s.id)).toEqual(['a05', 'a06']);
+    const component = new Int32Array(csr.n);
+    const of = (id: string) =>
+      focalView(csr, id, { community: p.of, communityCount: p.count, component, chainSectors: ['tech', 'care', 'network'], sectors: ['care', 'government', 'knowledge', 'network', 'tech'] }).view!;
+    const b06 = of('b06');
+    expect(distances(b06)).toEqual({ care: 1, government: null, knowledge: null, network: null, tech: 3 });
+    expect(chain(b06, 'tech')!.chain.map((s) => s.id)).toEqual(['b06', 'b02', 'b01', 'b03']);
+    expect(chain(b06, 'network')).toBeUndefined();
+    expect(b06.clustersReached).toEqual([{ community: 1, distance: 0 }]);
+    const a05 = of('a05');
+    expect(chain(a05, 'tech')!.chain.map((s) => s.id)).toEqual(['a05', 'a01']);
+    expect(chain(a05, 'care')!.chain.map((s) => s.id)).toEqual(['a05', 'a06']);
     // Two shortest chains to a11 (via a06 or a07): the smaller id is taken.
-    expect(a05.chains.network!.chain.map((s) => s.id)).toEqual(['a05', 'a06', 'a08', 'a09', 'a11']);
-    expect(a05.sectorDistance.government).toBeNull();
-    expect(a05.communityDistance).toEqual([
+    expect(chain(a05, 'network')!.chain.map((s) => s.id)).toEqual(['a05', 'a06', 'a08', 'a09', 'a11']);
+    expect(distances(a05).government).toBeNull();
+    expect(a05.clustersReached).toEqual([
       { community: 3, distance: 0 },
       { community: 2, distance: 1 },
       { community: 4, distance: 3 },
     ]);
-    expect(c01.chains.tech).toEqual({
+    expect(chain(of('c01'), 'tech')).toEqual({
       sector: 'tech',
       distance: 2,
       chain: [
@@ -118,10 +125,10 @@ describe('municipality view', () => {
     });
   });
 
-  it('limit keeps the best-connected government organisations', () => {
+  it('says why there is no view: none chosen, or filtered out', () => {
     const { csr, p } = multiPartition();
-    const views = municipalityView(csr, { community: p.of, component: p.of, limit: 1 });
-    expect(views.map((v) => v.id)).toEqual(['a05']);
-    expect(municipalityView(csr, { community: p.of, component: p.of, municipalitySector: 'finance' })).toEqual([]);
+    const options = { community: p.of, communityCount: p.count, component: p.of };
+    expect(focalView(csr, null, options)).toMatchObject({ view: null, note: 'no_focal' });
+    expect(focalView(csr, 'not-in-this-network', options)).toMatchObject({ view: null, note: 'not_visible' });
   });
 });
