@@ -25,6 +25,8 @@ export interface OrganisationRow {
   strength: number;
   /** Normalised hop-count betweenness (NetworkX convention); estimated when meta says so. */
   betweenness: number | null;
+  /** Standard error of an estimated betweenness (0 when exact). */
+  betweennessError: number | null;
   /** Burt's constraint on weighted ties; null for isolates. */
   constraint: number | null;
   effectiveSize: number | null;
@@ -37,6 +39,10 @@ export interface OrganisationRow {
   community: number;
   brokerage: BrokerageCounts;
   brokerageTotal: number;
+  /** Brokerage roles expected under random assignment of the sectors (Gould & Fernandez 1989). */
+  brokerageExpected: number;
+  /** brokerageTotal / brokerageExpected; null when nothing is expected (no open pair). */
+  brokerageRatio: number | null;
   articulationPoint: boolean;
   /** Hops from the focal organisation; null when unreachable or there is none. */
   focalDistance: number | null;
@@ -142,6 +148,7 @@ export function assembleResult(
       degree: structure.degree[i]!,
       strength: structure.strength[i]!,
       betweenness: finiteOrNull(structure.betweenness[i]),
+      betweennessError: finiteOrNull(structure.betweennessError[i]),
       constraint: finiteOrNull(structure.constraint[i]),
       effectiveSize: finiteOrNull(structure.effectiveSize[i]),
       hierarchy: finiteOrNull(structure.hierarchy[i]),
@@ -151,6 +158,8 @@ export function assembleResult(
       community: communities.of[i]! + 1,
       brokerage,
       brokerageTotal: roles.total[i]!,
+      brokerageExpected: roles.expected.total[i]!,
+      brokerageRatio: finiteOrNull(roles.ratio[i]),
       articulationPoint: structure.articulation[i] === 1,
       focalDistance: d >= 0 ? d : null,
     });

@@ -5,34 +5,27 @@
  * numbers are written by this code itself (plain, full precision, `.` decimals) and stay numbers.
  */
 import Papa from 'papaparse';
+import { MEASURES } from '../measures/registry';
 import type { AnalysisResult, OrganisationRow } from '../analysis';
 import { escapeFormula, LIST_SEPARATOR } from '../data/canonical';
 import type { Network } from '../graph/network';
 import type { Visibility } from '../filters/filters';
 import { activityTableRows, tieTableRows, type ActivityTableRow, type TieTableRow } from '../ui/tables/rows';
 
-export const ORGANISATION_CSV_COLUMNS = [
+/** The exported measures (registry order), each followed by what qualifies it. */
+const EXPORTED = MEASURES.filter((m) => m.in.export);
+
+/** Organisation columns: identity, then every exported measure of the registry, then clusters. */
+export const ORGANISATION_CSV_COLUMNS: readonly string[] = [
   'organisation_id',
   'name',
   'sector',
-  'degree',
-  'strength',
-  'betweenness',
-  'betweenness_estimated',
-  'constraint',
-  'effective_size',
-  'hierarchy',
-  'participation',
-  'ei',
+  ...EXPORTED.flatMap((m) => (m.id === 'betweenness' ? [m.csv, 'betweenness_estimated', 'betweenness_error'] : [m.csv])),
   'component',
   'community',
-  'brokerage_coordinator',
-  'brokerage_itinerant',
-  'brokerage_gatekeeper_or_representative',
-  'brokerage_liaison',
-  'brokerage_total',
   'articulation_point',
-] as const;
+  'focal_distance',
+];
 
 export const ACTIVITY_CSV_COLUMNS = [
   'activity_id',
@@ -86,23 +79,13 @@ export function organisationsCsv(
       r.id,
       r.name,
       r.sector,
-      r.degree,
-      r.strength,
-      r.betweenness,
-      r.betweenness === null ? null : estimated,
-      r.constraint,
-      r.effectiveSize,
-      r.hierarchy,
-      r.participation,
-      r.ei,
+      ...EXPORTED.flatMap((m): Cell[] =>
+        m.id === 'betweenness' ? [r.betweenness, r.betweenness === null ? null : estimated, estimated ? r.betweennessError : null] : [m.fromRow(r)],
+      ),
       r.component,
       r.community,
-      r.brokerage.coordinator,
-      r.brokerage.itinerant,
-      r.brokerage.gatekeeper_or_representative,
-      r.brokerage.liaison,
-      r.brokerageTotal,
       r.articulationPoint,
+      r.focalDistance,
     ]),
   );
 }

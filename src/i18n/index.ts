@@ -12,6 +12,7 @@ import enCommon from './locales/en/common.json';
 import enExport from './locales/en/export.json';
 import enFindings from './locales/en/findings.json';
 import enImport from './locales/en/import.json';
+import enMeasures from './locales/en/measures.json';
 import enReport from './locales/en/report.json';
 import enTables from './locales/en/tables.json';
 import enVocabulary from './locales/en/vocabulary.json';
@@ -21,6 +22,7 @@ import nlCommon from './locales/nl/common.json';
 import nlExport from './locales/nl/export.json';
 import nlFindings from './locales/nl/findings.json';
 import nlImport from './locales/nl/import.json';
+import nlMeasures from './locales/nl/measures.json';
 import nlReport from './locales/nl/report.json';
 import nlTables from './locales/nl/tables.json';
 import nlVocabulary from './locales/nl/vocabulary.json';
@@ -29,8 +31,8 @@ export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  nl: { common: nlCommon, analysis: nlAnalysis, tables: nlTables, import: nlImport, export: nlExport, report: nlReport, findings: nlFindings, cli: nlCli, vocabulary: nlVocabulary },
-  en: { common: enCommon, analysis: enAnalysis, tables: enTables, import: enImport, export: enExport, report: enReport, findings: enFindings, cli: enCli, vocabulary: enVocabulary },
+  nl: { common: nlCommon, analysis: nlAnalysis, tables: nlTables, import: nlImport, export: nlExport, report: nlReport, findings: nlFindings, cli: nlCli, vocabulary: nlVocabulary, measures: nlMeasures },
+  en: { common: enCommon, analysis: enAnalysis, tables: enTables, import: enImport, export: enExport, report: enReport, findings: enFindings, cli: enCli, vocabulary: enVocabulary, measures: enMeasures },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.nl) as (keyof (typeof resources)['nl'])[];

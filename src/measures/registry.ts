@@ -20,7 +20,8 @@ export type MeasureId =
   | 'brokerageItinerant'
   | 'brokerageGatekeeperOrRepresentative'
   | 'brokerageLiaison'
-  | 'brokerageTotal';
+  | 'brokerageTotal'
+  | 'brokerageRatio';
 
 /** The stage results a measure is read from (only the stages it needs must be present). */
 export type MeasureSources = Partial<{ [S in StageName]: StageData[S] }>;
@@ -204,6 +205,20 @@ export const MEASURES: readonly MeasureDescriptor[] = [
     json: 'brokerageTotal',
     fromRow: (r) => r.brokerageTotal,
     reference: 'Gould & Fernandez (1989), Sociological Methodology 19:89',
+  },
+  {
+    id: 'brokerageRatio',
+    stage: 'roles',
+    value: (s, i) => finite(s.roles?.ratio[i]),
+    format: 'decimal',
+    direction: 'broker',
+    csv: 'brokerage_ratio',
+    attribute: 'brokerageRatio',
+    attributeType: 'double',
+    in: { table: true, export: true, colour: true, size: true, details: false },
+    json: 'brokerageRatio',
+    fromRow: (r) => r.brokerageRatio,
+    reference: 'Gould & Fernandez (1989), Sociological Methodology 19:89 (expected counts under random assignment)',
   },
 ];
 

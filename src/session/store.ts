@@ -357,6 +357,7 @@ export class SessionStore {
     const patch: Partial<SessionSnapshot> = { corrections, sectors, sectorsVersion };
     if (view.filters.sectors.length) patch.visibility = this.visibilityFor(network, sectors, view);
     this.set(patch);
+    this.refreshKeys();
     await this.analysis().call('setSectors', { corrections: [...corrections], version: sectorsVersion });
     this.scheduleAnalysis(0);
   }
@@ -379,7 +380,22 @@ export class SessionStore {
     };
   }
 
+  /**
+   * The keys of the current state, set at once on every change (the worker is asked a little
+   * later): no result of an earlier state is ever taken for the current one.
+   */
+  private refreshKeys() {
+    const { network, networkVersion } = this.snapshot;
+    const input = this.analysisInput();
+    if (!network || !input) return;
+    const keys = stageKeys(input, networkVersion);
+    const current = this.snapshot.analysis;
+    if (current.keys && STAGES.every((s) => current.keys![s] === keys[s])) return;
+    this.set({ analysis: this.withAssembled({ ...current, keys }) });
+  }
+
   private scheduleAnalysis(delay = this.env.analysisDelayMs ?? 80) {
+    this.refreshKeys();
     if (this.analysisTimer) clearTimeout(this.analysisTimer);
     this.analysisTimer = setTimeout(() => {
       this.analysisTimer = null;

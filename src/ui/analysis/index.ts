@@ -14,17 +14,7 @@ export {
   type AnalysisMessageKey,
   type AnalysisText,
 } from './messages';
-export {
-  BROKERAGE_ROLES,
-  betweennessNote,
-  formatMetric,
-  METRIC_KEYS,
-  metricExplanation,
-  MetricExplanations,
-  type BrokerageRole,
-  type ExplainedKey,
-  type MetricKey,
-} from './metricText';
+export { DETAIL_MEASURES, ROLE_MEASURES, formatMeasure, measureExplanation } from './metricText';
 export { PROGRESS_STEPS } from './progress';
 export type { ClusterKind } from './clusterModel';
 export type { OverviewMode } from './overviewLayout';

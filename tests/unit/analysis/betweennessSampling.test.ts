@@ -9,8 +9,7 @@ import { betweenness } from '../../../src/analysis/betweenness';
 import { sampledBetweenness, sampledBetweennessSteps, topNodes } from '../../../src/analysis/betweennessSampling';
 import { buildCsr } from '../../../src/analysis/csr';
 import { generateNationalDataset } from '../../../src/analysis/synthetic';
-import { buildOrganisationNetwork } from '../../../src/graph/build';
-import { byId, expectRecordClose, loadGraph, loadValues, randomGraph } from './helpers';
+import { byId, datasetGraph, expectRecordClose, loadGraph, loadValues, randomGraph } from './helpers';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -56,7 +55,7 @@ describe('sampled betweenness: exact mode', () => {
 describe('sampled betweenness: estimate and error', () => {
   // A synthetic care-innovation network (heavy-tailed project sizes and participation), ~2,000
   // organisations: exact takes a second or two, 600 pivots a third of that.
-  const csr = buildCsr(buildOrganisationNetwork(generateNationalDataset({ seed: 7, scale: 0.12 })));
+  const csr = buildCsr(datasetGraph(generateNationalDataset({ seed: 7, scale: 0.12 })));
   const exact = betweenness(csr, { exactMaxNodes: Infinity }).values;
   const r = sampledBetweenness(csr, { exactMaxNodes: 0, maxSamples: 600, seed: 42 });
 

@@ -12,8 +12,7 @@ import {
 import { buildCsr } from '../../../src/analysis/csr';
 import { mulberry32 } from '../../../src/analysis/prng';
 import { generateNationalDataset } from '../../../src/analysis/synthetic';
-import { buildOrganisationNetwork } from '../../../src/graph/build';
-import { loadGraph } from './helpers';
+import { datasetGraph, loadGraph } from './helpers';
 
 const TARGETS = ['tech', 'care', 'government'];
 
@@ -105,7 +104,7 @@ describe('cluster summaries of a given partition', () => {
 
 describe('Louvain communities', () => {
   const dataset = generateNationalDataset({ scale: 0.03, seed: 7 });
-  const graph = buildOrganisationNetwork(dataset);
+  const graph = datasetGraph(dataset);
   const csr = buildCsr(graph);
 
   it('gives the same partition in 3 runs with the same seed', () => {
@@ -118,7 +117,7 @@ describe('Louvain communities', () => {
 
   it('gives the same partition when the graph is rebuilt, also with a shuffled insertion order', () => {
     const a = louvainPartition(graph, csr, { seed: 42 });
-    const rebuilt = buildOrganisationNetwork(dataset);
+    const rebuilt = datasetGraph(dataset);
     const b = louvainPartition(rebuilt, buildCsr(rebuilt), { seed: 42 });
     expect(Array.from(b.of)).toEqual(Array.from(a.of));
     // Shuffled nodes and edges: not canonical, so a canonical copy is used.

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import Graph from 'graphology';
 import { expect } from 'vitest';
+import { canonicalGraph } from '../../../src/analysis/clusters';
+import type { Csr } from '../../../src/analysis/csr';
+import { visibleCsr } from '../../../src/analysis/view';
+import type { Dataset } from '../../../src/data/model';
+import { everythingVisible } from '../../../src/filters/filters';
+import { buildNetwork, sectorCodes } from '../../../src/graph/network';
 
 export const FIXTURES = new URL('../../fixtures/reference/', import.meta.url);
 export const TOL = 1e-9;
@@ -119,4 +125,18 @@ export function randomGraph(
     g.addUndirectedEdge(u, v, { weight: 1 + Math.floor(rnd() * 4) });
   }
   return g;
+}
+
+/** The CSR of a dataset's whole network under the default tie rules (what the engine analyses). */
+export function datasetCsr(dataset: Dataset): Csr {
+  const network = buildNetwork(dataset);
+  return visibleCsr(network, everythingVisible(network), sectorCodes(network));
+}
+
+/** The same network as a graphology graph (sorted ids as keys), for the functions that take one. */
+export function datasetGraph(dataset: Dataset): Graph {
+  const graph = canonicalGraph(datasetCsr(dataset));
+  const csr = datasetCsr(dataset);
+  csr.ids.forEach((id, i) => graph.mergeNodeAttributes(id, { sector: csr.groupNames[csr.group[i]!], label: csr.labels[i] }));
+  return graph;
 }

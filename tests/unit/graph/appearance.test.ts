@@ -1,42 +1,81 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../../src/analysis';
-import type { Sector } from '../../../src/data/sectors';
-import { CLUSTER_PALETTE, computeAppearance, densitySizeScale, nodeSizeForDegree, viridis } from '../../../src/graph/appearance';
+import { DEFAULT_ANALYSIS_OPTIONS, runStages, StagedAnalysis, type AnalysisInput } from '../../../src/analysis/stages';
+import type { Dataset } from '../../../src/data/model';
+import { SECTORS, type Sector } from '../../../src/data/sectors';
+import { applyFilters, DEFAULT_FILTERS } from '../../../src/filters/filters';
+import { CLUSTER_PALETTE, computeAppearance, densitySizeScale, nodeSizeForDegree, OTHER_CLUSTER_COLOUR, viridis } from '../../../src/graph/appearance';
+import { buildNetwork, sectorCodes } from '../../../src/graph/network';
 
-const sectors = new Map<string, Sector>([['a', 'tech'], ['b', 'care'], ['c', 'care']]);
-const degrees = new Map([['a', 0], ['b', 4], ['c', 1]]);
-const row = (id: string, community: number, betweenness: number | null, brokerageTotal: number) =>
-  ({ id, community, component: 1, betweenness, brokerageTotal, degree: 1, strength: 1, constraint: null }) as unknown as AnalysisResult['organisations'][number];
-const result = {
-  organisations: [row('a', 1, 0, 0), row('b', 2, 0.5, 3), row('c', 1, null, 1)],
-  communities: [{ id: 1, size: 2 }, { id: 2, size: 1 }],
-  components: [{ id: 1, size: 3 }],
-} as unknown as AnalysisResult;
+/** a (tech) alone; b (care) in two projects with c and d; c (care) and d (government). */
+function small(): Dataset {
+  const org = (id: string, sector: Sector) => ({ id, name: id.toUpperCase(), sector, aliases: [], provenance: ['t'] });
+  const act = (id: string) => ({ id, title: id, kind: 'project', source: 't', provenance: ['t'] });
+  return {
+    name: 'small',
+    organisations: [org('a', 'tech'), org('b', 'care'), org('c', 'care'), org('d', 'government')],
+    activities: [act('p1'), act('p2'), act('p3')],
+    participations: [
+      { activityId: 'p1', organisationId: 'b' },
+      { activityId: 'p1', organisationId: 'c' },
+      { activityId: 'p2', organisationId: 'b' },
+      { activityId: 'p2', organisationId: 'd' },
+      { activityId: 'p3', organisationId: 'b' },
+      { activityId: 'p3', organisationId: 'c' },
+    ],
+  };
+}
 
 describe('appearance', () => {
-  it('colours by sector with a legend of counts, sizes by degree', () => {
-    const a = computeAppearance(sectors, degrees, null, 'sector', 'degree');
-    expect(a.colour.get('a')).toBe('#0072B2');
-    expect(a.legend).toEqual({ kind: 'sector', entries: [{ sector: 'tech', count: 1 }, { sector: 'care', count: 2 }] });
-    expect(a.size.get('b')).toBeCloseTo(nodeSizeForDegree(4));
-    expect(a.size.get('b')!).toBeGreaterThan(a.size.get('c')!);
+  const network = buildNetwork(small());
+  const sectors = sectorCodes(network);
+  const visibility = applyFilters(network, sectors, DEFAULT_FILTERS);
+  const engine = new StagedAnalysis(network, 'n', sectors, '0');
+  const input: AnalysisInput = { ...DEFAULT_ANALYSIS_OPTIONS, filters: DEFAULT_FILTERS, sectorsVersion: '0' };
+  const stages = runStages(engine, input, ['structure', 'communities', 'roles']);
+  const structure = stages.structure!.data;
+  const communities = stages.communities!.data;
+  const roles = stages.roles!.data;
+  const i = (id: string) => network.projection.incidence.orgIndex.get(id)!;
+  const base = { network, sectors, visibility, structure, communities, roles };
+
+  it('colours by sector with a legend of counts, sizes by partners', () => {
+    const a = computeAppearance({ ...base, colourBy: 'sector', sizeBy: 'degree' });
+    expect(a.colour[i('a')]).toBe('#0072B2');
+    expect(a.legend).toEqual({ kind: 'sector', entries: [{ sector: 'tech', count: 1 }, { sector: 'care', count: 2 }, { sector: 'government', count: 1 }] });
+    expect(a.size[i('b')]).toBeCloseTo(nodeSizeForDegree(2));
+    expect(a.size[i('b')]!).toBeGreaterThan(a.size[i('c')]!);
+  });
+
+  it('follows a sector correction without any new analysis', () => {
+    const corrected = sectorCodes(network, new Map([['a', 'care']]));
+    const a = computeAppearance({ ...base, sectors: corrected, colourBy: 'sector', sizeBy: 'degree' });
+    expect(a.colour[i('a')]).toBe('#D55E00');
   });
 
   it('colours by community with the palette and a matching legend', () => {
-    const a = computeAppearance(sectors, degrees, result, 'community', 'degree');
-    expect(a.colour.get('a')).toBe(CLUSTER_PALETTE[0]);
-    expect(a.colour.get('b')).toBe(CLUSTER_PALETTE[1]);
-    expect(a.legend).toMatchObject({ kind: 'cluster', entries: [{ id: 1, colour: CLUSTER_PALETTE[0], size: 2 }, { id: 2 }], others: 0 });
+    const a = computeAppearance({ ...base, colourBy: 'community', sizeBy: 'degree' });
+    const c = (id: string) => communities.of[structure.ids.indexOf(id)]!;
+    expect(a.colour[i('b')]).toBe(CLUSTER_PALETTE[c('b')]);
+    expect(a.legend.kind).toBe('cluster');
+    if (a.legend.kind === 'cluster') expect(a.legend.entries.reduce((s, e) => s + e.size, 0)).toBe(4);
   });
 
-  it('colours a metric on viridis, grey where undefined, and sizes by it', () => {
-    const a = computeAppearance(sectors, degrees, result, 'betweenness', 'brokerage');
-    expect(a.colour.get('a')).toBe(viridis(0));
-    expect(a.colour.get('b')).toBe(viridis(1));
-    expect(a.colour.get('c')).toBe('#b4b9c2');
-    expect(a.legend).toMatchObject({ kind: 'scale', min: 0, max: 0.5, missing: 1 });
-    expect(a.size.get('b')!).toBeGreaterThan(a.size.get('c')!);
-    expect(a.size.get('a')).toBe(3);
+  it('colours a measure on viridis, grey where it is undefined, and sizes by it', () => {
+    const a = computeAppearance({ ...base, colourBy: 'constraint', sizeBy: 'betweenness' });
+    // a has no partner: no constraint.
+    expect(a.colour[i('a')]).toBe(OTHER_CLUSTER_COLOUR);
+    expect(a.legend).toMatchObject({ kind: 'scale', metric: 'constraint', missing: 1 });
+    // b lies between c and d: the only non-zero betweenness.
+    expect(a.size[i('b')]!).toBeGreaterThan(a.size[i('c')]!);
+    expect(a.sizeMetric).toBe('betweenness');
+  });
+
+  it('falls back to sector colours and partner sizes until the analysis is there', () => {
+    const a = computeAppearance({ ...base, structure: null, communities: null, roles: null, colourBy: 'community', sizeBy: 'brokerageTotal' });
+    expect(a.colourMetric).toBe('sector');
+    expect(a.sizeMetric).toBe('degree');
+    expect(a.colour[i('d')]).toBe('#009E73');
+    expect(SECTORS).toContain('government');
   });
 
   it('interpolates viridis between its ends', () => {

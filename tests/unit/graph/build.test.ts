@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/data/model';
-import { buildOrganisationNetwork } from '../../../src/graph/build';
-import { computeLayout } from '../../../src/graph/layout';
+import { layoutIndexedGraph, networkLayoutGraph } from '../../../src/graph/layout';
+import { buildNetwork, sectorCodes } from '../../../src/graph/network';
 import { OrganisationSearch } from '../../../src/graph/search';
 
 /** sector8 from shared/reference-metrics/sector8_bipartite_edges.csv: 13 projects × 8 organisations. */
@@ -20,36 +20,46 @@ function sector8(): Dataset {
 }
 
 describe('organisation network (one-mode projection)', () => {
+  const network = buildNetwork(sector8());
+  const { ties, incidence } = network.projection;
+  const id = (i: number) => incidence.orgIds[i]!;
+
   it('weighs ties by shared activities like NetworkX weighted_projected_graph', () => {
-    const g = buildOrganisationNetwork(sector8());
-    const weights: Record<string, number> = {};
-    g.forEachEdge((_e, a, s, t) => {
-      weights[[s, t].sort().join('-')] = a.weight;
-    });
+    const weights = new Map<string, number>();
+    for (let e = 0; e < ties.m; e++) weights.set([id(ties.u[e]!), id(ties.v[e]!)].sort().join('-'), ties.weight[e]!);
     // sector8_values.json "edges_weight" (NetworkX 3.6.1), keys sorted the same way.
-    expect(weights).toEqual({
+    expect(Object.fromEntries(weights)).toEqual({
       'C1-C2': 1, 'C1-C3': 1, 'C2-C3': 3, 'C1-M': 1, 'C2-M': 2, 'M-T1': 2, 'T1-T2': 3, 'T1-T3': 1,
       'T2-T3': 2, 'T2-T4': 1, 'M-T3': 1, 'T3-T4': 1,
     });
-    expect(g.order).toBe(8);
-    expect(g.size).toBe(12);
+    expect(network.organisations).toHaveLength(8);
+    expect(ties.m).toBe(12);
   });
 
-  it('inserts nodes in sorted order and lists shared activities sorted', () => {
-    const g = buildOrganisationNetwork(sector8());
-    expect(g.nodes()).toEqual([...g.nodes()].sort());
-    expect(g.getEdgeAttribute(g.edge('C2', 'C3')!, 'activities')).toEqual(['P10', 'P12', 'P9']);
-    expect(g.getEdgeAttribute(g.edge('M', 'T3')!, 'activities')).toEqual(['P13']);
+  it('numbers organisations in sorted id order and lists each tie\'s activities', () => {
+    expect(incidence.orgIds).toEqual([...incidence.orgIds].sort());
+    const activitiesOf = (a: string, b: string) => {
+      for (let e = 0; e < ties.m; e++) {
+        if (id(ties.u[e]!) === a && id(ties.v[e]!) === b) return Array.from(ties.acts.subarray(ties.actOffsets[e]!, ties.actOffsets[e + 1]!), (x) => incidence.actIds[x]!).sort();
+      }
+      return [];
+    };
+    expect(activitiesOf('C2', 'C3')).toEqual(['P10', 'P12', 'P9']);
+    expect(activitiesOf('M', 'T3')).toEqual(['P13']);
   });
 
   it('lays out deterministically, isolates apart below the network', () => {
     const data = sector8();
     data.organisations.push({ id: 'Z', name: 'Zeta', sector: 'citizens', aliases: [], provenance: ['t'] });
-    const a = computeLayout(buildOrganisationNetwork(data), { seed: 3, iterations: 50 });
-    const b = computeLayout(buildOrganisationNetwork(data), { seed: 3, iterations: 50 });
+    const net = buildNetwork(data);
+    const graph = networkLayoutGraph(net, sectorCodes(net));
+    const a = layoutIndexedGraph(graph, 3);
+    const b = layoutIndexedGraph(graph, 3);
     expect(a).toEqual(b);
-    const minConnectedY = Math.min(...Object.entries(a).filter(([k]) => k !== 'Z').map(([, p]) => p[1]));
-    expect(a['Z']![1]).toBeLessThan(minConnectedY);
+    const z = net.projection.incidence.orgIndex.get('Z')!;
+    let minConnectedY = Infinity;
+    for (let i = 0; i < net.organisations.length; i++) if (i !== z && a.y[i]! < minConnectedY) minConnectedY = a.y[i]!;
+    expect(a.y[z]!).toBeLessThan(minConnectedY);
   });
 });
 

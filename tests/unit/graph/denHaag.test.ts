@@ -4,15 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCanonicalFiles } from '../../../src/data/canonical';
 import type { Dataset } from '../../../src/data/model';
 import { validateDataset } from '../../../src/data/validate';
-import { activityKey, buildBipartiteGraph, buildOrganisationNetwork, orgKey } from '../../../src/graph/build';
-import { DatasetIndex } from '../../../src/graph/details';
-import { buildNetwork, type Network } from '../../../src/graph/network';
-import type { OrganisationNetwork } from '../../../src/graph/types';
+import { ActivityIndex, organisationDetails } from '../../../src/graph/details';
+import { twoModeDisplayGraph, twoModeActivityKey, twoModeOrganisationKey } from '../../../src/graph/display';
+import { applyFilters, DEFAULT_FILTERS } from '../../../src/filters/filters';
+import { buildNetwork, sectorCodes, type Network } from '../../../src/graph/network';
 
 const DIR = join(__dirname, '../../../data/den-haag');
 let dataset: Dataset;
-/** The all-pairs network the details panel still reads. */
-let network: OrganisationNetwork;
 /** The network under the tie rules: listings tie to their hub, funders form no ties. */
 let projected: Network;
 
@@ -25,7 +23,6 @@ beforeAll(() => {
   expect(parsed.report.problems.filter((p) => p.severity !== 'info')).toEqual([]);
   expect(parsed.report.rowsRejected).toBe(0);
   dataset = parsed.dataset;
-  network = buildOrganisationNetwork(dataset);
   projected = buildNetwork(dataset);
 });
 
@@ -98,8 +95,6 @@ describe('the built-in Den Haag dataset', () => {
     // Hogeschool Leiden and De Haagse Hogeschool share Fast@Home, Skills4life and the practorate at least.
     const shared = tie('de-haagse-hogeschool', 'hogeschool-leiden')!;
     expect(shared).toEqual(expect.arrayContaining(['sia-fast-at-home', 'sia-skills4life', 'practoraat-technologie-zorg-welzijn']));
-    const edge = network.edge('de-haagse-hogeschool', 'hogeschool-leiden')!;
-    expect(network.getEdgeAttribute(edge, 'weight')).toBe(shared.length);
     // The same count straight from the participations.
     const a = new Set(dataset.participations.filter((p) => p.organisationId === 'de-haagse-hogeschool').map((p) => p.activityId));
     const both = dataset.participations.filter((p) => p.organisationId === 'hogeschool-leiden' && a.has(p.activityId));
@@ -113,17 +108,29 @@ describe('the built-in Den Haag dataset', () => {
       expect(tie('gemeente-den-haag', partner), partner).toBeDefined();
     }
     expect(tie('gemeente-den-haag', 'rvo')).toBeUndefined();
-    const details = new DatasetIndex(dataset).details('gemeente-den-haag', network)!;
+    const sectors = sectorCodes(projected);
+    const visibility = applyFilters(projected, sectors, DEFAULT_FILTERS);
+    const details = organisationDetails(projected, new ActivityIndex(projected), sectors, visibility, 'gemeente-den-haag')!;
     const care = details.partnersBySector.find((g) => g.sector === 'care')!.partners.map((p) => p.id);
     expect(care).toEqual(expect.arrayContaining(['hagaziekenhuis', 'haaglanden-medisch-centrum']));
-    expect(details.partnerCount).toBe(network.degree('gemeente-den-haag'));
+    const i = projected.projection.incidence.orgIndex.get('gemeente-den-haag')!;
+    expect(details.partnerCount).toBe(projected.adjacency.offsets[i + 1]! - projected.adjacency.offsets[i]!);
+    // What RVO funds is in its own details, not as ties.
+    const rvo = organisationDetails(projected, new ActivityIndex(projected), sectors, visibility, 'rvo')!;
+    expect(rvo.funds).toBe(7);
+    expect(rvo.partnerCount).toBe(0);
   });
 
-  it('builds the bipartite graph with one edge per participation', () => {
-    const bipartite = buildBipartiteGraph(dataset);
+  it('draws the two-mode view with one edge per organisation and activity it takes part in, funders included', () => {
+    const n = projected.organisations.length;
+    const layout = { x: new Float32Array(n + projected.activities.length), y: new Float32Array(n + projected.activities.length) };
+    const bipartite = twoModeDisplayGraph(projected, layout);
     expect(bipartite.order).toBe(dataset.organisations.length + dataset.activities.length);
-    expect(bipartite.size).toBe(dataset.participations.length);
-    expect(bipartite.hasEdge(orgKey('gemeente-rijswijk'), activityKey('rvo-securadar'))).toBe(true);
+    const pairs = new Set(dataset.participations.map((p) => `${p.activityId}\u0000${p.organisationId}`));
+    expect(bipartite.size).toBe(pairs.size);
+    const { orgIndex, actIndex } = projected.projection.incidence;
+    expect(bipartite.hasEdge(twoModeOrganisationKey(orgIndex.get('gemeente-rijswijk')!), twoModeActivityKey(actIndex.get('rvo-securadar')!))).toBe(true);
+    expect(bipartite.hasEdge(twoModeOrganisationKey(orgIndex.get('rvo')!), twoModeActivityKey(actIndex.get('rvo-securadar')!))).toBe(true);
   });
 
   it('keeps listed organisations without partners as isolated nodes', () => {

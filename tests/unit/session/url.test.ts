@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECTORS } from '../../../src/data/sectors';
-import { parseViewState, serialiseViewState } from '../../../src/state/url';
-import { COLOUR_BY, DEFAULT_VIEW_STATE, SIZE_BY, VIEWS, type ViewState } from '../../../src/state/viewState';
+import { parseViewState, serialiseViewState } from '../../../src/session/url';
+import { COLOUR_BY, DEFAULT_VIEW_STATE, SIZE_BY, VIEWS, type ViewState } from '../../../src/session/viewState';
 
 describe('view state in the URL', () => {
   it('writes nothing for the defaults and reads the defaults back', () => {
@@ -25,6 +25,7 @@ describe('view state in the URL', () => {
         sectors: ['tech', 'care'],
         minWeight: 2,
         hideIsolates: true,
+        statedOnly: true,
         ego: { id: 'gemeente-den-haag', steps: 2 },
       },
       colourBy: 'community',
@@ -35,10 +36,19 @@ describe('view state in the URL', () => {
       reachSteps: 2,
       resolution: 1.5,
       showSuggested: true,
+      focal: 'gemeente-delft',
+      rules: { listingKinds: ['consultation'], listingActivities: ['big one'], weight: 'newman' },
     };
     const search = serialiseViewState(state);
     expect(search).toContain('source=Medical%20Delta,SIA');
     expect(parseViewState(search)).toEqual(state);
+  });
+
+  it('reads links made before the measure registry, and an empty listing rule as "no listings"', () => {
+    expect(parseViewState('?colour=brokerage&size=brokerage')).toMatchObject({ colourBy: 'brokerageTotal', sizeBy: 'brokerageTotal' });
+    expect(parseViewState('?listing=').rules.listingKinds).toEqual([]);
+    expect(parseViewState('').rules.listingKinds).toEqual(['consultation', 'fund']);
+    expect(serialiseViewState({ ...DEFAULT_VIEW_STATE, rules: { ...DEFAULT_VIEW_STATE.rules, listingKinds: [] } })).toBe('?listing=');
   });
 
   it('ignores malformed or unknown values', () => {

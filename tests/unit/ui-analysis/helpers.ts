@@ -1,47 +1,17 @@
-import { readFileSync } from 'node:fs';
-import Graph from 'graphology';
-import { analyseNetwork, type AnalysisOptions, type AnalysisResult } from '../../../src/analysis';
-import { parseCanonicalFiles } from '../../../src/data/canonical';
-import { buildOrganisationNetwork } from '../../../src/graph/build';
-import type { OrganisationNetwork } from '../../../src/graph/types';
+import { analyseDataset, type AnalysisOptions, type AnalysisResult } from '../../../src/analysis';
+import type { Dataset } from '../../../src/data/model';
+import type { Sector } from '../../../src/data/sectors';
 
-const DATA = new URL('../../../data/den-haag/', import.meta.url);
-
-let network: OrganisationNetwork | null = null;
-const cache = new Map<string, AnalysisResult>();
-
-/** The built-in Den Haag network (parsed once). */
-export function denHaagNetwork(): OrganisationNetwork {
-  if (!network) {
-    const files = ['organisations.csv', 'activities.csv', 'participations.csv'].map((name) => ({
-      name,
-      text: readFileSync(new URL(name, DATA), 'utf8'),
-    }));
-    network = buildOrganisationNetwork(parseCanonicalFiles(files).dataset);
-  }
-  return network;
-}
-
-/** A real AnalysisResult of the Den Haag data (computed live, so it follows the engine's types). */
-export function denHaagResult(options: Omit<AnalysisOptions, 'onProgress'> = {}): AnalysisResult {
-  const key = JSON.stringify(options);
-  let r = cache.get(key);
-  if (!r) {
-    // Round-trip through JSON like the worker's structured clone: plain data only.
-    r = JSON.parse(JSON.stringify(analyseNetwork(denHaagNetwork(), options))) as AnalysisResult;
-    cache.set(key, r);
-  }
-  return r;
-}
+export { denHaagNetwork, denHaagResult } from '../../helpers/denHaag';
 
 /**
  * A small hand-made network: two tech firms and two care providers that never meet, a
  * municipality tied to one care provider, and a knowledge institution tied to everyone but the
- * municipality. Plus an isolated tech firm.
+ * municipality. Plus an isolated tech firm. Each tie is a project of its own (repeated for
+ * heavier ties).
  */
 export function smallResult(options: Omit<AnalysisOptions, 'onProgress'> = {}): AnalysisResult {
-  const g = new Graph({ type: 'undirected' });
-  const nodes: [string, string][] = [
+  const nodes: [string, Sector][] = [
     ['care-a', 'care'],
     ['care-b', 'care'],
     ['gemeente', 'government'],
@@ -50,7 +20,6 @@ export function smallResult(options: Omit<AnalysisOptions, 'onProgress'> = {}): 
     ['tech-b', 'tech'],
     ['tech-solo', 'tech'],
   ];
-  for (const [id, sector] of nodes) g.addNode(id, { label: id.toUpperCase(), sector });
   const edges: [string, string, number][] = [
     ['care-a', 'care-b', 2],
     ['care-a', 'gemeente', 1],
@@ -60,6 +29,15 @@ export function smallResult(options: Omit<AnalysisOptions, 'onProgress'> = {}): 
     ['kennis', 'tech-b', 1],
     ['tech-a', 'tech-b', 1],
   ];
-  for (const [a, b, w] of edges) g.addUndirectedEdge(a, b, { weight: w });
-  return JSON.parse(JSON.stringify(analyseNetwork(g, options))) as AnalysisResult;
+  const activities = edges.flatMap(([a, b, w]) => Array.from({ length: w }, (_x, k) => ({ id: `${a}+${b}#${k}`, a, b })));
+  const dataset: Dataset = {
+    name: 'small',
+    organisations: nodes.map(([id, sector]) => ({ id, name: id.toUpperCase(), sector, aliases: [], provenance: ['test'] })),
+    activities: activities.map((x) => ({ id: x.id, title: x.id, kind: 'project', source: 'test', provenance: ['test'] })),
+    participations: activities.flatMap((x) => [
+      { activityId: x.id, organisationId: x.a },
+      { activityId: x.id, organisationId: x.b },
+    ]),
+  };
+  return JSON.parse(JSON.stringify(analyseDataset(dataset, { focal: 'gemeente', ...options }).result)) as AnalysisResult;
 }

@@ -1,21 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { STAGES } from '../../../src/analysis/stages';
 import { isProgressStep, progressState, PROGRESS_STEPS } from '../../../src/ui/analysis/progress';
 
 describe('progress state', () => {
-  it('rounds and clamps the fraction to a percentage', () => {
-    expect(progressState('mixing', 0.456).percent).toBe(46);
-    expect(progressState('mixing', -1).percent).toBe(0);
-    expect(progressState('mixing', 1.5).percent).toBe(100);
-    expect(progressState('mixing', null).percent).toBeNull();
-    expect(progressState('mixing', Number.NaN).percent).toBeNull();
+  it('counts every stage equally and the running one by its own fraction, clamped', () => {
+    expect(PROGRESS_STEPS).toEqual(STAGES);
+    const n = STAGES.length;
+    expect(progressState('structure', 0.5).percent).toBe(Math.round((0.5 / n) * 100));
+    expect(progressState('bridges', 0).percent).toBe(Math.round((3 / n) * 100));
+    expect(progressState('robustness', 1.5).percent).toBe(100);
+    expect(progressState('structure', -1).percent).toBe(0);
+    expect(progressState('structure', null).percent).toBeNull();
+    expect(progressState('structure', Number.NaN).percent).toBeNull();
   });
 
-  it('numbers known steps from 1 and leaves unknown steps unnumbered', () => {
-    expect(progressState('index', 0)).toMatchObject({ stepNumber: 1, stepCount: PROGRESS_STEPS.length });
-    expect(progressState('assemble', 1).stepNumber).toBe(PROGRESS_STEPS.length);
+  it('numbers known stages from 1 and leaves unknown steps unnumbered', () => {
+    expect(progressState('structure', 0)).toMatchObject({ stepNumber: 1, stepCount: STAGES.length });
+    expect(progressState(STAGES[STAGES.length - 1]!, 1).stepNumber).toBe(STAGES.length);
     expect(progressState('filtering', 0.1).stepNumber).toBeNull();
     expect(progressState(null, null).stepNumber).toBeNull();
-    expect(isProgressStep('betweenness')).toBe(true);
+    expect(isProgressStep('conveners')).toBe(true);
     expect(isProgressStep('nope')).toBe(false);
   });
 });

@@ -40,6 +40,9 @@ function views(result: AnalysisResult): [string, ReactElement, string[]][] {
         onSelectCluster: noop,
         onSelectOrganisation: noop,
         onHoverSuggestion: noop,
+        focalChoices: result.municipality ? [{ id: result.municipality.id, label: result.municipality.label }] : [],
+        focal: result.municipality?.id ?? null,
+        onChooseFocal: noop,
       }),
       ['missing-bridges', 'findings', 'mixing-heatmap', 'mixing-table', 'mixing-legend', 'ei-table', 'ei-convention', 'lacking-clusters', 'cluster-kind-community', 'suggested-ties', 'cluster-suggestions', 'municipality-view'],
     ],
@@ -68,7 +71,7 @@ function views(result: AnalysisResult): [string, ReactElement, string[]][] {
     [
       'BrokerPanel',
       createElement(BrokerPanel, { row, meta: result.meta }),
-      ['broker-panel', 'metric-degree', 'metric-betweenness', 'brokerage-liaison'],
+      ['broker-panel', 'metric-degree', 'metric-betweenness', 'brokerage-liaison', 'brokerage-ratio'],
     ],
   ];
 }
@@ -100,6 +103,9 @@ describe('components render real results', () => {
       targets,
       onSelectCluster: noop,
       onSelectOrganisation: noop,
+      focalChoices: [],
+      focal: null,
+      onChooseFocal: noop,
     });
     expect(render(el, 'nl')).toContain('Belangrijkste bevindingen');
     expect(render(el, 'nl')).toContain('ontbreekt');
@@ -110,7 +116,7 @@ describe('components render real results', () => {
   it('marks the missing target-sector cells in the heatmap', () => {
     const result = denHaagResult();
     const html = render(
-      createElement(MissingBridgesView, { result, targets, onSelectCluster: noop, onSelectOrganisation: noop }),
+      createElement(MissingBridgesView, { result, targets, onSelectCluster: noop, onSelectOrganisation: noop, focalChoices: [], focal: null, onChooseFocal: noop }),
       'nl',
     );
     for (const p of result.mixing.targetPairs.filter((x) => x.missing && x.reason !== 'sector_absent')) {
@@ -120,15 +126,16 @@ describe('components render real results', () => {
   });
 
   it('renders the progress bar, indeterminate and with an error', () => {
-    const html = render(createElement(AnalysisProgress, { step: 'betweenness', fraction: 0.5 }), 'nl');
+    // The third of nine stages, half done: (2 + 0.5) / 9 = 28%.
+    const html = render(createElement(AnalysisProgress, { step: 'roles', fraction: 0.5 }), 'nl');
     expect(html).toContain('role="progressbar"');
-    expect(html).toContain('aria-valuenow="50"');
-    expect(html).toContain('Tussenposities berekenen');
-    expect(html).toMatch(/aria-valuetext="stap 6 van 12: Tussenposities berekenen · 50\s?%"/);
+    expect(html).toContain('aria-valuenow="28"');
+    expect(html).toContain('makelaarsrollen');
+    expect(html).toMatch(/aria-valuetext="stap 3 van 9: makelaarsrollen · 28\s?%"/);
     const indeterminate = render(createElement(AnalysisProgress, { step: null, fraction: null }), 'en');
     expect(indeterminate).not.toContain('aria-valuenow');
     expect(indeterminate).toContain('Preparing the analysis');
-    const error = render(createElement(AnalysisProgress, { step: 'mixing', fraction: 0.3, error: 'Out of memory' }), 'en');
+    const error = render(createElement(AnalysisProgress, { step: 'bridges', fraction: 0.3, error: 'Out of memory' }), 'en');
     expect(error).toContain('role="alert"');
     expect(error).toContain('Out of memory');
     expectClean(html + indeterminate + error);

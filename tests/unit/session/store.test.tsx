@@ -1,0 +1,159 @@
+// @vitest-environment jsdom
+import { act, render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { STAGES } from '../../../src/analysis/stages';
+import { SessionProvider, useSession } from '../../../src/session/react';
+import { freshResult } from '../../../src/session/store';
+import { denHaagDataset } from '../../helpers/denHaag';
+import { analysed, harness, until, type Harness } from './harness';
+
+let open: Harness[] = [];
+afterEach(() => {
+  for (const h of open) h.store.dispose();
+  open = [];
+});
+
+async function ready(search = ''): Promise<Harness> {
+  const h = harness(search);
+  open.push(h);
+  const dataset = denHaagDataset();
+  const layout = new Map(dataset.organisations.map((o, i) => [o.id, [i, i] as [number, number]]));
+  await h.store.open(dataset, { kind: 'builtin', id: 'den-haag' }, { layout, correctionsKey: 'den-haag' });
+  await until(h.store, analysed);
+  return h;
+}
+
+const runs = (h: Harness) => ({ ...h.service.engine()!.runs });
+const diff = (before: Record<string, number>, after: Record<string, number>) => STAGES.filter((s) => after[s] !== before[s]);
+
+describe('the session store', () => {
+  it('analyses the built-in data: every stage once, the document assembled for the current state', async () => {
+    const h = await ready();
+    const s = h.store.getSnapshot();
+    expect(Object.values(runs(h))).toEqual(STAGES.map(() => 1));
+    expect(s.analysis.assembled!.result.organisations.length).toBe(s.visibility!.counts.organisations);
+    expect(s.analysis.assembled!.result.municipality!.id).toBe('gemeente-den-haag');
+  });
+
+  it('changing k reruns only the conveners (and their robustness)', async () => {
+    const h = await ready();
+    const before = runs(h);
+    h.store.updateView((v) => ({ ...v, k: 3 }));
+    const s = await until(h.store, (x) => analysed(x) && x.analysis.assembled!.result.conveners.k === 3);
+    expect(diff(before, runs(h))).toEqual(['conveners', 'robustness']);
+    expect(s.analysis.assembled!.result.conveners.picks.length).toBeLessThanOrEqual(3);
+    // Back to k = 5: cached, nothing recomputed.
+    const cached = runs(h);
+    h.store.updateView((v) => ({ ...v, k: 5 }));
+    await until(h.store, (x) => analysed(x) && x.analysis.assembled!.result.conveners.k === 5);
+    expect(diff(cached, runs(h))).toEqual([]);
+  });
+
+  it('a sector correction is an overlay: same network, only what depends on sectors reruns', async () => {
+    const h = await ready();
+    const before = runs(h);
+    const network = h.store.getSnapshot().network;
+    const version = h.store.getSnapshot().networkVersion;
+    await h.store.setSector('bobergo', 'care');
+    const s = await until(h.store, (x) => analysed(x) && x.analysis.assembled!.result.organisations.find((o) => o.id === 'bobergo')!.sector === 'care');
+    expect(s.network).toBe(network);
+    expect(s.networkVersion).toBe(version);
+    expect(diff(before, runs(h))).toEqual(['roles', 'bridges', 'clusters', 'conveners', 'suggestions', 'focal', 'robustness']);
+    // Remembered for this dataset.
+    expect(h.stored.get('den-haag')!.get('bobergo')).toBe('care');
+    const i = s.network!.projection.incidence.orgIndex.get('bobergo')!;
+    expect(s.sectors[i]).toBe(1); // SECTORS.indexOf('care')
+  });
+
+  it('never pairs a result with a state it was not computed for', async () => {
+    const h = await ready();
+    const old = h.store.getSnapshot().analysis;
+    const oldStructure = old.results.structure!;
+    h.store.updateView((v) => ({ ...v, filters: { ...v.filters, sectors: ['care', 'tech'] } }));
+    // At once: the keys changed, so the structure result is not fresh any more, and the document is stale.
+    const now = h.store.getSnapshot().analysis;
+    expect(now.keys!.structure).not.toBe(oldStructure.key);
+    expect(freshResult(now, 'structure')).toBeNull();
+    expect(now.assembled!.stale).toEqual([...STAGES]);
+    const s = await until(h.store, analysed);
+    expect(s.analysis.assembled!.result.organisations.every((o) => o.sector === 'care' || o.sector === 'tech')).toBe(true);
+    expect(freshResult(s.analysis, 'structure')!.ids.length).toBe(s.visibility!.counts.organisations);
+  });
+
+  it('a superseded request stops, and only the newest state is analysed', async () => {
+    const h = await ready();
+    // Three filter changes in a row, without waiting: the store asks once, for the last.
+    h.store.updateView((v) => ({ ...v, filters: { ...v.filters, sources: ['SIA'] } }));
+    h.store.updateView((v) => ({ ...v, filters: { ...v.filters, sources: ['RVO'] } }));
+    h.store.updateView((v) => ({ ...v, filters: { ...v.filters, sources: ['medical_delta'] } }));
+    const s = await until(h.store, analysed);
+    expect(s.view.filters.sources).toEqual(['medical_delta']);
+    const md = denHaagDataset().activities.filter((a) => a.source === 'medical_delta').length;
+    expect(md).toBeGreaterThan(0);
+    expect(s.visibility!.counts.activities).toBeLessThanOrEqual(md);
+    expect(s.analysis.assembled!.result.meta.organisations).toBe(s.visibility!.counts.organisations);
+  });
+
+  it('drops URL values this data does not have, says which, and rewrites the address', async () => {
+    const h = await ready('?source=SIA,Nope&org=ghost&ego=nobody:2&focal=gemeente-delft&k=3');
+    const s = h.store.getSnapshot();
+    expect(s.view.filters.sources).toEqual(['SIA']);
+    expect(s.view.selected).toBeNull();
+    expect(s.view.filters.ego).toBeNull();
+    expect(s.view.focal).toBe('gemeente-delft');
+    expect(s.dropped).toEqual([
+      { parameter: 'ego', values: ['nobody'] },
+      { parameter: 'org', values: ['ghost'] },
+      { parameter: 'source', values: ['Nope'] },
+    ]);
+    expect(h.location.read()).toBe('?source=SIA&k=3&focal=gemeente-delft');
+    h.store.dismissDropped();
+    expect(h.store.getSnapshot().dropped).toEqual([]);
+  });
+
+  it('mirrors the view in the address; Back restores it, cleaned against the data', async () => {
+    const h = await ready();
+    h.store.updateView((v) => ({ ...v, view: 'bridges' }));
+    h.store.updateView((v) => ({ ...v, k: 7 }));
+    expect(h.location.read()).toBe('?view=bridges&k=7');
+    h.location.back();
+    expect(h.store.getSnapshot().view.k).toBe(5);
+    expect(h.store.getSnapshot().view.view).toBe('bridges');
+  });
+
+  it('is read by React without owning it: a StrictMode double mount keeps the worker and the analysis', async () => {
+    const h = harness();
+    open.push(h);
+    function Probe() {
+      const stale = useSession((s) => s.analysis.assembled?.stale.length ?? -1);
+      const organisations = useSession((s) => s.analysis.assembled?.result.meta.organisations ?? 0);
+      return <p data-testid="probe">{stale === 0 ? `analysed ${organisations}` : 'busy'}</p>;
+    }
+    render(
+      <StrictMode>
+        <SessionProvider store={h.store}>
+          <Probe />
+        </SessionProvider>
+      </StrictMode>,
+    );
+    const dataset = denHaagDataset();
+    await act(async () => {
+      await h.store.open(dataset, { kind: 'builtin', id: 'den-haag' }, { layout: new Map(), correctionsKey: 'x' });
+      await until(h.store, analysed);
+    });
+    expect(screen.getByTestId('probe').textContent).toBe(`analysed ${dataset.organisations.length}`);
+    expect(h.workersStarted()).toBe(1);
+    expect(h.workersTerminated()).toBe(0);
+  });
+
+  it('changes the tie rules by re-projecting, and records them', async () => {
+    const h = await ready();
+    const before = h.store.getSnapshot();
+    h.store.updateView((v) => ({ ...v, rules: { ...v.rules, listingKinds: [] } }));
+    const s = await until(h.store, (x) => analysed(x) && x.networkVersion !== before.networkVersion);
+    // Without listings the committee's consultations tie every consulted pair.
+    expect(s.network!.projection.ties.m).toBeGreaterThan(before.network!.projection.ties.m);
+    expect(s.network!.projection.rules.listingKinds).toEqual([]);
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ANALYSIS_OPTIONS, STAGES, type AnalysisEvent, type AnalysisInput } from '../../../src/analysis/stages';
+import { DEFAULT_FILTERS } from '../../../src/filters/filters';
+import { DEFAULT_PROJECTION_RULES } from '../../../src/graph/projection';
+import { createAnalysisService } from '../../../src/workers/analysisService';
+import type { AnalysisProtocol } from '../../../src/workers/protocols';
+import { CancelledError, inProcessPair, RemoteError, RpcClient, serve } from '../../../src/workers/rpc';
+import { denHaagDataset } from '../../helpers/denHaag';
+
+interface TestProtocol {
+  count: { params: { to: number }; result: number; progress: { at: number } };
+  fail: { params: null; result: never; progress: never };
+  wait: { params: null; result: string; progress: never };
+}
+
+function pair() {
+  const [clientEnd, serverEnd] = inProcessPair();
+  let sawAbort = false;
+  serve<TestProtocol>(serverEnd, {
+    count({ to }, { progress }) {
+      for (let i = 1; i <= to; i++) progress({ at: i });
+      return to;
+    },
+    fail() {
+      throw Object.assign(new Error('too large'), { name: 'ProjectionTooLargeError', data: { pairs: 7 } });
+    },
+    wait(_p, { signal }) {
+      return new Promise((resolve) => {
+        signal.addEventListener('abort', () => {
+          sawAbort = true;
+          resolve('stopped');
+        });
+      });
+    },
+  });
+  return { client: new RpcClient<TestProtocol>(clientEnd), sawAbort: () => sawAbort };
+}
+
+describe('the typed worker protocol', () => {
+  it('answers with progress, then the result', async () => {
+    const { client } = pair();
+    const seen: number[] = [];
+    expect(await client.call('count', { to: 3 }, { onProgress: (p) => seen.push(p.at) })).toBe(3);
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('carries an error with its name and structured details', async () => {
+    const { client } = pair();
+    const error = await client.call('fail', null).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteError);
+    expect(error).toMatchObject({ name: 'ProjectionTooLargeError', message: 'too large', data: { pairs: 7 } });
+  });
+
+  it('cancels: the caller gets CancelledError at once, the handler sees its signal aborted', async () => {
+    const { client, sawAbort } = pair();
+    const controller = new AbortController();
+    const call = client.call('wait', null, { signal: controller.signal });
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(CancelledError);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sawAbort()).toBe(true);
+  });
+
+  it('fails what is pending when disposed, and refuses new calls', async () => {
+    const { client } = pair();
+    const call = client.call('wait', null);
+    client.dispose();
+    await expect(call).rejects.toBeInstanceOf(CancelledError);
+    await expect(client.call('count', { to: 1 })).rejects.toBeInstanceOf(CancelledError);
+  });
+});
+
+describe('the analysis worker', () => {
+  const input = (k: number): AnalysisInput => ({ ...DEFAULT_ANALYSIS_OPTIONS, filters: DEFAULT_FILTERS, sectorsVersion: 'v', k });
+
+  it('a newer request supersedes the running one; the stages both need run once', async () => {
+    const [clientEnd, serverEnd] = inProcessPair();
+    const service = createAnalysisService();
+    serve<AnalysisProtocol>(serverEnd, service);
+    const client = new RpcClient<AnalysisProtocol>(clientEnd);
+    await client.call('load', { dataset: denHaagDataset(), rules: DEFAULT_PROJECTION_RULES, networkVersion: 'n' });
+    await client.call('setSectors', { corrections: [], version: 'v' });
+    const first: AnalysisEvent[] = [];
+    const second: AnalysisEvent[] = [];
+    const a = client.call('analyse', { input: input(5), wanted: [...STAGES] }, { onProgress: (e) => first.push(e) });
+    const b = client.call('analyse', { input: input(3), wanted: [...STAGES] }, { onProgress: (e) => second.push(e) });
+    expect(await a).toEqual({ superseded: true });
+    expect(await b).toEqual({ superseded: false });
+    // Each result goes out once, on whichever request was the newest when it was done (the page
+    // takes both streams): together they hold every stage, and the conveners of k = 3.
+    const results = [...first, ...second].filter((e) => e.type === 'result').map((e) => (e.type === 'result' ? e.result : null)!);
+    expect(new Set(results.map((r) => r.stage))).toEqual(new Set(STAGES));
+    const conveners = results.filter((r) => r.stage === 'conveners');
+    expect(conveners.at(-1)!.data).toMatchObject({ k: 3 });
+    expect(second.some((e) => e.type === 'result' && e.result.stage === 'conveners')).toBe(true);
+    // The structure was computed once, for both requests.
+    expect(service.engine()!.runs.structure).toBe(1);
+    client.dispose();
+  });
+
+  it('refuses a network too large to build, with the activities that cause it', async () => {
+    const [clientEnd, serverEnd] = inProcessPair();
+    serve<AnalysisProtocol>(serverEnd, createAnalysisService());
+    const client = new RpcClient<AnalysisProtocol>(clientEnd);
+    const organisations = Array.from({ length: 3600 }, (_x, i) => ({ id: `o${i}`, name: `O${i}`, sector: 'tech' as const, aliases: [], provenance: ['t'] }));
+    const dataset = {
+      name: 'huge',
+      organisations,
+      activities: [{ id: 'everyone', title: 'Everyone', kind: 'project', source: 't', provenance: ['t'] }],
+      participations: organisations.map((o) => ({ activityId: 'everyone', organisationId: o.id })),
+    };
+    const error = await client.call('load', { dataset, rules: DEFAULT_PROJECTION_RULES, networkVersion: 'n' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ProjectionTooLargeError' });
+    expect((error as RemoteError).data).toMatchObject({ pairs: (3600 * 3599) / 2, large: [{ id: 'everyone', participants: 3600 }] });
+    // As a listing (no hub) it forms no tie at all, and loads.
+    const loaded = await client.call('load', { dataset, rules: { ...DEFAULT_PROJECTION_RULES, listingActivities: ['everyone'] }, networkVersion: 'n2' });
+    expect(loaded.ties.m).toBe(0);
+    client.dispose();
+  });
+});
