@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AnalysisResult } from '../analysis';
 import type { Visibility } from '../filters/filters';
 import type { Network } from '../graph/network';
-import { useSession } from '../session/react';
+import type { Positions } from '../session/store';
 import { activityTableRows, tieTableRows } from '../ui/tables/rows';
 import { activitiesCsv, organisationsCsv, tiesCsv } from './csv';
 import { downloadBlob, downloadText, exportFileName } from './download';
@@ -16,6 +16,9 @@ export interface ExportMenuProps {
   sigma: AnySigma | null;
   network: Network;
   visibility: Visibility;
+  /** Sector code per organisation (corrections applied) and the map's layout. */
+  sectors: Uint8Array;
+  layout: Positions | null;
   /** The analysis of exactly this view, or null while it is being (re)computed. */
   result: AnalysisResult | null;
   /** What the map shows, so the files match the screen. */
@@ -41,6 +44,8 @@ export function ExportMenu({
   sigma,
   network,
   visibility,
+  sectors,
+  layout,
   result,
   look,
   suggested,
@@ -50,8 +55,6 @@ export function ExportMenu({
   datasetName,
 }: ExportMenuProps) {
   const { t } = useScoped('export');
-  const sectors = useSession((s) => s.sectors);
-  const layout = useSession((s) => s.layout);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = status.kind === 'busy';
   const file = (what: string, ext: string) => exportFileName(datasetSlug, what, ext);

@@ -189,25 +189,25 @@ export function toGexf(input: NetworkExportInput): string {
   const edgeAttrs = EDGE_EXPORT_ATTRIBUTES;
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">',
+    '<gexf version="1.2" xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz">',
     `  <meta lastmodifieddate="${data.date}">`,
     '    <creator>Bruggen</creator>',
     `    <description>${xmlEscape(data.description)}</description>`,
     '  </meta>',
     '  <graph defaultedgetype="undirected" mode="static">',
     '    <attributes class="node">',
-    ...nodeAttrs.map(([name, type], k) => `      <attribute id="${k}" title="${name}" type="${GEXF_TYPES[type]}"/>`),
+    ...nodeAttrs.map(([name, type]) => `      <attribute id="${name}" title="${name}" type="${GEXF_TYPES[type]}"/>`),
     '    </attributes>',
     '    <attributes class="edge">',
-    ...edgeAttrs.map(([name, type], k) => `      <attribute id="${k}" title="${name}" type="${GEXF_TYPES[type]}"/>`),
+    ...edgeAttrs.map(([name, type]) => `      <attribute id="${name}" title="${name}" type="${GEXF_TYPES[type]}"/>`),
     '    </attributes>',
     '    <nodes>',
   ];
   const values = (attrs: readonly (readonly [string, AttributeType])[], of: Record<string, Value>) =>
-    attrs.flatMap(([name], k) => {
+    attrs.flatMap(([name]) => {
       const v = of[name];
       if (v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v))) return [];
-      return [`          <attvalue for="${k}" value="${xmlEscape(String(v))}"/>`];
+      return [`          <attvalue for="${name}" value="${xmlEscape(String(v))}"/>`];
     });
   for (const n of data.nodes) {
     lines.push(`      <node id="${xmlEscape(n.id)}" label="${xmlEscape(n.label)}">`);

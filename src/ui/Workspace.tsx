@@ -218,7 +218,11 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
               sigma={sigma}
               network={network}
               visibility={visibility}
+              sectors={sectors}
+              layout={layout}
               result={result && !stale.length ? result : null}
+              look={appearance}
+              suggested={suggested}
               datasetSlug={datasetSlug}
               datasetName={datasetName}
               legend={legendForPng}

@@ -11,7 +11,7 @@ import {
   tiesCsv,
 } from '../../../src/export/csv';
 import { tieTableRows } from '../../../src/ui/tables/rows';
-import { denHaag } from './denHaag';
+import { denHaagView as denHaag } from '../../helpers/denHaag';
 
 const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
 
@@ -40,11 +40,11 @@ function row(overrides: Partial<OrganisationRow>): OrganisationRow {
 describe('CSV export', () => {
   it('writes the three tables with their header, one row each, without a byte-order mark', () => {
     const fx = denHaag();
-    const csv = tablesToCsv({ result: fx.result, dataset: fx.dataset, visibility: fx.visibility, graph: fx.visible });
+    const csv = tablesToCsv({ result: fx.result, network: fx.network, visibility: fx.visibility });
     for (const [text, columns, count] of [
-      [csv.organisations!, ORGANISATION_CSV_COLUMNS, 220],
+      [csv.organisations!, ORGANISATION_CSV_COLUMNS, 229],
       [csv.activities, ACTIVITY_CSV_COLUMNS, fx.dataset.activities.length],
-      [csv.ties!, TIE_CSV_COLUMNS, fx.visible.size],
+      [csv.ties!, TIE_CSV_COLUMNS, fx.visibility.counts.ties],
     ] as const) {
       expect(text.charCodeAt(0)).not.toBe(0xfeff);
       expect(text.split('\n')[0]).toBe(columns.join(','));
@@ -69,16 +69,16 @@ describe('CSV export', () => {
 
   it('keeps only the filtered activities, and counts only visible participants', () => {
     const fx = denHaag({ sources: ['RVO'] });
-    const csv = tablesToCsv({ result: fx.result, dataset: fx.dataset, visibility: fx.visibility, graph: fx.visible });
+    const csv = tablesToCsv({ result: fx.result, network: fx.network, visibility: fx.visibility });
     const rows = parse(csv.activities).data;
-    expect(rows.length).toBe(fx.visibility.activities.size);
+    expect(rows.length).toBe(fx.visibility.counts.activities);
     expect(rows.every((r) => r.source === 'RVO')).toBe(true);
-    expect(parse(csv.organisations!).data.length).toBe(fx.visibility.organisations.size);
+    expect(parse(csv.organisations!).data.length).toBe(fx.visibility.counts.organisations);
   });
 
   it('has no organisations or ties CSV before the analysis', () => {
     const fx = denHaag();
-    const csv = tablesToCsv({ result: null, dataset: fx.dataset, visibility: null, graph: null });
+    const csv = tablesToCsv({ result: null, network: fx.network, visibility: null });
     expect(csv.organisations).toBeNull();
     expect(csv.ties).toBeNull();
     expect(parse(csv.activities).data.length).toBe(fx.dataset.activities.length);
@@ -109,7 +109,7 @@ describe('CSV export', () => {
     expect(text.split('\n')[1]).toContain('"\'=HYPERLINK(""x"")"');
 
     const fx = denHaag();
-    const ties = tieTableRows(fx.result.ties.slice(0, 1), fx.result.organisations, fx.visible, fx.dataset);
+    const ties = tieTableRows(fx.result.ties.slice(0, 1), fx.result.organisations, fx.network, fx.visibility);
     ties[0]!.sourceName = '=cmd|x';
     expect(parse(tiesCsv(ties)).data[0]!.source_name).toBe("'=cmd|x");
   });

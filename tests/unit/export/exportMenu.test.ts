@@ -3,10 +3,9 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { createElement as h } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExportMenuProps } from '../../../src/export/ExportMenu';
-import type { OrganisationNetwork } from '../../../src/graph/types';
 import { setupI18n } from '../../../src/i18n';
-import type { GraphSigma } from '../../../src/ui/GraphView';
-import { denHaag, type Fixture } from './denHaag';
+import type { MapSigma as GraphSigma } from '../../../src/ui/map/SigmaHost';
+import { denHaagView as denHaag, type DenHaagView as Fixture } from '../../helpers/denHaag';
 
 // sigma needs WebGL, which jsdom has not; the PNG path is tested in image.test.ts.
 vi.mock('@sigma/export-image', () => ({ drawOnCanvas: vi.fn() }));
@@ -50,12 +49,12 @@ const TEST_IDS = [
 function props(overrides: Partial<ExportMenuProps> = {}): ExportMenuProps {
   // The app's own types must fit the props as they are.
   const sigma: GraphSigma | null = null;
-  const exportGraph = (): OrganisationNetwork => fx.visible;
   return {
     sigma,
-    exportGraph,
+    network: fx.network,
+    sectors: fx.sectors,
+    layout: null,
     result: fx.result,
-    dataset: fx.dataset,
     visibility: fx.visibility,
     datasetSlug: 'den-haag',
     onPrintReport: () => {},
@@ -92,9 +91,9 @@ describe('ExportMenu', () => {
       ['bruggen-den-haag-network.graphml', 'application/graphml+xml;charset=utf-8'],
     ]);
     const organisations = await files[0]!.text;
-    expect(organisations.trim().split('\n').length).toBe(fx.visible.order + 1);
+    expect(organisations.trim().split('\n').length).toBe(fx.visibility.counts.organisations + 1);
     const activities = await files[1]!.text;
-    expect(activities.trim().split('\n').length).toBe(fx.visibility.activities.size + 1);
+    expect(activities.trim().split('\n').length).toBe(fx.visibility.counts.activities + 1);
     expect(await files[3]!.text).toContain('<gexf version="1.2"');
     expect(screen.getByTestId('export-status').textContent).toBe('bruggen-den-haag-network.graphml is gedownload.');
   });

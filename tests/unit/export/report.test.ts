@@ -7,7 +7,10 @@ import { setupI18n } from '../../../src/i18n';
 import { clustersLackingTargets } from '../../../src/ui/report/content';
 import { summariseFilters } from '../../../src/ui/report/filtersSummary';
 import { PrintReport } from '../../../src/ui/report/PrintReport';
-import { denHaag } from './denHaag';
+import { findingsOf } from '../../../src/analysis/findings';
+import { createTranslator } from '../../../src/i18n';
+import { wordFinding } from '../../../src/i18n/findings';
+import { denHaagView as denHaag } from '../../helpers/denHaag';
 
 const i18n = setupI18n('nl');
 afterEach(() => {
@@ -82,7 +85,8 @@ describe('PrintReport', () => {
     const items = [...conveners.querySelectorAll('li')];
     expect(items.length).toBe(fx.result.conveners.picks.length);
     expect(items[0]!.textContent).toContain(fx.result.conveners.picks[0]!.label);
-    expect(items[0]!.textContent).toContain(fx.result.conveners.picks[0]!.sentence.nl);
+    const first = findingsOf(fx.result).find((f) => f.code === 'convener')!;
+    expect(items[0]!.textContent).toBe(wordFinding(createTranslator('nl').t, { ...first, rank: 0 }, 'nl').replace(/^0\. /, ''));
     expect(text).toContain('Bron: factbook zorginnovatie Den Haag');
     expect(text).toContain('Louvain (resolutie 1, seed 42)');
   });
@@ -98,7 +102,8 @@ describe('PrintReport', () => {
     const report = screen.getByTestId('print-report');
     expect(report.querySelector('h1')!.textContent).toBe('Where are the bridges missing?');
     expect(report.textContent).toContain('No map available.');
-    expect(screen.getByTestId('print-report-conveners').textContent).toContain(fx.result.conveners.picks[0]!.sentence.en);
+    expect(screen.getByTestId('print-report-conveners').textContent).toContain(`${fx.result.conveners.picks[0]!.label} (`);
+    expect(screen.getByTestId('print-report-conveners').textContent).toMatch(/links \d+ /);
     expect(report.getAttribute('lang')).toBe('en');
   });
 });

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { createElement as h } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OrganisationRow } from '../../../src/analysis';
+import { MEASURES } from '../../../src/measures/registry';
 import { setupI18n } from '../../../src/i18n';
 import { ActivitiesTable } from '../../../src/ui/tables/ActivitiesTable';
 import { DataTable } from '../../../src/ui/tables/DataTable';
@@ -10,7 +11,7 @@ import type { Column } from '../../../src/ui/tables/model';
 import { OrganisationsTable } from '../../../src/ui/tables/OrganisationsTable';
 import { activityTableRows, tieKey, tieTableRows } from '../../../src/ui/tables/rows';
 import { TiesTable } from '../../../src/ui/tables/TiesTable';
-import { denHaag, type Fixture } from '../export/denHaag';
+import { denHaagView as denHaag, type DenHaagView as Fixture } from '../../helpers/denHaag';
 
 let fx: Fixture;
 const i18n = setupI18n('nl');
@@ -22,17 +23,18 @@ afterEach(() => {
   void i18n.changeLanguage('nl');
 });
 
+const headers = () => [...screen.getByTestId('table-organisations').querySelectorAll('th[data-column]')].map((th) => th.getAttribute('data-column')!);
 const bodyRows = (container: HTMLElement) => [...container.querySelectorAll<HTMLTableRowElement>('tbody tr.dt-row')];
 
 describe('OrganisationsTable', () => {
   it('shows every organisation with its measures, a count, and sorts by a header click (aria-sort)', () => {
     render(h(OrganisationsTable, { rows: fx.result.organisations, selected: null, onSelect: () => {} }));
     const table = screen.getByTestId('table-organisations');
-    expect(screen.getByTestId('table-organisations-count').textContent).toBe('220 van 220');
+    expect(screen.getByTestId('table-organisations-count').textContent).toBe('229 van 229');
     const headers = within(table).getAllByRole('columnheader').map((th) => th.getAttribute('data-column'));
+    // Identity, then one column per measure of the registry, then the clusters.
     expect(headers).toEqual([
-      'name', 'sector', 'degree', 'strength', 'betweenness', 'constraint', 'effectiveSize', 'hierarchy', 'participation', 'ei',
-      'component', 'community', 'coordinator', 'itinerant', 'gatekeeper', 'liaison', 'brokerageTotal', 'articulationPoint',
+      'name', 'sector', ...MEASURES.filter((m) => m.in.table).map((m) => m.id), 'component', 'community', 'articulationPoint',
     ]);
     // Initially by partners, most first.
     const degreeTh = table.querySelector('th[data-column="degree"]')!;
@@ -61,11 +63,11 @@ describe('OrganisationsTable', () => {
     const table = screen.getByTestId('table-organisations');
     const ids = bodyRows(table).map((r) => r.dataset.rowId);
     expect(ids).toContain('gemeente-den-haag');
-    expect(screen.getByTestId('table-organisations-count').textContent).toBe(`${ids.length} van 220`);
+    expect(screen.getByTestId('table-organisations-count').textContent).toBe(`${ids.length} van 229`);
     // Sector names are searchable too, in the current language.
     fireEvent.change(filter, { target: { value: 'overheid' } });
     const government = fx.result.organisations.filter((r) => r.sector === 'government').length;
-    expect(screen.getByTestId('table-organisations-count').textContent).toBe(`${government} van 220`);
+    expect(screen.getByTestId('table-organisations-count').textContent).toBe(`${government} van 229`);
     fireEvent.change(filter, { target: { value: 'zzzz-nothing' } });
     expect(table.textContent).toContain('Geen rijen gevonden voor “zzzz-nothing”.');
   });
@@ -85,7 +87,9 @@ describe('OrganisationsTable', () => {
     expect(row.getAttribute('aria-selected')).toBe('true');
     const cells = [...row.cells].map((c) => c.textContent);
     expect(cells[4]).toMatch(/^≈ 0,0\d+$/);
-    expect(cells[9]).toBe('-0,333');
+    const ei = fx.result.organisations.find((r) => r.id === 'gemeente-den-haag')!.ei!;
+    expect(cells[headers().indexOf('ei')]).toBe(new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 }).format(ei));
+    expect(cells[headers().indexOf('ei')]).toMatch(/^-?\d,\d+$/);
   });
 });
 
@@ -108,7 +112,7 @@ describe('keyboard and selection', () => {
     fireEvent.keyDown(grid, { key: 'Enter' });
     expect(onSelect).toHaveBeenCalledWith(activeRow().dataset.rowId);
     fireEvent.keyDown(grid, { key: 'End' });
-    expect(activeRow().getAttribute('aria-rowindex')).toBe('221');
+    expect(activeRow().getAttribute('aria-rowindex')).toBe(String(fx.result.organisations.length + 1));
     fireEvent.keyDown(grid, { key: 'Home' });
     expect(activeRow().getAttribute('aria-rowindex')).toBe('2');
     fireEvent.keyDown(grid, { key: ' ' });
@@ -157,8 +161,8 @@ describe('keyboard and selection', () => {
 describe('ActivitiesTable and TiesTable', () => {
   it('lists the activities within the filters with their visible participants', () => {
     const filtered = denHaag({ sources: ['SIA'] });
-    const rows = activityTableRows(filtered.dataset, filtered.visibility);
-    expect(rows.length).toBe(filtered.visibility.activities.size);
+    const rows = activityTableRows(filtered.network, filtered.visibility);
+    expect(rows.length).toBe(filtered.visibility.counts.activities);
     expect(rows.every((r) => r.source === 'SIA')).toBe(true);
     render(h(ActivitiesTable, { rows, selected: null, onSelect: () => {} }));
     expect(screen.getByTestId('table-activities-count').textContent).toBe(`${rows.length} van ${rows.length}`);
@@ -168,8 +172,8 @@ describe('ActivitiesTable and TiesTable', () => {
   });
 
   it('lists the ties with names, weight, shared activity titles and bridges; selecting picks the source', () => {
-    const rows = tieTableRows(fx.result.ties, fx.result.organisations, fx.visible, fx.dataset);
-    expect(rows.length).toBe(fx.visible.size);
+    const rows = tieTableRows(fx.result.ties, fx.result.organisations, fx.network, fx.visibility);
+    expect(rows.length).toBe(fx.visibility.counts.ties);
     const bridge = rows.find((r) => r.bridge)!;
     expect(bridge).toBeDefined();
     const onSelect = vi.fn();
@@ -193,7 +197,7 @@ describe('ActivitiesTable and TiesTable', () => {
       await i18n.changeLanguage('en');
     });
     render(h(OrganisationsTable, { rows: fx.result.organisations, selected: null, onSelect: () => {} }));
-    expect(screen.getByTestId('table-organisations-count').textContent).toBe('220 of 220');
+    expect(screen.getByTestId('table-organisations-count').textContent).toBe('229 of 229');
     expect(screen.getByTestId('table-organisations').querySelector('th[data-column="name"]')!.textContent).toContain('Organisation');
   });
 });
