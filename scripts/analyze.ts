@@ -312,8 +312,8 @@ async function main(): Promise<number> {
     process.stdout.write(JSON.stringify({ ...doc, ...extra }) + '\n');
   } else {
     let text = summary(dataset, report, result, lang, t, duplicates.length, filtersActive(filters) ? first.visibility.counts : null);
-    const names = new Map<string, string>();
-    for (const o of (scenarioDataset?.dataset ?? dataset).organisations) names.set(o.id, o.name);
+    const names = new Map<string, { name: string; sector: string }>();
+    for (const o of (scenarioDataset?.dataset ?? dataset).organisations) names.set(o.id, { name: o.name, sector: o.sector });
     if (comparison) text += comparisonSummary(comparison, names, t);
     if (scenario) text += scenarioSummary(scenario, names, t);
     if (worklist) text += worklistSummary(worklist, t);
@@ -473,7 +473,7 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
 }
 
 /** The readable comparison: counts, target-sector pairs, focal distances, clusters, conveners, ties and organisations. */
-function changeLines(c: Comparison, names: ReadonlyMap<string, string>, t: T, marked: boolean): string[] {
+function changeLines(c: Comparison, names: ReadonlyMap<string, { name: string; sector: string }>, t: T, marked: boolean): string[] {
   const out: string[] = [];
   const { before: b, after: a } = c;
   out.push(
@@ -543,11 +543,24 @@ function changeLines(c: Comparison, names: ReadonlyMap<string, string>, t: T, ma
       totalAfter: a.conveners.targetTotal,
     }),
   );
-  const name = (id: string) => names.get(id) ?? id;
+  const name = (id: string) => names.get(id)?.name ?? id;
+  const targets = new Set(b.targetPairs.flatMap((p) => [p.a, p.b]));
+  // A bridge: a tie between two different target sectors. Bridges are listed first, with their sectors.
+  const bridgeOf = (x: Comparison['tiesFormed'][number]) => {
+    const s = names.get(x.source)?.sector ?? '';
+    const u = names.get(x.target)?.sector ?? '';
+    return s !== u && targets.has(s) && targets.has(u) ? [s, u] : null;
+  };
   const tieList = (title: string, ties: Comparison['tiesFormed']) => {
     if (!ties.length) return;
-    out.push(t(title, { count: ties.length }));
-    for (const x of ties.slice(0, 10)) out.push(`  ${name(x.source)} – ${name(x.target)}${marked && x.hypothetical ? ` ${t('cli:change.hypothetical')}` : ''}`);
+    const bridges = ties.filter((x) => bridgeOf(x));
+    const ordered = bridges.concat(ties.filter((x) => !bridgeOf(x)));
+    out.push(t(title, { count: ties.length, bridges: bridges.length }));
+    for (const x of ordered.slice(0, 10)) {
+      const sectors = bridgeOf(x);
+      const pair = sectors ? ` (${sectorName(t, sectors[0]!)} – ${sectorName(t, sectors[1]!)})` : '';
+      out.push(`  ${name(x.source)} – ${name(x.target)}${pair}${marked && x.hypothetical ? ` ${t('cli:change.hypothetical')}` : ''}`);
+    }
     if (ties.length > 10) out.push(`  ${t('cli:change.more', { count: ties.length - 10 })}`);
   };
   tieList('cli:change.formed', c.tiesFormed);
@@ -566,7 +579,7 @@ function heading(out: string[], title: string) {
   out.push('', title, '-'.repeat(title.length));
 }
 
-function comparisonSummary(c: ComparisonOutput, names: ReadonlyMap<string, string>, t: T): string {
+function comparisonSummary(c: ComparisonOutput, names: ReadonlyMap<string, { name: string; sector: string }>, t: T): string {
   const views = c.filters;
   const out: string[] = [];
   const label = (q: string) => q || t('cli:change.allData');
@@ -584,7 +597,7 @@ function comparisonSummary(c: ComparisonOutput, names: ReadonlyMap<string, strin
   return out.join('\n') + '\n';
 }
 
-function scenarioSummary(s: ScenarioOutput, names: ReadonlyMap<string, string>, t: T): string {
+function scenarioSummary(s: ScenarioOutput, names: ReadonlyMap<string, { name: string; sector: string }>, t: T): string {
   const out: string[] = [];
   heading(out, t('cli:scenario.title', { file: s.file }));
   const r = s.import;

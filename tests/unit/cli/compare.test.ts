@@ -75,8 +75,18 @@ describe('npm run analyze -- --compare', () => {
     expect(en.stdout).toContain('Organisations 7 → 7 (+1 entered, −1 left); ties 4 → 9 (+7 formed, −2 lost); components 3 → 2 (isolates 1 → 0).');
     expect(en.stdout).toMatch(/technology – care: 1 → 3 ties \(by chance [\d.]+–[\d.]+ → [\d.]+–[\d.]+\)/);
     expect(en.stdout).toContain('Gemeente Testdorp, steps to the nearest organisation: technology 1 → 1, care 1 → 1, knowledge 2 → –');
-    expect(en.stdout).toContain('Ties formed (7):\n  Zorg Thuis – Robot BV');
-    expect(en.stdout).toContain('Ties lost (2):\n  Zorg Thuis – Gemeente Testdorp\n  Gemeente Testdorp – Robot BV');
+    // Ties between two target sectors first, with their sectors.
+    expect(en.stdout).toContain(
+      [
+        'Ties formed (7; 4 between target sectors, listed first):',
+        '  Zorg Thuis – Robot BV (care – technology)',
+        '  Zorg Thuis – Nieuwe Robotica (care – technology)',
+        '  Ziekenhuis West – Gemeente Testdorp (care – government)',
+        '  Gemeente Testdorp – Sensor BV (government – technology)',
+        '  Zorg Thuis – Hogeschool Testdorp',
+      ].join('\n'),
+    );
+    expect(en.stdout).toContain('Ties lost (2; 2 between target sectors, listed first):\n  Zorg Thuis – Gemeente Testdorp (care – government)\n  Gemeente Testdorp – Robot BV (government – technology)');
     expect(en.stdout).toContain('Organisation left (1): Stichting Alleen');
     expect(en.stdout).toContain('technology – government: 2018 1 · 2019 1 · 2020 1; 2 ties in all, 0 only through undated activities');
     const nl = await analyze(DATA, '--focal', 'gem', '--compare', 'years=2020-2020', '--lang', 'nl');
