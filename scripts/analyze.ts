@@ -314,8 +314,9 @@ async function main(): Promise<number> {
     let text = summary(dataset, report, result, lang, t, duplicates.length, filtersActive(filters) ? first.visibility.counts : null);
     const names = new Map<string, { name: string; sector: string }>();
     for (const o of (scenarioDataset?.dataset ?? dataset).organisations) names.set(o.id, { name: o.name, sector: o.sector });
-    if (comparison) text += comparisonSummary(comparison, names, t);
-    if (scenario) text += scenarioSummary(scenario, names, t);
+    const focalId = analysisOptions.focal ?? null;
+    if (comparison) text += comparisonSummary(comparison, names, focalId, t);
+    if (scenario) text += scenarioSummary(scenario, names, focalId, t);
     if (worklist) text += worklistSummary(worklist, t);
     if (newWorklist) text += `\n${t('cli:worklist.written', { count: newWorklist.introductions, file: newWorklist.file })}\n`;
     process.stdout.write(text);
@@ -473,7 +474,7 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
 }
 
 /** The readable comparison: counts, target-sector pairs, focal distances, clusters, conveners, ties and organisations. */
-function changeLines(c: Comparison, names: ReadonlyMap<string, { name: string; sector: string }>, t: T, marked: boolean): string[] {
+function changeLines(c: Comparison, names: ReadonlyMap<string, { name: string; sector: string }>, focalId: string | null, t: T, marked: boolean): string[] {
   const out: string[] = [];
   const { before: b, after: a } = c;
   out.push(
@@ -512,19 +513,23 @@ function changeLines(c: Comparison, names: ReadonlyMap<string, { name: string; s
       })}`,
     );
   }
-  const focal = a.focal ?? b.focal;
-  if (focal) {
+  if (focalId) {
+    const label = a.focal?.label ?? b.focal?.label ?? names.get(focalId)?.name ?? focalId;
     const distance = (side: typeof b, sector: string) => {
-      const d = side.focal?.id === focal.id ? side.focal.distances.find((x) => x.sector === sector)?.distance : undefined;
+      const d = side.focal?.distances.find((x) => x.sector === sector)?.distance;
       return d === undefined || d === null ? '–' : String(d);
     };
-    const sectors = focal.distances.map((d) => d.sector).filter((sector) => distance(b, sector) !== '–' || distance(a, sector) !== '–');
-    out.push(
-      t('cli:change.focal', {
-        name: focal.label,
-        distances: sectors.map((sector) => `${sectorName(t, sector)} ${distance(b, sector)} → ${distance(a, sector)}`).join(', '),
-      }),
-    );
+    const sectors = (a.focal ?? b.focal)?.distances.map((d) => d.sector) ?? [];
+    if (a.focal && b.focal) {
+      const shown = sectors.filter((sector) => distance(b, sector) !== '–' || distance(a, sector) !== '–');
+      if (!shown.length) out.push(t('cli:change.focalNothing', { name: label }));
+      else out.push(t('cli:change.focal', { name: label, distances: shown.map((sector) => `${sectorName(t, sector)} ${distance(b, sector)} → ${distance(a, sector)}`).join(', ') }));
+    } else if (!a.focal && !b.focal) out.push(t('cli:change.focalNeither', { name: label }));
+    else {
+      const side = b.focal ? b : a;
+      const shown = sectors.filter((sector) => distance(side, sector) !== '–').map((sector) => `${sectorName(t, sector)} ${distance(side, sector)}`);
+      out.push(t(b.focal ? 'cli:change.focalOnlyBefore' : 'cli:change.focalOnlyAfter', { name: label, distances: shown.join(', ') || t('cli:change.nothingReachable') }));
+    }
   } else out.push(t('cli:change.noFocal'));
   const stable = (side: typeof b) => side.clustersLacking.filter((x) => x.stable).length;
   out.push(
@@ -579,12 +584,12 @@ function heading(out: string[], title: string) {
   out.push('', title, '-'.repeat(title.length));
 }
 
-function comparisonSummary(c: ComparisonOutput, names: ReadonlyMap<string, { name: string; sector: string }>, t: T): string {
+function comparisonSummary(c: ComparisonOutput, names: ReadonlyMap<string, { name: string; sector: string }>, focalId: string | null, t: T): string {
   const views = c.filters;
   const out: string[] = [];
   const label = (q: string) => q || t('cli:change.allData');
   heading(out, t('cli:change.title', { before: label(views.before), after: label(views.after) }));
-  out.push(...changeLines(c, names, t, false));
+  out.push(...changeLines(c, names, focalId, t, false));
   const tracker = c.bridgeTracker;
   heading(out, t('cli:tracker.title'));
   if (tracker.firstYear === null) out.push(t('cli:tracker.noYears'));
@@ -597,7 +602,7 @@ function comparisonSummary(c: ComparisonOutput, names: ReadonlyMap<string, { nam
   return out.join('\n') + '\n';
 }
 
-function scenarioSummary(s: ScenarioOutput, names: ReadonlyMap<string, { name: string; sector: string }>, t: T): string {
+function scenarioSummary(s: ScenarioOutput, names: ReadonlyMap<string, { name: string; sector: string }>, focalId: string | null, t: T): string {
   const out: string[] = [];
   heading(out, t('cli:scenario.title', { file: s.file }));
   const r = s.import;
@@ -606,7 +611,7 @@ function scenarioSummary(s: ScenarioOutput, names: ReadonlyMap<string, { name: s
     out.push(`  ${p.file}${p.row ? ` ${t('cli:row', { row: p.row })}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
   }
   out.push(t('cli:scenario.added', { organisations: s.added.organisations.length, activities: s.added.activities.length, participations: s.added.participations }));
-  out.push(...changeLines(s, names, t, true));
+  out.push(...changeLines(s, names, focalId, t, true));
   const h = s.after.hypotheticalTies;
   if (h) out.push(t('cli:scenario.hypotheticalTies', { only: h.only, partly: h.partly }));
   return out.join('\n') + '\n';
@@ -621,14 +626,19 @@ function worklistSummary(w: WorklistOutput, t: T): string {
     out.push(`  ${p.file}${p.row ? ` ${t('cli:row', { row: p.row })}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
   }
   out.push(t('cli:worklist.counts', { count: w.introductions.length, tied: w.tied, notTied: w.notTied, unmatched: w.unmatched }));
-  for (const i of w.introductions) {
+  // Tied first (news), then those not found (names to fix), then the first ten not tied.
+  const line = (i: WorklistOutput['introductions'][number]) => {
     const pair = `${i.a.name || i.a.id} – ${i.b.name || i.b.id}`;
     const status = t(`cli:worklist.status.${i.status}`);
     const m = i.match;
-    if (m.outcome === 'tied') out.push(`  ${t('cli:worklist.tied', { pair, status, activities: m.activities.join(', ') })}`);
-    else if (m.outcome === 'not_tied') out.push(`  ${t('cli:worklist.notTied', { pair, status })}`);
-    else out.push(`  ${t('cli:worklist.unmatched', { pair, status, missing: [m.a.id === null ? i.a.name || i.a.id : null, m.b.id === null ? i.b.name || i.b.id : null].filter(Boolean).join(', ') })}`);
-  }
+    if (m.outcome === 'tied') return `  ${t('cli:worklist.tied', { pair, status, activities: m.activities.join(', ') })}`;
+    if (m.outcome === 'not_tied') return `  ${t('cli:worklist.notTied', { pair, status })}`;
+    const missing = [m.a.id === null ? i.a.name || i.a.id : null, m.b.id === null ? i.b.name || i.b.id : null].filter(Boolean).join(', ');
+    return `  ${t('cli:worklist.unmatched', { pair, status, missing })}`;
+  };
+  const of = (outcome: IntroductionMatch['outcome']) => w.introductions.filter((i) => i.match.outcome === outcome);
+  out.push(...of('tied').map(line), ...of('unmatched').map(line), ...of('not_tied').slice(0, 10).map(line));
+  if (w.notTied > 10) out.push(`  ${t('cli:change.more', { count: w.notTied - 10 })}`);
   return out.join('\n') + '\n';
 }
 

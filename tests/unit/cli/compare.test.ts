@@ -95,6 +95,12 @@ describe('npm run analyze -- --compare', () => {
     expect(nl.stdout).toContain('Organisatie weg (1): Stichting Alleen');
   }, 60_000);
 
+  it('says when the focal organisation is in one view only', async () => {
+    const r = await analyze(DATA, '--focal', 'gem', '--compare', 'sector=tech,care');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Gemeente Testdorp is only in the first view; steps to the nearest organisation there: technology 1, care 1, knowledge 2.');
+  }, 60_000);
+
   it('warns that the second view only contributes its filters, and reports values not in the data', async () => {
     const r = await analyze(DATA, '--compare', 'years=2020-2020&k=2&source=nowhere', '--json');
     expect(r.code).toBe(0);
