@@ -589,7 +589,7 @@ function comparisonSummary(c: ComparisonOutput, names: ReadonlyMap<string, { nam
   const out: string[] = [];
   const label = (q: string) => q || t('cli:change.allData');
   heading(out, t('cli:change.title', { before: label(views.before), after: label(views.after) }));
-  out.push(...changeLines(c, names, focalId, t, false));
+  for (const l of changeLines(c, names, focalId, t, false)) out.push(l);
   const tracker = c.bridgeTracker;
   heading(out, t('cli:tracker.title'));
   if (tracker.firstYear === null) out.push(t('cli:tracker.noYears'));
@@ -611,7 +611,7 @@ function scenarioSummary(s: ScenarioOutput, names: ReadonlyMap<string, { name: s
     out.push(`  ${p.file}${p.row ? ` ${t('cli:row', { row: p.row })}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
   }
   out.push(t('cli:scenario.added', { organisations: s.added.organisations.length, activities: s.added.activities.length, participations: s.added.participations }));
-  out.push(...changeLines(s, names, focalId, t, true));
+  for (const l of changeLines(s, names, focalId, t, true)) out.push(l);
   const h = s.after.hypotheticalTies;
   if (h) out.push(t('cli:scenario.hypotheticalTies', { only: h.only, partly: h.partly }));
   return out.join('\n') + '\n';
@@ -637,7 +637,7 @@ function worklistSummary(w: WorklistOutput, t: T): string {
     return `  ${t('cli:worklist.unmatched', { pair, status, missing })}`;
   };
   const of = (outcome: IntroductionMatch['outcome']) => w.introductions.filter((i) => i.match.outcome === outcome);
-  out.push(...of('tied').map(line), ...of('unmatched').map(line), ...of('not_tied').slice(0, 10).map(line));
+  for (const i of of('tied').concat(of('unmatched'), of('not_tied').slice(0, 10))) out.push(line(i));
   if (w.notTied > 10) out.push(`  ${t('cli:change.more', { count: w.notTied - 10 })}`);
   return out.join('\n') + '\n';
 }

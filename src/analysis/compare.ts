@@ -18,6 +18,7 @@
  * Results are codes and numbers only; the command line and the app word them.
  */
 import type { Dataset } from '../data/model';
+import { withoutHypothetical } from '../data/scenario';
 import type { Sector } from '../data/sectors';
 import { DEFAULT_FILTERS, type Filters, type Visibility } from '../filters/filters';
 import { buildNetwork, sectorCodes, type Network } from '../graph/network';
@@ -316,18 +317,9 @@ export function compareScenario(
   options: AnalyseViewsOptions & SummaryOptions = {},
   before?: ViewAnalysis,
 ): { comparison: Comparison; before: ViewAnalysis; after: ViewAnalysis } {
-  const real = before ?? analyseViews(realPart(scenarioDataset), [filters], options)[0]!;
+  const real = before ?? analyseViews(withoutHypothetical(scenarioDataset), [filters], options)[0]!;
   const after = analyseViews(scenarioDataset, [filters], { ...options, network: undefined })[0]!;
   return { comparison: compareAnalyses(real, after, options), before: real, after };
-}
-
-function realPart(dataset: Dataset): Dataset {
-  return {
-    ...dataset,
-    organisations: dataset.organisations.filter((o) => !o.hypothetical),
-    activities: dataset.activities.filter((a) => !a.hypothetical),
-    participations: dataset.participations.filter((p) => !p.hypothetical),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

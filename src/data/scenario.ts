@@ -384,7 +384,9 @@ export function scenarioFromCsv(dataset: Dataset, text: string, file: string): S
     const scenario = applyScenario(dataset, [], { file });
     scenario.report.rowsRead = table.rows.length;
     scenario.report.rowsRejected = table.rows.length;
-    scenario.report.problems.push(...table.problems, {
+    // Table problems first (no argument spreading: a file can have any number of them).
+    scenario.report.problems = table.problems.concat(scenario.report.problems);
+    scenario.report.problems.push({
       file,
       row: 1,
       severity: 'error',
@@ -395,7 +397,7 @@ export function scenarioFromCsv(dataset: Dataset, text: string, file: string): S
     return scenario;
   }
   const scenario = applyScenario(dataset, table.rows, { file, rowNumbers: table.rowNumbers });
-  scenario.report.problems.unshift(...table.problems);
+  scenario.report.problems = table.problems.concat(scenario.report.problems);
   return scenario;
 }
 
