@@ -7,25 +7,36 @@
  * JSON/GEXF); with no file it analyses the built-in Den Haag dataset. Runs the app's staged
  * analysis, with the app's tie rules and (with --view) the app's filters and options from a shared
  * link's query string. Prints a readable summary, or with --json one JSON document (schema in the
- * README). Exit codes: 0 done, 1 bad input, 2 bad usage.
+ * README). With --compare it also compares the view with a second one (two periods, two filter
+ * sets); with --assume it adds hypothetical participations (a what-if scenario) and compares the
+ * data without and with them; with --new-worklist it writes the suggested introductions as a
+ * worklist, and with --worklist it says which introductions of a worklist became ties in the data
+ * (docs/change-over-time.md). Exit codes: 0 done, 1 bad input, 2 bad usage.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyseDataset, type AnalysisResult } from '../src/analysis';
+import type { AnalysisResult } from '../src/analysis';
+import { bridgeTracker, type BridgeTracker } from '../src/analysis/bridgeTracker';
+import { analyseViews, compareAnalyses, compareScenario, type AnalyseViewsOptions, type Comparison } from '../src/analysis/compare';
 import { findingsOf } from '../src/analysis/findings';
 import { loadFilesForCommandLine } from '../src/data/import/commandLine';
 import { reportToText } from '../src/data/import/reportCsv';
 import type { Dataset } from '../src/data/model';
 import type { ImportReport } from '../src/data/report';
 import { isSector, SECTORS, type Sector } from '../src/data/sectors';
-import { DEFAULT_FILTERS } from '../src/filters/filters';
+import { scenarioFromCsv, type Scenario } from '../src/data/scenario';
+import { applyFilters, DEFAULT_FILTERS, filtersActive, type Filters, type VisibilityCounts } from '../src/filters/filters';
 import { tieSources, type Projection } from '../src/graph/projection';
 import { createTranslator, type Language } from '../src/i18n';
-import { wordFinding } from '../src/i18n/findings';
-import { cleanViewState } from '../src/session/clean';
-import { parseViewState } from '../src/session/url';
+import { sectorName, wordFinding } from '../src/i18n/findings';
+import { cleanViewState, type DroppedValue } from '../src/session/clean';
+import { parseViewState, serialiseViewState } from '../src/session/url';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../src/session/viewState';
-import { sectorCodes } from '../src/graph/network';
+import { buildNetwork, sectorCodes } from '../src/graph/network';
+import { parseWorklistCsv, writeWorklistCsv, type WorklistReport } from '../src/worklist/csv';
+import { matchWorklist, type IntroductionMatch } from '../src/worklist/match';
+import { isoDate, suggestedIntroductions, type Introduction } from '../src/worklist/worklist';
 import { loadBuiltinFromDisk } from './lib/builtin';
 
 const USAGE = `Usage: npm run analyze -- [files...] [options]
@@ -33,6 +44,13 @@ With no file, the built-in Den Haag dataset (data/den-haag) is analysed.
 
 Options:
   --view QUERY            the app's view: the query string of a shared link (filters, targets, k, reach, res, …)
+  --compare QUERY         compare the view (--view, or all data) with a second one, e.g. years=2020-2020;
+                          only its filters are used (tie rules and analysis options come from the first)
+  --assume FILE           what if: add the participations of FILE (canonical CSV, UTF-8) as hypothetical
+                          rows and compare the view without and with them
+  --new-worklist FILE     write the view's suggested introductions (suggested ties and the conveners'
+                          introductions) to FILE as a worklist CSV, status to_make (te leggen)
+  --worklist FILE         say which introductions of a worklist CSV became ties in this data
   --targets LIST          target sectors, e.g. tech,care,government (default)
   --k N                   number of conveners, 1–10 (default 5)
   --reach 1|2             a convener's reach in steps (default 1)
@@ -48,6 +66,14 @@ Options:
 interface Options {
   files: string[];
   view: ViewState;
+  /** The second view's query (--compare). */
+  compare: string | null;
+  /** A scenario file (--assume). */
+  assume: string | null;
+  /** Where to write the suggested introductions (--new-worklist). */
+  newWorklist: string | null;
+  /** A worklist to match against the data (--worklist). */
+  worklist: string | null;
   exact: boolean;
   json: boolean;
   lang: Language;
@@ -63,6 +89,10 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
       allowPositionals: true,
       options: {
         view: { type: 'string' },
+        compare: { type: 'string' },
+        assume: { type: 'string' },
+        'new-worklist': { type: 'string' },
+        worklist: { type: 'string' },
         targets: { type: 'string' },
         k: { type: 'string' },
         reach: { type: 'string' },
@@ -81,7 +111,9 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
   }
   const v = parsed.values;
   if (v.help) return { usage: '', code: 0 };
-  let view: ViewState = v.view !== undefined ? parseViewState(v.view.startsWith('?') ? v.view : `?${v.view.replace(/^.*\?/, '')}`) : { ...DEFAULT_VIEW_STATE };
+  let view: ViewState = v.view !== undefined ? parseQuery(v.view) : { ...DEFAULT_VIEW_STATE };
+  if (v.assume === '') return { usage: '--assume needs a file of hypothetical participations (canonical CSV).', code: 2 };
+  if (v.worklist === '' || v['new-worklist'] === '') return { usage: '--worklist and --new-worklist need a file name.', code: 2 };
   if (v.targets !== undefined) {
     const list = v.targets.split(',').map((s) => s.trim()).filter(Boolean);
     const unknown = list.filter((s) => !isSector(s));
@@ -112,7 +144,43 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
   }
   if (v.focal !== undefined) view = { ...view, focal: v.focal || null };
   if (v.lang !== 'en' && v.lang !== 'nl') return { usage: '--lang must be en or nl.', code: 2 };
-  return { files: parsed.positionals, view, exact: v.exact, json: v.json, lang: v.lang, explicitFocal: v.focal !== undefined };
+  return {
+    files: parsed.positionals,
+    view,
+    compare: v.compare ?? null,
+    assume: v.assume ?? null,
+    newWorklist: v['new-worklist'] ?? null,
+    worklist: v.worklist ?? null,
+    exact: v.exact,
+    json: v.json,
+    lang: v.lang,
+    explicitFocal: v.focal !== undefined,
+  };
+}
+
+/** A shared link, or its query string with or without the leading "?". */
+function parseQuery(query: string): ViewState {
+  return parseViewState(query.startsWith('?') ? query : `?${query.replace(/^.*\?/, '')}`);
+}
+
+/** Parameters of a view that are not filters: the second view of --compare does not use them. */
+const NON_FILTER_PARAMETERS = ['targets', 'k', 'reach', 'res', 'focal', 'listing', 'listed', 'weight'];
+
+function parameterNames(query: string): string[] {
+  return query
+    .replace(/^.*\?/, '')
+    .split('&')
+    .map((part) => part.split('=')[0]!)
+    .filter(Boolean);
+}
+
+/** The query string of a filter set as the app writes it ("" for no filter). */
+function filtersQuery(filters: Filters): string {
+  return serialiseViewState({ ...DEFAULT_VIEW_STATE, filters }).replace(/^\?/, '');
+}
+
+function reportDropped(option: string, dropped: readonly DroppedValue[]) {
+  for (const d of dropped) process.stderr.write(`${option}: dropped ${d.parameter}=${d.values.join(',')}: not in this data.\n`);
 }
 
 async function main(): Promise<number> {
@@ -142,28 +210,134 @@ async function main(): Promise<number> {
 
   const { view, lang } = options;
   const rules = { listingKinds: view.rules.listingKinds, listingActivities: view.rules.listingActivities, weight: view.rules.weight, largeActivity: 50 };
-  const first = analyseDataset(dataset, { rules });
+  const network = buildNetwork(dataset, rules);
+  const sectors = sectorCodes(network);
   // The view is checked against the data, as in the app: unknown values are dropped and reported.
-  const { state, dropped } = cleanViewState(view, first.network, sectorCodes(first.network));
-  for (const d of dropped) process.stderr.write(`--view: dropped ${d.parameter}=${d.values.join(',')}: not in this data.\n`);
-  const { result, network } = analyseDataset(dataset, {
+  const { state, dropped } = cleanViewState(view, network, sectors);
+  reportDropped('--view', dropped);
+  const filters = state.filters ?? DEFAULT_FILTERS;
+  let second: Filters | null = null;
+  if (options.compare !== null) {
+    const cleaned = cleanViewState(parseQuery(options.compare), network, sectors);
+    reportDropped('--compare', cleaned.dropped);
+    const ignored = parameterNames(options.compare).filter((p) => NON_FILTER_PARAMETERS.includes(p));
+    if (ignored.length) {
+      process.stderr.write(`--compare: ${ignored.join(', ')} ignored: only the second view's filters are compared; tie rules and analysis options come from the first view.\n`);
+    }
+    second = cleaned.state.filters;
+  }
+  const analysisOptions: AnalyseViewsOptions = {
     rules,
-    filters: state.filters ?? DEFAULT_FILTERS,
+    network,
     targets: state.targets,
     k: state.k,
     reachSteps: state.reachSteps,
     louvainResolution: state.resolution,
     focal: state.focal ?? dataset.focal ?? null,
     exactBetweennessMaxNodes: options.exact ? Number.POSITIVE_INFINITY : undefined,
-  });
+  };
+  // One projection and one engine for both views (stages that do not depend on the filters run once).
+  const views = analyseViews(dataset, second ? [filters, second] : [filters], analysisOptions);
+  const first = views[0]!;
+  const { result } = first;
+
+  let comparison: ComparisonOutput | null = null;
+  if (second) {
+    // The tracker shows every year: the first view's filters without their year range.
+    const everyYear = applyFilters(network, sectors, { ...filters, years: null });
+    comparison = {
+      filters: { before: filtersQuery(filters), after: filtersQuery(second) },
+      ...compareAnalyses(first, views[1]!),
+      bridgeTracker: bridgeTracker(network, sectors, { targets: state.targets, visibility: everyYear, statedOnly: filters.statedOnly }),
+    };
+  }
+
+  let scenario: ScenarioOutput | null = null;
+  let scenarioDataset: Scenario | null = null;
+  if (options.assume !== null) {
+    let text: string;
+    try {
+      text = await readFile(options.assume, 'utf8');
+    } catch (e) {
+      process.stderr.write(`Cannot read "${options.assume}": ${(e as Error).message}\n`);
+      return 1;
+    }
+    const applied = scenarioFromCsv(dataset, text, basename(options.assume));
+    if (applied.report.rowsUsed === 0) {
+      const r = applied.report;
+      process.stderr.write(`${r.file}: ${r.rowsRead} rows read, ${r.rowsUsed} used, ${r.rowsMerged} merged, ${r.rowsRejected} rejected.\n`);
+      for (const p of r.problems) process.stderr.write(`  ${p.file}${p.row ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}\n`);
+      process.stderr.write('No hypothetical participation could be used, so there is no scenario to compare (see the problems above).\n');
+      return 1;
+    }
+    const compared = compareScenario(applied.dataset, filters, analysisOptions, first);
+    scenario = {
+      file: applied.report.file,
+      import: applied.report,
+      added: { organisations: applied.organisations, activities: applied.activities, participations: applied.participations },
+      ...compared.comparison,
+    };
+    scenarioDataset = applied;
+  }
+
+  let worklist: WorklistOutput | null = null;
+  if (options.worklist !== null) {
+    let text: string;
+    try {
+      text = await readFile(options.worklist, 'utf8');
+    } catch (e) {
+      process.stderr.write(`Cannot read "${options.worklist}": ${(e as Error).message}\n`);
+      return 1;
+    }
+    const parsed = parseWorklistCsv(text, basename(options.worklist));
+    if (parsed.report.rowsRead > 0 && parsed.report.rowsUsed === 0) {
+      for (const p of parsed.report.problems) process.stderr.write(`  ${p.file}${p.row ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}\n`);
+      process.stderr.write('No introduction of the worklist could be used (see the problems above).\n');
+      return 1;
+    }
+    const match = matchWorklist(parsed.worklist, dataset, { rules });
+    worklist = { file: parsed.report.file, import: parsed.report, tied: match.tied, notTied: match.notTied, unmatched: match.unmatched, introductions: parsed.worklist.map((intro, i) => ({ ...intro, match: match.matches[i]! })) };
+  }
+  let newWorklist: { file: string; introductions: number } | null = null;
+  if (options.newWorklist !== null) {
+    const introductions = suggestedIntroductions(result, { date: isoDate(new Date()) });
+    await writeFile(options.newWorklist, writeWorklistCsv(introductions));
+    newWorklist = { file: options.newWorklist, introductions: introductions.length };
+  }
+
   const { t } = createTranslator(lang);
   if (options.json) {
-    process.stdout.write(JSON.stringify(toJson(dataset, report, result, network.projection, duplicates, dropped)) + '\n');
+    const doc = toJson(dataset, report, result, network.projection, duplicates, dropped, first.visibility.counts);
+    const extra = { ...(comparison ? { comparison } : {}), ...(scenario ? { scenario } : {}), ...(worklist ? { worklist } : {}), ...(newWorklist ? { newWorklist } : {}) };
+    process.stdout.write(JSON.stringify({ ...doc, ...extra }) + '\n');
   } else {
-    process.stdout.write(summary(dataset, report, result, lang, t, duplicates.length));
+    let text = summary(dataset, report, result, lang, t, duplicates.length, filtersActive(filters) ? first.visibility.counts : null);
+    const names = new Map<string, { name: string; sector: string }>();
+    for (const o of (scenarioDataset?.dataset ?? dataset).organisations) names.set(o.id, { name: o.name, sector: o.sector });
+    const focalId = analysisOptions.focal ?? null;
+    if (comparison) text += comparisonSummary(comparison, names, focalId, t);
+    if (scenario) text += scenarioSummary(scenario, names, focalId, t);
+    if (worklist) text += worklistSummary(worklist, t);
+    if (newWorklist) text += `\n${t('cli:worklist.written', { count: newWorklist.introductions, file: newWorklist.file })}\n`;
+    process.stdout.write(text);
   }
   return 0;
 }
+
+type ComparisonOutput = Comparison & { filters: { before: string; after: string }; bridgeTracker: BridgeTracker };
+type WorklistOutput = {
+  file: string;
+  import: WorklistReport;
+  tied: number;
+  notTied: number;
+  unmatched: number;
+  introductions: (Introduction & { match: IntroductionMatch })[];
+};
+type ScenarioOutput = Comparison & {
+  file: string;
+  import: Scenario['report'];
+  added: { organisations: string[]; activities: string[]; participations: number };
+};
 
 /** The --json document (schema in the README, "Command line"). */
 function toJson(
@@ -173,6 +347,7 @@ function toJson(
   projection: Projection,
   likelyDuplicates: string[][],
   dropped: { parameter: string; values: string[] }[],
+  visible: VisibilityCounts,
 ) {
   const members = new Map<string, string[]>();
   for (const p of dataset.participations) {
@@ -193,6 +368,8 @@ function toJson(
       activities: dataset.activities.length,
       participations: dataset.participations.length,
       ties: result.meta.ties,
+      /** What the view shows (the app's counts for the same query). */
+      visible,
     },
     meta: {
       ...result.meta,
@@ -233,7 +410,9 @@ function toJson(
   };
 }
 
-function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult, lang: Language, t: ReturnType<typeof createTranslator>['t'], duplicateGroups: number): string {
+type T = ReturnType<typeof createTranslator>['t'];
+
+function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult, lang: Language, t: T, duplicateGroups: number, visible: VisibilityCounts | null): string {
   const out: string[] = [];
   const rule = (title: string) => out.push('', title, '-'.repeat(title.length));
   out.push(`Bruggen — ${dataset.name}`);
@@ -247,6 +426,7 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
       modularity: result.meta.louvain.modularity.toFixed(2),
     }),
   );
+  if (visible) out.push(t('cli:visible', { ...visible }));
   out.push(
     t('cli:import', { read: report.rowsRead, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected }) +
       (duplicateGroups ? t('cli:duplicates', { count: duplicateGroups }) : '') +
@@ -290,6 +470,175 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
     );
   }
   out.push('', ...section(['betweenness_estimated']));
+  return out.join('\n') + '\n';
+}
+
+/** The readable comparison: counts, target-sector pairs, focal distances, clusters, conveners, ties and organisations. */
+function changeLines(c: Comparison, names: ReadonlyMap<string, { name: string; sector: string }>, focalId: string | null, t: T, marked: boolean): string[] {
+  const out: string[] = [];
+  const { before: b, after: a } = c;
+  out.push(
+    t('cli:change.counts', {
+      before: b.organisations,
+      after: a.organisations,
+      entered: c.organisationsEntered.length,
+      left: c.organisationsLeft.length,
+      tiesBefore: b.ties,
+      tiesAfter: a.ties,
+      formed: c.tiesFormed.length,
+      lost: c.tiesLost.length,
+      componentsBefore: b.components,
+      componentsAfter: a.components,
+      isolatesBefore: b.isolates,
+      isolatesAfter: a.isolates,
+    }),
+  );
+  out.push(t('cli:change.pairs'));
+  for (const p of b.targetPairs) {
+    const q = a.targetPairs.find((x) => x.a === p.a && x.b === p.b);
+    // Percentiles interpolate between draws: one decimal at most.
+    const count = (x: number) => String(Math.round(x * 10) / 10);
+    const interval = (x: typeof p | undefined) => (x?.interval ? `${count(x.interval.low)}–${count(x.interval.high)}` : '–');
+    const state = (x: typeof p | undefined) => (x ? t(x.missing ? 'cli:change.missing' : 'cli:change.bridged') : '–');
+    out.push(
+      `  ${t('cli:change.pair', {
+        a: sectorName(t, p.a),
+        b: sectorName(t, p.b),
+        before: p.ties,
+        after: q?.ties ?? 0,
+        chanceBefore: interval(p),
+        chanceAfter: interval(q),
+        stateBefore: state(p),
+        stateAfter: state(q),
+      })}`,
+    );
+  }
+  if (focalId) {
+    const label = a.focal?.label ?? b.focal?.label ?? names.get(focalId)?.name ?? focalId;
+    const distance = (side: typeof b, sector: string) => {
+      const d = side.focal?.distances.find((x) => x.sector === sector)?.distance;
+      return d === undefined || d === null ? '–' : String(d);
+    };
+    const sectors = (a.focal ?? b.focal)?.distances.map((d) => d.sector) ?? [];
+    if (a.focal && b.focal) {
+      const shown = sectors.filter((sector) => distance(b, sector) !== '–' || distance(a, sector) !== '–');
+      if (!shown.length) out.push(t('cli:change.focalNothing', { name: label }));
+      else out.push(t('cli:change.focal', { name: label, distances: shown.map((sector) => `${sectorName(t, sector)} ${distance(b, sector)} → ${distance(a, sector)}`).join(', ') }));
+    } else if (!a.focal && !b.focal) out.push(t('cli:change.focalNeither', { name: label }));
+    else {
+      const side = b.focal ? b : a;
+      const shown = sectors.filter((sector) => distance(side, sector) !== '–').map((sector) => `${sectorName(t, sector)} ${distance(side, sector)}`);
+      out.push(t(b.focal ? 'cli:change.focalOnlyBefore' : 'cli:change.focalOnlyAfter', { name: label, distances: shown.join(', ') || t('cli:change.nothingReachable') }));
+    }
+  } else out.push(t('cli:change.noFocal'));
+  const stable = (side: typeof b) => side.clustersLacking.filter((x) => x.stable).length;
+  out.push(
+    t('cli:change.clusters', {
+      before: b.clustersLacking.length,
+      after: a.clustersLacking.length,
+      stableBefore: stable(b),
+      stableAfter: stable(a),
+    }),
+  );
+  out.push(
+    t('cli:change.conveners', {
+      before: b.conveners.reachedTotal,
+      after: a.conveners.reachedTotal,
+      totalBefore: b.conveners.targetTotal,
+      totalAfter: a.conveners.targetTotal,
+    }),
+  );
+  const name = (id: string) => names.get(id)?.name ?? id;
+  const targets = new Set(b.targetPairs.flatMap((p) => [p.a, p.b]));
+  // A bridge: a tie between two different target sectors. Bridges are listed first, with their sectors.
+  const bridgeOf = (x: Comparison['tiesFormed'][number]) => {
+    const s = names.get(x.source)?.sector ?? '';
+    const u = names.get(x.target)?.sector ?? '';
+    return s !== u && targets.has(s) && targets.has(u) ? [s, u] : null;
+  };
+  const tieList = (title: string, ties: Comparison['tiesFormed']) => {
+    if (!ties.length) return;
+    const bridges = ties.filter((x) => bridgeOf(x));
+    const ordered = bridges.concat(ties.filter((x) => !bridgeOf(x)));
+    out.push(t(title, { count: ties.length, bridges: bridges.length }));
+    for (const x of ordered.slice(0, 10)) {
+      const sectors = bridgeOf(x);
+      const pair = sectors ? ` (${sectorName(t, sectors[0]!)} – ${sectorName(t, sectors[1]!)})` : '';
+      out.push(`  ${name(x.source)} – ${name(x.target)}${pair}${marked && x.hypothetical ? ` ${t('cli:change.hypothetical')}` : ''}`);
+    }
+    if (ties.length > 10) out.push(`  ${t('cli:change.more', { count: ties.length - 10 })}`);
+  };
+  tieList('cli:change.formed', c.tiesFormed);
+  tieList('cli:change.lost', c.tiesLost);
+  const orgList = (title: string, ids: string[]) => {
+    if (!ids.length) return;
+    const shown = ids.slice(0, 10).map(name);
+    out.push(`${t(title, { count: ids.length })} ${shown.join('; ')}${ids.length > 10 ? `; ${t('cli:change.more', { count: ids.length - 10 })}` : ''}`);
+  };
+  orgList('cli:change.entered', c.organisationsEntered);
+  orgList('cli:change.left', c.organisationsLeft);
+  return out;
+}
+
+function heading(out: string[], title: string) {
+  out.push('', title, '-'.repeat(title.length));
+}
+
+function comparisonSummary(c: ComparisonOutput, names: ReadonlyMap<string, { name: string; sector: string }>, focalId: string | null, t: T): string {
+  const views = c.filters;
+  const out: string[] = [];
+  const label = (q: string) => q || t('cli:change.allData');
+  heading(out, t('cli:change.title', { before: label(views.before), after: label(views.after) }));
+  for (const l of changeLines(c, names, focalId, t, false)) out.push(l);
+  const tracker = c.bridgeTracker;
+  heading(out, t('cli:tracker.title'));
+  if (tracker.firstYear === null) out.push(t('cli:tracker.noYears'));
+  for (const p of tracker.pairs) {
+    const years = tracker.rows.filter((r) => r.a === p.a && r.b === p.b).map((r) => `${r.year} ${r.ties}`);
+    out.push(
+      `  ${t('cli:tracker.pair', { a: sectorName(t, p.a), b: sectorName(t, p.b), years: years.join(' · ') || '–', ties: p.ties, undated: p.undatedOnly })}`,
+    );
+  }
+  return out.join('\n') + '\n';
+}
+
+function scenarioSummary(s: ScenarioOutput, names: ReadonlyMap<string, { name: string; sector: string }>, focalId: string | null, t: T): string {
+  const out: string[] = [];
+  heading(out, t('cli:scenario.title', { file: s.file }));
+  const r = s.import;
+  out.push(t('cli:import', { read: r.rowsRead, used: r.rowsUsed, merged: r.rowsMerged, rejected: r.rowsRejected }) + '.');
+  for (const p of r.problems.filter((x) => x.severity !== 'info').slice(0, 10)) {
+    out.push(`  ${p.file}${p.row ? ` ${t('cli:row', { row: p.row })}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
+  }
+  out.push(t('cli:scenario.added', { organisations: s.added.organisations.length, activities: s.added.activities.length, participations: s.added.participations }));
+  for (const l of changeLines(s, names, focalId, t, true)) out.push(l);
+  const h = s.after.hypotheticalTies;
+  if (h) out.push(t('cli:scenario.hypotheticalTies', { only: h.only, partly: h.partly }));
+  return out.join('\n') + '\n';
+}
+
+function worklistSummary(w: WorklistOutput, t: T): string {
+  const out: string[] = [];
+  heading(out, t('cli:worklist.title', { file: w.file }));
+  const r = w.import;
+  out.push(t('cli:import', { read: r.rowsRead, used: r.rowsUsed, merged: r.rowsMerged, rejected: r.rowsRejected }) + '.');
+  for (const p of r.problems.filter((x) => x.severity !== 'info').slice(0, 10)) {
+    out.push(`  ${p.file}${p.row ? ` ${t('cli:row', { row: p.row })}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
+  }
+  out.push(t('cli:worklist.counts', { count: w.introductions.length, tied: w.tied, notTied: w.notTied, unmatched: w.unmatched }));
+  // Tied first (news), then those not found (names to fix), then the first ten not tied.
+  const line = (i: WorklistOutput['introductions'][number]) => {
+    const pair = `${i.a.name || i.a.id} – ${i.b.name || i.b.id}`;
+    const status = t(`cli:worklist.status.${i.status}`);
+    const m = i.match;
+    if (m.outcome === 'tied') return `  ${t('cli:worklist.tied', { pair, status, activities: m.activities.join(', ') })}`;
+    if (m.outcome === 'not_tied') return `  ${t('cli:worklist.notTied', { pair, status })}`;
+    const missing = [m.a.id === null ? i.a.name || i.a.id : null, m.b.id === null ? i.b.name || i.b.id : null].filter(Boolean).join(', ');
+    return `  ${t('cli:worklist.unmatched', { pair, status, missing })}`;
+  };
+  const of = (outcome: IntroductionMatch['outcome']) => w.introductions.filter((i) => i.match.outcome === outcome);
+  for (const i of of('tied').concat(of('unmatched'), of('not_tied').slice(0, 10))) out.push(line(i));
+  if (w.notTied > 10) out.push(`  ${t('cli:change.more', { count: w.notTied - 10 })}`);
   return out.join('\n') + '\n';
 }
 

@@ -355,12 +355,25 @@ export function escapeFormula(value: string): string {
   return /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/**
+ * Which rows a writer keeps: the real data only (the default, so a what-if scenario never leaks
+ * into an export of the data), everything, or only what a scenario added (hypothetical rows).
+ */
+export interface WriteOptions {
+  hypothetical?: 'exclude' | 'include' | 'only';
+}
+
+function keepRow(item: { hypothetical?: true }, options: WriteOptions): boolean {
+  const mode = options.hypothetical ?? 'exclude';
+  return mode === 'include' || (mode === 'only') === (item.hypothetical === true);
+}
+
 /** Writes a dataset's participations as one canonical CSV (organisations without any activity
- * only appear in the organisations CSV). */
-export function writeParticipationsCsv(dataset: Dataset): string {
+ * only appear in the organisations CSV). Hypothetical participations only when asked. */
+export function writeParticipationsCsv(dataset: Dataset, options: WriteOptions = {}): string {
   const orgs = new Map(dataset.organisations.map((o) => [o.id, o]));
   const acts = new Map(dataset.activities.map((a) => [a.id, a]));
-  const rows = dataset.participations.map((p) => {
+  const rows = dataset.participations.filter((p) => keepRow(p, options)).map((p) => {
     const o = orgs.get(p.organisationId)!;
     const a = acts.get(p.activityId)!;
     return [
@@ -387,9 +400,10 @@ export function writeParticipationsCsv(dataset: Dataset): string {
   return Papa.unparse({ fields: [...PARTICIPATION_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
 }
 
-/** Writes every organisation (including those without activities) in the organisations layout. */
-export function writeOrganisationsCsv(dataset: Dataset): string {
-  const rows = dataset.organisations.map((o) =>
+/** Writes every organisation (including those without activities) in the organisations layout;
+ * organisations a scenario added only when asked. */
+export function writeOrganisationsCsv(dataset: Dataset, options: WriteOptions = {}): string {
+  const rows = dataset.organisations.filter((o) => keepRow(o, options)).map((o) =>
     [
       o.id,
       o.name,
@@ -407,9 +421,10 @@ export function writeOrganisationsCsv(dataset: Dataset): string {
   return Papa.unparse({ fields: [...ORGANISATION_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
 }
 
-/** Writes every activity (including those without named participants) in the activities layout. */
-export function writeActivitiesCsv(dataset: Dataset): string {
-  const rows = dataset.activities.map((a) =>
+/** Writes every activity (including those without named participants) in the activities layout;
+ * activities a scenario added only when asked. */
+export function writeActivitiesCsv(dataset: Dataset, options: WriteOptions = {}): string {
+  const rows = dataset.activities.filter((a) => keepRow(a, options)).map((a) =>
     [
       a.id,
       a.title,

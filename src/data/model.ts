@@ -30,6 +30,11 @@ export interface Organisation {
   extra?: Record<string, string>;
   /** English description, when `description` is in another language. */
   descriptionEn?: string;
+  /**
+   * Not in the data: added by a what-if scenario (src/data/scenario.ts). Exports of the real data
+   * leave it out unless asked.
+   */
+  hypothetical?: true;
 }
 
 export interface Activity {
@@ -51,6 +56,8 @@ export interface Activity {
   titleEn?: string;
   /** English description, when `description` is in another language. */
   descriptionEn?: string;
+  /** Not in the data: created by a what-if scenario for its hypothetical participations. */
+  hypothetical?: true;
 }
 
 export interface Participation {
@@ -66,6 +73,11 @@ export interface Participation {
    * says it houses) or `inferred` (a judgement call, explained in the dataset's notes).
    */
   confidence?: Confidence;
+  /**
+   * Not in the data: a what-if participation ("X joins Y"), added on top of the data by a
+   * scenario (src/data/scenario.ts). Ties it forms are hypothetical; exports leave it out unless asked.
+   */
+  hypothetical?: true;
 }
 
 export const CONFIDENCE_LEVELS = ['stated', 'implied', 'inferred'] as const;
