@@ -23,6 +23,7 @@ function row(overrides: Partial<OrganisationRow>): OrganisationRow {
     degree: 1,
     strength: 1,
     betweenness: 0,
+    betweennessError: 0,
     constraint: 1,
     effectiveSize: 1,
     hierarchy: 1,
@@ -32,6 +33,9 @@ function row(overrides: Partial<OrganisationRow>): OrganisationRow {
     community: 1,
     brokerage: { coordinator: 0, itinerant: 0, gatekeeper_or_representative: 0, liaison: 0 },
     brokerageTotal: 0,
+    brokerageExpected: 0,
+    brokerageRatio: null,
+    focalDistance: null,
     articulationPoint: false,
     ...overrides,
   };

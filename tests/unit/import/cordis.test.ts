@@ -119,7 +119,7 @@ describe('converters reject bad input with the same specific messages', () => {
   it('writes canonical CSV to stdout and the report to stderr', async () => {
     const ok = await run('nwopen', ['tests/fixtures/import/sia-projecten.csv']);
     expect(ok.code).toBe(0);
-    expect(ok.out.split('\n')[0]).toBe('activity_id,activity_title,activity_kind,source,scheme,theme,start_year,end_year,organisation_id,organisation,sector,city,region,country,role,provenance');
+    expect(ok.out.split('\n')[0]).toBe('activity_id,activity_title,activity_kind,source,scheme,theme,start_year,end_year,organisation_id,organisation,sector,city,region,country,role,provenance,confidence');
     expect(ok.err).toContain('sia-projecten.csv (participations, utf-8-bom, separator ";"): 5 rows read = 4 used + 1 merged + 0 rejected');
   });
 });
