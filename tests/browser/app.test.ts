@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { BuiltinBundle } from '../../src/data/bundle';
-import { buildOrganisationNetwork } from '../../src/graph/build';
-import { browserSession, nonBackgroundShare, openApp } from './setup/browser';
+import { browserSession, camera, nonBackgroundShare, openApp, probe, analysisReady } from './setup/browser';
+import { bundle, keyOf, nameOf, partnersOf } from './setup/denHaag';
 
 const ARTEFACTS = 'test-results/screenshots';
-const bundle = JSON.parse(readFileSync('public/data/den-haag.json', 'utf8')) as BuiltinBundle;
-const network = buildOrganisationNetwork(bundle.dataset);
-const nameOf = (id: string) => bundle.dataset.organisations.find((o) => o.id === id)!.name;
-
 const session = browserSession({ width: 1400, height: 850 });
 
 async function panelPartners(): Promise<string[]> {
@@ -23,15 +17,13 @@ describe('the built-in Den Haag map', () => {
     const { share, distinctColours } = nonBackgroundShare(shot);
     expect(share).toBeGreaterThan(0.01);
     expect(distinctColours).toBeGreaterThan(8);
-    await expect(session.page.getByTestId('counts').textContent()).resolves.toContain(
-      `${bundle.dataset.organisations.length} organisaties`,
-    );
+    await expect(session.page.getByTestId('counts').textContent()).resolves.toContain(`${bundle.dataset.organisations.length} organisaties`);
     const legend = await session.page.locator('.legend li').allTextContents();
     expect(legend.join(' ')).toContain('Zorg en welzijn');
     expect(session.foreign).toEqual([]);
   });
 
-  it('finds "Gemeente Den Haag" by search and lists exactly its partners', async () => {
+  it('finds "Gemeente Den Haag" by search, lists exactly its partners, and moves the camera to it', async () => {
     await openApp(session.page);
     const input = session.page.getByTestId('search-input');
     await input.fill('gemeente den h');
@@ -43,52 +35,41 @@ describe('the built-in Den Haag map', () => {
     await expect(panel.locator('h2').textContent()).resolves.toBe('Gemeente Den Haag');
     await expect(session.page.getByTestId('details-sector').textContent()).resolves.toContain('Overheid');
 
-    const expected = network.neighbors('gemeente-den-haag').map(nameOf).sort();
     const shown = (await panelPartners()).sort();
-    expect(shown).toEqual(expected);
-    // Stated in the factbook: the LUMC-Campus partners and SecuRadar with Rijswijk.
+    expect(shown).toEqual(partnersOf('gemeente-den-haag').map(nameOf).sort());
+    // Stated in the factbook: the LUMC-Campus partners and SecuRadar with Rijswijk…
     expect(shown).toEqual(expect.arrayContaining(['Gemeente Rijswijk', nameOf('lumc'), nameOf('hagaziekenhuis'), nameOf('haaglanden-medisch-centrum')]));
-    // ...and the municipality is not a Medical Delta partner.
+    // …the municipality is not a Medical Delta partner, and RVO funds, it does not collaborate.
     expect(shown).not.toContain(nameOf('medical-delta'));
-    const activities = await session.page.getByTestId('details-activities').textContent();
-    expect(activities).toContain('SecuRadar');
+    expect(shown).not.toContain(nameOf('rvo'));
+    await expect(session.page.getByTestId('details-activities').textContent()).resolves.toContain('SecuRadar');
 
     // The camera moved to the node: it is now drawn near the centre of the canvas.
-    await session.page.waitForTimeout(700);
-    const centre = await session.page.evaluate(() => {
-      const w = window as unknown as {
-        __bruggen: { sigma: { getNodeDisplayData(n: string): { x: number; y: number }; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number }; getDimensions(): { width: number; height: number } } };
-      };
-      const s = w.__bruggen.sigma;
-      const p = s.framedGraphToViewport(s.getNodeDisplayData('gemeente-den-haag'));
-      const d = s.getDimensions();
-      return { dx: Math.abs(p.x - d.width / 2), dy: Math.abs(p.y - d.height / 2) };
-    });
-    expect(centre.dx).toBeLessThan(40);
-    expect(centre.dy).toBeLessThan(40);
+    await session.page.waitForTimeout(800);
+    const box = (await session.page.getByTestId('graph-canvas').boundingBox())!;
+    const node = (await probe(session.page, [keyOf('gemeente-den-haag')]))[keyOf('gemeente-den-haag')]!;
+    expect(Math.abs(node.x - box.width / 2)).toBeLessThan(40);
+    expect(Math.abs(node.y - box.height / 2)).toBeLessThan(40);
+    expect((await camera(session.page)).ratio).toBeLessThan(1);
     await session.page.screenshot({ path: `${ARTEFACTS}/gemeente-den-haag.png` });
     expect(session.foreign).toEqual([]);
   });
 
-  it('opens the panel when a node is clicked and closes it on the stage', async () => {
+  it('opens the details over the map when a node is clicked, keeps the analysis beside it, and closes them', async () => {
     await openApp(session.page);
-    const point = await session.page.evaluate(() => {
-      const w = window as unknown as {
-        __bruggen: { sigma: { getNodeDisplayData(n: string): { x: number; y: number }; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number } } };
-      };
-      const s = w.__bruggen.sigma;
-      return s.framedGraphToViewport(s.getNodeDisplayData('de-haagse-hogeschool'));
-    });
-    const box = (await session.page.locator('[data-testid="graph-canvas"]').boundingBox())!;
+    const key = keyOf('de-haagse-hogeschool');
+    const point = (await probe(session.page, [key]))[key]!;
+    const box = (await session.page.getByTestId('graph-canvas').boundingBox())!;
     await session.page.mouse.move(box.x + point.x, box.y + point.y);
     await session.page.mouse.click(box.x + point.x, box.y + point.y);
     const panel = session.page.getByTestId('details-panel');
     await panel.waitFor();
     await expect(panel.locator('h2').textContent()).resolves.toBe(nameOf('de-haagse-hogeschool'));
-    const shown = await panelPartners();
-    expect(shown.length).toBe(network.degree('de-haagse-hogeschool'));
-    await session.page.getByRole('button', { name: 'Sluiten' }).click();
+    expect((await panelPartners()).length).toBe(partnersOf('de-haagse-hogeschool').length);
+    // The analysis panel beside the map stays.
     await expect(session.page.locator('.intro > h2').textContent()).resolves.toBe('Over deze kaart');
+    await session.page.getByRole('button', { name: 'Sluiten' }).click();
+    await expect(panel.count()).resolves.toBe(0);
   });
 
   it('switches to English and remembers the choice', async () => {
@@ -109,18 +90,26 @@ describe('the built-in Den Haag map', () => {
     await expect(session.page.locator('.tagline').textContent()).resolves.toContain('Where are the bridges missing');
     expect(session.foreign).toEqual([]);
   });
-  it('corrects an organisation\'s sector in the details panel, and remembers it after reload', async () => {
+
+  it("corrects an organisation's sector as an overlay: same map, same camera, remembered after reload", async () => {
     await openApp(session.page, '?org=bobergo');
+    await analysisReady(session.page);
     await expect(session.page.getByTestId('details-sector').textContent()).resolves.toContain('Technologie');
+    const canvas = session.page.getByTestId('graph-canvas');
+    const renderer = await canvas.getAttribute('data-renderer');
+    // Move the camera somewhere of our own first.
+    await session.page.getByRole('button', { name: 'Inzoomen' }).click();
+    await session.page.waitForTimeout(400);
+    const before = await camera(session.page);
     await session.page.locator('.sector-correction summary').click();
     await session.page.getByTestId('sector-select').selectOption('care');
     await expect.poll(() => session.page.getByTestId('details-sector').textContent()).toContain('Zorg en welzijn');
-    const colour = () =>
-      session.page.evaluate(() => {
-        const w = window as unknown as { __bruggen: { sigma: { getGraph(): { getNodeAttribute(n: string, a: string): string } } } };
-        return w.__bruggen.sigma.getGraph().getNodeAttribute('bobergo', 'color');
-      });
+    const colour = async () => (await probe(session.page, [keyOf('bobergo')]))[keyOf('bobergo')]!.color;
     await expect.poll(colour).toBe('#D55E00');
+    // The sigma instance and the camera stayed.
+    expect(await canvas.getAttribute('data-renderer')).toBe(renderer);
+    expect(await camera(session.page)).toEqual(before);
+    await analysisReady(session.page);
     await session.page.reload();
     await session.page.getByTestId('details-panel').waitFor();
     await expect(session.page.getByTestId('details-sector').textContent()).resolves.toContain('Zorg en welzijn');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { browserSession, nonBackgroundShare, openApp } from './setup/browser';
-import { bundle, expectedCounts, nameOf, network } from './setup/denHaag';
+import { browserSession, nonBackgroundShare, openApp, probe } from './setup/browser';
+import { bundle, expectedCounts, keyOf, nameOf, network } from './setup/denHaag';
 
 const ARTEFACTS = 'test-results/screenshots';
 const session = browserSession({ width: 1440, height: 900 });
@@ -101,12 +101,8 @@ describe('filters (each restored from the URL)', () => {
 
   it('hides filtered-out organisations on the map', async () => {
     await openApp(session.page, '?sector=government');
-    const hidden = await session.page.evaluate(() => {
-      const w = window as unknown as { __bruggen: { sigma: { getNodeDisplayData(n: string): { hidden?: boolean } | undefined } } };
-      const s = w.__bruggen.sigma;
-      return { municipality: s.getNodeDisplayData('gemeente-den-haag')?.hidden, hospital: s.getNodeDisplayData('hagaziekenhuis')?.hidden };
-    });
-    expect(hidden).toEqual({ municipality: false, hospital: true });
+    const shown = await probe(session.page, [keyOf('gemeente-den-haag'), keyOf('hagaziekenhuis')]);
+    expect({ municipality: shown[keyOf('gemeente-den-haag')]!.hidden, hospital: shown[keyOf('hagaziekenhuis')]!.hidden }).toEqual({ municipality: false, hospital: true });
   });
 });
 
@@ -156,7 +152,7 @@ describe('keyboard', () => {
     await session.page.getByTestId('tab-network').focus();
     await session.page.keyboard.press('ArrowRight');
     await expect.poll(() => session.page.url()).toContain('view=bipartite');
-    expect(network.hasNode('hagaziekenhuis')).toBe(true);
+    expect(network.projection.incidence.orgIndex.has('hagaziekenhuis')).toBe(true);
   });
 });
 describe('search over activities', () => {
@@ -168,10 +164,9 @@ describe('search over activities', () => {
     await input.press('Enter');
     const members = bundle.dataset.participations.filter((p) => p.activityId === 'sia-fast-at-home').map((p) => p.organisationId);
     await expect.poll(() => session.page.getByTestId('highlight-chip').textContent()).toContain(`${members.length} deelnemers`);
-    const colours = await session.page.evaluate((ids) => {
-      const w = window as unknown as { __bruggen: { sigma: { getNodeDisplayData(n: string): { color: string } | undefined } } };
-      return ids.map((n) => w.__bruggen.sigma.getNodeDisplayData(n)?.color);
-    }, [...members, 'gemeente-den-haag']);
+    const keys = [...members, 'gemeente-den-haag'].map(keyOf);
+    const shown = await probe(session.page, keys);
+    const colours = keys.map((k) => shown[k]?.color);
     expect(colours.slice(0, -1).every((c) => c !== '#e3e5e9')).toBe(true);
     expect(colours.at(-1)).toBe('#e3e5e9');
     await session.page.getByRole('button', { name: 'Markering wissen' }).click();

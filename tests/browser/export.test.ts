@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyFilters, DEFAULT_FILTERS } from '../../src/filters/filters';
 import { browserSession, nonBackgroundShare, openApp } from './setup/browser';
-import { bundle, network } from './setup/denHaag';
+import { network, sectors } from './setup/denHaag';
 
 const ARTEFACTS = 'test-results/downloads';
 const session = browserSession({ width: 1440, height: 900 }, { acceptDownloads: true });
@@ -47,7 +47,7 @@ describe('exports of the filtered map', () => {
     await openApp(session.page, '?sector=care,knowledge,government&isolates=0');
     await ready();
     const filters = { ...DEFAULT_FILTERS, sectors: ['care', 'knowledge', 'government'] as const, hideIsolates: true };
-    const expected = applyFilters(bundle.dataset, network, { ...filters, sectors: [...filters.sectors] }).counts;
+    const expected = applyFilters(network, sectors, { ...filters, sectors: [...filters.sectors] }).counts;
     const gexf = parseGexf(Graph, readFileSync((await download('export-gexf')).path, 'utf8'));
     expect(gexf.order).toBe(expected.organisations);
     expect(gexf.size).toBe(expected.ties);
@@ -61,7 +61,7 @@ describe('exports of the filtered map', () => {
   it('CSV tables with one row per visible organisation, activity and tie', async () => {
     await openApp(session.page, '?source=SIA');
     await ready();
-    const expected = applyFilters(bundle.dataset, network, { ...DEFAULT_FILTERS, sources: ['SIA'] }).counts;
+    const expected = applyFilters(network, sectors, { ...DEFAULT_FILTERS, sources: ['SIA'] }).counts;
     const read = async (id: string) => Papa.parse<Record<string, string>>(readFileSync((await download(id)).path, 'utf8'), { header: true, skipEmptyLines: true });
     const orgs = await read('export-csv-organisations');
     expect(orgs.data).toHaveLength(expected.organisations);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/data/import/pipeline';
 import type { ColumnMapping } from '../../src/data/import/recognise';
-import { buildOrganisationNetwork } from '../../src/graph/build';
+import { buildNetwork } from '../../src/graph/network';
 import { browserSession, openApp } from './setup/browser';
 
 /**
@@ -14,8 +14,8 @@ import { browserSession, openApp } from './setup/browser';
  * switches to the imported network. Nothing is sent to any other origin.
  */
 const ARTEFACTS = 'test-results/screenshots';
-/** The real CORDIS H2020 health files, beside the repository (see ../shared/data/README.md). */
-const SHARED_CORDIS = '../shared/data/cordis-h2020-sc1-nl';
+/** The real CORDIS H2020 health files, in the repository (CC BY 4.0, see data/cordis-h2020/PROVENANCE.md). */
+const CORDIS = 'data/cordis-h2020';
 const FIXTURES = 'tests/fixtures/import';
 const CP1252 = `${FIXTURES}/deelnemers-cp1252.csv`;
 
@@ -47,7 +47,7 @@ describe('opening your own data', () => {
       constants: {},
     };
     const expected = (await importFiles([{ name: 'deelnemers-cp1252.csv', blob: new Blob([readFileSync(CP1252)]) }], { mappings: { t0: mapping } })).outcome;
-    const ties = buildOrganisationNetwork(expected.dataset).size;
+    const ties = buildNetwork(expected.dataset).projection.ties.m;
 
     await openImport();
     await drop([{ name: 'deelnemers-cp1252.csv', path: CP1252 }]);
@@ -72,10 +72,7 @@ describe('opening your own data', () => {
     await session.page.getByTestId('import-confirm').click();
 
     await session.page.waitForFunction(
-      (n) => {
-        const w = window as unknown as { __bruggen?: { sigma: { getGraph(): { order: number } } } };
-        return w.__bruggen?.sigma.getGraph().order === n;
-      },
+      (n) => document.querySelector('[data-testid="counts"]')?.textContent?.startsWith(`${n} organisaties`) && document.querySelector('[data-testid="graph-canvas"][data-camera]'),
       expected.dataset.organisations.length,
       { timeout: 30_000 },
     );
@@ -100,8 +97,8 @@ describe('opening your own data', () => {
   it('imports the real CORDIS SC1 files in the browser with the same counts as the converter', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bruggen-cordis-browser-'));
     const summaryFile = join(dir, 'summary.json');
-    const projects = join(SHARED_CORDIS, 'sc1_nl_projects.csv');
-    const participations = join(SHARED_CORDIS, 'sc1_nl_participations.csv');
+    const projects = join(CORDIS, 'sc1_nl_projects.csv');
+    const participations = join(CORDIS, 'sc1_nl_participations.csv');
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/convert-cordis.ts', projects, participations, '-o', join(dir, 'out.csv'), '--json', summaryFile], { stdio: 'pipe' });
     const converted = JSON.parse(readFileSync(summaryFile, 'utf8')) as { rowsRead: number; rowsUsed: number; rowsMerged: number; rowsRejected: number; organisations: number; activities: number };
 

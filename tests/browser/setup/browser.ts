@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page, type Request } from 'playwright-core';
 import { PNG } from 'pngjs';
+
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 
 const CHROMIUM = process.env.BRUGGEN_CHROMIUM ?? '/usr/bin/chromium';
@@ -37,16 +38,50 @@ export function watchForeignRequests(page: Page): Request[] {
   return foreign;
 }
 
-/** Opens the app and waits until sigma has drawn the built-in network. */
-export async function openApp(page: Page, query = ''): Promise<void> {
-  await page.goto(`${baseUrl()}${query}`);
-  await page.waitForSelector('[data-testid="graph-canvas"] canvas');
-  await page.waitForFunction(() => {
-    const w = window as unknown as { __bruggen?: { sigma: { getGraph(): { order: number } } } };
-    return (w.__bruggen?.sigma.getGraph().order ?? 0) > 0;
-  });
+/** Opens the app and waits until sigma has drawn the built-in network (the canvas reports its camera). */
+export async function openApp(page: Page, query = '', url = baseUrl()): Promise<void> {
+  await page.goto(`${url}${query}`);
+  await page.waitForSelector('[data-testid="graph-canvas"][data-camera] canvas', { timeout: 30_000 });
   // Two animation frames: sigma renders on the next frame after construction.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Waits until every analysis stage is up to date. */
+export async function analysisReady(page: Page): Promise<void> {
+  await page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 60_000 });
+}
+
+export interface ProbedNode {
+  /** Position on the canvas, in CSS pixels from its top-left corner. */
+  x: number;
+  y: number;
+  color: string;
+  hidden: boolean;
+  label: string | null;
+  size: number;
+  highlighted: boolean;
+}
+
+/**
+ * What the map draws for some nodes, through the canvas's `bruggen-probe` event (a DOM test hook,
+ * like data-testid; nothing is exposed on window). Keys are the map's node keys.
+ */
+export async function probe(page: Page, keys: string[], canvas = 'graph-canvas'): Promise<Record<string, ProbedNode | null>> {
+  return page.evaluate(
+    ([nodes, testId]) => {
+      const el = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)!;
+      el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { nodes } }));
+      return JSON.parse(el.dataset.probe ?? '{}') as Record<string, ProbedNode | null>;
+    },
+    [keys, canvas] as const,
+  );
+}
+
+/** The map's camera: x, y and ratio. */
+export async function camera(page: Page, canvas = 'graph-canvas'): Promise<{ x: number; y: number; ratio: number }> {
+  const text = await page.getByTestId(canvas).getAttribute('data-camera');
+  const [x, y, ratio] = (text ?? '').split(',').map(Number);
+  return { x: x!, y: y!, ratio: ratio! };
 }
 
 /** Share of pixels in a PNG that differ from its most common colour (the background). */
