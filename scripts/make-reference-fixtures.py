@@ -6,7 +6,7 @@ Requires networkx 3.6.1 (scipy optional). Deterministic: fixed graphs and fixed 
 tests/fixtures/reference/{multi,random300}_{edges,nodes}.csv and {multi,random300}_values.json.
 
 Formulas for E-I, mixing, Gould-Fernandez brokerage and Burt hierarchy follow
-/work/shared/reference-metrics/make_vectors.py (same definitions, copied here so this script does
+../shared/reference-metrics/make_vectors.py (beside the repository) (same definitions, copied here so this script does
 not need that folder).
 """
 import csv, json, math, itertools, os, random, sys

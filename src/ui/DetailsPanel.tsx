@@ -2,7 +2,6 @@ import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTOR_INFO } from '../data/sectors';
 import type { OrganisationDetails } from '../graph/details';
-import type { Language } from '../i18n';
 
 function years(start?: number, end?: number): string {
   if (start && end && start !== end) return `${start}–${end}`;
@@ -25,9 +24,8 @@ export function DetailsPanel({
   /** Extra sections (metrics, sector correction), shown after the facts. */
   children?: React.ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
-  const { organisation: o, activities, partnersBySector, partnerCount } = details;
+  const { t } = useTranslation();
+  const { organisation: o, sector, activities, partnersBySector, partnerCount, funds } = details;
   const kindLabel = (kind: string) => t(`kinds.${kind}`, { defaultValue: kind });
   return (
     <article className="details" aria-labelledby="details-title" data-testid="details-panel">
@@ -40,8 +38,8 @@ export function DetailsPanel({
       <dl className="facts">
         <dt>{t('panel.sector')}</dt>
         <dd data-testid="details-sector">
-          <span className="swatch" style={{ background: SECTOR_INFO[o.sector].colour }} aria-hidden="true" />
-          {SECTOR_INFO[o.sector][language]} {o.sectorInferred && <em>{t('panel.inferred')}</em>}
+          <span className="swatch" style={{ background: SECTOR_INFO[sector].colour }} aria-hidden="true" />
+          {t(`sectors.${sector}.label`)} {o.sectorInferred && sector === o.sector && <em>{t('panel.inferred')}</em>}
         </dd>
         {o.city && (
           <>
@@ -69,6 +67,11 @@ export function DetailsPanel({
         )}
       </dl>
       {o.description && <p className="description">{o.description}</p>}
+      {funds > 0 && (
+        <p className="funds" data-testid="details-funds">
+          {t('panel.funds', { count: funds })}
+        </p>
+      )}
       {onShowEgo && partnerCount > 0 && (
         <button type="button" className="link" onClick={() => onShowEgo(o.id)} data-testid="show-ego">
           {t('panel.showEgo')}
@@ -83,7 +86,7 @@ export function DetailsPanel({
           <div key={sector} className="partner-group" data-sector={sector}>
             <h4>
               <span className="swatch" style={{ background: SECTOR_INFO[sector].colour }} aria-hidden="true" />
-              {SECTOR_INFO[sector][language]} ({partners.length})
+              {t(`sectors.${sector}.label`)} ({partners.length})
             </h4>
             <ul data-testid={`partners-${sector}`}>
               {partners.map((p) => (

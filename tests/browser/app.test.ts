@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserSession, camera, nonBackgroundShare, openApp, probe, analysisReady } from './setup/browser';
+import { analysisReady, browserSession, camera, nonBackgroundShare, openApp, probe, settledCamera } from './setup/browser';
 import { bundle, keyOf, nameOf, partnersOf } from './setup/denHaag';
 
 const ARTEFACTS = 'test-results/screenshots';
@@ -44,12 +44,13 @@ describe('the built-in Den Haag map', () => {
     expect(shown).not.toContain(nameOf('rvo'));
     await expect(session.page.getByTestId('details-activities').textContent()).resolves.toContain('SecuRadar');
 
-    // The camera moved to the node: it is now drawn near the centre of the canvas.
-    await session.page.waitForTimeout(800);
+    // The camera moved to the node: once the animation ends it is drawn near the centre of the canvas.
     const box = (await session.page.getByTestId('graph-canvas').boundingBox())!;
-    const node = (await probe(session.page, [keyOf('gemeente-den-haag')]))[keyOf('gemeente-den-haag')]!;
-    expect(Math.abs(node.x - box.width / 2)).toBeLessThan(40);
-    expect(Math.abs(node.y - box.height / 2)).toBeLessThan(40);
+    const offCentre = async () => {
+      const node = (await probe(session.page, [keyOf('gemeente-den-haag')]))[keyOf('gemeente-den-haag')]!;
+      return Math.max(Math.abs(node.x - box.width / 2), Math.abs(node.y - box.height / 2));
+    };
+    await expect.poll(offCentre, { timeout: 10_000 }).toBeLessThan(40);
     expect((await camera(session.page)).ratio).toBeLessThan(1);
     await session.page.screenshot({ path: `${ARTEFACTS}/gemeente-den-haag.png` });
     expect(session.foreign).toEqual([]);
@@ -99,8 +100,7 @@ describe('the built-in Den Haag map', () => {
     const renderer = await canvas.getAttribute('data-renderer');
     // Move the camera somewhere of our own first.
     await session.page.getByRole('button', { name: 'Inzoomen' }).click();
-    await session.page.waitForTimeout(400);
-    const before = await camera(session.page);
+    const before = await settledCamera(session.page);
     await session.page.locator('.sector-correction summary').click();
     await session.page.getByTestId('sector-select').selectOption('care');
     await expect.poll(() => session.page.getByTestId('details-sector').textContent()).toContain('Zorg en welzijn');

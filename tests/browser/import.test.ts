@@ -106,11 +106,12 @@ describe('opening your own data', () => {
     await session.page.getByTestId('import-panel').locator('input[type=file]').setInputFiles([projects, participations]);
     await session.page.getByTestId('import-report').waitFor({ timeout: 60_000 });
     const summary = await session.page.getByTestId('import-summary').textContent();
-    expect(summary).toContain(`${converted.rowsRead} rijen gelezen: ${converted.rowsUsed} gebruikt, ${converted.rowsMerged} samengevoegd (dubbel), ${converted.rowsRejected} afgewezen.`);
+    const nl = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
+    expect(summary).toContain(`${nl(converted.rowsRead)} rijen gelezen: ${nl(converted.rowsUsed)} gebruikt, ${nl(converted.rowsMerged)} samengevoegd (dubbel), ${nl(converted.rowsRejected)} afgewezen.`);
     await session.page.getByTestId('import-confirm').click();
     await expect
       .poll(() => session.page.getByTestId('counts').textContent(), { timeout: 60_000 })
-      .toContain(`${converted.organisations} organisaties · ${converted.activities} activiteiten`);
+      .toContain(`${nl(converted.organisations)} organisaties · ${nl(converted.activities)} activiteiten`);
     expect(session.foreign).toEqual([]);
-  });
+  }, 180_000);
 });

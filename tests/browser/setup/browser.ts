@@ -77,6 +77,18 @@ export async function probe(page: Page, keys: string[], canvas = 'graph-canvas')
   );
 }
 
+/** The camera once it has stopped moving (two readings 300 ms apart agree). */
+export async function settledCamera(page: Page, canvas = 'graph-canvas'): Promise<{ x: number; y: number; ratio: number }> {
+  let last = await camera(page, canvas);
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(300);
+    const now = await camera(page, canvas);
+    if (now.x === last.x && now.y === last.y && now.ratio === last.ratio) return now;
+    last = now;
+  }
+  throw new Error('The camera did not settle.');
+}
+
 /** The map's camera: x, y and ratio. */
 export async function camera(page: Page, canvas = 'graph-canvas'): Promise<{ x: number; y: number; ratio: number }> {
   const text = await page.getByTestId(canvas).getAttribute('data-camera');
