@@ -423,7 +423,11 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
       ties: result.meta.ties,
       components: result.meta.components,
       communities: result.meta.louvain.communities,
-      modularity: result.meta.louvain.modularity.toFixed(2),
+      // Modularity is only comparable at resolution 1; at another resolution both are given.
+      modularity:
+        result.meta.louvain.resolution === 1
+          ? result.meta.louvain.modularityAt1.toFixed(2)
+          : t('cli:modularityAt', { q: result.meta.louvain.modularity.toFixed(2), resolution: result.meta.louvain.resolution, q1: result.meta.louvain.modularityAt1.toFixed(2) }),
     }),
   );
   if (visible) out.push(t('cli:visible', { ...visible }));

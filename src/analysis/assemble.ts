@@ -8,8 +8,8 @@ import type { BrokerageCounts } from './brokerage';
 import type { ClusterSummary } from './clusters';
 import type { ConvenerResult } from './conveners';
 import type { FocalView } from './focal';
-import { EI_CONVENTION, EI_CONVENTION_DEFINITION, MISSING_BRIDGE_RATIO, type MixingResult } from './mixing';
-import type { AnalysisInput, StageData, StageName, StageResult } from './stages';
+import { EI_CONVENTION, EI_CONVENTION_DEFINITION, MISSING_BRIDGE_RATIO } from './mixing';
+import type { AnalysisInput, BridgesData, StageData, StageName, StageResult } from './stages';
 import { STAGES } from './stages';
 import type { ClusterSuggestion, SectorPairSuggestions } from './suggestions';
 import { finiteOrNull } from './util';
@@ -56,10 +56,8 @@ export interface TieRow {
   bridge: boolean;
 }
 
-export type MixingSummary = Omit<MixingResult, 'ei' | 'eiWeighted'> & {
-  ei: Omit<MixingResult['ei'], 'node'>;
-  eiWeighted: Omit<MixingResult['eiWeighted'], 'node'>;
-};
+/** Sector mixing with the two-mode null model (the bridges stage's data). */
+export type MixingSummary = BridgesData;
 
 export interface AnalysisMeta {
   schemaVersion: typeof SCHEMA_VERSION;

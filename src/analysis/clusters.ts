@@ -47,7 +47,15 @@ export interface ClusterSummary {
   boundarySpanners: BoundarySpanner[];
   /** Number of members with at least one outside tie (the list above may be cut). */
   boundarySpannerCount: number;
+  /**
+   * Communities only: the mean share of runs in which two members were put together (see
+   * communities.ts); below STABLE_COMMUNITY the cluster is uncertain and not named in findings.
+   */
+  stability?: number | null;
 }
+
+/** Communities at least this stable are named in findings; the others are listed as uncertain. */
+export const STABLE_COMMUNITY = 0.5;
 
 export interface Partition {
   /** Cluster index (0-based, = id - 1) per node index. */

@@ -28,11 +28,11 @@ import { analysisInputOf, visibleTies, type AnalysisOptions } from './index';
 import type { SectorPairBridge } from './mixing';
 import { runStages, StagedAnalysis, STAGES, type AnalysisEvent, type AnalysisInput } from './stages';
 import { compareIds, finiteOrNull } from './util';
+import { STABLE_COMMUNITY } from './clusters';
 
 /** A community lacking target sectors is named only from this size on (as the findings do). */
 export const DEFAULT_MIN_CLUSTER_SIZE = 3;
-/** A community is stable when its members are co-assigned in at least this share of the runs. */
-export const STABLE_COMMUNITY = 0.5;
+export { STABLE_COMMUNITY } from './clusters';
 
 /** One analysed view: the result document and what it was computed on. */
 export interface ViewAnalysis {

@@ -3,6 +3,7 @@
  * it, never a sentence. The app and the command line word them in the reader's language
  * (src/i18n/findings.ts).
  */
+import { STABLE_COMMUNITY } from './clusters';
 import type { AnalysisResult } from './assemble';
 
 export type Finding =
@@ -16,8 +17,12 @@ export type Finding =
       lacking: number;
       considered: number;
       minSize: number;
+      /** Stable clusters lacking a target, largest first (at most maxNamed). */
       named: { id: number; size: number; lacks: string[] }[];
+      /** Stable lacking clusters not named. */
       more: number;
+      /** Lacking clusters too unstable to name (stability below STABLE_COMMUNITY). */
+      uncertain: number;
     }
   | {
       code: 'convener';
@@ -68,14 +73,17 @@ export function findingsOf(result: AnalysisResult, options: FindingOptions = {})
 
   const considered = result.communities.filter((c) => c.size >= minSize);
   const lacking = considered.filter((c) => c.lacksTargets.length > 0);
+  // A cluster that falls apart across runs is no basis for advice: counted, but not named.
+  const stable = lacking.filter((c) => c.stability === undefined || (c.stability !== null && c.stability >= STABLE_COMMUNITY));
   if (lacking.length > 0) {
     out.push({
       code: 'clusters_lacking',
       lacking: lacking.length,
       considered: considered.length,
       minSize,
-      named: lacking.slice(0, maxNamed).map((c) => ({ id: c.id, size: c.size, lacks: c.lacksTargets })),
-      more: Math.max(0, lacking.length - maxNamed),
+      named: stable.slice(0, maxNamed).map((c) => ({ id: c.id, size: c.size, lacks: c.lacksTargets })),
+      more: Math.max(0, stable.length - maxNamed),
+      uncertain: lacking.length - stable.length,
     });
   }
 

@@ -770,3 +770,33 @@ export function convenerRobustness(csr: Csr, vi: Incidence, options: RobustnessO
     if (s.done) return s.value;
   }
 }
+
+/** The selection under the other tie rules: how much of the advice rests on the listing rule. */
+export interface RuleAlternatives {
+  /** Listings (consultations, funds…) left out: only activities that tie everyone count. */
+  withoutListings: string[];
+  /** Listings tie every pair of participants, as if working together. */
+  listingsAsCliques: string[];
+}
+
+/**
+ * Reselects the key players on the same organisations with listings left out and with listings
+ * projected as cliques. Null when the view has no listing (both would equal the selection).
+ */
+export function convenersUnderOtherRules(csr: Csr, vi: Incidence, options: KeyPlayerOptions): RuleAlternatives | null {
+  const rows = vi.listing.length;
+  let listings = 0;
+  for (let r = 0; r < rows; r++) listings += vi.listing[r]!;
+  if (listings === 0) return null;
+  const select = (incidence: Incidence, rowWeight?: Float64Array) => {
+    const { edgeU, edgeV, edgeW } = projectVisibleIncidence(incidence, 'shared', rowWeight);
+    const other = csrFromSortedEdges({ ids: csr.ids, index: csr.index, labels: csr.labels, group: csr.group, groupNames: csr.groupNames, edgeU, edgeV, edgeW });
+    return selectKeyPlayers(other, options).picks.map((p) => p.id);
+  };
+  const keep = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) keep[r] = vi.listing[r] ? 0 : 1;
+  return {
+    withoutListings: select(vi, keep),
+    listingsAsCliques: select({ ...vi, listing: new Uint8Array(rows) }),
+  };
+}

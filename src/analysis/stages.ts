@@ -20,7 +20,7 @@ import { participationCoefficient } from './brokers';
 import { componentsOfCsr, summariseClusters, type ClusterSummary, type Partition } from './clusters';
 import { consensusCommunitySteps } from './communities';
 import { convenersOf, type ConvenerResult } from './conveners';
-import { convenerRobustnessSteps, selectKeyPlayers } from './keyPlayers';
+import { convenerRobustnessSteps, convenersUnderOtherRules, selectKeyPlayers, type RuleAlternatives } from './keyPlayers';
 import { twoModeNullSteps, type SectorEINull, type SectorPairNull, type TwoModeNullResult } from './nullModel';
 import type { Csr } from './csr';
 import { cutpoints } from './cutpoints';
@@ -28,7 +28,7 @@ import { focalView, type FocalResult } from './focal';
 import { analyseMixing, type MixingResult, type SectorPairBridge } from './mixing';
 import { structuralHoles } from './structuralHoles';
 import { DEFAULT_SUGGESTIONS_PER_PAIR, suggestClusterLinks, suggestTies, type ClusterSuggestion, type SectorPairSuggestions } from './suggestions';
-import { now } from './util';
+import { finiteOrNull, now } from './util';
 import { visibleCsr, visibleIncidence, type VisibleIncidence } from './view';
 
 export const STAGES = ['structure', 'communities', 'roles', 'bridges', 'clusters', 'conveners', 'suggestions', 'focal', 'robustness'] as const;
@@ -213,6 +213,8 @@ export interface RobustnessData {
   alternates: { id: string; label: string; fraction: number }[];
   meanOverlap: number;
   allSectorsReachedFraction: number;
+  /** The selection under the other tie rules (null: the view has no listing). */
+  otherRules: RuleAlternatives | null;
 }
 
 export interface SuggestionsData {
@@ -493,7 +495,7 @@ export function* computeStage(
       const communities = dep('communities');
       const summary = (p: Partition) => summariseClusters(csr, p, { targets: input.targets });
       return {
-        communities: summary({ of: communities.of, count: communities.count }),
+        communities: summary({ of: communities.of, count: communities.count }).map((c) => ({ ...c, stability: finiteOrNull(communities.stability[c.id - 1]) })),
         components: summary({ of: structure.component, count: structure.componentCount }),
       } satisfies ClustersData;
     }
@@ -507,7 +509,7 @@ export function* computeStage(
       const conveners = dep('conveners');
       const incidence = context.incidence?.();
       if (!incidence || incidence.n !== csr.n || !conveners.picks.length) {
-        return { bootstraps: 0, picks: conveners.picks.map((p) => ({ id: p.id, rank: p.rank, fraction: Number.NaN })), alternates: [], meanOverlap: Number.NaN, allSectorsReachedFraction: Number.NaN } satisfies RobustnessData;
+        return { bootstraps: 0, picks: conveners.picks.map((p) => ({ id: p.id, rank: p.rank, fraction: Number.NaN })), alternates: [], meanOverlap: Number.NaN, allSectorsReachedFraction: Number.NaN, otherRules: null } satisfies RobustnessData;
       }
       const options = { k: input.k, reachSteps: input.reach, targets: input.targets, community: communities.of };
       const r = yield* convenerRobustnessSteps(csr, incidence, {
@@ -522,6 +524,8 @@ export function* computeStage(
         alternates: r.alternates.map((p) => ({ id: p.id, label: csr.labels[p.node]!, fraction: p.fraction })),
         meanOverlap: r.meanOverlap,
         allSectorsReachedFraction: r.allSectorsReachedFraction,
+        // Two more selections; with two-step reach on a large network each costs seconds.
+        otherRules: input.reach === 2 && csr.n > 5000 ? null : convenersUnderOtherRules(csr, incidence, options),
       } satisfies RobustnessData;
     }
     case 'suggestions': {

@@ -67,14 +67,20 @@ export function wordFinding(t: TFunction, finding: Finding, lang: Language): str
       const named = finding.named
         .map((c) => t('findings:clusterNamed', { id: c.id, count: c.size, lacks: joinList(c.lacks.map((s) => sectorName(t, s)), lang) }))
         .join('; ');
+      const uncertain = finding.uncertain ? ` ${t('findings:clustersUncertain', { count: finding.uncertain })}` : '';
+      if (!finding.named.length) {
+        return t('findings:clustersLackingUncertain', { count: finding.lacking, considered: finding.considered, min: finding.minSize });
+      }
       if (finding.considered === 1) return t('findings:clustersLackingOnly', { min: finding.minSize, named });
-      return t('findings:clustersLacking', {
-        count: finding.lacking,
-        considered: finding.considered,
-        min: finding.minSize,
-        named,
-        more: finding.more ? t('findings:more', { count: finding.more }) : '',
-      });
+      return (
+        t('findings:clustersLacking', {
+          count: finding.lacking,
+          considered: finding.considered,
+          min: finding.minSize,
+          named,
+          more: finding.more ? t('findings:more', { count: finding.more }) : '',
+        }) + uncertain
+      );
     }
     case 'convener': {
       let focal = '';

@@ -13,6 +13,7 @@ import enExport from './locales/en/export.json';
 import enFindings from './locales/en/findings.json';
 import enImport from './locales/en/import.json';
 import enMeasures from './locales/en/measures.json';
+import enMethods from './locales/en/methods.json';
 import enReport from './locales/en/report.json';
 import enTables from './locales/en/tables.json';
 import enVocabulary from './locales/en/vocabulary.json';
@@ -23,6 +24,7 @@ import nlExport from './locales/nl/export.json';
 import nlFindings from './locales/nl/findings.json';
 import nlImport from './locales/nl/import.json';
 import nlMeasures from './locales/nl/measures.json';
+import nlMethods from './locales/nl/methods.json';
 import nlReport from './locales/nl/report.json';
 import nlTables from './locales/nl/tables.json';
 import nlVocabulary from './locales/nl/vocabulary.json';
@@ -31,8 +33,8 @@ export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  nl: { common: nlCommon, analysis: nlAnalysis, tables: nlTables, import: nlImport, export: nlExport, report: nlReport, findings: nlFindings, cli: nlCli, vocabulary: nlVocabulary, measures: nlMeasures },
-  en: { common: enCommon, analysis: enAnalysis, tables: enTables, import: enImport, export: enExport, report: enReport, findings: enFindings, cli: enCli, vocabulary: enVocabulary, measures: enMeasures },
+  nl: { common: nlCommon, analysis: nlAnalysis, tables: nlTables, import: nlImport, export: nlExport, report: nlReport, findings: nlFindings, cli: nlCli, vocabulary: nlVocabulary, measures: nlMeasures, methods: nlMethods },
+  en: { common: enCommon, analysis: enAnalysis, tables: enTables, import: enImport, export: enExport, report: enReport, findings: enFindings, cli: enCli, vocabulary: enVocabulary, measures: enMeasures, methods: enMethods },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.nl) as (keyof (typeof resources)['nl'])[];

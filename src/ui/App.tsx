@@ -11,6 +11,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { downloadText } from './import/download';
 import { ImportPanel, type ImportResult } from './import/ImportPanel';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MethodsButton, MethodsProvider } from './methods/Methods';
 import { Workspace } from './Workspace';
 
 /** The page: header, the dataset dialog, and the workspace for the dataset of the session. */
@@ -39,78 +40,81 @@ export function App() {
   const backToBuiltin = () => void openBuiltin(store);
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#workspace-main" data-testid="skip-link">
-        {t('app.skip')}
-      </a>
-      <header className="app-header no-print">
-        <div className="brand">
-          <h1>{t('app.title')}</h1>
-          <p className="tagline">{t('app.tagline')}</p>
-        </div>
-        <div className="header-actions">
-          {source?.kind === 'imported' && (
-            <button type="button" className="header-button" onClick={backToBuiltin} data-testid="back-to-builtin">
-              {t('dataset.builtin')}
+    <MethodsProvider>
+      <div className="app">
+        <a className="skip-link" href="#workspace-main" data-testid="skip-link">
+          {t('app.skip')}
+        </a>
+        <header className="app-header no-print">
+          <div className="brand">
+            <h1>{t('app.title')}</h1>
+            <p className="tagline">{t('app.tagline')}</p>
+          </div>
+          <div className="header-actions">
+            {source?.kind === 'imported' && (
+              <button type="button" className="header-button" onClick={backToBuiltin} data-testid="back-to-builtin">
+                {t('dataset.builtin')}
+              </button>
+            )}
+            <button type="button" className="header-button" onClick={openImport} data-testid="open-data">
+              {t('dataset.open')}
             </button>
-          )}
-          <button type="button" className="header-button" onClick={openImport} data-testid="open-data">
-            {t('dataset.open')}
-          </button>
-          <LanguageSwitch />
-        </div>
-      </header>
-      <dialog ref={dialog} className="import-dialog no-print" aria-label={t('dataset.open')} onClose={() => setImporting(false)}>
-        {importing && <ImportPanel onImported={onImported} onCancel={closeImport} />}
-      </dialog>
-      {(phase === 'empty' || (phase === 'loading' && !problem)) && (
-        <p className="status" role="status" data-testid="app-loading">
-          {t('app.loading')}
-        </p>
-      )}
-      {problem?.code === 'load-failed' && (
-        <p className="status error" role="alert">
-          {t('app.loadError', { message: problem.message })}
-        </p>
-      )}
-      {problem?.code === 'too-large' && (
-        <section className="status too-large" role="alert" data-testid="too-large">
-          <h2>{t('tooLarge.title')}</h2>
-          <p>{t('tooLarge.body', { pairs: problem.pairs })}</p>
-          <ul>
-            {problem.large.slice(0, 10).map((a) => (
-              <li key={a.id}>{t('tooLarge.activity', { id: a.id, participants: a.participants, pairs: a.pairs })}</li>
-            ))}
-          </ul>
-          <button
-            type="button"
-            className="primary"
-            data-testid="too-large-listings"
-            onClick={() =>
-              store.updateView((v) => ({
-                ...v,
-                rules: { ...v.rules, listingActivities: [...new Set([...v.rules.listingActivities, ...problem.large.slice(0, 10).map((a) => a.id)])] },
-              }))
-            }
+            <MethodsButton />
+            <LanguageSwitch />
+          </div>
+        </header>
+        <dialog ref={dialog} className="import-dialog no-print" aria-label={t('dataset.open')} onClose={() => setImporting(false)}>
+          {importing && <ImportPanel onImported={onImported} onCancel={closeImport} />}
+        </dialog>
+        {(phase === 'empty' || (phase === 'loading' && !problem)) && (
+          <p className="status" role="status" data-testid="app-loading">
+            {t('app.loading')}
+          </p>
+        )}
+        {problem?.code === 'load-failed' && (
+          <p className="status error" role="alert">
+            {t('app.loadError', { message: problem.message })}
+          </p>
+        )}
+        {problem?.code === 'too-large' && (
+          <section className="status too-large" role="alert" data-testid="too-large">
+            <h2>{t('tooLarge.title')}</h2>
+            <p>{t('tooLarge.body', { pairs: problem.pairs })}</p>
+            <ul>
+              {problem.large.slice(0, 10).map((a) => (
+                <li key={a.id}>{t('tooLarge.activity', { id: a.id, participants: a.participants, pairs: a.pairs })}</li>
+              ))}
+            </ul>
+            <button
+              type="button"
+              className="primary"
+              data-testid="too-large-listings"
+              onClick={() =>
+                store.updateView((v) => ({
+                  ...v,
+                  rules: { ...v.rules, listingActivities: [...new Set([...v.rules.listingActivities, ...problem.large.slice(0, 10).map((a) => a.id)])] },
+                }))
+              }
+            >
+              {t('tooLarge.action', { count: Math.min(10, problem.large.length) })}
+            </button>
+          </section>
+        )}
+        {phase === 'ready' && (
+          <ErrorBoundary
+            where={t('view.failed')}
+            resetKey={networkVersion}
+            onBackToBuiltin={source?.kind === 'imported' ? backToBuiltin : undefined}
+            onForgetStored={() => {
+              forgetStoredState();
+              backToBuiltin();
+            }}
           >
-            {t('tooLarge.action', { count: Math.min(10, problem.large.length) })}
-          </button>
-        </section>
-      )}
-      {phase === 'ready' && (
-        <ErrorBoundary
-          where={t('view.failed')}
-          resetKey={networkVersion}
-          onBackToBuiltin={source?.kind === 'imported' ? backToBuiltin : undefined}
-          onForgetStored={() => {
-            forgetStoredState();
-            backToBuiltin();
-          }}
-        >
-          <Workspace toolbarExtra={source?.kind === 'imported' ? <ImportSummary report={source.report} label={source.label} /> : null} />
-        </ErrorBoundary>
-      )}
-    </div>
+            <Workspace toolbarExtra={source?.kind === 'imported' ? <ImportSummary report={source.report} label={source.label} /> : null} />
+          </ErrorBoundary>
+        )}
+      </div>
+    </MethodsProvider>
   );
 }
 

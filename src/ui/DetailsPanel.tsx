@@ -2,6 +2,7 @@ import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTOR_INFO } from '../data/sectors';
 import type { OrganisationDetails } from '../graph/details';
+import { useVocabulary } from '../i18n/vocabulary';
 
 function years(start?: number, end?: number): string {
   if (start && end && start !== end) return `${start}–${end}`;
@@ -26,7 +27,7 @@ export function DetailsPanel({
 }) {
   const { t } = useTranslation();
   const { organisation: o, sector, activities, partnersBySector, partnerCount, funds } = details;
-  const kindLabel = (kind: string) => t(`kinds.${kind}`, { defaultValue: kind });
+  const vocabulary = useVocabulary();
   return (
     <article className="details" aria-labelledby="details-title" data-testid="details-panel">
       <header>
@@ -62,7 +63,7 @@ export function DetailsPanel({
         {o.listedIn && o.listedIn.length > 0 && (
           <>
             <dt>{t('panel.listedIn')}</dt>
-            <dd>{o.listedIn.join('; ')}</dd>
+            <dd>{o.listedIn.map((l) => vocabulary('list', l)).join('; ')}</dd>
           </>
         )}
       </dl>
@@ -111,10 +112,10 @@ export function DetailsPanel({
               <div className="activity-title">{a.title}</div>
               <div className="muted">
                 {[
-                  a.source,
-                  kindLabel(a.kind),
+                  vocabulary('source', a.source),
+                  vocabulary('kind', a.kind),
                   years(a.startYear, a.endYear),
-                  role ? t('panel.role', { role }) : '',
+                  role ? t('panel.role', { role: vocabulary('role', role) }) : '',
                   a.statedParticipants ? t('panel.statedParticipants', { count: a.statedParticipants }) : '',
                 ]
                   .filter(Boolean)

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { freshResult } from '../session/store';
+import { freshResult, latestResult } from '../session/store';
+import { tieBasis } from '../graph/rules';
+import { convenerIntroductions } from '../worklist/introductions';
 import { computeFacets } from '../filters/facets';
-import type { Filters } from '../filters/filters';
+import { filtersActive, type Filters } from '../filters/filters';
 import { computeAppearance } from '../graph/appearance';
 import { ActivityIndex, organisationDetails } from '../graph/details';
 import { OrganisationSearch } from '../graph/search';
@@ -11,6 +13,7 @@ import { useSession, useStore } from '../session/react';
 import { CameraControls } from './CameraControls';
 import { DetailsPanel } from './DetailsPanel';
 import { FiltersPanel } from './filters/FiltersPanel';
+import { TieRulesPanel } from './filters/TieRulesPanel';
 import { Legend } from './Legend';
 import { SearchBox } from './SearchBox';
 import { AnalysisProgress, BrokerPanel, ConvenersPanel, Findings, MissingBridgesView, SectorOverview, type OverviewMode } from './analysis';
@@ -24,6 +27,7 @@ import type { MapSigma } from './map/SigmaHost';
 import type { SuggestedTie } from './map/SuggestionsOverlay';
 import { SectorCorrections } from './import/SectorCorrections';
 import { DroppedNotice } from './DroppedNotice';
+import { FocalDistance } from './FocalDistance';
 import { slugify } from '../data/normalise';
 import { SECTORS } from '../data/sectors';
 
@@ -59,6 +63,8 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const [activeSuggestion, setActiveSuggestion] = useState<{ source: string; target: string } | null>(null);
   const [overviewMode, setOverviewMode] = useState<OverviewMode>('sector');
   const [mapImage, setMapImage] = useState<string | null>(null);
+  /** Narrow screens only: the filters open from the toolbar. */
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const { orgIndex } = network.projection.incidence;
   const search = useMemo(() => new OrganisationSearch(dataset.organisations, dataset.activities), [dataset]);
@@ -139,9 +145,20 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
     return null;
   }, [emphasis, activityMembers, result, view.view, orgIndex]);
 
+  const introductions = useMemo(() => (result && view.view === 'conveners' ? convenerIntroductions(result) : []), [result, view.view]);
+  const robustness = latestResult(analysis, 'robustness');
   const suggested = useMemo<SuggestedTie[]>(() => {
-    const wanted = view.view === 'bridges' || (view.view === 'conveners' && view.showSuggested);
-    if (!result || !wanted) return [];
+    if (!result) return [];
+    if (view.view === 'conveners') {
+      if (!view.showSuggested) return [];
+      return introductions.flatMap((s) => {
+        const a = orgIndex.get(s.a.id);
+        const b = orgIndex.get(s.b.id);
+        if (a === undefined || b === undefined) return [];
+        return [{ a, b, reason: t('suggested.reason', { a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label).join(', ') }) }];
+      });
+    }
+    if (view.view !== 'bridges') return [];
     return result.suggestions.organisations.flatMap((pair) =>
       pair.suggestions.slice(0, 5).flatMap((s) => {
         const a = orgIndex.get(s.a.id);
@@ -150,7 +167,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
         return [{ a, b, reason: t('suggested.reason', { a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label).join(', ') }) }];
       }),
     );
-  }, [result, view.view, view.showSuggested, t, orgIndex]);
+  }, [result, view.view, view.showSuggested, t, orgIndex, introductions]);
   const activePair = useMemo(() => {
     if (!activeSuggestion) return null;
     const a = orgIndex.get(activeSuggestion.source);
@@ -174,6 +191,8 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
       .sort((a, b) => Number(municipality.test(b.label)) - Number(municipality.test(a.label)) || a.label.localeCompare(b.label));
   }, [network, sectors]);
 
+  const focalId = view.focal ?? dataset.focal ?? null;
+  const focalIndex = focalId !== null ? orgIndex.get(focalId) : undefined;
   const details = view.selected ? organisationDetails(network, activityIndex, sectors, visibility, view.selected) : undefined;
   const selectedRow = view.selected && result ? result.organisations.find((r) => r.id === view.selected) : undefined;
   let isolates = false;
@@ -184,8 +203,12 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const datasetSlug = source?.kind === 'builtin' ? source.id : slugify(datasetName).slice(0, 40) || 'import';
 
   return (
-    <main className="explorer">
+    <main className={`explorer${filtersOpen ? ' filters-open' : ''}`} data-view={view.view}>
       <div className="toolbar no-print">
+        <button type="button" className="filters-toggle" aria-expanded={filtersOpen} aria-controls="filters-column" onClick={() => setFiltersOpen((o) => !o)} data-testid="filters-toggle">
+          {t('filters.title')}
+          {filtersActive(view.filters) && <span className="badge">{t('filters.activeBadge')}</span>}
+        </button>
         <div className="dataset">
           <strong>{datasetName}</strong>
           <span className="muted" data-testid="counts">
@@ -233,7 +256,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
         {toolbarExtra}
       </div>
 
-      <aside className="filters-column no-print" aria-label={t('filters.title')}>
+      <aside className="filters-column no-print" id="filters-column" aria-label={t('filters.title')}>
         <FiltersPanel
           filters={view.filters}
           facets={facets}
@@ -245,10 +268,14 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
           }}
           onChange={setFilters}
         />
+        <TieRulesPanel network={network} rules={view.rules} onChange={(rules) => update((s) => ({ ...s, rules }))} />
       </aside>
 
-      <section className="main-column no-print" id="workspace-main" tabIndex={-1}>
+      <div className="tabs-row no-print" id="workspace-main" tabIndex={-1}>
         <ViewTabs view={view.view} onChange={setView} />
+      </div>
+
+      <section className="main-column no-print" aria-label={t(`views.${view.view}`)}>
         <DroppedNotice />
         {isMapView && (
           <div className="map-toolbar">
@@ -338,6 +365,9 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
                 onClose={() => select(null)}
                 onShowEgo={(id) => update((s) => ({ ...s, filters: { ...s.filters, ego: { id, steps: 1 } } }))}
               >
+                {focalIndex !== undefined && selectedIndex !== null && (
+                  <FocalDistance network={network} visibility={visibility} organisation={selectedIndex} focal={focalIndex} />
+                )}
                 <details className="sector-correction">
                   <summary>{t('panel.correctSector')}</summary>
                   <SectorCorrections
@@ -365,12 +395,19 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             onSelectOrganisation={selectAndFocus}
             onHoverSuggestion={setActiveSuggestion}
             focalChoices={focalChoices}
-            focal={view.focal ?? dataset.focal ?? null}
+            focal={focalId}
             onChooseFocal={(focal) => update((s) => ({ ...s, focal }))}
           />
         ) : view.view === 'conveners' ? (
           <ConvenersPanel
             result={result}
+            robustness={robustness?.fresh ? robustness.data : null}
+            introductions={introductions}
+            tieBasis={(id) => {
+              const i = orgIndex.get(id);
+              return i === undefined ? null : tieBasis(network, visibility, i);
+            }}
+            onHoverSuggestion={setActiveSuggestion}
             k={view.k}
             onK={(k) => update((s) => ({ ...s, k }), 'replace')}
             reachSteps={view.reachSteps}

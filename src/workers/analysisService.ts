@@ -76,8 +76,7 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
     let job = started;
     let sliceStart = now();
     for (;;) {
-      let step: IteratorResult<number, unknown>;
-      step = gen.next();
+      const step: IteratorResult<number, unknown> = gen.next();
       if (step.done) {
         const result = e.cached(stage, key)!;
         latest?.context.progress({ type: 'result', result });

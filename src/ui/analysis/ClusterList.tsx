@@ -8,9 +8,11 @@ import {
   lackingClusters,
   type ClusterKind,
 } from './clusterModel';
+import { STABLE_COMMUNITY } from '../../analysis/clusters';
 import { sectorColour } from './format';
 import { useAnalysisText } from './messages';
 import { OrganisationButton, SectorSwatch } from './parts';
+import { MethodsLink } from '../methods/Methods';
 
 const PAGE = 10;
 const SPANNERS_SHOWN = 5;
@@ -66,8 +68,15 @@ function ClusterItem({
   const name = t(kind === 'community' ? 'clusters.communityName' : 'clusters.componentName', { id: cluster.id });
   const spanners = allSpanners ? cluster.boundarySpanners : cluster.boundarySpanners.slice(0, SPANNERS_SHOWN);
   const notListed = cluster.boundarySpannerCount - cluster.boundarySpanners.length;
+  const stability = kind === 'community' ? (cluster.stability ?? null) : null;
+  const uncertain = stability !== null && stability < STABLE_COMMUNITY;
   return (
-    <li className="ana-cluster" data-testid={`cluster-${kind}-${cluster.id}`} data-lacks={lacks.join(' ')}>
+    <li
+      className={`ana-cluster${uncertain ? ' ana-cluster-uncertain' : ''}`}
+      data-testid={`cluster-${kind}-${cluster.id}`}
+      data-lacks={lacks.join(' ')}
+      data-stability={stability === null ? undefined : stability.toFixed(3)}
+    >
       <div className="ana-cluster-head">
         <button
           type="button"
@@ -79,7 +88,13 @@ function ClusterItem({
           {name}
         </button>
         <span className="ana-muted">{tp('clusters.size', cluster.size)}</span>
+        {uncertain && <span className="ana-badge ana-badge-weak">{t('clusters.uncertainBadge')}</span>}
       </div>
+      {stability !== null && (
+        <p className="ana-muted ana-stability" data-testid="cluster-stability">
+          {t(uncertain ? 'clusters.uncertain' : 'clusters.stable', { pct: fmt.pct(stability) })}
+        </p>
+      )}
       <CompositionBar sectors={cluster.sectors} />
       <p className="ana-lacks">
         <span className="ana-muted">{t('clusters.lacks')} </span>
@@ -179,6 +194,18 @@ export function ClusterList({
           targets: targets.map((s) => sector(s)).join(', '),
         })}
       </p>
+      <MethodsLink section="clusters" />
+      {kind === 'community' && (
+        <p className="ana-muted" data-testid="modularity">
+          {result.meta.louvain.resolution === 1
+            ? t('clusters.modularity', { q: fmt.dec(result.meta.louvain.modularityAt1, 2) })
+            : t('clusters.modularityAt', {
+                q: fmt.dec(result.meta.louvain.modularity, 2),
+                resolution: fmt.dec(result.meta.louvain.resolution, 2),
+                q1: fmt.dec(result.meta.louvain.modularityAt1, 2),
+              })}
+        </p>
+      )}
       <p className="ana-summary" data-testid="lacking-clusters-summary" aria-live="polite">
         {t('clusters.summary', {
           lacking: fmt.int(model.lacking.length),
@@ -186,6 +213,7 @@ export function ClusterList({
           min: fmt.int(DEFAULT_MIN_CLUSTER_SIZE),
           clusters: nouns.plural,
         })}
+        {kind === 'community' && model.uncertain > 0 && ` ${tp('clusters.summaryUncertain', model.uncertain)}`}
         {model.smallLacking > 0 &&
           ` ${tp('clusters.small', model.smallLacking, {
             organisations: fmt.int(model.smallLackingOrganisations),

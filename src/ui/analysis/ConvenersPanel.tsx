@@ -1,15 +1,27 @@
 import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AnalysisResult } from '../../analysis';
 import { findingsOf } from '../../analysis/findings';
+import type { RobustnessData } from '../../analysis/stages';
+import type { TieBasis } from '../../graph/rules';
 import { wordFinding } from '../../i18n/findings';
-import { useTranslation } from 'react-i18next';
+import { useVocabulary } from '../../i18n/vocabulary';
+import type { ConvenerIntroduction } from '../../worklist/introductions';
 import './analysis.css';
-import { convenerCoverage, convenersStale } from './convenerModel';
+import { convenerCoverage, convenersStale, robustnessLevel } from './convenerModel';
 import { useAnalysisText } from './messages';
-import { SectorSwatch } from './parts';
+import { OrganisationButton, SectorSwatch } from './parts';
+import type { HoveredSuggestion } from './SuggestedTies';
+import { MethodsLink } from '../methods/Methods';
 
 export interface ConvenersPanelProps {
   result: AnalysisResult;
+  /** The bootstrap and other-rules check of the picks; null while it is computed. */
+  robustness: RobustnessData | null;
+  /** Introductions each convener can make (three per pick). */
+  introductions: readonly ConvenerIntroduction[];
+  /** How many of an organisation's visible ties rest on listings alone. */
+  tieBasis(id: string): TieBasis | null;
   k: number;
   onK(k: number): void;
   reachSteps: 1 | 2;
@@ -18,28 +30,26 @@ export interface ConvenersPanelProps {
   onShowSuggested(b: boolean): void;
   selected: string | null;
   onSelectOrganisation(id: string): void;
+  onHoverSuggestion?(s: HoveredSuggestion): void;
 }
 
 export const MIN_K = 1;
 export const MAX_K = 10;
 
-/** Choose conveners: k and reach, the ordered picks with their sentence, and what they cover together. */
-export function ConvenersPanel({
-  result,
-  k,
-  onK,
-  reachSteps,
-  onReachSteps,
-  showSuggested,
-  onShowSuggested,
-  selected,
-  onSelectOrganisation,
-}: ConvenersPanelProps) {
+/**
+ * Choose conveners: k and reach; the picks with why each was chosen, what its ties rest on, how
+ * robust it is, and the introductions it can make; and what the set covers per target sector.
+ */
+export function ConvenersPanel(props: ConvenersPanelProps) {
+  const { result, robustness, introductions, tieBasis, k, onK, reachSteps, onReachSteps, showSuggested, onShowSuggested, selected, onSelectOrganisation, onHoverSuggestion } =
+    props;
   const { t, tp, fmt, lang, sector } = useAnalysisText();
+  const vocabulary = useVocabulary();
   const titleId = useId();
   const sliderId = useId();
   const reachName = useId();
   const coverageId = useId();
+  const robustId = useId();
   const coverage = useMemo(() => convenerCoverage(result), [result]);
   const { t: words } = useTranslation();
   const sentences = useMemo(
@@ -48,10 +58,16 @@ export function ConvenersPanel({
   );
   const stale = convenersStale(result, k, reachSteps);
   const picks = result.conveners.picks;
+  const robustOf = new Map(robustness?.picks.map((p) => [p.id, p.fraction]));
+  const introductionsOf = (id: string) => introductions.filter((i) => i.convener.id === id);
+  const hover = (s: HoveredSuggestion) => onHoverSuggestion?.(s);
+
   return (
     <section className="ana ana-conveners" aria-labelledby={titleId} data-testid="conveners-panel">
       <h2 id={titleId}>{t('conveners.title')}</h2>
-      <p className="ana-intro">{t('conveners.method')}</p>
+      <p className="ana-intro">
+        {tp('conveners.method', reachSteps)} <MethodsLink section="conveners" />
+      </p>
 
       <div className="ana-controls">
         <div className="ana-slider">
@@ -75,14 +91,7 @@ export function ConvenersPanel({
           <legend>{t('conveners.reachLabel')}</legend>
           {([1, 2] as const).map((r) => (
             <label key={r}>
-              <input
-                type="radio"
-                name={reachName}
-                value={r}
-                checked={reachSteps === r}
-                onChange={() => onReachSteps(r)}
-                data-testid={`conveners-reach-${r}`}
-              />
+              <input type="radio" name={reachName} value={r} checked={reachSteps === r} onChange={() => onReachSteps(r)} data-testid={`conveners-reach-${r}`} />
               {t(r === 1 ? 'conveners.reach1' : 'conveners.reach2')}
             </label>
           ))}
@@ -90,54 +99,97 @@ export function ConvenersPanel({
       </div>
 
       <p className="ana-stale" role="status" data-testid="conveners-stale">
-        {stale
-          ? t('conveners.stale', {
-              k: fmt.int(result.conveners.k),
-              steps: tp('common.steps', result.conveners.reachSteps),
-            })
-          : ''}
+        {stale ? t('conveners.stale', { k: fmt.int(result.conveners.k), steps: tp('common.steps', result.conveners.reachSteps) }) : ''}
       </p>
 
       {picks.length === 0 ? (
         <p className="ana-muted">{t('conveners.none')}</p>
       ) : (
         <ol className={`ana-picks${stale ? ' ana-is-stale' : ''}`} data-testid="conveners-picks">
-          {picks.map((p) => (
-            <li
-              key={p.id}
-              className={`ana-pick${selected === p.id ? ' ana-pick-selected' : ''}`}
-              data-testid="convener-pick"
-              data-id={p.id}
-            >
-              <span className="ana-pick-rank" aria-hidden="true">
-                {p.rank}
-              </span>
-              <div className="ana-pick-body">
-                <button
-                  type="button"
-                  className="ana-link ana-pick-name"
-                  onClick={() => onSelectOrganisation(p.id)}
-                  aria-current={selected === p.id ? 'true' : undefined}
-                >
-                  {p.label}
-                </button>
-                <span className="ana-pick-sector">
-                  <SectorSwatch sector={p.sector} />
-                  {sector(p.sector)}
+          {picks.map((p) => {
+            const basis = tieBasis(p.id);
+            const fraction = robustOf.get(p.id);
+            const level = robustnessLevel(fraction);
+            const own = introductionsOf(p.id);
+            return (
+              <li key={p.id} className={`ana-pick${selected === p.id ? ' ana-pick-selected' : ''}`} data-testid="convener-pick" data-id={p.id}>
+                <span className="ana-pick-rank" aria-hidden="true">
+                  {p.rank}
                 </span>
-                <p className="ana-pick-sentence">{sentences.get(p.id)}</p>
-                <p className="ana-pick-meta">
-                  {tp('conveners.cumulative', p.cumulativeReached, {
-                    added: fmt.int(p.newlyReachedTotal),
-                  })}
-                </p>
-              </div>
-            </li>
-          ))}
+                <div className="ana-pick-body">
+                  <button type="button" className="ana-link ana-pick-name" onClick={() => onSelectOrganisation(p.id)} aria-current={selected === p.id ? 'true' : undefined}>
+                    {p.label}
+                  </button>
+                  <span className="ana-pick-sector">
+                    <SectorSwatch sector={p.sector} />
+                    {sector(p.sector)}
+                  </span>
+                  <p className="ana-pick-sentence">{sentences.get(p.id)}</p>
+                  <p className="ana-pick-meta">{tp('conveners.cumulative', p.cumulativeReached, { added: fmt.int(p.newlyReachedTotal) })}</p>
+                  {basis && basis.listingOnly > 0 && (
+                    <p className="ana-pick-basis" data-testid="convener-basis">
+                      {tp('conveners.listingBasis', basis.ties, {
+                        listing: fmt.int(basis.listingOnly),
+                        kinds: basis.listingKinds.map((kind) => vocabulary('kind', kind).toLowerCase()).join(', '),
+                      })}
+                    </p>
+                  )}
+                  <p className="ana-pick-robust" data-testid="convener-robustness" data-level={level ?? 'pending'}>
+                    {level === null ? (
+                      <span className="ana-muted">{t('conveners.robustPending')}</span>
+                    ) : (
+                      <>
+                        <span className={`ana-badge ana-badge-${level}`}>{t(`conveners.robust.${level}`)}</span>{' '}
+                        {tp('conveners.robustFraction', robustness!.bootstraps, { pct: fmt.pct(fraction!) })}
+                      </>
+                    )}
+                    {robustness?.otherRules && (
+                      <>
+                        {' '}
+                        {t(robustness.otherRules.withoutListings.includes(p.id) ? 'conveners.withoutListingsYes' : 'conveners.withoutListingsNo')}{' '}
+                        {t(robustness.otherRules.listingsAsCliques.includes(p.id) ? 'conveners.asCliquesYes' : 'conveners.asCliquesNo')}
+                      </>
+                    )}
+                  </p>
+                  {own.length > 0 && (
+                    <div className="ana-intros">
+                      <p className="ana-intros-title">{tp('conveners.introductions', own.length)}</p>
+                      <ul data-testid="convener-introductions">
+                        {own.map((i) => (
+                          <li
+                            key={`${i.a.id}|${i.b.id}`}
+                            data-testid="convener-introduction"
+                            data-source={i.a.id}
+                            data-target={i.b.id}
+                            onMouseEnter={() => hover({ source: i.a.id, target: i.b.id })}
+                            onMouseLeave={() => hover(null)}
+                            onFocus={() => hover({ source: i.a.id, target: i.b.id })}
+                            onBlur={() => hover(null)}
+                          >
+                            <OrganisationButton id={i.a.id} label={i.a.label} onSelect={onSelectOrganisation} />
+                            <span aria-hidden="true"> ↔ </span>
+                            <span className="ana-sr"> {t('suggest.and')} </span>
+                            <OrganisationButton id={i.b.id} label={i.b.label} onSelect={onSelectOrganisation} />
+                            <span className="ana-muted">
+                              {' '}
+                              ({sector(i.a.sector).toLowerCase()} – {sector(i.b.sector).toLowerCase()};{' '}
+                              {t('suggest.via', { partners: i.sharedPartners.map((s) => s.label).join(', ') })})
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
+                </div>
+              </li>
+            );
+          })}
         </ol>
       )}
-      {coverage.stoppedEarly && picks.length > 0 && (
-        <p className="ana-note">{tp('conveners.stoppedEarly', coverage.picks)}</p>
+      {result.conveners.shortBy > 0 && picks.length > 0 && (
+        <p className="ana-note" data-testid="conveners-short">
+          {tp('conveners.shortBy', result.conveners.k, { picked: fmt.int(picks.length) })}
+        </p>
       )}
 
       <section className="ana-subsection" aria-labelledby={coverageId} data-testid="conveners-coverage">
@@ -163,32 +215,41 @@ export function ConvenersPanel({
             </li>
           ))}
         </ul>
-        <p>
-          {coverage.uncoveredSectors.length === 0
-            ? t('conveners.allSectors')
-            : t('conveners.missingSectors', { sectors: coverage.uncoveredSectors.map((s) => sector(s)).join(', ') })}
+        <p data-testid="conveners-coverage-verdict">
+          {coverage.verdict === 'all'
+            ? t('conveners.allReached')
+            : coverage.verdict === 'every-sector'
+              ? t('conveners.partlyReached', {
+                  weakest: coverage.weakest.map((s) => t('conveners.sectorShare', { sector: sector(s.sector).toLowerCase(), x: fmt.int(s.reached), n: fmt.int(s.total) })).join(', '),
+                })
+              : t('conveners.missingSectors', { sectors: coverage.uncoveredSectors.map((s) => sector(s).toLowerCase()).join(', ') })}
         </p>
-        <p>
-          {t('conveners.clusters', {
-            clusters: fmt.int(coverage.clusters.length),
-            total: fmt.int(coverage.clustersWithTargets),
-          })}
-        </p>
-        <p className="ana-muted">
-          {t('conveners.mReach', {
-            count: fmt.int(coverage.mReach),
-            steps: tp('common.steps', coverage.reachSteps),
-          })}
-        </p>
+        <p>{t('conveners.clusters', { clusters: fmt.int(coverage.clusters.length), total: fmt.int(coverage.clustersWithTargets) })}</p>
+        <p className="ana-muted">{t('conveners.mReach', { count: fmt.int(coverage.mReach), steps: tp('common.steps', coverage.reachSteps) })}</p>
       </section>
 
+      {robustness && robustness.bootstraps > 0 && (
+        <section className="ana-subsection" aria-labelledby={robustId} data-testid="conveners-robustness">
+          <h3 id={robustId}>{t('conveners.robustTitle')}</h3>
+          <p>
+            {tp('conveners.robustMethod', robustness.bootstraps, { overlap: fmt.pct(robustness.meanOverlap) })} <MethodsLink section="robustness" />
+          </p>
+          {robustness.alternates.length > 0 && (
+            <p>
+              {t('conveners.alternates', {
+                list: robustness.alternates
+                  .slice(0, 3)
+                  .map((a) => `${a.label} (${fmt.pct(a.fraction)})`)
+                  .join(', '),
+              })}
+            </p>
+          )}
+          {robustness.otherRules && <p className="ana-muted">{t('conveners.otherRulesMethod')}</p>}
+        </section>
+      )}
+
       <label className="ana-check">
-        <input
-          type="checkbox"
-          checked={showSuggested}
-          onChange={(e) => onShowSuggested(e.currentTarget.checked)}
-          data-testid="conveners-show-suggested"
-        />
+        <input type="checkbox" checked={showSuggested} onChange={(e) => onShowSuggested(e.currentTarget.checked)} data-testid="conveners-show-suggested" />
         {t('conveners.showSuggested')}
       </label>
     </section>

@@ -5,12 +5,14 @@ import { divergingGradient, ratioPosition, RATIO_TICKS } from './colourScale';
 import { useAnalysisText } from './messages';
 import { sectorNoun } from '../../i18n/findings';
 import { useTranslation } from 'react-i18next';
-import { eiRows, heatmapModel, reachRows, type HeatCell, type ReachRow } from './mixingModel';
+import { eiRows, heatmapModel, reachRows, targetPairStatus, type HeatCell, type ReachRow } from './mixingModel';
 import { SectorSwatch } from './parts';
+import { MethodsLink } from '../methods/Methods';
 
 /**
- * Sector × sector grid of observed vs configuration-model expected ties, coloured by
- * observed/expected on a log scale; the E–I index per sector; the reach between target sectors.
+ * The target-sector pairs against the two-mode null model ("3 banden; bij toeval 9–25"); the
+ * sector × sector grid of observed vs expected ties, coloured by observed/expected on a log scale;
+ * the E–I index per sector with the same null; the reach between target sectors.
  */
 export function MixingHeatmap({ result, targets }: { result: AnalysisResult; targets: readonly Sector[] }) {
   const { t, tp, fmt, lang, sector, sectorShort } = useAnalysisText();
@@ -35,6 +37,10 @@ export function MixingHeatmap({ result, targets }: { result: AnalysisResult; tar
     return `${parts.join('; ')}.`;
   };
   const hasMissing = model.cells.some((row) => row.some((c) => c.missing));
+  const twoMode = result.mixing.twoMode;
+  const pairs = useMemo(() => targetPairStatus(result), [result]);
+  const eiNull = new Map(twoMode?.ei.map((e) => [e.sector, e]));
+  const interval = (low: number, high: number) => (low === high ? fmt.int(low) : `${fmt.int(low)}–${fmt.int(high)}`);
 
   const expectedText = (x: number) => fmt.dec(x, x < 1 ? 2 : 1);
   const cellText = (c: HeatCell) => {
@@ -42,9 +48,16 @@ export function MixingHeatmap({ result, targets }: { result: AnalysisResult; tar
       c.row === c.col
         ? tp('mixing.cellTiesWithin', c.observed, { a: sector(c.row) })
         : tp('mixing.cellTies', c.observed, { a: sector(c.row), b: sector(c.col) }),
-      c.expected ? t('mixing.cellExpected', { expected: expectedText(c.expected) }) : t('mixing.cellNoExpected'),
+      c.expected && c.low !== null && c.high !== null
+        ? t('mixing.cellChance', { interval: interval(c.low, c.high), expected: expectedText(c.expected) })
+        : c.expected
+          ? t('mixing.cellExpected', { expected: expectedText(c.expected) })
+          : t('mixing.cellNoExpected'),
     ];
     if (c.expected && c.ratio !== null) parts.push(t('mixing.cellRatio', { ratio: fmt.dec(c.ratio, 2) }));
+    if (c.beyond) parts.push(t(`mixing.beyond.${c.beyond}`));
+    if (c.model === 'twoMode' && c.expectedConfiguration)
+      parts.push(t('mixing.cellConfiguration', { expected: expectedText(c.expectedConfiguration), ratio: fmt.dec(c.ratioConfiguration ?? 0, 2) }));
     if (c.missing) parts.push(t('mixing.cellMissing'));
     return parts.join('; ');
   };
@@ -52,8 +65,42 @@ export function MixingHeatmap({ result, targets }: { result: AnalysisResult; tar
   return (
     <section className="ana-section" aria-labelledby={titleId} data-testid="mixing-heatmap">
       <h2 id={titleId}>{t('mixing.title')}</h2>
+      {pairs.length > 0 && (
+        <ul className="ana-pairs" data-testid="target-pairs">
+          {pairs.map((p) => (
+            <li key={`${p.a}-${p.b}`} className={p.missing ? 'ana-pair-missing' : undefined} data-testid={`target-pair-${p.a}-${p.b}`} data-missing={p.missing ? 'true' : 'false'}>
+              <span className="ana-pair-name">
+                <SectorSwatch sector={p.a} />
+                {sector(p.a)} – <SectorSwatch sector={p.b} />
+                {sector(p.b)}:
+              </span>{' '}
+              {p.reason === 'sector_absent'
+                ? t('mixing.pairAbsent')
+                : p.low !== null && p.high !== null
+                  ? tp('mixing.pairChance', p.ties, { interval: interval(p.low, p.high) })
+                  : tp('mixing.pairTies', p.ties)}
+              {p.reason !== 'sector_absent' && (
+                <>
+                  {': '}
+                  <strong>
+                    {p.missing
+                      ? t('mixing.verdictMissing')
+                      : p.high !== null && p.ties > p.high
+                        ? t('mixing.verdictAbove')
+                        : p.low !== null
+                          ? t('mixing.verdictWithin')
+                          : t('mixing.verdictPresent')}
+                  </strong>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="ana-caption" id={captionId}>
-        {t('mixing.caption')}
+        <MethodsLink section="mixing" />{' '}
+        {twoMode ? tp('mixing.captionTwoMode', twoMode.draws) : t('mixing.caption')}
+        {twoMode?.reduced && ` ${t('mixing.reducedDraws', { draws: fmt.int(twoMode.draws), requested: fmt.int(twoMode.requestedDraws) })}`}
       </p>
       <div className="ana-scroll" role="region" aria-labelledby={titleId} tabIndex={0}>
         <table className="ana-heatmap" data-testid="mixing-table" aria-describedby={captionId}>
@@ -75,18 +122,20 @@ export function MixingHeatmap({ result, targets }: { result: AnalysisResult; tar
           <tbody>
             {model.cells.map((row, i) => (
               <tr key={model.sectors[i]}>
-                <th scope="row">
+                <th scope="row" title={sector(model.sectors[i]!)}>
                   <SectorSwatch sector={model.sectors[i]} />
-                  {sector(model.sectors[i]!)}
+                  <span aria-hidden="true">{sectorShort(model.sectors[i]!)}</span>
+                  <span className="ana-sr">{sector(model.sectors[i]!)}</span>
                 </th>
                 {row.map((c) => (
                   <td
                     key={c.col}
-                    className={`ana-cell${c.missing ? ' ana-cell-missing' : ''}${c.row === c.col ? ' ana-cell-diag' : ''}`}
+                    className={`ana-cell${c.missing ? ' ana-cell-missing' : ''}${c.row === c.col ? ' ana-cell-diag' : ''}${c.beyond ? ' ana-cell-beyond' : ''}`}
                     style={{ backgroundColor: c.background, color: c.text }}
                     title={cellText(c)}
                     data-testid={`mixing-cell-${c.row}-${c.col}`}
                     data-missing={c.missing ? 'true' : undefined}
+                    data-beyond={c.beyond ?? undefined}
                     data-ratio={c.ratio === null ? undefined : c.ratio.toFixed(4)}
                     data-position={ratioPosition(c.expected ? c.ratio : null)?.toFixed(3)}
                   >
@@ -129,8 +178,14 @@ export function MixingHeatmap({ result, targets }: { result: AnalysisResult; tar
         </div>
         <p className="ana-legend-item">
           <span className="ana-missing-swatch" aria-hidden="true" />
-          {t('mixing.legendMissing', { ratio: fmt.dec(result.meta.missingBridgeRatio, 2) })}
+          {twoMode ? t('mixing.legendMissingTwoMode') : t('mixing.legendMissing', { ratio: fmt.dec(result.meta.missingBridgeRatio, 2) })}
         </p>
+        {twoMode && (
+          <p className="ana-legend-item">
+            <span className="ana-beyond-swatch" aria-hidden="true" />
+            {t('mixing.legendBeyond')}
+          </p>
+        )}
         {!hasMissing && <p className="ana-note">{t('mixing.noneMissing')}</p>}
       </div>
 
@@ -146,6 +201,11 @@ export function MixingHeatmap({ result, targets }: { result: AnalysisResult; tar
                 {t('ei.index')}
                 <sup aria-hidden="true">*</sup>
               </th>
+              {twoMode && (
+                <th scope="col" className="ana-num">
+                  {t('ei.chance')}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -171,6 +231,23 @@ export function MixingHeatmap({ result, targets }: { result: AnalysisResult; tar
                   </span>
                   {fmt.orDash(r.EI, (x) => fmt.signed(x, 2))}
                 </td>
+                {twoMode && (
+                  <td className="ana-num" data-testid={`ei-chance-${r.sector}`}>
+                    {(() => {
+                      const n = eiNull.get(r.sector);
+                      if (!n || n.low === null || n.high === null) return '–';
+                      const range = `${fmt.signed(n.low, 2)} … ${fmt.signed(n.high, 2)}`;
+                      // The null's E–I is in the group_edge_count convention: compare like with like.
+                      const observed = n.observed.EI;
+                      if (observed === null || (observed >= n.low && observed <= n.high)) return range;
+                      return (
+                        <strong className="ana-outside" title={t(observed < n.low ? 'ei.belowChance' : 'ei.aboveChance')}>
+                          {range} · {t(observed < n.low ? 'ei.belowShort' : 'ei.aboveShort')}
+                        </strong>
+                      );
+                    })()}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -181,6 +258,7 @@ export function MixingHeatmap({ result, targets }: { result: AnalysisResult; tar
                   {t('ei.global')}
                 </th>
                 <td className="ana-num">{fmt.signed(ei.global, 2)}</td>
+                {twoMode && <td />}
               </tr>
             </tfoot>
           )}
@@ -193,6 +271,7 @@ export function MixingHeatmap({ result, targets }: { result: AnalysisResult; tar
           : ei.convention === 'group_member_ties'
             ? t('ei.conventionMemberTies')
             : `${ei.convention}: ${result.meta.eiConventionDefinition}`}
+        {twoMode && ` ${t('ei.chanceNote')}`}
       </p>
 
       {reach.length > 0 && (

@@ -4,6 +4,7 @@ import type { Sector } from '../../data/sectors';
 import { useAnalysisText } from './messages';
 import { OrganisationButton, SectorSwatch } from './parts';
 import { suggestionPairs } from './suggestionModel';
+import { MethodsLink } from '../methods/Methods';
 
 export type HoveredSuggestion = { source: string; target: string } | null;
 
@@ -179,7 +180,9 @@ export function SuggestedTies({
   return (
     <section className="ana-section" aria-labelledby={titleId} data-testid="suggested-ties">
       <h2 id={titleId}>{t('suggest.title')}</h2>
-      <p className="ana-intro">{t('suggest.intro')}</p>
+      <p className="ana-intro">
+        {t('suggest.intro')} <MethodsLink section="suggestions" />
+      </p>
       {pairs.length === 0 && <p className="ana-muted">{t('suggest.noPairs')}</p>}
       {pairs.map((p) => (
         <PairSuggestions key={p.sectors.join('|')} pair={p} hover={hover} onSelectOrganisation={onSelectOrganisation} />

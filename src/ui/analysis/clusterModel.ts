@@ -2,6 +2,7 @@
  * Clusters lacking a target sector, and the sector composition bar. Pure.
  */
 import type { AnalysisResult, ClusterSummary } from '../../analysis';
+import { STABLE_COMMUNITY } from '../../analysis/clusters';
 import { sortSectors } from './mixingModel';
 
 export type ClusterKind = 'community' | 'component';
@@ -28,6 +29,8 @@ export interface LackingClusters {
   lacking: LackingCluster[];
   /** Clusters of at least `minSize`. */
   considered: number;
+  /** Lacking clusters whose stability is below STABLE_COMMUNITY (communities only). */
+  uncertain: number;
   /** Clusters below `minSize` that lack a target sector (not listed). */
   smallLacking: number;
   /** Organisations in those small clusters. */
@@ -56,7 +59,8 @@ export function lackingClusters(
     if (lacks.length > 0) lacking.push({ cluster, lacks });
   }
   lacking.sort((x, y) => y.cluster.size - x.cluster.size || x.cluster.id - y.cluster.id);
-  return { lacking, considered, smallLacking, smallLackingOrganisations };
+  const uncertain = lacking.filter((l) => l.cluster.stability !== undefined && (l.cluster.stability === null || l.cluster.stability < STABLE_COMMUNITY)).length;
+  return { lacking, considered, uncertain, smallLacking, smallLackingOrganisations };
 }
 
 export interface CompositionSegment {

@@ -1,23 +1,25 @@
 /**
  * Colour scales of the analysis views. Pure.
  *
- * The observed/expected ratio is shown on a diverging blue–white–orange scale (colour-blind safe:
- * it varies in lightness and in the blue–yellow direction that all common colour-vision
- * deficiencies keep), on a log₂ axis so that ½× and 2× are equally far from 1× (white).
+ * The observed/expected ratio is shown on a diverging violet–white–olive scale, on a log₂ axis so
+ * that ½× and 2× are equally far from 1× (white). Colour-blind safe: it varies in lightness and in
+ * the blue–yellow direction that the common colour-vision deficiencies keep. Its hues stay clear
+ * of the sector colours (Okabe–Ito): every colour on it with |t| ≥ 0.2 is at least ΔE 20 (CIELAB)
+ * from each of them, so a cell is never read as a sector.
  */
 
-/** Ratios are clamped to [1/RATIO_CLAMP, RATIO_CLAMP]: 4 → ¼× is fully blue, 4× fully orange. */
+/** Ratios are clamped to [1/RATIO_CLAMP, RATIO_CLAMP]: ¼× is fully violet, 4× fully olive. */
 export const RATIO_CLAMP = 4;
 /** Tick marks of the legend. */
 export const RATIO_TICKS = [0.25, 0.5, 1, 2, 4] as const;
 
 /** Stops from −1 (far below expected) to +1 (far above). */
 export const DIVERGING_STOPS: readonly [number, string][] = [
-  [-1, '#2166ac'],
-  [-0.5, '#92c5de'],
+  [-1, '#3f007d'],
+  [-0.5, '#bcbddc'],
   [0, '#ffffff'],
-  [0.5, '#fdb863'],
-  [1, '#b35806'],
+  [0.5, '#d9d98c'],
+  [1, '#4d4d00'],
 ];
 
 /** Colour of cells without an expectation (no ties at all in the sector). */

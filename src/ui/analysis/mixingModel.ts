@@ -4,6 +4,7 @@
  */
 import type { AnalysisResult } from '../../analysis';
 import { SECTORS } from '../../data/sectors';
+import type { SectorPairNull } from '../../analysis/nullModel';
 import { ratioColour, readableTextColour } from './colourScale';
 
 export type MissingReason = 'no_ties' | 'below_expected' | 'below_null' | 'sector_absent';
@@ -27,8 +28,20 @@ export interface HeatCell {
   row: string;
   col: string;
   observed: number;
+  /** Expected ties: the two-mode null's mean when it was computed, else the configuration model's. */
   expected: number | null;
+  /** observed / expected. */
   ratio: number | null;
+  /** Which model `expected` comes from. */
+  model: 'twoMode' | 'configuration';
+  /** The two-mode null's 95% interval (2.5 and 97.5 percentiles of the draws). */
+  low: number | null;
+  high: number | null;
+  /** Observed below or above the interval: chance alone rarely gives so few / so many. */
+  beyond: 'below' | 'above' | null;
+  /** The configuration-model expectation and ratio (a descriptive figure). */
+  expectedConfiguration: number | null;
+  ratioConfiguration: number | null;
   background: string;
   text: string;
   /** Set on both cells of a missing target-sector pair. */
@@ -89,11 +102,19 @@ export function heatmapModel(result: AnalysisResult, targets: readonly string[])
     missing.set(`${p.b}|${p.a}`, p.reason);
   }
   const targetSet = new Set(targets);
+  const twoMode = new Map<string, SectorPairNull>();
+  for (const p of result.mixing.twoMode?.pairs ?? []) {
+    twoMode.set(`${p.a}|${p.b}`, p);
+    twoMode.set(`${p.b}|${p.a}`, p);
+  }
   const cells = sectors.map((row) =>
     sectors.map((col): HeatCell => {
       const observed = mix.observed[row]?.[col] ?? 0;
-      const expected = mix.expected[row]?.[col] ?? null;
-      const ratio = mix.observedOverExpected[row]?.[col] ?? null;
+      const expectedConfiguration = mix.expected[row]?.[col] ?? null;
+      const ratioConfiguration = mix.observedOverExpected[row]?.[col] ?? null;
+      const null2 = twoMode.get(`${row}|${col}`);
+      const expected = null2 ? null2.expectedTwoMode : expectedConfiguration;
+      const ratio = null2 ? (null2.expectedTwoMode > 0 ? observed / null2.expectedTwoMode : null) : ratioConfiguration;
       const background = ratioColour(expected ? ratio : null);
       return {
         row,
@@ -101,6 +122,12 @@ export function heatmapModel(result: AnalysisResult, targets: readonly string[])
         observed,
         expected,
         ratio,
+        model: null2 ? 'twoMode' : 'configuration',
+        low: null2?.low ?? null,
+        high: null2?.high ?? null,
+        beyond: null2 ? (observed < null2.low ? 'below' : observed > null2.high ? 'above' : null) : null,
+        expectedConfiguration,
+        ratioConfiguration,
         background,
         text: readableTextColour(background),
         missing: row !== col ? (missing.get(`${row}|${col}`) ?? null) : null,

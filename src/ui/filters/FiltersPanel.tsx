@@ -4,6 +4,7 @@ import { SECTOR_INFO, type Sector } from '../../data/sectors';
 import type { FacetValue, Facets } from '../../filters/facets';
 import { DEFAULT_FILTERS, filtersActive, type Filters, type Visibility } from '../../filters/filters';
 import type { OrganisationSearch } from '../../graph/search';
+import { useVocabulary } from '../../i18n/vocabulary';
 
 type ListKey = 'sources' | 'kinds' | 'schemes' | 'themes' | 'regions' | 'cities';
 
@@ -25,7 +26,7 @@ export function FiltersPanel({ filters, facets, counts, search, organisationName
     const list = filters[key];
     set({ [key]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value] } as Partial<Filters>);
   };
-  const kindLabel = (kind: string) => t(`kinds.${kind}`, { defaultValue: kind });
+  const vocabulary = useVocabulary();
 
   return (
     <section className="filters" aria-labelledby="filters-title" data-testid="filters">
@@ -44,13 +45,13 @@ export function FiltersPanel({ filters, facets, counts, search, organisationName
         })}
       </p>
 
-      <FacetGroup id="source" title={t('filters.source')} values={facets.sources} selected={filters.sources} onToggle={(v) => toggle('sources', v)} />
-      <FacetGroup id="kind" title={t('filters.kind')} values={facets.kinds} selected={filters.kinds} onToggle={(v) => toggle('kinds', v)} label={kindLabel} />
+      <FacetGroup id="source" title={t('filters.source')} values={facets.sources} selected={filters.sources} onToggle={(v) => toggle('sources', v)} label={(v) => vocabulary('source', v)} />
+      <FacetGroup id="kind" title={t('filters.kind')} values={facets.kinds} selected={filters.kinds} onToggle={(v) => toggle('kinds', v)} label={(v) => vocabulary('kind', v)} />
       {facets.schemes.length > 0 && (
         <FacetGroup id="scheme" title={t('filters.scheme')} values={facets.schemes} selected={filters.schemes} onToggle={(v) => toggle('schemes', v)} />
       )}
       {facets.themes.length > 0 && (
-        <FacetGroup id="theme" title={t('filters.theme')} values={facets.themes} selected={filters.themes} onToggle={(v) => toggle('themes', v)} collapsed />
+        <FacetGroup id="theme" title={t('filters.theme')} values={facets.themes} selected={filters.themes} onToggle={(v) => toggle('themes', v)} label={(v) => vocabulary('theme', v)} collapsed />
       )}
       {facets.years && <YearRange facets={facets} filters={filters} set={set} />}
 
@@ -67,7 +68,9 @@ export function FiltersPanel({ filters, facets, counts, search, organisationName
                   data-testid={`filter-sector-${value}`}
                 />
                 <span className="swatch" style={{ background: SECTOR_INFO[value].colour }} aria-hidden="true" />
-                {t(`sectors.${value}.label`)} <span className="facet-count">({count})</span>
+                <span className="facet-label">
+                  {t(`sectors.${value}.label`)} <span className="facet-count">({count})</span>
+                </span>
               </label>
             </li>
           ))}
@@ -144,7 +147,9 @@ function FacetGroup({
           <li key={value} className={count === 0 && !selected.includes(value) ? 'facet-empty' : undefined}>
             <label>
               <input type="checkbox" checked={selected.includes(value)} onChange={() => onToggle(value)} data-testid={`filter-${id}-${value}`} />
-              {label(value)} <span className="facet-count">({count})</span>
+              <span className="facet-label">
+                {label(value)} <span className="facet-count">({count})</span>
+              </span>
             </label>
           </li>
         ))}

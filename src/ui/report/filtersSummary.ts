@@ -1,6 +1,7 @@
 import type { Filters } from '../../filters/filters';
 import type { Language } from '../../i18n';
 import { scoped } from '../../i18n/scoped';
+import { vocabularyLabel } from '../../i18n/vocabulary';
 
 export interface FiltersSummaryOptions {
   /** The name of an organisation (for the ego filter); default its id. */
@@ -16,6 +17,7 @@ export interface FiltersSummaryOptions {
 export function summariseFilters(filters: Filters, lang: Language, options: FiltersSummaryOptions = {}): string {
   const { t } = scoped('report', lang);
   const common = scoped('common', lang);
+  const vocabulary = vocabularyLabel(lang);
   const max = options.maxListed ?? 4;
   const list = (values: readonly string[], label: (v: string) => string = (v) => v) => {
     const named = values.slice(0, max).map((v) => (v === '' ? t('fEmptyValue') : label(v)));
@@ -23,10 +25,10 @@ export function summariseFilters(filters: Filters, lang: Language, options: Filt
     return rest > 0 ? `${named.join(', ')} ${t('fMore', { count: rest })}` : named.join(', ');
   };
   const parts: string[] = [];
-  if (filters.sources.length) parts.push(t('fSources', { list: list(filters.sources) }));
-  if (filters.kinds.length) parts.push(t('fKinds', { list: list(filters.kinds, (k) => common.t(`kinds.${k}`, { defaultValue: k })) }));
+  if (filters.sources.length) parts.push(t('fSources', { list: list(filters.sources, (v) => vocabulary('source', v)) }));
+  if (filters.kinds.length) parts.push(t('fKinds', { list: list(filters.kinds, (v) => vocabulary('kind', v)) }));
   if (filters.schemes.length) parts.push(t('fSchemes', { list: list(filters.schemes) }));
-  if (filters.themes.length) parts.push(t('fThemes', { list: list(filters.themes) }));
+  if (filters.themes.length) parts.push(t('fThemes', { list: list(filters.themes, (v) => vocabulary('theme', v)) }));
   if (filters.years) {
     const [from, to] = filters.years;
     parts.push(

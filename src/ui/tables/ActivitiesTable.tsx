@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { vocabularyLabel } from '../../i18n/vocabulary';
 import { DataTable } from './DataTable';
 import { formatNumber } from './format';
 import { useScoped } from './i18n';
@@ -20,16 +20,15 @@ const rowId = (r: ActivityTableRow) => r.id;
 /** The activities within the filters, with their number of visible participants. */
 export function ActivitiesTable({ rows, selected, onSelect, height }: ActivitiesTableProps) {
   const { t, lang } = useScoped('tables');
-  const { t: appT } = useTranslation();
   const columns = useMemo((): Column<ActivityTableRow>[] => {
-    const kindLabel = (kind: string) => appT(`kinds.${kind}`, { defaultValue: kind });
+    const vocabulary = vocabularyLabel(lang);
     return [
       { id: 'id', header: t('colActivityId'), description: t('colActivityIdDesc'), accessor: (r) => r.id, width: 170 },
       { id: 'title', header: t('colTitle'), description: t('colTitleDesc'), accessor: (r) => r.title, width: 300 },
-      { id: 'kind', header: t('colKind'), description: t('colKindDesc'), accessor: (r) => kindLabel(r.kind), width: 130 },
-      { id: 'source', header: t('colSource'), description: t('colSourceDesc'), accessor: (r) => r.source, width: 130 },
+      { id: 'kind', header: t('colKind'), description: t('colKindDesc'), accessor: (r) => vocabulary('kind', r.kind), width: 130 },
+      { id: 'source', header: t('colSource'), description: t('colSourceDesc'), accessor: (r) => vocabulary('source', r.source), width: 130 },
       { id: 'scheme', header: t('colScheme'), description: t('colSchemeDesc'), accessor: (r) => r.scheme, width: 110 },
-      { id: 'theme', header: t('colTheme'), description: t('colThemeDesc'), accessor: (r) => r.theme, width: 150 },
+      { id: 'theme', header: t('colTheme'), description: t('colThemeDesc'), accessor: (r) => (r.theme ? vocabulary('theme', r.theme) : r.theme), width: 150 },
       {
         id: 'years',
         header: t('colYears'),
@@ -52,7 +51,7 @@ export function ActivitiesTable({ rows, selected, onSelect, height }: Activities
         width: 112,
       },
     ];
-  }, [t, lang, appT]);
+  }, [t, lang]);
 
   return (
     <DataTable

@@ -1,4 +1,4 @@
-import { NodeSquareProgram } from '@sigma/node-square';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NodeCircleProgram } from 'sigma/rendering';
@@ -70,7 +70,10 @@ export function BipartiteView({ network, layout, visibility, colour, selected, o
 function TwoModeLookController({ network, visibility, colour, selected }: { network: Network; visibility: Visibility; colour: readonly string[]; selected: number | null }) {
   const sigma = useSigma();
   const look = useRef({ visibility, colour, selected });
-  look.current = { visibility, colour, selected };
+  // The reducers read the latest look; it is written after render, then sigma is asked to refresh.
+  useLayoutEffect(() => {
+    look.current = { visibility, colour, selected };
+  });
   useEffect(() => {
     const inc = network.projection.incidence;
     const takesPart = (org: number, act: number) => {

@@ -1,7 +1,7 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { buildCsr, csrFromSortedEdges, type Csr } from '../../../src/analysis/csr';
-import { convenerRobustness, convenerRobustnessSteps, selectKeyPlayers } from '../../../src/analysis/keyPlayers';
+import { convenerRobustness, convenerRobustnessSteps, convenersUnderOtherRules, selectKeyPlayers } from '../../../src/analysis/keyPlayers';
 import { mulberry32 } from '../../../src/analysis/prng';
 import { projectVisibleIncidence, type VisibleIncidence } from '../../../src/analysis/view';
 import { cordisNetwork, readSc1 } from './cordisData';
@@ -376,6 +376,34 @@ describe('convenerRobustness', () => {
 
   it('rejects two-mode data on other nodes', () => {
     expect(() => convenerRobustness(csr, incidence(3, [[0, 1]]), { targets: TARGETS })).toThrow();
+  });
+});
+
+describe('convenersUnderOtherRules', () => {
+  // Node 0 (government) is the hub of a consultation listing four care providers (1..4); a project
+  // ties tech 5, care 6 and knowledge 7, and 7 works with government 8.
+  const groups = [2, 1, 1, 1, 1, 0, 1, 3, 2];
+  const vi = incidence(groups.length, [
+    [0, 1, 2, 3, 4],
+    [5, 6, 7],
+    [7, 8],
+  ]);
+  vi.listing[0] = 1;
+  vi.hub[0] = 1; // member 0 of row 0 is node 0
+  const csr = csrOf(vi, groups);
+
+  it('shows a pick that rests on a listing alone', () => {
+    expect(selectKeyPlayers(csr, { k: 1, targets: TARGETS }).picks.map((p) => p.id)).toEqual(['n00']);
+    const other = convenersUnderOtherRules(csr, vi, { k: 1, targets: TARGETS })!;
+    // Without the listing, the knowledge institute that links tech, care and government wins.
+    expect(other.withoutListings).toEqual(['n07']);
+    // As a clique, each listed provider reaches the hub and three providers: two sectors beat one.
+    expect(other.listingsAsCliques).toEqual(['n01']);
+  });
+
+  it('is null when the view has no listing', () => {
+    const plain = incidence(3, [[0, 1, 2]]);
+    expect(convenersUnderOtherRules(csrOf(plain, [0, 1, 2]), plain, { k: 1, targets: TARGETS })).toBeNull();
   });
 });
 

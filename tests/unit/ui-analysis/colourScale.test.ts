@@ -1,3 +1,4 @@
+import { SECTORS, SECTOR_INFO } from '../../../src/data/sectors';
 import { describe, expect, it } from 'vitest';
 import {
   areaRadius,
@@ -50,7 +51,31 @@ describe('diverging ratio scale', () => {
     }
   });
 
-  it('keeps the low and high ends apart in hue (blue vs orange)', () => {
+  it('stays clear of every sector colour (CIELAB ΔE ≥ 20 wherever the scale is not near white)', () => {
+    // sRGB → CIELAB (D65), written out here as an independent check of the palette.
+    const lab = (hex: string) => {
+      const lin = [1, 3, 5].map((i) => {
+        const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      const [r, g, b] = lin as [number, number, number];
+      const xyz = [(0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883];
+      const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+      const [fx, fy, fz] = xyz.map(f) as [number, number, number];
+      return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
+    };
+    const deltaE = (a: string, b: string) => {
+      const [x, y] = [lab(a), lab(b)];
+      return Math.sqrt(x.reduce((sum, v, i) => sum + (v - y[i]!) ** 2, 0));
+    };
+    for (let t = -1; t <= 1.0001; t += 0.05) {
+      if (Math.abs(t) < 0.2) continue;
+      const cell = divergingColour(t);
+      for (const sector of SECTORS) expect(deltaE(cell, SECTOR_INFO[sector].colour), `${cell} vs ${sector}`).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it('keeps the low and high ends apart in hue (violet vs olive)', () => {
     const low = divergingColour(-1);
     const high = divergingColour(1);
     const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));

@@ -14,6 +14,7 @@ import { ConvenersPanel } from '../../../src/ui/analysis/ConvenersPanel';
 import { MissingBridgesView } from '../../../src/ui/analysis/MissingBridgesView';
 import { SectorOverview } from '../../../src/ui/analysis/SectorOverview';
 import { denHaagResult, smallResult } from './helpers';
+import { convenerIntroductions } from '../../../src/worklist/introductions';
 
 const i18n = setupI18n('nl');
 const noop = () => {};
@@ -57,6 +58,9 @@ function views(result: AnalysisResult): [string, ReactElement, string[]][] {
       'ConvenersPanel',
       createElement(ConvenersPanel, {
         result,
+        robustness: null,
+        introductions: convenerIntroductions(result),
+        tieBasis: (id) => (id === result.conveners.picks[0]?.id ? { ties: 25, listingOnly: 19, listingKinds: ['consultation'] } : null),
         k: result.conveners.k,
         onK: noop,
         reachSteps: result.conveners.reachSteps,
@@ -66,7 +70,7 @@ function views(result: AnalysisResult): [string, ReactElement, string[]][] {
         selected: result.conveners.picks[0]?.id ?? null,
         onSelectOrganisation: noop,
       }),
-      ['conveners-panel', 'conveners-k', 'conveners-k-value', 'conveners-reach-1', 'conveners-reach-2', 'conveners-coverage', 'conveners-show-suggested'],
+      ['conveners-panel', 'conveners-k', 'conveners-k-value', 'conveners-reach-1', 'conveners-reach-2', 'conveners-coverage', 'conveners-coverage-verdict', 'conveners-show-suggested', 'convener-basis', 'convener-robustness', 'convener-introductions', 'convener-introduction'],
     ],
     [
       'BrokerPanel',
@@ -75,6 +79,47 @@ function views(result: AnalysisResult): [string, ReactElement, string[]][] {
     ],
   ];
 }
+
+describe('conveners panel', () => {
+  it('says how robust each pick is, what its ties rest on, and what the other tie rules pick', () => {
+    const result = denHaagResult();
+    const [first, second] = result.conveners.picks;
+    const html = render(
+      createElement(ConvenersPanel, {
+        result,
+        robustness: {
+          bootstraps: 50,
+          picks: result.conveners.picks.map((p, i) => ({ id: p.id, rank: p.rank, fraction: i === 0 ? 0.9 : 0.3 })),
+          alternates: [{ id: 'x', label: 'Stichting X', fraction: 0.42 }],
+          meanOverlap: 0.7,
+          allSectorsReachedFraction: 1,
+          otherRules: { withoutListings: [second!.id], listingsAsCliques: [first!.id] },
+        },
+        introductions: [],
+        tieBasis: (id) => (id === first!.id ? { ties: 25, listingOnly: 19, listingKinds: ['consultation', 'fund'] } : { ties: 3, listingOnly: 0, listingKinds: [] }),
+        k: result.conveners.k,
+        onK: noop,
+        reachSteps: result.conveners.reachSteps,
+        onReachSteps: noop,
+        showSuggested: false,
+        onShowSuggested: noop,
+        selected: null,
+        onSelectOrganisation: noop,
+      }),
+      'nl',
+    );
+    const items = html.split('data-testid="convener-pick"').slice(1);
+    expect(items[0]).toContain('19 van haar 25 banden bestaan alleen door lijsten (consultatie, fonds)');
+    expect(items[0]).toContain('data-level="firm"');
+    expect(items[0]).toContain('Gekozen in 90% van 50 steekproeven.');
+    expect(items[0]).toContain('Zonder lijsten niet gekozen.');
+    expect(items[0]).toContain('Ook gekozen als lijsten iedereen verbinden.');
+    expect(items[1]).not.toContain('convener-basis');
+    expect(items[1]).toContain('data-level="weak"');
+    expect(items[1]).toContain('Ook gekozen zonder lijsten.');
+    expect(html).toContain('Vaak in plaats daarvan gekozen: Stichting X (42%).');
+  });
+});
 
 describe('components render real results', () => {
   beforeAll(async () => {
@@ -146,6 +191,9 @@ describe('components render real results', () => {
     const html = render(
       createElement(ConvenersPanel, {
         result,
+        robustness: null,
+        introductions: [],
+        tieBasis: () => null,
         k: 7,
         onK: noop,
         reachSteps: 2,
@@ -158,6 +206,7 @@ describe('components render real results', () => {
       'nl',
     );
     expect(html).toContain('Wordt bijgewerkt');
+    expect(html).toContain('Stevigheid wordt berekend');
     expect(html).toMatch(/data-testid="conveners-show-suggested"|checked=""/);
   });
 });
