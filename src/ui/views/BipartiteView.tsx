@@ -1,5 +1,5 @@
+import { NodeSquareProgram } from '@sigma/node-square';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NodeCircleProgram } from 'sigma/rendering';
 import type { Visibility } from '../../filters/filters';
