@@ -10,22 +10,30 @@ import type { ImportProtocol } from './protocols';
  */
 const session = new ImportSession();
 
+/** At most ~20 progress messages a second: progress must not flood the page. */
+function throttled<T>(post: (p: T) => void, done: (p: T) => boolean): (p: T) => void {
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 50 && !done(p)) return;
+    last = now;
+    post(p);
+  };
+}
+
 serve<ImportProtocol>(self as unknown as DedicatedWorkerGlobalScope, {
   async read({ files }, { progress, signal }) {
-    let last = 0;
     const summaries = await session.read(files, {
       isCancelled: () => signal.aborted,
-      onProgress: (p) => {
-        // At most ~20 messages a second: progress must not flood the page.
-        const now = Date.now();
-        if (now - last < 50 && p.fraction < 1) return;
-        last = now;
-        progress(p);
-      },
+      onProgress: throttled(progress, (p) => p.fraction >= 1),
     });
     return summaries ?? null;
   },
-  build({ request }) {
-    return session.build(request);
+  async build({ request }, { progress, signal }) {
+    const outcome = await session.buildAsync(request, {
+      isCancelled: () => signal.aborted,
+      onProgress: throttled(progress, (p) => p.rows >= p.total),
+    });
+    return outcome ?? null;
   },
 });

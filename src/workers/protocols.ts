@@ -3,7 +3,7 @@
  * progress type. Progress is a union type per method, never free text.
  */
 import type { AnalysisEvent, AnalysisInput, StageName } from '../analysis/stages';
-import type { BuildRequest, ImportOutcome, ReadProgress, SourceSummary } from '../data/import/pipeline';
+import type { BuildProgress, BuildRequest, ImportOutcome, ReadProgress, SourceSummary } from '../data/import/pipeline';
 import type { Dataset } from '../data/model';
 import type { Sector } from '../data/sectors';
 import type { Projection, ProjectionRules } from '../graph/projection';
@@ -34,5 +34,6 @@ export interface LayoutProtocol {
 export interface ImportProtocol {
   /** Reads (decodes and parses) the files and keeps the tables in the worker. */
   read: { params: { files: { name: string; blob: Blob }[] }; result: SourceSummary[] | null; progress: ReadProgress };
-  build: { params: { request: BuildRequest }; result: ImportOutcome; progress: never };
+  /** Builds the dataset under the chosen mappings, in steps: progress, and a cancel is seen between steps. */
+  build: { params: { request: BuildRequest }; result: ImportOutcome | null; progress: BuildProgress };
 }

@@ -1,5 +1,6 @@
 import type { Dataset, Organisation, Participation } from '../model';
 import { normaliseName } from '../normalise';
+import { importProblem } from '../problemWords';
 import type { FileReport, ImportProblem, ImportReport } from '../report';
 
 /**
@@ -83,17 +84,19 @@ export interface DuplicateGroup {
   /** Organisation ids; the first is the one the others merge into (most participations). */
   organisationIds: string[];
   names: string[];
-  /** Plain-language reasons, e.g. ["legal form", "leading article"]. */
+  /** Plain-language reasons, in English, e.g. ["legal form", "leading article"]. */
   reasons: string[];
+  /** The same as codes (`legal-form`, `article`, `abbreviation`, `spacing`, `same-name`), for the UI's words. */
+  reasonCodes: string[];
 }
 
-const REASON_TEXT: Record<string, string> = {
-  'legal-form': 'legal form (B.V., Stichting, GmbH…)',
-  article: 'leading article ("De", "The")',
-  abbreviation: 'abbreviation or spelling variant',
-  spacing: 'spacing or punctuation',
-  'same-name': 'same name under different ids',
-};
+const REASON_TEXT = new Map<string, string>([
+  ['legal-form', 'legal form (B.V., Stichting, GmbH…)'],
+  ['article', 'leading article ("De", "The")'],
+  ['abbreviation', 'abbreviation or spelling variant'],
+  ['spacing', 'spacing or punctuation'],
+  ['same-name', 'same name under different ids'],
+]);
 
 /** Blocks that large are generic keys, not one organisation; they are not proposed. */
 const MAX_GROUP = 25;
@@ -130,7 +133,8 @@ export function findDuplicateGroups(dataset: Dataset): DuplicateGroup[] {
       id: block.map((b) => b.org.id).join('+'),
       organisationIds: block.map((b) => b.org.id),
       names: block.map((b) => b.org.name),
-      reasons: [...reasons].map((r) => REASON_TEXT[r] ?? r),
+      reasons: [...reasons].map((r) => REASON_TEXT.get(r) ?? r),
+      reasonCodes: [...reasons],
     });
   }
   return groups.sort((a, b) => a.names[0]!.localeCompare(b.names[0]!));
@@ -170,12 +174,7 @@ export function mergeDuplicateGroups(input: MergeInput, accepted: readonly Dupli
     if (b.listedIn) a.listedIn = [...new Set([...(a.listedIn ?? []), ...b.listedIn])];
     if (b.extra) a.extra = { ...b.extra, ...a.extra };
     organisations.delete(from);
-    problems.push({
-      file: b.provenance[0]?.split('#')[0] ?? '',
-      severity: 'info',
-      code: 'duplicate-organisation-merged',
-      message: `"${b.name}" was merged into "${a.name}" (you accepted them as one organisation); "${b.name}" is kept as an alias.`,
-    });
+    problems.push(importProblem({ file: b.provenance[0]?.split('#')[0] ?? '', severity: 'info' }, 'duplicate-organisation-merged', { from: b.name.slice(0, 80), to: a.name.slice(0, 80) }));
   }
   // Which rows keep at least one participation of their own.
   const rowKey = (o: { file: string; row: number }) => `${o.file}\u0000${o.row}`;

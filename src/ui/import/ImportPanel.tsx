@@ -4,6 +4,7 @@ import {
   applyDuplicateDecisions,
   needsMappingStep,
   planMappings,
+  type BuildProgress,
   type ImportOutcome,
   type ReadProgress,
   type SourceSummary,
@@ -38,8 +39,8 @@ type State =
   | { step: 'choose'; failed: ImportProblem[]; message?: string }
   | { step: 'reading'; progress?: ReadProgress; cancel: () => void }
   | { step: 'mapping'; summaries: SourceSummary[]; plans: EditablePlan[] }
-  | { step: 'building' }
-  | { step: 'review'; summaries: SourceSummary[]; plans: EditablePlan[]; outcome: ImportOutcome; decisions: Record<string, boolean> };
+  | { step: 'building'; summaries: SourceSummary[]; plans: EditablePlan[]; progress?: BuildProgress; cancel: () => void }
+  | { step: 'review'; summaries: SourceSummary[]; plans: EditablePlan[]; outcome: ImportOutcome; decisions: ReadonlyMap<string, boolean> };
 
 /**
  * Bring your own data: choose or drop files, assign columns when the layout is not recognised,
@@ -47,7 +48,8 @@ type State =
  * building run in a worker; this component only holds the step the user is at.
  */
 export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage }: ImportPanelProps) {
-  const { t } = useImportMessages();
+  const words = useImportMessages();
+  const { t } = words;
   const [state, setState] = useState<State>({ step: 'choose', failed: [] });
   const [labels, setLabels] = useState<string[]>([]);
   const engineRef = useRef<ImportEngine | null>(null);
@@ -68,13 +70,16 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
     const engine = engineRef.current;
     if (!engine) return;
     for (const p of plans) if (p.remember && !p.missing.length) saveMapping(p.table.header, p.mapping, store);
-    setState({ step: 'building' });
+    const building = engine.build(
+      { datasetName: summaries.map((s) => s.file).join(', '), mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) },
+      (progress) => setState((s) => (s.step === 'building' ? { ...s, progress } : s)),
+    );
+    setState({ step: 'building', summaries, plans, cancel: building.cancel });
     try {
-      const outcome = await engine.build({
-        datasetName: summaries.map((s) => s.file).join(', '),
-        mappings: Object.fromEntries(plans.map((p) => [p.table.id, p.mapping])),
-      });
-      setState({ step: 'review', summaries, plans, outcome, decisions: {} });
+      const outcome = await building.result;
+      // Cancelled: back to the mapping step, where the user can change the assignment or start over.
+      if (outcome === 'cancelled') return setState({ step: 'mapping', summaries, plans });
+      setState({ step: 'review', summaries, plans, outcome, decisions: new Map() });
     } catch (e) {
       fail(e);
     }
@@ -105,7 +110,7 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
 
   const view = useMemo(() => {
     if (state.step !== 'review') return undefined;
-    const accepted = new Set(Object.entries(state.decisions).filter(([, v]) => v).map(([k]) => k));
+    const accepted = new Set([...state.decisions].filter(([, v]) => v).map(([k]) => k));
     return applyDuplicateDecisions(state.outcome, accepted);
   }, [state]);
 
@@ -131,7 +136,7 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
           {state.failed.length > 0 && (
             <div className="import-error" role="alert" data-testid="import-error">
               <h3>{t('failedFiles')}</h3>
-              <ProblemList problems={state.failed} t={t} testId="import-error-list" />
+              <ProblemList problems={state.failed} words={words} testId="import-error-list" />
             </div>
           )}
         </>
@@ -147,7 +152,7 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
       )}
       {state.step === 'mapping' && (
         <>
-          <FailedNotice summaries={state.summaries} t={t} />
+          <FailedNotice summaries={state.summaries} words={words} />
           <MappingStep
             plans={state.plans}
             t={t}
@@ -158,20 +163,29 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
         </>
       )}
       {state.step === 'building' && (
-        <p className="import-progress" role="status">
-          {t('building')}
-        </p>
+        <div className="import-progress" role="status">
+          <p>{t('building')}</p>
+          <progress max={1} value={state.progress && state.progress.total ? state.progress.rows / state.progress.total : 0} data-testid="build-progress" aria-label={t('building')} />
+          {state.progress && <p className="muted">{t('buildingProgress', { rows: state.progress.rows, total: state.progress.total })}</p>}
+          <button type="button" className="import-button" onClick={state.cancel} data-testid="build-cancel">
+            {t('cancel')}
+          </button>
+        </div>
       )}
       {state.step === 'review' && view && (
         <ReviewStep
           outcome={view}
           proposals={state.outcome.duplicates}
           decisions={state.decisions}
-          t={t}
+          words={words}
           onDecide={(ids, accept) =>
-            setState((s) =>
-              s.step === 'review' ? { ...s, decisions: { ...s.decisions, ...Object.fromEntries(ids.map((id) => [id, accept])) } } : s,
-            )
+            setState((s) => {
+              if (s.step !== 'review') return s;
+              // A Map: group ids are organisation ids joined, and any string is a valid id.
+              const decisions = new Map(s.decisions);
+              for (const id of ids) decisions.set(id, accept);
+              return { ...s, decisions };
+            })
           }
           onBack={() => setState({ step: 'mapping', summaries: state.summaries, plans: state.plans })}
           onConfirm={() => onImported({ dataset: view.dataset, report: view.report, label: labels.join(', ') })}
@@ -182,10 +196,8 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
 }
 
 function ProgressBar({ progress, t }: { progress: ReadProgress | undefined; t: ReturnType<typeof useImportMessages>['t'] }) {
-  // Reading and parsing are each half of a file; files share the bar equally.
-  const fraction = progress
-    ? (progress.fileIndex + (progress.phase === 'reading' ? 0 : 0.5) + progress.fraction / 2) / progress.fileCount
-    : 0;
+  // `fraction` is how much of the file is done (CSV is decoded and parsed in one pass); files share the bar equally.
+  const fraction = progress ? (progress.fileIndex + progress.fraction) / progress.fileCount : 0;
   return (
     <>
       <progress max={1} value={fraction} data-testid="import-progress" aria-label={t('reading')} />
@@ -203,13 +215,13 @@ function ProgressBar({ progress, t }: { progress: ReadProgress | undefined; t: R
   );
 }
 
-function FailedNotice({ summaries, t }: { summaries: SourceSummary[]; t: ReturnType<typeof useImportMessages>['t'] }) {
+function FailedNotice({ summaries, words }: { summaries: SourceSummary[]; words: ReturnType<typeof useImportMessages> }) {
   const failed = summaries.flatMap((s) => (s.status === 'failed' ? s.problems : []));
   if (!failed.length) return null;
   return (
     <div className="import-error" role="alert" data-testid="import-error">
-      <h3>{t('failedFiles')}</h3>
-      <ProblemList problems={failed} t={t} testId="import-error-list" />
+      <h3>{words.t('failedFiles')}</h3>
+      <ProblemList problems={failed} words={words} testId="import-error-list" />
     </div>
   );
 }

@@ -1,15 +1,16 @@
 import type { DuplicateGroup, ImportOutcome } from '../../data/import/pipeline';
 import { reportToCsv } from '../../data/import/reportCsv';
 import { downloadText } from './download';
+import { problemText } from './problemText';
 import { ProblemList } from './ProblemList';
-import type { ImportT } from './useImportMessages';
+import type { ImportWords } from './useImportMessages';
 
 /** The import report, the duplicate proposals and the button that shows the result on the map. */
 export function ReviewStep({
   outcome,
   proposals,
   decisions,
-  t,
+  words,
   onDecide,
   onConfirm,
   onBack,
@@ -18,17 +19,26 @@ export function ReviewStep({
   outcome: ImportOutcome;
   /** Every proposal made for this import (accepted ones included). */
   proposals: readonly DuplicateGroup[];
-  decisions: Readonly<Record<string, boolean>>;
-  t: ImportT;
+  decisions: ReadonlyMap<string, boolean>;
+  words: ImportWords;
   onDecide: (ids: readonly string[], accept: boolean) => void;
   onConfirm: () => void;
   onBack: () => void;
 }) {
+  const { t } = words;
   const { report, dataset } = outcome;
   const inferred = dataset.organisations.filter((o) => o.sectorInferred).length;
+  const why = outcome.noParticipations ? problemText(outcome.noParticipations, words) : undefined;
   return (
     <section className="import-review" aria-labelledby="import-review-title" data-testid="import-report">
       <h3 id="import-review-title">{t('reviewTitle')}</h3>
+      {why && (
+        <div className="import-error" role="alert" data-testid="no-participations">
+          <h3>{t('noParticipationsTitle')}</h3>
+          <p>{why.message}</p>
+          {why.fix && <p className="problem-fix">{t('fix', { fix: why.fix })}</p>}
+        </div>
+      )}
       <p data-testid="import-summary">
         {t('summary', { read: report.rowsRead, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected })}{' '}
         {t('resultCounts', {
@@ -54,7 +64,7 @@ export function ReviewStep({
             {report.files.map((f, i) => (
               <tr key={i}>
                 <th scope="row">{f.file}</th>
-                <td>{f.role}</td>
+                <td>{t(`roleName_${f.role}`)}</td>
                 <td>{f.rowsRead}</td>
                 <td>{f.rowsUsed}</td>
                 <td>{f.rowsMerged}</td>
@@ -81,14 +91,14 @@ export function ReviewStep({
           </div>
           <ul>
             {proposals.map((g) => (
-              <li key={g.id} data-group={g.id} className={decisions[g.id] ? 'accepted' : ''}>
+              <li key={g.id} data-group={g.id} className={decisions.get(g.id) ? 'accepted' : ''}>
                 <span className="dup-names">{g.names.join(' = ')}</span>
-                <span className="muted"> · {t('duplicatesBecause', { reasons: g.reasons.join(', ') })}</span>
+                <span className="muted"> · {t('duplicatesBecause', { reasons: g.reasonCodes.map((r) => t(`duplicateReason_${r}`)).join(', ') })}</span>
                 <span className="dup-buttons">
-                  <button type="button" aria-pressed={decisions[g.id] === true} onClick={() => onDecide([g.id], true)}>
+                  <button type="button" aria-pressed={decisions.get(g.id) === true} onClick={() => onDecide([g.id], true)}>
                     {t('accept')}
                   </button>
-                  <button type="button" aria-pressed={decisions[g.id] !== true} onClick={() => onDecide([g.id], false)}>
+                  <button type="button" aria-pressed={decisions.get(g.id) !== true} onClick={() => onDecide([g.id], false)}>
                     {t('reject')}
                   </button>
                 </span>
@@ -99,7 +109,7 @@ export function ReviewStep({
       )}
 
       <h4>{t('problemsTitle', { count: report.problems.length })}</h4>
-      <ProblemList problems={report.problems} t={t} />
+      <ProblemList problems={report.problems} words={words} />
       <div className="import-actions">
         <button type="button" className="import-button" onClick={onBack}>
           {t('back')}

@@ -1,5 +1,6 @@
 import {
   ImportSession,
+  type BuildProgress,
   type BuildRequest,
   type ImportOutcome,
   type ReadProgress,
@@ -15,7 +16,7 @@ export interface ImportEngine {
     files: readonly SourceInput[],
     onProgress: (p: ReadProgress) => void,
   ): { result: Promise<SourceSummary[] | 'cancelled'>; cancel(): void };
-  build(request: BuildRequest): Promise<ImportOutcome>;
+  build(request: BuildRequest, onProgress: (p: BuildProgress) => void): { result: Promise<ImportOutcome | 'cancelled'>; cancel(): void };
   dispose(): void;
 }
 
@@ -30,7 +31,13 @@ export function createInlineEngine(): ImportEngine {
         .then((s) => (s && !cancelled ? s : ('cancelled' as const)));
       return { result, cancel: () => (cancelled = true) };
     },
-    build: async (request) => session.build(request),
+    build(request, onProgress) {
+      let cancelled = false;
+      const result = session
+        .buildAsync(request, { onProgress, isCancelled: () => cancelled })
+        .then((o) => (o && !cancelled ? o : ('cancelled' as const)));
+      return { result, cancel: () => (cancelled = true) };
+    },
     dispose() {},
   };
 }
@@ -43,31 +50,32 @@ export function createWorkerEngine(): ImportEngine {
   let client: RpcClient<ImportProtocol> | undefined;
   const start = () =>
     (client ??= new RpcClient<ImportProtocol>(new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' })));
+  /** A call that can be cancelled; a worker busy in one long step is replaced if it does not stop in time. */
+  const cancellable = <T>(run: (worker: RpcClient<ImportProtocol>, signal: AbortSignal) => Promise<T | null>) => {
+    const controller = new AbortController();
+    const worker = start();
+    const result = run(worker, controller.signal)
+      .then((v) => v ?? ('cancelled' as const))
+      .catch((e: unknown) => {
+        if (e instanceof CancelledError) return 'cancelled' as const;
+        throw e;
+      });
+    return {
+      result,
+      cancel() {
+        controller.abort();
+        setTimeout(() => {
+          if (client !== worker) return;
+          worker.dispose();
+          client = undefined;
+        }, CANCEL_GRACE_MS);
+      },
+    };
+  };
   return {
-    read(files, onProgress) {
-      const controller = new AbortController();
-      const worker = start();
-      const answer = worker
-        .call('read', { files: files.map((f) => ({ name: f.name, blob: f.blob })) }, { onProgress, signal: controller.signal })
-        .then((s) => s ?? ('cancelled' as const))
-        .catch((e: unknown) => {
-          if (e instanceof CancelledError) return 'cancelled' as const;
-          throw e;
-        });
-      return {
-        result: answer,
-        cancel() {
-          controller.abort();
-          // A worker busy in one long step still stops at once: it is replaced.
-          setTimeout(() => {
-            if (client !== worker) return;
-            worker.dispose();
-            client = undefined;
-          }, CANCEL_GRACE_MS);
-        },
-      };
-    },
-    build: (request) => start().call('build', { request }),
+    read: (files, onProgress) =>
+      cancellable((worker, signal) => worker.call('read', { files: files.map((f) => ({ name: f.name, blob: f.blob })) }, { onProgress, signal })),
+    build: (request, onProgress) => cancellable((worker, signal) => worker.call('build', { request }, { onProgress, signal })),
     dispose() {
       client?.dispose();
       client = undefined;

@@ -107,6 +107,7 @@ describe('converters reject bad input with the same specific messages', () => {
     const header = await run('nwopen', ['h.csv'], { 'h.csv': bytes('project_id;organisation\n') });
     expect(header.code).toBe(1);
     expect(header.err).toContain('but no data rows below it');
+    expect(header.err).toContain('No participations were imported, so there is no network: h.csv has a header but no rows.');
     const unknown = await run('nwopen', ['tests/fixtures/import/deelnemers-cp1252.csv']);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('no column was recognised as "activity_id" or "organisation" (found columns: Trajectcode, Trajectnaam, Betrokkene');
@@ -119,7 +120,7 @@ describe('converters reject bad input with the same specific messages', () => {
   it('writes canonical CSV to stdout and the report to stderr', async () => {
     const ok = await run('nwopen', ['tests/fixtures/import/sia-projecten.csv']);
     expect(ok.code).toBe(0);
-    expect(ok.out.split('\n')[0]).toBe('activity_id,activity_title,activity_kind,source,scheme,theme,start_year,end_year,organisation_id,organisation,sector,city,region,country,role,provenance');
+    expect(ok.out.split('\n')[0]).toBe('activity_id,activity_title,activity_kind,source,scheme,theme,start_year,end_year,organisation_id,organisation,sector,city,region,country,role,provenance,confidence');
     expect(ok.err).toContain('sia-projecten.csv (participations, utf-8-bom, separator ";"): 5 rows read = 4 used + 1 merged + 0 rejected');
   });
 });

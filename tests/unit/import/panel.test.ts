@@ -80,7 +80,8 @@ describe('ImportPanel', () => {
     renderPanel();
     fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [file('broken.csv')] } });
     const error = await screen.findByTestId('import-error');
-    expect(error.querySelector('[data-code="binary-file"]')!.textContent).toContain('"broken.csv" is not a text file');
+    // Worded in the UI's language from the problem's code and parameters.
+    expect(error.querySelector('[data-code="binary-file"]')!.textContent).toContain('"broken.csv" is geen tekstbestand');
     const { input } = { input: document.querySelector('input[type=file]') as HTMLInputElement };
     fireEvent.change(input, { target: { files: [new File(['activity_id,organisation\nA1,<img src=x onerror=alert(1)>\n'], 'x.csv')] } });
     await screen.findByTestId('import-report');
@@ -99,12 +100,12 @@ describe('ImportPanel', () => {
         });
         return { result, cancel: () => cancel() };
       },
-      build: () => Promise.reject(new Error('not reached')),
+      build: () => ({ result: Promise.reject(new Error('not reached')), cancel() {} }),
       dispose() {},
     };
     renderPanel(engine);
     fireEvent.change(document.querySelector('input[type=file]')!, { target: { files: [new File(['x'], 'big.csv')] } });
-    await waitFor(() => expect((screen.getByTestId('import-progress') as HTMLProgressElement).value).toBeCloseTo(0.75));
+    await waitFor(() => expect((screen.getByTestId('import-progress') as HTMLProgressElement).value).toBeCloseTo(0.5));
     expect(screen.getByRole('status').textContent).toContain('big.csv (1 van 1): ontleden');
     fireEvent.click(screen.getByTestId('import-cancel'));
     expect((await screen.findByText('Het lezen is geannuleerd.')).textContent).toBe('Het lezen is geannuleerd.');
