@@ -212,7 +212,7 @@ export function toGexf(input: NetworkExportInput): string {
   for (const n of data.nodes) {
     lines.push(`      <node id="${xmlEscape(n.id)}" label="${xmlEscape(n.label)}">`);
     const v = values(nodeAttrs, n.attributes);
-    if (v.length) lines.push('        <attvalues>', ...v, '        </attvalues>');
+    if (v.length) lines.push('        <attvalues>', v.join('\n'), '        </attvalues>');
     const rgb = hexToRgb(n.colour) ?? [140, 140, 140];
     lines.push(`        <viz:color r="${rgb[0]}" g="${rgb[1]}" b="${rgb[2]}"/>`, `        <viz:size value="${finite(n.size, 1)}"/>`);
     if (n.x !== undefined && n.y !== undefined) lines.push(`        <viz:position x="${finite(n.x, 0)}" y="${finite(n.y, 0)}" z="0"/>`);
@@ -222,7 +222,7 @@ export function toGexf(input: NetworkExportInput): string {
   for (const e of data.edges) {
     lines.push(`      <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}" weight="${finite(e.weight, 0)}">`);
     const v = values(edgeAttrs, e.attributes);
-    if (v.length) lines.push('        <attvalues>', ...v.map((l) => l), '        </attvalues>');
+    if (v.length) lines.push('        <attvalues>', v.join('\n'), '        </attvalues>');
     lines.push('      </edge>');
   }
   lines.push('    </edges>', '  </graph>', '</gexf>', '');
