@@ -28,6 +28,7 @@ const CANONICAL_KEY: Record<'participations' | 'activities' | 'organisations', P
     country: 'country',
     role: 'role',
     provenance: 'provenance',
+    confidence: 'confidence',
   },
   activities: {
     activity_id: 'activity_id',
@@ -41,6 +42,8 @@ const CANONICAL_KEY: Record<'participations' | 'activities' | 'organisations', P
     activity_region: 'region',
     stated_participants: 'stated_participants',
     activity_description: 'description',
+    activity_title_en: 'title_en',
+    activity_description_en: 'description_en',
     provenance: 'provenance',
   },
   organisations: {
@@ -53,6 +56,7 @@ const CANONICAL_KEY: Record<'participations' | 'activities' | 'organisations', P
     country: 'country',
     aliases: 'aliases',
     organisation_description: 'description',
+    organisation_description_en: 'description_en',
     listed_in: 'listed_in',
     provenance: 'provenance',
   },
@@ -145,7 +149,7 @@ export function* importTableSteps(
         }
       }
       const key = keys[field];
-      if (key) base.set(key, value);
+      if (key) base.set(key, (field === 'start_year' || field === 'end_year') && DATE.test(trimmed) ? String(yearsIn(trimmed)[0] ?? value) : value);
       else derived[field] = trimmed;
     }
     for (const e of extras) base.set(e.h, values[e.i] ?? '');
@@ -178,6 +182,9 @@ export function* importTableSteps(
   }
   return report;
 }
+
+/** A date in a year column ("jaar": 01-03-2022, 2022-03-01): hand-kept sheets write one; its year is meant. */
+const DATE = /^(\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d{2}|(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}([T ][\d:.]+Z?)?)$/;
 
 const ORGANISATION_COLUMNS = new Set<FieldId>(['organisation', 'organisation_id', 'lead_organisation', 'consortium']);
 

@@ -51,6 +51,10 @@ const SYNONYMS: Record<FieldId, readonly string[]> = {
   lead_organisation: ['lead_organisation', 'lead organization', 'penvoerder', 'penvoerende organisatie', 'hoofdaanvrager', 'aanvrager', 'lead partner'],
   consortium: ['consortium', 'projectconsortium', 'consortium_raw', 'partners', 'deelnemers', 'consortiumpartners', 'samenwerkingspartners', 'medeaanvragers'],
   provenance: ['provenance', 'herkomst', 'cordis_url', 'Website link', 'projecturl', 'project url', 'url', 'link'],
+  confidence: ['confidence', 'zekerheid'],
+  activity_title_en: ['title_en', 'english title', 'titel engels', 'engelse titel'],
+  activity_description_en: ['description_en', 'english description'],
+  organisation_description_en: ['description_en', 'english description'],
 };
 
 /** Generic names that identify a record only in a file of that kind. */
@@ -128,7 +132,7 @@ const CANONICAL_KEYS = new Set(
   [
     'activity_id', 'activity_title', 'activity_kind', 'source', 'scheme', 'theme', 'start_year', 'end_year',
     'organisation_id', 'organisation', 'sector', 'city', 'region', 'country', 'role', 'provenance',
-    'name', 'aliases', 'description', 'listed_in', 'title', 'kind', 'stated_participants',
+    'name', 'aliases', 'description', 'listed_in', 'title', 'kind', 'stated_participants', 'confidence', 'title_en', 'description_en',
   ].map(headerKey),
 );
 
