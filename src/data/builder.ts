@@ -21,6 +21,9 @@ export interface BuilderOptions {
   idOnlyOrganisations?: 'reject' | 'name-from-id';
 }
 
+/** How much of a name the sector rules read (names are far shorter). */
+const INFERENCE_NAME_LENGTH = 500;
+
 /** A leading apostrophe is how Bruggen's writer neutralises formula-like cells; undo one. */
 const FORMULA_ESCAPED = /^'+[=+\-@\t\r]/;
 export function cell(value: string | undefined): string {
@@ -419,7 +422,9 @@ export class DatasetBuilder {
   finishInference() {
     for (const id of this.needsInference) {
       const org = this.organisations.get(id)!;
-      const guess = inferOrganisationSector(org.name, this.typeHints.get(id));
+      // The rules read names; a value of megabytes (reported as long-value) is not one, and
+      // running a hundred rules over all of it would take seconds.
+      const guess = inferOrganisationSector(org.name.slice(0, INFERENCE_NAME_LENGTH), this.typeHints.get(id));
       org.sector = guess.sector;
       org.sectorInferred = true;
       org.sectorReason = guess.reason;

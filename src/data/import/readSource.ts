@@ -5,6 +5,7 @@ import { readGexfDocument, readJsonDocument, type RecordSource } from './dataset
 import { decodeBlob } from './decode';
 import { sniffFile, SNIFF_BYTES } from './sniff';
 import { readDelimitedBlob, tableFromRecords, type RawTable } from './table';
+import { checkZip } from './zipCheck';
 
 /** A file handed to the importer; a browser File is a Blob, Node wraps its bytes in one. */
 export interface SourceInput {
@@ -98,9 +99,13 @@ async function readWorkbook(
   progress: (phase: ReadProgress['phase'], fraction: number) => void,
 ): Promise<SourceRead> {
   let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
+  progress('reading', 0);
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  // Declared sizes and ratios first: a ZIP bomb is refused before anything is inflated.
+  const verdict = checkZip(bytes);
+  if (!verdict.ok) return fail(name, 'suspicious-workbook', { name, ...verdict.params }, verdict.variant);
   try {
-    progress('reading', 0);
-    sheets = await readXlsxFile(await blob.arrayBuffer());
+    sheets = await readXlsxFile(bytes.buffer);
   } catch (e) {
     return fail(name, 'unreadable-workbook', { name, detail: String((e as Error).message ?? e).slice(0, 120) });
   }

@@ -84,7 +84,7 @@ describe('bad input never crashes and always says what is wrong', () => {
     expect((await failure('data.csv', Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2]))).codes).toEqual(['binary-file']);
     expect((await failure('old.xls', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).codes).toEqual(['old-office-file']);
     expect((await failure('doc.csv', '%PDF-1.4\n%âãÏÓ')).codes).toEqual(['pdf-file']);
-    expect((await failure('fake.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]))).codes).toEqual(['unreadable-workbook']);
+    expect((await failure('fake.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]))).codes).toEqual(['suspicious-workbook']);
     expect((await failure('x.json', '{"nope": 1}')).codes).toEqual(['not-bruggen-json']);
     expect((await failure('x.json', '{"dataset": [')).codes).toEqual(['invalid-json']);
     expect((await failure('x.gexf', '<gexf><graph><nodes><node id="1"')).codes).toEqual(['invalid-gexf']);
