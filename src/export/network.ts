@@ -234,16 +234,24 @@ const finite = (x: number, fallback: number) => (Number.isFinite(x) ? x : fallba
 
 const GRAPHML_TYPES: Record<AttributeType, string> = { string: 'string', integer: 'int', double: 'double', boolean: 'boolean' };
 
-/** Text and attribute values for XML: escaped, and characters XML 1.0 forbids removed. */
+/**
+ * Text and attribute values for XML: characters XML 1.0 forbids removed (C0 controls other than
+ * tab and line breaks, U+FFFE/U+FFFF, and halves of surrogate pairs without their other half),
+ * markup characters escaped, and tab and line breaks written as references so that attribute
+ * values read back as written (a parser turns literal ones into spaces).
+ */
 export function xmlEscape(value: string): string {
   return value
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 function hexToRgb(colour: string): [number, number, number] | undefined {

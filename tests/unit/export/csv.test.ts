@@ -33,6 +33,7 @@ function row(overrides: Partial<OrganisationRow>): OrganisationRow {
     brokerage: { coordinator: 0, itinerant: 0, gatekeeper_or_representative: 0, liaison: 0 },
     brokerageTotal: 0,
     articulationPoint: false,
+    focalDistance: null,
     ...overrides,
   };
 }
@@ -40,11 +41,11 @@ function row(overrides: Partial<OrganisationRow>): OrganisationRow {
 describe('CSV export', () => {
   it('writes the three tables with their header, one row each, without a byte-order mark', () => {
     const fx = denHaag();
-    const csv = tablesToCsv({ result: fx.result, dataset: fx.dataset, visibility: fx.visibility, graph: fx.visible });
+    const csv = tablesToCsv({ result: fx.result, network: fx.network, visibility: fx.visibility });
     for (const [text, columns, count] of [
-      [csv.organisations!, ORGANISATION_CSV_COLUMNS, 220],
+      [csv.organisations!, ORGANISATION_CSV_COLUMNS, fx.result.organisations.length],
       [csv.activities, ACTIVITY_CSV_COLUMNS, fx.dataset.activities.length],
-      [csv.ties!, TIE_CSV_COLUMNS, fx.visible.size],
+      [csv.ties!, TIE_CSV_COLUMNS, fx.result.ties.length],
     ] as const) {
       expect(text.charCodeAt(0)).not.toBe(0xfeff);
       expect(text.split('\n')[0]).toBe(columns.join(','));
@@ -62,23 +63,24 @@ describe('CSV export', () => {
     expect(Number(haag.brokerage_gatekeeper_or_representative)).toBe(expected.brokerage.gatekeeper_or_representative);
     expect(haag.articulation_point).toBe(String(expected.articulationPoint));
 
-    const tie = parse(csv.ties!).data.find((r) => r.bridge === 'true')!;
+    const tie = parse(csv.ties!).data.find((r) => r.shared_activity_ids)!;
     expect(tie.shared_activity_ids!.length).toBeGreaterThan(0);
     expect(tie.shared_activity_titles!.split(' | ').length).toBe(tie.shared_activity_ids!.split(' | ').length);
   });
 
   it('keeps only the filtered activities, and counts only visible participants', () => {
     const fx = denHaag({ sources: ['RVO'] });
-    const csv = tablesToCsv({ result: fx.result, dataset: fx.dataset, visibility: fx.visibility, graph: fx.visible });
+    const csv = tablesToCsv({ result: fx.result, network: fx.network, visibility: fx.visibility });
     const rows = parse(csv.activities).data;
-    expect(rows.length).toBe(fx.visibility.activities.size);
+    expect(rows.length).toBe(fx.visibility.acts.reduce((n, v) => n + v, 0));
+    expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.source === 'RVO')).toBe(true);
-    expect(parse(csv.organisations!).data.length).toBe(fx.visibility.organisations.size);
+    expect(parse(csv.organisations!).data.length).toBe(fx.result.organisations.length);
   });
 
   it('has no organisations or ties CSV before the analysis', () => {
     const fx = denHaag();
-    const csv = tablesToCsv({ result: null, dataset: fx.dataset, visibility: null, graph: null });
+    const csv = tablesToCsv({ result: null, network: fx.network, visibility: null });
     expect(csv.organisations).toBeNull();
     expect(csv.ties).toBeNull();
     expect(parse(csv.activities).data.length).toBe(fx.dataset.activities.length);
@@ -109,7 +111,7 @@ describe('CSV export', () => {
     expect(text.split('\n')[1]).toContain('"\'=HYPERLINK(""x"")"');
 
     const fx = denHaag();
-    const ties = tieTableRows(fx.result.ties.slice(0, 1), fx.result.organisations, fx.visible, fx.dataset);
+    const ties = tieTableRows(fx.result.ties.slice(0, 1), fx.result.organisations, fx.network, fx.visibility);
     ties[0]!.sourceName = '=cmd|x';
     expect(parse(tiesCsv(ties)).data[0]!.source_name).toBe("'=cmd|x");
   });
