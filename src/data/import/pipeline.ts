@@ -4,15 +4,16 @@
  * building) and on the main thread (planning, duplicate decisions); the converters in scripts/
  * run exactly the same functions in Node.
  */
-import { mergeDuplicateGroups, type DuplicateGroup } from './duplicates';
 import { loadMapping, type KeyValueStorage } from './mappingStore';
 import { mappingMissing, recogniseTable, type ColumnMapping, type Uncertainty } from './recognise';
 import type { SourceInput } from './readSource';
 import { ImportSession, type ImportOutcome, type SourceSummary, type TableSummary } from './session';
 
+export { applyDuplicateDecisions, importSummary } from './session';
+
 export type { ColumnMapping, Uncertainty } from './recognise';
 export type { DuplicateGroup } from './duplicates';
-export type { ImportOutcome, SourceSummary, TableSummary, BuildRequest, BuildProgress } from './session';
+export type { ImportOutcome, ImportSummary, SourceSummary, TableSummary, BuildRequest, BuildProgress } from './session';
 export type { ReadProgress, SourceInput } from './readSource';
 export { ImportSession } from './session';
 
@@ -43,19 +44,6 @@ export function planMappings(summaries: readonly SourceSummary[], storage?: KeyV
 
 /** True when some table needs the user to assign columns, or to confirm an uncertain guess, before importing. */
 export const needsMappingStep = (plans: readonly TablePlan[]) => plans.some((p) => p.missing.length > 0 || p.uncertain !== undefined);
-
-/** The dataset and report after the user's decisions on the proposed duplicates. */
-export function applyDuplicateDecisions(outcome: ImportOutcome, acceptedGroupIds: ReadonlySet<string>): ImportOutcome {
-  const accepted: DuplicateGroup[] = outcome.duplicates.filter((g) => acceptedGroupIds.has(g.id));
-  const merged = mergeDuplicateGroups(outcome, accepted);
-  return {
-    ...outcome,
-    dataset: merged.dataset,
-    report: merged.report,
-    origins: [...merged.origins],
-    duplicates: outcome.duplicates.filter((g) => !acceptedGroupIds.has(g.id)),
-  };
-}
 
 /** Reads and builds in one go with recognised (or given) mappings: the converters and tests. */
 export async function importFiles(

@@ -4,7 +4,7 @@ import { importProblem, nameList } from '../problemWords';
 import { emptyFileReport, totalReport, type FileReport, type FileRole, type ImportProblem, type ImportReport } from '../report';
 import { importTableSteps } from './applyMapping';
 import type { RecordSource } from './datasetFiles';
-import { findDuplicateGroups, type DuplicateGroup } from './duplicates';
+import { findDuplicateGroups, mergeDuplicateGroups, type DuplicateGroup } from './duplicates';
 import { recogniseTable, type ColumnMapping } from './recognise';
 import { readSource, type ReadProgress, type SourceInput, type SourceRead } from './readSource';
 import { yieldToEventLoop, type RawTable } from './table';
@@ -55,10 +55,47 @@ export interface ImportOutcome {
   noParticipations?: ImportProblem;
 }
 
+/**
+ * What the review step shows of an outcome: the report, the duplicate proposals and the counts,
+ * without the dataset itself (which stays in the worker until the user confirms).
+ */
+export interface ImportSummary {
+  report: ImportReport;
+  duplicates: DuplicateGroup[];
+  counts: { organisations: number; activities: number; participations: number; inferred: number };
+  noParticipations?: ImportProblem;
+}
+
+export function importSummary(outcome: ImportOutcome, proposals: DuplicateGroup[] = outcome.duplicates): ImportSummary {
+  const { dataset } = outcome;
+  let inferred = 0;
+  for (const o of dataset.organisations) if (o.sectorInferred) inferred++;
+  const summary: ImportSummary = {
+    report: outcome.report,
+    duplicates: proposals,
+    counts: { organisations: dataset.organisations.length, activities: dataset.activities.length, participations: dataset.participations.length, inferred },
+  };
+  if (outcome.noParticipations) summary.noParticipations = outcome.noParticipations;
+  return summary;
+}
+
 const PREVIEW_ROWS = 8;
 /** Preview cells per row sent to the page: the mapping step shows examples of the columns it lists. */
 const PREVIEW_COLUMNS = 2_000;
 const ROLE_ORDER: Record<FileRole, number> = { organisations: 0, activities: 1, participations: 2 };
+
+/** The outcome with the accepted duplicate groups merged; the remaining proposals stay proposals. */
+export function applyDuplicateDecisions(outcome: ImportOutcome, acceptedGroupIds: ReadonlySet<string>): ImportOutcome {
+  const accepted: DuplicateGroup[] = outcome.duplicates.filter((g) => acceptedGroupIds.has(g.id));
+  const merged = mergeDuplicateGroups(outcome, accepted);
+  return {
+    ...outcome,
+    dataset: merged.dataset,
+    report: merged.report,
+    origins: [...merged.origins],
+    duplicates: outcome.duplicates.filter((g) => !acceptedGroupIds.has(g.id)),
+  };
+}
 
 /** Concatenates without spreading: a list of problems can be longer than the call stack allows arguments. */
 function append<T>(target: T[], items: readonly T[]) {
@@ -76,6 +113,8 @@ type Job =
  */
 export class ImportSession {
   private reads: SourceRead[] = [];
+  /** The last build, kept for the duplicate decisions and the final dataset. */
+  private outcome: ImportOutcome | undefined;
 
   async read(
     inputs: readonly SourceInput[],
@@ -99,8 +138,20 @@ export class ImportSession {
     const steps = this.buildSteps(request);
     for (;;) {
       const step = steps.next();
-      if (step.done) return step.value;
+      if (step.done) return (this.outcome = step.value);
     }
+  }
+
+  /** The last build with the accepted duplicate groups merged (the report counts move with them). */
+  decide(accepted: readonly string[]): ImportOutcome {
+    if (!this.outcome) throw new Error('Nothing has been built yet.');
+    return applyDuplicateDecisions(this.outcome, new Set(accepted));
+  }
+
+  /** The review step's view of `decide`: every proposal, and the report and counts after merging. */
+  review(accepted: readonly string[]): ImportSummary {
+    if (!this.outcome) throw new Error('Nothing has been built yet.');
+    return importSummary(this.decide(accepted), this.outcome.duplicates);
   }
 
   /**
@@ -111,7 +162,7 @@ export class ImportSession {
     const steps = this.buildSteps(request);
     for (;;) {
       const step = steps.next();
-      if (step.done) return step.value;
+      if (step.done) return (this.outcome = step.value);
       options.onProgress?.(step.value);
       await yieldToEventLoop();
       if (options.isCancelled?.()) return undefined;

@@ -1,14 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { defaultStorage, saveMapping, type KeyValueStorage } from '../../data/import/mappingStore';
-import {
-  applyDuplicateDecisions,
-  needsMappingStep,
-  planMappings,
-  type BuildProgress,
-  type ImportOutcome,
-  type ReadProgress,
-  type SourceSummary,
-} from '../../data/import/pipeline';
+import { needsMappingStep, planMappings, type BuildProgress, type ImportSummary, type ReadProgress, type SourceSummary } from '../../data/import/pipeline';
 import type { Dataset } from '../../data/model';
 import type { ImportProblem, ImportReport } from '../../data/report';
 import { DropZone } from './DropZone';
@@ -40,7 +32,17 @@ type State =
   | { step: 'reading'; progress?: ReadProgress; cancel: () => void }
   | { step: 'mapping'; summaries: SourceSummary[]; plans: EditablePlan[] }
   | { step: 'building'; summaries: SourceSummary[]; plans: EditablePlan[]; progress?: BuildProgress; cancel: () => void }
-  | { step: 'review'; summaries: SourceSummary[]; plans: EditablePlan[]; outcome: ImportOutcome; decisions: ReadonlyMap<string, boolean> };
+  | {
+      step: 'review';
+      summaries: SourceSummary[];
+      plans: EditablePlan[];
+      /** As built: every duplicate proposal. */
+      built: ImportSummary;
+      /** With the accepted merges (the engine merges; the page only shows it). */
+      view: ImportSummary;
+      decisions: ReadonlyMap<string, boolean>;
+      taking: boolean;
+    };
 
 /**
  * Bring your own data: choose or drop files, assign columns when the layout is not recognised,
@@ -79,7 +81,7 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
       const outcome = await building.result;
       // Cancelled: back to the mapping step, where the user can change the assignment or start over.
       if (outcome === 'cancelled') return setState({ step: 'mapping', summaries, plans });
-      setState({ step: 'review', summaries, plans, outcome, decisions: new Map() });
+      setState({ step: 'review', summaries, plans, built: outcome, view: outcome, decisions: new Map(), taking: false });
     } catch (e) {
       fail(e);
     }
@@ -108,11 +110,30 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
     else await build(summaries, plans);
   };
 
-  const view = useMemo(() => {
-    if (state.step !== 'review') return undefined;
-    const accepted = new Set([...state.decisions].filter(([, v]) => v).map(([k]) => k));
-    return applyDuplicateDecisions(state.outcome, accepted);
-  }, [state]);
+  const acceptedOf = (decisions: ReadonlyMap<string, boolean>) => [...decisions].filter(([, v]) => v).map(([k]) => k);
+
+  const decide = (ids: readonly string[], accept: boolean) => {
+    if (state.step !== 'review') return;
+    // A Map: group ids are organisation ids joined, and any string is a valid id.
+    const decisions = new Map(state.decisions);
+    for (const id of ids) decisions.set(id, accept);
+    setState({ ...state, decisions });
+    engineRef.current
+      ?.review(acceptedOf(decisions))
+      .then((view) => setState((s) => (s.step === 'review' && s.decisions === decisions ? { ...s, view } : s)))
+      .catch(fail);
+  };
+
+  const confirm = async () => {
+    if (state.step !== 'review' || !engineRef.current) return;
+    setState({ ...state, taking: true });
+    try {
+      const { dataset, report } = await engineRef.current.take(acceptedOf(state.decisions));
+      onImported({ dataset, report, label: labels.join(', ') });
+    } catch (e) {
+      fail(e);
+    }
+  };
 
   return (
     <div className="import-panel" data-testid="import-panel">
@@ -172,23 +193,16 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
           </button>
         </div>
       )}
-      {state.step === 'review' && view && (
+      {state.step === 'review' && (
         <ReviewStep
-          outcome={view}
-          proposals={state.outcome.duplicates}
+          outcome={state.view}
+          proposals={state.built.duplicates}
           decisions={state.decisions}
           words={words}
-          onDecide={(ids, accept) =>
-            setState((s) => {
-              if (s.step !== 'review') return s;
-              // A Map: group ids are organisation ids joined, and any string is a valid id.
-              const decisions = new Map(s.decisions);
-              for (const id of ids) decisions.set(id, accept);
-              return { ...s, decisions };
-            })
-          }
+          busy={state.taking}
+          onDecide={decide}
           onBack={() => setState({ step: 'mapping', summaries: state.summaries, plans: state.plans })}
-          onConfirm={() => onImported({ dataset: view.dataset, report: view.report, label: labels.join(', ') })}
+          onConfirm={() => void confirm()}
         />
       )}
     </div>

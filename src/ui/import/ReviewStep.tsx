@@ -1,4 +1,4 @@
-import type { DuplicateGroup, ImportOutcome } from '../../data/import/pipeline';
+import type { DuplicateGroup, ImportSummary } from '../../data/import/pipeline';
 import { reportToCsv } from '../../data/import/reportCsv';
 import { downloadText } from './download';
 import { problemText } from './problemText';
@@ -14,9 +14,10 @@ export function ReviewStep({
   onDecide,
   onConfirm,
   onBack,
+  busy = false,
 }: {
-  /** The outcome with the accepted merges applied. */
-  outcome: ImportOutcome;
+  /** The report and counts with the accepted merges applied. */
+  outcome: ImportSummary;
   /** Every proposal made for this import (accepted ones included). */
   proposals: readonly DuplicateGroup[];
   decisions: ReadonlyMap<string, boolean>;
@@ -24,10 +25,12 @@ export function ReviewStep({
   onDecide: (ids: readonly string[], accept: boolean) => void;
   onConfirm: () => void;
   onBack: () => void;
+  /** While the dataset is being handed over. */
+  busy?: boolean;
 }) {
   const { t } = words;
-  const { report, dataset } = outcome;
-  const inferred = dataset.organisations.filter((o) => o.sectorInferred).length;
+  const { report, counts } = outcome;
+  const inferred = counts.inferred;
   const why = outcome.noParticipations ? problemText(outcome.noParticipations, words) : undefined;
   return (
     <section className="import-review" aria-labelledby="import-review-title" data-testid="import-report">
@@ -42,9 +45,9 @@ export function ReviewStep({
       <p data-testid="import-summary">
         {t('summary', { read: report.rowsRead, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected })}{' '}
         {t('resultCounts', {
-          organisations: dataset.organisations.length,
-          activities: dataset.activities.length,
-          participations: dataset.participations.length,
+          organisations: counts.organisations,
+          activities: counts.activities,
+          participations: counts.participations,
         })}
       </p>
       <div className="import-files-scroll">
@@ -121,8 +124,9 @@ export function ReviewStep({
           type="button"
           className="import-button primary"
           data-testid="import-confirm"
-          disabled={dataset.organisations.length === 0}
-          title={dataset.organisations.length === 0 ? t('confirmDisabled') : undefined}
+          disabled={counts.organisations === 0 || busy}
+          aria-busy={busy}
+          title={counts.organisations === 0 ? t('confirmDisabled') : undefined}
           onClick={onConfirm}
         >
           {t('confirm')}

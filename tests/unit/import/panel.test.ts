@@ -60,8 +60,10 @@ describe('ImportPanel', () => {
     const duplicates = screen.getByTestId('duplicates');
     expect(duplicates.textContent).toContain('De Haagse Hogeschool = Haagse Hogeschool');
     fireEvent.click(within(duplicates).getByRole('button', { name: 'Samenvoegen' }));
+    // The engine merges and sends back the counts: one organisation fewer.
+    await waitFor(() => expect(screen.getByTestId('import-summary').textContent).toContain('Resultaat: 12 organisaties'));
     fireEvent.click(screen.getByTestId('import-confirm'));
-    expect(onImported).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(onImported).toHaveBeenCalledTimes(1));
     const result = onImported.mock.calls[0]![0];
     expect(result.label).toBe('deelnemers-cp1252.csv');
     expect(result.dataset.organisations).toHaveLength(12);
@@ -101,6 +103,8 @@ describe('ImportPanel', () => {
         return { result, cancel: () => cancel() };
       },
       build: () => ({ result: Promise.reject(new Error('not reached')), cancel() {} }),
+      review: () => Promise.reject(new Error('not reached')),
+      take: () => Promise.reject(new Error('not reached')),
       dispose() {},
     };
     renderPanel(engine);

@@ -170,7 +170,7 @@ describe('an import without participations says why (app and command line)', () 
 
 describe('CORDIS organisation names from an organisations file', () => {
   const DATA = join(process.cwd(), 'data/cordis-h2020');
-  it('participations that give only PICs take the names of odfest2017_h2020_organisations.csv', async () => {
+  it('participations that give only PICs take the names of odfest2017_h2020_organisations.csv', { timeout: 60_000 }, async () => {
     // The first 3,000 rows of every H2020 participation (rcn, role, pic, type…: no names).
     const lines = gunzipSync(readFileSync(join(DATA, 'h2020.csv.gz'))).toString('utf8').split('\n').slice(0, 3001).join('\n');
     const { plans, outcome } = await importFiles([input('h2020.csv', lines), input('odfest2017_h2020_organisations.csv', new Uint8Array(readFileSync(join(DATA, 'odfest2017_h2020_organisations.csv'))))]);

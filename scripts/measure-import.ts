@@ -1,0 +1,157 @@
+/**
+ * Measures the import pipeline on hostile and large inputs (issue 12 §4), as the import worker
+ * runs it: the same ImportSession, in Node.
+ *
+ *   npx tsx scripts/measure-import.ts [--mb 100] [--old-regex-full]
+ *
+ * Prints, for a generated participations CSV of about 100 MB: read time (decode + parse, streamed),
+ * build time, the longest stretch without yielding to the event loop (what would delay a cancel
+ * or a progress message in the worker), the cancel latency during reading and during building,
+ * and the cost of copying the outcome to the page (structured clone, as postMessage does). Then
+ * the markup check on one long cell (the old regex against the linear scan) and a 60,000-column
+ * file. Not a test: figures depend on the machine.
+ */
+import { performance } from 'node:perf_hooks';
+import { deserialize, serialize } from 'node:v8';
+import { ImportSession, planMappings, type SourceInput } from '../src/data/import/pipeline';
+import { hasMarkup } from '../src/data/import/values';
+
+const args = process.argv.slice(2);
+const mb = Number(args[args.indexOf('--mb') + 1] ?? 100) || 100;
+const oldRegexFull = args.includes('--old-regex-full');
+const OLD_MARKUP = /<\s*\/?\s*[a-z][^>]*>|javascript:/i;
+
+const ms = (x: number) => `${Math.round(x).toLocaleString('en-GB')} ms`;
+const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
+
+/** The longest time the event loop was not free, sampled every 5 ms while `run` runs. */
+async function withLag<T>(run: () => Promise<T>): Promise<{ value: T; maxLag: number; time: number }> {
+  let last = performance.now();
+  let maxLag = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxLag = Math.max(maxLag, now - last - 5);
+    last = now;
+  }, 5);
+  const start = performance.now();
+  const value = await run();
+  const time = performance.now() - start;
+  clearInterval(timer);
+  return { value, maxLag: Math.max(0, maxLag), time };
+}
+
+/** A participations CSV of about `megabytes` MB: CORDIS-like rows, quoted titles, some accents. */
+function participationsCsv(megabytes: number): { blob: Blob; rows: number } {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [encoder.encode('activity_id,activity_title,source,start_year,organisation_id,organisation,sector,city,country,role\n')];
+  let size = parts[0]!.length;
+  let rows = 0;
+  const target = megabytes * 1_000_000;
+  const sectors = ['care', 'tech', 'knowledge', 'government', ''];
+  while (size < target) {
+    const lines: string[] = [];
+    for (let k = 0; k < 10_000; k++, rows++) {
+      const a = Math.floor(rows / 12);
+      const o = (rows * 7919) % 250_000;
+      lines.push(`P${a},"Project ${a}: zorg, welzijn en technologie — fase ${a % 4}",RVO,${2014 + (a % 10)},org-${o},"Organisatie ${o} B.V.",${sectors[o % 5]},Den Haag,NL,${rows % 12 === 0 ? 'lead' : 'partner'}`);
+    }
+    const bytes = encoder.encode(lines.join('\n') + '\n');
+    parts.push(bytes);
+    size += bytes.length;
+  }
+  return { blob: new Blob(parts as Uint8Array<ArrayBuffer>[]), rows };
+}
+
+async function large() {
+  console.log(`\n== A ${mb} MB participations CSV ==`);
+  const { blob, rows } = participationsCsv(mb);
+  console.log(`${(blob.size / 1e6).toFixed(1)} MB, ${rows.toLocaleString('en-GB')} rows`);
+  const input: SourceInput = { name: 'big.csv', blob };
+
+  const session = new ImportSession();
+  let progressMessages = 0;
+  const heapBefore = process.memoryUsage().heapUsed;
+  const read = await withLag(() => session.read([input], { onProgress: () => void progressMessages++ }));
+  console.log(`read (decode + parse, streamed): ${s(read.time)}; ${progressMessages} progress messages; longest stretch without yielding ${ms(read.maxLag)}`);
+  const plans = planMappings(read.value!);
+  const build = await withLag(() => session.buildAsync({ datasetName: 'big', mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) }));
+  const outcome = build.value!;
+  console.log(`build: ${s(build.time)}; longest stretch without yielding ${ms(build.maxLag)}`);
+  console.log(`result: ${outcome.dataset.organisations.length.toLocaleString('en-GB')} organisations, ${outcome.dataset.activities.length.toLocaleString('en-GB')} activities, ${outcome.dataset.participations.length.toLocaleString('en-GB')} participations; read = ${outcome.report.rowsRead} = ${outcome.report.rowsUsed} + ${outcome.report.rowsMerged} + ${outcome.report.rowsRejected}`);
+  console.log(`heap after build: ${Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6)} MB more than before reading`);
+  let t = performance.now();
+  const bytes = serialize(outcome);
+  const serialised = performance.now() - t;
+  t = performance.now();
+  deserialize(bytes);
+  console.log(`outcome to the page (structured clone): ${(bytes.length / 1e6).toFixed(0)} MB, serialise ${ms(serialised)} (worker), deserialise ${ms(performance.now() - t)} (page)`);
+
+  for (const phase of ['read', 'build'] as const) {
+    const cancelSession = new ImportSession();
+    let cancelled = false;
+    let cancelAt = 0;
+    const isCancelled = () => cancelled;
+    const halfway = (fraction: number) => {
+      if (!cancelAt && fraction >= 0.5) {
+        // As a cancel message would: it is seen at the next turn of the event loop.
+        setTimeout(() => {
+          cancelAt = performance.now();
+          cancelled = true;
+        }, 0);
+        cancelAt = -1;
+      }
+    };
+    if (phase === 'read') {
+      const result = await cancelSession.read([input], { onProgress: (p) => halfway(p.fraction), isCancelled });
+      console.log(`cancel while reading (at half): stopped ${ms(performance.now() - cancelAt)} after the cancel; result ${result === undefined ? 'undefined (cancelled)' : 'complete'}`);
+    } else {
+      await cancelSession.read([input]);
+      const result = await cancelSession.buildAsync({ datasetName: 'big', mappings: new Map() }, { onProgress: (p) => halfway(p.rows / p.total), isCancelled });
+      console.log(`cancel while building (at half): stopped ${ms(performance.now() - cancelAt)} after the cancel; result ${result === undefined ? 'undefined (cancelled)' : 'complete'}`);
+    }
+  }
+}
+
+function markup() {
+  console.log('\n== The markup check on one long cell of "<a" without ">" ==');
+  for (const n of [20_000, 40_000, 80_000, ...(oldRegexFull ? [330_000] : [])]) {
+    const cell = '<a'.repeat(n / 2);
+    let t = performance.now();
+    OLD_MARKUP.test(cell);
+    const old = performance.now() - t;
+    t = performance.now();
+    hasMarkup(cell);
+    console.log(`${n.toLocaleString('en-GB')} characters: old regex ${ms(old)}, linear check ${ms(performance.now() - t)}`);
+  }
+  for (const n of [330_000, 20_000_000]) {
+    const cell = '<a'.repeat(n / 2);
+    const t = performance.now();
+    hasMarkup(cell);
+    console.log(`${n.toLocaleString('en-GB')} characters: linear check ${ms(performance.now() - t)}`);
+  }
+}
+
+async function wide() {
+  console.log('\n== 60,000 columns, 100 rows ==');
+  const header = Array.from({ length: 60_000 }, (_, i) => (i === 0 ? 'project' : i === 59_999 ? 'organisatie' : `kolom ${i}`));
+  const lines = [header.join(';')];
+  for (let r = 0; r < 100; r++) lines.push(Array.from({ length: 60_000 }, (_, j) => (j === 0 ? `P${r % 9}` : j === 59_999 ? `Org ${r}` : `${r}.${j}`)).join(';'));
+  const blob = new Blob([lines.join('\n')]);
+  const session = new ImportSession();
+  let t = performance.now();
+  const summaries = (await session.read([{ name: 'wide.csv', blob }]))!;
+  const readTime = performance.now() - t;
+  t = performance.now();
+  const plans = planMappings(summaries);
+  const planTime = performance.now() - t;
+  t = performance.now();
+  const outcome = session.build({ datasetName: 'wide', mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) });
+  console.log(`${(blob.size / 1e6).toFixed(1)} MB: read ${ms(readTime)}, recognise ${ms(planTime)} (${plans[0]!.mapping.role}), build ${ms(performance.now() - t)}; ${outcome.dataset.participations.length} participations`);
+  t = performance.now();
+  serialize(summaries);
+  console.log(`summaries to the page: ${ms(performance.now() - t)} to serialise`);
+}
+
+await large();
+markup();
+await wide();
