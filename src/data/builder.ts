@@ -420,7 +420,15 @@ export class DatasetBuilder {
    * with the rule that decided (`sectorReason`), reported once each.
    */
   finishInference() {
+    const steps = this.finishInferenceSteps();
+    while (!steps.next().done);
+  }
+
+  /** `finishInference` in steps of a few thousand organisations (yields how many are done). */
+  *finishInferenceSteps(): Generator<number, void, void> {
+    let done = 0;
     for (const id of this.needsInference) {
+      if (++done % 5_000 === 0) yield done;
       const org = this.organisations.get(id)!;
       // The rules read names; a value of megabytes (reported as long-value) is not one, and
       // running a hundred rules over all of it would take seconds.

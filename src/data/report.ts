@@ -53,6 +53,11 @@ export interface ImportReport {
   rowsMerged: number;
   rowsRejected: number;
   problems: ImportProblem[];
+  /**
+   * The complete report as CSV, when `problems` is a shortened list (the page gets the first
+   * problems of each kind; the worker, which has them all, writes the CSV).
+   */
+  fullCsv?: string;
 }
 
 export function emptyFileReport(file: string, role: FileReport['role'], delimiter: string): FileReport {

@@ -1,4 +1,5 @@
 import { importSummary, ImportSession } from '../data/import/pipeline';
+import { reportForPage } from '../data/import/reportCsv';
 import { packDataset, packedBuffers } from '../data/import/transport';
 import { transfer, type Handlers } from './rpc';
 import type { ImportProtocol } from './protocols';
@@ -43,7 +44,7 @@ export function importHandlers(session = new ImportSession()): Handlers<ImportPr
     take({ accepted }) {
       const outcome = session.decide(accepted);
       const packed = packDataset(outcome.dataset);
-      return transfer({ packed, report: outcome.report }, packedBuffers(packed));
+      return transfer({ packed, report: reportForPage(outcome.report) }, packedBuffers(packed));
     },
   };
 }

@@ -102,10 +102,21 @@ const REASON_TEXT = new Map<string, string>([
 const MAX_GROUP = 25;
 
 export function findDuplicateGroups(dataset: Dataset): DuplicateGroup[] {
+  const steps = findDuplicateGroupsSteps(dataset);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `findDuplicateGroups` in steps of 10,000 organisations (yields how many are done). */
+export function* findDuplicateGroupsSteps(dataset: Dataset): Generator<number, DuplicateGroup[], void> {
   const participationCount = new Map<string, number>();
   for (const p of dataset.participations) participationCount.set(p.organisationId, (participationCount.get(p.organisationId) ?? 0) + 1);
   const blocks = new Map<string, { org: Organisation; trace: KeyTrace }[]>();
+  let done = 0;
   for (const org of dataset.organisations) {
+    if (++done % 10_000 === 0) yield done;
     // An organisation named only by its id (unnamed CORDIS PIC) has nothing to compare.
     if (org.name === org.id && /^\d+$/.test(org.id)) continue;
     const trace = duplicateKeyWithTrace(org.name);

@@ -4,9 +4,10 @@ import { importProblem, nameList } from '../problemWords';
 import { emptyFileReport, totalReport, type FileReport, type FileRole, type ImportProblem, type ImportReport } from '../report';
 import { importTableSteps } from './applyMapping';
 import type { RecordSource } from './datasetFiles';
-import { findDuplicateGroups, mergeDuplicateGroups, type DuplicateGroup } from './duplicates';
+import { findDuplicateGroupsSteps, mergeDuplicateGroups, type DuplicateGroup } from './duplicates';
 import { recogniseTable, type ColumnMapping } from './recognise';
 import { readSource, type ReadProgress, type SourceInput, type SourceRead } from './readSource';
+import { reportForPage } from './reportCsv';
 import { yieldToEventLoop, type RawTable } from './table';
 import { ProblemCollector } from './values';
 
@@ -71,7 +72,7 @@ export function importSummary(outcome: ImportOutcome, proposals: DuplicateGroup[
   let inferred = 0;
   for (const o of dataset.organisations) if (o.sectorInferred) inferred++;
   const summary: ImportSummary = {
-    report: outcome.report,
+    report: reportForPage(outcome.report),
     duplicates: proposals,
     counts: { organisations: dataset.organisations.length, activities: dataset.activities.length, participations: dataset.participations.length, inferred },
   };
@@ -224,8 +225,10 @@ export class ImportSession {
       files.push(step.value);
     }
     const named = namesFromOrganisationsFiles(builder, jobs);
-    builder.finishInference();
+    // The steps after the rows yield too: on 250,000 organisations each takes a while.
+    for (const _ of builder.finishInferenceSteps()) yield { rows: total, total };
     const dataset = builder.toDataset(request.datasetName);
+    yield { rows: total, total };
     const problems: ImportProblem[] = [];
     append(problems, readProblems);
     append(problems, builder.problems);
@@ -234,7 +237,11 @@ export class ImportSession {
     const noParticipations = dataset.participations.length ? undefined : whyNoParticipations(this.reads, files, jobs, ignored, problems);
     if (noParticipations) problems.unshift(noParticipations);
     const report = totalReport(files, problems);
-    const outcome: ImportOutcome = { dataset, report, duplicates: findDuplicateGroups(dataset), origins: builder.participationOrigins() };
+    const finding = findDuplicateGroupsSteps(dataset);
+    let found = finding.next();
+    for (; !found.done; found = finding.next()) yield { rows: total, total };
+    const duplicates = found.value;
+    const outcome: ImportOutcome = { dataset, report, duplicates, origins: builder.participationOrigins() };
     if (noParticipations) outcome.noParticipations = noParticipations;
     return outcome;
   }

@@ -1,9 +1,10 @@
 /**
  * A dataset packed for the trip from the import worker to the page. Posting 750,000 participation
  * objects (a 100 MB CSV) makes the page deserialise a 200 MB object graph in one go: seconds of a
- * frozen tab. Packed, every distinct string is stored once in one long string, every record's
- * fields are numbers in typed arrays (transferred, not copied), and the page rebuilds the records
- * a slice at a time, yielding between slices.
+ * frozen tab. Packed, every distinct string is stored once as UTF-8 in blocks of about 64,000
+ * characters, every record's fields are numbers in typed arrays, all of it transferred (not copied:
+ * nothing to deserialise), and the page rebuilds the records a slice at a time, decoding a block
+ * of strings when a record first needs one, yielding between slices.
  *
  * The codec is generic over plain records (any field of a string, number, boolean, or a JSON
  * value such as a list or the `extra` attributes), so it keeps up with the model without a list
@@ -23,9 +24,14 @@ export interface PackedRecords {
 }
 
 export interface PackedDataset {
-  /** Every distinct string, one after the other; `ends[i]` is where string i ends. */
-  text: string;
-  ends: Uint32Array;
+  /** Every distinct string, in blocks, as UTF-8. */
+  bytes: Uint8Array;
+  /** Where block b starts in `bytes` (one more entry: the end). */
+  blockBytes: Uint32Array;
+  /** String i is characters `stringStart[i]`–`stringEnd[i]` of block `stringBlock[i]` (decoded). */
+  stringBlock: Uint32Array;
+  stringStart: Uint32Array;
+  stringEnd: Uint32Array;
   /** The dataset's own fields other than the three lists (name, focal, stated counts…), as JSON. */
   rest: string;
   organisations: PackedRecords;
@@ -69,9 +75,14 @@ function packRecords(records: readonly object[], strings: Strings): PackedRecord
   const width = keys.length;
   const tags = new Uint8Array(records.length * width);
   const values = new Float64Array(records.length * width);
-  records.forEach((r, i) => {
-    for (const [k, v] of Object.entries(r)) {
-      const at = i * width + keyIndex.get(k)!;
+  records.forEach((record, i) => {
+    const r = record as Record<string, unknown>;
+    for (let k = 0; k < width; k++) {
+      const key = keys[k]!;
+      // Own fields only: a record without `constructor` must not pack Object's.
+      if (!Object.hasOwn(r, key)) continue;
+      const v = r[key];
+      const at = i * width + k;
       if (v === undefined) continue;
       if (typeof v === 'string') {
         tags[at] = Tag.String;
@@ -101,20 +112,58 @@ export function packDataset(dataset: Dataset): PackedDataset {
     activities: packRecords(activities, strings),
     participations: packRecords(participations, strings),
   };
-  const ends = new Uint32Array(strings.list.length);
-  let end = 0;
+  const n = strings.list.length;
+  const stringBlock = new Uint32Array(n);
+  const stringStart = new Uint32Array(n);
+  const stringEnd = new Uint32Array(n);
+  const encoder = new TextEncoder();
+  const blocks: Uint8Array[] = [];
+  let block: string[] = [];
+  let chars = 0;
+  const close = () => {
+    blocks.push(encoder.encode(block.join('')));
+    block = [];
+    chars = 0;
+  };
   strings.list.forEach((s, i) => {
-    end += s.length;
-    ends[i] = end;
+    stringBlock[i] = blocks.length;
+    stringStart[i] = chars;
+    chars += s.length;
+    stringEnd[i] = chars;
+    block.push(s);
+    if (chars >= BLOCK_CHARS) close();
   });
-  return { text: strings.list.join(''), ends, ...packed };
+  if (block.length) close();
+  const blockBytes = new Uint32Array(blocks.length + 1);
+  let size = 0;
+  blocks.forEach((b, i) => {
+    blockBytes[i] = size;
+    size += b.length;
+  });
+  blockBytes[blocks.length] = size;
+  const bytes = new Uint8Array(size);
+  blocks.forEach((b, i) => bytes.set(b, blockBytes[i]!));
+  return { bytes, blockBytes, stringBlock, stringStart, stringEnd, ...packed };
 }
+
+/** Characters per block of strings: decoding one is a fraction of a millisecond. */
+const BLOCK_CHARS = 1 << 16;
 
 /** The buffers to transfer (not copy) with a packed dataset. */
 export function packedBuffers(p: PackedDataset): ArrayBuffer[] {
-  return [p.ends, p.organisations.tags, p.organisations.values, p.activities.tags, p.activities.values, p.participations.tags, p.participations.values].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  return [
+    p.bytes,
+    p.blockBytes,
+    p.stringBlock,
+    p.stringStart,
+    p.stringEnd,
+    p.organisations.tags,
+    p.organisations.values,
+    p.activities.tags,
+    p.activities.values,
+    p.participations.tags,
+    p.participations.values,
+  ].map((a) => a.buffer as ArrayBuffer);
 }
 
 export interface UnpackOptions {
@@ -126,37 +175,37 @@ export interface UnpackOptions {
 
 /** Rebuilds the dataset on the page, a slice at a time. */
 export async function unpackDataset(p: PackedDataset, options: UnpackOptions = {}): Promise<Dataset> {
-  const slice = options.slice ?? 20_000;
-  const cache: (string | undefined)[] = new Array<string | undefined>(p.ends.length);
-  const string = (i: number) => (cache[i] ??= p.text.slice(i === 0 ? 0 : p.ends[i - 1]!, p.ends[i]!));
+  const slice = options.slice ?? 5_000;
+  const decoder = new TextDecoder();
+  const blocks: (string | undefined)[] = new Array<string | undefined>(p.blockBytes.length - 1);
+  const cache: (string | undefined)[] = new Array<string | undefined>(p.stringBlock.length);
+  const string = (i: number) => {
+    let s = cache[i];
+    if (s === undefined) {
+      const b = p.stringBlock[i]!;
+      const text = (blocks[b] ??= decoder.decode(p.bytes.subarray(p.blockBytes[b]!, p.blockBytes[b + 1]!)));
+      s = cache[i] = text.slice(p.stringStart[i]!, p.stringEnd[i]!);
+    }
+    return s;
+  };
   let done = 0;
   const records = async <T>(r: PackedRecords): Promise<T[]> => {
     const out = new Array<T>(r.count);
     const width = r.keys.length;
     for (let i = 0; i < r.count; i++) {
-      // Fields defined as own data properties: a field name is never a prototype setter.
-      const entries: [string, unknown][] = [];
+      const o: Record<string, unknown> = {};
       for (let k = 0; k < width; k++) {
         const at = i * width + k;
         const v = r.values[at]!;
-        switch (r.tags[at] as Tag) {
-          case Tag.String:
-            entries.push([r.keys[k]!, string(v)]);
-            break;
-          case Tag.Number:
-            entries.push([r.keys[k]!, v]);
-            break;
-          case Tag.Boolean:
-            entries.push([r.keys[k]!, v === 1]);
-            break;
-          case Tag.Json:
-            entries.push([r.keys[k]!, JSON.parse(string(v))]);
-            break;
-          default:
-            break;
-        }
+        const tag = r.tags[at] as Tag;
+        if (tag === Tag.Absent) continue;
+        const value = tag === Tag.String ? string(v) : tag === Tag.Number ? v : tag === Tag.Boolean ? v === 1 : JSON.parse(string(v));
+        const key = r.keys[k]!;
+        // An own data property even for "__proto__", where assignment would set the prototype.
+        if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+        else o[key] = value;
       }
-      out[i] = Object.fromEntries(entries) as T;
+      out[i] = o as T;
       if (++done % slice === 0 && options.pause) await options.pause();
     }
     return out;

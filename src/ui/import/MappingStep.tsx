@@ -150,25 +150,25 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
             {shown.map((i) => {
               const h = table.header[i] ?? '';
               return (
-              <tr key={i}>
-                <th scope="row">{h || `(${i + 1})`}</th>
-                <td>
-                  <select
-                    aria-label={`${t('column')} ${h || i + 1}`}
-                    data-column={h}
-                    value={mapping.columns[i] ?? ''}
-                    onChange={(e) => setColumn(i, (e.target.value || null) as FieldId | null)}
-                  >
-                    <option value="">{t('notImported')}</option>
-                    {fields.map((f) => (
-                      <option key={f} value={f}>
-                        {t(`field_${f}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="import-examples">{examples(i).join(' · ')}</td>
-              </tr>
+                <tr key={i}>
+                  <th scope="row">{h || `(${i + 1})`}</th>
+                  <td>
+                    <select
+                      aria-label={`${t('column')} ${h || i + 1}`}
+                      data-column={h}
+                      value={mapping.columns[i] ?? ''}
+                      onChange={(e) => setColumn(i, (e.target.value || null) as FieldId | null)}
+                    >
+                      <option value="">{t('notImported')}</option>
+                      {fields.map((f) => (
+                        <option key={f} value={f}>
+                          {t(`field_${f}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="import-examples">{examples(i).join(' · ')}</td>
+                </tr>
               );
             })}
           </tbody>

@@ -8,6 +8,7 @@ import {
   type SourceInput,
   type SourceSummary,
 } from '../../data/import/pipeline';
+import { reportForPage } from '../../data/import/reportCsv';
 import { unpackDataset } from '../../data/import/transport';
 import type { Dataset } from '../../data/model';
 import type { ImportReport } from '../../data/report';
@@ -51,7 +52,7 @@ export function createInlineEngine(): ImportEngine {
     review: async (accepted) => session.review(accepted),
     take: async (accepted) => {
       const { dataset, report } = session.decide(accepted);
-      return { dataset, report };
+      return { dataset, report: reportForPage(report) };
     },
     dispose() {},
   };

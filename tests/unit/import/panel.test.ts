@@ -115,4 +115,36 @@ describe('ImportPanel', () => {
     expect((await screen.findByText('Het lezen is geannuleerd.')).textContent).toBe('Het lezen is geannuleerd.');
     expect(screen.queryByTestId('import-progress')).toBeNull();
   });
+
+  it('asks when it is not clear what a file contains, with the reason in Dutch', async () => {
+    renderPanel();
+    const text = 'dossier;titel;bron;jaar;organisatie\nD1;Slim thuis;SIA;2021;Gemeente Delft\nD1;Slim thuis;SIA;2021;TU Delft\n';
+    fireEvent.change(document.querySelector('input[type=file]')!, { target: { files: [new File([text], 'lijst.csv')] } });
+    const step = await screen.findByTestId('mapping-step');
+    expect(within(step).getByTestId('mapping-uncertain').textContent).toContain('Het is niet duidelijk wat dit bestand bevat: het heeft projectkolommen ("titel", "bron", "jaar")');
+    fireEvent.change(within(step).getByTestId('mapping-role'), { target: { value: 'participations' } });
+    fireEvent.change(step.querySelector('select[data-column="dossier"]')!, { target: { value: 'activity_id' } });
+    expect(within(step).queryByTestId('mapping-uncertain')).toBeNull();
+    fireEvent.click(screen.getByTestId('mapping-continue'));
+    await screen.findByTestId('import-report');
+    expect(screen.getByTestId('import-summary').textContent).toContain('2 deelnames');
+  });
+
+  it('says in plain Dutch why there is no network, and groups repeated remarks with a count', async () => {
+    renderPanel();
+    const rows = ['organisation_id,name,sector', ...Array.from({ length: 30 }, (_, i) => `o${i},Stichting ${i},`)];
+    fireEvent.change(document.querySelector('input[type=file]')!, { target: { files: [new File([rows.join('\n')], 'organisaties.csv')] } });
+    const alert = await screen.findByTestId('no-participations');
+    expect(alert.textContent).toContain('Er zijn geen deelnames geïmporteerd, dus er is geen netwerk: organisaties.csv beschrijven alleen organisaties of projecten');
+    fireEvent.click(screen.getByLabelText(/informatieve meldingen/));
+    const group = screen.getByTestId('import-problems').querySelector('[data-code="sector-inferred"]') as HTMLElement;
+    expect(group.dataset.count).toBe('30');
+    expect(group.textContent).toContain('30×');
+    expect(group.textContent).toContain('Geen sector opgegeven voor "Stichting 0"');
+    expect(within(group).queryByTestId('problem-rows')).toBeNull();
+    const details = group.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(within(group).getByTestId('problem-rows').querySelectorAll('li')).toHaveLength(30);
+  });
 });

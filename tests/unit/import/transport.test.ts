@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCanonicalFiles } from '../../../src/data/canonical';
-import { planMappings } from '../../../src/data/import/pipeline';
+import { importFiles, planMappings } from '../../../src/data/import/pipeline';
+import { reportForPage, reportToCsv } from '../../../src/data/import/reportCsv';
+import { groupProblems } from '../../../src/ui/import/problemText';
 import { packDataset, packedBuffers, unpackDataset } from '../../../src/data/import/transport';
 import type { Dataset } from '../../../src/data/model';
 import { createInlineEngine, createWorkerEngine } from '../../../src/ui/import/engine';
@@ -45,6 +47,23 @@ describe('packed datasets', () => {
     expect(back).toEqual(dataset);
     expect(Object.hasOwn(back.organisations[0]!.extra!, '__proto__')).toBe(true);
     expect(back.organisations[1]).not.toHaveProperty('sectorInferred');
+  });
+});
+
+describe('the report as the page gets it', () => {
+  it('keeps the first 200 problems of each kind and counts the rest; the CSV has every one', async () => {
+    const lines = ['activity_id,organisation'];
+    for (let i = 0; i < 500; i++) lines.push(`a${i},Stichting ${i}`);
+    const { outcome } = await importFiles([input('p.csv', lines.join('\n'))]);
+    const inferred = outcome.report.problems.filter((p) => p.code === 'sector-inferred').length;
+    expect(inferred).toBe(500);
+    const page = reportForPage(outcome.report);
+    const shown = page.problems.filter((p) => p.code === 'sector-inferred');
+    expect(shown).toHaveLength(201);
+    expect(shown.at(-1)).toMatchObject({ omitted: 300 });
+    expect(groupProblems(page.problems).find((g) => g.code === 'sector-inferred')!.count).toBe(500);
+    expect(reportToCsv(page)).toBe(reportToCsv(outcome.report));
+    expect(reportToCsv(page).split('\n').filter((l) => l.includes(',sector-inferred,'))).toHaveLength(500);
   });
 });
 
