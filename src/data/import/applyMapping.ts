@@ -66,7 +66,7 @@ const CANONICAL_KEY: Record<'participations' | 'activities' | 'organisations', P
 const ORGANISATION_KEYS = ['organisation_id', 'short_name', 'organisation_type', 'sector', 'city', 'region', 'country'];
 
 /** Rows handled between two yields of `importTableSteps` (a few milliseconds of work). */
-export const ROWS_PER_STEP = 20_000;
+export const ROWS_PER_STEP = 5_000;
 
 /**
  * Feeds a table through the builder under a mapping, counting every row as used, merged or
