@@ -63,7 +63,10 @@ export class DatasetBuilder {
   private readonly organisations = new Map<string, Organisation>();
   private readonly byName = new Map<string, string>();
   private readonly activities = new Map<string, Activity>();
-  private readonly participations = new Map<string, Participation & { origin: { file: string; row: number } }>();
+  private readonly participations = new Map<string, Participation>();
+  /** The file and row that created each participation, by the same key and in the same order
+   * (kept apart so the dataset's participations need no copy without it). */
+  private readonly origins = new Map<string, { file: string; row: number }>();
   private readonly needsInference = new Set<string>();
   private readonly typeHints = new Map<string, TypeHint>();
   /** Organisations described in an organisations file. */
@@ -301,8 +304,8 @@ export class DatasetBuilder {
         importProblem({ file, row: number, severity: 'info' }, 'duplicate-participation', {
           organisation: organisationId.slice(0, 80),
           activity: activityId.slice(0, 80),
-          file: previous.origin.file,
-          firstRow: previous.origin.row,
+          file: this.origins.get(key)!.file,
+          firstRow: this.origins.get(key)!.row,
         }),
       );
       if (role && previous.role && role !== previous.role && !previous.role.split('; ').includes(role)) {
@@ -317,11 +320,8 @@ export class DatasetBuilder {
       }
       return 'merged';
     }
-    const participation: Participation & { origin: { file: string; row: number } } = {
-      activityId,
-      organisationId,
-      origin: { file, row: number },
-    };
+    const participation: Participation = { activityId, organisationId };
+    this.origins.set(key, { file, row: number });
     if (role) participation.role = role;
     if (confidence) participation.confidence = confidence;
     const written = cell(row.get('organisation'));
@@ -473,13 +473,13 @@ export class DatasetBuilder {
       name,
       organisations: [...this.organisations.values()].sort(byId),
       activities: [...this.activities.values()].sort(byId),
-      participations: [...this.participations.values()].map(({ origin: _origin, ...p }) => p),
+      participations: [...this.participations.values()],
     };
   }
 
   /** The file and row that created each participation, in the order of `toDataset().participations`. */
   participationOrigins(): { file: string; row: number }[] {
-    return [...this.participations.values()].map((p) => p.origin);
+    return [...this.origins.values()];
   }
 }
 
