@@ -54,10 +54,11 @@ export interface ImportReport {
   rowsRejected: number;
   problems: ImportProblem[];
   /**
-   * The complete report as CSV, when `problems` is a shortened list (the page gets the first
-   * problems of each kind; the worker, which has them all, writes the CSV).
+   * The complete report as CSV in UTF-8, when `problems` is a shortened list (the page gets the
+   * first problems of each kind; the worker, which has them all, writes the CSV). Bytes, so the
+   * worker can transfer them instead of the page copying a long string.
    */
-  fullCsv?: string;
+  fullCsv?: Uint8Array;
 }
 
 export function emptyFileReport(file: string, role: FileReport['role'], delimiter: string): FileReport {

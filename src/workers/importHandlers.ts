@@ -1,4 +1,5 @@
-import { importSummary, ImportSession } from '../data/import/pipeline';
+import { importSummary, ImportSession, type ImportSummary } from '../data/import/pipeline';
+import type { ImportReport } from '../data/report';
 import { reportForPage } from '../data/import/reportCsv';
 import { packDataset, packedBuffers } from '../data/import/transport';
 import { transfer, type Handlers } from './rpc';
@@ -14,6 +15,12 @@ function throttled<T>(post: (p: T) => void, done: (p: T) => boolean): (p: T) => 
     post(p);
   };
 }
+
+/** The complete report's CSV bytes, to transfer rather than copy. */
+const csvBuffer = (report: ImportReport): ArrayBuffer[] => (report.fullCsv ? [report.fullCsv.buffer as ArrayBuffer] : []);
+
+/** A summary sent with its report's CSV bytes transferred. */
+const withReport = (summary: ImportSummary): ImportSummary => transfer(summary, csvBuffer(summary.report));
 
 /**
  * The import worker's methods over one session (import.worker.ts serves them; tests serve them
@@ -36,15 +43,16 @@ export function importHandlers(session = new ImportSession()): Handlers<ImportPr
         isCancelled: () => signal.aborted,
         onProgress: throttled(progress, (p) => p.rows >= p.total),
       });
-      return outcome ? importSummary(outcome) : null;
+      return outcome ? withReport(importSummary(outcome)) : null;
     },
     review({ accepted }) {
-      return session.review(accepted);
+      return withReport(session.review(accepted));
     },
     take({ accepted }) {
       const outcome = session.decide(accepted);
       const packed = packDataset(outcome.dataset);
-      return transfer({ packed, report: reportForPage(outcome.report) }, packedBuffers(packed));
+      const report = reportForPage(outcome.report);
+      return transfer({ packed, report }, [...packedBuffers(packed), ...csvBuffer(report)]);
     },
   };
 }

@@ -11,7 +11,7 @@ export const REPORT_COLUMNS = ['file', 'row', 'column', 'severity', 'code', 'mes
  * and fix. Every cell is formula-escaped: a problem can quote a cell such as "=cmd|...".
  */
 export function reportToCsv(report: ImportReport): string {
-  if (report.fullCsv !== undefined) return report.fullCsv;
+  if (report.fullCsv !== undefined) return new TextDecoder().decode(report.fullCsv);
   const rows: string[][] = [];
   for (const f of report.files) {
     rows.push([
@@ -61,7 +61,7 @@ export function reportForPage(report: ImportReport, limit = PROBLEM_LIMIT): Impo
   }
   if (kept.length === report.problems.length) return report;
   for (const c of counts.values()) if (c.dropped) kept.push(moreProblem(c.sample, c.dropped, limit));
-  return { ...report, problems: kept, fullCsv: reportToCsv(report) };
+  return { ...report, problems: kept, fullCsv: new TextEncoder().encode(reportToCsv(report)) };
 }
 
 /** The report as plain text for a terminal (the converters print this). */
