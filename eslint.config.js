@@ -22,6 +22,20 @@ export default tseslint.config(
     },
   },
   {
+    // f(...array) passes every element as an argument: a large array overflows the call stack
+    // (Math.min(...xs), push(...problems) blanked the app past ~100k rows). The app and the command
+    // line handle data of any size, so they use loops (tests/unit/hostile/noSpreadArguments.test.ts
+    // checks src/ too).
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression > SpreadElement', message: 'No argument spreading: a large array overflows the call stack. Use a loop (or reduce).' },
+        { selector: 'NewExpression > SpreadElement', message: 'No argument spreading: a large array overflows the call stack. Use a loop.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node } },

@@ -1,27 +1,19 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CSP_META, SECURITY_HEADERS } from './src/csp';
 
 /**
  * Data never leaves the browser: the production build forbids every connection, script, style,
- * image or worker from another origin. (Dev mode needs an inline refresh script, so it is
- * added to the build only.)
+ * image or worker from another origin (src/csp.ts). The meta tag is added to the build only (dev
+ * mode needs an inline refresh script); `vite preview` also sends the policy as an HTTP header,
+ * with frame-ancestors, as public/_headers does on static hosts.
  */
 function contentSecurityPolicy(): Plugin {
-  const policy = [
-    "default-src 'self'",
-    "connect-src 'self' blob: data:",
-    "img-src 'self' data: blob:",
-    "style-src 'self' 'unsafe-inline'",
-    "worker-src 'self' blob:",
-    "script-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-  ].join('; ');
   return {
     name: 'bruggen-csp',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' },
     ],
   };
 }
@@ -31,5 +23,6 @@ export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
+  preview: { headers: { ...SECURITY_HEADERS } },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
 });

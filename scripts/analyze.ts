@@ -442,12 +442,16 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
 
   const findings = findingsOf(result);
   const section = (codes: string[]) => findings.filter((f) => codes.includes(f.code)).map((f) => `• ${wordFinding(t, f, lang)}`);
+  // A loop, not out.push(...lines): no argument spreading (eslint.config.js).
+  const add = (lines: readonly string[]) => {
+    for (const line of lines) out.push(line);
+  };
   rule(t('cli:missingBridges'));
-  out.push(...section(['sector_absent', 'no_ties', 'below_null', 'below_expected', 'bridges_ok']));
+  add(section(['sector_absent', 'no_ties', 'below_null', 'below_expected', 'bridges_ok']));
   rule(t('cli:clusters'));
-  out.push(...section(['clusters_lacking']));
+  add(section(['clusters_lacking']));
   rule(t('cli:conveners'));
-  out.push(...findings.filter((f) => f.code === 'convener').map((f) => wordFinding(t, f, lang)));
+  add(findings.filter((f) => f.code === 'convener').map((f) => wordFinding(t, f, lang)));
   rule(t('cli:suggestedTies'));
   for (const pair of result.suggestions.organisations) {
     out.push(`${pair.sectors[0]} – ${pair.sectors[1]}:`);
@@ -457,7 +461,7 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
     if (!pair.suggestions.length) out.push(`  ${t('cli:noSharedPartner')}`);
   }
   rule(t('cli:focal'));
-  out.push(...section(['focal', 'no_focal']));
+  add(section(['focal', 'no_focal']));
   rule(t('cli:brokers'));
   const top = [...result.organisations].filter((r) => r.betweenness !== null).sort((a, b) => b.betweenness! - a.betweenness!).slice(0, 5);
   for (const r of top) {
@@ -473,7 +477,7 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
       })}`,
     );
   }
-  out.push('', ...section(['betweenness_estimated']));
+  add(['', ...section(['betweenness_estimated'])]);
   return out.join('\n') + '\n';
 }
 

@@ -1,5 +1,6 @@
 import { CONFIDENCE_LEVELS, type Activity, type Confidence, type Dataset, type Organisation, type Participation } from './model';
 import { normaliseName, slugify } from './normalise';
+import { importProblem } from './problemWords';
 import type { ImportProblem } from './report';
 import { inferOrganisationSector, parseSectorValue, type TypeHint } from './sectorInference';
 import type { Sector } from './sectors';
@@ -19,6 +20,9 @@ export interface BuilderOptions {
    */
   idOnlyOrganisations?: 'reject' | 'name-from-id';
 }
+
+/** How much of a name the sector rules read (names are far shorter). */
+const INFERENCE_NAME_LENGTH = 500;
 
 /** A leading apostrophe is how Bruggen's writer neutralises formula-like cells; undo one. */
 const FORMULA_ESCAPED = /^'+[=+\-@\t\r]/;
@@ -59,12 +63,17 @@ export class DatasetBuilder {
   private readonly organisations = new Map<string, Organisation>();
   private readonly byName = new Map<string, string>();
   private readonly activities = new Map<string, Activity>();
-  private readonly participations = new Map<string, Participation & { origin: { file: string; row: number } }>();
+  private readonly participations = new Map<string, Participation>();
+  /** The file and row that created each participation, by the same key and in the same order
+   * (kept apart so the dataset's participations need no copy without it). */
+  private readonly origins = new Map<string, { file: string; row: number }>();
   private readonly needsInference = new Set<string>();
   private readonly typeHints = new Map<string, TypeHint>();
   /** Organisations described in an organisations file. */
   private readonly declared = new Set<string>();
   private readonly reportedTypes = new Set<string>();
+  /** Organisation ids that participation rows gave without a name (CORDIS PICs). */
+  private readonly idOnly = new Set<string>();
 
   constructor(private readonly options: BuilderOptions = {}) {}
 
@@ -97,15 +106,7 @@ export class DatasetBuilder {
       if (sector) return { sector };
       const entry = lookupOrganisationType(value);
       if (entry) return { ...this.fromVocabulary(entry, file, 'sector', value), type: value };
-      this.problem({
-        file,
-        row: number,
-        column: 'sector',
-        severity: 'warning',
-        code: 'unknown-sector',
-        message: `"${value}" is not one of the sectors (tech, care, government, knowledge, network, finance, citizens, other); the sector will be inferred from the name instead.`,
-        fix: 'Use one of the sector ids listed in the README, or correct the sector in the app.',
-      });
+      this.problem(importProblem({ file, row: number, column: 'sector', severity: 'warning' }, 'unknown-sector', { value: value.slice(0, 60) }));
     }
     if (type) {
       const sector = parseSectorValue(normaliseName(type));
@@ -126,19 +127,9 @@ export class DatasetBuilder {
     const key = `${file}\u0000${column}\u0000${value}`;
     if (!this.reportedTypes.has(key)) {
       this.reportedTypes.add(key);
-      this.problem({
-        file,
-        column,
-        severity: 'info',
-        code: 'sector-mapped',
-        message: entry.sector
-          ? `${entry.source} type "${value}" was mapped to sector "${entry.sector}".`
-          : entry.registry
-            ? `${entry.source} type "${value}" means sector "${entry.registry}" unless the name says otherwise (a hospital, academic hospital, patient organisation, technology company, association, sports club...); marked as inferred.`
-            : entry.fallback
-              ? `${entry.source} type "${value}" suggests sector "${entry.fallback}"; a more specific name rule may override it (marked as inferred).`
-              : `${entry.source} type "${value}" says nothing about the sector; it is inferred from the name (marked as inferred).`,
-      });
+      const sector = entry.sector ?? entry.registry ?? entry.fallback;
+      const variant = entry.sector ? 'definitive' : entry.registry ? 'registry' : entry.fallback ? 'fallback' : 'none';
+      this.problem(importProblem({ file, column, severity: 'info' }, 'sector-mapped', { source: entry.source, value: value.slice(0, 60), ...(sector ? { sector } : {}) }, variant));
     }
     return entry.sector ? { sector: entry.sector } : { hint: typeHint(entry, value) };
   }
@@ -147,30 +138,14 @@ export class DatasetBuilder {
     const name = cell(row.get('name'));
     let id = cell(row.get('organisation_id'));
     if (!name && !id) {
-      this.problem({
-        file,
-        row: number,
-        column: 'name',
-        severity: 'error',
-        code: 'missing-organisation',
-        message: 'This row has neither an organisation_id nor a name, so it cannot describe an organisation.',
-        fix: 'Fill in the name (and ideally an id), or delete the row.',
-      });
+      this.problem(importProblem({ file, row: number, column: 'name', severity: 'error' }, 'missing-organisation', {}, 'organisations-file'));
       return 'rejected';
     }
     if (!id) id = this.byName.get(normaliseName(name)) ?? this.uniqueOrganisationId(name);
     const reading = this.readSector(row, file, number);
     const existing = this.organisations.get(id);
     if (existing) {
-      this.problem({
-        file,
-        row: number,
-        column: 'organisation_id',
-        severity: 'warning',
-        code: 'duplicate-organisation',
-        message: `Organisation "${id}" was already described earlier; this row's empty fields were filled in but differing values were not used.`,
-        fix: 'Keep one row per organisation.',
-      });
+      this.problem(importProblem({ file, row: number, column: 'organisation_id', severity: 'warning' }, 'duplicate-organisation', { id: id.slice(0, 80) }));
       this.fillOrganisation(existing, row, name, reading);
       return 'merged';
     }
@@ -230,15 +205,7 @@ export class DatasetBuilder {
   addActivityRow(row: Row, file: string, number: number, extraColumns: readonly string[]): Outcome {
     const id = cell(row.get('activity_id'));
     if (!id) {
-      this.problem({
-        file,
-        row: number,
-        column: 'activity_id',
-        severity: 'error',
-        code: 'missing-activity-id',
-        message: 'This row has no activity_id, so it cannot be linked to any participation.',
-        fix: 'Fill in the activity id, or delete the row.',
-      });
+      this.problem(importProblem({ file, row: number, column: 'activity_id', severity: 'error' }, 'missing-activity-id', {}, 'activities-file'));
       return 'rejected';
     }
     const existing = this.activities.get(id);
@@ -254,15 +221,7 @@ export class DatasetBuilder {
     const extra = extraAttributes(row, extraColumns);
     if (extra) activity.extra = { ...extra, ...activity.extra };
     if (existing) {
-      this.problem({
-        file,
-        row: number,
-        column: 'activity_id',
-        severity: 'warning',
-        code: 'duplicate-activity',
-        message: `Activity "${id}" was already described earlier; this row's empty fields were filled in but differing values were not used.`,
-        fix: 'Keep one row per activity.',
-      });
+      this.problem(importProblem({ file, row: number, column: 'activity_id', severity: 'warning' }, 'duplicate-activity', { id: id.slice(0, 80) }));
       return 'merged';
     }
     this.activities.set(id, activity);
@@ -305,15 +264,7 @@ export class DatasetBuilder {
       const isYear = field !== 'statedParticipants';
       const valid = Number.isInteger(value) && (isYear ? value >= 1900 && value <= 2100 : value >= 0);
       if (!valid) {
-        this.problem({
-          file,
-          row: number,
-          column,
-          severity: 'warning',
-          code: isYear ? 'invalid-year' : 'invalid-number',
-          message: `"${raw}" is not ${isYear ? 'a year (a whole number such as 2016)' : 'a whole number'}; the value was not used, the row was.`,
-          fix: `Write ${isYear ? 'the year as four digits' : 'a whole number'} or leave the cell empty.`,
-        });
+        this.problem(importProblem({ file, row: number, column, severity: 'warning' }, isYear ? 'invalid-year' : 'invalid-number', { value: raw.slice(0, 60) }));
         continue;
       }
       const current = activity[field] as number | undefined;
@@ -323,29 +274,15 @@ export class DatasetBuilder {
   }
 
   private conflict(file: string, row: number, column: string, id: string, kept: string, ignored: string) {
-    this.problem({
-      file,
-      row,
-      column,
-      severity: 'warning',
-      code: 'conflicting-value',
-      message: `Activity "${id}" already has ${column} "${kept}"; this row says "${ignored}", which was not used.`,
-      fix: 'Make the value the same on every row of the activity.',
-    });
+    this.problem(
+      importProblem({ file, row, column, severity: 'warning' }, 'conflicting-value', { id: id.slice(0, 80), column, kept: kept.slice(0, 80), ignored: ignored.slice(0, 80) }),
+    );
   }
 
   addParticipationRow(row: Row, file: string, number: number): Outcome {
     const activityId = cell(row.get('activity_id'));
     if (!activityId) {
-      this.problem({
-        file,
-        row: number,
-        column: 'activity_id',
-        severity: 'error',
-        code: 'missing-activity-id',
-        message: 'This row has no activity_id, so it cannot say which activity the organisation took part in.',
-        fix: 'Fill in the activity id (any text that is the same on every row of the activity), or delete the row.',
-      });
+      this.problem(importProblem({ file, row: number, column: 'activity_id', severity: 'error' }, 'missing-activity-id'));
       return 'rejected';
     }
     const organisationId = this.resolveOrganisation(row, file, number);
@@ -363,13 +300,14 @@ export class DatasetBuilder {
     const role = cell(row.get('role'));
     const confidence = this.readConfidence(row, file, number);
     if (previous) {
-      this.problem({
-        file,
-        row: number,
-        severity: 'info',
-        code: 'duplicate-participation',
-        message: `Organisation "${organisationId}" already takes part in activity "${activityId}" (${previous.origin.file} row ${previous.origin.row}); this row was merged into that one.`,
-      });
+      this.problem(
+        importProblem({ file, row: number, severity: 'info' }, 'duplicate-participation', {
+          organisation: organisationId.slice(0, 80),
+          activity: activityId.slice(0, 80),
+          file: this.origins.get(key)!.file,
+          firstRow: this.origins.get(key)!.row,
+        }),
+      );
       if (role && previous.role && role !== previous.role && !previous.role.split('; ').includes(role)) {
         previous.role = `${previous.role}; ${role}`;
       } else if (role && !previous.role) {
@@ -382,11 +320,8 @@ export class DatasetBuilder {
       }
       return 'merged';
     }
-    const participation: Participation & { origin: { file: string; row: number } } = {
-      activityId,
-      organisationId,
-      origin: { file, row: number },
-    };
+    const participation: Participation = { activityId, organisationId };
+    this.origins.set(key, { file, row: number });
     if (role) participation.role = role;
     if (confidence) participation.confidence = confidence;
     const written = cell(row.get('organisation'));
@@ -409,15 +344,7 @@ export class DatasetBuilder {
     const value = raw.toLowerCase();
     if (value === 'stated') return undefined;
     if (value === 'implied' || value === 'inferred') return value;
-    this.problem({
-      file,
-      row: number,
-      column: 'confidence',
-      severity: 'warning',
-      code: 'unknown-confidence',
-      message: `"${raw}" is not a confidence level (stated, implied or inferred); the row was used and its relation read as "inferred", the weakest level.`,
-      fix: 'Write stated (or leave the cell empty) when the source says so, implied when it follows from the text, inferred for a judgement call.',
-    });
+    this.problem(importProblem({ file, row: number, column: 'confidence', severity: 'warning' }, 'unknown-confidence', { value: raw.slice(0, 60) }));
     return 'inferred';
   }
 
@@ -425,6 +352,7 @@ export class DatasetBuilder {
     const id = cell(row.get('organisation_id'));
     const name = cell(row.get('organisation'));
     if (id) {
+      if (!name) this.idOnly.add(id);
       const known = this.organisations.get(id);
       if (known) {
         // For an organisation described in an organisations file, the name in a participation row
@@ -437,42 +365,20 @@ export class DatasetBuilder {
       }
       if (!name) {
         if (this.options.idOnlyOrganisations === 'name-from-id') {
-          this.problem({
-            file,
-            row: number,
-            column: 'organisation',
-            severity: 'warning',
-            code: 'unnamed-organisation',
-            message: `Organisation id "${id}" has no name in this row; it is shown under its id until a row or an organisations file names it.`,
-            fix: 'Add the organisation names (for CORDIS: the organisations file of the same release), or rename it in the app.',
-          });
+          this.problem(importProblem({ file, row: number, column: 'organisation', severity: 'warning' }, 'unnamed-organisation', { id: id.slice(0, 80) }));
           return this.createOrganisation(id, id, row, file, number, false);
         }
-        this.problem({
-          file,
-          row: number,
-          column: 'organisation_id',
-          severity: 'error',
-          code: 'unknown-organisation-id',
-          message: `Organisation id "${id}" is not in the organisations file and this row gives no name for it.`,
-          fix: 'Add the organisation to the organisations file, or fill in the "organisation" column.',
-        });
+        this.problem(importProblem({ file, row: number, column: 'organisation_id', severity: 'error' }, 'unknown-organisation-id', { id: id.slice(0, 80) }));
         return undefined;
       }
       return this.createOrganisation(id, name, row, file, number);
     }
     if (!name || !normaliseName(name)) {
-      this.problem({
-        file,
-        row: number,
-        column: 'organisation',
-        severity: 'error',
-        code: 'missing-organisation',
-        message: name
-          ? `"${name}" contains no letters or digits, so it cannot identify an organisation.`
-          : 'This row names no organisation (the "organisation" column is empty and there is no organisation_id).',
-        fix: 'Fill in the organisation name, or delete the row.',
-      });
+      this.problem(
+        name
+          ? importProblem({ file, row: number, column: 'organisation', severity: 'error' }, 'missing-organisation', { name: name.slice(0, 60) }, 'no-letters')
+          : importProblem({ file, row: number, column: 'organisation', severity: 'error' }, 'missing-organisation', {}, 'empty'),
+      );
       return undefined;
     }
     const existing = this.byName.get(normaliseName(name));
@@ -505,15 +411,7 @@ export class DatasetBuilder {
     if (!value) return;
     const sector = parseSectorValue(normaliseName(value)) ?? lookupOrganisationType(value)?.sector;
     if (sector && sector !== org.sector && !this.needsInference.has(org.id)) {
-      this.problem({
-        file,
-        row,
-        column: 'sector',
-        severity: 'warning',
-        code: 'conflicting-sector',
-        message: `"${org.name}" already has sector "${org.sector}"; this row says "${sector}", which was not used.`,
-        fix: 'Give the organisation the same sector on every row (or correct it in the app).',
-      });
+      this.problem(importProblem({ file, row, column: 'sector', severity: 'warning' }, 'conflicting-sector', { name: org.name.slice(0, 80), sector: org.sector, otherSector: sector }));
     }
   }
 
@@ -522,25 +420,46 @@ export class DatasetBuilder {
    * with the rule that decided (`sectorReason`), reported once each.
    */
   finishInference() {
+    const steps = this.finishInferenceSteps();
+    while (!steps.next().done);
+  }
+
+  /** `finishInference` in steps of a few thousand organisations (yields how many are done). */
+  *finishInferenceSteps(): Generator<number, void, void> {
+    let done = 0;
     for (const id of this.needsInference) {
+      if (++done % 5_000 === 0) yield done;
       const org = this.organisations.get(id)!;
-      const guess = inferOrganisationSector(org.name, this.typeHints.get(id));
+      // The rules read names; a value of megabytes (reported as long-value) is not one, and
+      // running a hundred rules over all of it would take seconds.
+      const guess = inferOrganisationSector(org.name.slice(0, INFERENCE_NAME_LENGTH), this.typeHints.get(id));
       org.sector = guess.sector;
       org.sectorInferred = true;
       org.sectorReason = guess.reason;
-      this.problem({
-        file: org.provenance[0]?.split('#')[0] ?? '',
-        severity: 'info',
-        code: 'sector-inferred',
-        column: 'sector',
-        message:
-          guess.reason !== 'none'
-            ? `No sector given for "${org.name}"; inferred "${guess.sector}" (${guess.why}).`
-            : `No sector given for "${org.name}" and the name matches no rule; set to "other".`,
-        fix: 'Add a sector column, or correct the sector in the app.',
-      });
+      const place = { file: org.provenance[0]?.split('#')[0] ?? '', column: 'sector', severity: 'info' as const };
+      this.problem(
+        guess.reason !== 'none'
+          ? importProblem(place, 'sector-inferred', { name: org.name.slice(0, 80), sector: guess.sector, why: guess.why, reason: guess.reason })
+          : importProblem(place, 'sector-inferred', { name: org.name.slice(0, 80) }, 'none'),
+      );
     }
     this.needsInference.clear();
+  }
+
+  /**
+   * Of the organisations that participation rows named only by id: how many got a name from an
+   * organisations file (or a later row), and how many are still shown under their id.
+   */
+  idOnlyParticipants(): { named: number; unnamed: number } {
+    let named = 0;
+    let unnamed = 0;
+    for (const id of this.idOnly) {
+      const org = this.organisations.get(id);
+      if (!org) continue;
+      if (org.name === org.id) unnamed++;
+      else named++;
+    }
+    return { named, unnamed };
   }
 
   /** Whether an activity id has been read (as an activity or in a participation). */
@@ -554,13 +473,13 @@ export class DatasetBuilder {
       name,
       organisations: [...this.organisations.values()].sort(byId),
       activities: [...this.activities.values()].sort(byId),
-      participations: [...this.participations.values()].map(({ origin: _origin, ...p }) => p),
+      participations: [...this.participations.values()],
     };
   }
 
   /** The file and row that created each participation, in the order of `toDataset().participations`. */
   participationOrigins(): { file: string; row: number }[] {
-    return [...this.participations.values()].map((p) => p.origin);
+    return [...this.origins.values()];
   }
 }
 
@@ -568,11 +487,13 @@ function newActivity(id: string): Activity {
   return { id, title: id, kind: 'unspecified', source: 'unspecified', provenance: [] };
 }
 
+/** Extra columns as an object of own properties: `Object.fromEntries` defines them, so a column
+ * named `__proto__` or `constructor` is a value like any other (assignment would not be). */
 function extraAttributes(row: Row, columns: readonly string[]): Record<string, string> | undefined {
-  const out: Record<string, string> = {};
+  const entries: [string, string][] = [];
   for (const c of columns) {
     const v = cell(row.get(c));
-    if (v) out[c] = v;
+    if (v) entries.push([c, v]);
   }
-  return Object.keys(out).length ? out : undefined;
+  return entries.length ? Object.fromEntries(entries) : undefined;
 }

@@ -148,7 +148,7 @@ export function parseCanonicalFiles(
   for (const { file, table, role } of recognised) {
     const report = emptyFileReport(file.name, role ?? 'unrecognised', table.delimiter);
     reports.push(report);
-    builder.problems.push(...table.problems);
+    for (const p of table.problems) builder.problems.push(p);
     if (!role) {
       report.rowsRead = table.rows.length;
       report.rowsRejected = table.rows.length;
@@ -217,33 +217,34 @@ export function parseCanonicalFiles(
   return { dataset, report: totalReport(reports, builder.problems) };
 }
 
-const SUBJECT_KINDS: Record<string, StatedCount['subjectKind']> = {
-  activity: 'activity',
-  activiteit: 'activity',
-  organisation: 'organisation',
-  organization: 'organisation',
-  organisatie: 'organisation',
-};
+// Maps, not object literals: a cell "constructor" or "__proto__" must be an unknown value, not Object's.
+const SUBJECT_KINDS = new Map<string, StatedCount['subjectKind']>([
+  ['activity', 'activity'],
+  ['activiteit', 'activity'],
+  ['organisation', 'organisation'],
+  ['organization', 'organisation'],
+  ['organisatie', 'organisation'],
+]);
 
-const QUALIFIERS: Record<string, StatedCount['qualifier']> = {
-  exact: 'exact',
-  exactly: 'exact',
-  precies: 'exact',
-  at_least: 'at_least',
-  'at least': 'at_least',
-  'more than': 'at_least',
-  over: 'at_least',
-  minstens: 'at_least',
-  'ten minste': 'at_least',
-  'meer dan': 'at_least',
-  ruim: 'at_least',
-  about: 'about',
-  approximately: 'about',
-  around: 'about',
-  ongeveer: 'about',
-  circa: 'about',
-  'ca.': 'about',
-};
+const QUALIFIERS = new Map<string, StatedCount['qualifier']>([
+  ['exact', 'exact'],
+  ['exactly', 'exact'],
+  ['precies', 'exact'],
+  ['at_least', 'at_least'],
+  ['at least', 'at_least'],
+  ['more than', 'at_least'],
+  ['over', 'at_least'],
+  ['minstens', 'at_least'],
+  ['ten minste', 'at_least'],
+  ['meer dan', 'at_least'],
+  ['ruim', 'at_least'],
+  ['about', 'about'],
+  ['approximately', 'about'],
+  ['around', 'about'],
+  ['ongeveer', 'about'],
+  ['circa', 'about'],
+  ['ca.', 'about'],
+]);
 
 /**
  * Reads the rows of a stated-counts file against the dataset read so far: a count about an
@@ -267,7 +268,7 @@ function readStatedCounts(
   for (const { row, number } of rows) {
     report.rowsRead++;
     const kindText = cell(row.get('subject_kind'));
-    const subjectKind = SUBJECT_KINDS[kindText.toLowerCase()];
+    const subjectKind = SUBJECT_KINDS.get(kindText.toLowerCase());
     if (!subjectKind) {
       reject(
         number,
@@ -304,7 +305,7 @@ function readStatedCounts(
       continue;
     }
     const qualifierText = cell(row.get('qualifier'));
-    let qualifier = qualifierText ? QUALIFIERS[qualifierText.toLowerCase()] : 'exact';
+    let qualifier = qualifierText ? QUALIFIERS.get(qualifierText.toLowerCase()) : 'exact';
     if (!qualifier) {
       problems.push({
         file,

@@ -4,18 +4,27 @@ export type FileRole = 'participations' | 'organisations' | 'activities';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** Values a problem's words need (file values already shortened). */
+export type ProblemParams = Record<string, string | number>;
+
 export interface ImportProblem {
   file: string;
   /** 1-based line-oriented row number as a spreadsheet shows it (the header is row 1). */
   row?: number;
   column?: string;
   severity: Severity;
-  /** Stable machine-readable code, e.g. `missing-value`; the UI translates by code. */
+  /** Stable machine-readable code, e.g. `missing-value`; the UI words it by code, variant and params. */
   code: string;
-  /** Plain-language explanation, in English. */
+  /** Which wording of the code, e.g. `no-letters` for `missing-organisation`. */
+  variant?: string;
+  /** The values its words need (see src/data/problemWords.ts). Problems without params are only in English. */
+  params?: ProblemParams;
+  /** Plain-language explanation, in English (command line, CSV report). */
   message: string;
-  /** What the user can do about it. */
+  /** What the user can do about it, in English. */
   fix?: string;
+  /** On a "…and N more" line: how many problems of this code it stands for (they are not listed). */
+  omitted?: number;
 }
 
 /** The optional stated-counts file of Bruggen's own format (read by canonical.ts only). */
@@ -44,6 +53,12 @@ export interface ImportReport {
   rowsMerged: number;
   rowsRejected: number;
   problems: ImportProblem[];
+  /**
+   * The complete report as CSV in UTF-8, when `problems` is a shortened list (the page gets the
+   * first problems of each kind; the worker, which has them all, writes the CSV). Bytes, so the
+   * worker can transfer them instead of the page copying a long string.
+   */
+  fullCsv?: Uint8Array;
 }
 
 export function emptyFileReport(file: string, role: FileReport['role'], delimiter: string): FileReport {

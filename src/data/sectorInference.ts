@@ -380,6 +380,15 @@ const SECTOR_SYNONYMS = new Map<string, Sector>([
   ['financiering', 'finance'], ['investeerder', 'finance'], ['investor', 'finance'], ['insurer', 'finance'],
   ['burgers', 'citizens'], ['burgers en clienten', 'citizens'], ['clienten', 'citizens'], ['patients', 'citizens'], ['citizen', 'citizens'],
   ['overig', 'other'],
+  // The words a hand-kept Dutch or English sheet uses in a "sector" column.
+  ['tech', 'tech'], ['techbedrijf', 'tech'], ['techbedrijven', 'tech'], ['technologiebedrijf', 'tech'], ['bedrijven', 'tech'], ['bedrijfsleven', 'tech'], ['ondernemers', 'tech'], ['industrie', 'tech'], ['ict', 'tech'], ['business', 'tech'], ['private sector', 'tech'],
+  ['zorgsector', 'care'], ['gezondheidszorg', 'care'], ['zorgaanbieders', 'care'], ['zorginstellingen', 'care'], ['welzijnsorganisatie', 'care'], ['care providers', 'care'],
+  ['overheden', 'government'], ['publieke sector', 'government'], ['gemeenten', 'government'], ['public sector', 'government'],
+  ['kennisinstelling', 'knowledge'], ['kennisinstellingen', 'knowledge'], ['onderwijsinstelling', 'knowledge'], ['onderzoek', 'knowledge'], ['wetenschap', 'knowledge'], ['academia', 'knowledge'], ['knowledge institution', 'knowledge'],
+  ['netwerken', 'network'], ['netwerkorganisatie', 'network'], ['intermediairs', 'network'],
+  ['financier', 'finance'], ['financiers', 'finance'], ['investeerders', 'finance'],
+  ['burger', 'citizens'], ['client', 'citizens'], ['patienten', 'citizens'], ['patientenorganisatie', 'citizens'], ['clientenorganisatie', 'citizens'],
+  ['overige', 'other'], ['anders', 'other'],
 ]);
 
 /** Maps a sector cell (already normalised) onto the vocabulary, or undefined when unknown. */

@@ -51,7 +51,7 @@ export function validateDataset(dataset: Dataset, file = 'dataset'): ImportProbl
     if (!c.provenance || /#row \d+$/.test(c.provenance))
       fail('missing-provenance', `A stated count about "${c.subjectId}" (${c.counted}) has no provenance.`);
   }
-  problems.push(...conflictingCounts(dataset, file));
+  for (const p of conflictingCounts(dataset, file)) problems.push(p);
   if (dataset.focal !== undefined && !orgIds.has(dataset.focal))
     fail('unknown-focal', `The focal organisation "${dataset.focal}" is not in the data.`);
   return problems;

@@ -103,7 +103,7 @@ export function drawLegend(ctx: CanvasRenderingContext2D, legend: PngLegend, rat
   ctx.font = `${12 * u}px ${FONT}`;
   const columns: PngLegend['entries'][] = [];
   for (let i = 0; i < legend.entries.length; i += maxRows) columns.push(legend.entries.slice(i, i + maxRows));
-  const colWidths = columns.map((col) => Math.max(...col.map((e) => ctx.measureText(e.label).width)) + swatch + 6 * u);
+  const colWidths = columns.map((col) => col.reduce((w, e) => Math.max(w, ctx.measureText(e.label).width), -Infinity) + swatch + 6 * u);
   ctx.font = `600 ${12 * u}px ${FONT}`;
   const titleWidth = legend.title ? ctx.measureText(legend.title).width : 0;
   ctx.font = `${11 * u}px ${FONT}`;

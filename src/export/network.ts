@@ -212,7 +212,7 @@ export function toGexf(input: NetworkExportInput): string {
   for (const n of data.nodes) {
     lines.push(`      <node id="${xmlEscape(n.id)}" label="${xmlEscape(n.label)}">`);
     const v = values(nodeAttrs, n.attributes);
-    if (v.length) lines.push('        <attvalues>', ...v, '        </attvalues>');
+    if (v.length) lines.push('        <attvalues>', v.join('\n'), '        </attvalues>');
     const rgb = hexToRgb(n.colour) ?? [140, 140, 140];
     lines.push(`        <viz:color r="${rgb[0]}" g="${rgb[1]}" b="${rgb[2]}"/>`, `        <viz:size value="${finite(n.size, 1)}"/>`);
     if (n.x !== undefined && n.y !== undefined) lines.push(`        <viz:position x="${finite(n.x, 0)}" y="${finite(n.y, 0)}" z="0"/>`);
@@ -222,7 +222,7 @@ export function toGexf(input: NetworkExportInput): string {
   for (const e of data.edges) {
     lines.push(`      <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}" weight="${finite(e.weight, 0)}">`);
     const v = values(edgeAttrs, e.attributes);
-    if (v.length) lines.push('        <attvalues>', ...v.map((l) => l), '        </attvalues>');
+    if (v.length) lines.push('        <attvalues>', v.join('\n'), '        </attvalues>');
     lines.push('      </edge>');
   }
   lines.push('    </edges>', '  </graph>', '</gexf>', '');
@@ -234,16 +234,24 @@ const finite = (x: number, fallback: number) => (Number.isFinite(x) ? x : fallba
 
 const GRAPHML_TYPES: Record<AttributeType, string> = { string: 'string', integer: 'int', double: 'double', boolean: 'boolean' };
 
-/** Text and attribute values for XML: escaped, and characters XML 1.0 forbids removed. */
+/**
+ * Text and attribute values for XML: characters XML 1.0 forbids removed (C0 controls other than
+ * tab and line breaks, U+FFFE/U+FFFF, and halves of surrogate pairs without their other half),
+ * markup characters escaped, and tab and line breaks written as references so that attribute
+ * values read back as written (a parser turns literal ones into spaces).
+ */
 export function xmlEscape(value: string): string {
   return value
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 function hexToRgb(colour: string): [number, number, number] | undefined {

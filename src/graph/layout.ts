@@ -84,11 +84,16 @@ export function computeLayout(graph: LayoutGraph, options: LayoutOptions = {}): 
 
 function placeIsolates(graph: LayoutGraph, isolates: string[], positions: Positions) {
   if (!isolates.length) return;
-  const xs = Object.values(positions).map((p) => p[0]);
-  const ys = Object.values(positions).map((p) => p[1]);
-  const minX = xs.length ? Math.min(...xs) : 0;
-  const maxX = xs.length ? Math.max(...xs) : 0;
-  const minY = ys.length ? Math.min(...ys) : 0;
+  // A loop, not Math.min(...xs): spreading a large array overflows the call stack.
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  for (const p of Object.values(positions)) {
+    minX = Math.min(minX, p[0]);
+    maxX = Math.max(maxX, p[0]);
+    minY = Math.min(minY, p[1]);
+  }
+  if (minX === Infinity) minX = maxX = minY = 0;
   const spacing = 4 * nodeSizeForDegree(0);
   const width = Math.max(maxX - minX, spacing * Math.ceil(Math.sqrt(isolates.length)));
   const perRow = Math.max(1, Math.floor(width / spacing));

@@ -3,7 +3,9 @@
  * progress type. Progress is a union type per method, never free text.
  */
 import type { AnalysisEvent, AnalysisInput, StageName } from '../analysis/stages';
-import type { BuildRequest, ImportOutcome, ReadProgress, SourceSummary } from '../data/import/pipeline';
+import type { BuildProgress, BuildRequest, ImportSummary, ReadProgress, SourceSummary } from '../data/import/pipeline';
+import type { PackedDataset } from '../data/import/transport';
+import type { ImportReport } from '../data/report';
 import type { Dataset } from '../data/model';
 import type { Sector } from '../data/sectors';
 import type { Projection, ProjectionRules } from '../graph/projection';
@@ -34,5 +36,13 @@ export interface LayoutProtocol {
 export interface ImportProtocol {
   /** Reads (decodes and parses) the files and keeps the tables in the worker. */
   read: { params: { files: { name: string; blob: Blob }[] }; result: SourceSummary[] | null; progress: ReadProgress };
-  build: { params: { request: BuildRequest }; result: ImportOutcome; progress: never };
+  /**
+   * Builds the dataset under the chosen mappings, in steps: progress, and a cancel is seen between
+   * steps. Answers with the report and counts; the dataset stays in the worker until `take`.
+   */
+  build: { params: { request: BuildRequest }; result: ImportSummary | null; progress: BuildProgress };
+  /** The report and counts with these duplicate groups merged. */
+  review: { params: { accepted: string[] }; result: ImportSummary; progress: never };
+  /** The dataset with these duplicate groups merged, packed (its buffers transferred). */
+  take: { params: { accepted: string[] }; result: { packed: PackedDataset; report: ImportReport }; progress: never };
 }

@@ -46,7 +46,7 @@ describe('opening your own data', () => {
       columns: ['activity_id', 'activity_title', 'organisation', 'organisation_type', 'city'],
       constants: {},
     };
-    const expected = (await importFiles([{ name: 'deelnemers-cp1252.csv', blob: new Blob([readFileSync(CP1252)]) }], { mappings: { t0: mapping } })).outcome;
+    const expected = (await importFiles([{ name: 'deelnemers-cp1252.csv', blob: new Blob([readFileSync(CP1252)]) }], { mappings: new Map([['t0', mapping]]) })).outcome;
     const ties = buildNetwork(expected.dataset).projection.ties.m;
 
     await openImport();
@@ -88,10 +88,11 @@ describe('opening your own data', () => {
     await drop([{ name: 'broken.csv', path: `${FIXTURES}/broken.csv` }]);
     const error = session.page.getByTestId('import-error');
     await error.waitFor();
-    await expect(error.locator('[data-code="binary-file"]').textContent()).resolves.toContain('"broken.csv" is not a text file');
+    // Worded in the interface's language from the problem's code and parameters.
+    await expect(error.locator('[data-code="binary-file"]').textContent()).resolves.toContain('"broken.csv" is geen tekstbestand');
     await session.page.screenshot({ path: `${ARTEFACTS}/import-error.png` });
     await session.page.getByTestId('import-panel').locator('input[type=file]').setInputFiles({ name: 'leeg.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
-    await expect(session.page.getByTestId('import-error').locator('[data-code="empty-file"]').textContent()).resolves.toContain('The file is empty (0 bytes)');
+    await expect(session.page.getByTestId('import-error').locator('[data-code="empty-file"]').textContent()).resolves.toContain('Het bestand is leeg (0 bytes)');
     expect(session.foreign).toEqual([]);
   });
   it('imports the real CORDIS SC1 files in the browser with the same counts as the converter', async () => {

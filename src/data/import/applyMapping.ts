@@ -1,5 +1,6 @@
 import { combineOutcomes, type DatasetBuilder, type Outcome, type Row } from '../builder';
 import { normaliseName } from '../normalise';
+import { importProblem, nameList } from '../problemWords';
 import { emptyFileReport, type FileReport } from '../report';
 import { DISPLAYED_FIELDS, type FieldId } from './fields';
 import { mappingMissing, type ColumnMapping } from './recognise';
@@ -27,6 +28,7 @@ const CANONICAL_KEY: Record<'participations' | 'activities' | 'organisations', P
     country: 'country',
     role: 'role',
     provenance: 'provenance',
+    confidence: 'confidence',
   },
   activities: {
     activity_id: 'activity_id',
@@ -40,6 +42,8 @@ const CANONICAL_KEY: Record<'participations' | 'activities' | 'organisations', P
     activity_region: 'region',
     stated_participants: 'stated_participants',
     activity_description: 'description',
+    activity_title_en: 'title_en',
+    activity_description_en: 'description_en',
     provenance: 'provenance',
   },
   organisations: {
@@ -52,6 +56,7 @@ const CANONICAL_KEY: Record<'participations' | 'activities' | 'organisations', P
     country: 'country',
     aliases: 'aliases',
     organisation_description: 'description',
+    organisation_description_en: 'description_en',
     listed_in: 'listed_in',
     provenance: 'provenance',
   },
@@ -60,51 +65,48 @@ const CANONICAL_KEY: Record<'participations' | 'activities' | 'organisations', P
 /** Organisation attributes of a participations row; they describe only the row's own organisation. */
 const ORGANISATION_KEYS = ['organisation_id', 'short_name', 'organisation_type', 'sector', 'city', 'region', 'country'];
 
+/** Rows handled between two yields of `importTableSteps` (a few milliseconds of work). */
+export const ROWS_PER_STEP = 5_000;
+
 /**
  * Feeds a table through the builder under a mapping, counting every row as used, merged or
  * rejected in the returned file report. Problems about values go to the collector; problems
  * about rows (rejections) are the builder's, so every rejected row is listed.
  */
-export function importTable(
+export function importTable(builder: DatasetBuilder, table: RawTable, mapping: ColumnMapping, collector: ProblemCollector): FileReport {
+  const steps = importTableSteps(builder, table, mapping, collector);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `importTable` in steps: yields the number of rows done after every ROWS_PER_STEP rows, so the
+ * worker can post progress and see a cancel between steps; returns the file report.
+ */
+export function* importTableSteps(
   builder: DatasetBuilder,
   table: RawTable,
   mapping: ColumnMapping,
   collector: ProblemCollector,
-): FileReport {
+): Generator<number, FileReport, void> {
   const role = mapping.role;
   const report = emptyFileReport(table.file, role === 'ignore' ? 'unrecognised' : role, table.delimiter);
   if (table.encoding) report.encoding = table.encoding;
   if (table.sheet) report.sheet = table.sheet;
   report.blankLinesSkipped = table.blankLines;
-  const rejectAll = (code: string, message: string, fix: string) => {
+  const place = { file: table.file, row: 1 };
+  const rejectAll = (code: string, params: Record<string, string | number>, variant?: string) => {
     report.rowsRead = report.rowsRejected = table.rows.length;
-    builder.problems.push({ file: table.file, row: 1, severity: 'error', code, message, fix });
+    builder.problems.push(importProblem({ ...place, severity: 'error' }, code, params, variant));
     return report;
   };
-  if (role === 'ignore') {
-    return rejectAll(
-      'file-ignored',
-      `You chose not to import this file; its ${table.rows.length} rows were read and not used.`,
-      'Choose what the file contains in the mapping step to import it.',
-    );
-  }
+  if (role === 'ignore') return rejectAll('file-ignored', { n: table.rows.length });
   const missing = mappingMissing(mapping);
-  if (missing.length) {
-    return rejectAll(
-      'mapping-incomplete',
-      `No column was assigned to ${missing.map((m) => `"${m}"`).join(' and ')}, which a ${role} file needs; no row could be used.`,
-      'Assign the columns in the mapping step.',
-    );
-  }
+  if (missing.length) return rejectAll('mapping-incomplete', { fields: missing.map((m) => `"${m}"`).join(', ') }, role);
   if (table.rows.length === 0) {
-    builder.problems.push({
-      file: table.file,
-      row: 1,
-      severity: 'error',
-      code: 'header-only',
-      message: `The file has a header row (${table.header.slice(0, 6).join(', ')}${table.header.length > 6 ? ', …' : ''}) but no data rows below it.`,
-      fix: 'Check that you exported the data and not only the column names.',
-    });
+    builder.problems.push(importProblem({ ...place, severity: 'error' }, 'header-only', { columns: nameList(table.header, 6) }));
     return report;
   }
 
@@ -113,26 +115,11 @@ export function importTable(
   // Unmapped columns of an activities or organisations file are kept as extra attributes.
   const unmapped = table.header.map((h, i) => ({ h, i })).filter(({ h, i }) => h && !mapping.columns[i]);
   const extras = role === 'participations' ? [] : unmapped.filter(({ h }) => !canonicalKeys.has(h));
-  const unused = unmapped.filter((u) => !extras.includes(u)).map(({ h }) => h);
-  if (extras.length) {
-    builder.problems.push({
-      file: table.file,
-      row: 1,
-      severity: 'info',
-      code: 'extra-columns',
-      message: `Columns not mapped to a field are kept as extra attributes: ${extras.map((e) => e.h).join(', ')}.`,
-    });
-  }
-  if (unused.length) {
-    builder.problems.push({
-      file: table.file,
-      row: 1,
-      severity: 'info',
-      code: 'unused-columns',
-      message: `Columns not mapped to a field were not imported: ${unused.join(', ')}.`,
-      fix: 'Assign them in the mapping step if they hold something Bruggen knows.',
-    });
-  }
+  // A Set: a wide file has tens of thousands of unmapped columns (includes() would be quadratic).
+  const extraSet = new Set(extras);
+  const unused = unmapped.filter((u) => !extraSet.has(u)).map(({ h }) => h);
+  if (extras.length) builder.problems.push(importProblem({ ...place, severity: 'info' }, 'extra-columns', { columns: nameList(extras.map((e) => e.h), 40) }));
+  if (unused.length) builder.problems.push(importProblem({ ...place, severity: 'info' }, 'unused-columns', { columns: nameList(unused, 40) }));
   const extraNames = extras.map((e) => e.h);
   // The builder names canonical columns; the report should name the user's own headers.
   const headerOf = new Map<string, string>();
@@ -142,12 +129,18 @@ export function importTable(
   });
   const firstProblem = builder.problems.length;
 
+  // Only the mapped columns are visited per row: a 60,000-column file maps a handful.
+  const mapped: { i: number; field: FieldId }[] = [];
+  mapping.columns.forEach((field, i) => {
+    if (field) mapped.push({ i, field });
+  });
+  let done = 0;
   for (const { values, number } of table.rows) {
+    if (++done % ROWS_PER_STEP === 0) yield done;
     report.rowsRead++;
     const base: Row = new Map();
     const derived: Partial<Record<FieldId, string>> = {};
-    mapping.columns.forEach((field, i) => {
-      if (!field) return;
+    for (const { i, field } of mapped) {
       const value = values[i] ?? '';
       const trimmed = value.trim();
       if (trimmed) {
@@ -156,23 +149,17 @@ export function importTable(
         }
       }
       const key = keys[field];
-      if (key) base.set(key, value);
+      if (key) base.set(key, (field === 'start_year' || field === 'end_year') && DATE.test(trimmed) ? String(yearsIn(trimmed)[0] ?? value) : value);
       else derived[field] = trimmed;
-    });
+    }
     for (const e of extras) base.set(e.h, values[e.i] ?? '');
     applyDerived(base, derived, role, table, number, mapping, collector);
     const rows = role === 'participations' ? expandOrganisations(base, derived) : [base];
     if (role === 'participations' && namesNoOrganisation(rows, mapping)) {
       const columns = mapping.columns.map((f, i) => (f && ORGANISATION_COLUMNS.has(f) ? table.header[i] || f : '')).filter(Boolean);
-      builder.problems.push({
-        file: table.file,
-        row: number,
-        column: columns.join(', '),
-        severity: 'error',
-        code: 'missing-organisation',
-        message: `This row names no organisation: ${columns.map((c) => `"${c}"`).join(' and ')} ${columns.length > 1 ? 'are' : 'is'} empty.`,
-        fix: 'Fill in at least one organisation for this activity, or delete the row.',
-      });
+      builder.problems.push(
+        importProblem({ file: table.file, row: number, column: columns.join(', '), severity: 'error' }, 'missing-organisation', { columns: columns.map((c) => `"${c}"`).join(', ') }, 'columns'),
+      );
       report.rowsRejected++;
       continue;
     }
@@ -195,6 +182,9 @@ export function importTable(
   }
   return report;
 }
+
+/** A date in a year column ("jaar": 01-03-2022, 2022-03-01): hand-kept sheets write one; its year is meant. */
+const DATE = /^(\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d{2}|(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}([T ][\d:.]+Z?)?)$/;
 
 const ORGANISATION_COLUMNS = new Set<FieldId>(['organisation', 'organisation_id', 'lead_organisation', 'consortium']);
 
@@ -229,15 +219,7 @@ function applyDerived(
     if (years.length) row.set(target, String(pick === 'first' ? years[0] : years[years.length - 1]));
     else {
       const index = mapping.columns.indexOf(field);
-      collector.addCapped({
-        file: table.file,
-        row: number,
-        column: table.header[index] || field,
-        severity: 'warning',
-        code: 'invalid-date',
-        message: `"${value.slice(0, 40)}" contains no year between 1900 and 2100; the value was not used, the row was.`,
-        fix: 'Write dates as 2016-12-01 or 01-12-2016.',
-      });
+      collector.addCapped(importProblem({ file: table.file, row: number, column: table.header[index] || field, severity: 'warning' }, 'invalid-date', { value: value.slice(0, 40) }));
     }
   };
   yearFrom('start_date', 'first', 'start_year');

@@ -1,4 +1,6 @@
+import { englishUncertainty } from '../problemWords';
 import { importFiles, type ImportOutcome, type SourceInput } from './pipeline';
+import { reportToText } from './reportCsv';
 import type { LayoutId } from './recognise';
 
 export interface CommandLineIO {
@@ -12,8 +14,9 @@ export type LayoutCheck = (layout: LayoutId, file: string, foundColumns: string)
 /**
  * Reads files for the command-line tools (converters, analyze) through the same pipeline as the
  * app, with the app's recognised column mappings. Files it cannot read, or whose columns it
- * cannot map without the app's mapping step, are reported with file, reason and fix; the result
- * is then an exit code (1) instead of an outcome.
+ * cannot map without the app's mapping step (also when it cannot tell what a file lists), are
+ * reported with file, reason and fix, and so is an import that yields no participation at all;
+ * the result is then an exit code (1) instead of an outcome.
  */
 export async function loadFilesForCommandLine(
   paths: readonly string[],
@@ -42,6 +45,10 @@ export async function loadFilesForCommandLine(
       errors.push(
         `${plan.table.file}: no column was recognised as ${plan.missing.map((m) => `"${m}"`).join(' or ')} (${found}). Rename the column to one of the documented names (docs/import.md) or import the file in the app, where you can assign columns yourself.`,
       );
+    } else if (plan.uncertain) {
+      errors.push(
+        `${plan.table.file}: ${englishUncertainty(plan.uncertain.code, plan.uncertain.params)} (${found}) Rename the columns to the documented names (docs/import.md) or import the file in the app, where you can say what it contains.`,
+      );
     } else {
       const refusal = check?.(layout, plan.table.file, found);
       if (refusal) errors.push(refusal);
@@ -49,6 +56,12 @@ export async function loadFilesForCommandLine(
   }
   if (errors.length) {
     io.err(`Cannot read the input:\n${errors.map((e) => `- ${e}`).join('\n')}\n`);
+    return { code: 1 };
+  }
+  if (outcome.noParticipations) {
+    // The report first (it says what happened to each row), then why there is nothing to analyse.
+    const p = outcome.noParticipations;
+    io.err(`${reportToText({ ...outcome.report, problems: outcome.report.problems.filter((q) => q !== p) })}\n${p.message}${p.fix ? `\nFix: ${p.fix}` : ''}\n`);
     return { code: 1 };
   }
   return { outcome };

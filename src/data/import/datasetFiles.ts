@@ -1,7 +1,7 @@
-import Graph from 'graphology';
-import { parse as parseGexfDocument } from 'graphology-gexf';
+import { DOMParser } from '@xmldom/xmldom';
 import type { Row } from '../builder';
 import { LIST_SEPARATOR } from '../canonical';
+import { importProblem } from '../problemWords';
 import type { FileRole, ImportProblem } from '../report';
 
 /**
@@ -46,31 +46,13 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
   try {
     doc = JSON.parse(source);
   } catch (e) {
-    return {
-      ok: false,
-      problem: {
-        file,
-        severity: 'error',
-        code: 'invalid-json',
-        message: `The file is not valid JSON (${(e as Error).message}).`,
-        fix: 'Export the data again from Bruggen, or open a CSV or Excel file instead.',
-      },
-    };
+    return { ok: false, problem: importProblem({ file, severity: 'error' }, 'invalid-json', { detail: String((e as Error).message).slice(0, 160) }) };
   }
-  const dataset = isObject(doc) && isObject(doc.dataset) ? doc.dataset : doc;
+  const dataset = isObject(doc) && Object.hasOwn(doc, 'dataset') && isObject(doc.dataset) ? doc.dataset : doc;
   if (!isObject(dataset) || !['organisations', 'activities', 'participations'].some((k) => Array.isArray(dataset[k]))) {
-    return {
-      ok: false,
-      problem: {
-        file,
-        severity: 'error',
-        code: 'not-bruggen-json',
-        message: 'This JSON is not a Bruggen export: it needs a "dataset" with "organisations", "activities" and "participations" lists.',
-        fix: 'Open a file exported by Bruggen, or a CSV/Excel file with one row per participation.',
-      },
-    };
+    return { ok: false, problem: importProblem({ file, severity: 'error' }, 'not-bruggen-json') };
   }
-  const array = (k: string): unknown[] => (Array.isArray(dataset[k]) ? (dataset[k] as unknown[]) : []);
+  const array = (k: string): unknown[] => (Object.hasOwn(dataset, k) && Array.isArray(dataset[k]) ? (dataset[k] as unknown[]) : []);
   const orgExtras = new Set<string>();
   const actExtras = new Set<string>();
   const items = <T>(values: unknown[], toRow: (o: Record<string, unknown>) => T) =>
@@ -113,13 +95,110 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
 }
 
 const ACTIVITY_NODE_TYPES = new Set(['activity', 'project', 'activiteit']);
-const pick = (attrs: Record<string, unknown>, ...names: string[]) => {
+/** The first non-empty attribute of several names (attributes are a Map: any title is data). */
+const pick = (attrs: ReadonlyMap<string, string>, ...names: string[]) => {
   for (const n of names) {
-    const v = text(attrs[n]);
+    const v = attrs.get(n);
     if (v) return v;
   }
   return '';
 };
+
+interface GexfNode {
+  id: string;
+  attrs: Map<string, string>;
+}
+interface GexfEdge {
+  id: string;
+  source: string;
+  target: string;
+  attrs: Map<string, string>;
+}
+
+/** Direct children of an element with a tag name (namespace prefix ignored). */
+function children(element: Element, name: string): Element[] {
+  const out: Element[] = [];
+  for (let n = element.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && ((n as Element).localName ?? (n as Element).nodeName) === name) out.push(n as Element);
+  }
+  return out;
+}
+
+/**
+ * GEXF 1.1–1.3 as plain records. Written here (on xmldom, which runs in a worker and in Node)
+ * rather than through graphology-gexf, whose graph cannot hold node ids such as `__proto__` or
+ * `constructor`: ids and attribute titles are data, kept in Maps.
+ */
+function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[] } {
+  const fatal = (message: string) => {
+    throw new Error(message);
+  };
+  const doc = new DOMParser({ errorHandler: { warning: () => {}, error: fatal, fatalError: fatal } }).parseFromString(source, 'application/xml');
+  const root = doc.documentElement;
+  if (!root || (root.localName ?? root.nodeName) !== 'gexf') throw new Error('there is no <gexf> element');
+  const graph = children(root, 'graph')[0];
+  if (!graph) throw new Error('there is no <graph> element');
+  // Attribute declarations: id → title, and the titles' default values, per class.
+  const models = new Map<string, { titles: Map<string, string>; defaults: Map<string, string> }>();
+  for (const block of children(graph, 'attributes')) {
+    const cls = block.getAttribute('class') === 'edge' ? 'edge' : 'node';
+    const model = models.get(cls) ?? { titles: new Map<string, string>(), defaults: new Map<string, string>() };
+    models.set(cls, model);
+    for (const a of children(block, 'attribute')) {
+      const id = a.getAttribute('id') ?? '';
+      const title = a.getAttribute('title') || id;
+      model.titles.set(id, title);
+      const def = children(a, 'default')[0]?.textContent;
+      if (def) model.defaults.set(title, def);
+    }
+  }
+  const attributesOf = (element: Element, cls: 'node' | 'edge', own: string[]) => {
+    const model = models.get(cls);
+    const attrs = new Map<string, string>(model?.defaults ?? []);
+    for (const name of own) {
+      const v = element.getAttribute(name);
+      if (v) attrs.set(name, v);
+    }
+    for (const block of children(element, 'attvalues')) {
+      for (const av of children(block, 'attvalue')) {
+        const id = av.getAttribute('for') ?? av.getAttribute('id') ?? '';
+        attrs.set(model?.titles.get(id) ?? id, av.getAttribute('value') ?? '');
+      }
+    }
+    return attrs;
+  };
+  const nodes: GexfNode[] = [];
+  const known = new Set<string>();
+  const walk = (container: Element) => {
+    for (const block of children(container, 'nodes')) {
+      for (const n of children(block, 'node')) {
+        const id = n.getAttribute('id') ?? '';
+        if (!known.has(id)) {
+          known.add(id);
+          nodes.push({ id, attrs: attributesOf(n, 'node', ['label', 'kind']) });
+        }
+        walk(n); // hierarchical GEXF: nodes inside nodes
+      }
+    }
+  };
+  walk(graph);
+  const edges: GexfEdge[] = [];
+  for (const block of children(graph, 'edges')) {
+    for (const e of children(block, 'edge')) {
+      const source = e.getAttribute('source') ?? '';
+      const target = e.getAttribute('target') ?? '';
+      // An edge to an undeclared node adds it (as Gephi does).
+      for (const end of [source, target]) {
+        if (!known.has(end)) {
+          known.add(end);
+          nodes.push({ id: end, attrs: new Map() });
+        }
+      }
+      edges.push({ id: e.getAttribute('id') ?? String(edges.length), source, target, attrs: attributesOf(e, 'edge', ['label', 'weight', 'kind']) });
+    }
+  }
+  return { nodes, edges };
+}
 
 /**
  * GEXF (Gephi, graphology). Nodes become organisations (label → name; `sector`, `type`/`category`,
@@ -129,63 +208,54 @@ const pick = (attrs: Record<string, unknown>, ...names: string[]) => {
  * absent, the tie itself becomes one activity of kind "partnership" with both organisations.
  */
 export function readGexfDocument(source: string, file: string): DocumentReading {
-  let graph: Graph;
+  let graph: ReturnType<typeof parseGexf>;
   try {
-    graph = parseGexfDocument(Graph as never, source, { addMissingNodes: true, allowUndeclaredAttributes: true }) as unknown as Graph;
+    graph = parseGexf(source);
   } catch (e) {
-    return {
-      ok: false,
-      problem: {
-        file,
-        severity: 'error',
-        code: 'invalid-gexf',
-        message: `The file could not be read as GEXF (${String((e as Error).message ?? e).slice(0, 160)}).`,
-        fix: 'Export the network again from Gephi or Bruggen as GEXF 1.2 or 1.3.',
-      },
-    };
+    return { ok: false, problem: importProblem({ file, severity: 'error' }, 'invalid-gexf', { detail: String((e as Error).message ?? e).slice(0, 160) }) };
   }
-  const isActivity = (key: string) => {
-    const a = graph.getNodeAttributes(key);
-    return ACTIVITY_NODE_TYPES.has(pick(a, 'type', 'kind', 'nodetype', 'node_type').toLowerCase());
-  };
+  const attrsOf = new Map(graph.nodes.map((n) => [n.id, n.attrs]));
+  const activityNodes = new Set(graph.nodes.filter((n) => ACTIVITY_NODE_TYPES.has(pick(n.attrs, 'type', 'kind', 'nodetype', 'node_type').toLowerCase())).map((n) => n.id));
+  const isActivity = (key: string) => activityNodes.has(key);
   const organisations: RecordItem[] = [];
   const activities: RecordItem[] = [];
   let n = 0;
-  graph.forEachNode((key, a) => {
+  for (const { id: key, attrs: a } of graph.nodes) {
     n++;
+    const get = (name: string) => a.get(name) ?? '';
     if (isActivity(key)) {
       activities.push({
         number: n,
-        rows: [row({ activity_id: key, title: pick(a, 'label', 'title'), kind: pick(a, 'activity_kind', 'activityKind') || 'unspecified', source: pick(a, 'source') || 'GEXF', scheme: a.scheme, theme: a.theme, start_year: a.startYear ?? a.start_year, end_year: a.endYear ?? a.end_year, provenance: `${file}#node ${key}` })],
+        rows: [row({ activity_id: key, title: pick(a, 'label', 'title'), kind: pick(a, 'activity_kind', 'activityKind') || 'unspecified', source: pick(a, 'source') || 'GEXF', scheme: get('scheme'), theme: get('theme'), start_year: pick(a, 'startYear', 'start_year'), end_year: pick(a, 'endYear', 'end_year'), provenance: `${file}#node ${key}` })],
       });
     } else {
       organisations.push({
         number: n,
-        rows: [row({ organisation_id: key, name: pick(a, 'label', 'name'), sector: pick(a, 'sector', 'Sector'), organisation_type: pick(a, 'type', 'category', 'activityType', 'organisation_type'), city: a.city, region: a.region, country: a.country, description: a.description, aliases: a.aliases, provenance: `${file}#node ${key}` })],
+        rows: [row({ organisation_id: key, name: pick(a, 'label', 'name'), sector: pick(a, 'sector', 'Sector'), organisation_type: pick(a, 'type', 'category', 'activityType', 'organisation_type'), city: get('city'), region: get('region'), country: get('country'), description: get('description'), aliases: get('aliases'), provenance: `${file}#node ${key}` })],
       });
     }
-  });
+  }
   const edges: RecordItem[] = [];
   const problems: ImportProblem[] = [];
   let weighted = 0;
   let e = 0;
-  graph.forEachEdge((key, a, s, t) => {
+  for (const { id: key, source: s, target: t, attrs: a } of graph.edges) {
     e++;
     const sAct = isActivity(s);
     const tAct = isActivity(t);
-    const label = (k: string) => text(graph.getNodeAttribute(k, 'label')) || k;
+    const label = (k: string) => attrsOf.get(k)?.get('label') || k;
     if (sAct && tAct) {
       edges.push({ number: e, rows: [new Map([['activity_id', s]])] });
-      return;
+      continue;
     }
     if (sAct || tAct) {
       const [act, org] = sAct ? [s, t] : [t, s];
-      edges.push({ number: e, rows: [row({ activity_id: act, organisation_id: org, role: a.role, provenance: `${file}#edge ${key}` })] });
-      return;
+      edges.push({ number: e, rows: [row({ activity_id: act, organisation_id: org, role: a.get('role') ?? '', provenance: `${file}#edge ${key}` })] });
+      continue;
     }
-    const listed = text(a.activities) || list(a.activities);
-    const ids = listed ? listed.split(/\s*[|;]\s*/).filter(Boolean) : [];
-    if (!ids.length && Number(a.weight) > 1) weighted++;
+    const listed = a.get('activities') ?? '';
+    const ids = listed ? listed.split(/[|;]/).map((x) => x.trim()).filter(Boolean) : [];
+    if (!ids.length && Number(a.get('weight')) > 1) weighted++;
     const tie = [s, t].sort().join('--');
     const activityRows = (ids.length ? ids : [`tie:${tie}`]).flatMap((id) =>
       [s, t].map((org) =>
@@ -200,16 +270,8 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
       ),
     );
     edges.push({ number: e, rows: activityRows });
-  });
-  if (weighted) {
-    problems.push({
-      file: `${file} (edges)`,
-      severity: 'info',
-      code: 'gexf-weight-ignored',
-      message: `${weighted} edges have a weight above 1 but no "activities" attribute; each became one shared activity, so the weights are not kept.`,
-      fix: 'Export from Bruggen (which writes the shared activities) to keep tie strengths.',
-    });
   }
+  if (weighted) problems.push(importProblem({ file: `${file} (edges)`, severity: 'info' }, 'gexf-weight-ignored', { count: weighted }));
   return {
     ok: true,
     problems,

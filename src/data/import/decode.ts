@@ -18,7 +18,7 @@ export const ENCODING_LABELS: Record<TextEncodingName, string> = {
  * runtimes (Node before 23) decode the label "windows-1252" as plain Latin-1, so these are
  * mapped here rather than trusting TextDecoder. */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-const fixCp1252 = (latin1: string) => latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+export const fixCp1252 = (latin1: string) => latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 
 export interface DecodedText {
   text: string;

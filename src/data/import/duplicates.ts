@@ -1,5 +1,6 @@
 import type { Dataset, Organisation, Participation } from '../model';
 import { normaliseName } from '../normalise';
+import { importProblem } from '../problemWords';
 import type { FileReport, ImportProblem, ImportReport } from '../report';
 
 /**
@@ -83,26 +84,39 @@ export interface DuplicateGroup {
   /** Organisation ids; the first is the one the others merge into (most participations). */
   organisationIds: string[];
   names: string[];
-  /** Plain-language reasons, e.g. ["legal form", "leading article"]. */
+  /** Plain-language reasons, in English, e.g. ["legal form", "leading article"]. */
   reasons: string[];
+  /** The same as codes (`legal-form`, `article`, `abbreviation`, `spacing`, `same-name`), for the UI's words. */
+  reasonCodes: string[];
 }
 
-const REASON_TEXT: Record<string, string> = {
-  'legal-form': 'legal form (B.V., Stichting, GmbH…)',
-  article: 'leading article ("De", "The")',
-  abbreviation: 'abbreviation or spelling variant',
-  spacing: 'spacing or punctuation',
-  'same-name': 'same name under different ids',
-};
+const REASON_TEXT = new Map<string, string>([
+  ['legal-form', 'legal form (B.V., Stichting, GmbH…)'],
+  ['article', 'leading article ("De", "The")'],
+  ['abbreviation', 'abbreviation or spelling variant'],
+  ['spacing', 'spacing or punctuation'],
+  ['same-name', 'same name under different ids'],
+]);
 
 /** Blocks that large are generic keys, not one organisation; they are not proposed. */
 const MAX_GROUP = 25;
 
 export function findDuplicateGroups(dataset: Dataset): DuplicateGroup[] {
+  const steps = findDuplicateGroupsSteps(dataset);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `findDuplicateGroups` in steps of 10,000 organisations (yields how many are done). */
+export function* findDuplicateGroupsSteps(dataset: Dataset): Generator<number, DuplicateGroup[], void> {
   const participationCount = new Map<string, number>();
   for (const p of dataset.participations) participationCount.set(p.organisationId, (participationCount.get(p.organisationId) ?? 0) + 1);
   const blocks = new Map<string, { org: Organisation; trace: KeyTrace }[]>();
+  let done = 0;
   for (const org of dataset.organisations) {
+    if (++done % 10_000 === 0) yield done;
     // An organisation named only by its id (unnamed CORDIS PIC) has nothing to compare.
     if (org.name === org.id && /^\d+$/.test(org.id)) continue;
     const trace = duplicateKeyWithTrace(org.name);
@@ -130,7 +144,8 @@ export function findDuplicateGroups(dataset: Dataset): DuplicateGroup[] {
       id: block.map((b) => b.org.id).join('+'),
       organisationIds: block.map((b) => b.org.id),
       names: block.map((b) => b.org.name),
-      reasons: [...reasons].map((r) => REASON_TEXT[r] ?? r),
+      reasons: [...reasons].map((r) => REASON_TEXT.get(r) ?? r),
+      reasonCodes: [...reasons],
     });
   }
   return groups.sort((a, b) => a.names[0]!.localeCompare(b.names[0]!));
@@ -170,12 +185,7 @@ export function mergeDuplicateGroups(input: MergeInput, accepted: readonly Dupli
     if (b.listedIn) a.listedIn = [...new Set([...(a.listedIn ?? []), ...b.listedIn])];
     if (b.extra) a.extra = { ...b.extra, ...a.extra };
     organisations.delete(from);
-    problems.push({
-      file: b.provenance[0]?.split('#')[0] ?? '',
-      severity: 'info',
-      code: 'duplicate-organisation-merged',
-      message: `"${b.name}" was merged into "${a.name}" (you accepted them as one organisation); "${b.name}" is kept as an alias.`,
-    });
+    problems.push(importProblem({ file: b.provenance[0]?.split('#')[0] ?? '', severity: 'info' }, 'duplicate-organisation-merged', { from: b.name.slice(0, 80), to: a.name.slice(0, 80) }));
   }
   // Which rows keep at least one participation of their own.
   const rowKey = (o: { file: string; row: number }) => `${o.file}\u0000${o.row}`;

@@ -9,6 +9,7 @@ import type { FileRole } from '../report';
 export const FIELD_IDS = [
   'activity_id',
   'activity_title',
+  'activity_title_en',
   'activity_acronym',
   'activity_kind',
   'source',
@@ -22,6 +23,7 @@ export const FIELD_IDS = [
   'activity_region',
   'stated_participants',
   'activity_description',
+  'activity_description_en',
   'organisation_id',
   'organisation',
   'organisation_short_name',
@@ -32,8 +34,10 @@ export const FIELD_IDS = [
   'country',
   'aliases',
   'organisation_description',
+  'organisation_description_en',
   'listed_in',
   'role',
+  'confidence',
   'lead_organisation',
   'consortium',
   'provenance',
@@ -70,9 +74,9 @@ const ORGANISATION_FIELDS: FieldId[] = [
 
 /** Which fields a column can be assigned to, per role of the file. */
 export const ROLE_FIELDS: Record<FileRole, readonly FieldId[]> = {
-  participations: [...ACTIVITY_FIELDS, ...ORGANISATION_FIELDS, 'role', 'lead_organisation', 'consortium', 'provenance'],
-  activities: [...ACTIVITY_FIELDS, 'activity_region', 'stated_participants', 'activity_description', 'provenance'],
-  organisations: [...ORGANISATION_FIELDS, 'aliases', 'organisation_description', 'listed_in', 'provenance'],
+  participations: [...ACTIVITY_FIELDS, ...ORGANISATION_FIELDS, 'role', 'lead_organisation', 'consortium', 'provenance', 'confidence'],
+  activities: [...ACTIVITY_FIELDS, 'activity_title_en', 'activity_region', 'stated_participants', 'activity_description', 'activity_description_en', 'provenance'],
+  organisations: [...ORGANISATION_FIELDS, 'aliases', 'organisation_description', 'organisation_description_en', 'listed_in', 'provenance'],
 };
 
 /** Fields that identify an organisation in a participations file (at least one is needed). */

@@ -4,15 +4,16 @@
  * building) and on the main thread (planning, duplicate decisions); the converters in scripts/
  * run exactly the same functions in Node.
  */
-import { mergeDuplicateGroups, type DuplicateGroup } from './duplicates';
 import { loadMapping, type KeyValueStorage } from './mappingStore';
-import { mappingMissing, recogniseTable, type ColumnMapping } from './recognise';
+import { mappingMissing, recogniseTable, type ColumnMapping, type Uncertainty } from './recognise';
 import type { SourceInput } from './readSource';
 import { ImportSession, type ImportOutcome, type SourceSummary, type TableSummary } from './session';
 
-export type { ColumnMapping } from './recognise';
+export { applyDuplicateDecisions, importSummary } from './session';
+
+export type { ColumnMapping, Uncertainty } from './recognise';
 export type { DuplicateGroup } from './duplicates';
-export type { ImportOutcome, SourceSummary, TableSummary, BuildRequest } from './session';
+export type { ImportOutcome, ImportSummary, SourceSummary, TableSummary, BuildRequest, BuildProgress } from './session';
 export type { ReadProgress, SourceInput } from './readSource';
 export { ImportSession } from './session';
 
@@ -23,49 +24,43 @@ export interface TablePlan {
   origin: 'auto' | 'saved';
   /** Required fields the mapping still lacks (empty when the table can be imported as is). */
   missing: string[];
+  /** Why the recognised mapping is only a guess (the mapping step asks the user to confirm it). */
+  uncertain?: Uncertainty;
 }
 
 /** A mapping for every table: the saved one for an identical header, else the recognised one. */
 export function planMappings(summaries: readonly SourceSummary[], storage?: KeyValueStorage): TablePlan[] {
   return summaries.flatMap((s) =>
-    s.tables.map((table) => {
+    s.tables.map((table): TablePlan => {
       const saved = storage ? loadMapping(table.header, storage) : undefined;
-      const mapping = saved ?? recogniseTable(table.header).mapping;
-      return { table, mapping, origin: saved ? ('saved' as const) : ('auto' as const), missing: mappingMissing(mapping) };
+      if (saved) return { table, mapping: saved, origin: 'saved', missing: mappingMissing(saved) };
+      const recognised = recogniseTable(table.header);
+      const plan: TablePlan = { table, mapping: recognised.mapping, origin: 'auto', missing: mappingMissing(recognised.mapping) };
+      if (recognised.uncertain) plan.uncertain = recognised.uncertain;
+      return plan;
     }),
   );
 }
 
-/** True when some table needs the user to assign columns before importing. */
-export const needsMappingStep = (plans: readonly TablePlan[]) => plans.some((p) => p.missing.length > 0);
-
-/** The dataset and report after the user's decisions on the proposed duplicates. */
-export function applyDuplicateDecisions(outcome: ImportOutcome, acceptedGroupIds: ReadonlySet<string>): ImportOutcome {
-  const accepted: DuplicateGroup[] = outcome.duplicates.filter((g) => acceptedGroupIds.has(g.id));
-  const merged = mergeDuplicateGroups(outcome, accepted);
-  return {
-    ...outcome,
-    dataset: merged.dataset,
-    report: merged.report,
-    origins: [...merged.origins],
-    duplicates: outcome.duplicates.filter((g) => !acceptedGroupIds.has(g.id)),
-  };
-}
+/** True when some table needs the user to assign columns, or to confirm an uncertain guess, before importing. */
+export const needsMappingStep = (plans: readonly TablePlan[]) => plans.some((p) => p.missing.length > 0 || p.uncertain !== undefined);
 
 /** Reads and builds in one go with recognised (or given) mappings: the converters and tests. */
 export async function importFiles(
   inputs: readonly SourceInput[],
-  options: { datasetName?: string; mappings?: Record<string, ColumnMapping> } = {},
+  options: { datasetName?: string; mappings?: ReadonlyMap<string, ColumnMapping> } = {},
 ): Promise<{ summaries: SourceSummary[]; plans: TablePlan[]; outcome: ImportOutcome }> {
   const session = new ImportSession();
   const summaries = (await session.read(inputs))!;
   const plans = planMappings(summaries).map((p) => {
-    const given = options.mappings?.[p.table.id];
-    return given ? { ...p, mapping: given, missing: mappingMissing(given) } : p;
+    const given = options.mappings?.get(p.table.id);
+    if (!given) return p;
+    const { uncertain: _guess, ...rest } = p;
+    return { ...rest, mapping: given, missing: mappingMissing(given) };
   });
   const outcome = session.build({
     datasetName: options.datasetName ?? inputs.map((i) => i.name).join(', '),
-    mappings: Object.fromEntries(plans.map((p) => [p.table.id, p.mapping])),
+    mappings: new Map(plans.map((p) => [p.table.id, p.mapping])),
   });
   return { summaries, plans, outcome };
 }

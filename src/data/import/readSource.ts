@@ -1,9 +1,11 @@
 import readXlsxFile from 'read-excel-file/universal';
-import type { ImportProblem } from '../report';
+import { importProblem } from '../problemWords';
+import type { ImportProblem, ProblemParams } from '../report';
 import { readGexfDocument, readJsonDocument, type RecordSource } from './datasetFiles';
-import { decodeBlob, ENCODING_LABELS } from './decode';
+import { decodeBlob } from './decode';
 import { sniffFile, SNIFF_BYTES } from './sniff';
-import { parseDelimitedChunked, tableFromRecords, type RawTable } from './table';
+import { readDelimitedBlob, tableFromRecords, type RawTable } from './table';
+import { checkZip } from './zipCheck';
 
 /** A file handed to the importer; a browser File is a Blob, Node wraps its bytes in one. */
 export interface SourceInput {
@@ -30,13 +32,11 @@ export interface ReadOptions {
   isCancelled?: () => boolean;
 }
 
-const fail = (file: string, code: string, message: string, fix: string): SourceRead => ({
+const fail = (file: string, code: string, params: ProblemParams = {}, variant?: string): SourceRead => ({
   kind: 'failed',
   file,
-  problem: { file, severity: 'error', code, message, fix },
+  problem: importProblem({ file, severity: 'error' }, code, params, variant),
 });
-
-const EXPORT_FIX = 'Open it in the program that made it and export the table as CSV (UTF-8) or Excel (.xlsx).';
 
 /**
  * Reads one file into tables (CSV/TSV/TXT, each sheet of a workbook) or records (Bruggen JSON,
@@ -49,52 +49,48 @@ export async function readSource(input: SourceInput, tableId: string, options: R
   const progress = (phase: ReadProgress['phase'], fraction: number) => options.onProgress?.({ file: name, phase, fraction });
   switch (kind) {
     case 'empty':
-      return fail(name, 'empty-file', 'The file is empty (0 bytes): there is nothing to import.', 'Check that you chose the right file and that the export finished.');
+      return fail(name, 'empty-file');
     case 'ole':
-      return fail(name, 'old-office-file', 'This is an Excel 97–2003 workbook (.xls), a password-protected workbook or another old Office file, which Bruggen cannot read.', 'In Excel choose File › Save As › "Excel Workbook (.xlsx)" or "CSV UTF-8", then open that file.');
+      return fail(name, 'old-office-file');
     case 'pdf':
-      return fail(name, 'pdf-file', `"${name}" is a PDF document, not a table.`, 'Export the table itself from the source as CSV or Excel.');
+      return fail(name, 'pdf-file', { name });
     case 'image':
-      return fail(name, 'image-file', `"${name}" is an image, not a table.`, 'Export the table itself from the source as CSV or Excel.');
+      return fail(name, 'image-file', { name });
     case 'binary':
-      return fail(name, 'binary-file', `"${name}" is not a text file: it contains binary data, whatever its name says.`, EXPORT_FIX);
+      return fail(name, 'binary-file', { name });
     case 'xlsx':
       return readWorkbook(name, blob, tableId, progress);
     default:
       break;
   }
-  const decoded = await decodeBlob(blob, {
-    onProgress: (loaded, total) => progress('reading', total ? loaded / total : 1),
-    ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
-  });
-  if (!decoded) return undefined;
-  if (!decoded.text.trim()) {
-    return fail(name, 'blank-file', 'The file contains only spaces or blank lines: no header and no data.', 'Check that you chose the right file and that the export finished.');
-  }
   if (kind === 'json' || kind === 'gexf') {
+    // The app's own documents are parsed whole (JSON.parse and the XML parser need all of it).
+    const decoded = await decodeBlob(blob, {
+      onProgress: (loaded, total) => progress('reading', total ? loaded / total : 1),
+      ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+    });
+    if (!decoded) return undefined;
+    if (!decoded.text.trim()) return blankFile(name);
     const reading = kind === 'json' ? readJsonDocument(decoded.text, name) : readGexfDocument(decoded.text, name);
     progress('parsing', 1);
     if (!reading.ok) return { kind: 'failed', file: name, problem: reading.problem };
     return { kind: 'records', file: name, format: kind, sources: reading.sources, problems: reading.problems };
   }
-  const table = await parseDelimitedChunked(decoded.text, name, {
+  // Delimited text is decoded and parsed in one streaming pass.
+  const read = await readDelimitedBlob(blob, name, {
     id: tableId,
     onProgress: ({ done, total }) => progress('parsing', total ? done / total : 1),
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
   });
-  if (!table) return undefined;
-  table.encoding = decoded.encoding;
+  if (!read) return undefined;
+  const { table, encoding } = read;
+  if (!table.header.length && !table.rows.length) return blankFile(name);
   const problems: ImportProblem[] = [];
-  if (decoded.encoding === 'windows-1252') {
-    problems.push({
-      file: name,
-      severity: 'info',
-      code: 'encoding-fallback',
-      message: `The file is not valid UTF-8, so it was read as ${ENCODING_LABELS['windows-1252']}, the encoding Excel on Windows uses for "CSV". If names show odd characters, save the file as "CSV UTF-8" and open it again.`,
-    });
-  }
+  if (encoding === 'windows-1252') problems.push(importProblem({ file: name, severity: 'info' }, 'encoding-fallback'));
   return { kind: 'tables', file: name, tables: [table], problems };
 }
+
+const blankFile = (name: string) => fail(name, 'blank-file');
 
 async function readWorkbook(
   name: string,
@@ -103,21 +99,20 @@ async function readWorkbook(
   progress: (phase: ReadProgress['phase'], fraction: number) => void,
 ): Promise<SourceRead> {
   let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
+  progress('reading', 0);
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  // Declared sizes and ratios first: a ZIP bomb is refused before anything is inflated.
+  const verdict = checkZip(bytes);
+  if (!verdict.ok) return fail(name, 'suspicious-workbook', { name, ...verdict.params }, verdict.variant);
   try {
-    progress('reading', 0);
-    sheets = await readXlsxFile(await blob.arrayBuffer());
+    sheets = await readXlsxFile(bytes.buffer);
   } catch (e) {
-    return fail(
-      name,
-      'unreadable-workbook',
-      `"${name}" is a ZIP archive but not an Excel workbook that can be read (${String((e as Error).message ?? e).slice(0, 120)}).`,
-      'Open it in Excel or LibreOffice and save it again as .xlsx, or export CSV.',
-    );
+    return fail(name, 'unreadable-workbook', { name, detail: String((e as Error).message ?? e).slice(0, 120) });
   }
   progress('parsing', 1);
   const withData = sheets.filter((s) => s.data.some((r) => r.some((c) => c !== null && String(c).trim() !== '')));
   if (!withData.length) {
-    return fail(name, 'empty-workbook', `The workbook "${name}" has no sheet with any data.`, 'Check that you chose the right file.');
+    return fail(name, 'empty-workbook', { name });
   }
   const tables = withData.map((s, i) => {
     const file = withData.length > 1 ? `${name} [${s.sheet}]` : name;

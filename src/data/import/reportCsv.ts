@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { escapeFormula } from '../canonical';
-import type { ImportReport } from '../report';
+import type { ImportProblem, ImportReport } from '../report';
+import { moreProblem, PROBLEM_LIMIT } from './values';
 
 export const REPORT_COLUMNS = ['file', 'row', 'column', 'severity', 'code', 'message', 'fix'] as const;
 
@@ -10,6 +11,7 @@ export const REPORT_COLUMNS = ['file', 'row', 'column', 'severity', 'code', 'mes
  * and fix. Every cell is formula-escaped: a problem can quote a cell such as "=cmd|...".
  */
 export function reportToCsv(report: ImportReport): string {
+  if (report.fullCsv !== undefined) return new TextDecoder().decode(report.fullCsv);
   const rows: string[][] = [];
   for (const f of report.files) {
     rows.push([
@@ -37,6 +39,29 @@ export function reportToCsv(report: ImportReport): string {
   return (
     Papa.unparse({ fields: [...REPORT_COLUMNS], data: rows.map((r) => r.map(escapeFormula)) }, { newline: '\n' }) + '\n'
   );
+}
+
+/**
+ * The report as the page gets it: per kind of problem (severity and code) the first `limit`, and
+ * one "…and N more" line for the rest, with the complete report as CSV beside it. 50,000
+ * "sector inferred" notes are 24 MB of objects for the page to deserialise; the review step shows
+ * them grouped anyway, and the download has every one.
+ */
+export function reportForPage(report: ImportReport, limit = PROBLEM_LIMIT): ImportReport {
+  const kept: ImportProblem[] = [];
+  const counts = new Map<string, { shown: number; dropped: number; sample: ImportProblem }>();
+  for (const p of report.problems) {
+    const key = `${p.severity}\u0000${p.code}`;
+    const c = counts.get(key) ?? { shown: 0, dropped: 0, sample: p };
+    counts.set(key, c);
+    if (c.shown < limit) {
+      c.shown++;
+      kept.push(p);
+    } else c.dropped += p.omitted ?? 1;
+  }
+  if (kept.length === report.problems.length) return report;
+  for (const c of counts.values()) if (c.dropped) kept.push(moreProblem(c.sample, c.dropped, limit));
+  return { ...report, problems: kept, fullCsv: new TextEncoder().encode(reportToCsv(report)) };
 }
 
 /** The report as plain text for a terminal (the converters print this). */

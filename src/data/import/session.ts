@@ -1,12 +1,14 @@
 import { combineOutcomes, DatasetBuilder } from '../builder';
 import type { Dataset } from '../model';
+import { importProblem, nameList } from '../problemWords';
 import { emptyFileReport, totalReport, type FileReport, type FileRole, type ImportProblem, type ImportReport } from '../report';
-import { importTable } from './applyMapping';
+import { importTableSteps } from './applyMapping';
 import type { RecordSource } from './datasetFiles';
-import { findDuplicateGroups, type DuplicateGroup } from './duplicates';
+import { findDuplicateGroupsSteps, mergeDuplicateGroups, type DuplicateGroup } from './duplicates';
 import { recogniseTable, type ColumnMapping } from './recognise';
 import { readSource, type ReadProgress, type SourceInput, type SourceRead } from './readSource';
-import type { RawTable } from './table';
+import { reportForPage } from './reportCsv';
+import { yieldToEventLoop, type RawTable } from './table';
 import { ProblemCollector } from './values';
 
 /** What the UI needs to know about a table to show the mapping step (no full rows). */
@@ -35,7 +37,13 @@ export interface SourceSummary {
 export interface BuildRequest {
   datasetName: string;
   /** Mapping per table id; a table without one is mapped automatically. */
-  mappings: Record<string, ColumnMapping>;
+  mappings: ReadonlyMap<string, ColumnMapping>;
+}
+
+export interface BuildProgress {
+  /** Rows fed to the builder so far, of all tables. */
+  rows: number;
+  total: number;
 }
 
 export interface ImportOutcome {
@@ -44,10 +52,60 @@ export interface ImportOutcome {
   duplicates: DuplicateGroup[];
   /** Per participation (dataset order), the report file and row that created it. */
   origins: { file: string; row: number }[];
+  /** Set when nothing could be built into a network: the reason, in plain words (also in the report). */
+  noParticipations?: ImportProblem;
+}
+
+/**
+ * What the review step shows of an outcome: the report, the duplicate proposals and the counts,
+ * without the dataset itself (which stays in the worker until the user confirms).
+ */
+export interface ImportSummary {
+  report: ImportReport;
+  duplicates: DuplicateGroup[];
+  counts: { organisations: number; activities: number; participations: number; inferred: number };
+  noParticipations?: ImportProblem;
+}
+
+export function importSummary(outcome: ImportOutcome, proposals: DuplicateGroup[] = outcome.duplicates): ImportSummary {
+  const { dataset } = outcome;
+  let inferred = 0;
+  for (const o of dataset.organisations) if (o.sectorInferred) inferred++;
+  const summary: ImportSummary = {
+    report: reportForPage(outcome.report),
+    duplicates: proposals,
+    counts: { organisations: dataset.organisations.length, activities: dataset.activities.length, participations: dataset.participations.length, inferred },
+  };
+  if (outcome.noParticipations) summary.noParticipations = outcome.noParticipations;
+  return summary;
 }
 
 const PREVIEW_ROWS = 8;
+/** Preview cells per row sent to the page: the mapping step shows examples of the columns it lists. */
+const PREVIEW_COLUMNS = 2_000;
 const ROLE_ORDER: Record<FileRole, number> = { organisations: 0, activities: 1, participations: 2 };
+
+/** The outcome with the accepted duplicate groups merged; the remaining proposals stay proposals. */
+export function applyDuplicateDecisions(outcome: ImportOutcome, acceptedGroupIds: ReadonlySet<string>): ImportOutcome {
+  const accepted: DuplicateGroup[] = outcome.duplicates.filter((g) => acceptedGroupIds.has(g.id));
+  const merged = mergeDuplicateGroups(outcome, accepted);
+  return {
+    ...outcome,
+    dataset: merged.dataset,
+    report: merged.report,
+    origins: [...merged.origins],
+    duplicates: outcome.duplicates.filter((g) => !acceptedGroupIds.has(g.id)),
+  };
+}
+
+/** Concatenates without spreading: a list of problems can be longer than the call stack allows arguments. */
+function append<T>(target: T[], items: readonly T[]) {
+  for (const item of items) target.push(item);
+}
+
+type Job =
+  | { role: FileRole; order: number; table: RawTable; mapping: ColumnMapping }
+  | { role: FileRole; order: number; records: RecordSource };
 
 /**
  * One import: read files (keeping their tables), then build a dataset under chosen mappings as
@@ -56,6 +114,8 @@ const ROLE_ORDER: Record<FileRole, number> = { organisations: 0, activities: 1, 
  */
 export class ImportSession {
   private reads: SourceRead[] = [];
+  /** The last build, kept for the duplicate decisions and the final dataset. */
+  private outcome: ImportOutcome | undefined;
 
   async read(
     inputs: readonly SourceInput[],
@@ -74,14 +134,47 @@ export class ImportSession {
     return reads.map(summarise);
   }
 
+  /** Builds in one go (converters, tests). */
   build(request: BuildRequest): ImportOutcome {
+    const steps = this.buildSteps(request);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return (this.outcome = step.value);
+    }
+  }
+
+  /** The last build with the accepted duplicate groups merged (the report counts move with them). */
+  decide(accepted: readonly string[]): ImportOutcome {
+    if (!this.outcome) throw new Error('Nothing has been built yet.');
+    return applyDuplicateDecisions(this.outcome, new Set(accepted));
+  }
+
+  /** The review step's view of `decide`: every proposal, and the report and counts after merging. */
+  review(accepted: readonly string[]): ImportSummary {
+    if (!this.outcome) throw new Error('Nothing has been built yet.');
+    return importSummary(this.decide(accepted), this.outcome.duplicates);
+  }
+
+  /**
+   * Builds in steps, yielding to the event loop between them: progress is posted and a cancel is
+   * seen within a few milliseconds of work. Resolves to undefined when cancelled.
+   */
+  async buildAsync(request: BuildRequest, options: { onProgress?: (p: BuildProgress) => void; isCancelled?: () => boolean } = {}): Promise<ImportOutcome | undefined> {
+    const steps = this.buildSteps(request);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return (this.outcome = step.value);
+      options.onProgress?.(step.value);
+      await yieldToEventLoop();
+      if (options.isCancelled?.()) return undefined;
+    }
+  }
+
+  private *buildSteps(request: BuildRequest): Generator<BuildProgress, ImportOutcome, void> {
     const builder = new DatasetBuilder({ idOnlyOrganisations: 'name-from-id' });
     const collector = new ProblemCollector();
     const readProblems: ImportProblem[] = [];
     const files: FileReport[] = [];
-    type Job =
-      | { role: FileRole; order: number; table: RawTable; mapping: ColumnMapping }
-      | { role: FileRole; order: number; records: RecordSource };
     const jobs: Job[] = [];
     const ignored: { table: RawTable; mapping: ColumnMapping }[] = [];
     this.reads.forEach((read, order) => {
@@ -90,14 +183,14 @@ export class ImportSession {
         readProblems.push(read.problem);
         return;
       }
-      readProblems.push(...read.problems);
+      append(readProblems, read.problems);
       if (read.kind === 'records') {
         for (const records of read.sources) jobs.push({ role: records.role, order, records });
         return;
       }
       for (const table of read.tables) {
-        readProblems.push(...table.problems);
-        const mapping = request.mappings[table.id] ?? recogniseTable(table.header).mapping;
+        append(readProblems, table.problems);
+        const mapping = request.mappings.get(table.id) ?? recogniseTable(table.header).mapping;
         if (mapping.role === 'ignore') ignored.push({ table, mapping });
         else jobs.push({ role: mapping.role, order, table, mapping });
       }
@@ -105,19 +198,52 @@ export class ImportSession {
     // Attribute files first, so participations resolve against them whatever the file order.
     jobs.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.order - b.order);
     const hasActivityFiles = jobs.some((j) => j.role === 'activities');
+    const total = jobs.reduce((n, j) => n + ('records' in j ? j.records.items.length : j.table.rows.length), 0);
+    let before = 0;
     for (const job of jobs) {
       if ('records' in job) {
         files.push(importRecords(builder, job.records));
+        before += job.records.items.length;
         continue;
       }
       if (job.role === 'participations' && hasActivityFiles) checkJoin(builder, job.table, job.mapping, readProblems);
-      files.push(importTable(builder, job.table, job.mapping, collector));
+      const steps = importTableSteps(builder, job.table, job.mapping, collector);
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          files.push(step.value);
+          break;
+        }
+        yield { rows: before + step.value, total };
+      }
+      before += job.table.rows.length;
     }
-    for (const { table, mapping } of ignored) files.push(importTable(builder, table, mapping, collector));
-    builder.finishInference();
+    for (const { table, mapping } of ignored) {
+      const steps = importTableSteps(builder, table, mapping, collector);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      files.push(step.value);
+    }
+    const named = namesFromOrganisationsFiles(builder, jobs);
+    // The steps after the rows yield too: on 250,000 organisations each takes a while.
+    for (const _ of builder.finishInferenceSteps()) yield { rows: total, total };
     const dataset = builder.toDataset(request.datasetName);
-    const report = totalReport(files, [...readProblems, ...builder.problems, ...collector.finish()]);
-    return { dataset, report, duplicates: findDuplicateGroups(dataset), origins: builder.participationOrigins() };
+    yield { rows: total, total };
+    const problems: ImportProblem[] = [];
+    append(problems, readProblems);
+    append(problems, builder.problems);
+    append(problems, collector.finish());
+    if (named) problems.push(named);
+    const noParticipations = dataset.participations.length ? undefined : whyNoParticipations(this.reads, files, jobs, ignored, problems);
+    if (noParticipations) problems.unshift(noParticipations);
+    const report = totalReport(files, problems);
+    const finding = findDuplicateGroupsSteps(dataset);
+    let found = finding.next();
+    for (; !found.done; found = finding.next()) yield { rows: total, total };
+    const duplicates = found.value;
+    const outcome: ImportOutcome = { dataset, report, duplicates, origins: builder.participationOrigins() };
+    if (noParticipations) outcome.noParticipations = noParticipations;
+    return outcome;
   }
 }
 
@@ -140,7 +266,7 @@ function summarise(read: SourceRead): SourceSummary {
       ...(t.encoding ? { encoding: t.encoding } : {}),
       delimiter: t.delimiter,
       header: t.header,
-      preview: t.rows.slice(0, PREVIEW_ROWS).map((r) => r.values.map((v) => v.slice(0, 200))),
+      preview: t.rows.slice(0, PREVIEW_ROWS).map((r) => r.values.slice(0, PREVIEW_COLUMNS).map((v) => v.slice(0, 200))),
       rowCount: t.rows.length,
       blankLines: t.blankLines,
     })),
@@ -171,28 +297,77 @@ function importRecords(builder: DatasetBuilder, source: RecordSource): FileRepor
 function checkJoin(builder: DatasetBuilder, table: RawTable, mapping: ColumnMapping, problems: ImportProblem[]) {
   const column = mapping.columns.indexOf('activity_id');
   if (column < 0) return;
-  const ids = new Set(table.rows.map((r) => (r.values[column] ?? '').trim()).filter(Boolean));
+  const ids = new Set<string>();
+  for (const r of table.rows) {
+    const id = (r.values[column] ?? '').trim();
+    if (id) ids.add(id);
+  }
   if (!ids.size) return;
   let matched = 0;
   for (const id of ids) if (builder.hasActivity(id)) matched++;
   const header = table.header[column] ?? 'activity_id';
   if (matched === 0) {
-    problems.push({
-      file: table.file,
-      column: header,
-      severity: 'warning',
-      code: 'join-no-match',
-      message: `None of the ${ids.size} activity ids in column "${header}" occur in the projects/activities file, so the two files were not joined: activities appear under their ids only.`,
-      fix: 'Check that both files use the same key column (for CORDIS: projectID in organization.csv, id in project.csv).',
-    });
+    problems.push(importProblem({ file: table.file, column: header, severity: 'warning' }, 'join-no-match', { n: ids.size, column: header }));
   } else if (matched < ids.size) {
-    problems.push({
-      file: table.file,
-      column: header,
-      severity: matched < ids.size / 2 ? 'warning' : 'info',
-      code: 'join-partial',
-      message: `${ids.size - matched} of the ${ids.size} activity ids in column "${header}" have no row in the projects/activities file; those activities have only their id as title.`,
-      fix: 'Add the missing projects to the projects file if you have them.',
-    });
+    problems.push(
+      importProblem({ file: table.file, column: header, severity: matched < ids.size / 2 ? 'warning' : 'info' }, 'join-partial', {
+        missing: ids.size - matched,
+        n: ids.size,
+        column: header,
+      }),
+    );
   }
+}
+
+/**
+ * CORDIS-style participations name organisations only by id (PIC); an organisations file read
+ * with them gives the names. Says how many ids got a name that way and how many did not.
+ */
+function namesFromOrganisationsFiles(builder: DatasetBuilder, jobs: readonly Job[]): ImportProblem | undefined {
+  const orgFiles = jobs.filter((j) => j.role === 'organisations').map((j) => ('records' in j ? j.records.file : j.table.file));
+  if (!orgFiles.length) return undefined;
+  const { named, unnamed } = builder.idOnlyParticipants();
+  if (!named && !unnamed) return undefined;
+  const firstParticipations = jobs.find((j) => j.role === 'participations');
+  const file = firstParticipations ? ('records' in firstParticipations ? firstParticipations.records.file : firstParticipations.table.file) : orgFiles[0]!;
+  return importProblem({ file, severity: unnamed ? 'warning' : 'info' }, 'names-from-organisations-file', {
+    named,
+    unnamed,
+    n: named + unnamed,
+    files: nameList(orgFiles, 3),
+  });
+}
+
+/** Why a build yielded no participation at all, in plain words (the first problem of the report). */
+function whyNoParticipations(
+  reads: readonly SourceRead[],
+  files: readonly FileReport[],
+  jobs: readonly Job[],
+  ignored: readonly { table: RawTable }[],
+  problems: readonly ImportProblem[],
+): ImportProblem {
+  const place = { file: '', severity: 'error' as const };
+  const fileOf = (j: Job) => ('records' in j ? j.records.file : j.table.file);
+  if (reads.length && reads.every((r) => r.kind === 'failed')) return importProblem(place, 'no-participations', {}, 'nothing-read');
+  const participationJobs = jobs.filter((j) => j.role === 'participations');
+  const participationFiles = participationJobs.map(fileOf);
+  if (!participationJobs.length) {
+    if (ignored.length) return importProblem(place, 'no-participations', { files: nameList(ignored.map((i) => i.table.file), 3) }, 'not-imported');
+    return importProblem(place, 'no-participations', { files: nameList(jobs.map(fileOf), 3) }, 'no-participations-file');
+  }
+  const reports = files.filter((f) => participationFiles.includes(f.file));
+  const read = reports.reduce((n, f) => n + f.rowsRead, 0);
+  const names = nameList(participationFiles, 3);
+  if (read === 0) return importProblem(place, 'no-participations', { files: names }, 'no-rows');
+  const rejectedBy = new Map<string, number>();
+  for (const p of problems) {
+    if (p.severity !== 'error' || !participationFiles.includes(p.file)) continue;
+    rejectedBy.set(p.code, (rejectedBy.get(p.code) ?? 0) + (p.omitted ?? 1));
+  }
+  if (rejectedBy.has('mapping-incomplete') || rejectedBy.has('file-ignored')) return importProblem(place, 'no-participations', { files: names }, 'not-imported');
+  let top: [string, number] | undefined;
+  for (const entry of rejectedBy) if (!top || entry[1] > top[1]) top = entry;
+  const specific = new Set(['missing-activity-id', 'missing-organisation', 'unknown-organisation-id']);
+  if (top && specific.has(top[0])) return importProblem(place, 'no-participations', { n: read, files: names, top: top[1] }, `all-rejected-${top[0]}`);
+  return importProblem(place, 'no-participations', { n: read, files: names }, 'all-rejected');
 }

@@ -1,5 +1,8 @@
-import Papa from 'papaparse';
+import { importProblem } from '../problemWords';
 import type { ImportProblem } from '../report';
+import { CsvTokenizer, tokenizeCsv, type CsvErrorCode, type CsvOverflow } from './csvTokenizer';
+import { byteOrderMark, fixCp1252, type TextEncodingName } from './decode';
+import { ProblemCollector } from './values';
 
 /** One data record of a table, with its 1-based row number as a spreadsheet shows it. */
 export interface TableRow {
@@ -25,19 +28,26 @@ export interface RawTable {
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
+/** More header columns than this are not read (reported); a wide sheet is far below it. */
+export const MAX_COLUMNS = 100_000;
+
+const isBlank = (values: readonly string[]) => {
+  for (const v of values) if (v.trim() !== '') return false;
+  return true;
+};
+
 /**
- * Collects parsed records into a RawTable: the first non-blank record is the header, blank
- * records are counted (not rows), values beyond the header are reported. Records may arrive in
- * chunks; row numbers continue across them.
+ * Collects records into a RawTable: the first non-blank record is the header, blank records are
+ * counted (not rows), values beyond the header are reported. Records may arrive in pieces; row
+ * numbers continue across them. Table-level problems are capped per kind like the builder's.
  */
 export class TableAccumulator {
   readonly header: string[] = [];
   readonly rows: TableRow[] = [];
-  readonly problems: ImportProblem[] = [];
   blankLines = 0;
   private recordIndex = 0;
   private haveHeader = false;
-  private lastWasTrailingBlank = false;
+  private readonly collector = new ProblemCollector();
 
   constructor(private readonly file: string) {}
 
@@ -45,162 +55,264 @@ export class TableAccumulator {
     return this.haveHeader;
   }
 
-  addRecords(records: readonly string[][]) {
+  /** How many values a data record keeps (the tokenizer counts the rest instead of storing them). */
+  get width(): number {
+    return this.haveHeader ? Math.max(this.header.length, 1) : MAX_COLUMNS;
+  }
+
+  addRecords(records: readonly (readonly string[])[]) {
     for (const values of records) this.addRecord(values);
   }
 
-  addRecord(values: readonly string[]) {
+  addRecord(values: readonly string[], overflow?: CsvOverflow) {
     this.recordIndex++;
-    const blank = values.every((v) => v.trim() === '');
+    const blank = isBlank(values) && !overflow?.nonEmpty;
     if (!this.haveHeader) {
       if (blank) return;
       this.haveHeader = true;
-      this.header.push(...values.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim()));
+      const kept = Math.min(values.length, MAX_COLUMNS);
+      // A loop, not push(...spread): a header can have a hundred thousand cells.
+      for (let i = 0; i < kept; i++) this.header.push((i === 0 ? values[i]!.replace(/^\uFEFF/, '') : values[i]!).trim());
       // Trailing empty header cells come from spreadsheets that save empty columns.
       while (this.header.length && this.header[this.header.length - 1] === '') this.header.pop();
+      const total = values.length + (overflow?.count ?? 0);
+      if (total > MAX_COLUMNS) this.add(importProblem({ file: this.file, row: this.recordIndex, severity: 'warning' }, 'too-many-columns', { n: total, limit: MAX_COLUMNS }));
       return;
     }
     if (blank) {
       this.blankLines++;
-      // The parser yields one empty record for the final newline; that is no blank line.
-      this.lastWasTrailingBlank = values.length === 1;
       return;
     }
-    this.lastWasTrailingBlank = false;
     const number = this.recordIndex;
-    const overflow = values.slice(this.header.length).filter((v) => v.trim() !== '');
-    if (overflow.length) {
-      this.problems.push({
-        file: this.file,
-        row: number,
-        severity: 'warning',
-        code: 'ragged-row',
-        message: `This row has ${values.length} values but the header has ${this.header.length} columns; the extra values (${overflow
-          .slice(0, 3)
-          .map((v) => JSON.stringify(v.slice(0, 40)))
-          .join(', ')}) were not used.`,
-        fix: 'Quote fields that contain the separator, or add a header for the extra column.',
-      });
+    const width = this.width;
+    const extra: string[] = [];
+    let nonEmpty = 0;
+    for (let i = width; i < values.length; i++) {
+      if (values[i]!.trim() === '') continue;
+      nonEmpty++;
+      if (extra.length < 3) extra.push(values[i]!);
     }
-    this.rows.push({ values: values.slice(0, Math.max(this.header.length, 1)) as string[], number });
+    if (overflow) {
+      nonEmpty += overflow.nonEmpty;
+      for (const s of overflow.samples) if (extra.length < 3) extra.push(s);
+    }
+    if (nonEmpty) {
+      this.add(
+        importProblem({ file: this.file, row: number, severity: 'warning' }, 'ragged-row', {
+          values: values.length + (overflow?.count ?? 0),
+          columns: this.header.length,
+          extra: extra.map((v) => JSON.stringify(v.slice(0, 40))).join(', '),
+        }),
+      );
+    }
+    this.rows.push({ values: values.length > width ? values.slice(0, width) : (values as string[]), number });
   }
 
-  /** Papa's structural errors, with row numbers relative to the records already added. */
-  addParserErrors(errors: readonly Papa.ParseError[], firstRecordOfChunk: number) {
-    for (const e of errors) {
-      // Papaparse reports delimiter guessing on one-column files; that is not a problem.
-      if (e.code === 'UndetectableDelimiter') continue;
-      this.problems.push({
-        file: this.file,
-        row: e.row !== undefined && e.row !== null ? firstRecordOfChunk + e.row + 1 : undefined,
-        severity: 'warning',
-        code: `csv-${e.code.toLowerCase()}`,
-        message: `CSV structure: ${e.message}.`,
-        fix: 'Check the quotes on this row: a field containing the separator or a line break must be quoted.',
-      });
-    }
+  /** A structural error of the tokenizer; `record` is 0-based among the records added. */
+  addParserError(code: CsvErrorCode, record: number) {
+    this.add(importProblem({ file: this.file, row: record + 1, severity: 'warning' }, `csv-${code.toLowerCase()}`));
+  }
+
+  private add(p: ImportProblem) {
+    this.collector.addCapped(p);
   }
 
   get recordsSeen(): number {
     return this.recordIndex;
   }
 
-  finish(): void {
-    if (this.lastWasTrailingBlank) this.blankLines--;
-    this.lastWasTrailingBlank = false;
+  get problems(): ImportProblem[] {
+    return this.collector.problems;
+  }
+
+  finish(): ImportProblem[] {
+    return this.collector.finish();
   }
 }
 
 /**
- * The separator that splits the first rows into the same number (≥ 2) of fields most often.
- * Papaparse's own guess averages field counts and gives up on small two-column files, which
- * Dutch `;` exports often are.
+ * The separator that splits the first rows into the same number (≥ 2) of fields most often, with
+ * well-formed quotes. Read with the same tokenizer as the file itself, so it is linear too.
  */
-export function guessDelimiter(text: string): string {
+export function guessDelimiter(text: string, whole = true): string {
   const sample = text.slice(0, 1 << 16);
+  const truncated = !whole || sample.length < text.length;
   let best = { delimiter: ',', score: -1, columns: 0 };
   for (const delimiter of DELIMITERS) {
-    const parsed = Papa.parse<string[]>(sample, { delimiter, preview: 30, skipEmptyLines: 'greedy' });
+    const { records, errors } = tokenizeCsv(sample, delimiter, 31);
     // The last sampled row may be cut off by the sample's end.
-    const complete = sample.length < text.length ? parsed.data.slice(0, -1) : parsed.data;
+    const rows = records.filter((r) => !isBlank(r)).slice(0, truncated ? 30 : 31);
+    const complete = truncated && rows.length > 1 ? rows.slice(0, -1) : rows;
     const columns = complete[0]?.length ?? 0;
     if (columns < 2) continue;
     // Quotes that do not open and close at field boundaries mean the separator is wrong.
-    const quoteErrors = parsed.errors.some((e) => e.type === 'Quotes');
+    const quoteErrors = errors.some((e) => e.record < records.length - (truncated ? 1 : 0));
     const consistent = complete.filter((r) => r.length === columns).length / complete.length - (quoteErrors ? 1 : 0);
     if (consistent > best.score || (consistent === best.score && columns > best.columns)) best = { delimiter, score: consistent, columns };
   }
   return best.delimiter;
 }
 
-const papaOptions = (text: string) => ({ skipEmptyLines: false as const, delimiter: guessDelimiter(text) });
+/** A tokenizer feeding an accumulator, limiting each record to what the table keeps. */
+function tokenizerFor(acc: TableAccumulator, delimiter: string): CsvTokenizer {
+  const tokenizer: CsvTokenizer = new CsvTokenizer(
+    delimiter,
+    {
+      record: (values, overflow) => {
+        acc.addRecord(values, overflow);
+        tokenizer.maxFields = acc.width;
+      },
+      error: (code, record) => acc.addParserError(code, record),
+    },
+    acc.width,
+  );
+  return tokenizer;
+}
 
 /** Parses delimited text in one go (small files, Node scripts). */
 export function parseDelimitedSync(text: string, file: string, id = file): RawTable {
-  const acc = new TableAccumulator(file);
   const source = text.replace(/^\uFEFF/, '');
-  const result = Papa.parse<string[]>(source, papaOptions(source));
-  acc.addRecords(result.data);
-  acc.addParserErrors(result.errors, 0);
-  acc.finish();
-  return toTable(acc, id, file, result.meta.delimiter || ',');
+  const delimiter = guessDelimiter(source);
+  const acc = new TableAccumulator(file);
+  const tokenizer = tokenizerFor(acc, delimiter);
+  tokenizer.push(source);
+  tokenizer.end();
+  return toTable(acc, id, file, delimiter);
 }
 
 export interface ParseProgress {
-  /** Characters parsed so far. */
+  /** Characters (or bytes, when reading a file) parsed so far. */
   done: number;
   total: number;
+}
+
+/**
+ * Lets a worker receive messages (a cancel) and post progress between pieces of work. A message
+ * to itself rather than setTimeout(0), which browsers stretch to 4 ms once nested: with hundreds
+ * of slices per file that would be seconds of waiting.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /**
  * Parses delimited text in chunks, yielding to the event loop between them so a worker can
  * receive a cancel message and post progress. Resolves to undefined when cancelled.
  */
-export function parseDelimitedChunked(
+export async function parseDelimitedChunked(
   text: string,
   file: string,
   options: { id?: string; chunkSize?: number; onProgress?: (p: ParseProgress) => void; isCancelled?: () => boolean } = {},
 ): Promise<RawTable | undefined> {
   const source = text.replace(/^\uFEFF/, '');
+  const delimiter = guessDelimiter(source);
   const acc = new TableAccumulator(file);
+  const tokenizer = tokenizerFor(acc, delimiter);
+  const chunkSize = options.chunkSize ?? 1 << 20;
+  for (let start = 0; start < source.length; start += chunkSize) {
+    tokenizer.push(source.slice(start, start + chunkSize));
+    options.onProgress?.({ done: Math.min(source.length, start + chunkSize), total: source.length });
+    await yieldToEventLoop();
+    if (options.isCancelled?.()) return undefined;
+  }
+  tokenizer.end();
+  if (!source.length) options.onProgress?.({ done: 0, total: 0 });
+  return toTable(acc, options.id ?? file, file, delimiter);
+}
+
+export interface StreamOptions {
+  id?: string;
+  /** Bytes read and parsed per step (default 256 KiB: a few milliseconds of work). */
+  sliceSize?: number;
+  onProgress?: (p: ParseProgress) => void;
+  isCancelled?: () => boolean;
+}
+
+/** How much decoded text is looked at to choose the separator. */
+const SAMPLE_CHARS = 1 << 16;
+
+/**
+ * Reads a delimited text file straight from its bytes: slice by slice it is decoded (strictly as
+ * UTF-8, or as UTF-16 by its byte-order mark) and fed to the tokenizer, yielding to the event loop
+ * after every slice so the worker posts progress and sees a cancel within one slice. The whole
+ * text is never held as one string. When a byte turns out not to be UTF-8, the file is read again
+ * from the start as Windows-1252. Resolves to undefined when cancelled.
+ */
+export async function readDelimitedBlob(blob: Blob, file: string, options: StreamOptions = {}): Promise<{ table: RawTable; encoding: TextEncodingName } | undefined> {
+  const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
+  const bom = byteOrderMark(head);
+  if (bom === 'utf-16le' || bom === 'utf-16be') return attempt(blob, file, bom, bom, false, options);
+  try {
+    return await attempt(blob, file, 'utf-8', bom ?? 'utf-8', true, options);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    return attempt(blob, file, 'windows-1252', 'windows-1252', false, options);
+  }
+}
+
+async function attempt(
+  blob: Blob,
+  file: string,
+  label: string,
+  encoding: TextEncodingName,
+  fatal: boolean,
+  options: StreamOptions,
+): Promise<{ table: RawTable; encoding: TextEncodingName } | undefined> {
+  const decoder = new TextDecoder(label, { fatal });
+  const fix = encoding === 'windows-1252' ? fixCp1252 : (s: string) => s;
+  const sliceSize = options.sliceSize ?? 1 << 18;
+  const acc = new TableAccumulator(file);
+  let tokenizer: CsvTokenizer | undefined;
   let delimiter = ',';
-  let cancelled = false;
-  return new Promise((resolve, reject) => {
-    try {
-      Papa.parse<string[]>(source, {
-        ...papaOptions(source),
-        chunkSize: options.chunkSize ?? 1 << 20,
-        chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-          const before = acc.recordsSeen;
-          acc.addRecords(results.data);
-          acc.addParserErrors(results.errors, before);
-          if (results.meta.delimiter) delimiter = results.meta.delimiter;
-          options.onProgress?.({ done: Math.min(results.meta.cursor, source.length), total: source.length });
-          parser.pause();
-          setTimeout(() => {
-            if (options.isCancelled?.()) {
-              cancelled = true;
-              parser.abort();
-            } else parser.resume();
-          }, 0);
-        },
-        complete() {
-          if (cancelled) return resolve(undefined);
-          acc.finish();
-          resolve(toTable(acc, options.id ?? file, file, delimiter));
-        },
-      });
-    } catch (e) {
-      reject(e);
+  // Text read before the separator is known (the first SAMPLE_CHARS characters).
+  let pending: string[] = [];
+  let pendingLength = 0;
+  let first = true;
+  const feed = (text: string, last: boolean) => {
+    // A byte-order mark is dropped by the decoder; one written as text after it is not data either.
+    if (first && text) {
+      text = text.replace(/^\uFEFF/, '');
+      first = false;
     }
-  });
+    if (!tokenizer) {
+      pending.push(text);
+      pendingLength += text.length;
+      if (pendingLength < SAMPLE_CHARS && !last) return;
+      const sample = pending.join('');
+      pending = [];
+      delimiter = guessDelimiter(sample, last);
+      tokenizer = tokenizerFor(acc, delimiter);
+      text = sample;
+    }
+    tokenizer.push(text);
+  };
+  for (let start = 0; start < blob.size; start += sliceSize) {
+    const bytes = new Uint8Array(await blob.slice(start, start + sliceSize).arrayBuffer());
+    const end = start + sliceSize >= blob.size;
+    feed(fix(decoder.decode(bytes, { stream: !end })), end);
+    options.onProgress?.({ done: Math.min(blob.size, start + sliceSize), total: blob.size });
+    await yieldToEventLoop();
+    if (options.isCancelled?.()) return undefined;
+  }
+  if (!tokenizer) feed('', true);
+  tokenizer!.end();
+  const table = toTable(acc, options.id ?? file, file, delimiter);
+  table.encoding = encoding;
+  return { table, encoding };
 }
 
 /** A table from rows that are already cells (a spreadsheet sheet). */
-export function tableFromRecords(records: readonly string[][], file: string, id: string, sheet?: string): RawTable {
+export function tableFromRecords(records: readonly (readonly string[])[], file: string, id: string, sheet?: string): RawTable {
   const acc = new TableAccumulator(file);
   acc.addRecords(records);
-  acc.finish();
   const table = toTable(acc, id, file, '');
   if (sheet) table.sheet = sheet;
   return table;
@@ -214,6 +326,6 @@ function toTable(acc: TableAccumulator, id: string, file: string, delimiter: str
     header: acc.header,
     rows: acc.rows,
     blankLines: acc.blankLines,
-    problems: acc.problems,
+    problems: acc.finish(),
   };
 }

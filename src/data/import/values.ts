@@ -1,3 +1,4 @@
+import { importProblem } from '../problemWords';
 import type { ImportProblem } from '../report';
 
 /**
@@ -20,44 +21,43 @@ export function yearsIn(value: string): number[] {
 }
 
 export const LONG_VALUE = 1000;
-const MARKUP = /<\s*\/?\s*[a-z][^>]*>|javascript:/i;
 const FORMULA = /^[=+\-@]/;
 const NUMBER_LIKE = /^[+-]?[\d.,]+%?$/;
+const WHITESPACE = /\s/;
+
+/**
+ * Whether a value holds an HTML tag — `<`, optional spaces and `/`, a letter, and a `>` somewhere
+ * after it — or `javascript:`. The regex this replaces (`<\s*\/?\s*[a-z][^>]*>`) scanned to the
+ * end of the value from every `<`, which is quadratic on one long cell full of `<a`; this is one
+ * pass: a tag needs a `>` after its letter, and only the last `>` matters for that.
+ */
+export function hasMarkup(value: string): boolean {
+  if (/javascript:/i.test(value)) return true;
+  const lastClose = value.lastIndexOf('>');
+  let open = lastClose < 0 ? -1 : value.indexOf('<');
+  while (open >= 0 && open < lastClose) {
+    let j = open + 1;
+    while (j < lastClose && WHITESPACE.test(value[j]!)) j++;
+    if (value[j] === '/') {
+      j++;
+      while (j < lastClose && WHITESPACE.test(value[j]!)) j++;
+    }
+    const c = value.charCodeAt(j) | 0x20;
+    if (j < lastClose && c >= 97 && c <= 122) return true;
+    // Spaces scanned here end at a non-space, so no later `<` rescans them: linear overall.
+    open = value.indexOf('<', open + 1);
+  }
+  return false;
+}
 
 /** Problems about one mapped value (long, markup, formula-like); none for ordinary values. */
 export function checkValue(value: string, file: string, row: number, column: string, displayed: boolean): ImportProblem[] {
   const out: ImportProblem[] = [];
-  if (value.length > LONG_VALUE) {
-    out.push({
-      file,
-      row,
-      column,
-      severity: 'warning',
-      code: 'long-value',
-      message: `This value is ${value.length.toLocaleString('en')} characters long. It was kept as it is, but names and ids are normally short: an unclosed quote earlier on the row can swallow the rest of the file into one value.`,
-      fix: 'Check the quotes on this row and the rows above it.',
-    });
-  }
-  if (displayed && MARKUP.test(value)) {
-    out.push({
-      file,
-      row,
-      column,
-      severity: 'info',
-      code: 'markup-in-value',
-      message: `"${value.slice(0, 60)}" contains HTML or script markup. It was kept as text: Bruggen shows it literally and never runs it.`,
-      fix: 'Remove the markup from the source if it is not part of the name.',
-    });
-  }
+  const place = { file, row, column };
+  if (value.length > LONG_VALUE) out.push(importProblem({ ...place, severity: 'warning' }, 'long-value', { length: value.length }));
+  if (displayed && hasMarkup(value)) out.push(importProblem({ ...place, severity: 'info' }, 'markup-in-value', { value: value.slice(0, 60) }));
   if (FORMULA.test(value) && !NUMBER_LIKE.test(value)) {
-    out.push({
-      file,
-      row,
-      column,
-      severity: 'info',
-      code: 'formula-like',
-      message: `"${value.slice(0, 60)}" starts with "${value[0]}", which spreadsheets run as a formula. It was kept as text; every CSV Bruggen writes puts an apostrophe before it so no spreadsheet runs it.`,
-    });
+    out.push(importProblem({ ...place, severity: 'info' }, 'formula-like', { value: value.slice(0, 60), first: value[0]! }));
   }
   return out;
 }
@@ -67,7 +67,8 @@ export function checkValue(value: string, file: string, row: number, column: str
 export function splitOrganisationList(value: string): string[] {
   const v = value.trim();
   if (!v) return [];
-  const strong = /[\n;|]/.test(v) ? v.split(/\s*[\n;|]+\s*/) : null;
+  // Split on the separators alone and trim after: `\s*[\n;|]+\s*` backtracks on long runs of spaces.
+  const strong = /[\n;|]/.test(v) ? v.split(/[\n;|]+/) : null;
   const pieces = strong ?? v.split(/,\s+/);
   const out: string[] = [];
   for (const piece of pieces.map((p) => p.trim().replace(/,$/, '').trim()).filter(Boolean)) {
@@ -79,12 +80,13 @@ export function splitOrganisationList(value: string): string[] {
 }
 
 /** Collects problems with a cap per file and code for the chatty kinds, so a million-row file
- * with one odd column does not produce a million messages; the cap is itself reported. */
+ * with one odd column does not produce a million messages; the cap is itself reported, as one
+ * "…and N more" problem per kind that carries the number it stands for (`omitted`). */
 export class ProblemCollector {
   readonly problems: ImportProblem[] = [];
   private readonly counts = new Map<string, { count: number; sample: ImportProblem }>();
 
-  constructor(private readonly limit = 200) {}
+  constructor(private readonly limit = PROBLEM_LIMIT) {}
 
   addCapped(p: ImportProblem) {
     const key = `${p.file}\u0000${p.code}`;
@@ -97,16 +99,26 @@ export class ProblemCollector {
   /** Adds one summary per capped kind; call once at the end. */
   finish(): ImportProblem[] {
     for (const { count, sample } of this.counts.values()) {
-      if (count > this.limit) {
-        this.problems.push({
-          file: sample.file,
-          severity: sample.severity,
-          code: sample.code,
-          column: sample.column,
-          message: `…and ${count - this.limit} more rows with the same remark ("${sample.code}"); only the first ${this.limit} are listed.`,
-        });
-      }
+      if (count > this.limit) this.problems.push(moreProblem(sample, count - this.limit, this.limit));
     }
+    this.counts.clear();
     return this.problems;
   }
+}
+
+/** How many problems of one kind per file are listed before the rest become one "N more" line. */
+export const PROBLEM_LIMIT = 200;
+
+/** The "…and N more" line standing for `omitted` problems like `sample`. */
+export function moreProblem(sample: ImportProblem, omitted: number, limit: number): ImportProblem {
+  const p: ImportProblem = {
+    file: sample.file,
+    severity: sample.severity,
+    code: sample.code,
+    params: { n: omitted, limit },
+    omitted,
+    message: `…and ${omitted.toLocaleString('en-GB')} more rows with the same remark ("${sample.code}"); only the first ${limit} are listed.`,
+  };
+  if (sample.column !== undefined) p.column = sample.column;
+  return p;
 }

@@ -1,13 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { defaultStorage, saveMapping, type KeyValueStorage } from '../../data/import/mappingStore';
-import {
-  applyDuplicateDecisions,
-  needsMappingStep,
-  planMappings,
-  type ImportOutcome,
-  type ReadProgress,
-  type SourceSummary,
-} from '../../data/import/pipeline';
+import { needsMappingStep, planMappings, type BuildProgress, type ImportSummary, type ReadProgress, type SourceSummary } from '../../data/import/pipeline';
 import type { Dataset } from '../../data/model';
 import type { ImportProblem, ImportReport } from '../../data/report';
 import { DropZone } from './DropZone';
@@ -38,8 +31,18 @@ type State =
   | { step: 'choose'; failed: ImportProblem[]; message?: string }
   | { step: 'reading'; progress?: ReadProgress; cancel: () => void }
   | { step: 'mapping'; summaries: SourceSummary[]; plans: EditablePlan[] }
-  | { step: 'building' }
-  | { step: 'review'; summaries: SourceSummary[]; plans: EditablePlan[]; outcome: ImportOutcome; decisions: Record<string, boolean> };
+  | { step: 'building'; summaries: SourceSummary[]; plans: EditablePlan[]; progress?: BuildProgress; cancel: () => void }
+  | {
+      step: 'review';
+      summaries: SourceSummary[];
+      plans: EditablePlan[];
+      /** As built: every duplicate proposal. */
+      built: ImportSummary;
+      /** With the accepted merges (the engine merges; the page only shows it). */
+      view: ImportSummary;
+      decisions: ReadonlyMap<string, boolean>;
+      taking: boolean;
+    };
 
 /**
  * Bring your own data: choose or drop files, assign columns when the layout is not recognised,
@@ -47,7 +50,8 @@ type State =
  * building run in a worker; this component only holds the step the user is at.
  */
 export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage }: ImportPanelProps) {
-  const { t } = useImportMessages();
+  const words = useImportMessages();
+  const { t } = words;
   const [state, setState] = useState<State>({ step: 'choose', failed: [] });
   const [labels, setLabels] = useState<string[]>([]);
   const engineRef = useRef<ImportEngine | null>(null);
@@ -68,13 +72,16 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
     const engine = engineRef.current;
     if (!engine) return;
     for (const p of plans) if (p.remember && !p.missing.length) saveMapping(p.table.header, p.mapping, store);
-    setState({ step: 'building' });
+    const building = engine.build(
+      { datasetName: summaries.map((s) => s.file).join(', '), mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) },
+      (progress) => setState((s) => (s.step === 'building' ? { ...s, progress } : s)),
+    );
+    setState({ step: 'building', summaries, plans, cancel: building.cancel });
     try {
-      const outcome = await engine.build({
-        datasetName: summaries.map((s) => s.file).join(', '),
-        mappings: Object.fromEntries(plans.map((p) => [p.table.id, p.mapping])),
-      });
-      setState({ step: 'review', summaries, plans, outcome, decisions: {} });
+      const outcome = await building.result;
+      // Cancelled: back to the mapping step, where the user can change the assignment or start over.
+      if (outcome === 'cancelled') return setState({ step: 'mapping', summaries, plans });
+      setState({ step: 'review', summaries, plans, built: outcome, view: outcome, decisions: new Map(), taking: false });
     } catch (e) {
       fail(e);
     }
@@ -103,11 +110,30 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
     else await build(summaries, plans);
   };
 
-  const view = useMemo(() => {
-    if (state.step !== 'review') return undefined;
-    const accepted = new Set(Object.entries(state.decisions).filter(([, v]) => v).map(([k]) => k));
-    return applyDuplicateDecisions(state.outcome, accepted);
-  }, [state]);
+  const acceptedOf = (decisions: ReadonlyMap<string, boolean>) => [...decisions].filter(([, v]) => v).map(([k]) => k);
+
+  const decide = (ids: readonly string[], accept: boolean) => {
+    if (state.step !== 'review') return;
+    // A Map: group ids are organisation ids joined, and any string is a valid id.
+    const decisions = new Map(state.decisions);
+    for (const id of ids) decisions.set(id, accept);
+    setState({ ...state, decisions });
+    engineRef.current
+      ?.review(acceptedOf(decisions))
+      .then((view) => setState((s) => (s.step === 'review' && s.decisions === decisions ? { ...s, view } : s)))
+      .catch(fail);
+  };
+
+  const confirm = async () => {
+    if (state.step !== 'review' || !engineRef.current) return;
+    setState({ ...state, taking: true });
+    try {
+      const { dataset, report } = await engineRef.current.take(acceptedOf(state.decisions));
+      onImported({ dataset, report, label: labels.join(', ') });
+    } catch (e) {
+      fail(e);
+    }
+  };
 
   return (
     <div className="import-panel" data-testid="import-panel">
@@ -131,7 +157,7 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
           {state.failed.length > 0 && (
             <div className="import-error" role="alert" data-testid="import-error">
               <h3>{t('failedFiles')}</h3>
-              <ProblemList problems={state.failed} t={t} testId="import-error-list" />
+              <ProblemList problems={state.failed} words={words} testId="import-error-list" />
             </div>
           )}
         </>
@@ -147,7 +173,7 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
       )}
       {state.step === 'mapping' && (
         <>
-          <FailedNotice summaries={state.summaries} t={t} />
+          <FailedNotice summaries={state.summaries} words={words} />
           <MappingStep
             plans={state.plans}
             t={t}
@@ -158,23 +184,25 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
         </>
       )}
       {state.step === 'building' && (
-        <p className="import-progress" role="status">
-          {t('building')}
-        </p>
+        <div className="import-progress" role="status">
+          <p>{t('building')}</p>
+          <progress max={1} value={state.progress && state.progress.total ? state.progress.rows / state.progress.total : 0} data-testid="build-progress" aria-label={t('building')} />
+          {state.progress && <p className="muted">{t('buildingProgress', { rows: state.progress.rows, total: state.progress.total })}</p>}
+          <button type="button" className="import-button" onClick={state.cancel} data-testid="build-cancel">
+            {t('cancel')}
+          </button>
+        </div>
       )}
-      {state.step === 'review' && view && (
+      {state.step === 'review' && (
         <ReviewStep
-          outcome={view}
-          proposals={state.outcome.duplicates}
+          outcome={state.view}
+          proposals={state.built.duplicates}
           decisions={state.decisions}
-          t={t}
-          onDecide={(ids, accept) =>
-            setState((s) =>
-              s.step === 'review' ? { ...s, decisions: { ...s.decisions, ...Object.fromEntries(ids.map((id) => [id, accept])) } } : s,
-            )
-          }
+          words={words}
+          busy={state.taking}
+          onDecide={decide}
           onBack={() => setState({ step: 'mapping', summaries: state.summaries, plans: state.plans })}
-          onConfirm={() => onImported({ dataset: view.dataset, report: view.report, label: labels.join(', ') })}
+          onConfirm={() => void confirm()}
         />
       )}
     </div>
@@ -182,10 +210,8 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
 }
 
 function ProgressBar({ progress, t }: { progress: ReadProgress | undefined; t: ReturnType<typeof useImportMessages>['t'] }) {
-  // Reading and parsing are each half of a file; files share the bar equally.
-  const fraction = progress
-    ? (progress.fileIndex + (progress.phase === 'reading' ? 0 : 0.5) + progress.fraction / 2) / progress.fileCount
-    : 0;
+  // `fraction` is how much of the file is done (CSV is decoded and parsed in one pass); files share the bar equally.
+  const fraction = progress ? (progress.fileIndex + progress.fraction) / progress.fileCount : 0;
   return (
     <>
       <progress max={1} value={fraction} data-testid="import-progress" aria-label={t('reading')} />
@@ -203,13 +229,13 @@ function ProgressBar({ progress, t }: { progress: ReadProgress | undefined; t: R
   );
 }
 
-function FailedNotice({ summaries, t }: { summaries: SourceSummary[]; t: ReturnType<typeof useImportMessages>['t'] }) {
+function FailedNotice({ summaries, words }: { summaries: SourceSummary[]; words: ReturnType<typeof useImportMessages> }) {
   const failed = summaries.flatMap((s) => (s.status === 'failed' ? s.problems : []));
   if (!failed.length) return null;
   return (
     <div className="import-error" role="alert" data-testid="import-error">
-      <h3>{t('failedFiles')}</h3>
-      <ProblemList problems={failed} t={t} testId="import-error-list" />
+      <h3>{words.t('failedFiles')}</h3>
+      <ProblemList problems={failed} words={words} testId="import-error-list" />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useMemo, useState } from 'react';
 import { ROLE_FIELDS, type FieldId, type MappingRole } from '../../data/import/fields';
 import type { TablePlan } from '../../data/import/pipeline';
 import { autoColumns, mappingMissing, type ColumnMapping } from '../../data/import/recognise';
@@ -9,6 +10,11 @@ export interface EditablePlan extends TablePlan {
 
 const ROLES: MappingRole[] = ['participations', 'activities', 'organisations', 'ignore'];
 const PREVIEW = 5;
+/** Up to this many columns a table is shown whole; wider ones show the assigned columns and a page of the others. */
+const ALL_COLUMNS = 60;
+const PAGE = 50;
+/** Columns in the preview of the first rows. */
+const PREVIEW_COLUMNS = 30;
 
 const delimiterName = (d: string) => (d === '\t' ? 'tab' : d ? `"${d}"` : '—');
 
@@ -46,10 +52,42 @@ export function MappingStep({
   );
 }
 
+/**
+ * Which columns to render: all of a normal table; of a wide one (60,000 columns froze the page) the
+ * assigned columns, then the others matching the filter, one page at a time.
+ */
+function visibleColumns(header: readonly string[], columns: readonly (FieldId | null)[], filter: string, limit: number): { shown: number[]; more: number } {
+  if (header.length <= ALL_COLUMNS) return { shown: header.map((_h, i) => i), more: 0 };
+  const needle = filter.trim().toLowerCase();
+  const shown: number[] = [];
+  let others = 0;
+  let more = 0;
+  for (let i = 0; i < header.length; i++) {
+    if (columns[i]) {
+      shown.push(i);
+      continue;
+    }
+    if (needle && !(header[i] ?? '').toLowerCase().includes(needle)) continue;
+    if (others < limit) {
+      shown.push(i);
+      others++;
+    } else more++;
+  }
+  return { shown, more };
+}
+
 function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; onChange: (p: EditablePlan) => void }) {
   const { table, mapping } = plan;
   const missing = mappingMissing(mapping);
-  const update = (next: ColumnMapping) => onChange({ ...plan, mapping: next, missing: mappingMissing(next) });
+  const [filter, setFilter] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const { shown, more } = useMemo(() => visibleColumns(table.header, mapping.columns, filter, limit), [table.header, mapping.columns, filter, limit]);
+  const wide = table.header.length > ALL_COLUMNS;
+  // A user's choice settles an uncertain guess.
+  const update = (next: ColumnMapping) => {
+    const { uncertain: _settled, ...rest } = plan;
+    onChange({ ...rest, mapping: next, missing: mappingMissing(next) });
+  };
   const setRole = (role: MappingRole) => {
     // A new role keeps the columns that still make sense and recognises the rest again.
     const allowed = role === 'ignore' ? new Set<FieldId>() : new Set(ROLE_FIELDS[role]);
@@ -75,6 +113,11 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
         {t('fileDetails', { delimiter: delimiterName(table.delimiter), encoding: table.encoding ?? 'xlsx' })}
         {plan.origin === 'saved' ? ` · ${t('savedMapping')}` : mapping.layout && mapping.layout !== 'generic' ? ` · ${t('recognisedAs', { layout: t(`layout_${mapping.layout}`) })}` : ''}
       </p>
+      {plan.uncertain && (
+        <div className="import-uncertain" role="note" data-testid="mapping-uncertain">
+          <strong>{t('uncertainTitle')}</strong> {t(`uncertain.${plan.uncertain.code}`, plan.uncertain.params)} {t('uncertainHint')}
+        </div>
+      )}
       <label className="import-field">
         <span>{t('fileContains')}</span>
         <select value={mapping.role} onChange={(e) => setRole(e.target.value as MappingRole)} data-testid="mapping-role">
@@ -85,6 +128,15 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
           ))}
         </select>
       </label>
+      {mapping.role !== 'ignore' && wide && (
+        <div className="import-field">
+          <span className="muted">{t('columnsShown', { shown: shown.length, total: table.header.length })}</span>
+          <label className="import-field">
+            <span>{t('columnFilter')}</span>
+            <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="mapping-filter" />
+          </label>
+        </div>
+      )}
       {mapping.role !== 'ignore' && (
         <table className="import-columns">
           <thead>
@@ -95,29 +147,37 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
             </tr>
           </thead>
           <tbody>
-            {table.header.map((h, i) => (
-              <tr key={i}>
-                <th scope="row">{h || `(${i + 1})`}</th>
-                <td>
-                  <select
-                    aria-label={`${t('column')} ${h || i + 1}`}
-                    data-column={h}
-                    value={mapping.columns[i] ?? ''}
-                    onChange={(e) => setColumn(i, (e.target.value || null) as FieldId | null)}
-                  >
-                    <option value="">{t('notImported')}</option>
-                    {fields.map((f) => (
-                      <option key={f} value={f}>
-                        {t(`field_${f}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="import-examples">{examples(i).join(' · ')}</td>
-              </tr>
-            ))}
+            {shown.map((i) => {
+              const h = table.header[i] ?? '';
+              return (
+                <tr key={i}>
+                  <th scope="row">{h || `(${i + 1})`}</th>
+                  <td>
+                    <select
+                      aria-label={`${t('column')} ${h || i + 1}`}
+                      data-column={h}
+                      value={mapping.columns[i] ?? ''}
+                      onChange={(e) => setColumn(i, (e.target.value || null) as FieldId | null)}
+                    >
+                      <option value="">{t('notImported')}</option>
+                      {fields.map((f) => (
+                        <option key={f} value={f}>
+                          {t(`field_${f}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="import-examples">{examples(i).join(' · ')}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
+      )}
+      {mapping.role !== 'ignore' && more > 0 && (
+        <button type="button" className="import-button" onClick={() => setLimit((l) => l + PAGE)} data-testid="mapping-more-columns">
+          {t('showMoreColumns', { n: Math.min(PAGE, more) })}
+        </button>
       )}
       {mapping.role !== 'organisations' && mapping.role !== 'ignore' && (
         <div className="import-constants">
@@ -145,12 +205,15 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
         </p>
       )}
       <details className="import-preview">
-        <summary>{t('preview')}</summary>
+        <summary>
+          {t('preview')}
+          {table.header.length > PREVIEW_COLUMNS ? ` ${t('previewColumns', { n: PREVIEW_COLUMNS })}` : ''}
+        </summary>
         <div className="import-preview-scroll">
           <table>
             <thead>
               <tr>
-                {table.header.map((h, i) => (
+                {table.header.slice(0, PREVIEW_COLUMNS).map((h, i) => (
                   <th key={i}>{h}</th>
                 ))}
               </tr>
@@ -158,7 +221,7 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
             <tbody>
               {table.preview.slice(0, PREVIEW).map((r, j) => (
                 <tr key={j}>
-                  {table.header.map((_h, i) => (
+                  {table.header.slice(0, PREVIEW_COLUMNS).map((_h, i) => (
                     <td key={i}>{(r[i] ?? '').slice(0, 80)}</td>
                   ))}
                 </tr>

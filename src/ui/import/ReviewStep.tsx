@@ -1,40 +1,53 @@
-import type { DuplicateGroup, ImportOutcome } from '../../data/import/pipeline';
+import type { DuplicateGroup, ImportSummary } from '../../data/import/pipeline';
 import { reportToCsv } from '../../data/import/reportCsv';
 import { downloadText } from './download';
+import { problemText } from './problemText';
 import { ProblemList } from './ProblemList';
-import type { ImportT } from './useImportMessages';
+import type { ImportWords } from './useImportMessages';
 
 /** The import report, the duplicate proposals and the button that shows the result on the map. */
 export function ReviewStep({
   outcome,
   proposals,
   decisions,
-  t,
+  words,
   onDecide,
   onConfirm,
   onBack,
+  busy = false,
 }: {
-  /** The outcome with the accepted merges applied. */
-  outcome: ImportOutcome;
+  /** The report and counts with the accepted merges applied. */
+  outcome: ImportSummary;
   /** Every proposal made for this import (accepted ones included). */
   proposals: readonly DuplicateGroup[];
-  decisions: Readonly<Record<string, boolean>>;
-  t: ImportT;
+  decisions: ReadonlyMap<string, boolean>;
+  words: ImportWords;
   onDecide: (ids: readonly string[], accept: boolean) => void;
   onConfirm: () => void;
   onBack: () => void;
+  /** While the dataset is being handed over. */
+  busy?: boolean;
 }) {
-  const { report, dataset } = outcome;
-  const inferred = dataset.organisations.filter((o) => o.sectorInferred).length;
+  const { t } = words;
+  const { report, counts } = outcome;
+  const inferred = counts.inferred;
+  const why = outcome.noParticipations ? problemText(outcome.noParticipations, words) : undefined;
   return (
     <section className="import-review" aria-labelledby="import-review-title" data-testid="import-report">
       <h3 id="import-review-title">{t('reviewTitle')}</h3>
+      {why && (
+        <div className="import-error" role="alert" data-testid="no-participations">
+          <h3>{t('noParticipationsTitle')}</h3>
+          <p>{why.message}</p>
+          {why.fix && <p className="problem-fix">{t('fix', { fix: why.fix })}</p>}
+        </div>
+      )}
       <p data-testid="import-summary">
         {t('summary', { read: report.rowsRead, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected })}{' '}
         {t('resultCounts', {
-          organisations: dataset.organisations.length,
-          activities: dataset.activities.length,
-          participations: dataset.participations.length,
+          organisations: counts.organisations,
+          activities: counts.activities,
+          participations: counts.participations,
         })}
       </p>
       <div className="import-files-scroll">
@@ -54,7 +67,7 @@ export function ReviewStep({
             {report.files.map((f, i) => (
               <tr key={i}>
                 <th scope="row">{f.file}</th>
-                <td>{f.role}</td>
+                <td>{t(`roleName_${f.role}`)}</td>
                 <td>{f.rowsRead}</td>
                 <td>{f.rowsUsed}</td>
                 <td>{f.rowsMerged}</td>
@@ -81,14 +94,14 @@ export function ReviewStep({
           </div>
           <ul>
             {proposals.map((g) => (
-              <li key={g.id} data-group={g.id} className={decisions[g.id] ? 'accepted' : ''}>
+              <li key={g.id} data-group={g.id} className={decisions.get(g.id) ? 'accepted' : ''}>
                 <span className="dup-names">{g.names.join(' = ')}</span>
-                <span className="muted"> · {t('duplicatesBecause', { reasons: g.reasons.join(', ') })}</span>
+                <span className="muted"> · {t('duplicatesBecause', { reasons: g.reasonCodes.map((r) => t(`duplicateReason_${r}`)).join(', ') })}</span>
                 <span className="dup-buttons">
-                  <button type="button" aria-pressed={decisions[g.id] === true} onClick={() => onDecide([g.id], true)}>
+                  <button type="button" aria-pressed={decisions.get(g.id) === true} onClick={() => onDecide([g.id], true)}>
                     {t('accept')}
                   </button>
-                  <button type="button" aria-pressed={decisions[g.id] !== true} onClick={() => onDecide([g.id], false)}>
+                  <button type="button" aria-pressed={decisions.get(g.id) !== true} onClick={() => onDecide([g.id], false)}>
                     {t('reject')}
                   </button>
                 </span>
@@ -99,7 +112,7 @@ export function ReviewStep({
       )}
 
       <h4>{t('problemsTitle', { count: report.problems.length })}</h4>
-      <ProblemList problems={report.problems} t={t} />
+      <ProblemList problems={report.problems} words={words} />
       <div className="import-actions">
         <button type="button" className="import-button" onClick={onBack}>
           {t('back')}
@@ -111,8 +124,9 @@ export function ReviewStep({
           type="button"
           className="import-button primary"
           data-testid="import-confirm"
-          disabled={dataset.organisations.length === 0}
-          title={dataset.organisations.length === 0 ? t('confirmDisabled') : undefined}
+          disabled={counts.organisations === 0 || busy}
+          aria-busy={busy}
+          title={counts.organisations === 0 ? t('confirmDisabled') : undefined}
           onClick={onConfirm}
         >
           {t('confirm')}

@@ -1,21 +1,33 @@
 import {
   ImportSession,
+  importSummary,
+  type BuildProgress,
   type BuildRequest,
-  type ImportOutcome,
+  type ImportSummary,
   type ReadProgress,
   type SourceInput,
   type SourceSummary,
 } from '../../data/import/pipeline';
-import { CancelledError, RpcClient } from '../../workers/rpc';
+import { reportForPage } from '../../data/import/reportCsv';
+import { unpackDataset } from '../../data/import/transport';
+import type { Dataset } from '../../data/model';
+import type { ImportReport } from '../../data/report';
+import { CancelledError, RpcClient, type Endpoint } from '../../workers/rpc';
 import type { ImportProtocol } from '../../workers/protocols';
 
-/** What the import panel needs from the machinery; the panel only renders state. */
+type Cancellable<T> = { result: Promise<T | 'cancelled'>; cancel(): void };
+
+/**
+ * What the import panel needs from the machinery; the panel only renders state. The dataset
+ * stays with the engine until `take`: the review step works on summaries.
+ */
 export interface ImportEngine {
-  read(
-    files: readonly SourceInput[],
-    onProgress: (p: ReadProgress) => void,
-  ): { result: Promise<SourceSummary[] | 'cancelled'>; cancel(): void };
-  build(request: BuildRequest): Promise<ImportOutcome>;
+  read(files: readonly SourceInput[], onProgress: (p: ReadProgress) => void): Cancellable<SourceSummary[]>;
+  build(request: BuildRequest, onProgress: (p: BuildProgress) => void): Cancellable<ImportSummary>;
+  /** The report and counts with these duplicate groups merged. */
+  review(accepted: readonly string[]): Promise<ImportSummary>;
+  /** The dataset with these duplicate groups merged, and its report. */
+  take(accepted: readonly string[]): Promise<{ dataset: Dataset; report: ImportReport }>;
   dispose(): void;
 }
 
@@ -30,7 +42,18 @@ export function createInlineEngine(): ImportEngine {
         .then((s) => (s && !cancelled ? s : ('cancelled' as const)));
       return { result, cancel: () => (cancelled = true) };
     },
-    build: async (request) => session.build(request),
+    build(request, onProgress) {
+      let cancelled = false;
+      const result = session
+        .buildAsync(request, { onProgress, isCancelled: () => cancelled })
+        .then((o) => (o && !cancelled ? importSummary(o) : ('cancelled' as const)));
+      return { result, cancel: () => (cancelled = true) };
+    },
+    review: async (accepted) => session.review(accepted),
+    take: async (accepted) => {
+      const { dataset, report } = session.decide(accepted);
+      return { dataset, report: reportForPage(report) };
+    },
     dispose() {},
   };
 }
@@ -38,36 +61,57 @@ export function createInlineEngine(): ImportEngine {
 /** How long a cancel may take before the worker is simply stopped. */
 const CANCEL_GRACE_MS = 1000;
 
+/** Lets the page paint and handle input between slices of rebuilding a dataset. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Runs the pipeline in the import worker (one typed protocol, see workers/rpc.ts). */
-export function createWorkerEngine(): ImportEngine {
+export function createWorkerEngine(
+  /** Where the worker runs; tests pass an in-process endpoint. */
+  spawn: () => Endpoint & { terminate?(): void } = () => new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' }),
+): ImportEngine {
   let client: RpcClient<ImportProtocol> | undefined;
-  const start = () =>
-    (client ??= new RpcClient<ImportProtocol>(new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' })));
+  /** Set when a worker was stopped: what it had read is gone. */
+  let lostReads = false;
+  const start = () => (client ??= new RpcClient<ImportProtocol>(spawn()));
+  /** A call that can be cancelled; a worker busy in one long step is replaced if it does not stop in time. */
+  const cancellable = <T>(run: (worker: RpcClient<ImportProtocol>, signal: AbortSignal) => Promise<T | null>): Cancellable<T> => {
+    const controller = new AbortController();
+    const worker = start();
+    let settled = false;
+    const result = run(worker, controller.signal)
+      .then((v) => v ?? ('cancelled' as const))
+      .catch((e: unknown) => {
+        if (e instanceof CancelledError) return 'cancelled' as const;
+        throw e;
+      })
+      .finally(() => (settled = true));
+    return {
+      result,
+      cancel() {
+        controller.abort();
+        setTimeout(() => {
+          if (settled || client !== worker) return;
+          worker.dispose();
+          client = undefined;
+          lostReads = true;
+        }, CANCEL_GRACE_MS);
+      },
+    };
+  };
   return {
     read(files, onProgress) {
-      const controller = new AbortController();
-      const worker = start();
-      const answer = worker
-        .call('read', { files: files.map((f) => ({ name: f.name, blob: f.blob })) }, { onProgress, signal: controller.signal })
-        .then((s) => s ?? ('cancelled' as const))
-        .catch((e: unknown) => {
-          if (e instanceof CancelledError) return 'cancelled' as const;
-          throw e;
-        });
-      return {
-        result: answer,
-        cancel() {
-          controller.abort();
-          // A worker busy in one long step still stops at once: it is replaced.
-          setTimeout(() => {
-            if (client !== worker) return;
-            worker.dispose();
-            client = undefined;
-          }, CANCEL_GRACE_MS);
-        },
-      };
+      lostReads = false;
+      return cancellable((worker, signal) => worker.call('read', { files: files.map((f) => ({ name: f.name, blob: f.blob })) }, { onProgress, signal }));
     },
-    build: (request) => start().call('build', { request }),
+    build(request, onProgress) {
+      if (lostReads) return { result: Promise.reject(new Error('the files were unloaded after a cancel; open them again')), cancel() {} };
+      return cancellable((worker, signal) => worker.call('build', { request }, { onProgress, signal }));
+    },
+    review: (accepted) => start().call('review', { accepted: [...accepted] }),
+    async take(accepted) {
+      const { packed, report } = await start().call('take', { accepted: [...accepted] });
+      return { dataset: await unpackDataset(packed, { pause: nextTask }), report };
+    },
     dispose() {
       client?.dispose();
       client = undefined;

@@ -107,6 +107,7 @@ describe('converters reject bad input with the same specific messages', () => {
     const header = await run('nwopen', ['h.csv'], { 'h.csv': bytes('project_id;organisation\n') });
     expect(header.code).toBe(1);
     expect(header.err).toContain('but no data rows below it');
+    expect(header.err).toContain('No participations were imported, so there is no network: h.csv has a header but no rows.');
     const unknown = await run('nwopen', ['tests/fixtures/import/deelnemers-cp1252.csv']);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('no column was recognised as "activity_id" or "organisation" (found columns: Trajectcode, Trajectnaam, Betrokkene');

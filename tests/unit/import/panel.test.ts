@@ -60,8 +60,10 @@ describe('ImportPanel', () => {
     const duplicates = screen.getByTestId('duplicates');
     expect(duplicates.textContent).toContain('De Haagse Hogeschool = Haagse Hogeschool');
     fireEvent.click(within(duplicates).getByRole('button', { name: 'Samenvoegen' }));
+    // The engine merges and sends back the counts: one organisation fewer.
+    await waitFor(() => expect(screen.getByTestId('import-summary').textContent).toContain('Resultaat: 12 organisaties'));
     fireEvent.click(screen.getByTestId('import-confirm'));
-    expect(onImported).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(onImported).toHaveBeenCalledTimes(1));
     const result = onImported.mock.calls[0]![0];
     expect(result.label).toBe('deelnemers-cp1252.csv');
     expect(result.dataset.organisations).toHaveLength(12);
@@ -80,7 +82,8 @@ describe('ImportPanel', () => {
     renderPanel();
     fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files: [file('broken.csv')] } });
     const error = await screen.findByTestId('import-error');
-    expect(error.querySelector('[data-code="binary-file"]')!.textContent).toContain('"broken.csv" is not a text file');
+    // Worded in the UI's language from the problem's code and parameters.
+    expect(error.querySelector('[data-code="binary-file"]')!.textContent).toContain('"broken.csv" is geen tekstbestand');
     const { input } = { input: document.querySelector('input[type=file]') as HTMLInputElement };
     fireEvent.change(input, { target: { files: [new File(['activity_id,organisation\nA1,<img src=x onerror=alert(1)>\n'], 'x.csv')] } });
     await screen.findByTestId('import-report');
@@ -99,15 +102,49 @@ describe('ImportPanel', () => {
         });
         return { result, cancel: () => cancel() };
       },
-      build: () => Promise.reject(new Error('not reached')),
+      build: () => ({ result: Promise.reject(new Error('not reached')), cancel() {} }),
+      review: () => Promise.reject(new Error('not reached')),
+      take: () => Promise.reject(new Error('not reached')),
       dispose() {},
     };
     renderPanel(engine);
     fireEvent.change(document.querySelector('input[type=file]')!, { target: { files: [new File(['x'], 'big.csv')] } });
-    await waitFor(() => expect((screen.getByTestId('import-progress') as HTMLProgressElement).value).toBeCloseTo(0.75));
+    await waitFor(() => expect((screen.getByTestId('import-progress') as HTMLProgressElement).value).toBeCloseTo(0.5));
     expect(screen.getByRole('status').textContent).toContain('big.csv (1 van 1): ontleden');
     fireEvent.click(screen.getByTestId('import-cancel'));
     expect((await screen.findByText('Het lezen is geannuleerd.')).textContent).toBe('Het lezen is geannuleerd.');
     expect(screen.queryByTestId('import-progress')).toBeNull();
+  });
+
+  it('asks when it is not clear what a file contains, with the reason in Dutch', async () => {
+    renderPanel();
+    const text = 'dossier;titel;bron;jaar;organisatie\nD1;Slim thuis;SIA;2021;Gemeente Delft\nD1;Slim thuis;SIA;2021;TU Delft\n';
+    fireEvent.change(document.querySelector('input[type=file]')!, { target: { files: [new File([text], 'lijst.csv')] } });
+    const step = await screen.findByTestId('mapping-step');
+    expect(within(step).getByTestId('mapping-uncertain').textContent).toContain('Het is niet duidelijk wat dit bestand bevat: het heeft projectkolommen ("titel", "bron", "jaar")');
+    fireEvent.change(within(step).getByTestId('mapping-role'), { target: { value: 'participations' } });
+    fireEvent.change(step.querySelector('select[data-column="dossier"]')!, { target: { value: 'activity_id' } });
+    expect(within(step).queryByTestId('mapping-uncertain')).toBeNull();
+    fireEvent.click(screen.getByTestId('mapping-continue'));
+    await screen.findByTestId('import-report');
+    expect(screen.getByTestId('import-summary').textContent).toContain('2 deelnames');
+  });
+
+  it('says in plain Dutch why there is no network, and groups repeated remarks with a count', async () => {
+    renderPanel();
+    const rows = ['organisation_id,name,sector', ...Array.from({ length: 30 }, (_, i) => `o${i},Stichting ${i},`)];
+    fireEvent.change(document.querySelector('input[type=file]')!, { target: { files: [new File([rows.join('\n')], 'organisaties.csv')] } });
+    const alert = await screen.findByTestId('no-participations');
+    expect(alert.textContent).toContain('Er zijn geen deelnames geïmporteerd, dus er is geen netwerk: organisaties.csv beschrijven alleen organisaties of projecten');
+    fireEvent.click(screen.getByLabelText(/informatieve meldingen/));
+    const group = screen.getByTestId('import-problems').querySelector('[data-code="sector-inferred"]') as HTMLElement;
+    expect(group.dataset.count).toBe('30');
+    expect(group.textContent).toContain('30×');
+    expect(group.textContent).toContain('Geen sector opgegeven voor "Stichting 0"');
+    expect(within(group).queryByTestId('problem-rows')).toBeNull();
+    const details = group.querySelector('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(within(group).getByTestId('problem-rows').querySelectorAll('li')).toHaveLength(30);
   });
 });

@@ -27,7 +27,7 @@ describe('the mapping flow (what the browser test does, without a browser)', () 
     // Only the city column is recognised on its own.
     expect(plans[0]!.mapping.columns).toEqual([null, null, null, null, 'city']);
     const mapping: ColumnMapping = { ...plans[0]!.mapping, columns: ['activity_id', 'activity_title', 'organisation', 'organisation_type', 'city'] };
-    const outcome = session.build({ datasetName: 'deelnemers', mappings: { [table.id]: mapping } });
+    const outcome = session.build({ datasetName: 'deelnemers', mappings: new Map([[table.id, mapping]]) });
     const { report, dataset } = outcome;
     expectInvariant(report);
     expect(report).toMatchObject({ rowsRead: 15, rowsUsed: 14, rowsMerged: 0, rowsRejected: 1 });
@@ -71,7 +71,10 @@ describe('bad input never crashes and always says what is wrong', () => {
   const failure = async (name: string, content: string | Uint8Array) => {
     const { summaries, outcome } = await importFiles([input(name, content)]);
     expectInvariant(outcome.report);
-    return { summaries, outcome, codes: codes(outcome.report.problems) };
+    // Nothing to build a network from: the report starts by saying so, in plain words.
+    expect(outcome.noParticipations?.code).toBe('no-participations');
+    expect(outcome.report.problems[0]).toBe(outcome.noParticipations);
+    return { summaries, outcome, codes: codes(outcome.report.problems.slice(1)) };
   };
 
   it('an empty file, a blank file, binaries renamed .csv, an old .xls', async () => {
@@ -81,7 +84,7 @@ describe('bad input never crashes and always says what is wrong', () => {
     expect((await failure('data.csv', Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2]))).codes).toEqual(['binary-file']);
     expect((await failure('old.xls', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).codes).toEqual(['old-office-file']);
     expect((await failure('doc.csv', '%PDF-1.4\n%âãÏÓ')).codes).toEqual(['pdf-file']);
-    expect((await failure('fake.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]))).codes).toEqual(['unreadable-workbook']);
+    expect((await failure('fake.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]))).codes).toEqual(['suspicious-workbook']);
     expect((await failure('x.json', '{"nope": 1}')).codes).toEqual(['not-bruggen-json']);
     expect((await failure('x.json', '{"dataset": [')).codes).toEqual(['invalid-json']);
     expect((await failure('x.gexf', '<gexf><graph><nodes><node id="1"')).codes).toEqual(['invalid-gexf']);
@@ -90,14 +93,16 @@ describe('bad input never crashes and always says what is wrong', () => {
   it('a file with only a header', async () => {
     const { outcome, codes: c } = await failure('kop.csv', 'activity_id;organisation\n');
     expect(c).toEqual(['header-only']);
-    expect(outcome.report.problems[0]!.message).toContain('activity_id, organisation');
+    expect(outcome.report.problems[1]!.message).toContain('activity_id, organisation');
+    expect(outcome.noParticipations).toMatchObject({ variant: 'no-rows', message: expect.stringContaining('kop.csv has a header but no rows') });
   });
 
   it('no recognisable columns: the mapping step, and rows rejected if imported anyway', async () => {
     const { summaries, outcome } = await importFiles([input('x.csv', 'foo,bar\n1,2\n3,4\n')]);
     expect(planMappings(summaries)[0]!.missing).toEqual(['activity_id', 'organisation']);
     expect(outcome.report).toMatchObject({ rowsRead: 2, rowsRejected: 2 });
-    expect(outcome.report.problems.find((p) => p.severity === 'error')!.code).toBe('mapping-incomplete');
+    expect(outcome.report.problems.find((p) => p.severity === 'error' && p.code !== 'no-participations')!.code).toBe('mapping-incomplete');
+    expect(outcome.noParticipations).toMatchObject({ variant: 'not-imported' });
   });
 
   it('a 10,000-character field, HTML and script in names, formula-like cells: kept as text and reported', async () => {

@@ -1,0 +1,58 @@
+import { importSummary, ImportSession, type ImportSummary } from '../data/import/pipeline';
+import type { ImportReport } from '../data/report';
+import { reportForPage } from '../data/import/reportCsv';
+import { packDataset, packedBuffers } from '../data/import/transport';
+import { transfer, type Handlers } from './rpc';
+import type { ImportProtocol } from './protocols';
+
+/** At most ~20 progress messages a second: progress must not flood the page. */
+function throttled<T>(post: (p: T) => void, done: (p: T) => boolean): (p: T) => void {
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 50 && !done(p)) return;
+    last = now;
+    post(p);
+  };
+}
+
+/** The complete report's CSV bytes, to transfer rather than copy. */
+const csvBuffer = (report: ImportReport): ArrayBuffer[] => (report.fullCsv ? [report.fullCsv.buffer as ArrayBuffer] : []);
+
+/** A summary sent with its report's CSV bytes transferred. */
+const withReport = (summary: ImportSummary): ImportSummary => transfer(summary, csvBuffer(summary.report));
+
+/**
+ * The import worker's methods over one session (import.worker.ts serves them; tests serve them
+ * in-process). The parsed tables and the built dataset stay here: the page gets summaries while
+ * the user reviews, and the dataset packed (src/data/import/transport.ts) once confirmed, so a
+ * 100 MB file is never one huge object graph for the page to deserialise. A cancel is seen
+ * between chunks: reading and building yield to the event loop after each one.
+ */
+export function importHandlers(session = new ImportSession()): Handlers<ImportProtocol> {
+  return {
+    async read({ files }, { progress, signal }) {
+      const summaries = await session.read(files, {
+        isCancelled: () => signal.aborted,
+        onProgress: throttled(progress, (p) => p.fraction >= 1),
+      });
+      return summaries ?? null;
+    },
+    async build({ request }, { progress, signal }) {
+      const outcome = await session.buildAsync(request, {
+        isCancelled: () => signal.aborted,
+        onProgress: throttled(progress, (p) => p.rows >= p.total),
+      });
+      return outcome ? withReport(importSummary(outcome)) : null;
+    },
+    review({ accepted }) {
+      return withReport(session.review(accepted));
+    },
+    take({ accepted }) {
+      const outcome = session.decide(accepted);
+      const packed = packDataset(outcome.dataset);
+      const report = reportForPage(outcome.report);
+      return transfer({ packed, report }, [...packedBuffers(packed), ...csvBuffer(report)]);
+    },
+  };
+}

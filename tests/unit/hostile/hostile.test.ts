@@ -1,0 +1,299 @@
+// @vitest-environment jsdom
+import { cleanup, render } from '@testing-library/react';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { createElement } from 'react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runConverter } from '../../../src/data/import/converter';
+import { loadFilesForCommandLine } from '../../../src/data/import/commandLine';
+import { importFiles, ImportSession, planMappings, type SourceInput } from '../../../src/data/import/pipeline';
+import { MAX_COLUMNS } from '../../../src/data/import/table';
+import { hasMarkup, PROBLEM_LIMIT } from '../../../src/data/import/values';
+import { ZIP_TOTAL_LIMIT } from '../../../src/data/import/zipCheck';
+import type { ImportReport } from '../../../src/data/report';
+import { setupI18n } from '../../../src/i18n';
+import { MappingStep, type EditablePlan } from '../../../src/ui/import/MappingStep';
+import { importWords } from '../../../src/ui/import/useImportMessages';
+import { makeXlsx, makeZip } from './zip';
+
+/**
+ * Nothing a file can do blanks the app (issue 12 §2–5): ids that are JavaScript built-ins, ragged
+ * and enormous rows, one huge line, sixty thousand columns, quadratic-regex bait, ZIP bombs — and
+ * any table at all (fast-check): no exception, and read = used + merged + rejected for every file.
+ */
+
+const input = (name: string, content: string | Uint8Array): SourceInput => ({
+  name,
+  blob: new Blob([typeof content === 'string' ? new TextEncoder().encode(content) : (content as Uint8Array<ArrayBuffer>)]),
+});
+
+function expectInvariant(report: ImportReport) {
+  expect(report.rowsRead).toBe(report.rowsUsed + report.rowsMerged + report.rowsRejected);
+  for (const f of report.files) expect(f.rowsRead, f.file).toBe(f.rowsUsed + f.rowsMerged + f.rowsRejected);
+  expect(report.rowsRead).toBe(report.files.reduce((a, f) => a + f.rowsRead, 0));
+}
+
+const BUILT_INS = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'] as const;
+/** Every built-in takes part in every other built-in's activity. */
+const PAIRS = BUILT_INS.flatMap((a) => BUILT_INS.map((o) => [a, o] as const));
+
+describe('ids and names that are JavaScript built-ins work in every format', () => {
+  const expectAll = async (files: SourceInput[], participations = PAIRS.length) => {
+    const { outcome, summaries } = await importFiles(files);
+    expect(summaries.map((s) => [s.file, s.status, s.problems.filter((p) => p.severity === 'error')])).toEqual(files.map((f) => [f.name, expect.not.stringMatching('failed'), []]));
+    expectInvariant(outcome.report);
+    expect(outcome.dataset.organisations.map((o) => o.id).sort()).toEqual([...BUILT_INS].sort());
+    expect(outcome.dataset.organisations.map((o) => o.name).sort()).toEqual([...BUILT_INS].sort());
+    expect(outcome.dataset.participations).toHaveLength(participations);
+    return outcome;
+  };
+
+  it('CSV, with the names as ids, names, sectors, extra columns and header names', async () => {
+    const orgs = Papa.unparse([['organisation_id', 'name', 'sector', '__proto__', 'constructor'], ...BUILT_INS.map((n) => [n, n, 'care', `p-${n}`, `c-${n}`])]);
+    const parts = Papa.unparse([['activity_id', 'organisation_id', 'organisation', 'role'], ...PAIRS.map(([a, o]) => [a, o, o, o])]);
+    const outcome = await expectAll([input('organisations.csv', orgs), input('participations.csv', parts)]);
+    const proto = outcome.dataset.organisations.find((o) => o.id === '__proto__')!;
+    // Extra columns named after built-ins are kept as values, not swallowed as a prototype.
+    expect(Object.getPrototypeOf(proto.extra)).toBe(Object.prototype);
+    expect(Object.hasOwn(proto.extra!, '__proto__')).toBe(true);
+    expect(proto.extra!['__proto__']).toBe('p-__proto__');
+    expect(proto.extra!['constructor']).toBe('c-__proto__');
+    expect(outcome.dataset.activities.map((a) => a.id).sort()).toEqual([...BUILT_INS].sort());
+  });
+
+  it('names without ids (organisations identified by name)', async () => {
+    const parts = Papa.unparse([['activity_id', 'organisation'], ...PAIRS]);
+    const { outcome } = await importFiles([input('p.csv', parts)]);
+    expectInvariant(outcome.report);
+    expect(outcome.dataset.organisations.map((o) => o.name).sort()).toEqual([...BUILT_INS].sort());
+    expect(outcome.dataset.participations).toHaveLength(PAIRS.length);
+  });
+
+  it('xlsx', async () => {
+    await expectAll([input('p.xlsx', makeXlsx([['activity_id', 'organisation_id', 'organisation', '__proto__'], ...PAIRS.map(([a, o]) => [a, o, o, 'x'])]))]);
+  });
+
+  it("the app's JSON export", async () => {
+    const json = JSON.parse(
+      JSON.stringify({
+        dataset: {
+          organisations: BUILT_INS.map((n) => ({ id: n, name: n, sector: 'care', aliases: [], provenance: [] })),
+          activities: BUILT_INS.map((n) => ({ id: n, title: n, kind: 'project', source: 'x', provenance: [] })),
+          participations: PAIRS.map(([a, o]) => ({ activityId: a, organisationId: o })),
+        },
+      }),
+    );
+    // Own "__proto__" and "constructor" keys, as JSON.parse makes them.
+    json.dataset.organisations[0] = JSON.parse('{"id":"__proto__","name":"__proto__","extra":{"__proto__":"x","constructor":"y"}}');
+    await expectAll([input('export.json', JSON.stringify(json))]);
+  });
+
+  it('GEXF with built-in node ids, edge ids and attribute titles (graphology refused them)', async () => {
+    const gexf = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"><graph defaultedgetype="undirected">
+<attributes class="node"><attribute id="__proto__" title="constructor" type="string"/><attribute id="s" title="sector" type="string"/></attributes>
+<nodes>${BUILT_INS.map((n) => `<node id="${n}" label="${n}"><attvalues><attvalue for="__proto__" value="x"/><attvalue for="s" value="care"/></attvalues></node>`).join('')}</nodes>
+<edges>${BUILT_INS.slice(1).map((n, i) => `<edge id="${BUILT_INS[i]}" source="${BUILT_INS[0]}" target="${n}"/>`).join('')}<edge id="x" source="valueOf" target="__proto__"/><edge id="y" source="__proto__" target="valueOf"/></edges>
+</graph></gexf>`;
+    // Six edges, each one activity of two organisations; the last two are the same tie, so merged.
+    const outcome = await expectAll([input('net.gexf', gexf)], 10);
+    expect(outcome.report.files.find((f) => f.file === 'net.gexf (edges)')).toMatchObject({ rowsRead: 6, rowsUsed: 5, rowsMerged: 1 });
+  });
+
+  it('through the command line (converter)', async () => {
+    const parts = Papa.unparse([['activity_id', 'organisation_id', 'organisation'], ...PAIRS]);
+    const written: Record<string, string> = {};
+    let err = '';
+    const code = await runConverter('nwopen', ['p.csv', '-o', 'out.csv'], {
+      readFile: async () => new TextEncoder().encode(parts),
+      writeFile: async (p, t) => void (written[p] = t),
+      out: () => {},
+      err: (t) => void (err += t),
+    });
+    expect(code, err).toBe(0);
+    expect(written['out.organisations.csv']!.split('\n').slice(1, -1).map((l) => l.split(',')[0]).sort()).toEqual([...BUILT_INS].sort());
+  });
+});
+
+describe('huge, ragged and wide files', () => {
+  it('120,000 ragged rows: no stack overflow, table-level problems capped with the rest counted', { timeout: 60_000 }, async () => {
+    const lines = ['activity_id,organisation'];
+    for (let i = 0; i < 120_000; i++) lines.push(`a${i % 1000},org ${i % 5000},extra ${i},more`);
+    const { outcome } = await importFiles([input('ragged.csv', lines.join('\n'))]);
+    expectInvariant(outcome.report);
+    expect(outcome.report.rowsRead).toBe(120_000);
+    const ragged = outcome.report.problems.filter((p) => p.code === 'ragged-row');
+    expect(ragged).toHaveLength(PROBLEM_LIMIT + 1);
+    expect(ragged.at(-1)).toMatchObject({ omitted: 120_000 - PROBLEM_LIMIT, params: { n: 120_000 - PROBLEM_LIMIT, limit: PROBLEM_LIMIT } });
+  });
+
+  it('a 20 MB line: one enormous cell, and a header of millions of separators', { timeout: 60_000 }, async () => {
+    const cell = 'x'.repeat(20 << 20);
+    const one = await importFiles([input('one.csv', `activity_id,organisation\nA,"${cell}"\n`)]);
+    expectInvariant(one.outcome.report);
+    expect(one.outcome.dataset.organisations[0]!.name).toHaveLength(cell.length);
+    expect(one.outcome.report.problems.map((p) => p.code)).toContain('long-value');
+    const commas = ','.repeat(20 << 20);
+    const wide = await importFiles([input('commas.csv', `activity_id,organisation${commas}x\nA,B\n`)]);
+    expectInvariant(wide.outcome.report);
+    expect(wide.summaries[0]!.tables[0]!.header.length).toBeLessThanOrEqual(MAX_COLUMNS);
+    expect(wide.outcome.report.problems.find((p) => p.code === 'too-many-columns')!.params).toMatchObject({ n: (20 << 20) + 2, limit: MAX_COLUMNS });
+    expect(wide.outcome.dataset.participations).toHaveLength(1);
+    const noBreak = await importFiles([input('noline.csv', `activity_id,organisation\n${'A,B,'.repeat(5 << 20)}`)]);
+    expectInvariant(noBreak.outcome.report);
+  });
+
+  it('60,000 columns: read, recognised, built, and the mapping step renders a page of them', { timeout: 60_000 }, async () => {
+    const header = Array.from({ length: 60_000 }, (_, i) => `kolom ${i}`);
+    header[0] = 'project';
+    header[59_999] = 'organisatie';
+    const row = (i: number) => Array.from({ length: 60_000 }, (_, j) => (j === 0 ? `P${i % 7}` : j === 59_999 ? `Org ${i}` : `${i}.${j}`));
+    const text = [header, row(1), row(2), row(3)].map((r) => r.join(';')).join('\n');
+    const session = new ImportSession();
+    const summaries = (await session.read([input('wide.csv', text)]))!;
+    const plans = planMappings(summaries);
+    expect(plans[0]!.mapping.role).toBe('participations');
+    const outcome = session.build({ datasetName: 'wide', mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) });
+    expectInvariant(outcome.report);
+    expect(outcome.dataset.participations).toHaveLength(3);
+    // The unused-columns message names a few, not sixty thousand.
+    expect(outcome.report.problems.find((p) => p.code === 'unused-columns')!.message.length).toBeLessThan(2000);
+
+    setupI18n('nl');
+    const view = render(
+      createElement(MappingStep, {
+        plans: plans.map((p): EditablePlan => ({ ...p, remember: false })),
+        t: importWords('nl').t,
+        onChange: () => {},
+        onContinue: () => {},
+        onBack: () => {},
+      }),
+    );
+    const rows = view.container.querySelectorAll('.import-columns tbody tr');
+    expect(rows.length).toBeLessThan(100);
+    expect(view.container.querySelector('select[data-column="organisatie"]')).not.toBeNull();
+    expect(view.container.querySelectorAll('.import-preview th').length).toBeLessThanOrEqual(30);
+    cleanup();
+  });
+});
+
+describe('the markup check is linear', () => {
+  it('a 2 MB cell of "<a" without ">" (the regex took minutes), and the usual cases', () => {
+    const bait = '<a'.repeat(1 << 20);
+    const start = performance.now();
+    expect(hasMarkup(bait)).toBe(false);
+    expect(hasMarkup(`${bait}>`)).toBe(true);
+    expect(hasMarkup('< '.repeat(1 << 20))).toBe(false);
+    expect(hasMarkup(`${'<   '.repeat(1 << 18)}/ b>`)).toBe(true);
+    // Generous: linear is milliseconds; the old regex needed minutes for one of these.
+    expect(performance.now() - start).toBeLessThan(5_000);
+    for (const [value, markup] of [
+      ['<script>alert(1)</script>', true],
+      ['<b>vet</b>', true],
+      ['< / b >', true],
+      ['a < b > c', true],
+      ['a<3 and b>2', false],
+      ['1 < 2', false],
+      ['<>', false],
+      ['JavaScript:void(0)', true],
+      ['Zorg & Welzijn', false],
+    ] as const) {
+      expect(hasMarkup(value), value).toBe(markup);
+      expect(/<\s*\/?\s*[a-z][^>]*>|javascript:/i.test(value), value).toBe(markup);
+    }
+  });
+});
+
+describe('ZIP: declared sizes and ratios are checked before inflating', () => {
+  const refuse = async (name: string, bytes: Uint8Array) => {
+    const { summaries, outcome } = await importFiles([input(name, bytes)]);
+    expectInvariant(outcome.report);
+    const p = summaries[0]!.problems[0]!;
+    expect(summaries[0]!.status).toBe('failed');
+    expect(p.code).toBe('suspicious-workbook');
+    expect(p.message).toContain(`"${name}" looks like a damaged or malicious workbook`);
+    return p;
+  };
+
+  it('a real bomb: 64 MB of one byte in a sheet, packed about a thousandfold', { timeout: 30_000 }, async () => {
+    const sheet = new Uint8Array(64 << 20).fill(0x20);
+    const p = await refuse('bomb.xlsx', makeXlsx([], sheet));
+    expect(p.variant).toBe('ratio');
+    expect(p.params).toMatchObject({ entry: 'xl/worksheets/sheet1.xml' });
+    expect(Number(p.params!.ratio)).toBeGreaterThan(250);
+  });
+
+  it('parts that claim to unpack to more than the limit, many parts, a damaged table of contents', async () => {
+    const claims = makeZip([
+      { name: 'xl/a.xml', data: new Uint8Array(10), claimedSize: 0x7fffffff },
+    ]);
+    expect((await refuse('huge.xlsx', claims)).variant).toBe('entry-size');
+    // Each part below the ratio check's floor, together above the total.
+    const many = makeZip(Array.from({ length: 70 }, (_, i) => ({ name: `xl/${i}.xml`, data: new Uint8Array(10), claimedSize: ZIP_TOTAL_LIMIT / 64 })));
+    expect((await refuse('many-big.xlsx', many)).variant).toBe('total');
+    const parts = makeZip(Array.from({ length: 20_001 }, (_, i) => ({ name: `p${i}`, data: new Uint8Array(0), deflate: false })));
+    expect((await refuse('parts.xlsx', parts)).variant).toBe('entries');
+    const ok = makeXlsx([['a', 'b']]);
+    expect((await refuse('cut.xlsx', ok.slice(0, ok.length - 30))).variant).toBe('structure');
+    expect((await refuse('stub.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]))).variant).toBe('structure');
+  });
+
+  it('a normal workbook still opens', async () => {
+    const { outcome } = await importFiles([input('ok.xlsx', makeXlsx([['activity_id', 'organisation'], ['A', 'B']]))]);
+    expect(outcome.dataset.participations).toHaveLength(1);
+  });
+});
+
+/** What XML 1.0 can hold (a sheet cannot contain the rest). */
+// eslint-disable-next-line no-control-regex
+const xmlText = (v: string) => v.replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD]/g, '');
+
+describe('any table (fast-check): no exception, every row accounted for', () => {
+  beforeAll(() => setupI18n('nl'));
+  afterEach(cleanup);
+
+  const cellText = fc.oneof(
+    { weight: 3, arbitrary: fc.string({ maxLength: 12 }) },
+    { weight: 2, arbitrary: fc.constantFrom(...BUILT_INS, '', ' ', '"', '""', ',', ';', '\n', '\r', '\t', '=1+1', "'=x", '<b>x</b>', '\u0000', '\uFEFF', '\uD800', 'é€', 'ￂ') },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
+  );
+  const headerName = fc.oneof(
+    fc.constantFrom('activity_id', 'organisation', 'organisation_id', 'sector', 'start_year', 'role', 'project', 'naam', 'titel', 'id', 'name', ...BUILT_INS, ''),
+    fc.string({ maxLength: 8 }),
+  );
+  const table = fc.record({
+    header: fc.array(headerName, { minLength: 1, maxLength: 8 }),
+    rows: fc.array(fc.array(cellText, { maxLength: 10 }), { maxLength: 25 }),
+    delimiter: fc.constantFrom(',', ';', '\t', '|'),
+    format: fc.constantFrom('csv', 'xlsx', 'json'),
+  });
+
+  it('holds for CSV, xlsx and JSON', async () => {
+    await fc.assert(
+      fc.asyncProperty(table, async ({ header, rows, delimiter, format }) => {
+        const file =
+          format === 'csv'
+            ? input('t.csv', Papa.unparse([header, ...rows], { delimiter }))
+            : format === 'xlsx'
+              ? input('t.xlsx', makeXlsx([header, ...rows].map((r) => r.map(xmlText))))
+              : input('t.json', JSON.stringify({ dataset: { organisations: rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))), participations: rows.map((r) => ({ activityId: r[0], organisationId: r[1], nameAsWritten: r[2] })) } }));
+        const { outcome } = await importFiles([file]);
+        expectInvariant(outcome.report);
+        for (const p of outcome.report.problems) expect(typeof p.message).toBe('string');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('holds for any bytes at all, and the command line never throws', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.constantFrom('x.csv', 'x.json', 'x.gexf', 'x.xlsx', 'x.txt'), async (bytes, name) => {
+        const { outcome } = await importFiles([input(name, bytes)]);
+        expectInvariant(outcome.report);
+        const result = await loadFilesForCommandLine([name], { readFile: async () => bytes, err: () => {} });
+        expect('code' in result ? [1] : [0, 1]).toContain('code' in result ? result.code : 0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCanonicalFiles } from '../../../src/data/canonical';
+import { importFiles, planMappings } from '../../../src/data/import/pipeline';
+import { reportForPage, reportToCsv } from '../../../src/data/import/reportCsv';
+import { groupProblems } from '../../../src/ui/import/problemText';
+import { packDataset, packedBuffers, unpackDataset } from '../../../src/data/import/transport';
+import type { Dataset } from '../../../src/data/model';
+import { createInlineEngine, createWorkerEngine } from '../../../src/ui/import/engine';
+import { importHandlers } from '../../../src/workers/importHandlers';
+import { inProcessPair, serve } from '../../../src/workers/rpc';
+import type { ImportProtocol } from '../../../src/workers/protocols';
+import { input } from './helpers';
+
+/** The dataset's trip from the import worker to the page: packed, transferred, rebuilt in slices. */
+
+const DIR = join(process.cwd(), 'data/den-haag');
+const denHaag = (): Dataset =>
+  parseCanonicalFiles(['organisations.csv', 'activities.csv', 'participations.csv', 'stated-counts.csv'].map((name) => ({ name, text: readFileSync(join(DIR, name), 'utf8') })), {
+    datasetName: 'Den Haag',
+  }).dataset;
+
+describe('packed datasets', () => {
+  it('round-trip the built-in data exactly, through a structured clone with the buffers transferred', async () => {
+    const dataset = denHaag();
+    dataset.focal = 'gemeente-den-haag';
+    const packed = packDataset(dataset);
+    const copy = structuredClone(packed, { transfer: packedBuffers(packed) });
+    let pauses = 0;
+    const back = await unpackDataset(copy, { slice: 50, pause: async () => void pauses++ });
+    expect(back).toEqual(dataset);
+    expect(pauses).toBeGreaterThan(5);
+  });
+
+  it('keeps fields named after built-ins as own values, and numbers, booleans, lists and absent fields', async () => {
+    const dataset: Dataset = {
+      name: 'x',
+      organisations: [
+        { id: '__proto__', name: 'constructor', sector: 'care', sectorInferred: true, aliases: ['a', 'b'], provenance: [], extra: JSON.parse('{"__proto__":"p","constructor":"c"}') },
+        { id: 'toString', name: 'valueOf', sector: 'tech', aliases: [], provenance: ['f#row 2'] },
+      ],
+      activities: [{ id: 'hasOwnProperty', title: '', kind: 'project', source: 'x', startYear: 2020, statedParticipants: 0, provenance: [] }],
+      participations: [{ activityId: 'hasOwnProperty', organisationId: '__proto__', role: 'lead' }],
+    };
+    const back = await unpackDataset(structuredClone(packDataset(dataset)));
+    expect(back).toEqual(dataset);
+    expect(Object.hasOwn(back.organisations[0]!.extra!, '__proto__')).toBe(true);
+    expect(back.organisations[1]).not.toHaveProperty('sectorInferred');
+  });
+});
+
+describe('the report as the page gets it', () => {
+  it('keeps the first 200 problems of each kind and counts the rest; the CSV has every one', async () => {
+    const lines = ['activity_id,organisation'];
+    for (let i = 0; i < 500; i++) lines.push(`a${i},Stichting ${i}`);
+    const { outcome } = await importFiles([input('p.csv', lines.join('\n'))]);
+    const inferred = outcome.report.problems.filter((p) => p.code === 'sector-inferred').length;
+    expect(inferred).toBe(500);
+    const page = reportForPage(outcome.report);
+    const shown = page.problems.filter((p) => p.code === 'sector-inferred');
+    expect(shown).toHaveLength(201);
+    expect(shown.at(-1)).toMatchObject({ omitted: 300 });
+    expect(groupProblems(page.problems).find((g) => g.code === 'sector-inferred')!.count).toBe(500);
+    expect(reportToCsv(page)).toBe(reportToCsv(outcome.report));
+    expect(reportToCsv(page).split('\n').filter((l) => l.includes(',sector-inferred,'))).toHaveLength(500);
+  });
+});
+
+describe('the worker engine over the real protocol (in-process)', () => {
+  const csv = 'activity_id,organisation,sector\nA1,De Haagse Hogeschool,knowledge\nA1,Haagse Hogeschool,\nA2,Gemeente Delft,government\nA2,TU Delft,\n';
+
+  it('reads, builds, reviews a merge and hands over the same dataset as the inline engine', async () => {
+    const [page, worker] = inProcessPair();
+    serve<ImportProtocol>(worker, importHandlers());
+    const engine = createWorkerEngine(() => page);
+    const inline = createInlineEngine();
+    const results = [];
+    for (const e of [engine, inline]) {
+      const summaries = await e.read([input('p.csv', csv)], () => {}).result;
+      if (summaries === 'cancelled') throw new Error('cancelled');
+      const plans = planMappings(summaries);
+      const built = await e.build({ datasetName: 'p', mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) }, () => {}).result;
+      if (built === 'cancelled') throw new Error('cancelled');
+      expect(built.counts).toMatchObject({ organisations: 4, participations: 4 });
+      expect(built.duplicates).toHaveLength(1);
+      const view = await e.review([built.duplicates[0]!.id]);
+      expect(view.counts.organisations).toBe(3);
+      expect(view.report.rowsRead).toBe(view.report.rowsUsed + view.report.rowsMerged + view.report.rowsRejected);
+      results.push(await e.take([built.duplicates[0]!.id]));
+    }
+    expect(results[0]).toEqual(results[1]);
+    expect(results[0]!.dataset.organisations.find((o) => o.name === 'De Haagse Hogeschool')!.aliases).toEqual(['Haagse Hogeschool']);
+    engine.dispose();
+  });
+
+  it('a cancelled build stops within a step', async () => {
+    const [page, worker] = inProcessPair();
+    serve<ImportProtocol>(worker, importHandlers());
+    const engine = createWorkerEngine(() => page);
+    const lines = ['activity_id,organisation'];
+    for (let i = 0; i < 100_000; i++) lines.push(`a${i % 500},org ${i}`);
+    const summaries = await engine.read([input('big.csv', lines.join('\n'))], () => {}).result;
+    if (summaries === 'cancelled') throw new Error('cancelled');
+    const progress: number[] = [];
+    const handle: { cancel?: () => void } = {};
+    const building = engine.build({ datasetName: 'big', mappings: new Map() }, (p) => {
+      progress.push(p.rows);
+      handle.cancel?.();
+    });
+    handle.cancel = building.cancel;
+    expect(await building.result).toBe('cancelled');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)!).toBeLessThan(100_000);
+    engine.dispose();
+  });
+});
