@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { setupI18n } from './i18n';
 import { createBrowserSession } from './session/browser';
-import { openBuiltin } from './session/builtin';
+import { openLastOrBuiltin } from './session/builtin';
 import { SessionProvider } from './session/react';
 import { App } from './ui/App';
 import './ui/styles.css';
@@ -17,7 +17,7 @@ i18n.on('languageChanged', (language) => {
 
 // The session lives outside React: StrictMode's double mount cannot stop its workers.
 const session = createBrowserSession();
-void openBuiltin(session);
+void openLastOrBuiltin(session);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

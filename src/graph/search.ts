@@ -29,6 +29,7 @@ export class OrganisationSearch {
       name: a.title,
       keys: [
         { text: a.title, key: searchKey(a.title), alias: false },
+        ...(a.titleEn && a.titleEn !== a.title ? [{ text: a.titleEn, key: searchKey(a.titleEn), alias: true }] : []),
         ...(a.id !== a.title ? [{ text: a.id, key: searchKey(a.id), alias: true }] : []),
       ],
     }));

@@ -18,6 +18,7 @@ export function layoutMap(entries: readonly (readonly [string, number, number])[
 }
 
 export async function openBuiltin(store: SessionStore, id = 'den-haag'): Promise<void> {
+  store.forgetActive();
   try {
     const bundle = await fetchBuiltinBundle(id);
     await store.open(bundle.dataset, { kind: 'builtin', id }, {
@@ -28,4 +29,12 @@ export async function openBuiltin(store: SessionStore, id = 'den-haag'): Promise
   } catch (e) {
     store.fail(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** At start-up: the imported dataset that was open when the page was left, else the built-in one. */
+export async function openLastOrBuiltin(store: SessionStore): Promise<void> {
+  void store.refreshShelf();
+  const key = store.activeShelved();
+  if (key && (await store.openShelved(key).catch(() => false))) return;
+  await openBuiltin(store);
 }

@@ -1,5 +1,5 @@
 /** What Bruggen keeps in the browser's storage, and how to forget it (the error screen's way out). */
-const PREFIXES = ['bruggen.sectorCorrections.', 'bruggen.import.mapping.'];
+const PREFIXES = ['bruggen.sectorCorrections.', 'bruggen.import.mapping.', 'bruggen.activeDataset'];
 
 export function forgetStoredState(storage: Pick<Storage, 'length' | 'key' | 'removeItem'> | undefined = safeLocalStorage()): number {
   if (!storage) return 0;

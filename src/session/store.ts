@@ -22,6 +22,8 @@ import { RemoteError, RpcClient, CancelledError, type Endpoint } from '../worker
 import type { AnalysisProtocol, LayoutProtocol } from '../workers/protocols';
 import { networkLayoutGraph, twoModeLayoutGraph } from '../graph/layout';
 import { cleanViewState, type DroppedValue } from './clean';
+import { datasetKey } from '../data/sectorCorrections';
+import type { DatasetShelf, ShelvedSummary } from './shelf';
 import { parseViewState, serialiseViewState } from './url';
 import type { ViewState } from './viewState';
 
@@ -33,7 +35,7 @@ export interface Positions {
 
 export type DatasetSource =
   | { kind: 'builtin'; id: string }
-  | { kind: 'imported'; label: string; report: ImportReport };
+  | { kind: 'imported'; label: string; report: ImportReport; /** Its key on the shelf. */ key?: string };
 
 export type SessionProblem =
   | { code: 'load-failed'; message: string }
@@ -72,6 +74,10 @@ export interface SessionSnapshot {
   dropped: DroppedValue[];
   visibility: Visibility | null;
   analysis: AnalysisSnapshot;
+  /** Imported datasets on the shelf, most recent first. */
+  recent: ShelvedSummary[];
+  /** The last attempt to keep an imported dataset failed (e.g. storage full); the data is still open. */
+  shelfError: string | null;
 }
 
 export interface LocationPort {
@@ -92,6 +98,8 @@ export interface SessionEnvironment {
   createLayoutWorker(): Endpoint & { terminate(): void };
   location: LocationPort;
   corrections: CorrectionStore;
+  /** Imported datasets kept in this browser (none: nothing survives a reload). */
+  shelf?: DatasetShelf;
   /** How long option changes settle before the analysis is asked (slider drags). */
   analysisDelayMs?: number;
 }
@@ -132,6 +140,8 @@ export class SessionStore {
       dropped: [],
       visibility: null,
       analysis: EMPTY_ANALYSIS,
+      recent: [],
+      shelfError: null,
     };
     this.unsubscribePop = env.location.onPop(() => this.restoreFromLocation());
   }
@@ -270,6 +280,62 @@ export class SessionStore {
     this.layoutClient ??= new RpcClient<LayoutProtocol>(this.env.createLayoutWorker());
     const positions = await this.layoutClient.call('layout', { graph, seed: 1 });
     if (this.snapshot.network === network) this.set({ bipartiteLayout: positions });
+  }
+
+  // --- the shelf of imported datasets -------------------------------------------------------
+
+  /** Opens an imported dataset and keeps it on the shelf, so that it survives a reload. */
+  async openImported(dataset: Dataset, label: string, report: ImportReport): Promise<void> {
+    const key = datasetKey(dataset);
+    const opened = this.open(dataset, { kind: 'imported', label, report, key }, { correctionsKey: key });
+    const shelf = this.env.shelf;
+    if (shelf) {
+      try {
+        await shelf.save({ key, label, dataset, report });
+        shelf.setActive(key);
+        this.set({ shelfError: null });
+      } catch (e) {
+        this.set({ shelfError: e instanceof Error ? e.message : String(e) });
+      }
+      await this.refreshShelf();
+    }
+    await opened;
+  }
+
+  /** Reopens a dataset from the shelf; false when it is no longer there. */
+  async openShelved(key: string): Promise<boolean> {
+    const shelf = this.env.shelf;
+    const entry = shelf ? await shelf.load(key).catch(() => null) : null;
+    // What a browser kept is checked like any input: an entry of another shape is not opened.
+    const usable = entry && Array.isArray(entry.dataset?.organisations) && Array.isArray(entry.dataset.activities) && Array.isArray(entry.dataset.participations);
+    if (!shelf || !entry || !usable) {
+      shelf?.setActive(null);
+      await this.refreshShelf();
+      return false;
+    }
+    shelf.setActive(key);
+    await this.open(entry.dataset, { kind: 'imported', label: entry.summary.label, report: entry.report, key }, { correctionsKey: key });
+    return true;
+  }
+
+  async removeShelved(key: string): Promise<void> {
+    await this.env.shelf?.remove(key).catch(() => undefined);
+    await this.refreshShelf();
+  }
+
+  /** The built-in dataset is now the active one (nothing to reopen after a reload). */
+  forgetActive(): void {
+    this.env.shelf?.setActive(null);
+  }
+
+  /** The dataset to reopen after a reload, if any. */
+  activeShelved(): string | null {
+    return this.env.shelf?.active() ?? null;
+  }
+
+  async refreshShelf(): Promise<void> {
+    const recent = (await this.env.shelf?.list().catch(() => [])) ?? [];
+    this.set({ recent });
   }
 
   /** The dataset could not be loaded at all (e.g. the built-in file is missing). */

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { reportToCsv } from '../data/import/reportCsv';
 import { slugify } from '../data/normalise';
 import type { ImportReport } from '../data/report';
-import { datasetKey } from '../data/sectorCorrections';
 import { openBuiltin } from '../session/builtin';
 import { forgetStoredState } from '../session/storage';
 import { useSession, useStore } from '../session/react';
 import { ErrorBoundary } from './ErrorBoundary';
 import { downloadText } from './import/download';
 import { ImportPanel, type ImportResult } from './import/ImportPanel';
+import { RecentDatasets } from './import/RecentDatasets';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MethodsButton, MethodsProvider } from './methods/Methods';
 import { Workspace } from './Workspace';
@@ -35,7 +35,7 @@ export function App() {
   };
   const onImported = (result: ImportResult) => {
     closeImport();
-    void store.open(result.dataset, { kind: 'imported', label: result.label, report: result.report }, { correctionsKey: datasetKey(result.dataset) });
+    void store.openImported(result.dataset, result.label, result.report);
   };
   const backToBuiltin = () => void openBuiltin(store);
 
@@ -64,7 +64,12 @@ export function App() {
           </div>
         </header>
         <dialog ref={dialog} className="import-dialog no-print" aria-label={t('dataset.open')} onClose={() => setImporting(false)}>
-          {importing && <ImportPanel onImported={onImported} onCancel={closeImport} />}
+          {importing && (
+          <>
+            <RecentDatasets onOpened={closeImport} />
+            <ImportPanel onImported={onImported} onCancel={closeImport} />
+          </>
+        )}
         </dialog>
         {(phase === 'empty' || (phase === 'loading' && !problem)) && (
           <p className="status" role="status" data-testid="app-loading">

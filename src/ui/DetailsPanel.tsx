@@ -2,7 +2,9 @@ import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTOR_INFO } from '../data/sectors';
 import type { OrganisationDetails } from '../graph/details';
-import { useVocabulary } from '../i18n/vocabulary';
+import { localDescription, localTitle, useVocabulary } from '../i18n/vocabulary';
+import { toLanguage } from '../i18n';
+import { describeSectorReason } from '../data/sectorInference';
 
 function years(start?: number, end?: number): string {
   if (start && end && start !== end) return `${start}–${end}`;
@@ -25,9 +27,10 @@ export function DetailsPanel({
   /** Extra sections (metrics, sector correction), shown after the facts. */
   children?: React.ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { organisation: o, sector, activities, partnersBySector, partnerCount, funds } = details;
   const vocabulary = useVocabulary();
+  const lang = toLanguage(i18n.language);
   return (
     <article className="details" aria-labelledby="details-title" data-testid="details-panel">
       <header>
@@ -40,7 +43,10 @@ export function DetailsPanel({
         <dt>{t('panel.sector')}</dt>
         <dd data-testid="details-sector">
           <span className="swatch" style={{ background: SECTOR_INFO[sector].colour }} aria-hidden="true" />
-          {t(`sectors.${sector}.label`)} {o.sectorInferred && sector === o.sector && <em>{t('panel.inferred')}</em>}
+          {t(`sectors.${sector}.label`)}{' '}
+          {o.sectorInferred && sector === o.sector && (
+            <em data-testid="details-sector-reason">{t('panel.inferred', { reason: describeSectorReason(o.sectorReason ?? 'none', lang) })}</em>
+          )}
         </dd>
         {o.city && (
           <>
@@ -67,7 +73,7 @@ export function DetailsPanel({
           </>
         )}
       </dl>
-      {o.description && <p className="description">{o.description}</p>}
+      {localDescription(o, lang) && <p className="description">{localDescription(o, lang)}</p>}
       {funds > 0 && (
         <p className="funds" data-testid="details-funds">
           {t('panel.funds', { count: funds })}
@@ -109,7 +115,7 @@ export function DetailsPanel({
         <ul className="activities" data-testid="details-activities">
           {activities.map(({ activity: a, role }) => (
             <li key={a.id}>
-              <div className="activity-title">{a.title}</div>
+              <div className="activity-title">{localTitle(a, lang)}</div>
               <div className="muted">
                 {[
                   vocabulary('source', a.source),

@@ -28,6 +28,8 @@ import type { SuggestedTie } from './map/SuggestionsOverlay';
 import { SectorCorrections } from './import/SectorCorrections';
 import { DroppedNotice } from './DroppedNotice';
 import { FocalDistance } from './FocalDistance';
+import { localTitle } from '../i18n/vocabulary';
+import { toLanguage } from '../i18n';
 import { slugify } from '../data/normalise';
 import { SECTORS } from '../data/sectors';
 
@@ -200,6 +202,8 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
     if (visibility.orgs[i] && network.adjacency.offsets[i + 1] === network.adjacency.offsets[i]) isolates = true;
   }
   const isMapView = MAP_VIEWS.includes(view.view);
+  const highlightedActivity = emphasis?.kind === 'activity' ? network.activities[network.projection.incidence.actIndex.get(emphasis.id) ?? -1] : undefined;
+  const highlightedTitle = highlightedActivity ? localTitle(highlightedActivity, toLanguage(i18n.language)) : emphasis?.kind === 'activity' ? emphasis.id : '';
   const datasetSlug = source?.kind === 'builtin' ? source.id : slugify(datasetName).slice(0, 40) || 'import';
 
   return (
@@ -302,7 +306,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             {emphasis && (
               <span className="highlight-chip" data-testid="highlight-chip">
                 {emphasis.kind === 'activity'
-                  ? t('highlight.activity', { title: network.activities[network.projection.incidence.actIndex.get(emphasis.id) ?? -1]?.title ?? emphasis.id, count: activityMembers?.size ?? 0 })
+                  ? t('highlight.activity', { title: highlightedTitle, count: activityMembers?.size ?? 0 })
                   : t(`highlight.${emphasis.kind}`, { id: emphasis.id })}
                 <button type="button" className="link" onClick={() => setEmphasis(null)} aria-label={t('highlight.clear')}>
                   ×
@@ -423,7 +427,9 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             <p>{t('intro.body')}</p>
             <p>{t('intro.hint')}</p>
             <Findings result={result} />
-            <p className="muted">{t('intro.source')}</p>
+            <p className="muted" data-testid="dataset-source">
+              {source?.kind === 'imported' ? t('intro.importedSource', { label: source.label }) : t('intro.source')}
+            </p>
           </section>
         )}
       </aside>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { vocabularyLabel } from '../../i18n/vocabulary';
+import { localTitle, vocabularyLabel } from '../../i18n/vocabulary';
 import { DataTable } from './DataTable';
 import { formatNumber } from './format';
 import { useScoped } from './i18n';
@@ -24,7 +24,7 @@ export function ActivitiesTable({ rows, selected, onSelect, height }: Activities
     const vocabulary = vocabularyLabel(lang);
     return [
       { id: 'id', header: t('colActivityId'), description: t('colActivityIdDesc'), accessor: (r) => r.id, width: 170 },
-      { id: 'title', header: t('colTitle'), description: t('colTitleDesc'), accessor: (r) => r.title, width: 300 },
+      { id: 'title', header: t('colTitle'), description: t('colTitleDesc'), accessor: (r) => localTitle(r, lang), width: 300 },
       { id: 'kind', header: t('colKind'), description: t('colKindDesc'), accessor: (r) => vocabulary('kind', r.kind), width: 130 },
       { id: 'source', header: t('colSource'), description: t('colSourceDesc'), accessor: (r) => vocabulary('source', r.source), width: 130 },
       { id: 'scheme', header: t('colScheme'), description: t('colSchemeDesc'), accessor: (r) => r.scheme, width: 110 },

@@ -9,6 +9,8 @@ import type { Network } from '../../graph/network';
 export interface ActivityTableRow {
   id: string;
   title: string;
+  /** The English title, when the title is in the source's own language. */
+  titleEn?: string;
   kind: string;
   source: string;
   scheme?: string;
@@ -44,6 +46,7 @@ export function activityTableRows(network: Network, visibility: Visibility | nul
       organisations: visible,
       organisationsTotal: end - start,
     };
+    if (a.titleEn) row.titleEn = a.titleEn;
     if (a.scheme) row.scheme = a.scheme;
     if (a.theme) row.theme = a.theme;
     if (a.startYear !== undefined) row.startYear = a.startYear;

@@ -5,6 +5,7 @@
  */
 import type { Sector } from '../../../src/data/sectors';
 import { layoutIndexedGraph } from '../../../src/graph/layout';
+import type { DatasetShelf } from '../../../src/session/shelf';
 import { SessionStore, type LocationPort, type SessionSnapshot } from '../../../src/session/store';
 import { createAnalysisService } from '../../../src/workers/analysisService';
 import type { AnalysisProtocol, LayoutProtocol } from '../../../src/workers/protocols';
@@ -45,7 +46,7 @@ export interface Harness {
   workersTerminated: () => number;
 }
 
-export function harness(search = ''): Harness {
+export function harness(search = '', shelf?: DatasetShelf): Harness {
   const location = new FakeLocation(search);
   const service = createAnalysisService();
   const stored = new Map<string, Map<string, Sector>>();
@@ -69,6 +70,7 @@ export function harness(search = ''): Harness {
       save: (key, c) => void stored.set(key, new Map(c)),
     },
     analysisDelayMs: 0,
+    ...(shelf ? { shelf } : {}),
   });
   return { store, location, service, stored, workersStarted: () => started, workersTerminated: () => terminated };
 }

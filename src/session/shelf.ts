@@ -1,0 +1,137 @@
+/**
+ * The shelf of imported datasets: kept in this browser's IndexedDB (local only, never sent
+ * anywhere), so imported data survives a reload, with a list of recent datasets the user can reopen
+ * or delete. The `idb` library wraps IndexedDB; the store only sees this small interface, so the
+ * unit tests use an in-memory shelf (or fake-indexeddb).
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Dataset } from '../data/model';
+import type { ImportReport } from '../data/report';
+
+export interface ShelvedSummary {
+  key: string;
+  label: string;
+  /** ISO time of the last save. */
+  savedAt: string;
+  organisations: number;
+  activities: number;
+  participations: number;
+}
+
+export interface ShelvedDataset {
+  summary: ShelvedSummary;
+  dataset: Dataset;
+  report: ImportReport;
+}
+
+export interface DatasetShelf {
+  /** Most recently saved first. */
+  list(): Promise<ShelvedSummary[]>;
+  save(entry: { key: string; label: string; dataset: Dataset; report: ImportReport }): Promise<ShelvedSummary>;
+  load(key: string): Promise<ShelvedDataset | null>;
+  remove(key: string): Promise<void>;
+  /** The dataset open when the page was left (null: the built-in one). */
+  active(): string | null;
+  setActive(key: string | null): void;
+}
+
+/** How many imported datasets are kept; the oldest beyond this are removed on save. */
+export const SHELF_SIZE = 8;
+
+interface ShelfSchema extends DBSchema {
+  summaries: { key: string; value: ShelvedSummary };
+  datasets: { key: string; value: { key: string; dataset: Dataset; report: ImportReport } };
+}
+
+const ACTIVE_KEY = 'bruggen.activeDataset';
+
+function summaryOf(key: string, label: string, dataset: Dataset): ShelvedSummary {
+  return {
+    key,
+    label,
+    savedAt: new Date().toISOString(),
+    organisations: dataset.organisations.length,
+    activities: dataset.activities.length,
+    participations: dataset.participations.length,
+  };
+}
+
+const newestFirst = (a: ShelvedSummary, b: ShelvedSummary) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0);
+
+/** The browser's shelf. Summaries and datasets are separate stores: listing never reads a dataset. */
+export function indexedDbShelf(name = 'bruggen', storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined = safeLocalStorage()): DatasetShelf {
+  let db: Promise<IDBPDatabase<ShelfSchema>> | null = null;
+  const open = () =>
+    (db ??= openDB<ShelfSchema>(name, 1, {
+      upgrade(d) {
+        d.createObjectStore('summaries', { keyPath: 'key' });
+        d.createObjectStore('datasets', { keyPath: 'key' });
+      },
+    }));
+  const shelf: DatasetShelf = {
+    async list() {
+      return (await (await open()).getAll('summaries')).sort(newestFirst);
+    },
+    async save({ key, label, dataset, report }) {
+      const d = await open();
+      const summary = summaryOf(key, label, dataset);
+      const tx = d.transaction(['summaries', 'datasets'], 'readwrite');
+      await Promise.all([tx.objectStore('summaries').put(summary), tx.objectStore('datasets').put({ key, dataset, report }), tx.done]);
+      const all = (await d.getAll('summaries')).sort(newestFirst);
+      for (const old of all.slice(SHELF_SIZE)) await shelf.remove(old.key);
+      return summary;
+    },
+    async load(key) {
+      const d = await open();
+      const [summary, stored] = await Promise.all([d.get('summaries', key), d.get('datasets', key)]);
+      return summary && stored ? { summary, dataset: stored.dataset, report: stored.report } : null;
+    },
+    async remove(key) {
+      const d = await open();
+      const tx = d.transaction(['summaries', 'datasets'], 'readwrite');
+      await Promise.all([tx.objectStore('summaries').delete(key), tx.objectStore('datasets').delete(key), tx.done]);
+      if (shelf.active() === key) shelf.setActive(null);
+    },
+    active: () => storage?.getItem(ACTIVE_KEY) ?? null,
+    setActive(key) {
+      try {
+        if (key === null) storage?.removeItem(ACTIVE_KEY);
+        else storage?.setItem(ACTIVE_KEY, key);
+      } catch {
+        // Not remembering which dataset was open is acceptable: the built-in one opens instead.
+      }
+    },
+  };
+  return shelf;
+}
+
+/** A shelf in memory (tests, and browsers without IndexedDB: nothing survives a reload there). */
+export function memoryShelf(): DatasetShelf {
+  const entries = new Map<string, ShelvedDataset>();
+  let active: string | null = null;
+  return {
+    list: async () => [...entries.values()].map((e) => e.summary).sort(newestFirst),
+    async save({ key, label, dataset, report }) {
+      const summary = summaryOf(key, label, dataset);
+      entries.set(key, { summary, dataset, report });
+      return summary;
+    },
+    load: async (key) => entries.get(key) ?? null,
+    async remove(key) {
+      entries.delete(key);
+      if (active === key) active = null;
+    },
+    active: () => active,
+    setActive(key) {
+      active = key;
+    },
+  };
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,114 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../../src/data/model';
+import { totalReport } from '../../../src/data/report';
+import { datasetKey } from '../../../src/data/sectorCorrections';
+import { indexedDbShelf, memoryShelf, SHELF_SIZE } from '../../../src/session/shelf';
+import { harness, until } from './harness';
+
+/** A small imported dataset; ids that are JavaScript built-ins on purpose. */
+function dataset(name: string, n = 3): Dataset {
+  const ids = ['constructor', '__proto__', 'toString', 'o4', 'o5'].slice(0, n);
+  return {
+    name,
+    organisations: ids.map((id) => ({ id, name: `Org ${id}`, sector: 'care', aliases: [], provenance: ['t'] })),
+    activities: [{ id: 'a1', title: 'Project', kind: 'project', source: 'own', provenance: ['t'] }],
+    participations: ids.map((id) => ({ activityId: 'a1', organisationId: id })),
+  };
+}
+const report = totalReport([], []);
+
+class MemoryStorage {
+  private items = new Map<string, string>();
+  getItem = (k: string) => this.items.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.items.set(k, v);
+  removeItem = (k: string) => void this.items.delete(k);
+}
+
+describe('the shelf in IndexedDB', () => {
+  it('keeps a dataset across a new connection (a reload), lists it, and deletes it', async () => {
+    const storage = new MemoryStorage();
+    const name = `shelf-${Math.random()}`;
+    const first = indexedDbShelf(name, storage);
+    const d = dataset('mine');
+    await first.save({ key: 'k1', label: 'mine.csv', dataset: d, report });
+    first.setActive('k1');
+
+    const again = indexedDbShelf(name, storage);
+    expect(again.active()).toBe('k1');
+    expect((await again.list()).map((s) => [s.key, s.label, s.organisations, s.participations])).toEqual([['k1', 'mine.csv', 3, 3]]);
+    const loaded = await again.load('k1');
+    expect(loaded?.dataset).toEqual(d);
+    expect(loaded?.dataset.organisations.map((o) => o.id)).toEqual(['constructor', '__proto__', 'toString']);
+
+    await again.remove('k1');
+    expect(await again.list()).toEqual([]);
+    expect(await again.load('k1')).toBeNull();
+    // Deleting the active dataset means the built-in one opens after a reload.
+    expect(again.active()).toBeNull();
+  });
+
+  it(`keeps the ${SHELF_SIZE} most recent, newest first`, async () => {
+    const shelf = indexedDbShelf(`shelf-${Math.random()}`, new MemoryStorage());
+    for (let i = 0; i < SHELF_SIZE + 2; i++) {
+      await shelf.save({ key: `k${i}`, label: `file ${i}`, dataset: dataset(`d${i}`), report });
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const keys = (await shelf.list()).map((s) => s.key);
+    expect(keys).toHaveLength(SHELF_SIZE);
+    expect(keys[0]).toBe(`k${SHELF_SIZE + 1}`);
+    expect(keys).not.toContain('k0');
+    expect(await shelf.load('k0')).toBeNull();
+  });
+});
+
+describe('the session store with a shelf', () => {
+  it('reopens the imported dataset after a "reload", and falls back to nothing when it was deleted', async () => {
+    const shelf = memoryShelf();
+    const d = dataset('imported', 5);
+    const before = harness('', shelf);
+    await before.store.openImported(d, 'mine.csv', report);
+    await until(before.store, (s) => s.phase === 'ready');
+    expect(before.store.getSnapshot().recent.map((r) => r.label)).toEqual(['mine.csv']);
+    expect(shelf.active()).toBe(datasetKey(d));
+    before.store.dispose();
+
+    // A new page: the same shelf, a new store.
+    const after = harness('', shelf);
+    const key = after.store.activeShelved();
+    expect(key).toBe(datasetKey(d));
+    expect(await after.store.openShelved(key!)).toBe(true);
+    const s = await until(after.store, (x) => x.phase === 'ready');
+    expect(s.source).toMatchObject({ kind: 'imported', label: 'mine.csv', key });
+    expect(s.network?.organisations.length).toBe(5);
+
+    await after.store.removeShelved(key!);
+    expect(after.store.getSnapshot().recent).toEqual([]);
+    expect(after.store.activeShelved()).toBeNull();
+    expect(await after.store.openShelved(key!)).toBe(false);
+    after.store.dispose();
+  });
+
+  it('does not open a stored entry of another shape', async () => {
+    const shelf = memoryShelf();
+    await shelf.save({ key: 'bad', label: 'bad', dataset: dataset('bad'), report });
+    // What another version (or a hand-edited database) left: no organisations array.
+    delete ((await shelf.load('bad'))!.dataset as Partial<Dataset>).organisations;
+    shelf.setActive('bad');
+    const h = harness('', shelf);
+    expect(await h.store.openShelved('bad')).toBe(false);
+    expect(h.store.getSnapshot().phase).toBe('empty');
+    expect(h.store.activeShelved()).toBeNull();
+    h.store.dispose();
+  });
+
+  it('still opens the data when keeping it fails (storage full), and says so', async () => {
+    const shelf = { ...memoryShelf(), save: () => Promise.reject(new Error('QuotaExceededError')) };
+    const h = harness('', shelf);
+    await h.store.openImported(dataset('big'), 'big.csv', report);
+    const s = await until(h.store, (x) => x.phase === 'ready');
+    expect(s.shelfError).toContain('QuotaExceededError');
+    expect(s.source).toMatchObject({ kind: 'imported', label: 'big.csv' });
+    h.store.dispose();
+  });
+});
