@@ -14,6 +14,7 @@ import { CameraControls } from './CameraControls';
 import { DetailsPanel } from './DetailsPanel';
 import { FiltersPanel } from './filters/FiltersPanel';
 import { TieRulesPanel } from './filters/TieRulesPanel';
+import { SectorRulePanel } from './filters/SectorRulePanel';
 import { Legend } from './Legend';
 import { SearchBox } from './SearchBox';
 import { AnalysisProgress, BrokerPanel, ConvenersPanel, Findings, MissingBridgesView, SectorOverview, type OverviewMode } from './analysis';
@@ -273,6 +274,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
           onChange={setFilters}
         />
         <TieRulesPanel network={network} rules={view.rules} onChange={(rules) => update((s) => ({ ...s, rules }))} />
+        <SectorRulePanel dataset={dataset} corrections={corrections} onChange={(next) => void store.setCorrections(next)} />
       </aside>
 
       <div className="tabs-row no-print" id="workspace-main" tabIndex={-1}>
