@@ -40,7 +40,11 @@ export function MixingHeatmap({ result, targets }: { result: AnalysisResult; tar
   const twoMode = result.mixing.twoMode;
   const pairs = useMemo(() => targetPairStatus(result), [result]);
   const eiNull = new Map(twoMode?.ei.map((e) => [e.sector, e]));
-  const interval = (low: number, high: number) => (low === high ? fmt.int(low) : `${fmt.int(low)}–${fmt.int(high)}`);
+  // Percentiles of tie counts, shown as whole ties.
+  const interval = (low: number, high: number) => {
+    const [a, b] = [Math.round(low), Math.round(high)];
+    return a === b ? fmt.int(a) : `${fmt.int(a)}–${fmt.int(b)}`;
+  };
 
   const expectedText = (x: number) => fmt.dec(x, x < 1 ? 2 : 1);
   const cellText = (c: HeatCell) => {

@@ -4,7 +4,7 @@
  * rebuilt, and hands the instance to controllers: components that render nothing and own one
  * part of sigma's imperative API (looks, events, camera, overlays), as Gephi Lite's do.
  */
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { CameraState } from 'sigma/types';
@@ -35,30 +35,35 @@ export interface SigmaHostProps {
 
 export function SigmaHost({ graph, settings, testId, label, onReady, children }: SigmaHostProps) {
   const container = useRef<HTMLDivElement>(null);
-  const [sigma, setSigma] = useState<MapSigma | null>(null);
+  // The instance with the graph it draws: controllers only ever see the instance of the current graph.
+  const [current, setCurrent] = useState<{ sigma: MapSigma; graph: DisplayGraph } | null>(null);
   const lastCamera = useRef<CameraState | null>(null);
-  const settingsRef = useRef(settings);
-  settingsRef.current = settings;
   const onReadyRef = useRef(onReady);
-  onReadyRef.current = onReady;
+  useLayoutEffect(() => {
+    onReadyRef.current = onReady;
+  });
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const instance: MapSigma = new Sigma(graph, element, { allowInvalidContainer: true, ...settingsRef.current });
+    // The settings belong to the graph (they are memoised on it), so they are read with it.
+    const instance: MapSigma = new Sigma(graph, element, { allowInvalidContainer: true, ...settings });
     instances++;
     element.dataset.renderer = String(instances);
     // A rebuilt graph (other tie rules) keeps the reader's place on the map.
     if (lastCamera.current) instance.getCamera().setState(lastCamera.current);
-    setSigma(instance);
+    setCurrent({ sigma: instance, graph });
     onReadyRef.current?.(instance);
     return () => {
       lastCamera.current = instance.getCamera().getState();
       onReadyRef.current?.(null);
-      setSigma(null);
+      setCurrent(null);
       instance.kill();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new instance per graph, not per settings object
   }, [graph]);
+  // While a new graph waits for its instance, nothing may call the old (killed) one.
+  const sigma = current && current.graph === graph ? current.sigma : null;
 
   return (
     <div className="graph-view">

@@ -2,7 +2,7 @@
  * Ties that do not exist yet, drawn dashed over the map on a canvas of their own (sigma's edge
  * programs draw no dashes), with their reason on hover.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { organisationKey } from '../../graph/display';
 import { useSigma } from './SigmaHost';
 
@@ -19,7 +19,9 @@ export function SuggestionsOverlay({ ties, active }: { ties: readonly SuggestedT
   const sigma = useSigma();
   const canvas = useRef<HTMLCanvasElement>(null);
   const state = useRef({ ties, active });
-  state.current = { ties, active };
+  useLayoutEffect(() => {
+    state.current = { ties, active };
+  });
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 /** Controllers of the sigma host that render nothing: events, camera and the probe. */
 import { fitViewportToNodes } from '@sigma/utils';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type Sigma from 'sigma';
 import { useSigma } from './SigmaHost';
 
@@ -14,7 +14,9 @@ export function EventsController({
 }) {
   const sigma = useSigma();
   const handlers = useRef({ onClickNode, onClickStage });
-  handlers.current = { onClickNode, onClickStage };
+  useLayoutEffect(() => {
+    handlers.current = { onClickNode, onClickStage };
+  });
   useEffect(() => {
     const graph = sigma.getGraph();
     const container = sigma.getContainer();

@@ -22,10 +22,13 @@ export function MethodsProvider({ children }: { children: ReactNode }) {
     opener.current = document.activeElement;
     setSection(s ?? null);
   }, []);
-  const close = useCallback(() => {
-    setSection(undefined);
-    if (opener.current instanceof HTMLElement) opener.current.focus();
-  }, []);
+  const close = useCallback(() => setSection(undefined), []);
+  // Focus goes back to what opened the dialog once the dialog has left the page.
+  useEffect(() => {
+    if (section !== undefined || !(opener.current instanceof HTMLElement)) return;
+    opener.current.focus();
+    opener.current = null;
+  }, [section]);
   return (
     <MethodsContext.Provider value={open}>
       {children}
