@@ -12,6 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { analyseDataset, type AnalysisResult } from '../src/analysis';
+import type { RobustnessData } from '../src/analysis/stages';
 import { findingsOf } from '../src/analysis/findings';
 import { loadFilesForCommandLine } from '../src/data/import/commandLine';
 import { reportToText } from '../src/data/import/reportCsv';
@@ -25,7 +26,7 @@ import { wordFinding } from '../src/i18n/findings';
 import { cleanViewState } from '../src/session/clean';
 import { parseViewState } from '../src/session/url';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../src/session/viewState';
-import { sectorCodes } from '../src/graph/network';
+import { buildNetwork, sectorCodes } from '../src/graph/network';
 import { loadBuiltinFromDisk } from './lib/builtin';
 
 const USAGE = `Usage: npm run analyze -- [files...] [options]
@@ -42,6 +43,7 @@ Options:
   --weight shared|newman  tie weight: shared activities (default) or Newman's 1/(n−1)
   --exact                 exact betweenness whatever the size
   --json                  one JSON document instead of the summary
+  --timings               print each step's time, the CPU time and the peak memory to stderr
   --lang en|nl            language of the summary (default en)
   -h, --help              this text`;
 
@@ -50,6 +52,7 @@ interface Options {
   view: ViewState;
   exact: boolean;
   json: boolean;
+  timings: boolean;
   lang: Language;
   /** Options given explicitly override the view's. */
   explicitFocal: boolean;
@@ -72,6 +75,7 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
         weight: { type: 'string' },
         exact: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        timings: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'en' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -112,7 +116,7 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
   }
   if (v.focal !== undefined) view = { ...view, focal: v.focal || null };
   if (v.lang !== 'en' && v.lang !== 'nl') return { usage: '--lang must be en or nl.', code: 2 };
-  return { files: parsed.positionals, view, exact: v.exact, json: v.json, lang: v.lang, explicitFocal: v.focal !== undefined };
+  return { files: parsed.positionals, view, exact: v.exact, json: v.json, timings: v.timings, lang: v.lang, explicitFocal: v.focal !== undefined };
 }
 
 async function main(): Promise<number> {
@@ -124,11 +128,28 @@ async function main(): Promise<number> {
   let dataset: Dataset;
   let report: ImportReport;
   let duplicates: string[][] = [];
+  // Wall-clock milliseconds per step, printed with --timings (npm run bench:h2020 reads them).
+  const timings: Record<string, number> = {};
+  let clock = performance.now();
+  const lap = (step: string) => {
+    const t = performance.now();
+    timings[step] = t - clock;
+    clock = t;
+  };
   if (options.files.length) {
+    let fileMs = 0;
     const loaded = await loadFilesForCommandLine(options.files, {
-      readFile: async (path) => new Uint8Array(await readFile(path)),
+      readFile: async (path) => {
+        const t = performance.now();
+        const bytes = new Uint8Array(await readFile(path));
+        fileMs += performance.now() - t;
+        return bytes;
+      },
       err: (text) => void process.stderr.write(text),
+      onPhase: (phase, ms) => void (timings[phase === 'read' ? 'import: decode + parse' : 'import: build dataset'] = ms),
     });
+    timings['import: read files'] = fileMs;
+    clock = performance.now();
     if ('code' in loaded) return loaded.code;
     ({ dataset, report } = loaded.outcome);
     duplicates = loaded.outcome.duplicates.map((g) => g.names);
@@ -142,11 +163,18 @@ async function main(): Promise<number> {
 
   const { view, lang } = options;
   const rules = { listingKinds: view.rules.listingKinds, listingActivities: view.rules.listingActivities, weight: view.rules.weight, largeActivity: 50 };
-  const first = analyseDataset(dataset, { rules });
-  // The view is checked against the data, as in the app: unknown values are dropped and reported.
-  const { state, dropped } = cleanViewState(view, first.network, sectorCodes(first.network));
+  // The network is built once: the view is checked against it (as in the app: unknown values are
+  // dropped and reported), then analysed.
+  clock = performance.now();
+  const built = buildNetwork(dataset, rules);
+  lap('network (projection)');
+  const { state, dropped } = cleanViewState(view, built, sectorCodes(built));
+  lap('view check');
   for (const d of dropped) process.stderr.write(`--view: dropped ${d.parameter}=${d.values.join(',')}: not in this data.\n`);
-  const { result, network } = analyseDataset(dataset, {
+  const stageTimings: Record<string, number> = {};
+  const { result, network, engine, input } = analyseDataset(dataset, {
+    network: built,
+    timings: stageTimings,
     rules,
     filters: state.filters ?? DEFAULT_FILTERS,
     targets: state.targets,
@@ -156,13 +184,40 @@ async function main(): Promise<number> {
     focal: state.focal ?? dataset.focal ?? null,
     exactBetweennessMaxNodes: options.exact ? Number.POSITIVE_INFINITY : undefined,
   });
+  for (const [step, ms] of Object.entries(stageTimings)) timings[step === 'view' || step === 'assemble' ? step : `stage ${step}`] = ms;
+  clock = performance.now();
   const { t } = createTranslator(lang);
   if (options.json) {
-    process.stdout.write(JSON.stringify(toJson(dataset, report, result, network.projection, duplicates, dropped)) + '\n');
+    const robustness = engine.cached('robustness', engine.keys(input).robustness)?.data ?? null;
+    const text = JSON.stringify(toJson(dataset, report, result, network.projection, duplicates, dropped, robustness));
+    lap('JSON document');
+    await writeOut(text);
+    await writeOut('\n');
+    lap('write');
   } else {
-    process.stdout.write(summary(dataset, report, result, lang, t, duplicates.length));
+    await writeOut(summary(dataset, report, result, lang, t, duplicates.length));
+    lap('summary');
   }
+  if (options.timings) printTimings(timings);
   return 0;
+}
+
+/** Writes to stdout and waits until it is flushed (a pipe takes a large document in pieces). */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+}
+
+/** --timings: one line per step, then one JSON line for scripts (npm run bench:h2020). */
+function printTimings(timings: Record<string, number>) {
+  const cpu = process.cpuUsage();
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  const width = Object.keys(timings).reduce((w, k) => Math.max(w, k.length), 0);
+  const lines = Object.entries(timings).map(([step, ms]) => `  ${step.padEnd(width)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
+  const wall = performance.now();
+  process.stderr.write(
+    `Timings (wall clock):\n${lines.join('\n')}\n  ${'process, since start'.padEnd(width)} ${(wall / 1000).toFixed(2).padStart(7)} s; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; peak memory ${maxRssMB.toFixed(0)} MB\n` +
+      `${JSON.stringify({ timings, wallMs: wall, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB })}\n`,
+  );
 }
 
 /** The --json document (schema in the README, "Command line"). */
@@ -173,6 +228,7 @@ function toJson(
   projection: Projection,
   likelyDuplicates: string[][],
   dropped: { parameter: string; values: string[] }[],
+  robustness: RobustnessData | null,
 ) {
   const members = new Map<string, string[]>();
   for (const p of dataset.participations) {
@@ -226,6 +282,7 @@ function toJson(
         const f = convenerFindings[i]!;
         return { ...p, sentence: { nl: wordFinding(sentences.nl, f, 'nl'), en: wordFinding(sentences.en, f, 'en') } };
       }),
+      robustness,
     },
     suggestions: rest.suggestions,
     municipality: rest.municipality,

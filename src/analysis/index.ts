@@ -97,16 +97,32 @@ export function analyseNetwork(graph: AnyGraph, options: AnalysisOptions = {}): 
 /** The whole analysis of a dataset for a view (filters and options), through the staged engine. */
 export function analyseDataset(
   dataset: Dataset,
-  options: AnalysisOptions & { filters?: Filters; rules?: ProjectionRules; corrections?: ReadonlyMap<string, Sector> } = {},
+  options: AnalysisOptions & {
+    filters?: Filters;
+    rules?: ProjectionRules;
+    corrections?: ReadonlyMap<string, Sector>;
+    /** The dataset's network under `rules`, when the caller has already built it. */
+    network?: Network;
+    /** Filled with wall-clock milliseconds per step: network, view, each stage, assemble. */
+    timings?: Record<string, number>;
+  } = {},
 ): { result: AnalysisResult; network: Network; engine: StagedAnalysis; input: AnalysisInput } {
-  const network = buildNetwork(dataset, options.rules ?? DEFAULT_PROJECTION_RULES);
+  const timings = options.timings;
+  let t = now();
+  const network = options.network ?? buildNetwork(dataset, options.rules ?? DEFAULT_PROJECTION_RULES);
+  if (timings && !options.network) timings.network = now() - t;
   const engine = new StagedAnalysis(network, 'cli', sectorCodes(network, options.corrections), '0');
   const input: AnalysisInput = { ...analysisInputOf(options), filters: options.filters ?? DEFAULT_FILTERS, sectorsVersion: '0' };
+  t = now();
+  const visibility = engine.visibilityOf(input);
+  if (timings) timings.view = now() - t;
   const stages = runStages(engine, input, STAGES, (e) => {
     if (e.type === 'progress') options.onProgress?.(e.stage, e.fraction);
+    else if (timings) timings[e.result.stage] = e.result.ms;
   });
-  const visibility = engine.visibilityOf(input);
+  t = now();
   const result = assembleResult(stages, input, visibleTies(network, visibility))!;
+  if (timings) timings.assemble = now() - t;
   return { result, network, engine, input };
 }
 
