@@ -11,7 +11,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { analyseDataset, type AnalysisResult } from '../src/analysis';
+import { availableParallelism } from 'node:os';
+import { analyseDataset, analyseDatasetConcurrently, type AnalysisResult } from '../src/analysis';
 import type { RobustnessData } from '../src/analysis/stages';
 import { findingsOf } from '../src/analysis/findings';
 import { loadFilesForCommandLine } from '../src/data/import/commandLine';
@@ -28,6 +29,7 @@ import { parseViewState } from '../src/session/url';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../src/session/viewState';
 import { buildNetwork, sectorCodes } from '../src/graph/network';
 import { loadBuiltinFromDisk } from './lib/builtin';
+import { startStageHelper, type RunningHelper } from './lib/stageHelper';
 
 const USAGE = `Usage: npm run analyze -- [files...] [options]
 With no file, the built-in Den Haag dataset (data/den-haag) is analysed.
@@ -43,6 +45,7 @@ Options:
   --weight shared|newman  tie weight: shared activities (default) or Newman's 1/(n−1)
   --exact                 exact betweenness whatever the size
   --json                  one JSON document instead of the summary
+  --threads 1|2           threads for the analysis stages (default 2 where the machine has 2 cores)
   --timings               print each step's time, the CPU time and the peak memory to stderr
   --lang en|nl            language of the summary (default en)
   -h, --help              this text`;
@@ -53,6 +56,7 @@ interface Options {
   exact: boolean;
   json: boolean;
   timings: boolean;
+  threads: 1 | 2;
   lang: Language;
   /** Options given explicitly override the view's. */
   explicitFocal: boolean;
@@ -76,6 +80,7 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
         exact: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
+        threads: { type: 'string' },
         lang: { type: 'string', default: 'en' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -116,7 +121,9 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
   }
   if (v.focal !== undefined) view = { ...view, focal: v.focal || null };
   if (v.lang !== 'en' && v.lang !== 'nl') return { usage: '--lang must be en or nl.', code: 2 };
-  return { files: parsed.positionals, view, exact: v.exact, json: v.json, timings: v.timings, lang: v.lang, explicitFocal: v.focal !== undefined };
+  if (v.threads !== undefined && v.threads !== '1' && v.threads !== '2') return { usage: '--threads must be 1 or 2.', code: 2 };
+  const threads = v.threads !== undefined ? (Number(v.threads) as 1 | 2) : availableParallelism() >= 2 ? 2 : 1;
+  return { files: parsed.positionals, view, exact: v.exact, json: v.json, timings: v.timings, threads, lang: v.lang, explicitFocal: v.focal !== undefined };
 }
 
 async function main(): Promise<number> {
@@ -125,6 +132,16 @@ async function main(): Promise<number> {
     (options.code ? process.stderr : process.stdout).write(`${options.usage ? `${options.usage}\n` : ''}${USAGE}\n`);
     return options.code;
   }
+  // The second thread starts now, so that it is ready when the files have been read.
+  const helper = options.threads === 2 ? startStageHelper() : null;
+  try {
+    return await analyse(options, helper);
+  } finally {
+    await helper?.close();
+  }
+}
+
+async function analyse(options: Options, helper: RunningHelper | null): Promise<number> {
   let dataset: Dataset;
   let report: ImportReport;
   let duplicates: string[][] = [];
@@ -172,7 +189,7 @@ async function main(): Promise<number> {
   lap('view check');
   for (const d of dropped) process.stderr.write(`--view: dropped ${d.parameter}=${d.values.join(',')}: not in this data.\n`);
   const stageTimings: Record<string, number> = {};
-  const { result, network, engine, input } = analyseDataset(dataset, {
+  const analysisOptions: Parameters<typeof analyseDataset>[1] = {
     network: built,
     timings: stageTimings,
     rules,
@@ -183,12 +200,15 @@ async function main(): Promise<number> {
     louvainResolution: state.resolution,
     focal: state.focal ?? dataset.focal ?? null,
     exactBetweennessMaxNodes: options.exact ? Number.POSITIVE_INFINITY : undefined,
-  });
+  };
+  const { result, network, stages } = helper
+    ? await analyseDatasetConcurrently(dataset, helper, analysisOptions)
+    : analyseDataset(dataset, analysisOptions);
   for (const [step, ms] of Object.entries(stageTimings)) timings[step === 'view' || step === 'assemble' ? step : `stage ${step}`] = ms;
   clock = performance.now();
   const { t } = createTranslator(lang);
   if (options.json) {
-    const robustness = engine.cached('robustness', engine.keys(input).robustness)?.data ?? null;
+    const robustness = stages.robustness?.data ?? null;
     const text = JSON.stringify(toJson(dataset, report, result, network.projection, duplicates, dropped, robustness));
     lap('JSON document');
     await writeOut(text);
