@@ -6,7 +6,6 @@
  *   npx tsx scripts/bench-keyplayers.ts [--no-h2020] [--bootstraps N]
  */
 import { consensusCommunities } from '../src/analysis/communities';
-import { selectConveners } from '../src/analysis/conveners';
 import { convenerRobustness, selectKeyPlayers, type KeyPlayerResult } from '../src/analysis/keyPlayers';
 import { cordisNetwork, readH2020, readSc1 } from '../tests/unit/analysis/cordisData';
 
@@ -26,12 +25,6 @@ for (const [name, read] of [['SC1 subset', readSc1], ['all of H2020', readH2020]
     const t = performance.now();
     const r = selectKeyPlayers(csr, { k, reachSteps: m, targets: TARGETS, community });
     console.log(`  k=${k} m=${m}: ${(performance.now() - t).toFixed(0)} ms; ${describe(r)}`);
-  }
-  for (const m of [1, 2] as const) {
-    // The current conveners.ts (+10/+3 bonuses, no swaps) on the same graph, for the cost only.
-    const t = performance.now();
-    selectConveners(csr, { k: 5, reachSteps: m, targets: TARGETS, community: community ?? new Int32Array(csr.n) });
-    console.log(`  conveners.ts (old) k=5 m=${m}: ${(performance.now() - t).toFixed(0)} ms`);
   }
   if (name === 'SC1 subset') {
     for (const m of [1, 2] as const) {
