@@ -201,17 +201,30 @@ async function analyse(options: Options, helper: RunningHelper | null): Promise<
     focal: state.focal ?? dataset.focal ?? null,
     exactBetweennessMaxNodes: options.exact ? Number.POSITIVE_INFINITY : undefined,
   };
+  // With a helper thread and --json, the helper also writes the tie rows (half the document).
+  const tiesOnHelper = helper !== null && options.json;
+  if (tiesOnHelper) helper.wantTiesJson();
   const { result, network, stages } = helper
-    ? await analyseDatasetConcurrently(dataset, helper, analysisOptions)
+    ? await analyseDatasetConcurrently(dataset, helper, { ...analysisOptions, omitTies: tiesOnHelper })
     : analyseDataset(dataset, analysisOptions);
   for (const [step, ms] of Object.entries(stageTimings)) timings[step === 'view' || step === 'assemble' ? step : `stage ${step}`] = ms;
   clock = performance.now();
   const { t } = createTranslator(lang);
   if (options.json) {
     const robustness = stages.robustness?.data ?? null;
-    const text = JSON.stringify(toJson(dataset, report, result, network.projection, duplicates, dropped, robustness));
+    // The helper's tie rows go where this placeholder is (a nonce, so no name can look like it).
+    const placeholder = tiesOnHelper ? `\u0000ties ${Math.random()}\u0000` : undefined;
+    const text = JSON.stringify(toJson(dataset, report, result, network.projection, duplicates, dropped, robustness, placeholder));
+    const at = placeholder === undefined ? -1 : text.indexOf(JSON.stringify([placeholder]));
     lap('JSON document');
-    await writeOut(text);
+    if (at < 0) await writeOut(text);
+    else {
+      await writeOut(text.slice(0, at));
+      const ties = await helper!.tiesJson();
+      timings['JSON tie rows (helper thread)'] = ties.ms;
+      for (const piece of ties.bytes) await writeOut(piece);
+      await writeOut(text.slice(at + JSON.stringify([placeholder]).length));
+    }
     await writeOut('\n');
     lap('write');
   } else {
@@ -223,7 +236,7 @@ async function analyse(options: Options, helper: RunningHelper | null): Promise<
 }
 
 /** Writes to stdout and waits until it is flushed (a pipe takes a large document in pieces). */
-function writeOut(text: string): Promise<void> {
+function writeOut(text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
 }
 
@@ -249,6 +262,7 @@ function toJson(
   likelyDuplicates: string[][],
   dropped: { parameter: string; values: string[] }[],
   robustness: RobustnessData | null,
+  tiesPlaceholder?: string,
 ) {
   const members = new Map<string, string[]>();
   for (const p of dataset.participations) {
@@ -291,7 +305,7 @@ function toJson(
       source: a.source,
       organisations: (members.get(a.id) ?? []).sort(),
     })),
-    ties: rest.ties,
+    ties: tiesPlaceholder === undefined ? rest.ties : [tiesPlaceholder],
     components: rest.components,
     communities: rest.communities,
     mixing: rest.mixing,

@@ -156,7 +156,10 @@ export const HELPER_STAGES: readonly StageName[] = ['structure', 'bridges'];
 export async function analyseDatasetConcurrently(
   dataset: Dataset,
   helper: StageHelper,
-  options: Parameters<typeof analyseDataset>[1] = {},
+  options: Parameters<typeof analyseDataset>[1] & {
+    /** Leave `result.ties` empty: the caller writes the tie rows itself (the CLI's helper serialises them). */
+    omitTies?: boolean;
+  } = {},
 ): Promise<ReturnType<typeof analyseDataset>> {
   const timings = options.timings;
   let t = now();
@@ -199,7 +202,8 @@ export async function analyseDatasetConcurrently(
   }
   for (const stage of HELPER_STAGES) if (!stages[stage]) await awaitRemote(stage);
   t = now();
-  const result = assembleResult(stages, input, visibleTies(network, visibility))!;
+  const ties = options.omitTies ? { count: 0, source: () => '', target: () => '', weight: () => 0 } : visibleTies(network, visibility);
+  const result = assembleResult(stages, input, ties)!;
   if (timings) timings.assemble = now() - t;
   return { result, network, engine, input, stages };
 }
