@@ -105,55 +105,77 @@ export function buildIncidence(dataset: Pick<Dataset, 'organisations' | 'activit
     if (listingKinds.has(a.kind.trim().toLowerCase()) || listingIds.has(a.id)) listing[i] = 1;
   }
 
-  // Per (activity, organisation): the strongest role class seen (an organisation listed twice in
-  // one activity, once as lead and once as partner, is one hub).
-  const memberClass = new Map<number, Map<number, RoleClass>>();
-  // The best-supported confidence of each (activity, organisation): any stated row makes it stated.
-  const memberConfidence = new Map<number, number>();
-  const participantSets: Set<number>[] = Array.from({ length: A }, () => new Set<number>());
-  const funders: [number, number][] = [];
+  // Every participation as (activity, organisation, role class rank, confidence level), sorted by
+  // (activity, organisation) with two counting sorts: no per-activity maps, no composite keys.
+  const N = orgIds.length;
+  const P = dataset.participations.length;
+  const pa = new Int32Array(P);
+  const po = new Int32Array(P);
+  const pRank = new Int8Array(P);
+  const pLevel = new Uint8Array(P);
+  let count = 0;
   for (const p of dataset.participations) {
     const a = actIndex.get(p.activityId);
     const o = orgIndex.get(p.organisationId);
     if (a === undefined || o === undefined) continue;
-    participantSets[a]!.add(o);
-    const cls = roleClass(p.role);
-    let byOrg = memberClass.get(a);
-    if (!byOrg) memberClass.set(a, (byOrg = new Map()));
-    if (classRank(cls) > classRank(byOrg.get(o))) byOrg.set(o, cls);
-    const level = confidenceLevel(p.confidence);
-    const key = a * orgIds.length + o;
-    const prevLevel = memberConfidence.get(key);
-    if (prevLevel === undefined || level < prevLevel) memberConfidence.set(key, level);
+    pa[count] = a;
+    po[count] = o;
+    pRank[count] = classRank(roleClass(p.role));
+    pLevel[count] = confidenceLevel(p.confidence);
+    count++;
   }
+  const order = countingSortOrder(pa, count, A, countingSortOrder(po, count, N));
+  // One entry per (activity, organisation): the strongest role class seen (an organisation listed
+  // twice in one activity, once as lead and once as partner, is one hub) and the best-supported
+  // confidence (any stated row makes it stated).
+  const gAct = new Int32Array(count);
+  const gOrg = new Int32Array(count);
+  const gRank = new Int8Array(count);
+  const gLevel = new Uint8Array(count);
+  let groups = 0;
+  for (let i = 0; i < count; i++) {
+    const t = order[i]!;
+    if (groups > 0 && gAct[groups - 1] === pa[t] && gOrg[groups - 1] === po[t]) {
+      if (pRank[t]! > gRank[groups - 1]!) gRank[groups - 1] = pRank[t]!;
+      if (pLevel[t]! < gLevel[groups - 1]!) gLevel[groups - 1] = pLevel[t]!;
+    } else {
+      gAct[groups] = pa[t]!;
+      gOrg[groups] = po[t]!;
+      gRank[groups] = pRank[t]!;
+      gLevel[groups] = pLevel[t]!;
+      groups++;
+    }
+  }
+  const FUNDER = classRank('funder');
+  const HUB = classRank('hub');
   const memberOffsets = new Int32Array(A + 1);
   const participantOffsets = new Int32Array(A + 1);
+  for (let g = 0; g < groups; g++) {
+    participantOffsets[gAct[g]! + 1]!++;
+    if (gRank[g] !== FUNDER) memberOffsets[gAct[g]! + 1]!++;
+  }
   for (let a = 0; a < A; a++) {
-    let count = 0;
-    for (const cls of memberClass.get(a)?.values() ?? []) if (cls !== 'funder') count++;
-    memberOffsets[a + 1] = memberOffsets[a]! + count;
-    participantOffsets[a + 1] = participantOffsets[a]! + participantSets[a]!.size;
+    memberOffsets[a + 1] = memberOffsets[a + 1]! + memberOffsets[a]!;
+    participantOffsets[a + 1] = participantOffsets[a + 1]! + participantOffsets[a]!;
   }
   const members = new Int32Array(memberOffsets[A]!);
   const hub = new Uint8Array(memberOffsets[A]!);
   const confidence = new Uint8Array(memberOffsets[A]!);
   const participants = new Int32Array(participantOffsets[A]!);
-  for (let a = 0; a < A; a++) {
-    const byOrg = memberClass.get(a);
-    const list: [number, RoleClass][] = byOrg ? [...byOrg.entries()].sort((x, y) => x[0] - y[0]) : [];
-    let p = memberOffsets[a]!;
-    for (const [o, cls] of list) {
-      if (cls === 'funder') {
-        funders.push([o, a]);
-        continue;
-      }
-      members[p] = o;
-      hub[p] = cls === 'hub' ? 1 : 0;
-      confidence[p] = memberConfidence.get(a * orgIds.length + o) ?? 0;
-      p++;
+  const funderOrg: number[] = [];
+  const funderAct: number[] = [];
+  // Groups are in (activity, organisation) order, so each activity's lists come out sorted.
+  for (let g = 0, m = 0; g < groups; g++) {
+    participants[g] = gOrg[g]!;
+    if (gRank[g] === FUNDER) {
+      funderOrg.push(gOrg[g]!);
+      funderAct.push(gAct[g]!);
+      continue;
     }
-    const all = Int32Array.from(participantSets[a]!).sort();
-    participants.set(all, participantOffsets[a]!);
+    members[m] = gOrg[g]!;
+    hub[m] = gRank[g] === HUB ? 1 : 0;
+    confidence[m] = gLevel[g]!;
+    m++;
   }
   return {
     orgIds,
@@ -167,8 +189,8 @@ export function buildIncidence(dataset: Pick<Dataset, 'organisations' | 'activit
     listing,
     participantOffsets,
     participants,
-    funderOrg: Int32Array.from(funders.map((f) => f[0])),
-    funderAct: Int32Array.from(funders.map((f) => f[1])),
+    funderOrg: Int32Array.from(funderOrg),
+    funderAct: Int32Array.from(funderAct),
   };
 }
 
