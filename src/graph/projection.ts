@@ -300,61 +300,116 @@ export function forEachActivityPair(
   }
 }
 
-/** Projects the incidence onto organisation ties (radix-sorted triples, no string keys). */
+/**
+ * Projects the incidence onto organisation ties, organisation by organisation: the activities of u
+ * (in activity order) are scanned for partners v > u, u's partners are sorted, and each tie's
+ * activities are written in activity order. Ties come out sorted by (u, v) with no triple list to
+ * sort and no string keys; weights are summed in activity order.
+ */
 export function projectTies(inc: Incidence, weight: WeightMode): Ties {
   const A = inc.actIds.length;
+  const n = inc.orgIds.length;
+  const { memberOffsets, members, hub, listing } = inc;
   let total = 0;
   for (let a = 0; a < A; a++) total += activityPairs(inc, a);
-  const tu = new Int32Array(total);
-  const tv = new Int32Array(total);
-  const ta = new Int32Array(total);
-  const tw = new Float64Array(total);
-  const tc = new Uint8Array(total);
-  let k = 0;
+  // Column index: the slots of each organisation, in activity order.
+  const P = memberOffsets[A] ?? 0;
+  const slotAct = new Int32Array(P);
+  const colOffsets = new Int32Array(n + 1);
+  let sorted = true;
   for (let a = 0; a < A; a++) {
-    forEachActivityPair(inc, a, weight, (x, y, c, level) => {
-      tu[k] = x;
-      tv[k] = y;
-      ta[k] = a;
-      tw[k] = c;
-      tc[k] = level;
-      k++;
-    });
+    for (let p = memberOffsets[a]!, end = memberOffsets[a + 1]!; p < end; p++) {
+      slotAct[p] = a;
+      colOffsets[members[p]! + 1]!++;
+      if (p > memberOffsets[a]! && members[p]! <= members[p - 1]!) sorted = false;
+    }
   }
-  const n = inc.orgIds.length;
-  // Stable counting sorts: by v, then by u; activities stay in increasing order within a pair.
-  const order = countingSortOrder(tu, total, n, countingSortOrder(tv, total, n));
-  let m = 0;
-  for (let i = 0; i < total; i++) {
-    const t = order[i]!;
-    if (i === 0 || tu[t] !== tu[order[i - 1]!] || tv[t] !== tv[order[i - 1]!]) m++;
-  }
-  const u = new Int32Array(m);
-  const v = new Int32Array(m);
-  const shared = new Int32Array(m);
-  const w = new Float64Array(m);
-  const actOffsets = new Int32Array(m + 1);
+  for (let i = 0; i < n; i++) colOffsets[i + 1] = colOffsets[i + 1]! + colOffsets[i]!;
+  const colSlots = new Int32Array(P);
+  const fill = colOffsets.slice(0, n);
+  for (let p = 0; p < P; p++) colSlots[fill[members[p]!]!++] = p;
+
+  const bound = Math.min(total, (n * (n - 1)) / 2);
+  let u = new Int32Array(bound);
+  let v = new Int32Array(bound);
+  let shared = new Int32Array(bound);
+  let w = new Float64Array(bound);
+  let confidence = new Uint8Array(bound);
+  const actOffsets0 = new Int32Array(bound + 1);
   const acts = new Int32Array(total);
   const actWeight = new Float64Array(total);
   const actConfidence = new Uint8Array(total);
-  const confidence = new Uint8Array(m).fill(255);
-  let e = -1;
-  for (let i = 0; i < total; i++) {
-    const t = order[i]!;
-    if (e < 0 || tu[t] !== u[e] || tv[t] !== v[e]) {
-      e++;
-      u[e] = tu[t]!;
-      v[e] = tv[t]!;
-      actOffsets[e] = i;
+  const seen = new Int32Array(n).fill(-1);
+  const count = new Int32Array(n);
+  const edgeOf = new Int32Array(n);
+  const cursor = new Int32Array(n);
+  const touched = new Int32Array(n);
+  let m = 0;
+  let filled = 0;
+  for (let o = 0; o < n; o++) {
+    let k = 0;
+    for (let q = colOffsets[o]!, qEnd = colOffsets[o + 1]!; q < qEnd; q++) {
+      const p = colSlots[q]!;
+      const a = slotAct[p]!;
+      const end = memberOffsets[a + 1]!;
+      const ordinary = !listing[a];
+      // The partners v > u; in a sorted ordinary row they are exactly the slots after u's.
+      for (let x = ordinary && sorted ? p + 1 : memberOffsets[a]!; x < end; x++) {
+        const y = members[x]!;
+        if (y <= o || (!ordinary && !hub[p] && !hub[x])) continue;
+        if (seen[y] !== o) {
+          seen[y] = o;
+          touched[k++] = y;
+          count[y] = 0;
+        }
+        count[y]!++;
+      }
     }
-    shared[e]!++;
-    w[e] = w[e]! + tw[t]!;
-    acts[i] = ta[t]!;
-    actWeight[i] = tw[t]!;
-    actConfidence[i] = tc[t]!;
-    if (tc[t]! < confidence[e]!) confidence[e] = tc[t]!;
+    if (k === 0) continue;
+    const list = touched.subarray(0, k).sort();
+    for (let j = 0; j < k; j++) {
+      const y = list[j]!;
+      const e = m + j;
+      u[e] = o;
+      v[e] = y;
+      shared[e] = count[y]!;
+      confidence[e] = 255;
+      edgeOf[y] = e;
+      actOffsets0[e] = filled;
+      cursor[y] = filled;
+      filled += count[y]!;
+    }
+    m += k;
+    for (let q = colOffsets[o]!, qEnd = colOffsets[o + 1]!; q < qEnd; q++) {
+      const p = colSlots[q]!;
+      const a = slotAct[p]!;
+      const c = weight === 'newman' ? 1 / (memberOffsets[a + 1]! - memberOffsets[a]! - 1) : 1;
+      const cp = inc.confidence[p]!;
+      const end = memberOffsets[a + 1]!;
+      const ordinary = !listing[a];
+      for (let x = ordinary && sorted ? p + 1 : memberOffsets[a]!; x < end; x++) {
+        const y = members[x]!;
+        if (y <= o || (!ordinary && !hub[p] && !hub[x])) continue;
+        const e = edgeOf[y]!;
+        const i = cursor[y]!++;
+        const level = cp > inc.confidence[x]! ? cp : inc.confidence[x]!;
+        acts[i] = a;
+        actWeight[i] = c;
+        actConfidence[i] = level;
+        w[e] = w[e]! + c;
+        if (level < confidence[e]!) confidence[e] = level;
+      }
+    }
   }
+  const actOffsets = actOffsets0.slice(0, m + 1);
   actOffsets[m] = total;
+  if (m < bound) {
+    u = u.slice(0, m);
+    v = v.slice(0, m);
+    shared = shared.slice(0, m);
+    w = w.slice(0, m);
+    confidence = confidence.slice(0, m);
+  }
   return { m, u, v, shared, weight: w, actOffsets, acts, actWeight, actConfidence, confidence };
 }
 
