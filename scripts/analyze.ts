@@ -362,11 +362,11 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
   const findings = findingsOf(result);
   const section = (codes: string[]) => findings.filter((f) => codes.includes(f.code)).map((f) => `• ${wordFinding(t, f, lang)}`);
   rule(t('cli:missingBridges'));
-  out.push(...section(['sector_absent', 'no_ties', 'below_expected', 'bridges_ok']));
+  for (const line of section(['sector_absent', 'no_ties', 'below_expected', 'bridges_ok'])) out.push(line);
   rule(t('cli:clusters'));
-  out.push(...section(['clusters_lacking']));
+  for (const line of section(['clusters_lacking'])) out.push(line);
   rule(t('cli:conveners'));
-  out.push(...findings.filter((f) => f.code === 'convener').map((f) => wordFinding(t, f, lang)));
+  for (const f of findings) if (f.code === 'convener') out.push(wordFinding(t, f, lang));
   rule(t('cli:suggestedTies'));
   for (const pair of result.suggestions.organisations) {
     out.push(`${pair.sectors[0]} – ${pair.sectors[1]}:`);
@@ -376,7 +376,7 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
     if (!pair.suggestions.length) out.push(`  ${t('cli:noSharedPartner')}`);
   }
   rule(t('cli:focal'));
-  out.push(...section(['focal', 'no_focal']));
+  for (const line of section(['focal', 'no_focal'])) out.push(line);
   rule(t('cli:brokers'));
   const top = [...result.organisations].filter((r) => r.betweenness !== null).sort((a, b) => b.betweenness! - a.betweenness!).slice(0, 5);
   for (const r of top) {
@@ -392,7 +392,8 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
       })}`,
     );
   }
-  out.push('', ...section(['betweenness_estimated']));
+  out.push('');
+  for (const line of section(['betweenness_estimated'])) out.push(line);
   return out.join('\n') + '\n';
 }
 
