@@ -13,7 +13,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { analyseDataset, analyseDatasetConcurrently, type AnalysisResult } from '../src/analysis';
-import type { RobustnessData } from '../src/analysis/stages';
+import type { RobustnessData, StructureData } from '../src/analysis/stages';
+import { finiteOrNull } from '../src/analysis/util';
 import { findingsOf } from '../src/analysis/findings';
 import { loadFilesForCommandLine } from '../src/data/import/commandLine';
 import { reportToText } from '../src/data/import/reportCsv';
@@ -216,7 +217,8 @@ async function analyse(options: Options, helper: RunningHelper | null): Promise<
     const robustness = stages.robustness?.data ?? null;
     // The helper's tie rows go where this placeholder is (a nonce, so no name can look like it).
     const placeholder = tiesOnHelper ? `\u0000ties ${Math.random()}\u0000` : undefined;
-    const text = JSON.stringify(toJson(dataset, report, result, network.projection, duplicates, dropped, robustness, placeholder));
+    const structure = stages.structure!.data;
+    const text = JSON.stringify(toJson(dataset, report, result, network.projection, duplicates, dropped, robustness, structure, placeholder));
     const at = placeholder === undefined ? -1 : text.indexOf(JSON.stringify([placeholder]));
     lap('JSON document');
     if (at < 0) await writeOut(text);
@@ -274,6 +276,7 @@ function toJson(
   likelyDuplicates: string[][],
   dropped: { parameter: string; values: string[] }[],
   robustness: RobustnessData | null,
+  structure: StructureData,
   tiesPlaceholder?: string,
 ) {
   const members = new Map<string, string[]>();
@@ -298,6 +301,9 @@ function toJson(
     },
     meta: {
       ...result.meta,
+      // How the betweenness was estimated: why sampling stopped; each organisation's standard error
+      // is organisations[].betweennessError (0 when exact).
+      betweenness: { ...result.meta.betweenness, stop: structure.betweennessMeta.stop, batches: structure.betweennessMeta.batches },
       projection: {
         listingKinds: projection.rules.listingKinds,
         listingActivities: projection.rules.listingActivities,
@@ -309,7 +315,7 @@ function toJson(
       },
       droppedFromView: dropped,
     },
-    organisations: rest.organisations,
+    organisations: rest.organisations.map((row, i) => ({ ...row, betweennessError: finiteOrNull(structure.betweennessError[i]) })),
     activities: dataset.activities.map((a) => ({
       id: a.id,
       title: a.title,
