@@ -65,6 +65,7 @@ export class DatasetBuilder {
   /** Organisations described in an organisations file. */
   private readonly declared = new Set<string>();
   private readonly reportedTypes = new Set<string>();
+  private readonly sectorValues = new Map<string, { sector?: Sector; entry?: ReturnType<typeof lookupOrganisationType> }>();
 
   constructor(private readonly options: BuilderOptions = {}) {}
 
@@ -93,9 +94,8 @@ export class DatasetBuilder {
     const value = cell(row.get('sector'));
     const type = cell(row.get('organisation_type'));
     if (value) {
-      const sector = parseSectorValue(normaliseName(value));
+      const { sector, entry } = this.lookupSectorValue(value);
       if (sector) return { sector };
-      const entry = lookupOrganisationType(value);
       if (entry) return { ...this.fromVocabulary(entry, file, 'sector', value), type: value };
       this.problem({
         file,
@@ -108,13 +108,26 @@ export class DatasetBuilder {
       });
     }
     if (type) {
-      const sector = parseSectorValue(normaliseName(type));
+      const { sector, entry } = this.lookupSectorValue(type);
       if (sector) return { sector, type };
-      const entry = lookupOrganisationType(type);
       if (entry) return { ...this.fromVocabulary(entry, file, 'organisation_type', type), type };
       return { hint: { label: type }, type };
     }
     return {};
+  }
+
+  /**
+   * A sector or type cell read as a sector id or label, else as a vocabulary entry: pure, and
+   * remembered per value (a file repeats a few values on every row; at most 10,000 are kept).
+   */
+  private lookupSectorValue(value: string): { sector?: Sector; entry?: ReturnType<typeof lookupOrganisationType> } {
+    let found = this.sectorValues.get(value);
+    if (!found) {
+      const sector = parseSectorValue(normaliseName(value));
+      found = sector ? { sector } : { entry: lookupOrganisationType(value) };
+      if (this.sectorValues.size < 10_000) this.sectorValues.set(value, found);
+    }
+    return found;
   }
 
   private fromVocabulary(
@@ -211,7 +224,7 @@ export class DatasetBuilder {
       if (org.name === org.id && name !== org.id) {
         org.name = name;
         this.registerName(name, org.id);
-      } else if (normaliseName(name) !== normaliseName(org.name)) this.addAlias(org, name);
+      } else if (name !== org.name && normaliseName(name) !== normaliseName(org.name)) this.addAlias(org, name);
     }
     if (reading.sector && this.needsInference.has(org.id)) {
       org.sector = reading.sector;
