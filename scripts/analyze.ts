@@ -46,7 +46,8 @@ Options:
   --weight shared|newman  tie weight: shared activities (default) or Newman's 1/(n−1)
   --exact                 exact betweenness whatever the size
   --json                  one JSON document instead of the summary
-  --threads 1|2           threads for the analysis stages (default 2 where the machine has 2 cores)
+  --threads 1|2           threads for the analysis stages (default 2 where the machine has 2 cores;
+                          one for networks under 20,000 ties, where a second thread does not pay)
   --timings               print each step's time, the CPU time and the peak memory to stderr
   --lang en|nl            language of the summary (default en)
   -h, --help              this text`;
@@ -133,16 +134,21 @@ async function main(): Promise<number> {
     (options.code ? process.stderr : process.stdout).write(`${options.usage ? `${options.usage}\n` : ''}${USAGE}\n`);
     return options.code;
   }
-  // The second thread starts now, so that it is ready when the files have been read.
-  const helper = options.threads === 2 ? startStageHelper() : null;
+  const threads: { helper: RunningHelper | null } = { helper: null };
   try {
-    return await analyse(options, helper);
+    return await analyse(options, threads);
   } finally {
-    await helper?.close();
+    await threads.helper?.close();
   }
 }
 
-async function analyse(options: Options, helper: RunningHelper | null): Promise<number> {
+/**
+ * Ties from which a second thread pays: starting it (loading the analysis code in it) costs about
+ * a second of CPU, more than the stages it takes over on a small network.
+ */
+const HELPER_MIN_TIES = 20_000;
+
+async function analyse(options: Options, threads: { helper: RunningHelper | null }): Promise<number> {
   let dataset: Dataset;
   let report: ImportReport;
   let duplicates: string[][] = [];
@@ -185,6 +191,9 @@ async function analyse(options: Options, helper: RunningHelper | null): Promise<
   // dropped and reported), then analysed.
   clock = performance.now();
   const built = buildNetwork(dataset, rules);
+  // The second thread starts now; it loads while this one checks the view and starts the stages.
+  const helper = options.threads === 2 && built.projection.ties.m >= HELPER_MIN_TIES ? startStageHelper() : null;
+  threads.helper = helper;
   lap('network (projection)');
   const { state, dropped } = cleanViewState(view, built, sectorCodes(built));
   lap('view check');
