@@ -15,10 +15,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { AnalysisResult } from '../src/analysis';
+import { analyseDatasetConcurrently, type AnalysisResult } from '../src/analysis';
+import type { RobustnessData, StructureData } from '../src/analysis/stages';
 import { bridgeTracker, type BridgeTracker } from '../src/analysis/bridgeTracker';
-import { analyseViews, compareAnalyses, compareScenario, type AnalyseViewsOptions, type Comparison } from '../src/analysis/compare';
+import { analyseViews, compareAnalyses, compareScenario, type AnalyseViewsOptions, type Comparison, type ViewAnalysis } from '../src/analysis/compare';
 import { findingsOf } from '../src/analysis/findings';
 import { loadFilesForCommandLine } from '../src/data/import/commandLine';
 import { reportToText } from '../src/data/import/reportCsv';
@@ -38,6 +40,7 @@ import { parseWorklistCsv, writeWorklistCsv, type WorklistReport } from '../src/
 import { matchWorklist, type IntroductionMatch } from '../src/worklist/match';
 import { isoDate, suggestedIntroductions, type Introduction } from '../src/worklist/worklist';
 import { loadBuiltinFromDisk } from './lib/builtin';
+import { startStageHelper, type RunningHelper } from './lib/stageHelper';
 
 const USAGE = `Usage: npm run analyze -- [files...] [options]
 With no file, the built-in Den Haag dataset (data/den-haag) is analysed.
@@ -60,6 +63,9 @@ Options:
   --weight shared|newman  tie weight: shared activities (default) or Newman's 1/(n−1)
   --exact                 exact betweenness whatever the size
   --json                  one JSON document instead of the summary
+  --threads 1|2           threads for the analysis stages (default 2 where the machine has 2 cores;
+                          one for networks under 20,000 ties, where a second thread does not pay)
+  --timings               print each step's time, the CPU time and the peak memory to stderr
   --lang en|nl            language of the summary (default en)
   -h, --help              this text`;
 
@@ -76,6 +82,8 @@ interface Options {
   worklist: string | null;
   exact: boolean;
   json: boolean;
+  timings: boolean;
+  threads: 1 | 2;
   lang: Language;
   /** Options given explicitly override the view's. */
   explicitFocal: boolean;
@@ -102,6 +110,8 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
         weight: { type: 'string' },
         exact: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        timings: { type: 'boolean', default: false },
+        threads: { type: 'string' },
         lang: { type: 'string', default: 'en' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -144,6 +154,8 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
   }
   if (v.focal !== undefined) view = { ...view, focal: v.focal || null };
   if (v.lang !== 'en' && v.lang !== 'nl') return { usage: '--lang must be en or nl.', code: 2 };
+  if (v.threads !== undefined && v.threads !== '1' && v.threads !== '2') return { usage: '--threads must be 1 or 2.', code: 2 };
+  const threads = v.threads !== undefined ? (Number(v.threads) as 1 | 2) : availableParallelism() >= 2 ? 2 : 1;
   return {
     files: parsed.positionals,
     view,
@@ -153,6 +165,8 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
     worklist: v.worklist ?? null,
     exact: v.exact,
     json: v.json,
+    timings: v.timings,
+    threads,
     lang: v.lang,
     explicitFocal: v.focal !== undefined,
   };
@@ -189,14 +203,46 @@ async function main(): Promise<number> {
     (options.code ? process.stderr : process.stdout).write(`${options.usage ? `${options.usage}\n` : ''}${USAGE}\n`);
     return options.code;
   }
+  const threads: { helper: RunningHelper | null } = { helper: null };
+  try {
+    return await analyse(options, threads);
+  } finally {
+    await threads.helper?.close();
+  }
+}
+
+/**
+ * Ties from which a second thread pays: starting it (loading the analysis code in it) costs about
+ * a second of CPU, more than the stages it takes over on a small network.
+ */
+const HELPER_MIN_TIES = 20_000;
+
+async function analyse(options: Options, threads: { helper: RunningHelper | null }): Promise<number> {
+  // Wall-clock milliseconds per step, printed with --timings (npm run bench:h2020 reads them).
+  const timings: Record<string, number> = options.files.length ? { 'import: read files': 0 } : {};
+  let clock = performance.now();
+  const lap = (step: string) => {
+    const t = performance.now();
+    timings[step] = t - clock;
+    clock = t;
+  };
   let dataset: Dataset;
   let report: ImportReport;
   let duplicates: string[][] = [];
   if (options.files.length) {
+    let fileMs = 0;
     const loaded = await loadFilesForCommandLine(options.files, {
-      readFile: async (path) => new Uint8Array(await readFile(path)),
+      readFile: async (path) => {
+        const t = performance.now();
+        const bytes = new Uint8Array(await readFile(path));
+        fileMs += performance.now() - t;
+        return bytes;
+      },
       err: (text) => void process.stderr.write(text),
+      onPhase: (phase, ms) => void (timings[phase === 'read' ? 'import: decode + parse' : 'import: build dataset'] = ms),
     });
+    timings['import: read files'] = fileMs;
+    clock = performance.now();
     if ('code' in loaded) return loaded.code;
     ({ dataset, report } = loaded.outcome);
     duplicates = loaded.outcome.duplicates.map((g) => g.names);
@@ -210,10 +256,18 @@ async function main(): Promise<number> {
 
   const { view, lang } = options;
   const rules = { listingKinds: view.rules.listingKinds, listingActivities: view.rules.listingActivities, weight: view.rules.weight, largeActivity: 50 };
+  // The network is built once: the view is checked against it (as in the app: unknown values are
+  // dropped and reported), then analysed.
+  clock = performance.now();
   const network = buildNetwork(dataset, rules);
   const sectors = sectorCodes(network);
-  // The view is checked against the data, as in the app: unknown values are dropped and reported.
+  // A second thread for the plain analysis of a large network; it loads while this one goes on.
+  const plain = options.compare === null && options.assume === null;
+  const helper = plain && options.threads === 2 && network.projection.ties.m >= HELPER_MIN_TIES ? startStageHelper() : null;
+  threads.helper = helper;
+  lap('network (projection)');
   const { state, dropped } = cleanViewState(view, network, sectors);
+  lap('view check');
   reportDropped('--view', dropped);
   const filters = state.filters ?? DEFAULT_FILTERS;
   let second: Filters | null = null;
@@ -236,8 +290,23 @@ async function main(): Promise<number> {
     focal: state.focal ?? dataset.focal ?? null,
     exactBetweennessMaxNodes: options.exact ? Number.POSITIVE_INFINITY : undefined,
   };
-  // One projection and one engine for both views (stages that do not depend on the filters run once).
-  const views = analyseViews(dataset, second ? [filters, second] : [filters], analysisOptions);
+  const stageTimings: Record<string, number> = {};
+  // With a helper thread and --json, the helper also writes the tie rows (half the document).
+  const tiesOnHelper = helper !== null && options.json;
+  let views: ViewAnalysis[];
+  if (helper) {
+    if (tiesOnHelper) helper.wantTiesJson();
+    const { onProgress: _views, ...single } = analysisOptions;
+    const r = await analyseDatasetConcurrently(dataset, helper, { ...single, filters, timings: stageTimings, omitTies: tiesOnHelper });
+    views = [{ result: r.result, network: r.network, visibility: r.engine.visibilityOf(r.input), input: r.input, communityStability: r.stages.communities!.data.stability, stages: r.stages }];
+  } else {
+    // One projection and one engine for both views (stages that do not depend on the filters run once).
+    views = analyseViews(dataset, second ? [filters, second] : [filters], analysisOptions);
+  }
+  lap('analysis: view + stages + document');
+  // The steps inside the analysis (the stages overlap when there are two threads).
+  const inner: Record<string, number> = {};
+  for (const [step, ms] of Object.entries(stageTimings)) inner[step === 'view' || step === 'assemble' ? step : `stage ${step}`] = ms;
   const first = views[0]!;
   const { result } = first;
 
@@ -307,11 +376,26 @@ async function main(): Promise<number> {
 
   const { t } = createTranslator(lang);
   if (options.json) {
-    const doc = toJson(dataset, report, result, network.projection, duplicates, dropped, first.visibility.counts);
+    const robustness = first.stages.robustness?.data ?? null;
+    // The helper's tie rows go where this placeholder is (a nonce, so no name can look like it).
+    const placeholder = tiesOnHelper ? `\u0000ties ${Math.random()}\u0000` : undefined;
+    const doc = toJson(dataset, report, result, network.projection, duplicates, dropped, first.visibility.counts, robustness, first.stages.structure!.data, placeholder);
     const extra = { ...(comparison ? { comparison } : {}), ...(scenario ? { scenario } : {}), ...(worklist ? { worklist } : {}), ...(newWorklist ? { newWorklist } : {}) };
-    process.stdout.write(JSON.stringify({ ...doc, ...extra }) + '\n');
+    const text = JSON.stringify({ ...doc, ...extra });
+    const at = placeholder === undefined ? -1 : text.indexOf(JSON.stringify([placeholder]));
+    lap('JSON document');
+    if (at < 0) await writeOut(text);
+    else {
+      await writeOut(text.slice(0, at));
+      const ties = await helper!.tiesJson();
+      inner['JSON tie rows (helper thread, during the JSON document)'] = ties.ms;
+      for (const piece of ties.bytes) await writeOut(piece);
+      await writeOut(text.slice(at + JSON.stringify([placeholder]).length));
+    }
+    await writeOut('\n');
+    lap('write');
   } else {
-    let text = summary(dataset, report, result, lang, t, duplicates.length, filtersActive(filters) ? first.visibility.counts : null);
+    let text = summary(dataset, report, result, lang, t, duplicates.length, filtersActive(filters) ? first.visibility.counts : null, first.stages.robustness?.data ?? null);
     const names = new Map<string, { name: string; sector: string }>();
     for (const o of (scenarioDataset?.dataset ?? dataset).organisations) names.set(o.id, { name: o.name, sector: o.sector });
     const focalId = analysisOptions.focal ?? null;
@@ -319,10 +403,18 @@ async function main(): Promise<number> {
     if (scenario) text += scenarioSummary(scenario, names, focalId, t);
     if (worklist) text += worklistSummary(worklist, t);
     if (newWorklist) text += `\n${t('cli:worklist.written', { count: newWorklist.introductions, file: newWorklist.file })}\n`;
-    process.stdout.write(text);
+    await writeOut(text);
+    lap('summary');
   }
+  if (options.timings) printTimings(timings, inner, helper ? 2 : 1);
   return 0;
 }
+
+/** Writes to stdout and waits until it is flushed (a pipe takes a large document in pieces). */
+function writeOut(text: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+}
+
 
 type ComparisonOutput = Comparison & { filters: { before: string; after: string }; bridgeTracker: BridgeTracker };
 type WorklistOutput = {
@@ -339,6 +431,29 @@ type ScenarioOutput = Comparison & {
   added: { organisations: string[]; activities: string[]; participations: number };
 };
 
+/**
+ * --timings: one line per step (the steps follow each other; the analysis's own steps are listed
+ * under it, and overlap with two threads), then one JSON line for scripts (npm run bench:h2020).
+ * CPU time is the whole process's, every thread included.
+ */
+function printTimings(timings: Record<string, number>, inner: Record<string, number>, threads: number) {
+  const cpu = process.cpuUsage();
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  const width = [...Object.keys(timings), ...Object.keys(inner).map((k) => `  ${k}`)].reduce((w, k) => Math.max(w, k.length), 20);
+  const line = (step: string, ms: number) => `  ${step.padEnd(width)} ${(ms / 1000).toFixed(2).padStart(7)} s`;
+  const lines: string[] = [];
+  for (const [step, ms] of Object.entries(timings)) {
+    lines.push(line(step, ms));
+    if (step.startsWith('analysis')) for (const [s, m] of Object.entries(inner)) if (!s.startsWith('JSON')) lines.push(line(`  ${s}`, m));
+    if (step === 'write') for (const [s, m] of Object.entries(inner)) if (s.startsWith('JSON')) lines.push(line(`  ${s}`, m));
+  }
+  const wall = performance.now();
+  process.stderr.write(
+    `Timings (wall clock, ${threads} thread${threads > 1 ? 's' : ''}):\n${lines.join('\n')}\n  ${'process, since start'.padEnd(width)} ${(wall / 1000).toFixed(2).padStart(7)} s; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; peak memory ${maxRssMB.toFixed(0)} MB\n` +
+      `${JSON.stringify({ timings, inner, threads, wallMs: wall, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB })}\n`,
+  );
+}
+
 /** The --json document (schema in the README, "Command line"). */
 function toJson(
   dataset: Dataset,
@@ -348,6 +463,9 @@ function toJson(
   likelyDuplicates: string[][],
   dropped: { parameter: string; values: string[] }[],
   visible: VisibilityCounts,
+  robustness: RobustnessData | null,
+  structure: StructureData,
+  tiesPlaceholder?: string,
 ) {
   const members = new Map<string, string[]>();
   for (const p of dataset.participations) {
@@ -383,6 +501,9 @@ function toJson(
         tieSources: tieSources(projection, (id) => kindOf.get(id) ?? ''),
       },
       droppedFromView: dropped,
+      // How the betweenness was estimated: why sampling stopped; each organisation's standard error
+      // is organisations[].betweennessError (0 when exact).
+      betweenness: { ...result.meta.betweenness, stop: structure.betweennessMeta.stop, batches: structure.betweennessMeta.batches },
     },
     organisations: rest.organisations,
     activities: dataset.activities.map((a) => ({
@@ -392,7 +513,7 @@ function toJson(
       source: a.source,
       organisations: (members.get(a.id) ?? []).sort(),
     })),
-    ties: rest.ties,
+    ties: tiesPlaceholder === undefined ? rest.ties : [tiesPlaceholder],
     components: rest.components,
     communities: rest.communities,
     mixing: rest.mixing,
@@ -403,6 +524,7 @@ function toJson(
         const f = convenerFindings[i]!;
         return { ...p, sentence: { nl: wordFinding(sentences.nl, f, 'nl'), en: wordFinding(sentences.en, f, 'en') } };
       }),
+      robustness,
     },
     suggestions: rest.suggestions,
     municipality: rest.municipality,
@@ -412,7 +534,16 @@ function toJson(
 
 type T = ReturnType<typeof createTranslator>['t'];
 
-function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult, lang: Language, t: T, duplicateGroups: number, visible: VisibilityCounts | null): string {
+function summary(
+  dataset: Dataset,
+  report: ImportReport,
+  result: AnalysisResult,
+  lang: Language,
+  t: T,
+  duplicateGroups: number,
+  visible: VisibilityCounts | null,
+  robustness: RobustnessData | null,
+): string {
   const out: string[] = [];
   const rule = (title: string) => out.push('', title, '-'.repeat(title.length));
   out.push(`Bruggen — ${dataset.name}`);
@@ -451,7 +582,21 @@ function summary(dataset: Dataset, report: ImportReport, result: AnalysisResult,
   rule(t('cli:clusters'));
   add(section(['clusters_lacking']));
   rule(t('cli:conveners'));
-  add(findings.filter((f) => f.code === 'convener').map((f) => wordFinding(t, f, lang)));
+  for (const f of findings) {
+    if (f.code !== 'convener') continue;
+    out.push(wordFinding(t, f, lang));
+    // How firmly the data support the pick: resamples, and the other tie rules.
+    const chosen = robustness?.picks.find((p) => p.id === f.id)?.fraction;
+    const parts: string[] = [];
+    if (robustness && robustness.bootstraps > 0 && chosen !== undefined && Number.isFinite(chosen)) {
+      parts.push(t('cli:robust.resamples', { pct: Math.round(100 * chosen), count: robustness.bootstraps }));
+    }
+    if (robustness?.otherRules) {
+      parts.push(t(robustness.otherRules.withoutListings.includes(f.id) ? 'cli:robust.withoutListingsYes' : 'cli:robust.withoutListingsNo'));
+    }
+    if (parts.length) out.push(`   (${parts.join('; ')})`);
+  }
+  if (result.conveners.shortBy > 0) out.push(t('cli:robust.shortBy', { count: result.conveners.k, picked: result.conveners.picks.length }));
   rule(t('cli:suggestedTies'));
   for (const pair of result.suggestions.organisations) {
     out.push(`${pair.sectors[0]} – ${pair.sectors[1]}:`);

@@ -45,10 +45,12 @@ export const DEFAULT_STABLE_BATCHES = 2;
 export const DEFAULT_TOP = 10;
 /**
  * Default work budget in BFS node + arc visits (pivots × (n + 2m)). Measured on Node 20 with 2
- * shared cores: 6–16 ns per visit depending on load, so 6e8 is about 4–9 s. The synthetic national
- * network (17,000 organisations, 300,000 ties) gets 974 pivots; H2020 (35,871, 796,670) 368.
+ * shared cores: 6–16 ns per visit depending on load, so 3e8 is about 2–5 s. The synthetic national
+ * network (17,000 organisations, 300,000 ties) gets up to 487 pivots; all of H2020 (35,871
+ * organisations, 796,670 ties) 184, each organisation's value with its standard error (was 6e8:
+ * 974 and 368 pivots, about twice the time for errors about √2 smaller).
  */
-export const DEFAULT_BETWEENNESS_WORK_BUDGET = 6e8;
+export const DEFAULT_BETWEENNESS_WORK_BUDGET = 3e8;
 /** BFS node + arc visits between two yields of the generator (about 10 ms). */
 const YIELD_WORK = 2_000_000;
 

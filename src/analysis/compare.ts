@@ -23,7 +23,7 @@ import type { Sector } from '../data/sectors';
 import { DEFAULT_FILTERS, type Filters, type Visibility } from '../filters/filters';
 import { buildNetwork, sectorCodes, type Network } from '../graph/network';
 import { DEFAULT_PROJECTION_RULES, type ProjectionRules } from '../graph/projection';
-import { assembleResult, type AnalysisResult } from './assemble';
+import { assembleResult, type AnalysisResult, type StageResults } from './assemble';
 import { analysisInputOf, visibleTies, type AnalysisOptions } from './index';
 import type { SectorPairBridge } from './mixing';
 import { runStages, StagedAnalysis, STAGES, type AnalysisEvent, type AnalysisInput } from './stages';
@@ -42,6 +42,8 @@ export interface ViewAnalysis {
   input: AnalysisInput;
   /** Stability of each community (index = community id − 1); NaN for one-member communities. */
   communityStability: Float64Array;
+  /** Every stage's result (the command line writes the robustness and the sampling details). */
+  stages: StageResults;
 }
 
 export interface AnalyseViewsOptions extends Omit<AnalysisOptions, 'onProgress'> {
@@ -75,7 +77,7 @@ export function analyseInput(engine: StagedAnalysis, input: AnalysisInput, onEve
   const visibility = engine.visibilityOf(input);
   const result = assembleResult(stages, input, visibleTies(engine.network, visibility));
   if (!result) throw new Error('The analysis stages were computed on different views.');
-  return { result, network: engine.network, visibility, input, communityStability: stages.communities!.data.stability };
+  return { result, network: engine.network, visibility, input, communityStability: stages.communities!.data.stability, stages };
 }
 
 /** Several filter sets of one dataset: one projection, one engine, one analysis per filter set. */

@@ -8,19 +8,24 @@ import { DEFAULT_TARGET_SECTORS, SECTORS, type Sector } from '../data/sectors';
 import { DEFAULT_FILTERS, type Filters, type Visibility } from '../filters/filters';
 import { buildNetwork, sectorCodes, type Network } from '../graph/network';
 import { DEFAULT_PROJECTION_RULES, type ProjectionRules } from '../graph/projection';
+import type { WeightMode } from '../graph/projection';
 import { assembleResult, type AnalysisResult, type StageResults, type VisibleTies } from './assemble';
 import { DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
-import { buildCsr, type AnyGraph } from './csr';
+import { buildCsr, type AnyGraph, type Csr } from './csr';
 import {
   computeStage,
   DEFAULT_ANALYSIS_OPTIONS,
   runStages,
   runToEnd,
   StagedAnalysis,
+  STAGE_DEPENDENCIES,
   STAGES,
   type AnalysisInput,
+  type StageData,
+  type StageName,
   type StageResult,
 } from './stages';
+import type { VisibleIncidence } from './view';
 import { DEFAULT_SUGGESTIONS_PER_PAIR } from './suggestions';
 import { now } from './util';
 
@@ -96,17 +101,110 @@ export function analyseNetwork(graph: AnyGraph, options: AnalysisOptions = {}): 
 /** The whole analysis of a dataset for a view (filters and options), through the staged engine. */
 export function analyseDataset(
   dataset: Dataset,
-  options: AnalysisOptions & { filters?: Filters; rules?: ProjectionRules; corrections?: ReadonlyMap<string, Sector> } = {},
-): { result: AnalysisResult; network: Network; engine: StagedAnalysis; input: AnalysisInput } {
-  const network = buildNetwork(dataset, options.rules ?? DEFAULT_PROJECTION_RULES);
+  options: AnalysisOptions & {
+    filters?: Filters;
+    rules?: ProjectionRules;
+    corrections?: ReadonlyMap<string, Sector>;
+    /** The dataset's network under `rules`, when the caller has already built it. */
+    network?: Network;
+    /** Filled with wall-clock milliseconds per step: network, view, each stage, assemble. */
+    timings?: Record<string, number>;
+  } = {},
+): { result: AnalysisResult; network: Network; engine: StagedAnalysis; input: AnalysisInput; stages: StageResults } {
+  const timings = options.timings;
+  let t = now();
+  const network = options.network ?? buildNetwork(dataset, options.rules ?? DEFAULT_PROJECTION_RULES);
+  if (timings && !options.network) timings.network = now() - t;
   const engine = new StagedAnalysis(network, 'cli', sectorCodes(network, options.corrections), '0');
   const input: AnalysisInput = { ...analysisInputOf(options), filters: options.filters ?? DEFAULT_FILTERS, sectorsVersion: '0' };
+  t = now();
+  const visibility = engine.visibilityOf(input);
+  if (timings) timings.view = now() - t;
   const stages = runStages(engine, input, STAGES, (e) => {
     if (e.type === 'progress') options.onProgress?.(e.stage, e.fraction);
+    else if (timings) timings[e.result.stage] = e.result.ms;
   });
-  const visibility = engine.visibilityOf(input);
+  t = now();
   const result = assembleResult(stages, input, visibleTies(network, visibility))!;
-  return { result, network, engine, input };
+  if (timings) timings.assemble = now() - t;
+  return { result, network, engine, input, stages };
+}
+
+/**
+ * Runs dependency-free stages somewhere else (a worker thread) while the caller's thread runs the
+ * rest: the command line uses one (scripts/lib/stageHelper.ts). The stages are pure, so the result
+ * is the same as analyseDataset's.
+ */
+export interface StageHelper {
+  /** Starts the stages, in order, on the helper; each promise resolves with that stage's data and time. */
+  start(
+    stages: readonly StageName[],
+    csr: Csr & { orgIndexOf: Int32Array },
+    input: Omit<AnalysisInput, 'filters' | 'sectorsVersion'>,
+    context: { incidence: VisibleIncidence; weight: WeightMode },
+  ): Map<StageName, Promise<{ data: StageData[StageName]; ms: number }>>;
+}
+
+/** Stages a helper takes: no dependencies, and together about as long as the caller's share. */
+export const HELPER_STAGES: readonly StageName[] = ['structure', 'bridges'];
+
+/**
+ * analyseDataset with the HELPER_STAGES on a helper (another thread) and the others on this one,
+ * in dependency order; resolves to the same result as analyseDataset.
+ */
+export async function analyseDatasetConcurrently(
+  dataset: Dataset,
+  helper: StageHelper,
+  options: Parameters<typeof analyseDataset>[1] & {
+    /** Leave `result.ties` empty: the caller writes the tie rows itself (the CLI's helper serialises them). */
+    omitTies?: boolean;
+  } = {},
+): Promise<ReturnType<typeof analyseDataset>> {
+  const timings = options.timings;
+  let t = now();
+  const network = options.network ?? buildNetwork(dataset, options.rules ?? DEFAULT_PROJECTION_RULES);
+  if (timings && !options.network) timings.network = now() - t;
+  const engine = new StagedAnalysis(network, 'cli', sectorCodes(network, options.corrections), '0');
+  const input: AnalysisInput = { ...analysisInputOf(options), filters: options.filters ?? DEFAULT_FILTERS, sectorsVersion: '0' };
+  t = now();
+  const visibility = engine.visibilityOf(input);
+  const csr = engine.csrOf(input);
+  const incidence = engine.incidenceOf(input);
+  if (timings) timings.view = now() - t;
+  const keys = engine.keys(input);
+  const stages: StageResults = {};
+  const put = <S extends StageName>(stage: S, data: StageData[S], ms: number) => {
+    (stages as Record<string, StageResult>)[stage] = { stage, key: keys[stage], viewKey: keys.view, data, ms };
+    if (timings) timings[stage] = ms;
+  };
+  const remote = helper.start(HELPER_STAGES, csr, input, { incidence, weight: network.projection.rules.weight });
+  const context = { incidence: () => incidence, weight: network.projection.rules.weight };
+  const dep = <D extends StageName>(d: D): StageData[D] => {
+    const r = stages[d];
+    if (!r) throw new Error(`Stage ${d} has not run.`);
+    return r.data as StageData[D];
+  };
+  const local = (stage: StageName) => {
+    const start = now();
+    const data = runToEnd(computeStage(stage, csr, input, dep, context), (f) => options.onProgress?.(stage, f));
+    put(stage, data, now() - start);
+  };
+  const awaitRemote = async (stage: StageName) => {
+    const r = await remote.get(stage)!;
+    put(stage, r.data, r.ms);
+  };
+  // This thread: what needs the communities, in dependency order; the structure joins when needed.
+  for (const stage of engine.plan(STAGES)) {
+    if (HELPER_STAGES.includes(stage)) continue;
+    for (const d of STAGE_DEPENDENCIES[stage]) if (!stages[d]) await awaitRemote(d);
+    local(stage);
+  }
+  for (const stage of HELPER_STAGES) if (!stages[stage]) await awaitRemote(stage);
+  t = now();
+  const ties = options.omitTies ? { count: 0, source: () => '', target: () => '', weight: () => 0 } : visibleTies(network, visibility);
+  const result = assembleResult(stages, input, ties)!;
+  if (timings) timings.assemble = now() - t;
+  return { result, network, engine, input, stages };
 }
 
 /** The visible ties of a network, by id, for assembleResult. */

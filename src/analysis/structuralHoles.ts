@@ -11,7 +11,8 @@
  * Hierarchy: Burt's Σ_j r_j ln r_j / (N ln N), r_j = N c_ij / C_i; 1 for one neighbour.
  * Isolates get NaN (null in JSON) for all three.
  *
- * Cost: Σ_q deg(q)² operations, using the CSR adjacency and a stamp array instead of hash lookups.
+ * Cost: O(m^1.5) at worst: the indirect terms are summed over the triangles, each listed once
+ * (H2020: 5.8e7 oriented wedges instead of the 7.5e8 of Σ_q deg(q)² for the ego-by-ego loop).
  */
 import type { Csr } from './csr';
 
@@ -47,13 +48,58 @@ export function structuralHoles(csr: Csr, weighted = true): StructuralHoles {
       mArc[p] = w[p]! / maxW[targets[p]!]!;
     }
   }
+  // Σ_q p_iq p_qj and Σ_q p_iq m_qj, per arc i→j, summed over the triangles (i, q, j): every
+  // triangle is listed once (edges oriented from lower to higher (degree, index) rank, Latapy's
+  // "forward" order) and gives each of its six arcs its one term. p and m (and the two sums) are
+  // interleaved per arc, so each arc's pair is one memory access.
+  const pm = new Float64Array(2 * arcs);
+  for (let p = 0; p < arcs; p++) {
+    pm[2 * p] = pArc[p]!;
+    pm[2 * p + 1] = mArc[p]!;
+  }
+  const sums = new Float64Array(2 * arcs);
+  const reverse = reverseArcs(csr);
+  const { outOffsets, outArcs } = orientedArcs(csr);
+  const stamp = new Int32Array(n).fill(-1);
+  const arcTo = new Int32Array(n);
+  // sums[2a] += p_x * p_y, sums[2a + 1] += p_x * m_y, for the arc a = i→j, x = i→q and y = q→j.
+  const add = (a: number, x: number, y: number) => {
+    const px = pm[2 * x]!;
+    sums[2 * a] = sums[2 * a]! + px * pm[2 * y]!;
+    sums[2 * a + 1] = sums[2 * a + 1]! + px * pm[2 * y + 1]!;
+  };
+  for (let u = 0; u < n; u++) {
+    const oStart = outOffsets[u]!;
+    const oEnd = outOffsets[u + 1]!;
+    for (let k = oStart; k < oEnd; k++) {
+      const p = outArcs[k]!;
+      const v = targets[p]!;
+      stamp[v] = u;
+      arcTo[v] = p;
+    }
+    for (let k = oStart; k < oEnd; k++) {
+      const uv = outArcs[k]!;
+      const v = targets[uv]!;
+      const vu = reverse[uv]!;
+      for (let l = outOffsets[v]!, lEnd = outOffsets[v + 1]!; l < lEnd; l++) {
+        const vw = outArcs[l]!;
+        const w = targets[vw]!;
+        if (stamp[w] !== u) continue;
+        const uw = arcTo[w]!;
+        const wu = reverse[uw]!;
+        const wv = reverse[vw]!;
+        add(uv, uw, wv); // ego u, alter v, via w
+        add(uw, uv, vw); // ego u, alter w, via v
+        add(vu, vw, wu); // ego v, alter u, via w
+        add(vw, vu, uw); // ego v, alter w, via u
+        add(wu, wv, vu); // ego w, alter u, via v
+        add(wv, wu, uv); // ego w, alter v, via u
+      }
+    }
+  }
   const constraint = new Float64Array(n);
   const effectiveSize = new Float64Array(n);
   const hierarchy = new Float64Array(n);
-  const stamp = new Int32Array(n).fill(-1);
-  const indirect = new Float64Array(n);
-  const redundancy = new Float64Array(n);
-  const local = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const start = offsets[i]!;
     const end = offsets[i + 1]!;
@@ -64,40 +110,64 @@ export function structuralHoles(csr: Csr, weighted = true): StructuralHoles {
       hierarchy[i] = NaN;
       continue;
     }
-    for (let p = start; p < end; p++) stamp[targets[p]!] = i;
-    for (let p = start; p < end; p++) {
-      const q = targets[p]!;
-      const piq = pArc[p]!;
-      for (let r = offsets[q]!, rEnd = offsets[q + 1]!; r < rEnd; r++) {
-        const j = targets[r]!;
-        if (stamp[j] !== i) continue; // j must be a neighbour of i (never i itself)
-        indirect[j] = indirect[j]! + piq * pArc[r]!;
-        redundancy[j] = redundancy[j]! + piq * mArc[r]!;
-      }
-    }
     let c = 0;
     let es = 0;
     for (let p = start; p < end; p++) {
-      const j = targets[p]!;
-      const x = pArc[p]! + indirect[j]!;
-      const lc = x * x;
-      local[p - start] = lc;
-      c += lc;
-      es += 1 - redundancy[j]!;
-      indirect[j] = 0;
-      redundancy[j] = 0;
+      const x = pArc[p]! + sums[2 * p]!;
+      c += x * x;
+      es += 1 - sums[2 * p + 1]!;
     }
     constraint[i] = c;
     effectiveSize[i] = es;
     if (N === 1) hierarchy[i] = 1;
     else {
       let h = 0;
-      for (let k = 0; k < N; k++) {
-        const r = (N * local[k]!) / c;
+      for (let p = start; p < end; p++) {
+        const x = pArc[p]! + sums[2 * p]!;
+        const r = (N * x * x) / c;
         if (r > 0) h += r * Math.log(r);
       }
       hierarchy[i] = h / (N * Math.log(N));
     }
   }
   return { constraint, effectiveSize, hierarchy };
+}
+
+/** For every arc p = i→j of the CSR, the position of its reverse j→i. O(n + m). */
+export function reverseArcs(csr: Csr): Int32Array {
+  const { n, offsets, targets } = csr;
+  const reverse = new Int32Array(targets.length);
+  // Each list is sorted, so visiting i in increasing order meets the arcs j→i (i < j) in their order.
+  const next = offsets.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    for (let p = offsets[i]!, end = offsets[i + 1]!; p < end; p++) {
+      const j = targets[p]!;
+      if (j <= i) continue;
+      const q = next[j]!++;
+      reverse[p] = q;
+      reverse[q] = p;
+    }
+  }
+  return reverse;
+}
+
+/**
+ * The arcs from each node to its neighbours of higher rank, rank = (degree, index): every edge once,
+ * and at most √(2m) arcs out of any node, which makes listing triangles O(m^1.5).
+ */
+export function orientedArcs(csr: Csr): { outOffsets: Int32Array; outArcs: Int32Array } {
+  const { n, offsets, targets, degree } = csr;
+  const higher = (a: number, b: number) => degree[b]! > degree[a]! || (degree[b] === degree[a] && b > a);
+  const outOffsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    let k = 0;
+    for (let p = offsets[i]!, end = offsets[i + 1]!; p < end; p++) if (higher(i, targets[p]!)) k++;
+    outOffsets[i + 1] = outOffsets[i]! + k;
+  }
+  const outArcs = new Int32Array(outOffsets[n]!);
+  for (let i = 0; i < n; i++) {
+    let k = outOffsets[i]!;
+    for (let p = offsets[i]!, end = offsets[i + 1]!; p < end; p++) if (higher(i, targets[p]!)) outArcs[k++] = p;
+  }
+  return { outOffsets, outArcs };
 }

@@ -6,7 +6,7 @@
 import { SECTORS } from '../data/sectors';
 import type { Visibility } from '../filters/filters';
 import type { Network } from '../graph/network';
-import { countingSortOrder, type WeightMode } from '../graph/projection';
+import type { WeightMode } from '../graph/projection';
 import { csrFromSortedEdges, type Csr } from './csr';
 
 /**
@@ -116,63 +116,92 @@ export function rowPairs(vi: Pick<VisibleIncidence, 'memberOffsets' | 'hub' | 'l
  * network (listings tie members to hubs only; weights `shared` or `newman`). Used to re-project
  * randomised or resampled data: `rowWeight` multiplies a row's contribution (a bootstrap draws an
  * activity several times) and rows with weight 0 are left out.
+ *
+ * Organisation by organisation: the rows of u (in row order) are scanned for partners v > u, whose
+ * weights are summed in a scratch array; u's partners are then sorted and written out. The edges
+ * come out sorted by (u, v) with no (pair, row) triple list and no sort of it, and each weight is
+ * summed in row order, as a sort of the triples would (the same floating-point sums).
  */
 export function projectVisibleIncidence(
   vi: Pick<VisibleIncidence, 'n' | 'memberOffsets' | 'members' | 'hub' | 'listing'>,
   weight: WeightMode,
   rowWeight?: ArrayLike<number>,
 ): { edgeU: Int32Array; edgeV: Int32Array; edgeW: Float64Array; shared: Float64Array } {
-  const rows = vi.listing.length;
+  const { n, memberOffsets, members, hub, listing } = vi;
+  const rows = listing.length;
   const times = (r: number) => (rowWeight ? rowWeight[r]! : 1);
+  // Column index: the slots of each organisation, in row order; and an upper bound on the ties.
+  const P = memberOffsets[rows] ?? 0;
+  const slotRow = new Int32Array(P);
+  const colOffsets = new Int32Array(n + 1);
   let total = 0;
-  for (let r = 0; r < rows; r++) if (times(r) > 0) total += rowPairs(vi, r);
-  const tu = new Int32Array(total);
-  const tv = new Int32Array(total);
-  const tw = new Float64Array(total);
-  const tr = new Float64Array(total);
-  let k = 0;
+  let sorted = true;
   for (let r = 0; r < rows; r++) {
-    const t = times(r);
-    if (!(t > 0)) continue;
-    const start = vi.memberOffsets[r]!;
-    const end = vi.memberOffsets[r + 1]!;
-    const c = (weight === 'newman' ? 1 / (end - start - 1) : 1) * t;
-    const emit = (x: number, y: number) => {
-      tu[k] = x < y ? x : y;
-      tv[k] = x < y ? y : x;
-      tw[k] = c;
-      tr[k] = t;
-      k++;
-    };
-    if (!vi.listing[r]) {
-      for (let p = start; p < end; p++) for (let q = p + 1; q < end; q++) emit(vi.members[p]!, vi.members[q]!);
-    } else {
-      for (let p = start; p < end; p++) {
-        if (!vi.hub[p]) continue;
-        for (let q = start; q < end; q++) if (q !== p && !(vi.hub[q] && q < p)) emit(vi.members[p]!, vi.members[q]!);
+    if (!(times(r) > 0)) continue;
+    total += rowPairs(vi, r);
+    for (let p = memberOffsets[r]!, end = memberOffsets[r + 1]!; p < end; p++) {
+      slotRow[p] = r;
+      colOffsets[members[p]! + 1]!++;
+      if (p > memberOffsets[r]! && members[p]! <= members[p - 1]!) sorted = false;
+    }
+  }
+  for (let i = 0; i < n; i++) colOffsets[i + 1] = colOffsets[i + 1]! + colOffsets[i]!;
+  const colSlots = new Int32Array(colOffsets[n]!);
+  const fill = colOffsets.slice(0, n);
+  for (let r = 0; r < rows; r++) {
+    if (!(times(r) > 0)) continue;
+    for (let p = memberOffsets[r]!, end = memberOffsets[r + 1]!; p < end; p++) colSlots[fill[members[p]!]!++] = p;
+  }
+  const bound = Math.min(total, (n * (n - 1)) / 2);
+  let edgeU = new Int32Array(bound);
+  let edgeV = new Int32Array(bound);
+  let edgeW = new Float64Array(bound);
+  let shared = new Float64Array(bound);
+  const seen = new Int32Array(n).fill(-1);
+  const sumW = new Float64Array(n);
+  const sumS = new Float64Array(n);
+  const touched = new Int32Array(n);
+  let m = 0;
+  for (let u = 0; u < n; u++) {
+    let k = 0;
+    for (let q = colOffsets[u]!, qEnd = colOffsets[u + 1]!; q < qEnd; q++) {
+      const p = colSlots[q]!;
+      const r = slotRow[p]!;
+      const t = times(r);
+      const start = memberOffsets[r]!;
+      const end = memberOffsets[r + 1]!;
+      const c = (weight === 'newman' ? 1 / (end - start - 1) : 1) * t;
+      const ordinary = !listing[r];
+      // In a sorted ordinary row the partners v > u are exactly the slots after u's.
+      for (let x = ordinary && sorted ? p + 1 : start; x < end; x++) {
+        const v = members[x]!;
+        if (v <= u || (!ordinary && !hub[p] && !hub[x])) continue;
+        if (seen[v] !== u) {
+          seen[v] = u;
+          touched[k++] = v;
+          sumW[v] = 0;
+          sumS[v] = 0;
+        }
+        sumW[v] = sumW[v]! + c;
+        sumS[v] = sumS[v]! + t;
       }
     }
-  }
-  const order = countingSortOrder(tu, total, vi.n, countingSortOrder(tv, total, vi.n));
-  let m = 0;
-  for (let i = 0; i < total; i++) {
-    const t = order[i]!;
-    if (i === 0 || tu[t] !== tu[order[i - 1]!] || tv[t] !== tv[order[i - 1]!]) m++;
-  }
-  const edgeU = new Int32Array(m);
-  const edgeV = new Int32Array(m);
-  const edgeW = new Float64Array(m);
-  const shared = new Float64Array(m);
-  let e = -1;
-  for (let i = 0; i < total; i++) {
-    const t = order[i]!;
-    if (e < 0 || tu[t] !== edgeU[e] || tv[t] !== edgeV[e]) {
-      e++;
-      edgeU[e] = tu[t]!;
-      edgeV[e] = tv[t]!;
+    if (k === 0) continue;
+    const partners = touched.subarray(0, k).sort();
+    for (let j = 0; j < k; j++) {
+      const v = partners[j]!;
+      edgeU[m] = u;
+      edgeV[m] = v;
+      edgeW[m] = sumW[v]!;
+      shared[m] = sumS[v]!;
+      m++;
     }
-    edgeW[e] = edgeW[e]! + tw[t]!;
-    shared[e] = shared[e]! + tr[t]!;
+  }
+  if (m < bound) {
+    edgeU = edgeU.slice(0, m);
+    edgeV = edgeV.slice(0, m);
+    edgeW = edgeW.slice(0, m);
+    shared = shared.slice(0, m);
   }
   return { edgeU, edgeV, edgeW, shared };
 }

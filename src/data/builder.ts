@@ -74,6 +74,7 @@ export class DatasetBuilder {
   private readonly reportedTypes = new Set<string>();
   /** Organisation ids that participation rows gave without a name (CORDIS PICs). */
   private readonly idOnly = new Set<string>();
+  private readonly sectorValues = new Map<string, { sector?: Sector; entry?: ReturnType<typeof lookupOrganisationType> }>();
 
   constructor(private readonly options: BuilderOptions = {}) {}
 
@@ -102,20 +103,32 @@ export class DatasetBuilder {
     const value = cell(row.get('sector'));
     const type = cell(row.get('organisation_type'));
     if (value) {
-      const sector = parseSectorValue(normaliseName(value));
+      const { sector, entry } = this.lookupSectorValue(value);
       if (sector) return { sector };
-      const entry = lookupOrganisationType(value);
       if (entry) return { ...this.fromVocabulary(entry, file, 'sector', value), type: value };
       this.problem(importProblem({ file, row: number, column: 'sector', severity: 'warning' }, 'unknown-sector', { value: value.slice(0, 60) }));
     }
     if (type) {
-      const sector = parseSectorValue(normaliseName(type));
+      const { sector, entry } = this.lookupSectorValue(type);
       if (sector) return { sector, type };
-      const entry = lookupOrganisationType(type);
       if (entry) return { ...this.fromVocabulary(entry, file, 'organisation_type', type), type };
       return { hint: { label: type }, type };
     }
     return {};
+  }
+
+  /**
+   * A sector or type cell read as a sector id or label, else as a vocabulary entry: pure, and
+   * remembered per value (a file repeats a few values on every row; at most 10,000 are kept).
+   */
+  private lookupSectorValue(value: string): { sector?: Sector; entry?: ReturnType<typeof lookupOrganisationType> } {
+    let found = this.sectorValues.get(value);
+    if (!found) {
+      const sector = parseSectorValue(normaliseName(value));
+      found = sector ? { sector } : { entry: lookupOrganisationType(value) };
+      if (this.sectorValues.size < 10_000) this.sectorValues.set(value, found);
+    }
+    return found;
   }
 
   private fromVocabulary(
@@ -186,7 +199,7 @@ export class DatasetBuilder {
       if (org.name === org.id && name !== org.id) {
         org.name = name;
         this.registerName(name, org.id);
-      } else if (normaliseName(name) !== normaliseName(org.name)) this.addAlias(org, name);
+      } else if (name !== org.name && normaliseName(name) !== normaliseName(org.name)) this.addAlias(org, name);
     }
     if (reading.sector && this.needsInference.has(org.id)) {
       org.sector = reading.sector;

@@ -105,55 +105,77 @@ export function buildIncidence(dataset: Pick<Dataset, 'organisations' | 'activit
     if (listingKinds.has(a.kind.trim().toLowerCase()) || listingIds.has(a.id)) listing[i] = 1;
   }
 
-  // Per (activity, organisation): the strongest role class seen (an organisation listed twice in
-  // one activity, once as lead and once as partner, is one hub).
-  const memberClass = new Map<number, Map<number, RoleClass>>();
-  // The best-supported confidence of each (activity, organisation): any stated row makes it stated.
-  const memberConfidence = new Map<number, number>();
-  const participantSets: Set<number>[] = Array.from({ length: A }, () => new Set<number>());
-  const funders: [number, number][] = [];
+  // Every participation as (activity, organisation, role class rank, confidence level), sorted by
+  // (activity, organisation) with two counting sorts: no per-activity maps, no composite keys.
+  const N = orgIds.length;
+  const P = dataset.participations.length;
+  const pa = new Int32Array(P);
+  const po = new Int32Array(P);
+  const pRank = new Int8Array(P);
+  const pLevel = new Uint8Array(P);
+  let count = 0;
   for (const p of dataset.participations) {
     const a = actIndex.get(p.activityId);
     const o = orgIndex.get(p.organisationId);
     if (a === undefined || o === undefined) continue;
-    participantSets[a]!.add(o);
-    const cls = roleClass(p.role);
-    let byOrg = memberClass.get(a);
-    if (!byOrg) memberClass.set(a, (byOrg = new Map()));
-    if (classRank(cls) > classRank(byOrg.get(o))) byOrg.set(o, cls);
-    const level = confidenceLevel(p.confidence);
-    const key = a * orgIds.length + o;
-    const prevLevel = memberConfidence.get(key);
-    if (prevLevel === undefined || level < prevLevel) memberConfidence.set(key, level);
+    pa[count] = a;
+    po[count] = o;
+    pRank[count] = classRank(roleClass(p.role));
+    pLevel[count] = confidenceLevel(p.confidence);
+    count++;
   }
+  const order = countingSortOrder(pa, count, A, countingSortOrder(po, count, N));
+  // One entry per (activity, organisation): the strongest role class seen (an organisation listed
+  // twice in one activity, once as lead and once as partner, is one hub) and the best-supported
+  // confidence (any stated row makes it stated).
+  const gAct = new Int32Array(count);
+  const gOrg = new Int32Array(count);
+  const gRank = new Int8Array(count);
+  const gLevel = new Uint8Array(count);
+  let groups = 0;
+  for (let i = 0; i < count; i++) {
+    const t = order[i]!;
+    if (groups > 0 && gAct[groups - 1] === pa[t] && gOrg[groups - 1] === po[t]) {
+      if (pRank[t]! > gRank[groups - 1]!) gRank[groups - 1] = pRank[t]!;
+      if (pLevel[t]! < gLevel[groups - 1]!) gLevel[groups - 1] = pLevel[t]!;
+    } else {
+      gAct[groups] = pa[t]!;
+      gOrg[groups] = po[t]!;
+      gRank[groups] = pRank[t]!;
+      gLevel[groups] = pLevel[t]!;
+      groups++;
+    }
+  }
+  const FUNDER = classRank('funder');
+  const HUB = classRank('hub');
   const memberOffsets = new Int32Array(A + 1);
   const participantOffsets = new Int32Array(A + 1);
+  for (let g = 0; g < groups; g++) {
+    participantOffsets[gAct[g]! + 1]!++;
+    if (gRank[g] !== FUNDER) memberOffsets[gAct[g]! + 1]!++;
+  }
   for (let a = 0; a < A; a++) {
-    let count = 0;
-    for (const cls of memberClass.get(a)?.values() ?? []) if (cls !== 'funder') count++;
-    memberOffsets[a + 1] = memberOffsets[a]! + count;
-    participantOffsets[a + 1] = participantOffsets[a]! + participantSets[a]!.size;
+    memberOffsets[a + 1] = memberOffsets[a + 1]! + memberOffsets[a]!;
+    participantOffsets[a + 1] = participantOffsets[a + 1]! + participantOffsets[a]!;
   }
   const members = new Int32Array(memberOffsets[A]!);
   const hub = new Uint8Array(memberOffsets[A]!);
   const confidence = new Uint8Array(memberOffsets[A]!);
   const participants = new Int32Array(participantOffsets[A]!);
-  for (let a = 0; a < A; a++) {
-    const byOrg = memberClass.get(a);
-    const list: [number, RoleClass][] = byOrg ? [...byOrg.entries()].sort((x, y) => x[0] - y[0]) : [];
-    let p = memberOffsets[a]!;
-    for (const [o, cls] of list) {
-      if (cls === 'funder') {
-        funders.push([o, a]);
-        continue;
-      }
-      members[p] = o;
-      hub[p] = cls === 'hub' ? 1 : 0;
-      confidence[p] = memberConfidence.get(a * orgIds.length + o) ?? 0;
-      p++;
+  const funderOrg: number[] = [];
+  const funderAct: number[] = [];
+  // Groups are in (activity, organisation) order, so each activity's lists come out sorted.
+  for (let g = 0, m = 0; g < groups; g++) {
+    participants[g] = gOrg[g]!;
+    if (gRank[g] === FUNDER) {
+      funderOrg.push(gOrg[g]!);
+      funderAct.push(gAct[g]!);
+      continue;
     }
-    const all = Int32Array.from(participantSets[a]!).sort();
-    participants.set(all, participantOffsets[a]!);
+    members[m] = gOrg[g]!;
+    hub[m] = gRank[g] === HUB ? 1 : 0;
+    confidence[m] = gLevel[g]!;
+    m++;
   }
   return {
     orgIds,
@@ -167,8 +189,8 @@ export function buildIncidence(dataset: Pick<Dataset, 'organisations' | 'activit
     listing,
     participantOffsets,
     participants,
-    funderOrg: Int32Array.from(funders.map((f) => f[0])),
-    funderAct: Int32Array.from(funders.map((f) => f[1])),
+    funderOrg: Int32Array.from(funderOrg),
+    funderAct: Int32Array.from(funderAct),
   };
 }
 
@@ -278,61 +300,116 @@ export function forEachActivityPair(
   }
 }
 
-/** Projects the incidence onto organisation ties (radix-sorted triples, no string keys). */
+/**
+ * Projects the incidence onto organisation ties, organisation by organisation: the activities of u
+ * (in activity order) are scanned for partners v > u, u's partners are sorted, and each tie's
+ * activities are written in activity order. Ties come out sorted by (u, v) with no triple list to
+ * sort and no string keys; weights are summed in activity order.
+ */
 export function projectTies(inc: Incidence, weight: WeightMode): Ties {
   const A = inc.actIds.length;
+  const n = inc.orgIds.length;
+  const { memberOffsets, members, hub, listing } = inc;
   let total = 0;
   for (let a = 0; a < A; a++) total += activityPairs(inc, a);
-  const tu = new Int32Array(total);
-  const tv = new Int32Array(total);
-  const ta = new Int32Array(total);
-  const tw = new Float64Array(total);
-  const tc = new Uint8Array(total);
-  let k = 0;
+  // Column index: the slots of each organisation, in activity order.
+  const P = memberOffsets[A] ?? 0;
+  const slotAct = new Int32Array(P);
+  const colOffsets = new Int32Array(n + 1);
+  let sorted = true;
   for (let a = 0; a < A; a++) {
-    forEachActivityPair(inc, a, weight, (x, y, c, level) => {
-      tu[k] = x;
-      tv[k] = y;
-      ta[k] = a;
-      tw[k] = c;
-      tc[k] = level;
-      k++;
-    });
+    for (let p = memberOffsets[a]!, end = memberOffsets[a + 1]!; p < end; p++) {
+      slotAct[p] = a;
+      colOffsets[members[p]! + 1]!++;
+      if (p > memberOffsets[a]! && members[p]! <= members[p - 1]!) sorted = false;
+    }
   }
-  const n = inc.orgIds.length;
-  // Stable counting sorts: by v, then by u; activities stay in increasing order within a pair.
-  const order = countingSortOrder(tu, total, n, countingSortOrder(tv, total, n));
-  let m = 0;
-  for (let i = 0; i < total; i++) {
-    const t = order[i]!;
-    if (i === 0 || tu[t] !== tu[order[i - 1]!] || tv[t] !== tv[order[i - 1]!]) m++;
-  }
-  const u = new Int32Array(m);
-  const v = new Int32Array(m);
-  const shared = new Int32Array(m);
-  const w = new Float64Array(m);
-  const actOffsets = new Int32Array(m + 1);
+  for (let i = 0; i < n; i++) colOffsets[i + 1] = colOffsets[i + 1]! + colOffsets[i]!;
+  const colSlots = new Int32Array(P);
+  const fill = colOffsets.slice(0, n);
+  for (let p = 0; p < P; p++) colSlots[fill[members[p]!]!++] = p;
+
+  const bound = Math.min(total, (n * (n - 1)) / 2);
+  let u = new Int32Array(bound);
+  let v = new Int32Array(bound);
+  let shared = new Int32Array(bound);
+  let w = new Float64Array(bound);
+  let confidence = new Uint8Array(bound);
+  const actOffsets0 = new Int32Array(bound + 1);
   const acts = new Int32Array(total);
   const actWeight = new Float64Array(total);
   const actConfidence = new Uint8Array(total);
-  const confidence = new Uint8Array(m).fill(255);
-  let e = -1;
-  for (let i = 0; i < total; i++) {
-    const t = order[i]!;
-    if (e < 0 || tu[t] !== u[e] || tv[t] !== v[e]) {
-      e++;
-      u[e] = tu[t]!;
-      v[e] = tv[t]!;
-      actOffsets[e] = i;
+  const seen = new Int32Array(n).fill(-1);
+  const count = new Int32Array(n);
+  const edgeOf = new Int32Array(n);
+  const cursor = new Int32Array(n);
+  const touched = new Int32Array(n);
+  let m = 0;
+  let filled = 0;
+  for (let o = 0; o < n; o++) {
+    let k = 0;
+    for (let q = colOffsets[o]!, qEnd = colOffsets[o + 1]!; q < qEnd; q++) {
+      const p = colSlots[q]!;
+      const a = slotAct[p]!;
+      const end = memberOffsets[a + 1]!;
+      const ordinary = !listing[a];
+      // The partners v > u; in a sorted ordinary row they are exactly the slots after u's.
+      for (let x = ordinary && sorted ? p + 1 : memberOffsets[a]!; x < end; x++) {
+        const y = members[x]!;
+        if (y <= o || (!ordinary && !hub[p] && !hub[x])) continue;
+        if (seen[y] !== o) {
+          seen[y] = o;
+          touched[k++] = y;
+          count[y] = 0;
+        }
+        count[y]!++;
+      }
     }
-    shared[e]!++;
-    w[e] = w[e]! + tw[t]!;
-    acts[i] = ta[t]!;
-    actWeight[i] = tw[t]!;
-    actConfidence[i] = tc[t]!;
-    if (tc[t]! < confidence[e]!) confidence[e] = tc[t]!;
+    if (k === 0) continue;
+    const list = touched.subarray(0, k).sort();
+    for (let j = 0; j < k; j++) {
+      const y = list[j]!;
+      const e = m + j;
+      u[e] = o;
+      v[e] = y;
+      shared[e] = count[y]!;
+      confidence[e] = 255;
+      edgeOf[y] = e;
+      actOffsets0[e] = filled;
+      cursor[y] = filled;
+      filled += count[y]!;
+    }
+    m += k;
+    for (let q = colOffsets[o]!, qEnd = colOffsets[o + 1]!; q < qEnd; q++) {
+      const p = colSlots[q]!;
+      const a = slotAct[p]!;
+      const c = weight === 'newman' ? 1 / (memberOffsets[a + 1]! - memberOffsets[a]! - 1) : 1;
+      const cp = inc.confidence[p]!;
+      const end = memberOffsets[a + 1]!;
+      const ordinary = !listing[a];
+      for (let x = ordinary && sorted ? p + 1 : memberOffsets[a]!; x < end; x++) {
+        const y = members[x]!;
+        if (y <= o || (!ordinary && !hub[p] && !hub[x])) continue;
+        const e = edgeOf[y]!;
+        const i = cursor[y]!++;
+        const level = cp > inc.confidence[x]! ? cp : inc.confidence[x]!;
+        acts[i] = a;
+        actWeight[i] = c;
+        actConfidence[i] = level;
+        w[e] = w[e]! + c;
+        if (level < confidence[e]!) confidence[e] = level;
+      }
+    }
   }
+  const actOffsets = actOffsets0.slice(0, m + 1);
   actOffsets[m] = total;
+  if (m < bound) {
+    u = u.slice(0, m);
+    v = v.slice(0, m);
+    shared = shared.slice(0, m);
+    w = w.slice(0, m);
+    confidence = confidence.slice(0, m);
+  }
   return { m, u, v, shared, weight: w, actOffsets, acts, actWeight, actConfidence, confidence };
 }
 

@@ -6,6 +6,8 @@ import type { LayoutId } from './recognise';
 export interface CommandLineIO {
   readFile(path: string): Promise<Uint8Array>;
   err(text: string): void;
+  /** Wall-clock milliseconds of reading (decode + parse) and of building the dataset. */
+  onPhase?: (phase: 'read' | 'build', ms: number) => void;
 }
 
 /** Extra check on a recognised layout; returns an error message to refuse the file. */
@@ -33,7 +35,10 @@ export async function loadFilesForCommandLine(
       return { code: 1 };
     }
   }
-  const { summaries, plans, outcome } = await importFiles(sources, { datasetName: sources.map((s) => s.name).join(', ') });
+  const { summaries, plans, outcome } = await importFiles(sources, {
+    datasetName: sources.map((s) => s.name).join(', '),
+    ...(io.onPhase ? { onPhase: io.onPhase } : {}),
+  });
   const errors: string[] = [];
   for (const s of summaries) {
     if (s.status === 'failed') for (const p of s.problems) errors.push(`${p.file}: ${p.message}${p.fix ? ` Fix: ${p.fix}` : ''}`);

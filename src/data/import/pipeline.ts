@@ -48,10 +48,18 @@ export const needsMappingStep = (plans: readonly TablePlan[]) => plans.some((p) 
 /** Reads and builds in one go with recognised (or given) mappings: the converters and tests. */
 export async function importFiles(
   inputs: readonly SourceInput[],
-  options: { datasetName?: string; mappings?: ReadonlyMap<string, ColumnMapping> } = {},
+  options: {
+    datasetName?: string;
+    mappings?: ReadonlyMap<string, ColumnMapping>;
+    /** Called after each phase with its wall-clock milliseconds (the command line's --timings). */
+    onPhase?: (phase: 'read' | 'build', ms: number) => void;
+  } = {},
 ): Promise<{ summaries: SourceSummary[]; plans: TablePlan[]; outcome: ImportOutcome }> {
   const session = new ImportSession();
+  let t = performance.now();
   const summaries = (await session.read(inputs))!;
+  options.onPhase?.('read', performance.now() - t);
+  t = performance.now();
   const plans = planMappings(summaries).map((p) => {
     const given = options.mappings?.get(p.table.id);
     if (!given) return p;
@@ -62,5 +70,6 @@ export async function importFiles(
     datasetName: options.datasetName ?? inputs.map((i) => i.name).join(', '),
     mappings: new Map(plans.map((p) => [p.table.id, p.mapping])),
   });
+  options.onPhase?.('build', performance.now() - t);
   return { summaries, plans, outcome };
 }

@@ -1,0 +1,146 @@
+/**
+ * A worker thread that runs analysis stages for the command line (Node only): `analyseDatasetConcurrently`
+ * hands it the dependency-free stages (HELPER_STAGES) with the visible network's CSR and two-mode
+ * data (copied once by structured clone), and runs the other stages on the main thread meanwhile.
+ * The stages are the same pure functions (computeStage), so the results equal a single-threaded run.
+ *
+ * The worker is started early (`startStageHelper`) so that loading the TypeScript modules in it
+ * overlaps with reading the files on the main thread.
+ */
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import type { StageHelper } from '../../src/analysis/index';
+import { computeStage, runToEnd, type StageData, type StageName } from '../../src/analysis/stages';
+
+interface Job {
+  stages: StageName[];
+  csr: Parameters<StageHelper['start']>[1];
+  input: Parameters<StageHelper['start']>[2];
+  context: Parameters<StageHelper['start']>[3];
+  /** Also serialise the tie rows once the structure stage is done (see `tiesJson`). */
+  tiesJson: boolean;
+}
+type Reply =
+  | { stage: StageName; data: StageData[StageName]; ms: number }
+  | { stage: StageName; error: string }
+  | { ties: Uint8Array[]; ms: number }
+  | { ties: null; error: string };
+
+export interface RunningHelper extends StageHelper {
+  /**
+   * The JSON text of the document's `ties` array in UTF-8, exactly as `JSON.stringify(result.ties)`
+   * would write it (assemble.ts: visible ties in order, `{source, target, weight, bridge}`), made on
+   * the helper thread after its stages while the main thread works on, and moved (not copied) to
+   * the main thread in pieces; asked for with `wantTiesJson` before `start`.
+   */
+  tiesJson(): Promise<{ bytes: Uint8Array[]; ms: number }>;
+  wantTiesJson(): void;
+  close(): Promise<void>;
+}
+
+/** Starts the worker thread; `start` may be called once. */
+export function startStageHelper(): RunningHelper {
+  // The worker loads this file through tsx (its entry point is not run through the loader hooks).
+  const url = import.meta.url;
+  const worker = new Worker(`import('tsx/esm/api').then((api) => api.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))`, { eval: true });
+  const waiting = new Map<StageName, { resolve: (r: { data: StageData[StageName]; ms: number }) => void; reject: (e: Error) => void }>();
+  const failAll = (e: Error) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+    ties?.reject(e);
+  };
+  let wantTies = false;
+  let ties: { resolve: (r: { bytes: Uint8Array[]; ms: number }) => void; reject: (e: Error) => void } | null = null;
+  const tiesPromise = new Promise<{ bytes: Uint8Array[]; ms: number }>((resolve, reject) => (ties = { resolve, reject }));
+  tiesPromise.catch(() => undefined);
+  worker.on('message', (reply: Reply) => {
+    if ('ties' in reply) {
+      if (reply.ties === null) ties!.reject(new Error(`Serialising the ties failed in the worker thread: ${reply.error}`));
+      else ties!.resolve({ bytes: reply.ties, ms: reply.ms });
+      return;
+    }
+    const w = waiting.get(reply.stage);
+    if (!w) return;
+    waiting.delete(reply.stage);
+    if ('error' in reply) w.reject(new Error(`Stage ${reply.stage} failed in the worker thread: ${reply.error}`));
+    else w.resolve({ data: reply.data, ms: reply.ms });
+  });
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`The analysis worker thread stopped (exit code ${code}).`)));
+  return {
+    start(stages, csr, input, context) {
+      const out = new Map<StageName, Promise<{ data: StageData[StageName]; ms: number }>>();
+      for (const stage of stages) out.set(stage, new Promise((resolve, reject) => waiting.set(stage, { resolve, reject })));
+      const job: Job = { stages: [...stages], csr, input, context, tiesJson: wantTies };
+      worker.postMessage(job);
+      return out;
+    },
+    wantTiesJson() {
+      wantTies = true;
+    },
+    tiesJson() {
+      return tiesPromise;
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  port.on('message', (job: Job) => {
+    const context = { incidence: () => job.context.incidence, weight: job.context.weight };
+    const noDependency = (d: StageName): never => {
+      throw new Error(`a helper stage cannot depend on ${d}`);
+    };
+    let structure: StageData['structure'] | null = null;
+    for (const stage of job.stages) {
+      const t = performance.now();
+      try {
+        const data = runToEnd(computeStage(stage, job.csr, job.input, noDependency, context));
+        if (stage === 'structure') structure = data as StageData['structure'];
+        port.postMessage({ stage, data, ms: performance.now() - t } satisfies Reply);
+      } catch (e) {
+        port.postMessage({ stage, error: String((e as Error)?.stack ?? e) } satisfies Reply);
+      }
+    }
+    if (job.tiesJson) {
+      const t = performance.now();
+      try {
+        if (!structure) throw new Error('the structure stage did not run on the helper');
+        const pieces = tieRowsJson(job.csr, structure.bridges).map((text) => new TextEncoder().encode(text));
+        port.postMessage({ ties: pieces, ms: performance.now() - t } satisfies Reply, pieces.map((b) => b.buffer));
+      } catch (e) {
+        port.postMessage({ ties: null, error: String((e as Error)?.stack ?? e) } satisfies Reply);
+      }
+    }
+  });
+}
+
+/**
+ * `JSON.stringify(result.ties)` without the row objects, in pieces to be written one after the
+ * other: the visible network's ties in order (the CSR's edge list is the visible ties in network
+ * order, with their visible weight), each `{"source","target","weight","bridge"}` as assembleResult
+ * makes them; a tie is a bridge when (source, target) is one of the structure stage's bridge
+ * pairs, in that order.
+ */
+export function tieRowsJson(csr: Job['csr'], bridges: Int32Array): string[] {
+  const n = csr.n;
+  const bridge = new Set<number>();
+  for (let b = 0; b < bridges.length; b += 2) bridge.add(bridges[b]! * n + bridges[b + 1]!);
+  const quoted = csr.ids.map((id) => JSON.stringify(id));
+  const parts: string[] = ['['];
+  let chunk: string[] = [];
+  for (let e = 0; e < csr.m; e++) {
+    const u = csr.edgeU[e]!;
+    const v = csr.edgeV[e]!;
+    chunk.push(`{"source":${quoted[u]},"target":${quoted[v]},"weight":${JSON.stringify(csr.edgeW[e])},"bridge":${bridge.has(u * n + v)}}`);
+    if (chunk.length === 20_000) {
+      parts.push((parts.length > 1 ? ',' : '') + chunk.join(','));
+      chunk = [];
+    }
+  }
+  if (chunk.length) parts.push((parts.length > 1 ? ',' : '') + chunk.join(','));
+  parts.push(']');
+  return parts;
+}
