@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { parseCanonicalFiles } from '../../../src/data/canonical';
 import { runConverter, summariseOutcome, type ConverterSummary } from '../../../src/data/import/converter';
 import { importFiles } from '../../../src/data/import/pipeline';
-import { expectInvariant, fixture, shared, SHARED } from './helpers';
+import { cordis, CORDIS, expectInvariant, fixture } from './helpers';
 
-/** The real CORDIS H2020 "SC1 Health with a Dutch participant" files (../shared/data, CC BY 4.0). */
-const PROJECTS = 'cordis-h2020-sc1-nl/sc1_nl_projects.csv';
-const PARTICIPATIONS = 'cordis-h2020-sc1-nl/sc1_nl_participations.csv';
+/** The real CORDIS H2020 "SC1 Health with a Dutch participant" files (data/cordis-h2020, CC BY 4.0). */
+const PROJECTS = 'sc1_nl_projects.csv';
+const PARTICIPATIONS = 'sc1_nl_participations.csv';
 
 function memoryIO(files: Record<string, Uint8Array> = {}) {
   const written: Record<string, string> = {};
@@ -31,7 +31,7 @@ function memoryIO(files: Record<string, Uint8Array> = {}) {
 
 describe('the real CORDIS dataset', () => {
   it('imports through the pipeline with every row accounted for', async () => {
-    const { outcome, plans } = await importFiles([shared(PROJECTS), shared(PARTICIPATIONS)]);
+    const { outcome, plans } = await importFiles([cordis(PROJECTS), cordis(PARTICIPATIONS)]);
     expectInvariant(outcome.report);
     expect(plans.map((p) => [p.mapping.role, p.mapping.layout])).toEqual([['activities', 'cordis'], ['participations', 'cordis']]);
     // As PROVENANCE.md states: 466 projects, 7,407 participations, 2,757 organisations.
@@ -65,9 +65,9 @@ describe('the real CORDIS dataset', () => {
     const out = join(dir, 'cordis.csv');
     const json = join(dir, 'summary.json');
     // The real command line, as documented.
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/convert-cordis.ts', join(SHARED, PROJECTS), join(SHARED, PARTICIPATIONS), '-o', out, '--json', json], { stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/convert-cordis.ts', join(CORDIS, PROJECTS), join(CORDIS, PARTICIPATIONS), '-o', out, '--json', json], { stdio: 'pipe' });
     const cli = JSON.parse(readFileSync(json, 'utf8')) as ConverterSummary;
-    const { outcome } = await importFiles([shared(PROJECTS), shared(PARTICIPATIONS)]);
+    const { outcome } = await importFiles([cordis(PROJECTS), cordis(PARTICIPATIONS)]);
     expect(cli).toEqual(summariseOutcome(outcome));
     const back = parseCanonicalFiles(['cordis.organisations.csv', 'cordis.activities.csv', 'cordis.csv'].map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') })));
     expect(back.report.rowsRejected).toBe(0);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { duplicateKey, findDuplicateGroups } from '../../../src/data/import/duplicates';
 import { applyDuplicateDecisions, importFiles } from '../../../src/data/import/pipeline';
 import type { Dataset } from '../../../src/data/model';
-import { expectInvariant, input, SHARED } from './helpers';
+import { CORDIS, expectInvariant, input } from './helpers';
 
 describe('duplicate organisation keys', () => {
   it.each([
@@ -53,8 +53,9 @@ describe('duplicate proposals', () => {
     expect(applyDuplicateDecisions(outcome, new Set()).dataset).toEqual(outcome.dataset);
   });
 
-  it('scales: blocking finds the groups among 16,592 real CORDIS organisation names in well under a second', () => {
-    const text = readFileSync(join(SHARED, 'cordis-h2020-sc1-nl/odfest2017_h2020_organisations.csv'), 'utf8');
+  // How fast it is belongs in a benchmark; here: that blocking finds real groups at this size.
+  it('scales: blocking finds the groups among 16,592 real CORDIS organisation names', () => {
+    const text = readFileSync(join(CORDIS, 'odfest2017_h2020_organisations.csv'), 'utf8');
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
     expect(rows.length).toBe(16_592);
     const dataset: Dataset = {
@@ -63,10 +64,7 @@ describe('duplicate proposals', () => {
       activities: [],
       participations: [],
     };
-    const start = performance.now();
     const groups = findDuplicateGroups(dataset);
-    const ms = performance.now() - start;
-    expect(ms).toBeLessThan(1500);
     expect(groups.length).toBeGreaterThan(50);
     expect(groups.every((g) => g.organisationIds.length >= 2 && g.organisationIds.length <= 25)).toBe(true);
   });

