@@ -6,6 +6,7 @@ import type { Positions } from '../session/store';
 import { activityTableRows, tieTableRows } from '../ui/tables/rows';
 import { activitiesCsv, organisationsCsv, tiesCsv } from './csv';
 import { downloadBlob, downloadText, exportFileName } from './download';
+import { suggestedKeys } from './image';
 import { exportPng, HIGH_RES_WIDTH, type AnySigma, type PngLegend } from './image';
 import { useScoped } from '../i18n/scoped';
 import { toGexf, toGraphml } from './network';
@@ -23,7 +24,8 @@ export interface ExportMenuProps {
   result: AnalysisResult | null;
   /** What the map shows, so the files match the screen. */
   look?: { colour: readonly string[]; size: ArrayLike<number> } | null;
-  suggested?: readonly { a: number; b: number }[];
+  /** Suggested ties drawn on the map (organisation indices, with their numbers on the map). */
+  suggested?: readonly { a: number; b: number; number?: number }[];
   /** Goes into every file name: `bruggen-<datasetSlug>-<what>.<ext>`. */
   datasetSlug: string;
   onPrintReport: () => void;
@@ -73,7 +75,7 @@ export function ExportMenu({
   const png = (label: 'png' | 'pngHires', what: string, width?: number) =>
     run(label, async () => {
       if (!sigma) throw new Error(t('needsMap'));
-      const blob = await exportPng(sigma, { legend: legend ?? null, ...(width ? { width } : {}) });
+      const blob = await exportPng(sigma, { legend: legend ?? null, suggested: suggestedKeys(suggested), ...(width ? { width } : {}) });
       const name = file(what, 'png');
       downloadBlob(blob, name);
       return name;
@@ -160,3 +162,4 @@ export function ExportMenu({
     </section>
   );
 }
+

@@ -7,6 +7,8 @@
  */
 import { drawOnCanvas } from '@sigma/export-image';
 import type Sigma from 'sigma';
+import { organisationKey } from '../graph/display';
+import { SUGGESTED_COLOUR } from './mapPicture';
 
 export interface PngLegend {
   title?: string;
@@ -23,6 +25,8 @@ export interface PngOptions {
   /** Default white. */
   backgroundColor?: string;
   legend?: PngLegend | null;
+  /** Suggested ties on the map (display node keys), drawn as on screen. */
+  suggested?: readonly { a: string; b: string; number: number }[];
 }
 
 /** Larger canvases fail in some browsers (and in WebGL); the scale is lowered to stay below. */
@@ -67,10 +71,18 @@ export async function drawMap(sigma: AnySigma, options: PngOptions = {}): Promis
   const canvas = await withPixelRatio(ratio, () =>
     drawOnCanvas(sigma as unknown as Sigma, { backgroundColor: options.backgroundColor ?? '#ffffff' }),
   );
-  if (options.legend && options.legend.entries.length > 0) {
-    const ctx = canvas.getContext('2d');
-    if (ctx) drawLegend(ctx, options.legend, ratio, canvas.height);
+  const ctx = canvas.getContext('2d');
+  if (ctx && options.suggested?.length) {
+    const segments: SuggestedSegment[] = [];
+    for (const s of options.suggested) {
+      const p = sigma.getNodeDisplayData(s.a);
+      const q = sigma.getNodeDisplayData(s.b);
+      if (!p || !q || p.hidden || q.hidden) continue;
+      segments.push({ from: sigma.framedGraphToViewport(p), to: sigma.framedGraphToViewport(q), number: s.number, active: false });
+    }
+    drawSuggestedTies(ctx, segments, ratio);
   }
+  if (ctx && options.legend && options.legend.entries.length > 0) drawLegend(ctx, options.legend, ratio, canvas.height);
   return canvas;
 }
 
@@ -153,4 +165,58 @@ export function drawLegend(ctx: CanvasRenderingContext2D, legend: PngLegend, rat
     ctx.fillText(legend.note, x0 + pad, y + rows * line);
   }
   ctx.restore();
+}
+
+/** A suggested tie as drawn: two points on the map (CSS pixels), its number, whether it is pointed at. */
+export interface SuggestedSegment {
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+  /** The number the panels show next to the same tie. */
+  number: number;
+  active: boolean;
+}
+
+
+/**
+ * Suggested ties as dashed lines with a numbered badge at the middle (sigma's edge programs draw
+ * no dashes): the map overlay and the PNG export draw them with this one function. `u` is one CSS
+ * pixel in the context's units.
+ */
+export function drawSuggestedTies(ctx: CanvasRenderingContext2D, segments: readonly SuggestedSegment[], u = 1): void {
+  const anyActive = segments.some((s) => s.active);
+  ctx.save();
+  for (const s of segments) {
+    ctx.beginPath();
+    ctx.setLineDash([6 * u, 5 * u]);
+    ctx.lineWidth = (s.active ? 3.5 : 2) * u;
+    ctx.strokeStyle = SUGGESTED_COLOUR;
+    ctx.globalAlpha = anyActive && !s.active ? 0.35 : 0.9;
+    ctx.moveTo(s.from.x * u, s.from.y * u);
+    ctx.lineTo(s.to.x * u, s.to.y * u);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  ctx.font = `700 ${10 * u}px ${FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const s of segments) {
+    const x = ((s.from.x + s.to.x) / 2) * u;
+    const y = ((s.from.y + s.to.y) / 2) * u;
+    ctx.globalAlpha = anyActive && !s.active ? 0.5 : 1;
+    ctx.beginPath();
+    ctx.arc(x, y, (s.active ? 10 : 8) * u, 0, 2 * Math.PI);
+    ctx.fillStyle = s.active ? SUGGESTED_COLOUR : '#ffffff';
+    ctx.fill();
+    ctx.lineWidth = 1.5 * u;
+    ctx.strokeStyle = SUGGESTED_COLOUR;
+    ctx.stroke();
+    ctx.fillStyle = s.active ? '#ffffff' : SUGGESTED_COLOUR;
+    ctx.fillText(String(s.number), x, y + 0.5 * u);
+  }
+  ctx.restore();
+}
+
+/** Suggested ties in the map's node keys, for the PNG (drawn as on screen). */
+export function suggestedKeys(suggested: readonly { a: number; b: number; number?: number }[] | undefined): { a: string; b: string; number: number }[] {
+  return (suggested ?? []).map((s, i) => ({ a: organisationKey(s.a), b: organisationKey(s.b), number: s.number ?? i + 1 }));
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { freshResult, latestResult } from '../session/store';
 import { tieBasis } from '../graph/rules';
@@ -21,7 +22,8 @@ import { AnalysisProgress, BrokerPanel, ConvenersPanel, Findings, MissingBridges
 import { BipartiteView } from './views/BipartiteView';
 import { NetworkMap } from './views/NetworkMap';
 import { TablesView } from './views/TablesView';
-import { ExportMenu, exportPngDataUrl } from '../export';
+import { ExportMenu } from '../export';
+import { mapPicture } from '../export/mapPicture';
 import { PrintReport, summariseFilters } from './report';
 import { pngLegendFor } from './pngLegend';
 import type { MapSigma } from './map/SigmaHost';
@@ -65,7 +67,8 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const [emphasis, setEmphasis] = useState<Emphasis>(null);
   const [activeSuggestion, setActiveSuggestion] = useState<{ source: string; target: string } | null>(null);
   const [overviewMode, setOverviewMode] = useState<OverviewMode>('sector');
-  const [mapImage, setMapImage] = useState<string | null>(null);
+  /** True between the browser's beforeprint and afterprint: the report is only built then. */
+  const [printing, setPrinting] = useState(false);
   /** Narrow screens only: the filters open from the toolbar. */
   const [filtersOpen, setFiltersOpen] = useState(false);
 
@@ -150,27 +153,24 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
 
   const introductions = useMemo(() => (result && view.view === 'conveners' ? convenerIntroductions(result) : []), [result, view.view]);
   const robustness = latestResult(analysis, 'robustness');
-  const suggested = useMemo<SuggestedTie[]>(() => {
+  // The ties drawn dashed on the map, numbered; the panels show the same numbers next to them.
+  const suggestedPairs = useMemo(() => {
     if (!result) return [];
-    if (view.view === 'conveners') {
-      if (!view.showSuggested) return [];
-      return introductions.flatMap((s) => {
-        const a = orgIndex.get(s.a.id);
-        const b = orgIndex.get(s.b.id);
-        if (a === undefined || b === undefined) return [];
-        return [{ a, b, reason: t('suggested.reason', { a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label).join(', ') }) }];
-      });
-    }
+    if (view.view === 'conveners') return view.showSuggested ? introductions : [];
     if (view.view !== 'bridges') return [];
-    return result.suggestions.organisations.flatMap((pair) =>
-      pair.suggestions.slice(0, 5).flatMap((s) => {
+    return result.suggestions.organisations.flatMap((pair) => pair.suggestions.slice(0, 5));
+  }, [result, view.view, view.showSuggested, introductions]);
+  const suggestionNumbers = useMemo(() => new Map(suggestedPairs.map((s, i) => [`${s.a.id}|${s.b.id}`, i + 1])), [suggestedPairs]);
+  const suggested = useMemo<SuggestedTie[]>(
+    () =>
+      suggestedPairs.flatMap((s, i) => {
         const a = orgIndex.get(s.a.id);
         const b = orgIndex.get(s.b.id);
         if (a === undefined || b === undefined) return [];
-        return [{ a, b, reason: t('suggested.reason', { a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label).join(', ') }) }];
+        return [{ a, b, number: i + 1, reason: t('suggested.reason', { a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label).join(', ') }) }];
       }),
-    );
-  }, [result, view.view, view.showSuggested, t, orgIndex, introductions]);
+    [suggestedPairs, t, orgIndex],
+  );
   const activePair = useMemo(() => {
     if (!activeSuggestion) return null;
     const a = orgIndex.get(activeSuggestion.source);
@@ -179,11 +179,19 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   }, [activeSuggestion, orgIndex]);
 
   const legendForPng = pngLegendFor(appearance.legend, t, i18n.language);
-  const printReport = async () => {
-    setMapImage(sigma ? await exportPngDataUrl(sigma, { legend: legendForPng }) : null);
-    // Print once the image is in the report.
-    requestAnimationFrame(() => requestAnimationFrame(() => window.print()));
-  };
+  // Printing from the menu or with Ctrl+P: the report is rendered synchronously before the page is
+  // laid out for print, with the map as drawn now (colours, highlights, suggested ties).
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  const printReport = () => window.print();
 
   // "Our municipality" is chosen among the public bodies, municipalities first.
   const focalChoices = useMemo(() => {
@@ -400,6 +408,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             onSelectCluster={selectCluster}
             onSelectOrganisation={selectAndFocus}
             onHoverSuggestion={setActiveSuggestion}
+            suggestionNumbers={suggestionNumbers}
             focalChoices={focalChoices}
             focal={focalId}
             onChooseFocal={(focal) => update((s) => ({ ...s, focal }))}
@@ -414,6 +423,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
               return i === undefined ? null : tieBasis(network, visibility, i);
             }}
             onHoverSuggestion={setActiveSuggestion}
+            suggestionNumbers={suggestionNumbers}
             k={view.k}
             onK={(k) => update((s) => ({ ...s, k }), 'replace')}
             reachSteps={view.reachSteps}
@@ -435,7 +445,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
           </section>
         )}
       </aside>
-      {result && (
+      {result && printing && (
         <PrintReport
           result={result}
           datasetName={datasetName}
@@ -445,9 +455,10 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
               return i === undefined ? id : network.organisations[i]!.name;
             },
           })}
-          mapImage={mapImage}
+          map={layout ? mapPicture({ network, positions: layout, visibility, look: appearance, highlight, selected: selectedIndex, suggested }) : null}
+          suggested={suggestedPairs.map((s, i) => ({ number: i + 1, a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label) }))}
           generatedAt={new Date()}
-          provenance={source?.kind === 'imported' ? source.label : t('intro.source')}
+          provenance={source?.kind === 'imported' ? source.label : t('intro.sourceName')}
         />
       )}
     </main>

@@ -11,7 +11,7 @@ import './analysis.css';
 import { convenerCoverage, convenersStale, robustnessLevel } from './convenerModel';
 import { useAnalysisText } from './messages';
 import { OrganisationButton, SectorSwatch } from './parts';
-import type { HoveredSuggestion } from './SuggestedTies';
+import { TieNumber, type HoveredSuggestion } from './SuggestedTies';
 import { MethodsLink } from '../methods/Methods';
 
 export interface ConvenersPanelProps {
@@ -31,6 +31,8 @@ export interface ConvenersPanelProps {
   selected: string | null;
   onSelectOrganisation(id: string): void;
   onHoverSuggestion?(s: HoveredSuggestion): void;
+  /** The numbers of the introductions drawn on the map, by `aId|bId`. */
+  suggestionNumbers?: ReadonlyMap<string, number>;
 }
 
 export const MIN_K = 1;
@@ -41,7 +43,7 @@ export const MAX_K = 10;
  * robust it is, and the introductions it can make; and what the set covers per target sector.
  */
 export function ConvenersPanel(props: ConvenersPanelProps) {
-  const { result, robustness, introductions, tieBasis, k, onK, reachSteps, onReachSteps, showSuggested, onShowSuggested, selected, onSelectOrganisation, onHoverSuggestion } =
+  const { result, robustness, introductions, tieBasis, k, onK, reachSteps, onReachSteps, showSuggested, onShowSuggested, selected, onSelectOrganisation, onHoverSuggestion, suggestionNumbers } =
     props;
   const { t, tp, fmt, lang, sector } = useAnalysisText();
   const vocabulary = useVocabulary();
@@ -166,6 +168,7 @@ export function ConvenersPanel(props: ConvenersPanelProps) {
                             onFocus={() => hover({ source: i.a.id, target: i.b.id })}
                             onBlur={() => hover(null)}
                           >
+                            <TieNumber n={suggestionNumbers?.get(`${i.a.id}|${i.b.id}`)} />
                             <OrganisationButton id={i.a.id} label={i.a.label} onSelect={onSelectOrganisation} />
                             <span aria-hidden="true"> ↔ </span>
                             <span className="ana-sr"> {t('suggest.and')} </span>

@@ -17,6 +17,8 @@ export interface MissingBridgesViewProps {
   onSelectCluster(kind: 'community' | 'component', id: number): void;
   onSelectOrganisation(id: string): void;
   onHoverSuggestion?(s: HoveredSuggestion): void;
+  /** The numbers of the suggested ties drawn on the map, by `aId|bId`. */
+  suggestionNumbers?: ReadonlyMap<string, number>;
   focalChoices: readonly FocalChoice[];
   focal: string | null;
   onChooseFocal(id: string | null): void;
@@ -70,6 +72,7 @@ export function MissingBridgesView({
   onSelectCluster,
   onSelectOrganisation,
   onHoverSuggestion,
+  suggestionNumbers,
   focalChoices,
   focal,
   onChooseFocal,
@@ -90,6 +93,7 @@ export function MissingBridgesView({
         onSelectCluster={onSelectCluster}
         onSelectOrganisation={onSelectOrganisation}
         onHoverSuggestion={onHoverSuggestion}
+        numbers={suggestionNumbers}
       />
       <MunicipalityPosition
         result={result}

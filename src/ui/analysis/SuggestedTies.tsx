@@ -46,10 +46,12 @@ function useHover(onHover?: (s: HoveredSuggestion) => void) {
 function PairSuggestions({
   pair,
   hover,
+  numbers,
   onSelectOrganisation,
 }: {
   pair: SectorPairSuggestions;
   hover: ReturnType<typeof useHover>;
+  numbers?: ReadonlyMap<string, number>;
   onSelectOrganisation(id: string): void;
 }) {
   const { t, tp, fmt, sector } = useAnalysisText();
@@ -80,6 +82,7 @@ function PairSuggestions({
                 {...hover(s.a.id, s.b.id)}
               >
                 <div className="ana-suggestion-pair">
+                  <TieNumber n={numbers?.get(`${s.a.id}|${s.b.id}`)} />
                   <OrganisationButton id={s.a.id} label={s.a.label} onSelect={onSelectOrganisation} />
                   <span aria-hidden="true"> ↔ </span>
                   <span className="ana-sr"> {t('suggest.and')} </span>
@@ -157,6 +160,18 @@ function ClusterSuggestionItem({
   );
 }
 
+/** The number a suggested tie carries on the map (and its meaning for screen readers). */
+export function TieNumber({ n }: { n: number | undefined }) {
+  const { t } = useAnalysisText();
+  if (n === undefined) return null;
+  return (
+    <span className="ana-tie-number" title={t('suggest.numberHelp', { n })} data-testid="tie-number">
+      <span aria-hidden="true">{n}</span>
+      <span className="ana-sr">{t('suggest.numberHelp', { n })}</span>
+    </span>
+  );
+}
+
 /** Suggested organisation pairs per target-sector pair, and which communities to link. */
 export function SuggestedTies({
   result,
@@ -164,12 +179,15 @@ export function SuggestedTies({
   onSelectCluster,
   onSelectOrganisation,
   onHoverSuggestion,
+  numbers,
 }: {
   result: AnalysisResult;
   targets: readonly Sector[];
   onSelectCluster(kind: 'community', id: number): void;
   onSelectOrganisation(id: string): void;
   onHoverSuggestion?(s: HoveredSuggestion): void;
+  /** The numbers of the ties drawn on the map, by `aId|bId`. */
+  numbers?: ReadonlyMap<string, number>;
 }) {
   const { t } = useAnalysisText();
   const hover = useHover(onHoverSuggestion);
@@ -185,7 +203,7 @@ export function SuggestedTies({
       </p>
       {pairs.length === 0 && <p className="ana-muted">{t('suggest.noPairs')}</p>}
       {pairs.map((p) => (
-        <PairSuggestions key={p.sectors.join('|')} pair={p} hover={hover} onSelectOrganisation={onSelectOrganisation} />
+        <PairSuggestions key={p.sectors.join('|')} pair={p} hover={hover} numbers={numbers} onSelectOrganisation={onSelectOrganisation} />
       ))}
       <section className="ana-subsection" aria-labelledby={clusterTitleId} data-testid="cluster-suggestions">
         <h3 id={clusterTitleId}>{t('suggest.clusterTitle')}</h3>

@@ -1,8 +1,10 @@
 /**
- * Ties that do not exist yet, drawn dashed over the map on a canvas of their own (sigma's edge
- * programs draw no dashes), with their reason on hover.
+ * Ties that do not exist yet, drawn dashed and numbered over the map on a canvas of their own
+ * (sigma's edge programs draw no dashes), with their reason on hover; the panels list the same
+ * numbers with the reasons, for the keyboard and screen readers.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { drawSuggestedTies, type SuggestedSegment } from '../../export/image';
 import { organisationKey } from '../../graph/display';
 import { useSigma } from './SigmaHost';
 
@@ -11,9 +13,9 @@ export interface SuggestedTie {
   a: number;
   b: number;
   reason: string;
+  /** Its number on the map, the same as in the panel's list. */
+  number: number;
 }
-
-const SUGGESTED = '#c0392b';
 
 export function SuggestionsOverlay({ ties, active }: { ties: readonly SuggestedTie[]; active: { a: number; b: number } | null }) {
   const sigma = useSigma();
@@ -44,25 +46,17 @@ export function SuggestionsOverlay({ ties, active }: { ties: readonly SuggestedT
       }
       const ctx = c.getContext('2d');
       if (!ctx) return;
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      ctx.clearRect(0, 0, width, height);
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, c.width, c.height);
+      const segments: SuggestedSegment[] = [];
       for (const tie of list) {
         const p = sigma.getNodeDisplayData(organisationKey(tie.a));
         const q = sigma.getNodeDisplayData(organisationKey(tie.b));
         if (!p || !q || p.hidden || q.hidden) continue;
-        const from = sigma.framedGraphToViewport(p);
-        const to = sigma.framedGraphToViewport(q);
-        const isActive = on && ((on.a === tie.a && on.b === tie.b) || (on.a === tie.b && on.b === tie.a));
-        ctx.beginPath();
-        ctx.setLineDash([6, 5]);
-        ctx.lineWidth = isActive ? 3.5 : 2;
-        ctx.strokeStyle = SUGGESTED;
-        ctx.globalAlpha = on && !isActive ? 0.35 : 0.9;
-        ctx.moveTo(from.x, from.y);
-        ctx.lineTo(to.x, to.y);
-        ctx.stroke();
+        const isActive = !!on && ((on.a === tie.a && on.b === tie.b) || (on.a === tie.b && on.b === tie.a));
+        segments.push({ from: sigma.framedGraphToViewport(p), to: sigma.framedGraphToViewport(q), number: tie.number, active: isActive });
       }
-      ctx.globalAlpha = 1;
+      drawSuggestedTies(ctx, segments, ratio);
     };
     sigma.on('afterRender', draw);
     const element = sigma.getContainer();

@@ -13,35 +13,40 @@ import {
 } from './content';
 import { useScoped } from '../../i18n/scoped';
 import './print.css';
+import type { MapPicture } from '../../export/mapPicture';
+import { MapFigure } from './MapFigure';
 
 export interface PrintReportProps {
   result: AnalysisResult;
   datasetName: string;
   /** The filters in force as one line (`summariseFilters`). */
   filtersSummary: string;
-  /** The map as an image (a PNG data URL), or null. */
-  mapImage: string | null;
+  /** The map as drawn on screen, as a vector picture (null: no layout yet). */
+  map: MapPicture | null;
+  /** The suggested ties on the map, with their numbers and why. */
+  suggested: readonly { number: number; a: string; b: string; via: string[] }[];
   generatedAt: Date;
   /** Where the data comes from (e.g. the study's documents); shown in the footer. */
   provenance?: string;
 }
 
 /**
- * A one-page summary for print: the map, the missing bridges, the clusters lacking a target
- * sector and the conveners. Hidden on screen (`.print-only`); `print.css` shows it, hides
+ * A one-page summary for print: the map as on screen (vector), the missing bridges, the clusters
+ * lacking a target sector, the suggested ties with their numbers on the map, the focal
+ * municipality's position and the conveners. Hidden on screen (`.print-only`); `print.css` shows it, hides
  * `.no-print` and fits it on one A4 page, portrait or landscape.
  */
-export function PrintReport({ result, datasetName, filtersSummary, mapImage, generatedAt, provenance }: PrintReportProps) {
+export function PrintReport({ result, datasetName, filtersSummary, map, suggested, generatedAt, provenance }: PrintReportProps) {
   const { t, lang } = useScoped('report');
   const { t: words } = useTranslation();
   const findings = useMemo(() => findingsOf(result), [result]);
   const bridges = findings.filter((f) => ['sector_absent', 'no_ties', 'below_null', 'below_expected', 'bridges_ok'].includes(f.code));
   const convenerFindings = findings.filter((f) => f.code === 'convener');
+  const focal = findings.filter((f) => f.code === 'focal' || f.code === 'no_focal');
   const lacking = useMemo(() => clustersLackingTargets(result), [result]);
   const shownClusters = lacking.slice(0, REPORT_MAX_CLUSTERS);
   const picks = result.conveners.picks.slice(0, REPORT_MAX_CONVENERS);
   const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long' }).format(generatedAt);
-  const ratio = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL').format(result.meta.missingBridgeRatio);
   const betweenness = result.meta.betweenness.estimated
     ? t('betweennessEstimated', { samples: result.meta.betweenness.samples })
     : t('betweennessExact');
@@ -66,7 +71,8 @@ export function PrintReport({ result, datasetName, filtersSummary, mapImage, gen
 
       <div className="pr-body">
         <figure className="pr-map">
-          {mapImage ? <img src={mapImage} alt={t('mapAlt')} /> : <p className="pr-muted">{t('noMap')}</p>}
+          {map ? <MapFigure picture={map} label={t('mapAlt')} /> : <p className="pr-muted">{t('noMap')}</p>}
+          {map && map.tiesDrawn < map.tiesVisible && <figcaption className="pr-muted">{t('mapThinned', { drawn: map.tiesDrawn, total: map.tiesVisible })}</figcaption>}
         </figure>
 
         <div className="pr-text">
@@ -114,6 +120,27 @@ export function PrintReport({ result, datasetName, filtersSummary, mapImage, gen
             )}
           </section>
 
+          {suggested.length > 0 && (
+            <section className="pr-section" data-testid="print-report-suggested">
+              <h2>{t('suggested')}</h2>
+              <p className="pr-muted">{t('suggestedIntro')}</p>
+              <ol className="pr-numbered">
+                {suggested.map((s) => (
+                  <li key={s.number} value={s.number}>
+                    {t('suggestedLine', { a: s.a, b: s.b, via: joinList(s.via, lang) })}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+
+          <section className="pr-section" data-testid="print-report-focal">
+            <h2>{t('focal')}</h2>
+            {focal.map((f, i) => (
+              <p key={i}>{wordFinding(words, f, lang)}</p>
+            ))}
+          </section>
+
           <section className="pr-section" data-testid="print-report-conveners">
             <h2>{t('conveners')}</h2>
             {picks.length === 0 ? (
@@ -136,9 +163,7 @@ export function PrintReport({ result, datasetName, filtersSummary, mapImage, gen
         <p>
           {t('method', {
             resolution: String(result.meta.louvain.resolution),
-            seed: String(result.meta.louvain.seed),
             betweenness,
-            ratio,
           })}
         </p>
         <p>

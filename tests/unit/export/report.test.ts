@@ -7,6 +7,7 @@ import { setupI18n } from '../../../src/i18n';
 import { clustersLackingTargets } from '../../../src/ui/report/content';
 import { summariseFilters } from '../../../src/ui/report/filtersSummary';
 import { PrintReport } from '../../../src/ui/report/PrintReport';
+import { mapPicture } from '../../../src/export/mapPicture';
 import { findingsOf } from '../../../src/analysis/findings';
 import { createTranslator } from '../../../src/i18n';
 import { wordFinding } from '../../../src/i18n/findings';
@@ -50,14 +51,23 @@ describe('filters summary', () => {
 });
 
 describe('PrintReport', () => {
-  it('shows title, dataset, date, filters, map, missing bridges, clusters lacking a target sector and conveners', () => {
+  it('shows title, dataset, date, filters, map, missing bridges, clusters, suggested ties, the focal municipality and conveners', () => {
     const fx = denHaag();
+    const n = fx.network.organisations.length;
+    const picture = mapPicture({
+      network: fx.network,
+      positions: { x: Float32Array.from({ length: n }, (_v, i) => i % 17), y: Float32Array.from({ length: n }, (_v, i) => Math.floor(i / 17)) },
+      visibility: fx.visibility,
+      look: { colour: Array.from({ length: n }, () => '#0072b2'), size: new Float32Array(n).fill(4) },
+      suggested: [{ a: 0, b: 1, number: 1 }],
+    });
     render(
       h(PrintReport, {
         result: fx.result,
         datasetName: 'Zorginnovatie-ecosysteem regio Den Haag',
         filtersSummary: 'Geen filters: het hele netwerk',
-        mapImage: 'data:image/png;base64,AAAA',
+        map: picture,
+        suggested: [{ number: 1, a: 'BOBErgo B.V.', b: 'Sophia Stichting', via: ['De Haagse Hogeschool', 'Technische Universiteit Delft'] }],
         generatedAt: new Date('2024-05-01T10:00:00Z'),
         provenance: 'factbook zorginnovatie Den Haag',
       }),
@@ -69,7 +79,12 @@ describe('PrintReport', () => {
     expect(text).toContain('Zorginnovatie-ecosysteem regio Den Haag');
     expect(text).toContain('1 mei 2024');
     expect(text).toContain('Filters: Geen filters: het hele netwerk');
-    expect(report.querySelector('img')!.getAttribute('src')).toBe('data:image/png;base64,AAAA');
+    // The map as on screen, in vector: every visible organisation, the suggested tie numbered.
+    const svg = screen.getByTestId('print-map');
+    expect(svg.querySelectorAll('circle').length).toBe(fx.visibility.counts.organisations + 1);
+    expect(screen.getByTestId('print-map-suggested').querySelectorAll('line').length).toBe(1);
+    expect(screen.getByTestId('print-report-suggested').textContent).toContain('BOBErgo B.V. ↔ Sophia Stichting, via De Haagse Hogeschool en Technische Universiteit Delft');
+    expect(screen.getByTestId('print-report-focal').textContent).toContain('Gemeente Den Haag');
 
     const bridges = screen.getByTestId('print-report-bridges');
     expect(bridges.textContent).toContain('een ontbrekende brug');
@@ -88,7 +103,8 @@ describe('PrintReport', () => {
     const first = findingsOf(fx.result).find((f) => f.code === 'convener')!;
     expect(items[0]!.textContent).toBe(wordFinding(createTranslator('nl').t, { ...first, rank: 0 }, 'nl').replace(/^0\. /, ''));
     expect(text).toContain('Bron: factbook zorginnovatie Den Haag');
-    expect(text).toContain('Louvain (resolutie 1, seed 42)');
+    expect(text).not.toContain('Bron: Bron');
+    expect(text).toContain('consensus van Louvain-runs (resolutie 1)');
   });
 
   it('speaks English when the app does, and copes without a map', async () => {
@@ -97,7 +113,7 @@ describe('PrintReport', () => {
     });
     const fx = denHaag();
     render(
-      h(PrintReport, { result: fx.result, datasetName: 'X', filtersSummary: 'No filters', mapImage: null, generatedAt: new Date('2024-05-01') }),
+      h(PrintReport, { result: fx.result, datasetName: 'X', filtersSummary: 'No filters', map: null, suggested: [], generatedAt: new Date('2024-05-01') }),
     );
     const report = screen.getByTestId('print-report');
     expect(report.querySelector('h1')!.textContent).toBe('Where are the bridges missing?');
