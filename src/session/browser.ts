@@ -4,6 +4,7 @@
  * break the app.
  */
 import { loadCorrections, saveCorrections } from '../data/sectorCorrections';
+import { storageOverlays } from '../change/storage';
 import { SessionStore, type CorrectionStore, type LocationPort } from './store';
 
 /** Sector corrections per dataset in localStorage, read into a Map (any string is a valid id). */
@@ -32,5 +33,6 @@ export function createBrowserSession(): SessionStore {
     createLayoutWorker: () => new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module' }),
     location: browserLocation,
     corrections: localCorrections,
+    overlays: storageOverlays(),
   });
 }
