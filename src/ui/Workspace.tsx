@@ -26,6 +26,8 @@ import { SectorCorrections } from './import/SectorCorrections';
 import { DroppedNotice } from './DroppedNotice';
 import { slugify } from '../data/normalise';
 import { SECTORS } from '../data/sectors';
+import { ChangeView } from './change/ChangeView';
+import { ConvenerIntroductions } from './change/ConvenerIntroductions';
 
 const MAP_VIEWS: View[] = ['network', 'bridges', 'conveners'];
 const GOVERNMENT = SECTORS.indexOf('government');
@@ -329,6 +331,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             ) : (
               <AnalysisProgress step={analysis.progress?.stage ?? null} fraction={analysis.progress?.fraction ?? null} error={analysis.error ?? undefined} />
             ))}
+          {view.view === 'change' && <ChangeView datasetSlug={datasetSlug} datasetName={datasetName} />}
           {view.view === 'tables' && <TablesView network={network} visibility={visibility} result={result} selected={view.selected} onSelect={select} />}
           {details && (
             <div className="details-drawer" data-testid="details-drawer">
@@ -369,17 +372,20 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             onChooseFocal={(focal) => update((s) => ({ ...s, focal }))}
           />
         ) : view.view === 'conveners' ? (
-          <ConvenersPanel
-            result={result}
-            k={view.k}
-            onK={(k) => update((s) => ({ ...s, k }), 'replace')}
-            reachSteps={view.reachSteps}
-            onReachSteps={(reachSteps) => update((s) => ({ ...s, reachSteps }))}
-            showSuggested={view.showSuggested}
-            onShowSuggested={(showSuggested) => update((s) => ({ ...s, showSuggested }))}
-            selected={view.selected}
-            onSelectOrganisation={selectAndFocus}
-          />
+          <>
+            <ConvenersPanel
+              result={result}
+              k={view.k}
+              onK={(k) => update((s) => ({ ...s, k }), 'replace')}
+              reachSteps={view.reachSteps}
+              onReachSteps={(reachSteps) => update((s) => ({ ...s, reachSteps }))}
+              showSuggested={view.showSuggested}
+              onShowSuggested={(showSuggested) => update((s) => ({ ...s, showSuggested }))}
+              selected={view.selected}
+              onSelectOrganisation={selectAndFocus}
+            />
+            <ConvenerIntroductions result={result} datasetName={datasetName} />
+          </>
         ) : (
           <section className="intro">
             <h2>{t('intro.title')}</h2>
