@@ -229,7 +229,7 @@ function FocalTable({ before: b, after: a, prefix, nameOf }: { before: ViewSumma
 }
 
 function Clusters({ comparison, prefix }: { comparison: Comparison; prefix: string }) {
-  const { t, tp, sector } = useChangeText();
+  const { t, tp, sectorName } = useChangeText();
   const { before: b, after: a } = comparison;
   const stable = (s: ViewSummary) => s.clustersLacking.filter((c) => c.stable).length;
   const [all, setAll] = useState(false);
@@ -245,7 +245,7 @@ function Clusters({ comparison, prefix }: { comparison: Comparison; prefix: stri
         <ul className="change-list">
           {shown.map((c) => (
             <li key={c.id}>
-              {tp('clusters.item', c.size, { id: c.id, sectors: c.lacks.map(sector).join(', ') })}
+              {tp('clusters.item', c.size, { id: c.id, sectors: c.lacks.map(sectorName).join(', ') })}
               {!c.stable && <span className="change-muted"> · {t('clusters.uncertain')}</span>}
             </li>
           ))}

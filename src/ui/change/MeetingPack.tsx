@@ -126,7 +126,7 @@ function Page({
   focal: { before: FocalSummary | null; after: FocalSummary | null } | null;
   focalError: string | null;
 }) {
-  const { t, tp, fmt, sector, lang } = useChangeText();
+  const { t, tp, fmt, sector, sectorName, lang } = useChangeText();
   const { t: words } = useTranslation();
   const c = page.convener;
   const sentence = useMemo(() => {
@@ -137,7 +137,7 @@ function Page({
   }, [result, c.id, words, lang]);
   const reached = Object.entries(c.newlyReached)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${fmt.int(n)} ${sector(s).toLowerCase()}`)
+    .map(([s, n]) => `${fmt.int(n)} ${sectorName(s)}`)
     .join(', ');
   return (
     <article className="mp-page" data-testid="meeting-pack-page" data-convener={c.id}>
@@ -156,8 +156,9 @@ function Page({
       <Block title={t('pack.why')}>
         <p>{sentence}</p>
         <ul className="mp-facts">
-          <li>{reached ? tp('pack.reach', c.newlyReachedTotal, { sectors: reached }) : t('pack.reachNone')}</li>
-          {c.newSectors.length > 0 && <li>{t('pack.firstSectors', { sectors: c.newSectors.map(sector).join(', ') })}</li>}
+          {/* The finding's sentence already says whom it reaches; the counts stand alone without it. */}
+          {!sentence && <li>{reached ? tp('pack.reach', c.newlyReachedTotal, { sectors: reached }) : t('pack.reachNone')}</li>}
+          {c.newSectors.length > 0 && <li>{t('pack.firstSectors', { sectors: listOf(c.newSectors.map(sectorName), t('pack.and')) })}</li>}
           <li>{t('pack.cumulative', { rank: c.rank, reached: fmt.int(c.cumulativeReached), total: fmt.int(result.conveners.targetTotal) })}</li>
         </ul>
       </Block>
@@ -209,6 +210,11 @@ function Page({
       <footer className="mp-foot">{t('pack.footer', { date: generated })}</footer>
     </article>
   );
+}
+
+/** "a, b and c". */
+function listOf(items: string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
 
 function Block({ title, children }: { title: string; children: ReactNode }) {

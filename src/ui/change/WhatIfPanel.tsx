@@ -201,14 +201,18 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
 }
 
 function ImportLine({ outcome }: { outcome: ScenarioOutcome }) {
-  const { t } = useChangeText();
+  const { t, tp } = useChangeText();
   const r = outcome.document.import;
   const problems = r.problems.filter((p) => p.severity !== 'info');
   return (
     <div className="change-section" data-testid="whatif-import-report">
       <p>
-        {t('whatif.report', { read: r.rowsRead, used: r.rowsUsed, merged: r.rowsMerged, rejected: r.rowsRejected })}{' '}
-        {t('whatif.added', { organisations: outcome.document.added.organisations.length, activities: outcome.document.added.activities.length, participations: outcome.document.added.participations })}
+        {tp('whatif.report', r.rowsRead, { used: r.rowsUsed, merged: r.rowsMerged, rejected: r.rowsRejected })}{' '}
+        {t('whatif.added', {
+          participations: tp('whatif.participations', outcome.document.added.participations),
+          activities: tp('whatif.newActivities', outcome.document.added.activities.length),
+          organisations: tp('whatif.newOrganisations', outcome.document.added.organisations.length),
+        })}
       </p>
       {problems.length > 0 && (
         <ul className="change-problems">

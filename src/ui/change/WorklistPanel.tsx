@@ -82,7 +82,7 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
               e.currentTarget.value = '';
               if (!f) return;
               const report = store.importWorklistCsv(await f.text(), f.name);
-              setMessage(t('worklist.imported', { file: f.name, read: report.rowsRead, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected }));
+              setMessage(tp('worklist.imported', report.rowsRead, { file: f.name, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected }));
             }}
           />
         </div>

@@ -10,6 +10,8 @@ export interface ChangeText {
   tp(key: string, count: number, vars?: Vars): string;
   fmt: NumberFormatters;
   sector(s: string): string;
+  /** The sector's name inside a sentence (lower case where the language wants it). */
+  sectorName(s: string): string;
 }
 
 export function useChangeText(): ChangeText {
@@ -22,6 +24,7 @@ export function useChangeText(): ChangeText {
       tp: words.tp,
       fmt: numberFormatters(words.lang),
       sector: (s: string) => common.t(`sectors.${s}.label`, { defaultValue: s }),
+      sectorName: (s: string) => common.t(`sectors.${s}.name`, { defaultValue: s }),
     }),
     [words, common],
   );
