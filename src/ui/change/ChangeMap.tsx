@@ -75,23 +75,26 @@ export function ChangeMap({ network, layout, sectors, model, kind, testId, label
   const { t: common } = useTranslation();
   const [sigma, setSigma] = useState<MapSigma | null>(null);
   const [focus, setFocus] = useState<CameraFocus | null>(null);
+  // The graph changes only with the organisations a scenario adds (by value, not by array).
+  const hypothetical = t('hypothetical.short');
+  const extraKey = `${hypothetical}|${JSON.stringify(model.extra)}`;
   const graph = useMemo(() => {
     const g = networkDisplayGraph(network, layout);
     const N = network.organisations.length;
-    model.extra.forEach((node, k) => {
+    const extra = JSON.parse(extraKey.slice(hypothetical.length + 1)) as ChangeMapModel['extra'];
+    extra.forEach((node, k) => {
       g.addNode(node.key, {
         x: node.x,
         y: node.y,
         size: 7,
         color: isSector(node.sector) ? SECTOR_INFO[node.sector].colour : SECTOR_INFO.other.colour,
-        label: `${node.label} (${t('hypothetical.short')})`,
+        label: `${node.label} (${hypothetical})`,
         index: N + k,
         kind: 'organisation',
       });
     });
     return g;
-    // The added organisations' keys and names make the graph; their positions follow the layout.
-  }, [network, layout, model.extra, t]);
+  }, [network, layout, extraKey, hypothetical]);
   const settings = useMemo(
     () => ({ renderEdgeLabels: false, labelSize: 12, labelWeight: '500', labelDensity: 0.5, labelGridCellSize: 90, labelRenderedSizeThreshold: 9, zIndex: true, stagePadding: 24, hideEdgesOnMove: graph.size > 5000 }),
     [graph],
@@ -106,7 +109,8 @@ export function ChangeMap({ network, layout, sectors, model, kind, testId, label
   return (
     <figure className="change-map" data-testid={`${testId}-figure`} data-formed={model.counts.formed} data-lost={model.counts.lost} data-hypothetical={model.counts.hypothetical}>
       <div className="change-map-canvas">
-        <SigmaHost graph={graph} settings={settings} testId={testId} label={label} onReady={setSigma}>
+        {/* A new graph is a new host: its controllers never touch the sigma instance it replaced. */}
+        <SigmaHost key={extraKey} graph={graph} settings={settings} testId={testId} label={label} onReady={setSigma}>
           <ChangeLookController network={network} sectors={sectors} model={model} />
           <DashedTiesOverlay ties={model.dashed} />
           <CameraController focus={focus} />
