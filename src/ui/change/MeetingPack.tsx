@@ -203,7 +203,7 @@ function Page({
             {t('pack.computing')}
           </p>
         ) : (
-          <FocalComparison before={focal.before} after={focal.after} />
+          <FocalComparison before={focal.before} after={page.introductions.length ? focal.after : null} />
         )}
         <p className="mp-footnote">{t('pack.hypotheticalNote')}</p>
       </Block>
@@ -226,6 +226,7 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** The focal organisation now and, when there are introductions (`after`), if they happen. */
 function FocalComparison({ before, after }: { before: FocalSummary | null; after: FocalSummary | null }) {
   const { t, fmt, sector } = useChangeText();
   const sectors = (before ?? after)?.distances.map((d) => d.sector) ?? [];
@@ -242,9 +243,11 @@ function FocalComparison({ before, after }: { before: FocalSummary | null; after
             <th scope="col" className="num">
               {t('pack.now')}
             </th>
-            <th scope="col" className="num">
-              {t('pack.ifIntroduced')}
-            </th>
+            {after && (
+              <th scope="col" className="num">
+                {t('pack.ifIntroduced')}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -252,24 +255,26 @@ function FocalComparison({ before, after }: { before: FocalSummary | null; after
             const x = show(before, s);
             const y = show(after, s);
             return (
-              <tr key={s} className={x !== y ? 'is-changed' : undefined}>
+              <tr key={s} className={after && x !== y ? 'is-changed' : undefined}>
                 <th scope="row">
                   <SectorSwatch sector={s} />
                   {sector(s)}
                 </th>
                 <td className="num">{x}</td>
-                <td className="num">{x !== y ? <strong>{y}</strong> : y}</td>
+                {after && <td className="num">{x !== y ? <strong>{y}</strong> : y}</td>}
               </tr>
             );
           })}
         </tbody>
       </table>
       <p>
-        {t('pack.clusters', {
-          before: before ? fmt.int(before.clustersReached) : '–',
-          after: after ? fmt.int(after.clustersReached) : '–',
-          total: fmt.int((after ?? before)?.clustersTotal ?? 0),
-        })}
+        {after
+          ? t('pack.clusters', {
+              before: before ? fmt.int(before.clustersReached) : '–',
+              after: fmt.int(after.clustersReached),
+              total: fmt.int(after.clustersTotal),
+            })
+          : t('pack.clustersNow', { before: before ? fmt.int(before.clustersReached) : '–', total: fmt.int(before?.clustersTotal ?? 0) })}
       </p>
     </>
   );
