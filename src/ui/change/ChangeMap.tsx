@@ -23,9 +23,17 @@ export const UNCHANGED_COLOUR = '#d5d9e0';
 /** Above this many organisations at a change, labels are left to sigma's density rule. */
 const MAX_FORCED_LABELS = 30;
 
-function ChangeLookController({ network, sectors, model }: { network: Network; sectors: Uint8Array; model: ChangeMapModel }) {
+/** A sector colour faded towards white (organisations a scenario does not touch). */
+function faded(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * 0.6);
+  return `#${[(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => mix(c).toString(16).padStart(2, '0')).join('')}`;
+}
+
+function ChangeLookController({ network, sectors, model, fade }: { network: Network; sectors: Uint8Array; model: ChangeMapModel; fade: boolean }) {
   const sigma = useSigma();
   const current = useRef(model);
+  const fadeRef = useRef(fade);
   useEffect(() => {
     const graph = sigma.getGraph();
     const scale = densitySizeScale(graph.order);
@@ -36,9 +44,11 @@ function ChangeLookController({ network, sectors, model }: { network: Network; s
       if (i >= N) return { ...data, size: data.size * scale, highlighted: true, forceLabel: true, zIndex: 3 };
       if (!m.nodes[i]) return { ...data, hidden: true };
       const touched = m.touched.has(i);
+      const colour = sectorColourOfCode(sectors[i]!);
       return {
         ...data,
-        color: sectorColourOfCode(sectors[i]!),
+        // What if: the few organisations a scenario touches stand out from the rest.
+        color: fadeRef.current && m.touched.size > 0 && !touched ? faded(colour) : colour,
         size: data.size * scale,
         forceLabel: touched && m.touched.size <= MAX_FORCED_LABELS,
         zIndex: touched ? 2 : 1,
@@ -55,8 +65,9 @@ function ChangeLookController({ network, sectors, model }: { network: Network; s
   }, [sigma, network, sectors]);
   useEffect(() => {
     current.current = model;
+    fadeRef.current = fade;
     sigma.refresh();
-  }, [sigma, model]);
+  }, [sigma, model, fade]);
   return null;
 }
 
@@ -111,7 +122,7 @@ export function ChangeMap({ network, layout, sectors, model, kind, testId, label
       <div className="change-map-canvas">
         {/* A new graph is a new host: its controllers never touch the sigma instance it replaced. */}
         <SigmaHost key={extraKey} graph={graph} settings={settings} testId={testId} label={label} onReady={setSigma}>
-          <ChangeLookController network={network} sectors={sectors} model={model} />
+          <ChangeLookController network={network} sectors={sectors} model={model} fade={kind === 'whatif'} />
           <DashedTiesOverlay ties={model.dashed} />
           <CameraController focus={focus} />
           <ProbeController />

@@ -4,6 +4,7 @@
  * one button away. Everything is computed by the session store and the analysis worker; this only
  * arranges the parts.
  */
+import { useEffect } from 'react';
 import { useSession, useStore } from '../../session/react';
 import { CHANGE_MODES, type ChangeMode } from '../../session/viewState';
 import { ComparePanel } from './ComparePanel';
@@ -24,6 +25,10 @@ export function ChangeView({ datasetSlug, datasetName }: { datasetSlug: string; 
     requestAnimationFrame(() => document.getElementById(`change-mode-${m}`)?.focus());
   };
   const current = CHANGE_MODES.indexOf(mode);
+  // On a narrow screen the view's own tab is the last one, scrolled out of sight: bring it in.
+  useEffect(() => {
+    document.getElementById('tab-change')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, []);
   return (
     <div className="change-page" data-testid="change-view">
       <div className="change-head">

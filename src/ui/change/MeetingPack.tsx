@@ -159,7 +159,7 @@ function Page({
           {/* The finding's sentence already says whom it reaches; the counts stand alone without it. */}
           {!sentence && <li>{reached ? tp('pack.reach', c.newlyReachedTotal, { sectors: reached }) : t('pack.reachNone')}</li>}
           {c.newSectors.length > 0 && <li>{t('pack.firstSectors', { sectors: listOf(c.newSectors.map(sectorName), t('pack.and')) })}</li>}
-          <li>{t('pack.cumulative', { rank: c.rank, reached: fmt.int(c.cumulativeReached), total: fmt.int(result.conveners.targetTotal) })}</li>
+          <li>{tp('pack.cumulative', c.rank, { reached: fmt.int(c.cumulativeReached), total: fmt.int(result.conveners.targetTotal) })}</li>
         </ul>
       </Block>
       <Block title={tp('pack.introductions', page.introductions.length)}>
@@ -205,7 +205,7 @@ function Page({
         ) : (
           <FocalComparison before={focal.before} after={page.introductions.length ? focal.after : null} />
         )}
-        <p className="mp-footnote">{t('pack.hypotheticalNote')}</p>
+        {page.introductions.length > 0 && <p className="mp-footnote">{t('pack.hypotheticalNote')}</p>}
       </Block>
       <footer className="mp-foot">{t('pack.footer', { date: generated })}</footer>
     </article>

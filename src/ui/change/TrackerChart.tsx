@@ -18,7 +18,7 @@ const STYLES = [
 
 const W = 480;
 const H = 230;
-const PAD = { left: 40, right: 16, top: 14, bottom: 30 };
+const PAD = { left: 40, right: 24, top: 14, bottom: 30 };
 
 function Marker({ kind, x, y, colour }: { kind: string; x: number; y: number; colour: string }) {
   const r = 4;

@@ -60,23 +60,15 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
     <div className="change-whatif" data-testid="whatif">
       <p className="change-intro">{t('whatif.intro')}</p>
       <div className="whatif-grid">
-        <div className="whatif-editor">
+        <div className="whatif-form">
           <NewActivityForm
             onAdd={(rows, what) => {
               store.addScenarioRows(rows);
               setMessage(what);
             }}
           />
-          {result && (
-            <AdoptIntroductions
-              result={result}
-              adopted={introducedPairs(scenario.rows)}
-              onAdopt={(pairs, name) => {
-                const n = store.adoptIntroductions(pairs);
-                setMessage(tp('whatif.adopted', n, { convener: name }));
-              }}
-            />
-          )}
+        </div>
+        <div className="whatif-scenario">
           <section className="change-section" aria-labelledby="whatif-scenario-title" data-testid="whatif-scenario">
             <h3 id="whatif-scenario-title">
               {t('whatif.scenarioTitle')} <HypotheticalMark />
@@ -193,6 +185,18 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
                 </div>
               )}
             </>
+          )}
+        </div>
+        <div className="whatif-adopt">
+          {result && (
+            <AdoptIntroductions
+              result={result}
+              adopted={introducedPairs(scenario.rows)}
+              onAdopt={(pairs, name) => {
+                const n = store.adoptIntroductions(pairs);
+                setMessage(tp('whatif.adopted', n, { convener: name }));
+              }}
+            />
           )}
         </div>
       </div>
