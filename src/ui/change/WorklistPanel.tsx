@@ -153,7 +153,7 @@ function Row({ intro, match, titleOf }: { intro: Introduction; match: Introducti
           </span>
         )}
       </th>
-      <td>
+      <td data-label={t('worklist.status')}>
         <select
           value={intro.status}
           aria-label={t('worklist.statusOf', { pair: label })}
@@ -167,7 +167,7 @@ function Row({ intro, match, titleOf }: { intro: Introduction; match: Introducti
           ))}
         </select>
       </td>
-      <td>
+      <td data-label={t('worklist.owner')}>
         <input
           key={`owner|${intro.updated}|${intro.owner}`}
           type="text"
@@ -180,7 +180,7 @@ function Row({ intro, match, titleOf }: { intro: Introduction; match: Introducti
           data-testid="worklist-owner"
         />
       </td>
-      <td>
+      <td data-label={t('worklist.note')}>
         <input
           key={`note|${intro.updated}|${intro.note}`}
           type="text"
@@ -193,7 +193,7 @@ function Row({ intro, match, titleOf }: { intro: Introduction; match: Introducti
           data-testid="worklist-note"
         />
       </td>
-      <td data-testid="worklist-match">
+      <td data-testid="worklist-match" data-label={t('worklist.inData')}>
         {!match ? (
           '–'
         ) : match.outcome === 'tied' ? (
@@ -211,7 +211,7 @@ function Row({ intro, match, titleOf }: { intro: Introduction; match: Introducti
           <span className="change-note-inline">{t('worklist.unmatched')}</span>
         )}
       </td>
-      <td>
+      <td className="worklist-actions">
         <button type="button" className="change-link-button" onClick={() => store.removeIntroduction(intro.a.id, intro.b.id)} aria-label={t('worklist.removeOf', { pair: label })} data-testid="worklist-remove">
           {t('worklist.remove')}
         </button>
