@@ -7,6 +7,7 @@
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAnalysis from './locales/en/analysis.json';
+import enChange from './locales/en/change.json';
 import enCli from './locales/en/cli.json';
 import enCommon from './locales/en/common.json';
 import enExport from './locales/en/export.json';
@@ -18,6 +19,7 @@ import enReport from './locales/en/report.json';
 import enTables from './locales/en/tables.json';
 import enVocabulary from './locales/en/vocabulary.json';
 import nlAnalysis from './locales/nl/analysis.json';
+import nlChange from './locales/nl/change.json';
 import nlCli from './locales/nl/cli.json';
 import nlCommon from './locales/nl/common.json';
 import nlExport from './locales/nl/export.json';
@@ -33,8 +35,8 @@ export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  nl: { common: nlCommon, analysis: nlAnalysis, tables: nlTables, import: nlImport, export: nlExport, report: nlReport, findings: nlFindings, cli: nlCli, vocabulary: nlVocabulary, measures: nlMeasures, methods: nlMethods },
-  en: { common: enCommon, analysis: enAnalysis, tables: enTables, import: enImport, export: enExport, report: enReport, findings: enFindings, cli: enCli, vocabulary: enVocabulary, measures: enMeasures, methods: enMethods },
+  nl: { common: nlCommon, analysis: nlAnalysis, tables: nlTables, import: nlImport, export: nlExport, report: nlReport, findings: nlFindings, cli: nlCli, vocabulary: nlVocabulary, measures: nlMeasures, methods: nlMethods, change: nlChange },
+  en: { common: enCommon, analysis: enAnalysis, tables: enTables, import: enImport, export: enExport, report: enReport, findings: enFindings, cli: enCli, vocabulary: enVocabulary, measures: enMeasures, methods: enMethods, change: enChange },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.nl) as (keyof (typeof resources)['nl'])[];

@@ -5,6 +5,7 @@
  */
 import { loadCorrections, saveCorrections } from '../data/sectorCorrections';
 import { indexedDbShelf, memoryShelf } from './shelf';
+import { storageOverlays } from '../change/storage';
 import { SessionStore, type CorrectionStore, type LocationPort } from './store';
 
 /** Sector corrections per dataset in localStorage, read into a Map (any string is a valid id). */
@@ -34,5 +35,6 @@ export function createBrowserSession(): SessionStore {
     location: browserLocation,
     corrections: localCorrections,
     shelf: typeof indexedDB === 'undefined' ? memoryShelf() : indexedDbShelf(),
+    overlays: storageOverlays(),
   });
 }

@@ -56,6 +56,19 @@ export function cleanViewState(state: ViewState, network: Network, sectors: Arra
       years = null;
     }
   }
+  // The change view's periods: a range no activity overlaps is dropped (the defaults apply).
+  let change = state.change;
+  if (change.before || change.after) {
+    const span = yearSpan(acts);
+    const outside = (r: [number, number] | null) => r !== null && (!span || r[1] < span[0] || r[0] > span[1]);
+    for (const side of ['before', 'after'] as const) {
+      const r = change[side];
+      if (r && outside(r)) {
+        dropped.push({ parameter: side, values: [`${r[0]}-${r[1]}`] });
+        change = { ...change, [side]: null };
+      }
+    }
+  }
   const index = network.projection.incidence.orgIndex;
   let ego = f.ego;
   if (ego && !index.has(ego.id)) {
@@ -82,6 +95,7 @@ export function cleanViewState(state: ViewState, network: Network, sectors: Arra
     ...state,
     selected,
     focal,
+    change,
     rules: listed.length === state.rules.listingActivities.length ? state.rules : { ...state.rules, listingActivities: listed },
     filters: {
       ...f,
@@ -97,4 +111,18 @@ export function cleanViewState(state: ViewState, network: Network, sectors: Arra
     },
   };
   return { state: dropped.length ? cleaned : state, dropped };
+}
+
+/** First and last year of any activity, or null when no activity has a year. */
+export function yearSpan(acts: readonly { startYear?: number; endYear?: number }[]): [number, number] | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const a of acts) {
+    for (const y of [a.startYear, a.endYear]) {
+      if (y === undefined) continue;
+      if (y < min) min = y;
+      if (y > max) max = y;
+    }
+  }
+  return min > max ? null : [min, max];
 }

@@ -1,5 +1,8 @@
-/** What Bruggen keeps in the browser's storage, and how to forget it (the error screen's way out). */
-const PREFIXES = ['bruggen.sectorCorrections.', 'bruggen.import.mapping.', 'bruggen.activeDataset'];
+/**
+ * What Bruggen keeps in the browser's storage, and how to forget it (the error screen's way out).
+ * The worklist of introductions is the user's own work, not view state: it is kept.
+ */
+const PREFIXES = ['bruggen.sectorCorrections.', 'bruggen.import.mapping.', 'bruggen.scenario.', 'bruggen.activeDataset'];
 
 export function forgetStoredState(storage: Pick<Storage, 'length' | 'key' | 'removeItem'> | undefined = safeLocalStorage()): number {
   if (!storage) return 0;

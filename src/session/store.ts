@@ -26,6 +26,18 @@ import { datasetKey } from '../data/sectorCorrections';
 import type { DatasetShelf, ShelvedSummary } from './shelf';
 import { parseViewState, serialiseViewState } from './url';
 import type { ViewState } from './viewState';
+import type { FocalSummary } from '../analysis/compare';
+import type { ComparisonDocument, ScenarioOutcome } from '../change/document';
+import { changeRequest, type ChangeRequest } from '../change/request';
+import { introductionScenarioRows, removeScenarioActivity } from '../change/scenarioRows';
+import { memoryOverlays, type OverlayStorage } from '../change/storage';
+import { readScenarioCsv, type ScenarioRow } from '../data/scenario';
+import type { ImportProblem } from '../data/report';
+import { filtersKey } from '../analysis/stages';
+import type { ChangeProgress } from '../workers/protocols';
+import { parseWorklistCsv, type WorklistReport } from '../worklist/csv';
+import { matchWorklist, type WorklistMatch } from '../worklist/match';
+import { addIntroductions, isoDate, removeIntroduction, updateIntroduction, type Introduction } from '../worklist/worklist';
 
 /** Positions by index: organisations (network view) or organisations then activities (bipartite). */
 export interface Positions {
@@ -56,6 +68,46 @@ export interface AnalysisSnapshot {
   assembled: { result: AnalysisResult; stale: StageName[] } | null;
 }
 
+/** The change view's comparison of two views (the command line's `--compare`). */
+export interface ChangeSnapshot {
+  /** What the current view state compares; null when there is nothing to compare. */
+  request: ChangeRequest | null;
+  /** Identifies the request with the network, sectors and analysis options it is computed with. */
+  key: string | null;
+  /** What each side shows (the map draws ties formed and lost from them). */
+  visibility: { before: Visibility; after: Visibility } | null;
+  /** The newest comparison received: it belongs to the current state when its key is `key`. */
+  result: { key: string; document: ComparisonDocument } | null;
+  progress: ChangeProgress | null;
+  error: string | null;
+}
+
+/** The what-if overlay: hypothetical rows on top of the data, and the data without and with them. */
+export interface ScenarioSnapshot {
+  /** Canonical scenario rows (src/data/scenario.ts), stored per dataset. */
+  rows: ScenarioRow[];
+  /** Problems of the last scenario file read (its rows' own problems come with the result). */
+  fileProblems: ImportProblem[];
+  key: string | null;
+  result: { key: string; outcome: ScenarioOutcome } | null;
+  progress: ChangeProgress | null;
+  error: string | null;
+}
+
+/** The worklist of introductions (stored for the user, not per dataset) matched against the data. */
+export interface WorklistSnapshot {
+  items: Introduction[];
+  /** Per introduction (same order): is it a tie in the loaded data? */
+  match: WorklistMatch | null;
+}
+
+/** The meeting pack's scenarios: the focal organisation now and if each convener's introductions happen. */
+export interface MeetingPackSnapshot {
+  key: string | null;
+  result: { key: string; before: FocalSummary | null; after: { id: string; focal: FocalSummary | null }[] } | null;
+  error: string | null;
+}
+
 export interface SessionSnapshot {
   phase: 'empty' | 'loading' | 'ready' | 'error';
   problem: SessionProblem | null;
@@ -78,6 +130,10 @@ export interface SessionSnapshot {
   recent: ShelvedSummary[];
   /** The last attempt to keep an imported dataset failed (e.g. storage full); the data is still open. */
   shelfError: string | null;
+  change: ChangeSnapshot;
+  scenario: ScenarioSnapshot;
+  worklist: WorklistSnapshot;
+  meetingPack: MeetingPackSnapshot;
 }
 
 export interface LocationPort {
@@ -102,6 +158,10 @@ export interface SessionEnvironment {
   shelf?: DatasetShelf;
   /** How long option changes settle before the analysis is asked (slider drags). */
   analysisDelayMs?: number;
+  /** Where the scenario and the worklist are kept; default in memory. */
+  overlays?: OverlayStorage;
+  /** Today as YYYY-MM-DD (worklist dates); default the clock's. */
+  today?: () => string;
 }
 
 export type ViewUpdate = (state: ViewState) => ViewState;
@@ -110,6 +170,8 @@ export type ViewUpdate = (state: ViewState) => ViewState;
 const GESTURE_MS = 800;
 
 const EMPTY_ANALYSIS: AnalysisSnapshot = { keys: null, results: {}, progress: null, error: null, assembled: null };
+const EMPTY_CHANGE: ChangeSnapshot = { request: null, key: null, visibility: null, result: null, progress: null, error: null };
+const EMPTY_PACK: MeetingPackSnapshot = { key: null, result: null, error: null };
 
 export class SessionStore {
   private snapshot: SessionSnapshot;
@@ -122,8 +184,12 @@ export class SessionStore {
   private loadGeneration = 0;
   private correctionsKey = '';
   private disposed = false;
+  private readonly overlays: OverlayStorage;
+  /** The running comparison, scenario and meeting pack: their key, and how to cancel them. */
+  private readonly running = new Map<'change' | 'scenario' | 'pack', { key: string; abort: AbortController }>();
 
   constructor(private readonly env: SessionEnvironment) {
+    this.overlays = env.overlays ?? memoryOverlays();
     this.snapshot = {
       phase: 'empty',
       problem: null,
@@ -142,6 +208,10 @@ export class SessionStore {
       analysis: EMPTY_ANALYSIS,
       recent: [],
       shelfError: null,
+      change: EMPTY_CHANGE,
+      scenario: { rows: [], fileProblems: [], key: null, result: null, progress: null, error: null },
+      worklist: { items: this.overlays.loadWorklist(), match: null },
+      meetingPack: EMPTY_PACK,
     };
     this.unsubscribePop = env.location.onPop(() => this.restoreFromLocation());
   }
@@ -174,7 +244,12 @@ export class SessionStore {
     const generation = ++this.loadGeneration;
     this.correctionsKey = options.correctionsKey;
     const corrections = this.env.corrections.load(options.correctionsKey);
+    for (const job of this.running.values()) job.abort.abort();
+    this.running.clear();
     this.set({
+      change: EMPTY_CHANGE,
+      scenario: { rows: this.overlays.loadScenario(options.correctionsKey), fileProblems: [], key: null, result: null, progress: null, error: null },
+      meetingPack: EMPTY_PACK,
       phase: 'loading',
       problem: null,
       source,
@@ -250,6 +325,8 @@ export class SessionStore {
       visibility: this.visibilityFor(network, sectors, view),
       analysis: { ...EMPTY_ANALYSIS },
     });
+    this.matchWorklist();
+    this.syncOverlays();
     if (!layout) void this.computeLayout(network, generation);
     this.scheduleAnalysis(0);
   }
@@ -384,6 +461,7 @@ export class SessionStore {
     const patch: Partial<SessionSnapshot> = { view: next };
     if (network && filtersChanged && !rulesChanged) patch.visibility = this.visibilityFor(network, sectors, next);
     this.set(patch);
+    if (!rulesChanged) this.syncOverlays();
     if (rulesChanged && dataset) {
       const generation = ++this.loadGeneration;
       this.set({ analysis: { ...EMPTY_ANALYSIS } });
@@ -425,6 +503,7 @@ export class SessionStore {
     this.set(patch);
     this.refreshKeys();
     await this.analysis().call('setSectors', { corrections: [...corrections], version: sectorsVersion });
+    this.syncOverlays();
     this.scheduleAnalysis(0);
   }
 
@@ -465,7 +544,8 @@ export class SessionStore {
     if (this.analysisTimer) clearTimeout(this.analysisTimer);
     this.analysisTimer = setTimeout(() => {
       this.analysisTimer = null;
-      void this.runAnalysis();
+      // The comparisons after the view's own analysis: their "before" side often reuses its stages.
+      void this.runAnalysis().then(() => this.runOverlays());
     }, delay);
   }
 
@@ -523,11 +603,230 @@ export class SessionStore {
     return analysis.assembled ? { ...analysis, assembled: { ...analysis.assembled, stale: [...STAGES] } } : analysis;
   }
 
+  // --- change over time, what if, the worklist ------------------------------------------------
+
+  /**
+   * Brings the comparison's and the scenario's keys up to date with the state, at once (as the
+   * analysis keys are): a result computed for another state is never shown as current. A running
+   * job whose result is no longer wanted is cancelled; the worker is asked after the analysis.
+   */
+  private syncOverlays(): void {
+    const { network, sectors, view, networkVersion, sectorsVersion } = this.snapshot;
+    const input = this.analysisInput();
+    if (!network || !input) return;
+    const options = JSON.stringify([networkVersion, sectorsVersion, input.targets, input.k, input.reach, input.resolution, input.focal]);
+    if (view.view === 'change') {
+      const request = changeRequest(view, network, sectors);
+      const key = request ? `${options}|${filtersKey(request.before)}|${filtersKey(request.after)}` : null;
+      const c = this.snapshot.change;
+      if (key !== c.key || JSON.stringify(request) !== JSON.stringify(c.request)) {
+        const visibility =
+          key === c.key ? c.visibility : request ? { before: applyFilters(network, sectors, request.before), after: applyFilters(network, sectors, request.after) } : null;
+        this.set({ change: { ...c, request, key, visibility, error: null, progress: key === c.key ? c.progress : null } });
+      }
+    }
+    const rows = this.snapshot.scenario.rows;
+    const scenarioKey = rows.length ? `${options}|${filtersKey(view.filters)}|${JSON.stringify(rows)}` : null;
+    if (scenarioKey !== this.snapshot.scenario.key) this.set({ scenario: { ...this.snapshot.scenario, key: scenarioKey, error: null, progress: null } });
+    const wanted = (job: 'change' | 'scenario') => view.view === 'change' && view.change.mode === (job === 'change' ? 'compare' : 'whatif');
+    for (const job of ['change', 'scenario'] as const) {
+      const r = this.running.get(job);
+      if (r && (r.key !== this.snapshot[job].key || !wanted(job))) {
+        r.abort.abort();
+        this.running.delete(job);
+      }
+    }
+  }
+
+  /** Asks the worker for what the change view shows and does not have yet. */
+  private runOverlays(): void {
+    const { view } = this.snapshot;
+    if (this.disposed || view.view !== 'change') return;
+    if (view.change.mode === 'compare') void this.runComparison();
+    if (view.change.mode === 'whatif') void this.runScenario();
+  }
+
+  /** Runs a worker job for `key` unless it runs or ran already; `patch` writes its progress and result. */
+  private async job<R>(
+    name: 'change' | 'scenario' | 'pack',
+    key: string,
+    call: (signal: AbortSignal) => Promise<R>,
+    current: () => string | null,
+    done: (result: R) => void,
+    failed: (message: string) => void,
+  ): Promise<void> {
+    if (this.running.get(name)?.key === key) return;
+    this.running.get(name)?.abort.abort();
+    const abort = new AbortController();
+    this.running.set(name, { key, abort });
+    try {
+      const result = await call(abort.signal);
+      if (current() === key && !this.disposed) done(result);
+    } catch (e) {
+      if (e instanceof CancelledError || current() !== key || this.disposed) return;
+      failed(e instanceof Error ? e.message : String(e));
+    } finally {
+      if (this.running.get(name)?.abort === abort) this.running.delete(name);
+    }
+  }
+
+  private async runComparison(): Promise<void> {
+    const c = this.snapshot.change;
+    const input = this.analysisInput();
+    if (!c.request || !c.key || !input || c.result?.key === c.key) return;
+    const { key, request } = c;
+    const progress = (p: ChangeProgress) => {
+      if (this.snapshot.change.key === key) this.set({ change: { ...this.snapshot.change, progress: p } });
+    };
+    progress({ side: 'before', stage: STAGES[0], fraction: 0 });
+    await this.job(
+      'change',
+      key,
+      (signal) =>
+        this.analysis().call(
+          'compare',
+          // The tracker shows every year: the first view's filters without their year range.
+          { before: { ...input, filters: request.before }, after: { ...input, filters: request.after }, trackerFilters: { ...request.before, years: null } },
+          { signal, onProgress: progress },
+        ),
+      () => this.snapshot.change.key,
+      (document) => this.set({ change: { ...this.snapshot.change, result: { key, document }, progress: null, error: null } }),
+      (error) => this.set({ change: { ...this.snapshot.change, progress: null, error } }),
+    );
+  }
+
+  private async runScenario(): Promise<void> {
+    const sc = this.snapshot.scenario;
+    const input = this.analysisInput();
+    if (!sc.key || !input || sc.result?.key === sc.key) return;
+    const { key, rows } = sc;
+    const progress = (p: ChangeProgress) => {
+      if (this.snapshot.scenario.key === key) this.set({ scenario: { ...this.snapshot.scenario, progress: p } });
+    };
+    progress({ side: 'before', stage: STAGES[0], fraction: 0 });
+    await this.job(
+      'scenario',
+      key,
+      (signal) => this.analysis().call('scenario', { rows, file: 'scenario', input }, { signal, onProgress: progress }),
+      () => this.snapshot.scenario.key,
+      (outcome) => this.set({ scenario: { ...this.snapshot.scenario, result: { key, outcome }, progress: null, error: null } }),
+      (error) => this.set({ scenario: { ...this.snapshot.scenario, progress: null, error } }),
+    );
+  }
+
+  /** Replaces the scenario's rows (stored for this dataset) and recomputes the what if. */
+  setScenarioRows(rows: readonly ScenarioRow[], fileProblems: ImportProblem[] = []): void {
+    this.overlays.saveScenario(this.correctionsKey, rows);
+    this.set({ scenario: { ...this.snapshot.scenario, rows: [...rows], fileProblems } });
+    this.syncOverlays();
+    this.runOverlays();
+  }
+
+  addScenarioRows(rows: readonly ScenarioRow[]): void {
+    if (rows.length) this.setScenarioRows([...this.snapshot.scenario.rows, ...rows]);
+  }
+
+  removeScenarioActivity(activityId: string): void {
+    this.setScenarioRows(removeScenarioActivity(this.snapshot.scenario.rows, activityId));
+  }
+
+  /** Makes introductions happen in the scenario (each pair a hypothetical `introduction` activity). */
+  adoptIntroductions(pairs: readonly { a: { id: string; name: string }; b: { id: string; name: string } }[]): number {
+    const { dataset } = this.snapshot;
+    if (!dataset) return 0;
+    const rows = introductionScenarioRows(dataset, this.snapshot.scenario.rows, pairs);
+    this.addScenarioRows(rows);
+    return rows.length / 2;
+  }
+
+  /** Reads a scenario file (canonical participations CSV) as the scenario's rows. */
+  importScenarioCsv(text: string, file: string): { rows: number; recognised: boolean } {
+    const table = readScenarioCsv(text, file);
+    if (!table.recognised) {
+      this.set({
+        scenario: {
+          ...this.snapshot.scenario,
+          fileProblems: table.problems.concat({ file, row: 1, severity: 'error', code: 'unrecognised-columns', message: 'A scenario file is a participations table: it needs the columns "activity_id" and "organisation" or "organisation_id".' }),
+        },
+      });
+      return { rows: 0, recognised: false };
+    }
+    this.setScenarioRows(table.rows, table.problems);
+    return { rows: table.rows.length, recognised: true };
+  }
+
+  private today(): string {
+    return this.env.today?.() ?? isoDate(new Date());
+  }
+
+  private setWorklist(items: Introduction[]): void {
+    this.overlays.saveWorklist(items);
+    this.set({ worklist: { ...this.snapshot.worklist, items } });
+    this.matchWorklist();
+  }
+
+  /** Which introductions are ties in the loaded data: a lookup in the session's own network. */
+  private matchWorklist(): void {
+    const { network, worklist } = this.snapshot;
+    const match = network && worklist.items.length ? matchWorklist(worklist.items, network.dataset, { network }) : null;
+    this.set({ worklist: { ...this.snapshot.worklist, match } });
+  }
+
+  /** Adds introductions the worklist does not hold yet; returns how many were new. */
+  addToWorklist(introductions: readonly Introduction[]): number {
+    const { worklist, added } = addIntroductions(this.snapshot.worklist.items, introductions);
+    if (added) this.setWorklist(worklist);
+    return added;
+  }
+
+  updateIntroduction(a: string, b: string, patch: Partial<Pick<Introduction, 'status' | 'owner' | 'note'>>): void {
+    this.setWorklist(updateIntroduction(this.snapshot.worklist.items, a, b, patch, this.today()));
+  }
+
+  removeIntroduction(a: string, b: string): void {
+    this.setWorklist(removeIntroduction(this.snapshot.worklist.items, a, b));
+  }
+
+  /** Reads a worklist CSV; its introductions are added to (or, with `replace`, replace) the worklist. */
+  importWorklistCsv(text: string, file: string, replace = false): WorklistReport {
+    const { worklist, report } = parseWorklistCsv(text, file);
+    if (report.rowsUsed) this.setWorklist(replace ? worklist : addIntroductions(this.snapshot.worklist.items, worklist).worklist);
+    return report;
+  }
+
+  /** The date stamp the store puts on worklist changes (YYYY-MM-DD). */
+  todayIso(): string {
+    return this.today();
+  }
+
+  /**
+   * The meeting pack's scenarios: per convener, the rows of its introductions. Computes the focal
+   * organisation's position without and with each (once per state and set of scenarios).
+   */
+  async prepareMeetingPack(scenarios: { id: string; rows: ScenarioRow[] }[]): Promise<void> {
+    const input = this.analysisInput();
+    if (!input || !this.snapshot.network) return;
+    const key = JSON.stringify([this.snapshot.networkVersion, input, scenarios]);
+    const pack = this.snapshot.meetingPack;
+    if (pack.key === key && (pack.result?.key === key || this.running.get('pack')?.key === key)) return;
+    this.set({ meetingPack: { ...pack, key, error: null } });
+    await this.job(
+      'pack',
+      key,
+      (signal) => this.analysis().call('focalIf', { input, scenarios }, { signal }),
+      () => this.snapshot.meetingPack.key,
+      (r) => this.set({ meetingPack: { ...this.snapshot.meetingPack, result: { key, ...r }, error: null } }),
+      (error) => this.set({ meetingPack: { ...this.snapshot.meetingPack, error } }),
+    );
+  }
+
   // --- lifetime ------------------------------------------------------------------------------
 
   dispose(): void {
     this.disposed = true;
     if (this.analysisTimer) clearTimeout(this.analysisTimer);
+    for (const job of this.running.values()) job.abort.abort();
+    this.running.clear();
     this.unsubscribePop?.();
     this.analysisClient?.dispose();
     this.layoutClient?.dispose();

@@ -1,7 +1,7 @@
 import { isSector, type Sector } from '../data/sectors';
 import { DEFAULT_FILTERS, type Filters } from '../filters/filters';
 import { COLOUR_BY, SIZE_BY, type ColourBy, type SizeBy } from '../measures/registry';
-import { DEFAULT_RULES, DEFAULT_VIEW_STATE, VIEWS, type ViewRules, type ViewState } from './viewState';
+import { CHANGE_MODES, DEFAULT_CHANGE, DEFAULT_RULES, DEFAULT_VIEW_STATE, VIEWS, type ChangeState, type ViewRules, type ViewState } from './viewState';
 
 /**
  * The view state lives in the query string so a view can be shared as a link and survives
@@ -51,8 +51,14 @@ const OLD_MEASURE_NAMES = new Map<string, string>([['brokerage', 'brokerageTotal
 export const QUERY_PARAMETERS = [
   'view', 'source', 'kind', 'scheme', 'theme', 'years', 'undated', 'region', 'city', 'sector', 'min',
   'isolates', 'stated', 'ego', 'colour', 'size', 'org', 'targets', 'k', 'reach', 'res', 'suggested',
-  'focal', 'listing', 'listed', 'weight',
+  'focal', 'listing', 'listed', 'weight', 'change', 'before', 'after', 'against',
 ] as const;
+
+/** A year range `A-B` (sorted), or null. */
+function yearRange(value: string | null): [number, number] | null {
+  const m = value?.match(/^(\d{4})-(\d{4})$/);
+  return m ? ([Number(m[1]), Number(m[2])].sort((a, b) => a - b) as [number, number]) : null;
+}
 
 export function parseViewState(search: string): ViewState {
   const raw = rawQuery(search);
@@ -97,7 +103,17 @@ export function parseViewState(search: string): ViewState {
     showSuggested: get('suggested') === '1',
     focal: decode(get('focal')) || null,
     rules,
+    change: parseChange(get),
   };
+}
+
+function parseChange(get: (key: string) => string | null): ChangeState {
+  const mode = oneOf(get('change'), CHANGE_MODES, DEFAULT_CHANGE.mode);
+  const before = yearRange(get('before'));
+  const after = yearRange(get('after'));
+  const against = decode(get('against')) || null;
+  if (mode === DEFAULT_CHANGE.mode && !before && !after && !against) return DEFAULT_CHANGE;
+  return { mode, before, after, against };
 }
 
 export function serialiseViewState(s: ViewState): string {
@@ -130,6 +146,11 @@ export function serialiseViewState(s: ViewState): string {
   if (writeList([...s.rules.listingKinds].sort()) !== writeList([...d.rules.listingKinds].sort())) q.push(['listing', writeList(s.rules.listingKinds)]);
   if (s.rules.listingActivities.length) q.push(['listed', writeList(s.rules.listingActivities)]);
   if (s.rules.weight !== d.rules.weight) q.push(['weight', s.rules.weight]);
+  const c = s.change;
+  if (c.mode !== d.change.mode) q.push(['change', c.mode]);
+  if (c.before) q.push(['before', `${c.before[0]}-${c.before[1]}`]);
+  if (c.after) q.push(['after', `${c.after[0]}-${c.after[1]}`]);
+  if (c.against) q.push(['against', encodeURIComponent(c.against)]);
   // URLSearchParams would re-encode the commas of our lists; build the string by hand.
   return q.length ? `?${q.map(([k, v]) => `${k}=${v}`).join('&')}` : '';
 }

@@ -6,7 +6,7 @@ import type { ColourBy, SizeBy } from '../measures/registry';
 export { COLOUR_BY, SIZE_BY, type ColourBy, type SizeBy } from '../measures/registry';
 
 /** The views of the workspace (the UI's view registry has exactly these ids). */
-export const VIEWS = ['network', 'bipartite', 'sectors', 'bridges', 'conveners', 'tables'] as const;
+export const VIEWS = ['network', 'bipartite', 'sectors', 'bridges', 'conveners', 'tables', 'change'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The tie rules a view was made with (see graph/projection.ts); shared in links too. */
@@ -15,6 +15,24 @@ export interface ViewRules {
   listingActivities: string[];
   weight: WeightMode;
 }
+
+/** The parts of the change view: compare two views, what if, the worklist of introductions. */
+export const CHANGE_MODES = ['compare', 'whatif', 'worklist'] as const;
+export type ChangeMode = (typeof CHANGE_MODES)[number];
+
+/**
+ * What the change view compares. Two periods (year ranges on top of the current filters; null =
+ * the default periods of the data: up to last year against up to the last year), or, with
+ * `against`, the current view against the filters of another link's query string.
+ */
+export interface ChangeState {
+  mode: ChangeMode;
+  before: [number, number] | null;
+  after: [number, number] | null;
+  against: string | null;
+}
+
+export const DEFAULT_CHANGE: ChangeState = { mode: 'compare', before: null, after: null, against: null };
 
 /** Everything a shared link restores: the view, filters, looks, selection and analysis options. */
 export interface ViewState {
@@ -32,6 +50,8 @@ export interface ViewState {
   /** The focal organisation ("our municipality"); null = the dataset's own, if it declares one. */
   focal: string | null;
   rules: ViewRules;
+  /** The change view's comparison and mode. */
+  change: ChangeState;
 }
 
 export const DEFAULT_RULES: ViewRules = {
@@ -53,4 +73,5 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   showSuggested: false,
   focal: null,
   rules: DEFAULT_RULES,
+  change: DEFAULT_CHANGE,
 };

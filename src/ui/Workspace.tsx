@@ -35,6 +35,8 @@ import { localTitle } from '../i18n/vocabulary';
 import { toLanguage } from '../i18n';
 import { slugify } from '../data/normalise';
 import { SECTORS } from '../data/sectors';
+import { ChangeView } from './change/ChangeView';
+import { ConvenerIntroductionActions, ConvenersMeetingPack } from './change/ConvenerIntroductions';
 
 const MAP_VIEWS: View[] = ['network', 'bridges', 'conveners'];
 const GOVERNMENT = SECTORS.indexOf('government');
@@ -370,6 +372,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             ) : (
               <AnalysisProgress step={analysis.progress?.stage ?? null} fraction={analysis.progress?.fraction ?? null} error={analysis.error ?? undefined} />
             ))}
+          {view.view === 'change' && <ChangeView datasetSlug={datasetSlug} datasetName={datasetName} />}
           {view.view === 'tables' && <TablesView network={network} visibility={visibility} result={result} selected={view.selected} onSelect={select} />}
           {details && (
             <div className="details-drawer" data-testid="details-drawer">
@@ -414,25 +417,28 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             onChooseFocal={(focal) => update((s) => ({ ...s, focal }))}
           />
         ) : view.view === 'conveners' ? (
-          <ConvenersPanel
-            result={result}
-            robustness={robustness?.fresh ? robustness.data : null}
-            introductions={introductions}
-            tieBasis={(id) => {
-              const i = orgIndex.get(id);
-              return i === undefined ? null : tieBasis(network, visibility, i);
-            }}
-            onHoverSuggestion={setActiveSuggestion}
-            suggestionNumbers={suggestionNumbers}
-            k={view.k}
-            onK={(k) => update((s) => ({ ...s, k }), 'replace')}
-            reachSteps={view.reachSteps}
-            onReachSteps={(reachSteps) => update((s) => ({ ...s, reachSteps }))}
-            showSuggested={view.showSuggested}
-            onShowSuggested={(showSuggested) => update((s) => ({ ...s, showSuggested }))}
-            selected={view.selected}
-            onSelectOrganisation={selectAndFocus}
-          />
+            <ConvenersPanel
+              result={result}
+              robustness={robustness?.fresh ? robustness.data : null}
+              introductions={introductions}
+              tieBasis={(id) => {
+                const i = orgIndex.get(id);
+                return i === undefined ? null : tieBasis(network, visibility, i);
+              }}
+              onHoverSuggestion={setActiveSuggestion}
+              suggestionNumbers={suggestionNumbers}
+              k={view.k}
+              onK={(k) => update((s) => ({ ...s, k }), 'replace')}
+              reachSteps={view.reachSteps}
+              onReachSteps={(reachSteps) => update((s) => ({ ...s, reachSteps }))}
+              showSuggested={view.showSuggested}
+              onShowSuggested={(showSuggested) => update((s) => ({ ...s, showSuggested }))}
+              selected={view.selected}
+              onSelectOrganisation={selectAndFocus}
+              introductionActions={(pick, own) => <ConvenerIntroductionActions pick={pick} list={own} />}
+            >
+              <ConvenersMeetingPack datasetName={datasetName} />
+            </ConvenersPanel>
         ) : (
           <section className="intro">
             <h2>{t('intro.title')}</h2>

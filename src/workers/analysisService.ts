@@ -11,6 +11,7 @@ import { StagedAnalysis, type AnalysisEvent, type AnalysisInput, type StageName 
 import { now } from '../analysis/util';
 import type { CallContext, Handlers } from './rpc';
 import type { AnalysisProtocol } from './protocols';
+import { createChangeHandlers } from './changeService';
 
 /** How long a slice of work runs before the worker looks at its messages again. */
 const SLICE_MS = 30;
@@ -28,6 +29,8 @@ interface Job {
 
 export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine(): StagedAnalysis | null } {
   let engine: StagedAnalysis | null = null;
+  /** The newest sector corrections (the comparison's bridge tracker and scenarios use them). */
+  let corrections = new Map<string, Sector>();
   let latest: Job | null = null;
   let running = false;
   /** The key of the result of each stage last sent: a cached result the page lacks is sent again. */
@@ -114,16 +117,19 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
       const projection: Projection = { rules, incidence, ties: projectTies(incidence, rules.weight), large, pairs };
       const network = networkFromProjection(dataset, projection);
       engine = new StagedAnalysis(network, networkVersion, sectorCodes(network), '0');
+      corrections = new Map();
       sent.clear();
       latest = null;
       return projection;
     },
-    setSectors({ corrections, version }) {
+    setSectors({ corrections: list, version }) {
       if (!engine) throw new Error('No dataset is loaded in the analysis worker.');
-      const map = new Map<string, Sector>(corrections.filter(([, s]) => (SECTORS as readonly string[]).includes(s)));
+      const map = new Map<string, Sector>(list.filter(([, s]) => (SECTORS as readonly string[]).includes(s)));
       engine.setSectors(sectorCodes(engine.network, map), version);
+      corrections = map;
       return null;
     },
+    ...createChangeHandlers({ engine: () => engine, corrections: () => corrections }),
     analyse({ input, wanted }, context) {
       if (!engine) throw new Error('No dataset is loaded in the analysis worker.');
       const previous = latest;

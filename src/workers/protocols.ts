@@ -9,6 +9,17 @@ import type { ImportReport } from '../data/report';
 import type { Dataset } from '../data/model';
 import type { Sector } from '../data/sectors';
 import type { Projection, ProjectionRules } from '../graph/projection';
+import type { FocalSummary } from '../analysis/compare';
+import type { ScenarioRow } from '../data/scenario';
+import type { Filters } from '../filters/filters';
+import type { ComparisonDocument, ScenarioOutcome } from '../change/document';
+
+/** Progress of a comparison: which side ("before" or "after") is at which stage. */
+export interface ChangeProgress {
+  side: 'before' | 'after';
+  stage: StageName;
+  fraction: number;
+}
 
 export interface AnalysisProtocol {
   /** Projects the dataset under the rules and keeps it; answers with the projection. */
@@ -23,6 +34,27 @@ export interface AnalysisProtocol {
     params: { input: AnalysisInput; wanted: StageName[] };
     result: { superseded: boolean };
     progress: AnalysisEvent;
+  };
+  /**
+   * Compares two views of the loaded data (the command line's `--compare`): every stage of both
+   * inputs, in time slices (cancellable), and the bridge tracker on `trackerFilters`.
+   */
+  compare: {
+    params: { before: AnalysisInput; after: AnalysisInput; trackerFilters: Filters };
+    result: ComparisonDocument;
+    progress: ChangeProgress;
+  };
+  /** The loaded data without and with hypothetical rows on top (the command line's `--assume`). */
+  scenario: {
+    params: { rows: ScenarioRow[]; file: string; input: AnalysisInput };
+    result: ScenarioOutcome;
+    progress: ChangeProgress;
+  };
+  /** The focal organisation's position now and with each scenario's rows (the meeting pack). */
+  focalIf: {
+    params: { input: AnalysisInput; scenarios: { id: string; rows: ScenarioRow[] }[] };
+    result: { before: FocalSummary | null; after: { id: string; focal: FocalSummary | null }[] };
+    progress: { done: number; total: number };
   };
 }
 

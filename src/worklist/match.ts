@@ -11,7 +11,7 @@
 import type { Dataset } from '../data/model';
 import { normaliseName } from '../data/normalise';
 import { withoutHypothetical } from '../data/scenario';
-import { buildNetwork } from '../graph/network';
+import { buildNetwork, type Network } from '../graph/network';
 import { DEFAULT_PROJECTION_RULES, type ProjectionRules } from '../graph/projection';
 import type { IntroductionParty, IntroductionStatus, Worklist } from './worklist';
 
@@ -42,9 +42,10 @@ export interface WorklistMatch {
   unmatched: number;
 }
 
-export function matchWorklist(worklist: Worklist, laterDataset: Dataset, options: { rules?: ProjectionRules } = {}): WorklistMatch {
+/** `network`: the later dataset's network when the caller has it (the app's session), so it is not rebuilt. */
+export function matchWorklist(worklist: Worklist, laterDataset: Dataset, options: { rules?: ProjectionRules; network?: Network } = {}): WorklistMatch {
   const dataset = withoutHypothetical(laterDataset);
-  const network = buildNetwork(dataset, options.rules ?? DEFAULT_PROJECTION_RULES);
+  const network = options.network?.dataset === dataset ? options.network : buildNetwork(dataset, options.rules ?? DEFAULT_PROJECTION_RULES);
   const { orgIndex, actIds } = network.projection.incidence;
   const { ties } = network.projection;
   const { offsets, neighbours, ties: tieOf } = network.adjacency;

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisResult } from '../../analysis';
 import { findingsOf } from '../../analysis/findings';
@@ -31,6 +31,10 @@ export interface ConvenersPanelProps {
   selected: string | null;
   onSelectOrganisation(id: string): void;
   onHoverSuggestion?(s: HoveredSuggestion): void;
+  /** What can be done with one convener's introductions (what if, worklist). */
+  introductionActions?: (pick: AnalysisResult['conveners']['picks'][number], own: readonly ConvenerIntroduction[]) => ReactNode;
+  /** After the picks (the meeting pack). */
+  children?: ReactNode;
   /** The numbers of the introductions drawn on the map, by `aId|bId`. */
   suggestionNumbers?: ReadonlyMap<string, number>;
 }
@@ -43,7 +47,7 @@ export const MAX_K = 10;
  * robust it is, and the introductions it can make; and what the set covers per target sector.
  */
 export function ConvenersPanel(props: ConvenersPanelProps) {
-  const { result, robustness, introductions, tieBasis, k, onK, reachSteps, onReachSteps, showSuggested, onShowSuggested, selected, onSelectOrganisation, onHoverSuggestion, suggestionNumbers } =
+  const { result, robustness, introductions, tieBasis, k, onK, reachSteps, onReachSteps, showSuggested, onShowSuggested, selected, onSelectOrganisation, onHoverSuggestion, suggestionNumbers, introductionActions, children } =
     props;
   const { t, tp, fmt, lang, sector } = useAnalysisText();
   const vocabulary = useVocabulary();
@@ -181,6 +185,7 @@ export function ConvenersPanel(props: ConvenersPanelProps) {
                           </li>
                         ))}
                       </ul>
+                      {introductionActions?.(p, own)}
                     </div>
                   )}
                 </div>
@@ -255,6 +260,7 @@ export function ConvenersPanel(props: ConvenersPanelProps) {
         <input type="checkbox" checked={showSuggested} onChange={(e) => onShowSuggested(e.currentTarget.checked)} data-testid="conveners-show-suggested" />
         {t('conveners.showSuggested')}
       </label>
+      {children}
     </section>
   );
 }

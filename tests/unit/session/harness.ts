@@ -5,8 +5,7 @@
  */
 import type { Sector } from '../../../src/data/sectors';
 import { layoutIndexedGraph } from '../../../src/graph/layout';
-import type { DatasetShelf } from '../../../src/session/shelf';
-import { SessionStore, type LocationPort, type SessionSnapshot } from '../../../src/session/store';
+import { SessionStore, type LocationPort, type SessionEnvironment, type SessionSnapshot } from '../../../src/session/store';
 import { createAnalysisService } from '../../../src/workers/analysisService';
 import type { AnalysisProtocol, LayoutProtocol } from '../../../src/workers/protocols';
 import { inProcessPair, serve } from '../../../src/workers/rpc';
@@ -46,7 +45,8 @@ export interface Harness {
   workersTerminated: () => number;
 }
 
-export function harness(search = '', shelf?: DatasetShelf): Harness {
+/** `env` adds to the environment (e.g. the scenario and worklist storage, today's date). */
+export function harness(search = '', env: Partial<SessionEnvironment> = {}): Harness {
   const location = new FakeLocation(search);
   const service = createAnalysisService();
   const stored = new Map<string, Map<string, Sector>>();
@@ -70,7 +70,7 @@ export function harness(search = '', shelf?: DatasetShelf): Harness {
       save: (key, c) => void stored.set(key, new Map(c)),
     },
     analysisDelayMs: 0,
-    ...(shelf ? { shelf } : {}),
+    ...env,
   });
   return { store, location, service, stored, workersStarted: () => started, workersTerminated: () => terminated };
 }

@@ -66,7 +66,7 @@ describe('the session store with a shelf', () => {
   it('reopens the imported dataset after a "reload", and falls back to nothing when it was deleted', async () => {
     const shelf = memoryShelf();
     const d = dataset('imported', 5);
-    const before = harness('', shelf);
+    const before = harness('', { shelf });
     await before.store.openImported(d, 'mine.csv', report);
     await until(before.store, (s) => s.phase === 'ready');
     expect(before.store.getSnapshot().recent.map((r) => r.label)).toEqual(['mine.csv']);
@@ -74,7 +74,7 @@ describe('the session store with a shelf', () => {
     before.store.dispose();
 
     // A new page: the same shelf, a new store.
-    const after = harness('', shelf);
+    const after = harness('', { shelf });
     const key = after.store.activeShelved();
     expect(key).toBe(datasetKey(d));
     expect(await after.store.openShelved(key!)).toBe(true);
@@ -95,7 +95,7 @@ describe('the session store with a shelf', () => {
     // What another version (or a hand-edited database) left: no organisations array.
     delete ((await shelf.load('bad'))!.dataset as Partial<Dataset>).organisations;
     shelf.setActive('bad');
-    const h = harness('', shelf);
+    const h = harness('', { shelf });
     expect(await h.store.openShelved('bad')).toBe(false);
     expect(h.store.getSnapshot().phase).toBe('empty');
     expect(h.store.activeShelved()).toBeNull();
@@ -104,7 +104,7 @@ describe('the session store with a shelf', () => {
 
   it('still opens the data when keeping it fails (storage full), and says so', async () => {
     const shelf = { ...memoryShelf(), save: () => Promise.reject(new Error('QuotaExceededError')) };
-    const h = harness('', shelf);
+    const h = harness('', { shelf });
     await h.store.openImported(dataset('big'), 'big.csv', report);
     const s = await until(h.store, (x) => x.phase === 'ready');
     expect(s.shelfError).toContain('QuotaExceededError');

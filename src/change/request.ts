@@ -1,0 +1,95 @@
+/**
+ * What the change view compares, from the view state and the data: two filter sets ("before" and
+ * "after") with their query strings, as the command line's `--view`/`--compare` take them. Pure.
+ *
+ * Two periods are year ranges on top of the current filters; by default "up to last year" against
+ * "up to the last year" of the data (docs/change-over-time.md: what did the newest year add?).
+ * With a pasted link, the current view is compared with that link's filters; its other parameters
+ * (tie rules, analysis options) are ignored, as on the command line, so both sides are measured
+ * the same way.
+ */
+import type { Filters } from '../filters/filters';
+import type { Network } from '../graph/network';
+import { cleanViewState, yearSpan, type DroppedValue } from '../session/clean';
+import { parseViewState, serialiseViewState } from '../session/url';
+import { DEFAULT_VIEW_STATE, type ViewState } from '../session/viewState';
+
+/** Parameters of a link that are not filters: a compared link's values for them are ignored. */
+export const NON_FILTER_PARAMETERS = ['targets', 'k', 'reach', 'res', 'focal', 'listing', 'listed', 'weight'] as const;
+
+export type Period = [number, number];
+
+export interface ChangeRequest {
+  kind: 'periods' | 'link';
+  before: Filters;
+  after: Filters;
+  /** The two periods (periods mode). */
+  periods: { before: Period; after: Period } | null;
+  /** The filter sets as query strings, as the app writes them ("" = no filter). */
+  queries: { before: string; after: string };
+  /** Values of the pasted link this data does not have (dropped, as for any link). */
+  dropped: DroppedValue[];
+  /** Parameters of the pasted link that were ignored (not filters). */
+  ignored: string[];
+}
+
+/** Up to the year before the last against up to the last year; null with fewer than two years. */
+export function defaultPeriods(span: Period | null): { before: Period; after: Period } | null {
+  if (!span || span[1] <= span[0]) return null;
+  return { before: [span[0], span[1] - 1], after: [span[0], span[1]] };
+}
+
+/** The query string of a filter set as the app writes it, without "?" ("" for no filter). */
+export function filtersQuery(filters: Filters): string {
+  return serialiseViewState({ ...DEFAULT_VIEW_STATE, filters }).replace(/^\?/, '');
+}
+
+/** A shared link or its query string, with or without "?" → the view state it holds. */
+export function parseLink(link: string): ViewState {
+  const text = link.trim();
+  const q = text.includes('?') ? text.slice(text.indexOf('?')) : `?${text}`;
+  return parseViewState(q.replace(/#.*$/, ''));
+}
+
+function parameterNames(link: string): string[] {
+  const text = link.trim();
+  return (text.includes('?') ? text.slice(text.indexOf('?') + 1) : text)
+    .split('&')
+    .map((part) => decodeURIComponentSafe(part.split('=')[0]!))
+    .filter(Boolean);
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The comparison the view state asks for on this data; null when there is nothing to compare. */
+export function changeRequest(view: ViewState, network: Network, sectors: ArrayLike<number>): ChangeRequest | null {
+  const c = view.change;
+  if (c.against !== null) {
+    const cleaned = cleanViewState(parseLink(c.against), network, sectors);
+    const before = view.filters;
+    const after = cleaned.state.filters;
+    const ignored = parameterNames(c.against).filter((p) => (NON_FILTER_PARAMETERS as readonly string[]).includes(p));
+    return { kind: 'link', before, after, periods: null, queries: { before: filtersQuery(before), after: filtersQuery(after) }, dropped: cleaned.dropped, ignored };
+  }
+  const defaults = defaultPeriods(yearSpan(network.activities));
+  const beforeYears = c.before ?? defaults?.before;
+  const afterYears = c.after ?? defaults?.after;
+  if (!beforeYears || !afterYears) return null;
+  const before: Filters = { ...view.filters, years: beforeYears };
+  const after: Filters = { ...view.filters, years: afterYears };
+  return {
+    kind: 'periods',
+    before,
+    after,
+    periods: { before: beforeYears, after: afterYears },
+    queries: { before: filtersQuery(before), after: filtersQuery(after) },
+    dropped: [],
+    ignored: [],
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * The worklist of introductions: suggested ties a network manager pursues, each with a status
+ * (te leggen / gelegd / actief), an owner and a note, edited in place and stored locally (one list
+ * for the user, so it outlives the dataset). Matched against whatever data is open: introductions
+ * that became real ties show the activities behind them. Exchanged as CSV (src/worklist/csv.ts).
+ */
+import { useId, useMemo, useRef, useState } from 'react';
+import { OrganisationSearch } from '../../graph/search';
+import { SECTORS } from '../../data/sectors';
+import { useSession, useStore } from '../../session/react';
+import { downloadText, exportFileName } from '../../export/download';
+import { writeWorklistCsv } from '../../worklist/csv';
+import type { IntroductionMatch } from '../../worklist/match';
+import { INTRODUCTION_STATUSES, suggestedIntroductions, type Introduction, type IntroductionStatus } from '../../worklist/worklist';
+import { SectorSwatch } from '../analysis/parts';
+import { Picker, type Picked } from './Picker';
+import { useChangeText } from './text';
+
+export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: string; datasetName: string }) {
+  const { t, tp } = useChangeText();
+  const store = useStore();
+  const worklist = useSession((s) => s.worklist);
+  const result = useSession((s) => (s.analysis.assembled?.stale.length ? null : (s.analysis.assembled?.result ?? null)));
+  const network = useSession((s) => s.network)!;
+  const sectors = useSession((s) => s.sectors);
+  const [message, setMessage] = useState('');
+  const file = useRef<HTMLInputElement>(null);
+  const headingId = useId();
+  const { items, match } = worklist;
+  const titleOf = useMemo(() => {
+    const { actIndex } = network.projection.incidence;
+    return (id: string) => network.activities[actIndex.get(id) ?? -1]?.title ?? id;
+  }, [network]);
+
+  const addSuggested = () => {
+    if (!result) return;
+    const n = store.addToWorklist(suggestedIntroductions(result, { date: store.todayIso() }));
+    setMessage(tp('worklist.addedSuggested', n));
+  };
+
+  return (
+    <div className="change-worklist" data-testid="worklist">
+      <p className="change-intro">{t('worklist.intro')}</p>
+      <section className="change-section" aria-labelledby={headingId}>
+        <h3 id={headingId}>{t('worklist.title')}</h3>
+        <p data-testid="worklist-summary" data-count={items.length} data-tied={match?.tied ?? 0}>
+          {items.length === 0
+            ? t('worklist.empty')
+            : tp('worklist.summary', items.length, {
+                tied: match?.tied ?? 0,
+                notTied: match?.notTied ?? 0,
+                unmatched: match?.unmatched ?? 0,
+                dataset: datasetName,
+              })}
+        </p>
+        <div className="change-buttons">
+          <button type="button" className="change-button primary" onClick={addSuggested} disabled={!result} data-testid="worklist-add-suggested">
+            {t('worklist.addSuggested')}
+          </button>
+          <button
+            type="button"
+            className="change-button"
+            disabled={!items.length}
+            onClick={() => downloadText(writeWorklistCsv(items), exportFileName(datasetSlug, 'worklist', 'csv'), 'text/csv')}
+            data-testid="worklist-export"
+          >
+            {t('worklist.export')}
+          </button>
+          <button type="button" className="change-button" onClick={() => file.current?.click()} data-testid="worklist-import-button">
+            {t('worklist.import')}
+          </button>
+          <input
+            ref={file}
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
+            data-testid="worklist-import"
+            onChange={async (e) => {
+              const f = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (!f) return;
+              const report = store.importWorklistCsv(await f.text(), f.name);
+              setMessage(tp('worklist.imported', report.rowsRead, { file: f.name, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected }));
+            }}
+          />
+        </div>
+        <p className="change-status" role="status" data-testid="worklist-message">
+          {message}
+        </p>
+        <ManualAdd
+          onAdd={(a, b) => {
+            const party = (p: Picked) => {
+              const i = network.projection.incidence.orgIndex.get(p.id);
+              return { id: p.id, name: p.name, sector: i === undefined ? '' : (SECTORS[sectors[i]!] ?? '') };
+            };
+            const date = store.todayIso();
+            const n = store.addToWorklist([{ a: party(a), b: party(b), status: 'to_make', owner: '', note: '', origin: 'manual', convener: null, via: [], created: date, updated: date }]);
+            setMessage(n ? t('worklist.addedOne', { a: a.name, b: b.name }) : t('worklist.already', { a: a.name, b: b.name }));
+          }}
+        />
+      </section>
+      {items.length > 0 && (
+        <div className="change-scroll" role="region" aria-label={t('worklist.title')} tabIndex={0}>
+          <table className="change-table worklist-table" data-testid="worklist-table">
+            <caption className="visually-hidden">{t('worklist.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('worklist.introduction')}</th>
+                <th scope="col">{t('worklist.status')}</th>
+                <th scope="col">{t('worklist.owner')}</th>
+                <th scope="col">{t('worklist.note')}</th>
+                <th scope="col">{t('worklist.inData')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('worklist.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((intro, i) => (
+                <Row key={`${intro.a.id}|${intro.b.id}`} intro={intro} match={match?.matches[i] ?? null} titleOf={titleOf} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Row({ intro, match, titleOf }: { intro: Introduction; match: IntroductionMatch | null; titleOf(id: string): string }) {
+  const { t } = useChangeText();
+  const store = useStore();
+  const label = `${intro.a.name || intro.a.id} – ${intro.b.name || intro.b.id}`;
+  const commit = (field: 'owner' | 'note', value: string) => {
+    if (value !== intro[field]) store.updateIntroduction(intro.a.id, intro.b.id, { [field]: value });
+  };
+  return (
+    <tr data-testid="worklist-row" data-a={intro.a.id} data-b={intro.b.id} data-status={intro.status} data-outcome={match?.outcome ?? ''}>
+      <th scope="row" className="worklist-pair">
+        <span>
+          <SectorSwatch sector={intro.a.sector} />
+          {intro.a.name || intro.a.id}
+        </span>
+        <span>
+          <SectorSwatch sector={intro.b.sector} />
+          {intro.b.name || intro.b.id}
+        </span>
+        {(intro.convener || intro.via.length > 0) && (
+          <span className="change-muted worklist-via">
+            {intro.convener ? t('worklist.byConvener', { name: intro.convener.name }) : t('worklist.via', { names: intro.via.slice(0, 3).map((v) => v.name).join(', ') })}
+          </span>
+        )}
+      </th>
+      <td data-label={t('worklist.status')}>
+        <select
+          value={intro.status}
+          aria-label={t('worklist.statusOf', { pair: label })}
+          onChange={(e) => store.updateIntroduction(intro.a.id, intro.b.id, { status: e.currentTarget.value as IntroductionStatus })}
+          data-testid="worklist-status"
+        >
+          {INTRODUCTION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`worklist.state.${s}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td data-label={t('worklist.owner')}>
+        <input
+          key={`owner|${intro.updated}|${intro.owner}`}
+          type="text"
+          defaultValue={intro.owner}
+          aria-label={t('worklist.ownerOf', { pair: label })}
+          onBlur={(e) => commit('owner', e.currentTarget.value.trim())}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit('owner', e.currentTarget.value.trim());
+          }}
+          data-testid="worklist-owner"
+        />
+      </td>
+      <td data-label={t('worklist.note')}>
+        <input
+          key={`note|${intro.updated}|${intro.note}`}
+          type="text"
+          defaultValue={intro.note}
+          aria-label={t('worklist.noteOf', { pair: label })}
+          onBlur={(e) => commit('note', e.currentTarget.value.trim())}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit('note', e.currentTarget.value.trim());
+          }}
+          data-testid="worklist-note"
+        />
+      </td>
+      <td data-testid="worklist-match" data-label={t('worklist.inData')}>
+        {!match ? (
+          '–'
+        ) : match.outcome === 'tied' ? (
+          <span className="worklist-tied">
+            <strong>{t('worklist.tied')}</strong> {match.activities.slice(0, 3).map(titleOf).join(', ')}
+            {match.suggestedStatus === 'active' && (
+              <button type="button" className="change-link-button" onClick={() => store.updateIntroduction(intro.a.id, intro.b.id, { status: 'active' })} data-testid="worklist-mark-active">
+                {t('worklist.markActive')}
+              </button>
+            )}
+          </span>
+        ) : match.outcome === 'not_tied' ? (
+          <span className="change-muted">{t('worklist.notTied')}</span>
+        ) : (
+          <span className="change-note-inline">{t('worklist.unmatched')}</span>
+        )}
+      </td>
+      <td className="worklist-actions">
+        <button type="button" className="change-link-button" onClick={() => store.removeIntroduction(intro.a.id, intro.b.id)} aria-label={t('worklist.removeOf', { pair: label })} data-testid="worklist-remove">
+          {t('worklist.remove')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function ManualAdd({ onAdd }: { onAdd(a: Picked, b: Picked): void }) {
+  const { t } = useChangeText();
+  const network = useSession((s) => s.network)!;
+  const index = useMemo(() => new OrganisationSearch(network.dataset.organisations), [network]);
+  const [a, setA] = useState<Picked[]>([]);
+  const [b, setB] = useState<Picked[]>([]);
+  const exclude = useMemo(() => new Set([...a, ...b].map((x) => x.id)), [a, b]);
+  return (
+    <details className="worklist-manual" data-testid="worklist-manual">
+      <summary>{t('worklist.manualTitle')}</summary>
+      <div className="worklist-manual-fields">
+        <Picker index={index} kind="organisation" label={t('worklist.organisationA')} selected={a} onChange={setA} testId="worklist-a" max={1} exclude={exclude} />
+        <Picker index={index} kind="organisation" label={t('worklist.organisationB')} selected={b} onChange={setB} testId="worklist-b" max={1} exclude={exclude} />
+        <button
+          type="button"
+          className="change-button"
+          disabled={!a[0] || !b[0]}
+          onClick={() => {
+            onAdd(a[0]!, b[0]!);
+            setA([]);
+            setB([]);
+          }}
+          data-testid="worklist-add-manual"
+        >
+          {t('worklist.addManual')}
+        </button>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { changeRequest, defaultPeriods, filtersQuery, parseLink } from '../../../src/change/request';
+import { DEFAULT_FILTERS } from '../../../src/filters/filters';
+import { sectorCodes } from '../../../src/graph/network';
+import { cleanViewState, yearSpan } from '../../../src/session/clean';
+import { parseViewState, serialiseViewState } from '../../../src/session/url';
+import { DEFAULT_VIEW_STATE, type ViewState } from '../../../src/session/viewState';
+import { denHaagNetwork } from '../../helpers/denHaag';
+
+const network = denHaagNetwork();
+const sectors = sectorCodes(network);
+const view = (patch: Partial<ViewState> = {}): ViewState => ({ ...DEFAULT_VIEW_STATE, view: 'change', ...patch });
+
+describe('what the change view compares', () => {
+  it('by default: up to last year against up to the last year of the data, on the current filters', () => {
+    expect(yearSpan(network.activities)).toEqual([2006, 2020]);
+    expect(defaultPeriods([2006, 2020])).toEqual({ before: [2006, 2019], after: [2006, 2020] });
+    expect(defaultPeriods([2020, 2020])).toBeNull();
+    expect(defaultPeriods(null)).toBeNull();
+    const r = changeRequest(view({ filters: { ...DEFAULT_FILTERS, sources: ['SIA'] } }), network, sectors)!;
+    expect(r.kind).toBe('periods');
+    expect(r.before).toEqual({ ...DEFAULT_FILTERS, sources: ['SIA'], years: [2006, 2019] });
+    expect(r.after.years).toEqual([2006, 2020]);
+    // The query strings are what the command line's --view and --compare take.
+    expect(r.queries).toEqual({ before: 'source=SIA&years=2006-2019', after: 'source=SIA&years=2006-2020' });
+  });
+
+  it('periods chosen in the view state override the defaults, one side at a time', () => {
+    const r = changeRequest(view({ change: { mode: 'compare', before: [2016, 2016], after: null, against: null } }), network, sectors)!;
+    expect(r.periods).toEqual({ before: [2016, 2016], after: [2006, 2020] });
+  });
+
+  it('against a pasted link: its filters only, with what was ignored and what this data lacks', () => {
+    const link = 'https://example.org/bruggen/?view=bridges&years=2020-2020&source=SIA,Nowhere&k=3#x';
+    const r = changeRequest(view({ change: { mode: 'compare', before: null, after: null, against: link } }), network, sectors)!;
+    expect(r.kind).toBe('link');
+    expect(r.before).toEqual(DEFAULT_FILTERS);
+    expect(r.after.years).toEqual([2020, 2020]);
+    expect(r.after.sources).toEqual(['SIA']);
+    expect(r.ignored).toEqual(['k']);
+    expect(r.dropped).toEqual([{ parameter: 'source', values: ['Nowhere'] }]);
+    expect(parseLink('years=2020-2020').filters.years).toEqual([2020, 2020]);
+    expect(filtersQuery(DEFAULT_FILTERS)).toBe('');
+  });
+
+  it('lives in the URL: mode, periods and the compared link round-trip', () => {
+    const state = view({ change: { mode: 'whatif', before: [2010, 2019], after: [2010, 2020], against: 'years=2020-2020&source=A B' } });
+    const search = serialiseViewState(state);
+    expect(search).toContain('change=whatif');
+    expect(search).toContain('before=2010-2019');
+    expect(parseViewState(search)).toEqual(state);
+    expect(parseViewState('?view=change').change).toBe(DEFAULT_VIEW_STATE.change);
+    expect(parseViewState('?change=nope&before=20-30').change).toEqual(DEFAULT_VIEW_STATE.change);
+  });
+
+  it('drops a period no activity of the data overlaps, and says so', () => {
+    const state = view({ change: { mode: 'compare', before: [1990, 1995], after: [2006, 2020], against: null } });
+    const { state: cleaned, dropped } = cleanViewState(state, network, sectors);
+    expect(cleaned.change).toEqual({ mode: 'compare', before: null, after: [2006, 2020], against: null });
+    expect(dropped).toEqual([{ parameter: 'before', values: ['1990-1995'] }]);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { memoryOverlays, SCENARIO_PREFIX, storageOverlays, validScenarioRows, validWorklist, WORKLIST_KEY } from '../../../src/change/storage';
+import { forgetStoredState } from '../../../src/session/storage';
+import type { Introduction } from '../../../src/worklist/worklist';
+
+class FakeStorage {
+  data = new Map<string, string>();
+  get length() {
+    return this.data.size;
+  }
+  key = (i: number) => [...this.data.keys()][i] ?? null;
+  getItem = (k: string) => this.data.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.data.set(k, v);
+  removeItem = (k: string) => void this.data.delete(k);
+}
+
+const intro: Introduction = {
+  a: { id: 'a', name: 'A', sector: 'tech' },
+  b: { id: 'b', name: 'B', sector: 'care' },
+  status: 'made',
+  owner: 'Anna',
+  note: 'na de zomer',
+  origin: 'convener',
+  convener: { id: 'c', name: 'C' },
+  via: [{ id: 'c', name: 'C' }],
+  created: '2025-01-01',
+  updated: '2025-02-01',
+};
+
+describe('scenario and worklist storage', () => {
+  it('keeps the scenario per dataset and the worklist for the user; empty ones are removed', () => {
+    const storage = new FakeStorage();
+    const overlays = storageOverlays(storage);
+    overlays.saveScenario('den-haag#1', [{ activity_id: 'x', organisation_id: 'a' }]);
+    overlays.saveWorklist([intro]);
+    expect(storageOverlays(storage).loadScenario('den-haag#1')).toEqual([{ activity_id: 'x', organisation_id: 'a' }]);
+    expect(storageOverlays(storage).loadScenario('other#2')).toEqual([]);
+    expect(storageOverlays(storage).loadWorklist()).toEqual([intro]);
+    overlays.saveScenario('den-haag#1', []);
+    expect(storage.data.has(`${SCENARIO_PREFIX}den-haag#1`)).toBe(false);
+  });
+
+  it('reads only what is valid: broken JSON, wrong shapes and unknown values never break the app', () => {
+    const storage = new FakeStorage();
+    storage.setItem(`${SCENARIO_PREFIX}k`, '{not json');
+    storage.setItem(WORKLIST_KEY, JSON.stringify({ a: 1 }));
+    expect(storageOverlays(storage).loadScenario('k')).toEqual([]);
+    expect(storageOverlays(storage).loadWorklist()).toEqual([]);
+    expect(validScenarioRows([{ activity_id: 'x', organisation: 'A', extra: 'y', role: 3 }, { organisation: 'no activity' }, 'row', null])).toEqual([{ activity_id: 'x', organisation: 'A' }]);
+    const [read] = validWorklist([{ ...intro, status: 'done', origin: 'ai', via: [null, { id: 'v' }], convener: 'C' }, { a: {}, b: { id: 'b' } }]);
+    expect(validWorklist([{ a: {}, b: { id: 'b' } }])).toEqual([]);
+    expect(read).toMatchObject({ status: 'to_make', origin: 'manual', convener: null, via: [{ id: 'v', name: '' }] });
+  });
+
+  it('forgetting stored state (the error screen) clears the scenario but keeps the worklist', () => {
+    const storage = new FakeStorage();
+    const overlays = storageOverlays(storage);
+    overlays.saveScenario('k', [{ activity_id: 'x', organisation_id: 'a' }]);
+    overlays.saveWorklist([intro]);
+    expect(forgetStoredState(storage)).toBe(1);
+    expect(overlays.loadScenario('k')).toEqual([]);
+    expect(overlays.loadWorklist()).toEqual([intro]);
+  });
+
+  it('in memory: copies in and out (a caller cannot change what is stored)', () => {
+    const overlays = memoryOverlays();
+    const rows = [{ activity_id: 'x', organisation_id: 'a' }];
+    overlays.saveScenario('k', rows);
+    rows[0]!.organisation_id = 'changed';
+    expect(overlays.loadScenario('k')[0]!.organisation_id).toBe('a');
+  });
+});
