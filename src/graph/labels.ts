@@ -54,58 +54,56 @@ export function boxesOverlap(a: LabelBox, b: LabelBox): boolean {
 }
 
 /**
- * Greedy placement: `boxes` in priority order (null = no label wanted). Returns 1 for each box
- * that is drawn. Boxes are kept `gapX`/`gapY` apart; the first `keep` boxes are always taken (the
- * focused node's label must show even if nothing else fits), but later boxes still avoid them.
+ * Greedy placement: `boxes` in priority order, each one box or several alternative boxes tried in
+ * order (e.g. right of the node, then left), or null for no label. Returns, per candidate, 0 when
+ * it gets no label, else 1 + the index of the alternative taken. Boxes are kept `gapX`/`gapY`
+ * apart; the first `keep` candidates always get their first box (the focused node's label must
+ * show even if nothing else fits), but later ones still avoid them.
  */
-export function placeLabels(boxes: readonly (LabelBox | null)[], options: { gapX?: number; gapY?: number; keep?: number; cell?: number } = {}): Uint8Array {
+export function placeLabels(boxes: readonly (LabelBox | readonly LabelBox[] | null)[], options: { gapX?: number; gapY?: number; keep?: number; cell?: number } = {}): Uint8Array {
   const gapX = options.gapX ?? 0;
   const gapY = options.gapY ?? 0;
   const keep = options.keep ?? 0;
   const cell = options.cell ?? 96;
   const accepted = new Uint8Array(boxes.length);
-  // Grid cells → indices of accepted boxes whose grown box touches the cell. A Map keyed by a
-  // number: cells far off screen (negative coordinates) need no array bounds.
-  const grid = new Map<number, number[]>();
+  // Grid cells → accepted boxes (grown) touching the cell. A Map keyed by a number: cells far off
+  // screen (negative coordinates) need no array bounds.
+  const grid = new Map<number, LabelBox[]>();
   const cellKey = (cx: number, cy: number) => cx * 1_000_003 + cy;
   // Each accepted box is stored grown by half the gap on each side: two grown boxes that do not
   // overlap are at least a whole gap apart.
-  const grown: LabelBox[] = new Array(boxes.length);
   const hx = gapX / 2;
   const hy = gapY / 2;
-  for (let i = 0; i < boxes.length; i++) {
-    const b = boxes[i];
-    if (!b) continue;
-    const g = { x: b.x - hx, y: b.y - hy, width: b.width + gapX, height: b.height + gapY };
-    const x0 = Math.floor(g.x / cell);
-    const x1 = Math.floor((g.x + g.width) / cell);
-    const y0 = Math.floor(g.y / cell);
-    const y1 = Math.floor((g.y + g.height) / cell);
-    let free = true;
-    if (i >= keep) {
-      search: for (let cx = x0; cx <= x1; cx++) {
-        for (let cy = y0; cy <= y1; cy++) {
-          const list = grid.get(cellKey(cx, cy));
-          if (!list) continue;
-          for (const j of list) {
-            if (boxesOverlap(g, grown[j]!)) {
-              free = false;
-              break search;
-            }
-          }
-        }
-      }
-    }
-    if (!free) continue;
-    accepted[i] = 1;
-    grown[i] = g;
+  const span = (g: LabelBox) => [Math.floor(g.x / cell), Math.floor((g.x + g.width) / cell), Math.floor(g.y / cell), Math.floor((g.y + g.height) / cell)] as const;
+  const free = (g: LabelBox) => {
+    const [x0, x1, y0, y1] = span(g);
     for (let cx = x0; cx <= x1; cx++) {
       for (let cy = y0; cy <= y1; cy++) {
-        const k = cellKey(cx, cy);
-        const list = grid.get(k);
-        if (list) list.push(i);
-        else grid.set(k, [i]);
+        const list = grid.get(cellKey(cx, cy));
+        if (list) for (const other of list) if (boxesOverlap(g, other)) return false;
       }
+    }
+    return true;
+  };
+  for (let i = 0; i < boxes.length; i++) {
+    const candidate = boxes[i];
+    if (!candidate) continue;
+    const alternatives: readonly LabelBox[] = Array.isArray(candidate) ? candidate : [candidate as LabelBox];
+    for (let k = 0; k < alternatives.length; k++) {
+      const b = alternatives[k]!;
+      const g = { x: b.x - hx, y: b.y - hy, width: b.width + gapX, height: b.height + gapY };
+      if (!(i < keep && k === 0) && !free(g)) continue;
+      accepted[i] = k + 1;
+      const [x0, x1, y0, y1] = span(g);
+      for (let cx = x0; cx <= x1; cx++) {
+        for (let cy = y0; cy <= y1; cy++) {
+          const key = cellKey(cx, cy);
+          const list = grid.get(key);
+          if (list) list.push(g);
+          else grid.set(key, [g]);
+        }
+      }
+      break;
     }
   }
   return accepted;

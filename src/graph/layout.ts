@@ -67,9 +67,11 @@ export function computeLayout(graph: LayoutGraph, options: LayoutOptions = {}): 
       settings,
       getEdgeWeight: (_edge, attrs) => (typeof attrs.weight === 'number' ? attrs.weight : 1),
     });
+    const sized = connected.someNode((_n, a) => typeof a.size === 'number');
+    if (sized) spreadForDiscs(connected);
     if (connected.order <= NOVERLAP_MAX_NODES) {
       noverlap.assign(connected, {
-        maxIterations: 200,
+        maxIterations: sized ? 1000 : 200,
         settings: { margin: 2, ratio: 1.1 },
         // Nodes that carry their own size (the overview's community discs) keep it.
         inputReducer: (key, attrs) => ({ ...attrs, size: typeof attrs.size === 'number' ? attrs.size : nodeSizeForDegree(connected.degree(key)) }),
@@ -81,6 +83,31 @@ export function computeLayout(graph: LayoutGraph, options: LayoutOptions = {}): 
   }
   placeIsolates(graph, isolates, positions);
   return positions;
+}
+
+/**
+ * Discs of their own size (the overview's communities) dwarf the distances ForceAtlas2 leaves
+ * between nodes: the picture is scaled up, keeping its shape, until the discs could cover about a
+ * third of it, so the overlap removal only has to nudge them apart.
+ */
+function spreadForDiscs(graph: LayoutGraph) {
+  let area = 0;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  graph.forEachNode((_n, a) => {
+    const r = typeof a.size === 'number' ? a.size : 1;
+    area += Math.PI * r * r;
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
+  });
+  const box = Math.max(1e-9, (maxX - minX) * (maxY - minY));
+  const factor = Math.sqrt(area / 0.35 / box);
+  if (!(factor > 1) || !Number.isFinite(factor)) return;
+  graph.updateEachNodeAttributes((_n, a) => ({ ...a, x: a.x * factor, y: a.y * factor }));
 }
 
 function placeIsolates(graph: LayoutGraph, isolates: string[], positions: Positions) {

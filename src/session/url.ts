@@ -1,6 +1,7 @@
 import { isSector, type Sector } from '../data/sectors';
 import { DEFAULT_FILTERS, type Filters } from '../filters/filters';
 import { COLOUR_BY, SIZE_BY, type ColourBy, type SizeBy } from '../measures/registry';
+import { LABEL_DENSITIES } from '../graph/labels';
 import { DEFAULT_RULES, DEFAULT_VIEW_STATE, VIEWS, type ViewRules, type ViewState } from './viewState';
 
 /**
@@ -51,7 +52,7 @@ const OLD_MEASURE_NAMES = new Map<string, string>([['brokerage', 'brokerageTotal
 export const QUERY_PARAMETERS = [
   'view', 'source', 'kind', 'scheme', 'theme', 'years', 'undated', 'region', 'city', 'sector', 'min',
   'isolates', 'stated', 'ego', 'colour', 'size', 'org', 'targets', 'k', 'reach', 'res', 'suggested',
-  'focal', 'listing', 'listed', 'weight',
+  'focal', 'listing', 'listed', 'weight', 'labels',
 ] as const;
 
 export function parseViewState(search: string): ViewState {
@@ -97,6 +98,7 @@ export function parseViewState(search: string): ViewState {
     showSuggested: get('suggested') === '1',
     focal: decode(get('focal')) || null,
     rules,
+    labels: oneOf(get('labels'), LABEL_DENSITIES, DEFAULT_VIEW_STATE.labels),
   };
 }
 
@@ -130,6 +132,7 @@ export function serialiseViewState(s: ViewState): string {
   if (writeList([...s.rules.listingKinds].sort()) !== writeList([...d.rules.listingKinds].sort())) q.push(['listing', writeList(s.rules.listingKinds)]);
   if (s.rules.listingActivities.length) q.push(['listed', writeList(s.rules.listingActivities)]);
   if (s.rules.weight !== d.rules.weight) q.push(['weight', s.rules.weight]);
+  if (s.labels !== d.labels) q.push(['labels', s.labels]);
   // URLSearchParams would re-encode the commas of our lists; build the string by hand.
   return q.length ? `?${q.map(([k, v]) => `${k}=${v}`).join('&')}` : '';
 }

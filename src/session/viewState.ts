@@ -2,6 +2,7 @@ import { DEFAULT_FILTERS, type Filters } from '../filters/filters';
 import { DEFAULT_TARGET_SECTORS, type Sector } from '../data/sectors';
 import { DEFAULT_PROJECTION_RULES, type WeightMode } from '../graph/projection';
 import type { ColourBy, SizeBy } from '../measures/registry';
+import { DEFAULT_LABEL_DENSITY, type LabelDensity } from '../graph/labels';
 
 export { COLOUR_BY, SIZE_BY, type ColourBy, type SizeBy } from '../measures/registry';
 
@@ -32,6 +33,8 @@ export interface ViewState {
   /** The focal organisation ("our municipality"); null = the dataset's own, if it declares one. */
   focal: string | null;
   rules: ViewRules;
+  /** How many organisation names the map shows (never overlapping). */
+  labels: LabelDensity;
 }
 
 export const DEFAULT_RULES: ViewRules = {
@@ -53,4 +56,5 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   showSuggested: false,
   focal: null,
   rules: DEFAULT_RULES,
+  labels: DEFAULT_LABEL_DENSITY,
 };

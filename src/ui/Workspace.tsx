@@ -4,12 +4,16 @@ import { freshResult } from '../session/store';
 import { computeFacets } from '../filters/facets';
 import type { Filters } from '../filters/filters';
 import { computeAppearance } from '../graph/appearance';
-import { ActivityIndex, organisationDetails } from '../graph/details';
+import { ActivityIndex, organisationDetails, tieDetails } from '../graph/details';
+import { LABEL_DENSITIES, type LabelDensity } from '../graph/labels';
 import { OrganisationSearch } from '../graph/search';
 import { COLOUR_BY, SIZE_BY, VIEWS, type View, type ViewState } from '../session/viewState';
 import { useSession, useStore } from '../session/react';
 import { CameraControls } from './CameraControls';
 import { DetailsPanel } from './DetailsPanel';
+import { TieDetails } from './TieDetails';
+import { MapLevelBar } from './map/MapLevelBar';
+import { useMapLevel } from './map/useMapLevel';
 import { FiltersPanel } from './filters/FiltersPanel';
 import { Legend } from './Legend';
 import { SearchBox } from './SearchBox';
@@ -28,6 +32,8 @@ import { slugify } from '../data/normalise';
 import { SECTORS } from '../data/sectors';
 
 const MAP_VIEWS: View[] = ['network', 'bridges', 'conveners'];
+/** Width of the details drawer over the map, margins included (styles.css, .details-drawer). */
+const DRAWER_INSET = 376;
 const GOVERNMENT = SECTORS.indexOf('government');
 
 /** A group emphasised on the map: a cluster picked in a list, or an activity found by search. */
@@ -49,6 +55,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const analysis = useSession((s) => s.analysis);
   const source = useSession((s) => s.source);
   const corrections = useSession((s) => s.corrections);
+  const networkVersion = useSession((s) => s.networkVersion);
   const dataset = network.dataset;
   const datasetName = source?.kind === 'imported' ? source.label : t('app.datasetDenHaag');
   const update = store.updateView.bind(store);
@@ -59,6 +66,10 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const [activeSuggestion, setActiveSuggestion] = useState<{ source: string; target: string } | null>(null);
   const [overviewMode, setOverviewMode] = useState<OverviewMode>('sector');
   const [mapImage, setMapImage] = useState<string | null>(null);
+  // The tie whose activities are open; tie indices belong to one projection.
+  const [openTie, setOpenTie] = useState<{ network: typeof network; tie: number } | null>(null);
+  const selectedTie = openTie && openTie.network === network ? openTie.tie : null;
+  const selectTie = useCallback((tie: number | null) => setOpenTie(tie === null ? null : { network, tie }), [network]);
 
   const { orgIndex } = network.projection.incidence;
   const search = useMemo(() => new OrganisationSearch(dataset.organisations, dataset.activities), [dataset]);
@@ -74,6 +85,16 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const assembled = analysis.assembled;
   const result = assembled?.result ?? null;
   const stale = assembled?.stale ?? [];
+  const mapLevel = useMapLevel({ store, network, networkVersion, visibility, sectors, communities });
+  const { reveal } = mapLevel;
+  /** Moves the camera to organisations; on the overview, first into their community. */
+  const focusOn = useCallback(
+    (nodes: number[]) => {
+      reveal(nodes);
+      setFocus({ nodes });
+    },
+    [reveal],
+  );
 
   useEffect(() => {
     if (view.view === 'bipartite' && !bipartiteLayout) void store.ensureBipartiteLayout();
@@ -86,9 +107,9 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
     (id: string) => {
       update((s) => ({ ...s, selected: id }));
       const i = orgIndex.get(id);
-      if (i !== undefined) setFocus({ nodes: [i] });
+      if (i !== undefined) focusOn([i]);
     },
-    [update, orgIndex],
+    [update, orgIndex, focusOn],
   );
   const setFilters = useCallback((filters: Filters, history?: 'push' | 'replace') => update((s) => ({ ...s, filters }), history), [update]);
   const setView = (v: View) => update((s) => ({ ...s, view: v }));
@@ -98,10 +119,10 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
       setEmphasis({ kind, id });
       const members = result?.organisations.filter((r) => (kind === 'community' ? r.community : r.component) === id) ?? [];
       const nodes = members.map((r) => orgIndex.get(r.id)).filter((i): i is number => i !== undefined);
-      if (nodes.length) setFocus({ nodes });
+      if (nodes.length) focusOn(nodes);
       if (!MAP_VIEWS.includes(view.view)) update((s) => ({ ...s, view: 'bridges' }));
     },
-    [result, view.view, update, orgIndex],
+    [result, view.view, update, orgIndex, focusOn],
   );
 
   // Keyboard: "/" focuses the search, Esc clears the selection and the emphasis.
@@ -115,11 +136,12 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
       } else if (e.key === 'Escape' && !typing) {
         select(null);
         setEmphasis(null);
+        selectTie(null);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [select]);
+  }, [select, selectTie]);
 
   const activityMembers = useMemo(() => {
     if (emphasis?.kind !== 'activity') return null;
@@ -131,13 +153,14 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
 
   const highlight = useMemo<Set<number> | null>(() => {
     if (activityMembers) return activityMembers;
+    if (selectedTie !== null) return new Set([network.projection.ties.u[selectedTie]!, network.projection.ties.v[selectedTie]!]);
     const toIndices = (ids: string[]) => new Set(ids.map((id) => orgIndex.get(id)).filter((i): i is number => i !== undefined));
     if (emphasis && emphasis.kind !== 'activity' && result) {
       return toIndices(result.organisations.filter((r) => (emphasis.kind === 'community' ? r.community : r.component) === emphasis.id).map((r) => r.id));
     }
     if (view.view === 'conveners' && result) return toIndices(result.conveners.picks.map((p) => p.id));
     return null;
-  }, [emphasis, activityMembers, result, view.view, orgIndex]);
+  }, [emphasis, activityMembers, result, view.view, orgIndex, selectedTie, network]);
 
   const suggested = useMemo<SuggestedTie[]>(() => {
     const wanted = view.view === 'bridges' || (view.view === 'conveners' && view.showSuggested);
@@ -175,6 +198,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   }, [network, sectors]);
 
   const details = view.selected ? organisationDetails(network, activityIndex, sectors, visibility, view.selected) : undefined;
+  const tie = selectedTie !== null ? tieDetails(network, activityIndex, sectors, visibility, selectedTie) : undefined;
   const selectedRow = view.selected && result ? result.organisations.find((r) => r.id === view.selected) : undefined;
   let isolates = false;
   for (let i = 0; i < network.organisations.length && !isolates; i++) {
@@ -207,7 +231,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             if (a !== undefined) {
               const inc = network.projection.incidence;
               const nodes = Array.from(inc.participants.subarray(inc.participantOffsets[a]!, inc.participantOffsets[a + 1]!));
-              if (nodes.length) setFocus({ nodes });
+              if (nodes.length) focusOn(nodes);
             }
           }}
         />
@@ -272,6 +296,16 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
                 ))}
               </select>
             </label>
+            <label>
+              {t('labels.label')}{' '}
+              <select value={view.labels} onChange={(e) => update((s) => ({ ...s, labels: e.target.value as LabelDensity }))} data-testid="label-density">
+                {LABEL_DENSITIES.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`labels.${d}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
             {emphasis && (
               <span className="highlight-chip" data-testid="highlight-chip">
                 {emphasis.kind === 'activity'
@@ -288,26 +322,34 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
         <div className="stage" id="workspace-stage" role="tabpanel" aria-labelledby={`tab-${view.view}`} data-testid={`view-${view.view}`}>
           {isMapView && (
             <div className="canvas-wrap">
-              {layout ? (
+              {layout && mapLevel.display.kind !== 'pending' ? (
                 <NetworkMap
                   network={network}
                   layout={layout}
                   visibility={visibility}
                   appearance={appearance}
+                  sectors={sectors}
                   highlight={highlight}
                   selected={selectedIndex}
                   suggested={suggested}
                   activeSuggestion={activePair}
                   focus={focus}
+                  labels={view.labels}
+                  selectedTie={selectedTie}
+                  display={mapLevel.display}
                   onSelect={selectIndex}
+                  onSelectTie={selectTie}
+                  onLevel={mapLevel.setLevel}
                   onReady={setSigma}
+                  inset={details || tie ? DRAWER_INSET : 0}
                 />
               ) : (
                 <p className="status" role="status" data-testid="layout-status">
-                  {t('dataset.layout')}
+                  {layout ? t('overview.waiting') : t('dataset.layout')}
                 </p>
               )}
-              <CameraControls sigma={sigma} onZoomToSelection={selectedIndex !== null ? () => setFocus({ nodes: [selectedIndex] }) : undefined} />
+              {layout && mapLevel.large && <MapLevelBar state={mapLevel} network={network} />}
+              <CameraControls sigma={sigma} onZoomToSelection={selectedIndex !== null ? () => focusOn([selectedIndex]) : undefined} />
             </div>
           )}
           {isMapView && (
@@ -315,7 +357,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
               spec={appearance.legend}
               sizeMetric={appearance.sizeMetric}
               hasIsolates={isolates}
-              thinned={sigma && sigma.getGraph().size < network.projection.ties.m ? { drawn: sigma.getGraph().size, total: network.projection.ties.m } : null}
+              thinned={sigma && mapLevel.display.kind === 'all' && sigma.getGraph().size < network.projection.ties.m ? { drawn: sigma.getGraph().size, total: network.projection.ties.m } : null}
             />
           )}
           {view.view === 'bipartite' && (
@@ -330,13 +372,19 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
               <AnalysisProgress step={analysis.progress?.stage ?? null} fraction={analysis.progress?.fraction ?? null} error={analysis.error ?? undefined} />
             ))}
           {view.view === 'tables' && <TablesView network={network} visibility={visibility} result={result} selected={view.selected} onSelect={select} />}
-          {details && (
+          {tie && (
+            <div className="details-drawer tie-drawer" data-testid="tie-drawer">
+              <TieDetails details={tie} onSelect={(id) => { selectTie(null); selectAndFocus(id); }} onClose={() => selectTie(null)} />
+            </div>
+          )}
+          {details && !tie && (
             <div className="details-drawer" data-testid="details-drawer">
               <DetailsPanel
                 details={details}
                 onSelect={selectAndFocus}
                 onClose={() => select(null)}
                 onShowEgo={(id) => update((s) => ({ ...s, filters: { ...s.filters, ego: { id, steps: 1 } } }))}
+                onOpenTie={selectTie}
               >
                 <details className="sector-correction">
                   <summary>{t('panel.correctSector')}</summary>

@@ -30,17 +30,35 @@ export interface SigmaHostProps {
   label: string;
   /** Called with the instance once created (and null when it goes), e.g. for exports. */
   onReady?(sigma: MapSigma | null): void;
+  /**
+   * The map is operated from the keyboard: the container is focusable, an application with its
+   * instructions (the element with this id).
+   */
+  keyboardHelp?: string;
+  /**
+   * The camera is kept when the graph is rebuilt under the same key (other tie rules); a new key
+   * (another level of the overview) starts with the whole picture.
+   */
+  cameraKey?: string;
   children?: ReactNode;
 }
 
-export function SigmaHost({ graph, settings, testId, label, onReady, children }: SigmaHostProps) {
+export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHelp, cameraKey = '', children }: SigmaHostProps) {
   const container = useRef<HTMLDivElement>(null);
-  const [sigma, setSigma] = useState<MapSigma | null>(null);
-  const lastCamera = useRef<CameraState | null>(null);
+  // The instance with the graph it draws: controllers render only for the current graph, so they
+  // unmount (and stop touching sigma) before the instance of a replaced graph is killed.
+  const [host, setHost] = useState<{ graph: DisplayGraph; sigma: MapSigma } | null>(null);
+  const sigma = host && host.graph === graph ? host.sigma : null;
+  const lastCamera = useRef<{ key: string; state: CameraState } | null>(null);
+  // The latest props, read when the graph (and so the instance) changes.
+  const cameraKeyRef = useRef(cameraKey);
   const settingsRef = useRef(settings);
-  settingsRef.current = settings;
   const onReadyRef = useRef(onReady);
-  onReadyRef.current = onReady;
+  useEffect(() => {
+    cameraKeyRef.current = cameraKey;
+    settingsRef.current = settings;
+    onReadyRef.current = onReady;
+  });
 
   useEffect(() => {
     const element = container.current;
@@ -49,20 +67,29 @@ export function SigmaHost({ graph, settings, testId, label, onReady, children }:
     instances++;
     element.dataset.renderer = String(instances);
     // A rebuilt graph (other tie rules) keeps the reader's place on the map.
-    if (lastCamera.current) instance.getCamera().setState(lastCamera.current);
-    setSigma(instance);
+    const key = cameraKeyRef.current;
+    if (lastCamera.current && lastCamera.current.key === key) instance.getCamera().setState(lastCamera.current.state);
+    setHost({ graph, sigma: instance });
     onReadyRef.current?.(instance);
     return () => {
-      lastCamera.current = instance.getCamera().getState();
+      lastCamera.current = { key, state: instance.getCamera().getState() };
       onReadyRef.current?.(null);
-      setSigma(null);
+      setHost(null);
       instance.kill();
     };
   }, [graph]);
 
   return (
     <div className="graph-view">
-      <div ref={container} className="graph-canvas" data-testid={testId} role="img" aria-label={label} />
+      <div
+        ref={container}
+        className="graph-canvas"
+        data-testid={testId}
+        role={keyboardHelp ? 'application' : 'img'}
+        aria-label={label}
+        aria-describedby={keyboardHelp}
+        tabIndex={keyboardHelp ? 0 : undefined}
+      />
       {sigma && <SigmaContext.Provider value={sigma}>{children}</SigmaContext.Provider>}
     </div>
   );

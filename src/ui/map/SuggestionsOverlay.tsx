@@ -19,7 +19,6 @@ export function SuggestionsOverlay({ ties, active }: { ties: readonly SuggestedT
   const sigma = useSigma();
   const canvas = useRef<HTMLCanvasElement>(null);
   const state = useRef({ ties, active });
-  state.current = { ties, active };
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
 
   useEffect(() => {
@@ -89,6 +88,7 @@ export function SuggestionsOverlay({ ties, active }: { ties: readonly SuggestedT
   }, [sigma]);
 
   useEffect(() => {
+    state.current = { ties, active };
     sigma.refresh({ skipIndexation: true });
   }, [sigma, ties, active]);
 

@@ -70,7 +70,6 @@ export function BipartiteView({ network, layout, visibility, colour, selected, o
 function TwoModeLookController({ network, visibility, colour, selected }: { network: Network; visibility: Visibility; colour: readonly string[]; selected: number | null }) {
   const sigma = useSigma();
   const look = useRef({ visibility, colour, selected });
-  look.current = { visibility, colour, selected };
   useEffect(() => {
     const inc = network.projection.incidence;
     const takesPart = (org: number, act: number) => {
@@ -101,6 +100,7 @@ function TwoModeLookController({ network, visibility, colour, selected }: { netw
     sigma.refresh();
   }, [sigma, network]);
   useEffect(() => {
+    look.current = { visibility, colour, selected };
     sigma.refresh();
   }, [sigma, visibility, colour, selected]);
   return null;

@@ -22,6 +22,12 @@ describe('collision-free label placement', () => {
     expect([...placeLabels([null, box(0, 0), box(10, 0)], { keep: 2 })]).toEqual([0, 1, 0]);
   });
 
+  it('tries the alternatives in order: right of the node, else left', () => {
+    // The second node's right box meets the first label; its left box is free.
+    const placed = placeLabels([box(0, 0), [box(40, 0), box(-80, 0)], [box(200, 0), box(100, 0)]]);
+    expect([...placed]).toEqual([1, 2, 1]);
+  });
+
   it('works on boxes far off screen and across grid cells', () => {
     expect([...placeLabels([box(-5000, -3000, 400), box(-4700, -2995), box(-4500, -2995)], { cell: 64 })]).toEqual([1, 0, 1]);
   });
@@ -88,5 +94,16 @@ describe('label density in the link', () => {
     expect(serialiseViewState({ ...DEFAULT_VIEW_STATE, labels: 'few' })).toBe('?labels=few');
     expect(parseViewState('?labels=many').labels).toBe('many');
     expect(parseViewState('?labels=everything').labels).toBe('normal');
+  });
+});
+
+describe('node size on crowded maps', () => {
+  it('shrinks discs until they cover at most a share of the canvas, never enlarges', async () => {
+    const { coverageSizeScale } = await import('../../../src/graph/appearance');
+    expect(coverageSizeScale([3, 4, 5], 800 * 600)).toBe(1);
+    const sizes = Array.from({ length: 900 }, () => 17);
+    const scale = coverageSizeScale(sizes, 800 * 600);
+    expect(scale).toBeLessThan(1);
+    expect(900 * Math.PI * (17 * scale) ** 2).toBeCloseTo(0.12 * 800 * 600);
   });
 });
