@@ -58,9 +58,12 @@ export function boxesOverlap(a: LabelBox, b: LabelBox): boolean {
  * order (e.g. right of the node, then left), or null for no label. Returns, per candidate, 0 when
  * it gets no label, else 1 + the index of the alternative taken. Boxes are kept `gapX`/`gapY`
  * apart; the first `keep` candidates always get their first box (the focused node's label must
- * show even if nothing else fits), but later ones still avoid them.
+ * show even if nothing else fits), but later ones still avoid them. `obstacles` are taken first.
  */
-export function placeLabels(boxes: readonly (LabelBox | readonly LabelBox[] | null)[], options: { gapX?: number; gapY?: number; keep?: number; cell?: number } = {}): Uint8Array {
+export function placeLabels(
+  boxes: readonly (LabelBox | readonly LabelBox[] | null)[],
+  options: { gapX?: number; gapY?: number; keep?: number; cell?: number; obstacles?: readonly LabelBox[] } = {},
+): Uint8Array {
   const gapX = options.gapX ?? 0;
   const gapY = options.gapY ?? 0;
   const keep = options.keep ?? 0;
@@ -85,6 +88,19 @@ export function placeLabels(boxes: readonly (LabelBox | readonly LabelBox[] | nu
     }
     return true;
   };
+  const insert = (g: LabelBox) => {
+    const [x0, x1, y0, y1] = span(g);
+    for (let cx = x0; cx <= x1; cx++) {
+      for (let cy = y0; cy <= y1; cy++) {
+        const key = cellKey(cx, cy);
+        const list = grid.get(key);
+        if (list) list.push(g);
+        else grid.set(key, [g]);
+      }
+    }
+  };
+  // What is already on the screen over the map (buttons, a drawer): no label goes under it.
+  for (const o of options.obstacles ?? []) insert({ x: o.x - hx, y: o.y - hy, width: o.width + gapX, height: o.height + gapY });
   for (let i = 0; i < boxes.length; i++) {
     const candidate = boxes[i];
     if (!candidate) continue;
@@ -94,15 +110,7 @@ export function placeLabels(boxes: readonly (LabelBox | readonly LabelBox[] | nu
       const g = { x: b.x - hx, y: b.y - hy, width: b.width + gapX, height: b.height + gapY };
       if (!(i < keep && k === 0) && !free(g)) continue;
       accepted[i] = k + 1;
-      const [x0, x1, y0, y1] = span(g);
-      for (let cx = x0; cx <= x1; cx++) {
-        for (let cy = y0; cy <= y1; cy++) {
-          const key = cellKey(cx, cy);
-          const list = grid.get(key);
-          if (list) list.push(g);
-          else grid.set(key, [g]);
-        }
-      }
+      insert(g);
       break;
     }
   }

@@ -147,6 +147,24 @@ export function overviewLayoutGraph(overview: Overview): IndexedLayoutGraph {
 
 export const communityKey = (k: number) => `c${k}`;
 
+/** Links drawn per community on the overview. */
+export const OVERVIEW_LINKS_PER_COMMUNITY = 3;
+
+/** Indices of the links that are among the `perCommunity` strongest of either end, in link order. */
+export function strongestLinks(overview: Overview, perCommunity: number): number[] {
+  const byCommunity: number[][] = overview.communities.map(() => []);
+  overview.links.forEach((l, e) => {
+    byCommunity[l.a]!.push(e);
+    byCommunity[l.b]!.push(e);
+  });
+  const keep = new Set<number>();
+  for (const list of byCommunity) {
+    list.sort((x, y) => overview.links[y]!.weight - overview.links[x]!.weight || x - y);
+    for (const e of list.slice(0, perCommunity)) keep.add(e);
+  }
+  return [...keep].sort((x, y) => x - y);
+}
+
 /**
  * The overview for sigma: node `c<k>` is `communities[k]` (its `index` is k), placed at the
  * layout's position, its size in layout units (drawn with sigma's `itemSizesReference:
@@ -165,15 +183,22 @@ export function overviewDisplayGraph(overview: Overview, positions: { x: ArrayLi
       kind: 'community',
     });
   });
+  // Every pair of communities shares some tie on a large network: draw each community's three
+  // strongest links only (the layout used them all), so the picture is not a grey web.
+  const drawn = strongestLinks(overview, OVERVIEW_LINKS_PER_COMMUNITY);
   let max = 0;
-  for (const l of overview.links) max = Math.max(max, l.weight);
-  overview.links.forEach((l, e) => {
+  for (const e of drawn) max = Math.max(max, overview.links[e]!.weight);
+  // Widths in layout units like the discs: a fraction of a middling disc's radius.
+  const radii = overview.communities.map((c) => communityRadius(c.members.length)).sort((x, y) => x - y);
+  const unit = radii[Math.floor(radii.length / 2)] ?? 1;
+  for (const e of drawn) {
+    const l = overview.links[e]!;
     graph.addUndirectedEdgeWithKey(String(e), communityKey(l.a), communityKey(l.b), {
-      size: 0.5 + 5 * Math.sqrt(l.weight / (max || 1)),
-      color: '#c3c8d0',
+      size: unit * (0.06 + 0.3 * Math.sqrt(l.weight / (max || 1))),
+      color: '#a3a9b4',
       tie: -1,
     });
-  });
+  }
   return graph;
 }
 

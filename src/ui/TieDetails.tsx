@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTOR_INFO } from '../data/sectors';
 import type { TieDetails as Tie } from '../graph/details';
@@ -16,10 +17,13 @@ export function TieDetails({ details, onSelect, onClose }: { details: Tie; onSel
   const [a, b] = details.ends;
   const kindLabel = (kind: string) => t(`kinds.${kind}`, { defaultValue: kind });
   const hidden = details.activities.filter((x) => !x.visible).length;
+  // Opened from a partner's button (which goes away) or from the map: the reader continues here.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [details.tie]);
   return (
     <article className="details tie-details" aria-labelledby="tie-title" data-testid="tie-details">
       <header>
-        <h2 id="tie-title">
+        <h2 id="tie-title" ref={heading} tabIndex={-1}>
           <span className="muted tie-kicker">{t('tie.title')}</span>
           {t('tie.heading', { a: a.name, b: b.name })}
         </h2>

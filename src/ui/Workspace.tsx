@@ -374,7 +374,18 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
           {view.view === 'tables' && <TablesView network={network} visibility={visibility} result={result} selected={view.selected} onSelect={select} />}
           {tie && (
             <div className="details-drawer tie-drawer" data-testid="tie-drawer">
-              <TieDetails details={tie} onSelect={(id) => { selectTie(null); selectAndFocus(id); }} onClose={() => selectTie(null)} />
+              <TieDetails
+                details={tie}
+                onSelect={(id) => {
+                  selectTie(null);
+                  selectAndFocus(id);
+                }}
+                onClose={() => {
+                  selectTie(null);
+                  // Back to the organisation the tie was opened from, if any.
+                  requestAnimationFrame(() => document.getElementById('details-title')?.focus());
+                }}
+              />
             </div>
           )}
           {details && !tie && (

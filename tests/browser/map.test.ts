@@ -77,6 +77,12 @@ describe('labels', () => {
     expect(overlapping(zoomed)).toEqual([]);
 
     await openApp(page, '?org=gemeente-den-haag');
+    // The selection is brought out from under the details drawer.
+    await settledCamera(page);
+    const at0 = (await probe(page, [keyOf('gemeente-den-haag')]))[keyOf('gemeente-den-haag')]!;
+    const drawer = (await page.getByTestId('details-drawer').boundingBox())!;
+    const canvasBox = (await page.getByTestId('graph-canvas').boundingBox())!;
+    expect(canvasBox.x + at0.x).toBeLessThan(drawer.x);
     const selected = await settledLabels(page);
     expect(overlapping(selected)).toEqual([]);
     // The selected organisation's label is drawn on its box, and its partners come first.
@@ -326,7 +332,7 @@ describe('overview of a large network', () => {
     await expect.poll(order, { timeout: 300_000 }).toBeGreaterThan(1);
     const communities = await order();
     expect(communities).toBeLessThan(500);
-    expect(await page.getByTestId('overview-status').textContent()).toMatch(/\d+ gemeenschappen met [\d.]+ organisaties/);
+    expect(await page.getByTestId('overview-status').textContent()).toMatch(/\d+ gemeenschappen, [\d.]+ organisaties/);
     const overviewCamera = await settledCamera(page);
     await page.screenshot({ path: `${ARTEFACTS}/map-overview.png` });
 

@@ -12,7 +12,7 @@ export function MapLevelBar({ state, network }: { state: MapLevelState; network:
   const { level, overview, busy, setLevel } = state;
   const community = level.kind === 'community' && overview ? overview.communities[level.index] : undefined;
   return (
-    <div className="map-level no-print" data-testid="map-level" data-level={level.kind}>
+    <div className="map-level no-print" data-testid="map-level" data-level={level.kind} data-map-obstacle>
       {level.kind === 'overview' && (
         <>
           <span data-testid="overview-status">

@@ -63,13 +63,31 @@ export interface CameraFocus {
   nodes: string[];
 }
 
-/** Moves the camera to the focused nodes: close in on one, fit several; clear of a drawer on the right. */
-export function CameraController({ focus, inset = 0 }: { focus: CameraFocus | null; inset?: number }) {
+/**
+ * Moves the camera to the focused nodes: close in on one, fit several; clear of a drawer on the
+ * right. A selected node (`keepInView`) that is off the canvas or under the drawer is brought
+ * beside it, at the same zoom.
+ */
+export function CameraController({ focus, inset = 0, keepInView = null }: { focus: CameraFocus | null; inset?: number; keepInView?: string | null }) {
   const sigma = useSigma();
   const insetRef = useRef(inset);
   useEffect(() => {
     insetRef.current = inset;
   });
+  useEffect(() => {
+    if (!keepInView) return;
+    const frame = requestAnimationFrame(() => {
+      const d = sigma.getNodeDisplayData(keepInView);
+      if (!d || d.hidden || sigma.getCamera().isAnimated()) return;
+      const p = sigma.framedGraphToViewport(d);
+      const { width, height } = sigma.getDimensions();
+      const margin = 24;
+      const right = width - Math.min(insetRef.current, width * 0.6) - margin;
+      if (p.x >= margin && p.x <= right && p.y >= margin && p.y <= height - margin) return;
+      void sigma.getCamera().animate(centreInView(sigma as unknown as Sigma, d, sigma.getCamera().getState().ratio, insetRef.current), { duration: 400 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [sigma, keepInView]);
   useEffect(() => {
     if (!focus) return;
     const graph = sigma.getGraph();

@@ -168,13 +168,28 @@ export class LabelLayout {
   private priorities: LabelPriorities = { order: [], priority: 0, keep: 0 };
   private density: LabelDensity = DEFAULT_LABEL_DENSITY;
   private geometry = '';
-  private frame = 0;
-  private lastMoved = 0;
 
   constructor(
     private readonly sigma: AnySigma,
     readonly renderer: LabelRenderer,
   ) {}
+
+  /**
+   * What covers the map on screen (its buttons, the level bar, a drawer), in canvas pixels: the
+   * controls marked `data-map-obstacle` next to the canvas, and drawers over the same stage.
+   */
+  private obstacles(): LabelBox[] {
+    const container = this.sigma.getContainer();
+    const origin = container.getBoundingClientRect();
+    const scope = container.closest('.stage') ?? container.parentElement;
+    if (!scope) return [];
+    const out: LabelBox[] = [];
+    for (const el of scope.querySelectorAll<HTMLElement>('[data-map-obstacle], .details-drawer')) {
+      const r = el.getBoundingClientRect();
+      if (r.width && r.height) out.push({ x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height });
+    }
+    return out;
+  }
 
   setPriorities(priorities: LabelPriorities): void {
     this.priorities = priorities;
@@ -190,7 +205,11 @@ export class LabelLayout {
     const { order, priority, keep } = this.priorities;
     const spacing = LABEL_SPACING[this.density];
     const boxes: LabelBox[][] = [];
+    const sides: ('left' | 'right')[][] = [];
     const keys: string[] = [];
+    const { width: canvasWidth, height: canvasHeight } = sigma.getDimensions();
+    /** Partly on the canvas: it would be drawn cut off. */
+    const cut = (b: LabelBox) => (b.x < 0 && b.x + b.width > 0) || (b.x < canvasWidth && b.x + b.width > canvasWidth) || (b.y < 0 && b.y + b.height > 0) || (b.y < canvasHeight && b.y + b.height > canvasHeight);
     let ordinary = 0;
     let kept = 0;
     for (let k = 0; k < order.length; k++) {
@@ -207,15 +226,24 @@ export class LabelLayout {
       // Right of the node, else left (the focused node's boxed label is always on the right).
       const right = labelBox(p.x, p.y, radius, width);
       if (k < keep) kept++;
-      boxes.push(k < keep ? [right] : [right, labelBox(p.x, p.y, radius, width, LABEL_SIZE, 'left')]);
+      if (k < keep) {
+        boxes.push([right]);
+        sides.push(['right']);
+        continue;
+      }
+      // A label cut by the edge of the canvas is worse than none: only sides that fit.
+      const left = labelBox(p.x, p.y, radius, width, LABEL_SIZE, 'left');
+      const options = (['right', 'left'] as const).filter((side) => !cut(side === 'right' ? right : left));
+      boxes.push(options.map((side) => (side === 'right' ? right : left)));
+      sides.push([...options]);
     }
-    const accepted = placeLabels(boxes, { gapX: spacing.gapX, gapY: spacing.gapY, keep: kept });
+    const accepted = placeLabels(boxes, { gapX: spacing.gapX, gapY: spacing.gapY, keep: kept, obstacles: this.obstacles() });
     const next = new Set<string>();
     const left = new Set<string>();
     keys.forEach((key, i) => {
       if (!accepted[i]) return;
       next.add(key);
-      if (accepted[i] === 2) left.add(key);
+      if (sides[i]![accepted[i]! - 1] === 'left') left.add(key);
     });
     // A label that changes side must be redrawn too.
     for (const key of left) if (!renderer.leftSide.has(key) && this.placed.has(key)) this.placed.delete(key);
@@ -230,9 +258,15 @@ export class LabelLayout {
     return changed;
   }
 
+  /** What the placement depends on: the zoom, the canvas size and (for the side of labels at the edges) the pan. */
   private geometryKey(): string {
     const { width, height } = this.sigma.getDimensions();
-    return `${this.sigma.getCamera().getState().ratio}|${width}|${height}`;
+    const c = this.sigma.getCamera().getState();
+    return `${c.ratio}|${width}|${height}|${c.x.toFixed(5)}|${c.y.toFixed(5)}`;
+  }
+
+  private zoomKey(): string {
+    return this.geometry.split('|').slice(0, 3).join('|');
   }
 
   /** Places again and redraws the nodes whose label changed. */
@@ -249,22 +283,32 @@ export class LabelLayout {
     const camera = sigma.getCamera();
     const graph = sigma.getGraph();
     const small = graph.order <= LIVE_LABELS_MAX_NODES;
+    let panTimer = 0;
+    let moveTimer = 0;
+    let moveFrame = 0;
+    let lastMoved = 0;
     const onCamera = () => {
-      if (this.geometryKey() === this.geometry) return;
+      const key = this.geometryKey();
+      if (key === this.geometry) return;
       // Large maps hide labels while the camera moves: place once it stops.
       if (!small && camera.isAnimated()) return;
-      this.relabel();
+      clearTimeout(panTimer);
+      // A pan only moves labels at the canvas edges to the other side: on large maps, once the
+      // drag pauses.
+      if (!small && key.split('|').slice(0, 3).join('|') === this.zoomKey()) panTimer = window.setTimeout(() => this.relabel(), 200);
+      else this.relabel();
     };
     const onResize = () => this.relabel();
     // Positions changed (layout running, a node dragged): place after sigma has processed them,
     // at most once a frame (every half second on large maps).
     const onMoved = () => {
-      if (this.frame) return;
-      const wait = small ? 0 : Math.max(0, 500 - (performance.now() - this.lastMoved));
-      this.frame = window.setTimeout(() => {
-        this.frame = requestAnimationFrame(() => {
-          this.frame = 0;
-          this.lastMoved = performance.now();
+      if (moveTimer || moveFrame) return;
+      const wait = small ? 0 : Math.max(0, 500 - (performance.now() - lastMoved));
+      moveTimer = window.setTimeout(() => {
+        moveTimer = 0;
+        moveFrame = requestAnimationFrame(() => {
+          moveFrame = 0;
+          lastMoved = performance.now();
           this.relabel();
         });
       }, wait);
@@ -277,8 +321,9 @@ export class LabelLayout {
     graph.on('nodeAttributesUpdated', onMoved);
     graph.on('eachNodeAttributesUpdated', onMoved);
     return () => {
-      clearTimeout(this.frame);
-      cancelAnimationFrame(this.frame);
+      clearTimeout(panTimer);
+      clearTimeout(moveTimer);
+      cancelAnimationFrame(moveFrame);
       camera.off('updated', onCamera);
       sigma.off('resize', onResize);
       sigma.off('beforeRender', onBeforeRender);

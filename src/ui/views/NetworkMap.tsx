@@ -97,7 +97,8 @@ export function NetworkMap(props: NetworkMapProps) {
       defaultDrawNodeLabel: renderer.drawLabel,
       defaultDrawNodeHover: renderer.drawHover,
       zIndex: true,
-      stagePadding: 24,
+      // The overview leaves room for the bar that says where the reader is.
+      stagePadding: overview ? 56 : 24,
     }),
     [graph, renderer, overview],
   );
@@ -187,10 +188,10 @@ export function NetworkMap(props: NetworkMapProps) {
           inset={inset}
         />
         <LayoutController running={isRunning} reset={reset} onPinned={setPinned} />
-        {!overview && <CameraController focus={cameraFocus} inset={inset} />}
+        {!overview && <CameraController focus={cameraFocus} inset={inset} keepInView={selected !== null ? organisationKey(selected) : null} />}
         {!overview && <SuggestionsOverlay ties={suggested} active={activeSuggestion} />}
         <ProbeController renderer={renderer} />
-        <div className="layout-controls no-print" role="group" aria-label={t('layout.label')}>
+        <div className="layout-controls no-print" role="group" aria-label={t('layout.label')} data-map-obstacle>
           <button type="button" aria-pressed={isRunning} data-running={isRunning ? 'true' : 'false'} onClick={() => setRunning({ graph, on: !isRunning })} data-testid="layout-run">
             {isRunning ? t('layout.stop') : t('layout.run')}
           </button>

@@ -107,3 +107,10 @@ describe('node size on crowded maps', () => {
     expect(900 * Math.PI * (17 * scale) ** 2).toBeCloseTo(0.12 * 800 * 600);
   });
 });
+
+describe('obstacles', () => {
+  it('keeps labels from under what covers the map', () => {
+    const placed = placeLabels([box(0, 0), box(100, 0), [box(300, 0), box(200, 0)]], { obstacles: [{ x: 90, y: -5, width: 60, height: 30 }, { x: 290, y: 0, width: 20, height: 10 }] });
+    expect([...placed]).toEqual([1, 0, 2]);
+  });
+});

@@ -100,3 +100,24 @@ describe('the overview of communities', () => {
     expect(display.hasNode(String(idx('d')))).toBe(false);
   });
 });
+
+describe('links drawn on the overview', () => {
+  it("keeps each community's strongest links only", async () => {
+    const { strongestLinks } = await import('../../../src/graph/overview');
+    const fake = {
+      communities: [0, 1, 2, 3].map((id) => ({ id, members: new Int32Array(2), sector: 0, sectorCounts: new Int32Array(8), leader: 0 })),
+      links: [
+        { a: 0, b: 1, weight: 10, ties: 1 },
+        { a: 0, b: 2, weight: 1, ties: 1 },
+        { a: 0, b: 3, weight: 5, ties: 1 },
+        { a: 1, b: 2, weight: 2, ties: 1 },
+        { a: 2, b: 3, weight: 3, ties: 1 },
+      ],
+      left: 0,
+      organisations: 8,
+    };
+    // One per community: 0→(0,1), 1→(0,1), 2→(2,3), 3→(0,3).
+    expect(strongestLinks(fake, 1)).toEqual([0, 2, 4]);
+    expect(strongestLinks(fake, 5)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
