@@ -24,6 +24,16 @@ export function densitySizeScale(order: number): number {
 }
 
 /**
+ * Shrinks nodes until their discs together cover at most `share` of the canvas: a community of
+ * well-connected organisations, drawn on its own, would otherwise be one blot. Never enlarges.
+ */
+export function coverageSizeScale(sizes: Iterable<number>, canvasArea: number, share = 0.12): number {
+  let area = 0;
+  for (const s of sizes) area += Math.PI * s * s;
+  return area > 0 && canvasArea > 0 ? Math.min(1, Math.sqrt((share * canvasArea) / area)) : 1;
+}
+
+/**
  * Categorical colours for clusters: Okabe–Ito first, then Paul Tol's "muted" scheme; both
  * colour-blind safe. Clusters beyond the palette share a neutral grey.
  */

@@ -2,7 +2,7 @@
  * What the details panel shows for an organisation: its activities (with roles, including what
  * it funds) and its partners grouped by sector, over the visible network.
  */
-import type { Activity, Confidence, Organisation } from '../data/model';
+import { CONFIDENCE_LEVELS, type Activity, type Confidence, type Organisation } from '../data/model';
 import { SECTORS, type Sector } from '../data/sectors';
 import type { Visibility } from '../filters/filters';
 import type { Network } from './network';
@@ -12,6 +12,8 @@ export interface ActivityEntry {
   activity: Activity;
   role?: string;
   confidence?: Confidence;
+  /** Where the participation comes from (the row's provenance). */
+  provenance?: string;
 }
 
 export interface PartnerEntry {
@@ -22,6 +24,8 @@ export interface PartnerEntry {
   weight: number;
   /** True when every shared activity is only implied or inferred by the sources. */
   implied: boolean;
+  /** The tie's index in the projection (opens the activities behind it). */
+  tie: number;
 }
 
 export interface OrganisationDetails {
@@ -51,6 +55,7 @@ export class ActivityIndex {
       const entry: ActivityEntry = { activity };
       if (p.role) entry.role = p.role;
       if (p.confidence) entry.confidence = p.confidence;
+      if (p.provenance) entry.provenance = p.provenance;
       list.push(entry);
     }
     for (const list of this.byOrganisation.values()) list.sort((a, b) => a.activity.title.localeCompare(b.activity.title));
@@ -85,7 +90,7 @@ export function organisationDetails(
     partnerCount++;
     let list = groups.get(sector);
     if (!list) groups.set(sector, (list = []));
-    list.push({ id: o.id, name: o.name, sector, weight: shared, implied: ties.confidence[e]! > 0 });
+    list.push({ id: o.id, name: o.name, sector, weight: shared, implied: ties.confidence[e]! > 0, tie: e });
   }
   const partnersBySector = SECTORS.filter((s) => groups.has(s)).map((sector) => ({
     sector,
@@ -101,4 +106,63 @@ export function organisationDetails(
     partnersBySector,
     partnerCount,
   };
+}
+
+export interface TieEnd {
+  id: string;
+  name: string;
+  sector: Sector;
+}
+
+export interface TieActivity {
+  activity: Activity;
+  /** Shown under the current filters (a tie can rest on activities the filters leave out). */
+  visible: boolean;
+  /** The weaker of the two participations' confidence. */
+  confidence: Confidence;
+  /** Each organisation's role and the provenance of its row, when the data gives them. */
+  roles: [string | undefined, string | undefined];
+  provenance: string[];
+}
+
+export interface TieDetails {
+  tie: number;
+  ends: [TieEnd, TieEnd];
+  /** Activities behind the tie: visible ones first, then by start year and title. */
+  activities: TieActivity[];
+  /** Visible shared activities (0 when the filters hide the tie). */
+  shared: number;
+  weight: number;
+}
+
+/** The activities behind a tie, with both organisations' roles and where each fact comes from. */
+export function tieDetails(network: Network, activityIndex: ActivityIndex, sectors: ArrayLike<number>, visibility: Visibility, tie: number): TieDetails | undefined {
+  const { ties, incidence } = network.projection;
+  if (!(tie >= 0 && tie < ties.m)) return undefined;
+  const ends = [ties.u[tie]!, ties.v[tie]!].map((i) => {
+    const o = network.organisations[i]!;
+    return { id: o.id, name: o.name, sector: SECTORS[sectors[i]!] ?? 'other' };
+  }) as [TieEnd, TieEnd];
+  const entries = ends.map((end) => new Map(activityIndex.of(end.id).map((a) => [a.activity.id, a] as const)));
+  const activities: TieActivity[] = [];
+  for (let p = ties.actOffsets[tie]!; p < ties.actOffsets[tie + 1]!; p++) {
+    const a = ties.acts[p]!;
+    const activity = network.activities[a]!;
+    const mine = entries.map((m) => m.get(incidence.actIds[a]!));
+    const provenance = [...new Set([...activity.provenance, ...mine.map((m) => m?.provenance).filter((x): x is string => !!x)])];
+    activities.push({
+      activity,
+      visible: visibility.acts[a] === 1,
+      confidence: CONFIDENCE_LEVELS[ties.actConfidence[p]!] ?? 'stated',
+      roles: [mine[0]?.role, mine[1]?.role],
+      provenance,
+    });
+  }
+  activities.sort(
+    (x, y) =>
+      Number(y.visible) - Number(x.visible) ||
+      (x.activity.startYear ?? 9999) - (y.activity.startYear ?? 9999) ||
+      x.activity.title.localeCompare(y.activity.title),
+  );
+  return { tie, ends, activities, shared: visibility.tieShared[tie] ?? 0, weight: visibility.tieWeight[tie] ?? 0 };
 }

@@ -9,6 +9,7 @@ import Graph from 'graphology';
 import { SECTOR_INFO, SECTORS } from '../data/sectors';
 import type { Positions } from '../session/store';
 import { nodeSizeForDegree } from './appearance';
+import { labelText } from './labels';
 import type { Network } from './network';
 
 export interface DisplayNodeAttributes {
@@ -17,11 +18,13 @@ export interface DisplayNodeAttributes {
   size: number;
   color: string;
   label: string;
-  /** Organisation index (network view), or organisation/activity index (two-mode view). */
+  /** Organisation index (network view), organisation/activity index (two-mode view) or community (overview). */
   index: number;
-  kind: 'organisation' | 'activity';
+  kind: 'organisation' | 'activity' | 'community';
   type?: 'circle' | 'square';
   forceLabel?: boolean;
+  /** Pinned by the user (dragged): ForceAtlas2 leaves it where it is. */
+  fixed?: boolean;
 }
 
 export interface DisplayEdgeAttributes {
@@ -48,9 +51,14 @@ export const twoModeActivityKey = (a: number) => `a${a}`;
  * partner looks isolated), then the strongest others, highest weight first. The analysis always
  * uses every tie; only the picture is thinned. Returns null when everything fits.
  */
-export function backboneTies(network: Network, maxTies: number): Uint8Array | null {
+export function backboneTies(network: Network, maxTies: number, include?: (tie: number) => boolean): Uint8Array | null {
   const { ties } = network.projection;
-  if (ties.m <= maxTies) return null;
+  let candidates = ties.m;
+  if (include) {
+    candidates = 0;
+    for (let e = 0; e < ties.m; e++) if (include(e)) candidates++;
+  }
+  if (candidates <= maxTies) return null;
   const keep = new Uint8Array(ties.m);
   const { offsets, ties: tieOf } = network.adjacency;
   let kept = 0;
@@ -58,6 +66,7 @@ export function backboneTies(network: Network, maxTies: number): Uint8Array | nu
     let best = -1;
     for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
       const e = tieOf[p]!;
+      if (include && !include(e)) continue;
       if (best < 0 || ties.weight[e]! > ties.weight[best]! || (ties.weight[e] === ties.weight[best] && e < best)) best = e;
     }
     if (best >= 0 && !keep[best]) {
@@ -67,7 +76,7 @@ export function backboneTies(network: Network, maxTies: number): Uint8Array | nu
   }
   if (kept < maxTies) {
     const rest: number[] = [];
-    for (let e = 0; e < ties.m; e++) if (!keep[e]) rest.push(e);
+    for (let e = 0; e < ties.m; e++) if (!keep[e] && (!include || include(e))) rest.push(e);
     rest.sort((a, b) => ties.weight[b]! - ties.weight[a]! || a - b);
     for (const e of rest) {
       if (kept >= maxTies) break;
@@ -78,23 +87,33 @@ export function backboneTies(network: Network, maxTies: number): Uint8Array | nu
   return keep;
 }
 
-/** The organisation network to draw; the most connected organisations always get a label. */
-export function networkDisplayGraph(network: Network, layout: Positions, options: { maxTies?: number; alwaysLabelled?: number } = {}): DisplayGraph {
+/**
+ * The organisation network to draw; the most connected organisations always get a label. With
+ * `members`, only those organisations and the ties among them (one community of the overview).
+ */
+export function networkDisplayGraph(network: Network, layout: Positions, options: { maxTies?: number; alwaysLabelled?: number; members?: ArrayLike<number> } = {}): DisplayGraph {
   const { ties } = network.projection;
-  const drawn = backboneTies(network, options.maxTies ?? MAX_DRAWN_TIES);
-  const graph: DisplayGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const N = network.organisations.length;
+  let member: Uint8Array | null = null;
+  if (options.members) {
+    member = new Uint8Array(N);
+    for (let k = 0; k < options.members.length; k++) member[options.members[k]!] = 1;
+  }
+  const inside = member ? (e: number) => member[ties.u[e]!] === 1 && member[ties.v[e]!] === 1 : undefined;
+  const drawn = backboneTies(network, options.maxTies ?? MAX_DRAWN_TIES, inside);
+  const graph: DisplayGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const degree = new Int32Array(N);
   for (let i = 0; i < N; i++) degree[i] = network.adjacency.offsets[i + 1]! - network.adjacency.offsets[i]!;
   const byDegree = Array.from({ length: N }, (_v, i) => i).sort((a, b) => degree[b]! - degree[a]! || a - b);
   const labelled = new Set(byDegree.slice(0, options.alwaysLabelled ?? 8));
   network.organisations.forEach((o, i) => {
+    if (member && !member[i]) return;
     graph.addNode(organisationKey(i), {
       x: layout.x[i] ?? 0,
       y: layout.y[i] ?? 0,
       size: nodeSizeForDegree(degree[i]!),
       color: SECTOR_INFO[o.sector]?.colour ?? SECTOR_INFO.other.colour,
-      label: o.name || o.id,
+      label: labelText(o.name || o.id),
       index: i,
       kind: 'organisation',
       forceLabel: labelled.has(i),
@@ -102,6 +121,7 @@ export function networkDisplayGraph(network: Network, layout: Positions, options
   });
   for (let e = 0; e < ties.m; e++) {
     if (drawn && !drawn[e]) continue;
+    if (inside && !inside(e)) continue;
     graph.addUndirectedEdgeWithKey(String(e), organisationKey(ties.u[e]!), organisationKey(ties.v[e]!), {
       size: tieWidth(ties.shared[e]!),
       color: EDGE_COLOUR,

@@ -67,11 +67,14 @@ export function computeLayout(graph: LayoutGraph, options: LayoutOptions = {}): 
       settings,
       getEdgeWeight: (_edge, attrs) => (typeof attrs.weight === 'number' ? attrs.weight : 1),
     });
+    const sized = connected.someNode((_n, a) => typeof a.size === 'number');
+    if (sized) spreadForDiscs(connected);
     if (connected.order <= NOVERLAP_MAX_NODES) {
       noverlap.assign(connected, {
-        maxIterations: 200,
+        maxIterations: sized ? 1000 : 200,
         settings: { margin: 2, ratio: 1.1 },
-        inputReducer: (key, attrs) => ({ ...attrs, size: nodeSizeForDegree(connected.degree(key)) }),
+        // Nodes that carry their own size (the overview's community discs) keep it.
+        inputReducer: (key, attrs) => ({ ...attrs, size: typeof attrs.size === 'number' ? attrs.size : nodeSizeForDegree(connected.degree(key)) }),
       });
     }
     connected.forEachNode((node, attrs) => {
@@ -80,6 +83,31 @@ export function computeLayout(graph: LayoutGraph, options: LayoutOptions = {}): 
   }
   placeIsolates(graph, isolates, positions);
   return positions;
+}
+
+/**
+ * Discs of their own size (the overview's communities) dwarf the distances ForceAtlas2 leaves
+ * between nodes: the picture is scaled up, keeping its shape, until the discs could cover about a
+ * third of it, so the overlap removal only has to nudge them apart.
+ */
+function spreadForDiscs(graph: LayoutGraph) {
+  let area = 0;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  graph.forEachNode((_n, a) => {
+    const r = typeof a.size === 'number' ? a.size : 1;
+    area += Math.PI * r * r;
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
+  });
+  const box = Math.max(1e-9, (maxX - minX) * (maxY - minY));
+  const factor = Math.sqrt(area / 0.35 / box);
+  if (!(factor > 1) || !Number.isFinite(factor)) return;
+  graph.updateEachNodeAttributes((_n, a) => ({ ...a, x: a.x * factor, y: a.y * factor }));
 }
 
 function placeIsolates(graph: LayoutGraph, isolates: string[], positions: Positions) {
@@ -94,12 +122,36 @@ function placeIsolates(graph: LayoutGraph, isolates: string[], positions: Positi
     minY = Math.min(minY, p[1]);
   }
   if (minX === Infinity) minX = maxX = minY = 0;
-  const spacing = 4 * nodeSizeForDegree(0);
-  const width = Math.max(maxX - minX, spacing * Math.ceil(Math.sqrt(isolates.length)));
-  const perRow = Math.max(1, Math.floor(width / spacing));
   const order = (id: string) => SECTORS.indexOf(graph.getNodeAttribute(id, 'sector') as (typeof SECTORS)[number]);
   const label = (id: string) => String(graph.getNodeAttribute(id, 'label') ?? id);
   const sorted = [...isolates].sort((a, b) => order(a) - order(b) || label(a).localeCompare(label(b)));
+  const sizeOf = (id: string) => graph.getNodeAttribute(id, 'size');
+  if (sorted.some((id) => typeof sizeOf(id) === 'number')) {
+    // Discs of their own size (the overview): shelves, left to right, each as high as its largest disc.
+    const radius = (id: string) => (typeof sizeOf(id) === 'number' ? (sizeOf(id) as number) : nodeSizeForDegree(0));
+    const gap = 2 * nodeSizeForDegree(0);
+    let largest = 0;
+    for (const id of sorted) largest = Math.max(largest, radius(id));
+    const width = Math.max(maxX - minX, 2 * largest);
+    let x = minX;
+    let y = minY - 3 * gap;
+    let row = 0;
+    for (const id of sorted) {
+      const r = radius(id);
+      if (x > minX && x + 2 * r > minX + width) {
+        x = minX;
+        y -= row + gap;
+        row = 0;
+      }
+      positions[id] = [x + r, y - r];
+      x += 2 * r + gap;
+      row = Math.max(row, 2 * r);
+    }
+    return;
+  }
+  const spacing = 4 * nodeSizeForDegree(0);
+  const width = Math.max(maxX - minX, spacing * Math.ceil(Math.sqrt(isolates.length)));
+  const perRow = Math.max(1, Math.floor(width / spacing));
   // Sigma's y axis points up, so "below" is smaller y.
   const top = minY - 3 * spacing;
   sorted.forEach((id, i) => {
@@ -118,10 +170,13 @@ export function layoutIndexedGraph(input: {
   edgeU: ArrayLike<number>;
   edgeV: ArrayLike<number>;
   edgeW: ArrayLike<number>;
+  sizes?: ArrayLike<number>;
 }, seed = 1): { x: Float32Array; y: Float32Array } {
   const graph = new Graph({ type: 'undirected', multi: false });
   for (let i = 0; i < input.n; i++) {
-    graph.addNode(String(i), { label: input.labels[i] ?? '', sector: SECTORS[input.groups[i]!] ?? 'zz' });
+    const attributes: Attributes = { label: input.labels[i] ?? '', sector: SECTORS[input.groups[i]!] ?? 'zz' };
+    if (input.sizes) attributes.size = input.sizes[i] ?? 1;
+    graph.addNode(String(i), attributes);
   }
   for (let e = 0; e < input.edgeU.length; e++) {
     graph.mergeEdge(String(input.edgeU[e]), String(input.edgeV[e]), { weight: input.edgeW[e] ?? 1 });
@@ -145,6 +200,8 @@ export interface IndexedLayoutGraph {
   edgeU: Int32Array;
   edgeV: Int32Array;
   edgeW: Float64Array;
+  /** Node radii in layout units, kept apart by the overlap removal (default: from the degree). */
+  sizes?: Float64Array;
 }
 
 /** The organisation network as a graph to lay out (nodes by organisation index). */

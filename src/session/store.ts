@@ -20,7 +20,7 @@ import { networkFromProjection, sectorCodes, type Network } from '../graph/netwo
 import { DEFAULT_PROJECTION_RULES, type ProjectionRules } from '../graph/projection';
 import { RemoteError, RpcClient, CancelledError, type Endpoint } from '../workers/rpc';
 import type { AnalysisProtocol, LayoutProtocol } from '../workers/protocols';
-import { networkLayoutGraph, twoModeLayoutGraph } from '../graph/layout';
+import { networkLayoutGraph, twoModeLayoutGraph, type IndexedLayoutGraph } from '../graph/layout';
 import { cleanViewState, type DroppedValue } from './clean';
 import { datasetKey } from '../data/sectorCorrections';
 import type { DatasetShelf, ShelvedSummary } from './shelf';
@@ -413,6 +413,25 @@ export class SessionStore {
   async refreshShelf(): Promise<void> {
     const recent = (await this.env.shelf?.list().catch(() => [])) ?? [];
     this.set({ recent });
+  }
+
+  private readonly extraLayouts = new Map<string, Promise<Positions>>();
+
+  /**
+   * Lays out a graph other than the network itself (the overview's communities, one community on
+   * its own) in the layout worker, never on the main thread. Cached by `key` (the caller makes it
+   * from what the graph depends on), so going back and forth is instant.
+   */
+  layoutOf(key: string, graph: IndexedLayoutGraph): Promise<Positions> {
+    let positions = this.extraLayouts.get(key);
+    if (!positions) {
+      this.layoutClient ??= new RpcClient<LayoutProtocol>(this.env.createLayoutWorker());
+      positions = this.layoutClient.call('layout', { graph, seed: 1 });
+      this.extraLayouts.set(key, positions);
+      positions.catch(() => this.extraLayouts.delete(key));
+      if (this.extraLayouts.size > 12) this.extraLayouts.delete(this.extraLayouts.keys().next().value!);
+    }
+    return positions;
   }
 
   /** The dataset could not be loaded at all (e.g. the built-in file is missing). */

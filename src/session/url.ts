@@ -1,6 +1,7 @@
 import { isSector, type Sector } from '../data/sectors';
 import { DEFAULT_FILTERS, type Filters } from '../filters/filters';
 import { COLOUR_BY, SIZE_BY, type ColourBy, type SizeBy } from '../measures/registry';
+import { LABEL_DENSITIES } from '../graph/labels';
 import { CHANGE_MODES, DEFAULT_CHANGE, DEFAULT_RULES, DEFAULT_VIEW_STATE, VIEWS, type ChangeState, type ViewRules, type ViewState } from './viewState';
 
 /**
@@ -51,7 +52,7 @@ const OLD_MEASURE_NAMES = new Map<string, string>([['brokerage', 'brokerageTotal
 export const QUERY_PARAMETERS = [
   'view', 'source', 'kind', 'scheme', 'theme', 'years', 'undated', 'region', 'city', 'sector', 'min',
   'isolates', 'stated', 'ego', 'colour', 'size', 'org', 'targets', 'k', 'reach', 'res', 'suggested',
-  'focal', 'listing', 'listed', 'weight', 'change', 'before', 'after', 'against',
+  'focal', 'listing', 'listed', 'weight', 'change', 'before', 'after', 'against', 'labels',
 ] as const;
 
 /** A year range `A-B` (sorted), or null. */
@@ -104,6 +105,7 @@ export function parseViewState(search: string): ViewState {
     focal: decode(get('focal')) || null,
     rules,
     change: parseChange(get),
+    labels: oneOf(get('labels'), LABEL_DENSITIES, DEFAULT_VIEW_STATE.labels),
   };
 }
 
@@ -151,6 +153,7 @@ export function serialiseViewState(s: ViewState): string {
   if (c.before) q.push(['before', `${c.before[0]}-${c.before[1]}`]);
   if (c.after) q.push(['after', `${c.after[0]}-${c.after[1]}`]);
   if (c.against) q.push(['against', encodeURIComponent(c.against)]);
+  if (s.labels !== d.labels) q.push(['labels', s.labels]);
   // URLSearchParams would re-encode the commas of our lists; build the string by hand.
   return q.length ? `?${q.map(([k, v]) => `${k}=${v}`).join('&')}` : '';
 }

@@ -2,6 +2,7 @@ import { DEFAULT_FILTERS, type Filters } from '../filters/filters';
 import { DEFAULT_TARGET_SECTORS, type Sector } from '../data/sectors';
 import { DEFAULT_PROJECTION_RULES, type WeightMode } from '../graph/projection';
 import type { ColourBy, SizeBy } from '../measures/registry';
+import { DEFAULT_LABEL_DENSITY, type LabelDensity } from '../graph/labels';
 
 export { COLOUR_BY, SIZE_BY, type ColourBy, type SizeBy } from '../measures/registry';
 
@@ -52,6 +53,8 @@ export interface ViewState {
   rules: ViewRules;
   /** The change view's comparison and mode. */
   change: ChangeState;
+  /** How many organisation names the map shows (never overlapping). */
+  labels: LabelDensity;
 }
 
 export const DEFAULT_RULES: ViewRules = {
@@ -74,4 +77,5 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   focal: null,
   rules: DEFAULT_RULES,
   change: DEFAULT_CHANGE,
+  labels: DEFAULT_LABEL_DENSITY,
 };

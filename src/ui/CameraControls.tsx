@@ -5,7 +5,7 @@ export function CameraControls({ sigma, onZoomToSelection }: { sigma: GraphSigma
   const { t } = useTranslation();
   const camera = sigma?.getCamera();
   return (
-    <div className="camera-controls" role="group" aria-label={t('camera.fit')}>
+    <div className="camera-controls" role="group" aria-label={t('camera.fit')} data-map-obstacle>
       <button type="button" onClick={() => void camera?.animatedZoom({ duration: 250 })} title={t('camera.zoomIn')} aria-label={t('camera.zoomIn')}>
         +
       </button>

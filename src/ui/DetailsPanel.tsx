@@ -17,6 +17,7 @@ export function DetailsPanel({
   onSelect,
   onClose,
   onShowEgo,
+  onOpenTie,
   children,
 }: {
   details: OrganisationDetails;
@@ -24,6 +25,8 @@ export function DetailsPanel({
   onClose: () => void;
   /** Filters the map to this organisation and its partners. */
   onShowEgo?: (id: string) => void;
+  /** Opens the activities behind a tie (by its index). */
+  onOpenTie?: (tie: number) => void;
   /** Extra sections (metrics, sector correction), shown after the facts. */
   children?: React.ReactNode;
 }) {
@@ -34,7 +37,9 @@ export function DetailsPanel({
   return (
     <article className="details" aria-labelledby="details-title" data-testid="details-panel">
       <header>
-        <h2 id="details-title">{o.name}</h2>
+        <h2 id="details-title" tabIndex={-1}>
+          {o.name}
+        </h2>
         <button type="button" className="close" onClick={onClose} aria-label={t('panel.close')} title={t('panel.close')}>
           ×
         </button>
@@ -101,7 +106,23 @@ export function DetailsPanel({
                   <button type="button" className="link" onClick={() => onSelect(p.id)}>
                     {p.name}
                   </button>
-                  <span className="muted"> · {t('panel.sharedActivities', { count: p.weight })}</span>
+                  {onOpenTie ? (
+                    <>
+                      {' · '}
+                      <button
+                        type="button"
+                        className="link muted-link"
+                        onClick={() => onOpenTie(p.tie)}
+                        aria-label={t('tie.openLabel', { shared: t('panel.sharedActivities', { count: p.weight }), name: p.name })}
+                        data-testid="partner-tie"
+                        data-partner={p.id}
+                      >
+                        {t('panel.sharedActivities', { count: p.weight })}
+                      </button>
+                    </>
+                  ) : (
+                    <span className="muted"> · {t('panel.sharedActivities', { count: p.weight })}</span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -62,7 +62,7 @@ export function Legend({
       {hasIsolates && <p className="legend-note">{t('legend.isolates')}</p>}
       {thinned && (
         <p className="legend-note" data-testid="legend-thinned">
-          {t('legend.thinned', { drawn: thinned.drawn.toLocaleString(language), total: thinned.total.toLocaleString(language) })}
+          {t('legend.thinned', { drawn: thinned.drawn, total: thinned.total })}
         </p>
       )}
     </section>

@@ -7,12 +7,16 @@ import { convenerIntroductions } from '../worklist/introductions';
 import { computeFacets } from '../filters/facets';
 import { filtersActive, type Filters } from '../filters/filters';
 import { computeAppearance } from '../graph/appearance';
-import { ActivityIndex, organisationDetails } from '../graph/details';
+import { ActivityIndex, organisationDetails, tieDetails } from '../graph/details';
+import { LABEL_DENSITIES, type LabelDensity } from '../graph/labels';
 import { OrganisationSearch } from '../graph/search';
 import { COLOUR_BY, SIZE_BY, VIEWS, type View, type ViewState } from '../session/viewState';
 import { useSession, useStore } from '../session/react';
 import { CameraControls } from './CameraControls';
 import { DetailsPanel } from './DetailsPanel';
+import { TieDetails } from './TieDetails';
+import { MapLevelBar } from './map/MapLevelBar';
+import { useMapLevel } from './map/useMapLevel';
 import { FiltersPanel } from './filters/FiltersPanel';
 import { TieRulesPanel } from './filters/TieRulesPanel';
 import { SectorRulePanel } from './filters/SectorRulePanel';
@@ -39,6 +43,8 @@ import { ChangeView } from './change/ChangeView';
 import { ConvenerIntroductionActions, ConvenersMeetingPack } from './change/ConvenerIntroductions';
 
 const MAP_VIEWS: View[] = ['network', 'bridges', 'conveners'];
+/** Width of the details drawer over the map, margins included (styles.css, .details-drawer). */
+const DRAWER_INSET = 376;
 const GOVERNMENT = SECTORS.indexOf('government');
 
 /** A group emphasised on the map: a cluster picked in a list, or an activity found by search. */
@@ -60,6 +66,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const analysis = useSession((s) => s.analysis);
   const source = useSession((s) => s.source);
   const corrections = useSession((s) => s.corrections);
+  const networkVersion = useSession((s) => s.networkVersion);
   const dataset = network.dataset;
   const datasetName = source?.kind === 'imported' ? source.label : t('app.datasetDenHaag');
   const update = store.updateView.bind(store);
@@ -73,6 +80,10 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const [printing, setPrinting] = useState(false);
   /** Narrow screens only: the filters open from the toolbar. */
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // The tie whose activities are open; tie indices belong to one projection.
+  const [openTie, setOpenTie] = useState<{ network: typeof network; tie: number } | null>(null);
+  const selectedTie = openTie && openTie.network === network ? openTie.tie : null;
+  const selectTie = useCallback((tie: number | null) => setOpenTie(tie === null ? null : { network, tie }), [network]);
 
   const { orgIndex } = network.projection.incidence;
   const search = useMemo(() => new OrganisationSearch(dataset.organisations, dataset.activities), [dataset]);
@@ -88,6 +99,16 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const assembled = analysis.assembled;
   const result = assembled?.result ?? null;
   const stale = assembled?.stale ?? [];
+  const mapLevel = useMapLevel({ store, network, networkVersion, visibility, sectors, communities });
+  const { reveal } = mapLevel;
+  /** Moves the camera to organisations; on the overview, first into their community. */
+  const focusOn = useCallback(
+    (nodes: number[]) => {
+      reveal(nodes);
+      setFocus({ nodes });
+    },
+    [reveal],
+  );
 
   useEffect(() => {
     if (view.view === 'bipartite' && !bipartiteLayout) void store.ensureBipartiteLayout();
@@ -100,9 +121,9 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
     (id: string) => {
       update((s) => ({ ...s, selected: id }));
       const i = orgIndex.get(id);
-      if (i !== undefined) setFocus({ nodes: [i] });
+      if (i !== undefined) focusOn([i]);
     },
-    [update, orgIndex],
+    [update, orgIndex, focusOn],
   );
   const setFilters = useCallback((filters: Filters, history?: 'push' | 'replace') => update((s) => ({ ...s, filters }), history), [update]);
   const setView = (v: View) => update((s) => ({ ...s, view: v }));
@@ -112,10 +133,10 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
       setEmphasis({ kind, id });
       const members = result?.organisations.filter((r) => (kind === 'community' ? r.community : r.component) === id) ?? [];
       const nodes = members.map((r) => orgIndex.get(r.id)).filter((i): i is number => i !== undefined);
-      if (nodes.length) setFocus({ nodes });
+      if (nodes.length) focusOn(nodes);
       if (!MAP_VIEWS.includes(view.view)) update((s) => ({ ...s, view: 'bridges' }));
     },
-    [result, view.view, update, orgIndex],
+    [result, view.view, update, orgIndex, focusOn],
   );
 
   // Keyboard: "/" focuses the search, Esc clears the selection and the emphasis.
@@ -129,11 +150,12 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
       } else if (e.key === 'Escape' && !typing) {
         select(null);
         setEmphasis(null);
+        selectTie(null);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [select]);
+  }, [select, selectTie]);
 
   const activityMembers = useMemo(() => {
     if (emphasis?.kind !== 'activity') return null;
@@ -145,13 +167,14 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
 
   const highlight = useMemo<Set<number> | null>(() => {
     if (activityMembers) return activityMembers;
+    if (selectedTie !== null) return new Set([network.projection.ties.u[selectedTie]!, network.projection.ties.v[selectedTie]!]);
     const toIndices = (ids: string[]) => new Set(ids.map((id) => orgIndex.get(id)).filter((i): i is number => i !== undefined));
     if (emphasis && emphasis.kind !== 'activity' && result) {
       return toIndices(result.organisations.filter((r) => (emphasis.kind === 'community' ? r.community : r.component) === emphasis.id).map((r) => r.id));
     }
     if (view.view === 'conveners' && result) return toIndices(result.conveners.picks.map((p) => p.id));
     return null;
-  }, [emphasis, activityMembers, result, view.view, orgIndex]);
+  }, [emphasis, activityMembers, result, view.view, orgIndex, selectedTie, network]);
 
   const introductions = useMemo(() => (result && view.view === 'conveners' ? convenerIntroductions(result) : []), [result, view.view]);
   const robustness = latestResult(analysis, 'robustness');
@@ -207,6 +230,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const focalId = view.focal ?? dataset.focal ?? null;
   const focalIndex = focalId !== null ? orgIndex.get(focalId) : undefined;
   const details = view.selected ? organisationDetails(network, activityIndex, sectors, visibility, view.selected) : undefined;
+  const tie = selectedTie !== null ? tieDetails(network, activityIndex, sectors, visibility, selectedTie) : undefined;
   const selectedRow = view.selected && result ? result.organisations.find((r) => r.id === view.selected) : undefined;
   let isolates = false;
   for (let i = 0; i < network.organisations.length && !isolates; i++) {
@@ -245,7 +269,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             if (a !== undefined) {
               const inc = network.projection.incidence;
               const nodes = Array.from(inc.participants.subarray(inc.participantOffsets[a]!, inc.participantOffsets[a + 1]!));
-              if (nodes.length) setFocus({ nodes });
+              if (nodes.length) focusOn(nodes);
             }
           }}
         />
@@ -315,6 +339,16 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
                 ))}
               </select>
             </label>
+            <label>
+              {t('labels.label')}{' '}
+              <select value={view.labels} onChange={(e) => update((s) => ({ ...s, labels: e.target.value as LabelDensity }))} data-testid="label-density">
+                {LABEL_DENSITIES.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`labels.${d}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
             {emphasis && (
               <span className="highlight-chip" data-testid="highlight-chip">
                 {emphasis.kind === 'activity'
@@ -331,26 +365,34 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
         <div className="stage" id="workspace-stage" role="tabpanel" aria-labelledby={`tab-${view.view}`} data-testid={`view-${view.view}`}>
           {isMapView && (
             <div className="canvas-wrap">
-              {layout ? (
+              {layout && mapLevel.display.kind !== 'pending' ? (
                 <NetworkMap
                   network={network}
                   layout={layout}
                   visibility={visibility}
                   appearance={appearance}
+                  sectors={sectors}
                   highlight={highlight}
                   selected={selectedIndex}
                   suggested={suggested}
                   activeSuggestion={activePair}
                   focus={focus}
+                  labels={view.labels}
+                  selectedTie={selectedTie}
+                  display={mapLevel.display}
                   onSelect={selectIndex}
+                  onSelectTie={selectTie}
+                  onLevel={mapLevel.setLevel}
                   onReady={setSigma}
+                  inset={details || tie ? DRAWER_INSET : 0}
                 />
               ) : (
                 <p className="status" role="status" data-testid="layout-status">
-                  {t('dataset.layout')}
+                  {layout ? t('overview.waiting') : t('dataset.layout')}
                 </p>
               )}
-              <CameraControls sigma={sigma} onZoomToSelection={selectedIndex !== null ? () => setFocus({ nodes: [selectedIndex] }) : undefined} />
+              {layout && mapLevel.large && <MapLevelBar state={mapLevel} network={network} />}
+              <CameraControls sigma={sigma} onZoomToSelection={selectedIndex !== null ? () => focusOn([selectedIndex]) : undefined} />
             </div>
           )}
           {isMapView && (
@@ -358,7 +400,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
               spec={appearance.legend}
               sizeMetric={appearance.sizeMetric}
               hasIsolates={isolates}
-              thinned={sigma && sigma.getGraph().size < network.projection.ties.m ? { drawn: sigma.getGraph().size, total: network.projection.ties.m } : null}
+              thinned={sigma && mapLevel.display.kind === 'all' && sigma.getGraph().size < network.projection.ties.m ? { drawn: sigma.getGraph().size, total: network.projection.ties.m } : null}
             />
           )}
           {view.view === 'bipartite' && (
@@ -374,13 +416,30 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             ))}
           {view.view === 'change' && <ChangeView datasetSlug={datasetSlug} datasetName={datasetName} />}
           {view.view === 'tables' && <TablesView network={network} visibility={visibility} result={result} selected={view.selected} onSelect={select} />}
-          {details && (
+          {tie && (
+            <div className="details-drawer tie-drawer" data-testid="tie-drawer">
+              <TieDetails
+                details={tie}
+                onSelect={(id) => {
+                  selectTie(null);
+                  selectAndFocus(id);
+                }}
+                onClose={() => {
+                  selectTie(null);
+                  // Back to the organisation the tie was opened from, if any.
+                  requestAnimationFrame(() => document.getElementById('details-title')?.focus());
+                }}
+              />
+            </div>
+          )}
+          {details && !tie && (
             <div className="details-drawer" data-testid="details-drawer">
               <DetailsPanel
                 details={details}
                 onSelect={selectAndFocus}
                 onClose={() => select(null)}
                 onShowEgo={(id) => update((s) => ({ ...s, filters: { ...s.filters, ego: { id, steps: 1 } } }))}
+                onOpenTie={selectTie}
               >
                 {focalIndex !== undefined && selectedIndex !== null && (
                   <FocalDistance network={network} visibility={visibility} organisation={selectedIndex} focal={focalIndex} />

@@ -1,19 +1,25 @@
 /**
  * The network view's looks through sigma's reducers: visibility from the filters, colour and size
- * from the appearance, and emphasis (the hovered or selected organisation and its partners, or a
- * highlighted group). Nothing is written into the graph: a filter, a recolouring or a sector
- * correction is a refresh, not a rebuild.
+ * from the appearance, and emphasis (the hovered, keyboard-focused or selected organisation and
+ * its partners, or a highlighted group). Nothing is written into the graph: a filter, a
+ * recolouring or a sector correction is a refresh, not a rebuild. Which labels are drawn is the
+ * label layout's choice (labelLayout.ts), from the priorities set here: the focused organisation,
+ * the selection, its partners (strongest ties first), a highlighted group, then the biggest.
  */
 import { useEffect, useRef } from 'react';
 import type { Visibility } from '../../filters/filters';
-import { densitySizeScale } from '../../graph/appearance';
-import { tieWidth, type DisplayEdgeAttributes, type DisplayNodeAttributes } from '../../graph/display';
+import { coverageSizeScale, densitySizeScale } from '../../graph/appearance';
+import { organisationKey, tieWidth, type DisplayEdgeAttributes, type DisplayNodeAttributes } from '../../graph/display';
+import type { LabelDensity } from '../../graph/labels';
 import type { Network } from '../../graph/network';
+import { LabelLayout, type LabelRenderer } from './labelLayout';
 import { useSigma } from './SigmaHost';
 
 export const DIMMED_NODE = '#e3e5e9';
 export const DIMMED_EDGE = '#eef0f3';
 export const HIGHLIGHT_EDGE = '#5a6270';
+/** The tie whose activities are shown. */
+export const SELECTED_EDGE = '#c0392b';
 /** Ties only implied by the sources are drawn lighter. */
 export const IMPLIED_EDGE = '#dde0e5';
 /** Above this many organisations, hovering only labels a node; clicking dims the rest. */
@@ -26,32 +32,56 @@ export interface NetworkLook {
   /** Emphasised organisations (a cluster, conveners, an activity's participants); the rest is dimmed. */
   highlight: ReadonlySet<number> | null;
   selected: number | null;
+  /** The organisation the keyboard is on (map navigation), if any. */
+  focused: number | null;
+  /** The tie whose activities are open, if any. */
+  selectedTie: number | null;
+  labels: LabelDensity;
 }
 
-export function NetworkLookController({ network, look }: { network: Network; look: NetworkLook }) {
+export function NetworkLookController({ network, look, renderer }: { network: Network; look: NetworkLook; renderer: LabelRenderer }) {
   const sigma = useSigma();
-  const state = useRef({ look, hovered: null as number | null, neighbours: new Set<number>() });
+  const state = useRef({
+    look,
+    hovered: null as number | null,
+    /** Partners of the focused organisation → tie weight. */
+    neighbours: new Map<number, number>(),
+    labels: null as LabelLayout | null,
+    update: null as ((reindex: boolean) => void) | null,
+  });
 
   useEffect(() => {
     const s = state.current;
     const graph = sigma.getGraph();
-    const scale = densitySizeScale(graph.order);
+    const order = densitySizeScale(graph.order);
+    let scale = order;
+    /** Node sizes for the drawn nodes, shrunk by their count and by how much canvas they cover. */
+    const rescale = () => {
+      const { width, height } = sigma.getDimensions();
+      const sizes: number[] = [];
+      graph.forEachNode((_k, a) => {
+        if (s.look.visibility.orgs[a.index]) sizes.push((s.look.size[a.index] ?? a.size) * order);
+      });
+      scale = order * coverageSizeScale(sizes, width * height);
+    };
     const { ties } = network.projection;
-    const focus = () => s.hovered ?? s.look.selected;
-    sigma.setSetting('nodeReducer', (_node, data: DisplayNodeAttributes) => {
+    const labels = new LabelLayout(sigma, renderer);
+    s.labels = labels;
+    const focus = () => s.hovered ?? s.look.focused ?? s.look.selected;
+    sigma.setSetting('nodeReducer', (node, data: DisplayNodeAttributes) => {
       const { look } = s;
       const i = data.index;
       if (!look.visibility.orgs[i]) return { ...data, hidden: true };
-      const out = { ...data, color: look.colour[i] ?? data.color, size: (look.size[i] ?? data.size) * scale };
+      const out = { ...data, color: look.colour[i] ?? data.color, size: (look.size[i] ?? data.size) * scale, forceLabel: labels.placed.has(node) };
       const f = focus();
       if (f !== null) {
-        if (i === f) return { ...out, highlighted: true, forceLabel: true, zIndex: 3 };
-        if (s.neighbours.has(i)) return { ...out, forceLabel: true, zIndex: 2 };
+        if (i === f) return { ...out, highlighted: true, zIndex: 3 };
+        if (s.neighbours.has(i)) return { ...out, zIndex: 2 };
         return { ...out, color: DIMMED_NODE, label: '', forceLabel: false, zIndex: 0 };
       }
       if (look.highlight) {
-        if (look.highlight.has(i)) return { ...out, highlighted: true, forceLabel: true, zIndex: 2 };
-        return { ...out, color: DIMMED_NODE, forceLabel: false, zIndex: 0 };
+        if (look.highlight.has(i)) return { ...out, zIndex: 2 };
+        return { ...out, color: DIMMED_NODE, label: '', forceLabel: false, zIndex: 0 };
       }
       return out;
     });
@@ -61,6 +91,7 @@ export function NetworkLookController({ network, look }: { network: Network; loo
       const shared = look.visibility.tieShared[e];
       if (!shared) return { ...data, hidden: true };
       const out = { ...data, size: tieWidth(shared), color: ties.confidence[e] ? IMPLIED_EDGE : data.color };
+      if (e === look.selectedTie) return { ...out, color: SELECTED_EDGE, size: out.size + 2, zIndex: 2 };
       const f = focus();
       if (f !== null) {
         if (ties.u[e] === f || ties.v[e] === f) return { ...out, color: HIGHLIGHT_EDGE, zIndex: 1 };
@@ -73,13 +104,63 @@ export function NetworkLookController({ network, look }: { network: Network; loo
       return out;
     });
 
-    const neighboursOf = (i: number | null) => {
-      const set = new Set<number>();
-      if (i === null) return set;
-      const { offsets, neighbours, ties: tieOf } = network.adjacency;
-      for (let p = offsets[i]!; p < offsets[i + 1]!; p++) if (s.look.visibility.tieShared[tieOf[p]!]) set.add(neighbours[p]!);
-      return set;
+    // Organisations by size, biggest first: the order ordinary labels are placed in.
+    let bySize: { size: Float32Array; order: Int32Array } | null = null;
+    const sizeOrder = () => {
+      const size = s.look.size;
+      if (bySize?.size !== size) {
+        const order = Int32Array.from({ length: network.organisations.length }, (_v, i) => i);
+        order.sort((a, b) => (size[b] ?? 0) - (size[a] ?? 0) || a - b);
+        bySize = { size, order };
+      }
+      return bySize.order;
     };
+    const neighboursOf = (i: number | null) => {
+      const map = new Map<number, number>();
+      if (i === null) return map;
+      const { offsets, neighbours, ties: tieOf } = network.adjacency;
+      for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
+        const w = s.look.visibility.tieWeight[tieOf[p]!]!;
+        if (w > 0) map.set(neighbours[p]!, w);
+      }
+      return map;
+    };
+    /** The label priorities for the current emphasis; then sigma redraws and labels are placed. */
+    const update = (reindex: boolean) => {
+      const { look } = s;
+      if (reindex) rescale();
+      const f = focus();
+      s.neighbours = neighboursOf(f);
+      const first: number[] = [];
+      if (f !== null) first.push(f);
+      if (look.selected !== null && look.selected !== f) first.push(look.selected);
+      if (look.selectedTie !== null) first.push(ties.u[look.selectedTie]!, ties.v[look.selectedTie]!);
+      const size = look.size;
+      // concat, not push(...): a highlight can hold every organisation of a large network.
+      let ranked: number[] = [];
+      if (f !== null) ranked = [...s.neighbours.keys()].sort((a, b) => s.neighbours.get(b)! - s.neighbours.get(a)! || (size[b] ?? 0) - (size[a] ?? 0) || a - b);
+      else if (look.highlight) ranked = [...look.highlight].sort((a, b) => (size[b] ?? 0) - (size[a] ?? 0) || a - b);
+      for (const i of ranked) first.push(i);
+      const seen = new Set<number>();
+      const order: string[] = [];
+      for (const i of first) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        order.push(organisationKey(i));
+      }
+      const priority = order.length;
+      // With an emphasis, the rest is dimmed and unlabelled.
+      if (f === null && !look.highlight) {
+        for (const i of sizeOrder()) {
+          if (!seen.has(i) && look.visibility.orgs[i] && graph.hasNode(organisationKey(i))) order.push(organisationKey(i));
+        }
+      }
+      labels.setPriorities({ order, priority, keep: f !== null ? 1 : 0 });
+      labels.setDensity(look.labels);
+      sigma.refresh(reindex ? undefined : { skipIndexation: true });
+      labels.relabel();
+    };
+
     // Hover re-runs the reducers over the whole graph: at most once per frame, and only on maps
     // small enough for it to stay smooth.
     const dimOnHover = graph.order <= HOVER_DIMMING_MAX_NODES;
@@ -88,8 +169,7 @@ export function NetworkLookController({ network, look }: { network: Network; loo
       if (pending) return;
       pending = requestAnimationFrame(() => {
         pending = 0;
-        s.neighbours = neighboursOf(focus());
-        sigma.refresh({ skipIndexation: true });
+        update(false);
       });
     };
     const enter = ({ node }: { node: string }) => {
@@ -104,29 +184,26 @@ export function NetworkLookController({ network, look }: { network: Network; loo
     };
     sigma.on('enterNode', enter);
     sigma.on('leaveNode', leave);
-    s.neighbours = neighboursOf(focus());
-    sigma.refresh();
+    const detach = labels.attach();
+    s.update = update;
+    update(true);
     return () => {
       cancelAnimationFrame(pending);
+      detach();
       sigma.off('enterNode', enter);
       sigma.off('leaveNode', leave);
+      s.labels = null;
+      s.update = null;
     };
-  }, [sigma, network]);
+  }, [sigma, network, renderer]);
 
   useEffect(() => {
     const s = state.current;
     const before = s.look;
     s.look = look;
-    const i = s.hovered ?? look.selected;
-    const set = new Set<number>();
-    if (i !== null) {
-      const { offsets, neighbours, ties: tieOf } = network.adjacency;
-      for (let p = offsets[i]!; p < offsets[i + 1]!; p++) if (look.visibility.tieShared[tieOf[p]!]) set.add(neighbours[p]!);
-    }
-    s.neighbours = set;
+    if (before === look) return;
     // Sizes and visibility move things on screen: re-index; colours and emphasis need not.
-    const reindex = before.size !== look.size || before.visibility !== look.visibility;
-    sigma.refresh(reindex ? undefined : { skipIndexation: true });
+    s.update?.(before.size !== look.size || before.visibility !== look.visibility);
   }, [sigma, network, look]);
 
   return null;

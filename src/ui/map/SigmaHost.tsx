@@ -30,16 +30,33 @@ export interface SigmaHostProps {
   label: string;
   /** Called with the instance once created (and null when it goes), e.g. for exports. */
   onReady?(sigma: MapSigma | null): void;
+  /**
+   * The map is operated from the keyboard: the container is focusable, an application with its
+   * instructions (the element with this id).
+   */
+  keyboardHelp?: string;
+  /**
+   * The camera is kept when the graph is rebuilt under the same key (other tie rules); a new key
+   * (another level of the overview) starts with the whole picture.
+   */
+  cameraKey?: string;
   children?: ReactNode;
 }
 
-export function SigmaHost({ graph, settings, testId, label, onReady, children }: SigmaHostProps) {
+export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHelp, cameraKey = '', children }: SigmaHostProps) {
   const container = useRef<HTMLDivElement>(null);
-  // The instance with the graph it draws: controllers only ever see the instance of the current graph.
-  const [current, setCurrent] = useState<{ sigma: MapSigma; graph: DisplayGraph } | null>(null);
-  const lastCamera = useRef<CameraState | null>(null);
+  // The instance with the graph it draws: controllers render only for the current graph, so they
+  // unmount (and stop touching sigma) before the instance of a replaced graph is killed.
+  const [host, setHost] = useState<{ graph: DisplayGraph; sigma: MapSigma } | null>(null);
+  const sigma = host && host.graph === graph ? host.sigma : null;
+  const lastCamera = useRef<{ key: string; state: CameraState } | null>(null);
+  // The latest props, read when the graph (and so the instance) changes.
+  const cameraKeyRef = useRef(cameraKey);
+  const settingsRef = useRef(settings);
   const onReadyRef = useRef(onReady);
   useLayoutEffect(() => {
+    cameraKeyRef.current = cameraKey;
+    settingsRef.current = settings;
     onReadyRef.current = onReady;
   });
 
@@ -51,23 +68,30 @@ export function SigmaHost({ graph, settings, testId, label, onReady, children }:
     instances++;
     element.dataset.renderer = String(instances);
     // A rebuilt graph (other tie rules) keeps the reader's place on the map.
-    if (lastCamera.current) instance.getCamera().setState(lastCamera.current);
-    setCurrent({ sigma: instance, graph });
+    const key = cameraKeyRef.current;
+    if (lastCamera.current && lastCamera.current.key === key) instance.getCamera().setState(lastCamera.current.state);
+    setHost({ graph, sigma: instance });
     onReadyRef.current?.(instance);
     return () => {
-      lastCamera.current = instance.getCamera().getState();
+      lastCamera.current = { key, state: instance.getCamera().getState() };
       onReadyRef.current?.(null);
-      setCurrent(null);
+      setHost(null);
       instance.kill();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new instance per graph, not per settings object
   }, [graph]);
-  // While a new graph waits for its instance, nothing may call the old (killed) one.
-  const sigma = current && current.graph === graph ? current.sigma : null;
 
   return (
     <div className="graph-view">
-      <div ref={container} className="graph-canvas" data-testid={testId} role="img" aria-label={label} />
+      <div
+        ref={container}
+        className="graph-canvas"
+        data-testid={testId}
+        role={keyboardHelp ? 'application' : 'img'}
+        aria-label={label}
+        aria-describedby={keyboardHelp}
+        tabIndex={keyboardHelp ? 0 : undefined}
+      />
       {sigma && <SigmaContext.Provider value={sigma}>{children}</SigmaContext.Provider>}
     </div>
   );

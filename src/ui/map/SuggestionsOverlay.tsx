@@ -3,7 +3,7 @@
  * (sigma's edge programs draw no dashes), with their reason on hover; the panels list the same
  * numbers with the reasons, for the keyboard and screen readers.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { drawSuggestedTies, type SuggestedSegment } from '../../export/image';
 import { organisationKey } from '../../graph/display';
 import { useSigma } from './SigmaHost';
@@ -21,9 +21,6 @@ export function SuggestionsOverlay({ ties, active }: { ties: readonly SuggestedT
   const sigma = useSigma();
   const canvas = useRef<HTMLCanvasElement>(null);
   const state = useRef({ ties, active });
-  useLayoutEffect(() => {
-    state.current = { ties, active };
-  });
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
 
   useEffect(() => {
@@ -85,6 +82,7 @@ export function SuggestionsOverlay({ ties, active }: { ties: readonly SuggestedT
   }, [sigma]);
 
   useEffect(() => {
+    state.current = { ties, active };
     sigma.refresh({ skipIndexation: true });
   }, [sigma, ties, active]);
 

@@ -2,20 +2,26 @@
 import { fitViewportToNodes } from '@sigma/utils';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type Sigma from 'sigma';
+import type { DrawnLabel, LabelRenderer } from './labelLayout';
+import type { DisplayNodeAttributes } from '../../graph/display';
+import { centreInView } from './camera';
 import { useSigma } from './SigmaHost';
 
-/** Clicks on nodes, ties and the background, by the display graph's node attributes. */
+/** Clicks on nodes, ties and the background, by the display graph's node and edge attributes. */
 export function EventsController({
   onClickNode,
   onClickStage,
+  onClickEdge,
 }: {
-  onClickNode(kind: 'organisation' | 'activity', index: number): void;
+  onClickNode(kind: DisplayNodeAttributes['kind'], index: number): void;
   onClickStage(): void;
+  /** A tie (its index in the projection) was clicked; needs sigma's `enableEdgeEvents`. */
+  onClickEdge?(tie: number): void;
 }) {
   const sigma = useSigma();
-  const handlers = useRef({ onClickNode, onClickStage });
+  const handlers = useRef({ onClickNode, onClickStage, onClickEdge });
   useLayoutEffect(() => {
-    handlers.current = { onClickNode, onClickStage };
+    handlers.current = { onClickNode, onClickStage, onClickEdge };
   });
   useEffect(() => {
     const graph = sigma.getGraph();
@@ -24,18 +30,29 @@ export function EventsController({
       const a = graph.getNodeAttributes(node);
       handlers.current.onClickNode(a.kind, a.index);
     };
+    const clickEdge = ({ edge }: { edge: string }) => {
+      const tie = graph.getEdgeAttribute(edge, 'tie');
+      if (tie >= 0 && handlers.current.onClickEdge) handlers.current.onClickEdge(tie);
+      else handlers.current.onClickStage();
+    };
     const stage = () => handlers.current.onClickStage();
     const enter = () => (container.style.cursor = 'pointer');
     const leave = () => (container.style.cursor = '');
     sigma.on('clickNode', click);
+    sigma.on('clickEdge', clickEdge);
     sigma.on('clickStage', stage);
     sigma.on('enterNode', enter);
     sigma.on('leaveNode', leave);
+    sigma.on('enterEdge', enter);
+    sigma.on('leaveEdge', leave);
     return () => {
       sigma.off('clickNode', click);
+      sigma.off('clickEdge', clickEdge);
       sigma.off('clickStage', stage);
       sigma.off('enterNode', enter);
       sigma.off('leaveNode', leave);
+      sigma.off('enterEdge', enter);
+      sigma.off('leaveEdge', leave);
     };
   }, [sigma]);
   return null;
@@ -46,16 +63,38 @@ export interface CameraFocus {
   nodes: string[];
 }
 
-/** Moves the camera to the focused nodes: close in on one, fit several. */
-export function CameraController({ focus }: { focus: CameraFocus | null }) {
+/**
+ * Moves the camera to the focused nodes: close in on one, fit several; clear of a drawer on the
+ * right. A selected node (`keepInView`) that is off the canvas or under the drawer is brought
+ * beside it, at the same zoom.
+ */
+export function CameraController({ focus, inset = 0, keepInView = null }: { focus: CameraFocus | null; inset?: number; keepInView?: string | null }) {
   const sigma = useSigma();
+  const insetRef = useRef(inset);
+  useEffect(() => {
+    insetRef.current = inset;
+  });
+  useEffect(() => {
+    if (!keepInView) return;
+    const frame = requestAnimationFrame(() => {
+      const d = sigma.getNodeDisplayData(keepInView);
+      if (!d || d.hidden || sigma.getCamera().isAnimated()) return;
+      const p = sigma.framedGraphToViewport(d);
+      const { width, height } = sigma.getDimensions();
+      const margin = 24;
+      const right = width - Math.min(insetRef.current, width * 0.6) - margin;
+      if (p.x >= margin && p.x <= right && p.y >= margin && p.y <= height - margin) return;
+      void sigma.getCamera().animate(centreInView(sigma as unknown as Sigma, d, sigma.getCamera().getState().ratio, insetRef.current), { duration: 400 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [sigma, keepInView]);
   useEffect(() => {
     if (!focus) return;
     const graph = sigma.getGraph();
     const nodes = focus.nodes.filter((n) => graph.hasNode(n));
     if (nodes.length === 1) {
       const display = sigma.getNodeDisplayData(nodes[0]!);
-      if (display) void sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.35 }, { duration: 500 });
+      if (display) void sigma.getCamera().animate(centreInView(sigma as unknown as Sigma, display, 0.35, insetRef.current), { duration: 500 });
     } else if (nodes.length > 1) {
       void fitViewportToNodes(sigma as unknown as Sigma, nodes, { animate: true });
     }
@@ -66,30 +105,55 @@ export function CameraController({ focus }: { focus: CameraFocus | null }) {
 /**
  * The map's state for scripts and tests, as data attributes of the canvas element (the same
  * interface as data-testid, no handle on window): the camera (`data-camera` = x,y,ratio), how
- * many nodes are drawn, and on a `bruggen-probe` event the display data of the nodes asked for
- * (`data-probe`: key → screen x, y, colour, hidden, label).
+ * many nodes the map has (`data-order`), and on a `bruggen-probe` event the display data of the
+ * nodes asked for (`data-probe`: key → screen x, y, colour, hidden, label) and, when asked with
+ * `labels: true`, every label box drawn in the last frame (`data-probe-labels`).
  */
-export function ProbeController() {
+export function ProbeController({ renderer }: { renderer?: LabelRenderer }) {
   const sigma = useSigma();
   useEffect(() => {
     const element = sigma.getContainer();
+    const graph = sigma.getGraph();
     const write = () => {
       const c = sigma.getCamera().getState();
       element.dataset.camera = `${c.x.toFixed(4)},${c.y.toFixed(4)},${c.ratio.toFixed(4)}`;
+      element.dataset.order = String(graph.order);
     };
     const probe = (event: Event) => {
-      const keys = (event as CustomEvent<{ nodes?: string[] }>).detail?.nodes ?? [];
+      const detail = (event as CustomEvent<{ nodes?: string[]; labels?: boolean }>).detail ?? {};
       const out: Record<string, unknown> = {};
-      for (const key of keys) {
+      for (const key of detail.nodes ?? []) {
         const d = sigma.getNodeDisplayData(key);
         if (!d) {
           out[key] = null;
           continue;
         }
         const p = sigma.framedGraphToViewport(d);
-        out[key] = { x: p.x, y: p.y, color: d.color, hidden: !!d.hidden, label: d.label, size: d.size, highlighted: !!d.highlighted };
+        out[key] = {
+          x: p.x,
+          y: p.y,
+          color: d.color,
+          hidden: !!d.hidden,
+          label: d.label,
+          size: d.size,
+          highlighted: !!d.highlighted,
+          pinned: !!graph.getNodeAttribute(key, 'fixed'),
+        };
       }
       element.dataset.probe = JSON.stringify(out);
+      if (detail.labels && renderer) {
+        const canvases = sigma.getCanvases();
+        const drawn = [...renderer.drawnOn(canvases.labels?.getContext('2d')), ...renderer.drawnOn(canvases.hovers?.getContext('2d'))];
+        // A boxed label is drawn over the plain label of the same node: one box per node, and
+        // boxes of nodes no longer hovered or focused are gone from the screen.
+        const byKey = new Map<string, DrawnLabel>();
+        for (const label of drawn) {
+          if (label.layer === 'hover' && !sigma.getNodeDisplayData(label.key)?.highlighted) continue;
+          const before = byKey.get(label.key);
+          if (!before || label.layer === 'hover') byKey.set(label.key, label);
+        }
+        element.dataset.probeLabels = JSON.stringify([...byKey.values()]);
+      }
     };
     write();
     sigma.on('afterRender', write);
@@ -98,6 +162,6 @@ export function ProbeController() {
       sigma.off('afterRender', write);
       element.removeEventListener('bruggen-probe', probe);
     };
-  }, [sigma]);
+  }, [sigma, renderer]);
   return null;
 }

@@ -104,6 +104,7 @@ function TwoModeLookController({ network, visibility, colour, selected }: { netw
     sigma.refresh();
   }, [sigma, network]);
   useEffect(() => {
+    look.current = { visibility, colour, selected };
     sigma.refresh();
   }, [sigma, visibility, colour, selected]);
   return null;

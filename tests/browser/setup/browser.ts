@@ -60,6 +60,8 @@ export interface ProbedNode {
   label: string | null;
   size: number;
   highlighted: boolean;
+  /** Pinned by dragging (ForceAtlas2 leaves it in place). */
+  pinned: boolean;
 }
 
 /**

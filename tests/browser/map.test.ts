@@ -1,0 +1,381 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { generateNationalDataset } from '../../src/analysis/synthetic';
+import { writeOrganisationsCsv, writeParticipationsCsv } from '../../src/data/canonical';
+import { browserSession, camera, openApp, probe, settledCamera } from './setup/browser';
+import { keyOf, nameOf, network, partnersOf } from './setup/denHaag';
+
+/**
+ * The map's own behaviour, read through its DOM test hooks: label boxes drawn (no two overlap),
+ * the label density, the activities behind a clicked tie, ForceAtlas2 run and stop, dragging
+ * and pinning, keyboard navigation, and the overview of a large network with drill-in and back.
+ */
+const ARTEFACTS = 'test-results/screenshots';
+const session = browserSession({ width: 1280, height: 720 });
+
+interface DrawnLabel {
+  key: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  text: string;
+  layer: 'labels' | 'hover';
+}
+
+/** Every label box the map drew in its last frame (through the probe's `labels` request). */
+async function drawnLabels(page: Page): Promise<DrawnLabel[]> {
+  return page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
+    el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { labels: true } }));
+    return JSON.parse(el.dataset.probeLabels ?? '[]') as DrawnLabel[];
+  });
+}
+
+/** Pairs of labels whose boxes overlap (touching edges do not). */
+function overlapping(labels: DrawnLabel[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      const a = labels[i]!;
+      const b = labels[j]!;
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) out.push(`${a.text} × ${b.text}`);
+    }
+  }
+  return out;
+}
+
+/** The labels once placement has settled (two readings 300 ms apart agree). */
+async function settledLabels(page: Page): Promise<DrawnLabel[]> {
+  await settledCamera(page);
+  let last = JSON.stringify(await drawnLabels(page));
+  for (let i = 0; i < 30; i++) {
+    await page.waitForTimeout(300);
+    const now = JSON.stringify(await drawnLabels(page));
+    if (now === last && now !== '[]') return JSON.parse(now) as DrawnLabel[];
+    last = now;
+  }
+  throw new Error('The labels did not settle.');
+}
+
+const allKeys = () => network.organisations.map((_o, i) => String(i));
+
+describe('labels', () => {
+  it('never overlap at 1280×720: whole map, zoomed in, with Gemeente Den Haag selected, and on hover', async () => {
+    const page = session.page;
+    await openApp(page);
+    const whole = await settledLabels(page);
+    expect(whole.length).toBeGreaterThan(8);
+    expect(overlapping(whole)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Inzoomen' }).click();
+    await page.getByRole('button', { name: 'Inzoomen' }).click();
+    const zoomed = await settledLabels(page);
+    expect(overlapping(zoomed)).toEqual([]);
+
+    await openApp(page, '?org=gemeente-den-haag');
+    // The selection is brought out from under the details drawer.
+    await settledCamera(page);
+    const at0 = (await probe(page, [keyOf('gemeente-den-haag')]))[keyOf('gemeente-den-haag')]!;
+    const drawer = (await page.getByTestId('details-drawer').boundingBox())!;
+    const canvasBox = (await page.getByTestId('graph-canvas').boundingBox())!;
+    expect(canvasBox.x + at0.x).toBeLessThan(drawer.x);
+    const selected = await settledLabels(page);
+    expect(overlapping(selected)).toEqual([]);
+    // The selected organisation's label is drawn on its box, and its partners come first.
+    const own = selected.find((l) => l.key === keyOf('gemeente-den-haag'));
+    expect(own?.layer).toBe('hover');
+    const partners = new Set(partnersOf('gemeente-den-haag').map(keyOf));
+    const labelled = selected.filter((l) => l.key !== keyOf('gemeente-den-haag'));
+    expect(labelled.length).toBeGreaterThan(3);
+    expect(labelled.every((l) => partners.has(l.key))).toBe(true);
+    await page.screenshot({ path: `${ARTEFACTS}/map-labels-selected.png` });
+
+    // Hovering the busiest organisation: its label on a box, the rest placed around it.
+    const busiest = network.organisations.map((_o, i) => i).sort((a, b) => partnersOf(network.organisations[b]!.id).length - partnersOf(network.organisations[a]!.id).length)[0]!;
+    await page.getByTestId('details-drawer').getByRole('button', { name: 'Sluiten' }).click();
+    await settledLabels(page);
+    const at = (await probe(page, [String(busiest)]))[String(busiest)]!;
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await expect.poll(async () => (await drawnLabels(page)).find((l) => l.key === String(busiest))?.layer, { timeout: 10_000 }).toBe('hover');
+    const hovered = await settledLabels(page);
+    expect(overlapping(hovered)).toEqual([]);
+  });
+
+  it('has a density control that changes how many labels are drawn, kept in the link', async () => {
+    const page = session.page;
+    await openApp(page);
+    const count = async (density: string) => {
+      await page.getByTestId('label-density').selectOption(density);
+      return (await settledLabels(page)).length;
+    };
+    const few = await count('few');
+    const many = await count('many');
+    const normal = await count('normal');
+    expect(few).toBeLessThan(normal);
+    expect(normal).toBeLessThan(many);
+    await page.getByTestId('label-density').selectOption('many');
+    await expect.poll(() => page.url()).toContain('labels=many');
+    await page.reload();
+    await page.getByTestId('label-density').waitFor();
+    expect(await page.getByTestId('label-density').inputValue()).toBe('many');
+    expect(overlapping(await settledLabels(page))).toEqual([]);
+  });
+});
+
+describe('ties', () => {
+  it('a click on a tie opens the activities behind it: source, kind, years, provenance', async () => {
+    const page = session.page;
+    await openApp(page);
+    await settledCamera(page);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const shown = await probe(page, allKeys());
+    const { ties } = network.projection;
+    // A long tie on screen whose middle is clear of every node and of the map's buttons.
+    let best: { tie: number; x: number; y: number; length: number } | null = null;
+    for (let e = 0; e < ties.m; e++) {
+      const p = shown[String(ties.u[e])];
+      const q = shown[String(ties.v[e])];
+      if (!p || !q || p.hidden || q.hidden) continue;
+      const x = (p.x + q.x) / 2;
+      const y = (p.y + q.y) / 2;
+      if (x < 80 || y < 60 || x > box.width - 40 || y > box.height - 60) continue;
+      const clear = Object.values(shown).every((n) => !n || n.hidden || Math.hypot(n.x - x, n.y - y) > n.size + 14);
+      const length = Math.hypot(p.x - q.x, p.y - q.y);
+      if (clear && (!best || length > best.length)) best = { tie: e, x, y, length };
+    }
+    expect(best).not.toBeNull();
+    await page.mouse.click(box.x + best!.x, box.y + best!.y);
+    const details = page.getByTestId('tie-details');
+    await details.waitFor({ timeout: 10_000 });
+    const [u, v] = [ties.u[best!.tie]!, ties.v[best!.tie]!];
+    const heading = await details.locator('h2').textContent();
+    expect(heading).toContain(network.organisations[u]!.name);
+    expect(heading).toContain(network.organisations[v]!.name);
+    const acts = Array.from(ties.acts.subarray(ties.actOffsets[best!.tie]!, ties.actOffsets[best!.tie + 1]!), (a) => network.activities[a]!);
+    const items = details.getByTestId('tie-activities').locator('li');
+    expect(await items.count()).toBe(acts.length);
+    const text = await details.textContent();
+    for (const a of acts) {
+      expect(text).toContain(a.title);
+      expect(text).toContain(a.source);
+      if (a.startYear) expect(text).toContain(String(a.startYear));
+    }
+    expect(await details.getByTestId('tie-provenance').count()).toBeGreaterThan(0);
+    expect(await details.getByTestId('tie-provenance').first().textContent()).toMatch(/Herkomst: .+/);
+    await page.screenshot({ path: `${ARTEFACTS}/map-tie.png` });
+    await details.getByTestId('tie-close').click();
+    await expect.poll(() => page.getByTestId('tie-details').count()).toBe(0);
+  });
+
+  it("are reachable from an organisation's partners with the keyboard", async () => {
+    const page = session.page;
+    await openApp(page, '?org=gemeente-den-haag');
+    const button = page.getByTestId('details-drawer').getByTestId('partner-tie').first();
+    const partner = (await button.getAttribute('data-partner'))!;
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const details = page.getByTestId('tie-details');
+    await details.waitFor();
+    expect(await details.locator('h2').textContent()).toContain(nameOf(partner));
+    await details.getByTestId('tie-close').click();
+    await page.getByTestId('details-drawer').waitFor();
+  });
+});
+
+describe('layout control', () => {
+  it('runs and stops ForceAtlas2', async () => {
+    const page = session.page;
+    await openApp(page);
+    await settledCamera(page);
+    const keys = [keyOf('gemeente-den-haag'), keyOf('hagaziekenhuis')];
+    const before = await probe(page, keys);
+    const run = page.getByTestId('layout-run');
+    await run.click();
+    await expect.poll(() => run.getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(async () => {
+        const now = await probe(page, keys);
+        return keys.some((k) => Math.abs(now[k]!.x - before[k]!.x) + Math.abs(now[k]!.y - before[k]!.y) > 2);
+      }, { timeout: 30_000 })
+      .toBe(true);
+    await run.click();
+    await expect.poll(() => run.getAttribute('aria-pressed')).toBe('false');
+    await page.waitForTimeout(500);
+    const stopped = await probe(page, keys);
+    await page.waitForTimeout(1500);
+    expect(await probe(page, keys)).toEqual(stopped);
+    // Reset brings the computed layout back.
+    await page.getByTestId('layout-reset').click();
+    await expect
+      .poll(async () => {
+        const now = await probe(page, keys);
+        return keys.every((k) => Math.abs(now[k]!.x - before[k]!.x) < 1 && Math.abs(now[k]!.y - before[k]!.y) < 1);
+      }, { timeout: 10_000 })
+      .toBe(true);
+  });
+
+  it('pins a dragged organisation, and reset puts it back', async () => {
+    const page = session.page;
+    await openApp(page);
+    await settledCamera(page);
+    const key = keyOf('gemeente-den-haag');
+    const start = (await probe(page, [key]))[key]!;
+    expect(start.pinned).toBe(false);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await page.mouse.move(box.x + start.x, box.y + start.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + start.x - 8 * i, box.y + start.y - 5 * i);
+    await page.mouse.up();
+    await expect.poll(async () => (await probe(page, [key]))[key]!.pinned).toBe(true);
+    const moved = (await probe(page, [key]))[key]!;
+    expect(Math.abs(moved.x - (start.x - 80))).toBeLessThan(3);
+    expect(Math.abs(moved.y - (start.y - 50))).toBeLessThan(3);
+    expect(await page.getByTestId('layout-pinned').textContent()).toContain('1');
+    // A pinned organisation stays while ForceAtlas2 runs.
+    await page.getByTestId('layout-run').click();
+    await page.waitForTimeout(1500);
+    await page.getByTestId('layout-run').click();
+    const during = (await probe(page, [key]))[key]!;
+    expect(during.pinned).toBe(true);
+    await page.getByTestId('layout-reset').click();
+    await expect
+      .poll(async () => {
+        const now = (await probe(page, [key]))[key]!;
+        return !now.pinned && Math.abs(now.x - start.x) < 1 && Math.abs(now.y - start.y) < 1;
+      }, { timeout: 10_000 })
+      .toBe(true);
+    expect(await page.getByTestId('layout-pinned').count()).toBe(0);
+  });
+});
+
+describe('keyboard', () => {
+  it('moves between organisations with the arrows and round partners, opens details with Enter, lets go with Esc', async () => {
+    const page = session.page;
+    await openApp(page);
+    await settledCamera(page);
+    const canvas = page.getByTestId('graph-canvas');
+    expect(await canvas.getAttribute('tabindex')).toBe('0');
+    expect(await canvas.getAttribute('role')).toBe('application');
+    const help = await canvas.getAttribute('aria-describedby');
+    expect(await page.locator(`#${help}`).textContent()).toContain('pijltjes');
+    await canvas.focus();
+    const focused = () => canvas.getAttribute('data-focused-node');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(focused).not.toBeNull();
+    const first = (await focused())!;
+    const announced = await page.getByTestId('map-announcer').textContent();
+    expect(announced).toContain(network.organisations[Number(first)]!.name);
+    expect(announced).toMatch(/\d+ verbinding/);
+
+    // → goes to an organisation further right.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(focused).not.toBe(first);
+    await settledCamera(page);
+    const second = (await focused())!;
+    const positions = await probe(page, [first, second]);
+    expect(positions[second]!.x).toBeGreaterThan(positions[first]!.x);
+    expect(positions[second]!.highlighted).toBe(true);
+
+    // Partners: ] goes round them, strongest tie first.
+    const partners = partnersOf(network.organisations[Number(second)]!.id).map(keyOf);
+    if (partners.length) {
+      await page.keyboard.press(']');
+      await expect.poll(focused).not.toBe(second);
+      expect(partners).toContain(await focused());
+      expect(await page.getByTestId('map-announcer').textContent()).toMatch(/^Partner 1 van \d+ van /);
+    }
+
+    // The camera follows: many steps one way keep the focused organisation on the canvas.
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
+    await settledCamera(page);
+    const now = (await focused())!;
+    const at = (await probe(page, [now]))[now]!;
+    const box = (await canvas.boundingBox())!;
+    expect(at.x).toBeGreaterThan(0);
+    expect(at.x).toBeLessThan(box.width);
+    expect(at.y).toBeGreaterThan(0);
+    expect(at.y).toBeLessThan(box.height);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="details-panel"] h2').textContent()).toBe(network.organisations[Number(now)]!.name);
+    await canvas.focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBeNull();
+    await expect.poll(() => page.getByTestId('details-panel').count()).toBe(0);
+    await page.screenshot({ path: `${ARTEFACTS}/map-keyboard.png` });
+  });
+});
+
+describe('overview of a large network', () => {
+  it('opens on communities, drills into one (camera on its organisations) and goes back', async () => {
+    const page = session.page;
+    // About 6,000 organisations: above the overview threshold.
+    const dataset = generateNationalDataset({ scale: 0.35 });
+    expect(dataset.organisations.length).toBeGreaterThan(5000);
+    const dir = mkdtempSync(join(tmpdir(), 'bruggen-overview-'));
+    const files = [join(dir, 'participations.csv'), join(dir, 'organisations.csv')];
+    writeFileSync(files[0]!, writeParticipationsCsv(dataset));
+    writeFileSync(files[1]!, writeOrganisationsCsv(dataset));
+
+    await openApp(page);
+    await page.getByTestId('open-data').click();
+    await page.getByTestId('import-panel').locator('input[type=file]').setInputFiles(files);
+    await page.getByTestId('import-confirm').click({ timeout: 240_000 });
+    const level = page.getByTestId('map-level');
+    await expect.poll(() => level.getAttribute('data-level'), { timeout: 240_000 }).toBe('overview');
+    const order = () => page.getByTestId('graph-canvas').getAttribute('data-order').then(Number);
+    await expect.poll(order, { timeout: 300_000 }).toBeGreaterThan(1);
+    const communities = await order();
+    expect(communities).toBeLessThan(500);
+    expect(await page.getByTestId('overview-status').textContent()).toMatch(/\d+ gemeenschappen, [\d.]+ organisaties/);
+    const overviewCamera = await settledCamera(page);
+    await page.screenshot({ path: `${ARTEFACTS}/map-overview.png` });
+
+    // The discs are the communities, largest first; their labels do not overlap.
+    expect(overlapping(await settledLabels(page))).toEqual([]);
+    const c0 = (await probe(page, ['c0']))['c0']!;
+    expect(c0.label).toMatch(/e\.a\. \(\d+\)$/);
+    const members = Number(c0.label!.match(/\((\d+)\)$/)![1]);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await page.mouse.click(box.x + c0.x, box.y + c0.y);
+    await expect.poll(() => level.getAttribute('data-level')).toBe('community');
+    await expect.poll(order, { timeout: 120_000 }).toBe(members);
+    await page.getByTestId('overview-back').waitFor();
+    // The camera shows the community's organisations.
+    await settledCamera(page);
+    const sample = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
+      return el.dataset.order;
+    });
+    expect(Number(sample)).toBe(members);
+    const inside = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
+      return { w: el.clientWidth, h: el.clientHeight };
+    });
+    const labels = await settledLabels(page);
+    expect(labels.length).toBeGreaterThan(0);
+    expect(overlapping(labels)).toEqual([]);
+    const keys = labels.map((l) => l.key);
+    const shown = await probe(page, keys);
+    for (const k of keys) {
+      expect(shown[k]!.x).toBeGreaterThan(-1);
+      expect(shown[k]!.x).toBeLessThan(inside.w + 1);
+      expect(shown[k]!.y).toBeGreaterThan(-1);
+      expect(shown[k]!.y).toBeLessThan(inside.h + 1);
+    }
+    await page.screenshot({ path: `${ARTEFACTS}/map-community.png` });
+
+    await page.getByTestId('overview-back').click();
+    await expect.poll(() => level.getAttribute('data-level')).toBe('overview');
+    await expect.poll(order).toBe(communities);
+    const back = await settledCamera(page);
+    expect(back.ratio).toBeCloseTo(overviewCamera.ratio, 2);
+    expect((await camera(page)).ratio).toBeCloseTo(1, 1);
+    expect(session.foreign).toEqual([]);
+  }, 600_000);
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../../src/data/model';
+import { SECTORS, type Sector } from '../../../src/data/sectors';
+import { applyFilters, DEFAULT_FILTERS, everythingVisible } from '../../../src/filters/filters';
+import { networkDisplayGraph } from '../../../src/graph/display';
+import { buildNetwork, sectorCodes } from '../../../src/graph/network';
+import { aggregateCommunities, communityLayoutGraph, membersPositions, overviewDisplayGraph, overviewLayoutGraph } from '../../../src/graph/overview';
+
+/** Organisations `id:sector`, and two-member projects between them (one per listed pair and weight). */
+function network(orgs: string[], edges: [string, string, number][]) {
+  const projects = edges.flatMap(([a, b, w]) => Array.from({ length: w }, (_x, k) => ({ id: `${a}-${b}-${k}`, a, b })));
+  const dataset: Dataset = {
+    name: 't',
+    organisations: orgs.map((o) => {
+      const [id, sector] = o.split(':') as [string, Sector];
+      return { id, name: id.toUpperCase(), sector, aliases: [], provenance: ['t'] };
+    }),
+    activities: projects.map((p) => ({ id: p.id, title: p.id, kind: 'project', source: 't', provenance: ['t'] })),
+    participations: projects.flatMap((p) => [
+      { activityId: p.id, organisationId: p.a },
+      { activityId: p.id, organisationId: p.b },
+    ]),
+  };
+  return buildNetwork(dataset);
+}
+
+// Two triangles joined by two ties (a–d twice, c–e once), one pair, one isolate.
+const n = network(
+  ['a:tech', 'b:tech', 'c:care', 'd:care', 'e:care', 'f:tech', 'g:knowledge', 'h:knowledge', 'z:other'],
+  [
+    ['a', 'b', 1],
+    ['b', 'c', 1],
+    ['a', 'c', 3],
+    ['d', 'e', 1],
+    ['e', 'f', 1],
+    ['d', 'f', 1],
+    ['a', 'd', 2],
+    ['c', 'e', 1],
+    ['g', 'h', 1],
+  ],
+);
+const idx = (id: string) => n.projection.incidence.orgIndex.get(id)!;
+const sectors = sectorCodes(n);
+// The partition as the communities stage gives it: view node v is organisation orgIndexOf[v].
+const groups: Record<string, number> = { a: 0, b: 0, c: 0, d: 1, e: 1, f: 1, g: 2, h: 2, z: 3 };
+const ids = n.projection.incidence.orgIds;
+const partition = { orgIndexOf: Int32Array.from(ids, (_id, i) => i), of: Int32Array.from(ids, (id) => groups[id]!), count: 4 };
+
+describe('the overview of communities', () => {
+  const overview = aggregateCommunities(n, everythingVisible(n), sectors, partition);
+
+  it('has one node per community of at least two, largest first, the rest counted', () => {
+    expect(overview.communities.map((c) => c.id)).toEqual([0, 1, 2]);
+    expect(overview.communities.map((c) => c.members.length)).toEqual([3, 3, 2]);
+    expect(overview.left).toBe(1);
+    expect(overview.organisations).toBe(9);
+  });
+
+  it('colours each by its most common sector and names it after its best-connected member', () => {
+    expect(overview.communities.map((c) => SECTORS[c.sector])).toEqual(['tech', 'care', 'knowledge']);
+    // a and c have 3 partners each (a: b, c, d; c: a, b, e); a comes first by index.
+    expect(ids[overview.communities[0]!.leader]).toBe('a');
+    expect(ids[overview.communities[1]!.leader]).toBe('d');
+  });
+
+  it('sums the weight of the ties between communities', () => {
+    // a–d weighs 2, c–e weighs 1: one link of weight 3 made of 2 ties.
+    expect(overview.links).toEqual([{ a: 0, b: 1, weight: 3, ties: 2 }]);
+  });
+
+  it('follows the filters: hidden organisations and ties do not count', () => {
+    const visibility = applyFilters(n, sectors, { ...DEFAULT_FILTERS, sectors: ['tech', 'care'] });
+    const filtered = aggregateCommunities(n, visibility, sectors, partition);
+    expect(filtered.communities.map((c) => c.members.length)).toEqual([3, 3]);
+    expect(filtered.links[0]!.weight).toBe(3);
+    expect(filtered.organisations).toBe(6);
+  });
+
+  it('is a small graph for the layout worker and for sigma', () => {
+    const layoutGraph = overviewLayoutGraph(overview);
+    expect(layoutGraph.n).toBe(3);
+    expect([...layoutGraph.edgeU, ...layoutGraph.edgeV]).toEqual([0, 1]);
+    expect(layoutGraph.sizes![0]).toBeGreaterThan(layoutGraph.sizes![2]!);
+    const graph = overviewDisplayGraph(overview, { x: [0, 1, 2], y: [0, 0, 0] }, (c) => `c${c.id}`);
+    expect(graph.order).toBe(3);
+    expect(graph.size).toBe(1);
+    expect(graph.getNodeAttributes('c0')).toMatchObject({ kind: 'community', index: 0, label: 'c0' });
+  });
+
+  it('lays out one community on its own and draws only its organisations', () => {
+    const members = overview.communities[0]!.members;
+    const g = communityLayoutGraph(n, everythingVisible(n), sectors, members);
+    expect(g.n).toBe(3);
+    expect(g.edgeU.length).toBe(3);
+    const positions = membersPositions(n.organisations.length, members, { x: [1, 2, 3], y: [4, 5, 6] });
+    const display = networkDisplayGraph(n, positions, { members });
+    expect(display.order).toBe(3);
+    expect(display.size).toBe(3);
+    expect(display.getNodeAttribute(String(members[1]), 'x')).toBe(2);
+    expect(display.hasNode(String(idx('d')))).toBe(false);
+  });
+});
+
+describe('links drawn on the overview', () => {
+  it("keeps each community's strongest links only", async () => {
+    const { strongestLinks } = await import('../../../src/graph/overview');
+    const fake = {
+      communities: [0, 1, 2, 3].map((id) => ({ id, members: new Int32Array(2), sector: 0, sectorCounts: new Int32Array(8), leader: 0 })),
+      links: [
+        { a: 0, b: 1, weight: 10, ties: 1 },
+        { a: 0, b: 2, weight: 1, ties: 1 },
+        { a: 0, b: 3, weight: 5, ties: 1 },
+        { a: 1, b: 2, weight: 2, ties: 1 },
+        { a: 2, b: 3, weight: 3, ties: 1 },
+      ],
+      left: 0,
+      organisations: 8,
+    };
+    // One per community: 0→(0,1), 1→(0,1), 2→(2,3), 3→(0,3).
+    expect(strongestLinks(fake, 1)).toEqual([0, 2, 4]);
+    expect(strongestLinks(fake, 5)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
