@@ -278,3 +278,10 @@ export function everythingVisible(network: Network): Visibility {
     },
   };
 }
+
+/** The filters with one of them back at its default (the empty state's "undo this filter"). */
+export function withoutFilter(f: Filters, key: Exclude<keyof Filters, 'includeUndated'>): Filters {
+  // The undated box only means something with a year range: it goes with it.
+  if (key === 'years') return { ...f, years: null, includeUndated: DEFAULT_FILTERS.includeUndated };
+  return { ...f, [key]: DEFAULT_FILTERS[key] };
+}

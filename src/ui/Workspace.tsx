@@ -33,6 +33,7 @@ import { pngLegendFor } from './pngLegend';
 import type { MapSigma } from './map/SigmaHost';
 import type { SuggestedTie } from './map/SuggestionsOverlay';
 import { SectorCorrections } from './import/SectorCorrections';
+import { EmptyMap } from './map/EmptyMap';
 import { DroppedNotice } from './DroppedNotice';
 import { FocalDistance } from './FocalDistance';
 import { localTitle } from '../i18n/vocabulary';
@@ -126,6 +127,22 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
     [update, orgIndex, focusOn],
   );
   const setFilters = useCallback((filters: Filters, history?: 'push' | 'replace') => update((s) => ({ ...s, filters }), history), [update]);
+  const organisationName = useCallback((id: string) => {
+    const i = orgIndex.get(id);
+    return i === undefined ? id : network.organisations[i]!.name;
+  }, [orgIndex, network]);
+
+  // After a filter change the camera fits what is left (not on load, not after a sector correction).
+  const filtersKey = JSON.stringify(view.filters);
+  const [fittedFilters, setFittedFilters] = useState(filtersKey);
+  if (fittedFilters !== filtersKey) {
+    // Adjusted while rendering (React's pattern for state derived from a change): the store
+    // computes the visibility in the same update as the filters, so it is already the new one.
+    setFittedFilters(filtersKey);
+    const nodes: number[] = [];
+    for (let i = 0; i < visibility.orgs.length; i++) if (visibility.orgs[i]) nodes.push(i);
+    if (nodes.length) setFocus({ nodes });
+  }
   const setView = (v: View) => update((s) => ({ ...s, view: v }));
 
   const selectCluster = useCallback(
@@ -139,14 +156,20 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
     [result, view.view, update, orgIndex, focusOn],
   );
 
-  // Keyboard: "/" focuses the search, Esc clears the selection and the emphasis.
+  // Keyboard: "/" focuses the search, Esc closes a menu, or else clears the selection and the emphasis.
   useEffect(() => {
+    const openMenu = () => document.querySelector<HTMLDetailsElement>('details.export-dropdown[open]');
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
       if (e.key === '/' && !typing) {
         e.preventDefault();
         document.querySelector<HTMLInputElement>('.toolbar .search input')?.focus();
+      } else if (e.key === 'Escape' && openMenu()) {
+        // Esc closes an open menu first (and gives the focus back to its button), nothing else.
+        const menu = openMenu()!;
+        menu.open = false;
+        menu.querySelector('summary')?.focus();
       } else if (e.key === 'Escape' && !typing) {
         select(null);
         setEmphasis(null);
@@ -392,6 +415,9 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
                 </p>
               )}
               {layout && mapLevel.large && <MapLevelBar state={mapLevel} network={network} />}
+              {visibility.counts.organisations === 0 && (
+                <EmptyMap network={network} sectors={sectors} filters={view.filters} organisationName={organisationName} onChange={(f) => setFilters(f)} />
+              )}
               <CameraControls sigma={sigma} onZoomToSelection={selectedIndex !== null ? () => focusOn([selectedIndex]) : undefined} />
             </div>
           )}
@@ -461,6 +487,9 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
       </section>
 
       <aside className="side-panel no-print" data-testid="side-panel" aria-label={t('panel.analysis')}>
+        <p className="analysis-updating" role="status" data-testid="analysis-updating" hidden={!(result && stale.length)}>
+          {result && stale.length ? t('panel.updating') : ''}
+        </p>
         {!result ? (
           <AnalysisProgress step={analysis.progress?.stage ?? null} fraction={analysis.progress?.fraction ?? null} error={analysis.error ?? undefined} />
         ) : view.view === 'bridges' ? (
@@ -514,12 +543,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
         <PrintReport
           result={result}
           datasetName={datasetName}
-          filtersSummary={summariseFilters(view.filters, i18n.language === 'en' ? 'en' : 'nl', {
-            organisationName: (id) => {
-              const i = orgIndex.get(id);
-              return i === undefined ? id : network.organisations[i]!.name;
-            },
-          })}
+          filtersSummary={summariseFilters(view.filters, i18n.language === 'en' ? 'en' : 'nl', { organisationName })}
           map={layout ? mapPicture({ network, positions: layout, visibility, look: appearance, highlight, selected: selectedIndex, suggested }) : null}
           suggested={suggestedPairs.map((s, i) => ({ number: i + 1, a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label) }))}
           generatedAt={new Date()}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { browserSession, nonBackgroundShare, openApp, probe } from './setup/browser';
-import { bundle, expectedCounts, keyOf, nameOf, network } from './setup/denHaag';
+import { applyFilters, DEFAULT_FILTERS, type Filters } from '../../src/filters/filters';
+import { browserSession, nonBackgroundShare, openApp, probe, settledCamera } from './setup/browser';
+import { bundle, expectedCounts, keyOf, nameOf, network, sectors } from './setup/denHaag';
 
 const ARTEFACTS = 'test-results/screenshots';
 const session = browserSession({ width: 1440, height: 900 });
@@ -103,6 +104,83 @@ describe('filters (each restored from the URL)', () => {
     await openApp(session.page, '?sector=government');
     const shown = await probe(session.page, [keyOf('gemeente-den-haag'), keyOf('hagaziekenhuis')]);
     expect({ municipality: shown[keyOf('gemeente-den-haag')]!.hidden, hospital: shown[keyOf('hagaziekenhuis')]!.hidden }).toEqual({ municipality: false, hospital: true });
+  });
+});
+
+/** The map keys of the organisations these filters leave. */
+function visibleKeys(filters: Partial<Filters>): string[] {
+  const v = applyFilters(network, sectors, { ...DEFAULT_FILTERS, ...filters });
+  return network.organisations.flatMap((_o, i) => (v.orgs[i] ? [String(i)] : []));
+}
+
+describe('the map after filtering', () => {
+  it('fits the camera to what the filter leaves: every visible organisation on the canvas, filling it', async () => {
+    await openApp(session.page);
+    const before = await settledCamera(session.page);
+    await session.page.getByTestId('filter-source-SIA').check();
+    const after = await settledCamera(session.page);
+    expect(after).not.toEqual(before);
+    const keys = visibleKeys({ sources: ['SIA'] });
+    expect(keys.length).toBeGreaterThan(1);
+    const box = (await session.page.getByTestId('graph-canvas').boundingBox())!;
+    const shown = Object.values(await probe(session.page, keys)).map((n) => n!);
+    expect(shown.every((n) => !n.hidden)).toBe(true);
+    const xs = shown.map((n) => n.x);
+    const ys = shown.map((n) => n.y);
+    // All inside the canvas…
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThanOrEqual(box.width);
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(box.height);
+    // …and spread over it, not two dots in a corner.
+    const spread = Math.max((Math.max(...xs) - Math.min(...xs)) / box.width, (Math.max(...ys) - Math.min(...ys)) / box.height);
+    expect(spread).toBeGreaterThan(0.4);
+  });
+
+  it('says which filters left nothing, how many each one hides, and undoes one', async () => {
+    // A source and a sector that each leave organisations, but none together.
+    const source = [...new Set(bundle.dataset.activities.map((a) => a.source))].find((s) => visibleKeys({ sources: [s], sectors: ['tech'] }).length === 0)!;
+    expect(source).toBeDefined();
+    await openApp(session.page, `?source=${source}&sector=tech`);
+    const empty = session.page.getByTestId('map-empty');
+    await empty.waitFor();
+    await expect(empty.locator('li').count()).resolves.toBe(2);
+    await expect(session.page.getByTestId('map-empty-filter-sources').getAttribute('data-without')).resolves.toBe(String(visibleKeys({ sectors: ['tech'] }).length));
+    await expect(session.page.getByTestId('map-empty-filter-sectors').getAttribute('data-without')).resolves.toBe(String(visibleKeys({ sources: [source] }).length));
+    await session.page.screenshot({ path: `${ARTEFACTS}/map-empty.png` });
+    await session.page.getByTestId('map-empty-undo-sectors').click();
+    await expect.poll(() => session.page.url()).not.toContain('sector=');
+    expect(session.page.url()).toContain(`source=${source}`);
+    await expect.poll(counts).toBe(expectedCounts({ sources: [source] }));
+    await expect(empty.count()).resolves.toBe(0);
+  });
+
+  it('shows that the findings are being brought up to date after a filter change', async () => {
+    await openApp(session.page);
+    await session.page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 30_000 });
+    // Record every time the notice is shown, however briefly.
+    await session.page.evaluate(() => {
+      const el = document.querySelector('[data-testid="analysis-updating"]')!;
+      (window as unknown as { shown: string[] }).shown = [];
+      new MutationObserver(() => {
+        if (!el.hasAttribute('hidden')) (window as unknown as { shown: string[] }).shown.push(el.textContent ?? '');
+      }).observe(el, { attributes: true, childList: true, subtree: true, characterData: true });
+    });
+    await session.page.getByTestId('filter-source-SIA').check();
+    await expect.poll(() => session.page.evaluate(() => (window as unknown as { shown: string[] }).shown.some((text) => text.startsWith('Bijwerken')))).toBe(true);
+    // …and gone once the new findings are in.
+    await expect.poll(() => session.page.getByTestId('analysis-updating').isHidden(), { timeout: 30_000 }).toBe(true);
+  });
+
+  it('Esc closes the export menu and gives the focus back to its button', async () => {
+    await openApp(session.page);
+    const menu = session.page.getByTestId('export-dropdown');
+    await menu.locator('summary').click();
+    await expect(menu.getAttribute('open')).resolves.not.toBeNull();
+    await session.page.getByTestId('export-png').focus();
+    await session.page.keyboard.press('Escape');
+    await expect.poll(() => menu.getAttribute('open')).toBeNull();
+    await expect(session.page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('SUMMARY');
   });
 });
 

@@ -1,0 +1,43 @@
+/**
+ * axe-core on every view, in Dutch and English, with and without a selected organisation: no
+ * serious or critical violation. Runs in the real browser on the production build.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWS } from '../../src/session/viewState';
+import { baseUrl, browserSession } from './setup/browser';
+
+const session = browserSession({ width: 1280, height: 720 });
+
+/** Ready to be judged: the view's own content is there (the map drawn, the analysis in). */
+async function settle(page: Page, view: string) {
+  await page.getByTestId(`view-${view}`).waitFor({ timeout: 30_000 });
+  if (view === 'change') await page.getByTestId('change-ready').waitFor({ state: 'attached', timeout: 90_000 });
+  else await page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 60_000 });
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+describe.each(['nl', 'en'] as const)('axe-core in %s', (lang) => {
+  it.each([false, true])('every view, with a selected organisation: %s', async (withSelection) => {
+    const page = session.page;
+    await page.goto(baseUrl());
+    if (lang === 'en') await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+    const found: Record<string, string[]> = {};
+    for (const view of VIEWS) {
+      await page.goto(`${baseUrl()}?view=${view}${withSelection ? '&org=gemeente-den-haag' : ''}`);
+      await settle(page, view);
+      if (withSelection) await page.getByTestId('details-drawer').waitFor();
+      const violations = await seriousViolations(page);
+      if (violations.length) found[view] = violations;
+    }
+    expect(found).toEqual({});
+  }, 300_000);
+});
