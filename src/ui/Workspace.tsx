@@ -486,7 +486,8 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
         </div>
       </section>
 
-      <aside className="side-panel no-print" data-testid="side-panel" aria-label={t('panel.analysis')}>
+      {/* Focusable so that keyboard users can scroll it (axe: scrollable-region-focusable). */}
+      <aside className="side-panel no-print" data-testid="side-panel" aria-label={t('panel.analysis')} tabIndex={0}>
         <p className="analysis-updating" role="status" data-testid="analysis-updating" hidden={!(result && stale.length)}>
           {result && stale.length ? t('panel.updating') : ''}
         </p>

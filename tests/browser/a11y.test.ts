@@ -13,8 +13,10 @@ const session = browserSession({ width: 1280, height: 720 });
 /** Ready to be judged: the view's own content is there (the map drawn, the analysis in). */
 async function settle(page: Page, view: string) {
   await page.getByTestId(`view-${view}`).waitFor({ timeout: 30_000 });
-  if (view === 'change') await page.getByTestId('change-ready').waitFor({ state: 'attached', timeout: 90_000 });
-  else await page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 60_000 });
+  const ready: Record<string, string> = { change: 'change-ready', sectors: 'sector-overview', bipartite: 'bipartite-canvas', tables: 'table-tab-organisations' };
+  await page.getByTestId(ready[view] ?? 'analysis-ready').waitFor({ state: 'attached', timeout: 90_000 });
+  // The side panel's analysis is in (no progress bar left).
+  await page.locator('[data-testid="side-panel"] [role="progressbar"]').waitFor({ state: 'detached', timeout: 60_000 });
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -46,7 +46,8 @@ function Delta({ before, after, format }: { before: number | null; after: number
   const show = (x: number | null) => (x === null ? '–' : f(x));
   const diff = before !== null && after !== null ? after - before : null;
   return (
-    <span className="change-delta" aria-label={t('delta.sr', { before: show(before), after: show(after) })}>
+    <span className="change-delta">
+      <span className="visually-hidden">{t('delta.sr', { before: show(before), after: show(after) })}</span>
       <span aria-hidden="true">
         {show(before)} → <strong>{show(after)}</strong>
         {diff !== null && diff !== 0 && <span className={`change-diff ${diff > 0 ? 'up' : 'down'}`}> ({fmt.signed(diff, 0)})</span>}
