@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LabelRenderer, LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT } from '../map/labelLayout';
 import { TIE_FORMED, TIE_UNCHANGED, type ChangeMapModel } from '../../change/mapModel';
 import { SECTOR_INFO, SECTORS, isSector } from '../../data/sectors';
 import { densitySizeScale } from '../../graph/appearance';
@@ -106,9 +107,24 @@ export function ChangeMap({ network, layout, sectors, model, kind, testId, label
     });
     return g;
   }, [network, layout, extraKey, hypothetical]);
+  // The main map's label drawing: a label is never drawn over one already drawn in the frame.
+  const renderer = useMemo(() => new LabelRenderer(), []);
   const settings = useMemo(
-    () => ({ renderEdgeLabels: false, labelSize: 12, labelWeight: '500', labelDensity: 0.5, labelGridCellSize: 90, labelRenderedSizeThreshold: 9, zIndex: true, stagePadding: 24, hideEdgesOnMove: graph.size > 5000 }),
-    [graph],
+    () => ({
+      renderEdgeLabels: false,
+      labelFont: LABEL_FONT,
+      labelSize: LABEL_SIZE,
+      labelWeight: LABEL_WEIGHT,
+      labelDensity: 0.5,
+      labelGridCellSize: 90,
+      labelRenderedSizeThreshold: 9,
+      defaultDrawNodeLabel: renderer.drawLabel,
+      defaultDrawNodeHover: renderer.drawHover,
+      zIndex: true,
+      stagePadding: 24,
+      hideEdgesOnMove: graph.size > 5000,
+    }),
+    [graph, renderer],
   );
   const present = useMemo(() => {
     const seen = new Set<number>();

@@ -16,7 +16,7 @@ export function ConvenerIntroductionActions({ pick, list }: { pick: AnalysisResu
   const store = useStore();
   const [message, setMessage] = useState('');
   return (
-    <div className="change-buttons" data-testid="convener-introductions-item" data-id={pick.id}>
+    <div className="change-buttons convener-actions" data-testid="convener-introductions-item" data-id={pick.id}>
       <button
         type="button"
         className="change-button"
