@@ -204,11 +204,18 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   // The ties drawn dashed on the map, numbered; the panels show the same numbers next to them.
   const suggestedPairs = useMemo(() => {
     if (!result) return [];
-    if (view.view === 'conveners') return view.showSuggested ? introductions : [];
-    if (view.view !== 'bridges') return [];
-    return result.suggestions.organisations.flatMap((pair) => pair.suggestions.slice(0, 5));
+    const all = view.view === 'conveners' ? (view.showSuggested ? introductions : []) : view.view === 'bridges' ? result.suggestions.organisations.flatMap((pair) => pair.suggestions.slice(0, 5)) : [];
+    // Two conveners can offer the same introduction: one line, one number (the first).
+    const seen = new Set<string>();
+    return all.filter((s) => {
+      const key = s.a.id < s.b.id ? `${s.a.id}|${s.b.id}` : `${s.b.id}|${s.a.id}`;
+      return !seen.has(key) && (seen.add(key), true);
+    });
   }, [result, view.view, view.showSuggested, introductions]);
-  const suggestionNumbers = useMemo(() => new Map(suggestedPairs.map((s, i) => [`${s.a.id}|${s.b.id}`, i + 1])), [suggestedPairs]);
+  const suggestionNumbers = useMemo(
+    () => new Map(suggestedPairs.flatMap((s, i) => [[`${s.a.id}|${s.b.id}`, i + 1] as const, [`${s.b.id}|${s.a.id}`, i + 1] as const])),
+    [suggestedPairs],
+  );
   const suggested = useMemo<SuggestedTie[]>(
     () =>
       suggestedPairs.flatMap((s, i) => {

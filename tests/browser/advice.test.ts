@@ -6,6 +6,7 @@ import enVocabulary from '../../src/i18n/locales/en/vocabulary.json';
 import nlVocabulary from '../../src/i18n/locales/nl/vocabulary.json';
 import { analysisReady, browserSession, openApp } from './setup/browser';
 import { reference } from './setup/denHaag';
+import { convenerIntroductions } from '../../src/worklist/introductions';
 
 /**
  * The advice as the user reads it: how ties are made (and changing it), the missing bridges against
@@ -88,6 +89,26 @@ describe('conveners you can defend', () => {
     }
     await expect(page().getByTestId('convener-introduction').count()).resolves.toBeGreaterThan(0);
     await page().screenshot({ path: `${ARTEFACTS}/conveners-advice.png` });
+  });
+});
+
+describe('numbered introductions', () => {
+  it('gives one number per introduction, the same wherever two conveners offer the same one', async () => {
+    await openApp(page(), '?view=conveners&suggested=1&k=5');
+    await analysisReady(page());
+    const intros = convenerIntroductions(reference({ k: 5 }));
+    const pairKey = (a: string, b: string) => [a, b].sort().join('|');
+    const distinct = [...new Set(intros.map((i) => pairKey(i.a.id, i.b.id)))];
+    const items = page().getByTestId('convener-introduction');
+    await expect.poll(() => items.count()).toBe(intros.length);
+    const shown = await items.evaluateAll((els) =>
+      els.map((e) => ({ a: e.getAttribute('data-source')!, b: e.getAttribute('data-target')!, n: Number(e.querySelector('[data-testid="tie-number"] [aria-hidden]')?.textContent) })),
+    );
+    const numberOf = new Map<string, Set<number>>();
+    for (const s of shown) numberOf.set(pairKey(s.a, s.b), (numberOf.get(pairKey(s.a, s.b)) ?? new Set()).add(s.n));
+    // Each pair one number; the numbers are 1…N in the order the pairs first appear.
+    expect([...numberOf.values()].every((set) => set.size === 1)).toBe(true);
+    expect(distinct.map((k) => [...numberOf.get(k)!][0])).toEqual(distinct.map((_k, i) => i + 1));
   });
 });
 
