@@ -239,14 +239,22 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   useEffect(() => {
     const before = () => flushSync(() => setPrinting(true));
     const after = () => setPrinting(false);
+    // Print media without the print events (print preview tools, emulated media) builds it too.
+    const media = window.matchMedia?.('print');
+    const onMedia = (e: MediaQueryListEvent) => (e.matches ? before() : after());
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
+    media?.addEventListener?.('change', onMedia);
     return () => {
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
+      media?.removeEventListener?.('change', onMedia);
     };
   }, []);
-  const printReport = () => window.print();
+  const printReport = () => {
+    flushSync(() => setPrinting(true));
+    window.print();
+  };
 
   // "Our municipality" is chosen among the public bodies, municipalities first.
   const focalChoices = useMemo(() => {

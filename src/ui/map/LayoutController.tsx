@@ -8,6 +8,7 @@
 import { useEffect, useRef } from 'react';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import { consumeDrop, markDrop } from './dragged';
 import { useSigma } from './SigmaHost';
 
 export interface LayoutControllerProps {
@@ -60,6 +61,9 @@ export function LayoutController({ running, reset, onPinned }: LayoutControllerP
     };
     const up = () => {
       if (dragged && moved) {
+        markDrop(sigma);
+        // The click sigma sends after the drop is skipped; if none comes, the mark goes.
+        setTimeout(() => consumeDrop(sigma), 0);
         s.pins.add(dragged);
         s.onPinned(s.pins.size);
         if (resume) s.supervisor?.start();

@@ -5,6 +5,7 @@ import type Sigma from 'sigma';
 import type { DrawnLabel, LabelRenderer } from './labelLayout';
 import type { DisplayNodeAttributes } from '../../graph/display';
 import { centreInView } from './camera';
+import { consumeDrop } from './dragged';
 import { useSigma } from './SigmaHost';
 
 /** Clicks on nodes, ties and the background, by the display graph's node and edge attributes. */
@@ -27,6 +28,7 @@ export function EventsController({
     const graph = sigma.getGraph();
     const container = sigma.getContainer();
     const click = ({ node }: { node: string }) => {
+      if (consumeDrop(sigma)) return;
       const a = graph.getNodeAttributes(node);
       handlers.current.onClickNode(a.kind, a.index);
     };
