@@ -10,7 +10,7 @@ export function MapFigure({ picture, label }: { picture: MapPicture; label: stri
           <line key={i} x1={t.x1} y1={t.y1} x2={t.x2} y2={t.y2} strokeWidth={t.w} />
         ))}
       </g>
-      <g>
+      <g data-testid="print-map-nodes">
         {picture.nodes.map((n, i) => (
           <circle key={i} cx={n.x} cy={n.y} r={n.r} fill={n.colour} fillOpacity={n.dim ? 0.25 : 1} stroke={n.ring ? '#14213d' : '#ffffff'} strokeWidth={n.ring ? 2 : 0.6} />
         ))}
