@@ -41,6 +41,7 @@ import { toLanguage } from '../i18n';
 import { slugify } from '../data/normalise';
 import { SECTORS } from '../data/sectors';
 import { ChangeView } from './change/ChangeView';
+import { numberSuggestions } from './analysis/suggestionModel';
 import { ConvenerIntroductionActions, ConvenersMeetingPack } from './change/ConvenerIntroductions';
 
 const MAP_VIEWS: View[] = ['network', 'bridges', 'conveners'];
@@ -208,16 +209,18 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
     if (view.view !== 'bridges') return [];
     return result.suggestions.organisations.flatMap((pair) => pair.suggestions.slice(0, 5));
   }, [result, view.view, view.showSuggested, introductions]);
-  const suggestionNumbers = useMemo(() => new Map(suggestedPairs.map((s, i) => [`${s.a.id}|${s.b.id}`, i + 1])), [suggestedPairs]);
+  // Two conveners can propose the same introduction: it is one tie on the map, with one number.
+  const numberedPairs = useMemo(() => numberSuggestions<(typeof suggestedPairs)[number]>(suggestedPairs), [suggestedPairs]);
+  const suggestionNumbers = numberedPairs.numbers;
   const suggested = useMemo<SuggestedTie[]>(
     () =>
-      suggestedPairs.flatMap((s, i) => {
+      numberedPairs.ties.flatMap(({ number, suggestion: s }) => {
         const a = orgIndex.get(s.a.id);
         const b = orgIndex.get(s.b.id);
         if (a === undefined || b === undefined) return [];
-        return [{ a, b, number: i + 1, reason: t('suggested.reason', { a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label).join(', ') }) }];
+        return [{ a, b, number, reason: t('suggested.reason', { a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label).join(', ') }) }];
       }),
-    [suggestedPairs, t, orgIndex],
+    [numberedPairs, t, orgIndex],
   );
   const activePair = useMemo(() => {
     if (!activeSuggestion) return null;
@@ -546,7 +549,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
           datasetName={datasetName}
           filtersSummary={summariseFilters(view.filters, i18n.language === 'en' ? 'en' : 'nl', { organisationName })}
           map={layout ? mapPicture({ network, positions: layout, visibility, look: appearance, highlight, selected: selectedIndex, suggested }) : null}
-          suggested={suggestedPairs.map((s, i) => ({ number: i + 1, a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label) }))}
+          suggested={numberedPairs.ties.map(({ number, suggestion: s }) => ({ number, a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label) }))}
           generatedAt={new Date()}
           provenance={source?.kind === 'imported' ? source.label : t('intro.sourceName')}
         />
