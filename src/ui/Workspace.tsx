@@ -265,6 +265,11 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const isMapView = MAP_VIEWS.includes(view.view);
   const highlightedActivity = emphasis?.kind === 'activity' ? network.activities[network.projection.incidence.actIndex.get(emphasis.id) ?? -1] : undefined;
   const highlightedTitle = highlightedActivity ? localTitle(highlightedActivity, toLanguage(i18n.language)) : emphasis?.kind === 'activity' ? emphasis.id : '';
+  const emphasisText = !emphasis
+    ? ''
+    : emphasis.kind === 'activity'
+      ? t('highlight.activity', { title: highlightedTitle, count: activityMembers?.size ?? 0 })
+      : t(`highlight.${emphasis.kind}`, { id: emphasis.id });
   const datasetSlug = source?.kind === 'builtin' ? source.id : slugify(datasetName).slice(0, 40) || 'import';
 
   return (
@@ -377,9 +382,9 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             </label>
             {emphasis && (
               <span className="highlight-chip" data-testid="highlight-chip">
-                {emphasis.kind === 'activity'
-                  ? t('highlight.activity', { title: highlightedTitle, count: activityMembers?.size ?? 0 })
-                  : t(`highlight.${emphasis.kind}`, { id: emphasis.id })}
+                <span className="highlight-chip-text" title={emphasisText}>
+                  {emphasisText}
+                </span>
                 <button type="button" className="link" onClick={() => setEmphasis(null)} aria-label={t('highlight.clear')}>
                   ×
                 </button>

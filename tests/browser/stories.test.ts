@@ -138,6 +138,10 @@ describe('the network manager', () => {
     expect(id).toBe(largest.id);
     await button.click();
     await expect.poll(() => page.getByTestId('highlight-chip').textContent()).toContain(`Cluster ${id} gemarkeerd`);
+    // The chip's clear button is on screen, inside the map's toolbar.
+    const toolbar = (await page.locator('.map-toolbar').boundingBox())!;
+    const clear = (await page.getByTestId('highlight-chip').getByRole('button', { name: 'Markering wissen' }).boundingBox())!;
+    expect(clear.x + clear.width).toBeLessThanOrEqual(toolbar.x + toolbar.width);
     // The move can start late on a busy machine: wait for it, then for the camera to come to rest.
     await expect.poll(() => camera(page), { timeout: 30_000 }).not.toEqual(before);
     await settledCamera(page);
