@@ -41,6 +41,7 @@ import { toLanguage } from '../i18n';
 import { slugify } from '../data/normalise';
 import { SECTORS } from '../data/sectors';
 import { ChangeView } from './change/ChangeView';
+import { numberSuggestions } from './analysis/suggestionModel';
 import { ConvenerIntroductionActions, ConvenersMeetingPack } from './change/ConvenerIntroductions';
 
 const MAP_VIEWS: View[] = ['network', 'bridges', 'conveners'];
@@ -204,27 +205,22 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   // The ties drawn dashed on the map, numbered; the panels show the same numbers next to them.
   const suggestedPairs = useMemo(() => {
     if (!result) return [];
-    const all = view.view === 'conveners' ? (view.showSuggested ? introductions : []) : view.view === 'bridges' ? result.suggestions.organisations.flatMap((pair) => pair.suggestions.slice(0, 5)) : [];
-    // Two conveners can offer the same introduction: one line, one number (the first).
-    const seen = new Set<string>();
-    return all.filter((s) => {
-      const key = s.a.id < s.b.id ? `${s.a.id}|${s.b.id}` : `${s.b.id}|${s.a.id}`;
-      return !seen.has(key) && (seen.add(key), true);
-    });
+    if (view.view === 'conveners') return view.showSuggested ? introductions : [];
+    if (view.view !== 'bridges') return [];
+    return result.suggestions.organisations.flatMap((pair) => pair.suggestions.slice(0, 5));
   }, [result, view.view, view.showSuggested, introductions]);
-  const suggestionNumbers = useMemo(
-    () => new Map(suggestedPairs.flatMap((s, i) => [[`${s.a.id}|${s.b.id}`, i + 1] as const, [`${s.b.id}|${s.a.id}`, i + 1] as const])),
-    [suggestedPairs],
-  );
+  // Two conveners can propose the same introduction: it is one tie on the map, with one number.
+  const numberedPairs = useMemo(() => numberSuggestions<(typeof suggestedPairs)[number]>(suggestedPairs), [suggestedPairs]);
+  const suggestionNumbers = numberedPairs.numbers;
   const suggested = useMemo<SuggestedTie[]>(
     () =>
-      suggestedPairs.flatMap((s, i) => {
+      numberedPairs.ties.flatMap(({ number, suggestion: s }) => {
         const a = orgIndex.get(s.a.id);
         const b = orgIndex.get(s.b.id);
         if (a === undefined || b === undefined) return [];
-        return [{ a, b, number: i + 1, reason: t('suggested.reason', { a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label).join(', ') }) }];
+        return [{ a, b, number, reason: t('suggested.reason', { a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label).join(', ') }) }];
       }),
-    [suggestedPairs, t, orgIndex],
+    [numberedPairs, t, orgIndex],
   );
   const activePair = useMemo(() => {
     if (!activeSuggestion) return null;
@@ -277,6 +273,11 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const isMapView = MAP_VIEWS.includes(view.view);
   const highlightedActivity = emphasis?.kind === 'activity' ? network.activities[network.projection.incidence.actIndex.get(emphasis.id) ?? -1] : undefined;
   const highlightedTitle = highlightedActivity ? localTitle(highlightedActivity, toLanguage(i18n.language)) : emphasis?.kind === 'activity' ? emphasis.id : '';
+  const emphasisText = !emphasis
+    ? ''
+    : emphasis.kind === 'activity'
+      ? t('highlight.activity', { title: highlightedTitle, count: activityMembers?.size ?? 0 })
+      : t(`highlight.${emphasis.kind}`, { id: emphasis.id });
   const datasetSlug = source?.kind === 'builtin' ? source.id : slugify(datasetName).slice(0, 40) || 'import';
 
   return (
@@ -389,9 +390,9 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             </label>
             {emphasis && (
               <span className="highlight-chip" data-testid="highlight-chip">
-                {emphasis.kind === 'activity'
-                  ? t('highlight.activity', { title: highlightedTitle, count: activityMembers?.size ?? 0 })
-                  : t(`highlight.${emphasis.kind}`, { id: emphasis.id })}
+                <span className="highlight-chip-text" title={emphasisText}>
+                  {emphasisText}
+                </span>
                 <button type="button" className="link" onClick={() => setEmphasis(null)} aria-label={t('highlight.clear')}>
                   ×
                 </button>
@@ -561,7 +562,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
           datasetName={datasetName}
           filtersSummary={summariseFilters(view.filters, i18n.language === 'en' ? 'en' : 'nl', { organisationName })}
           map={layout ? mapPicture({ network, positions: layout, visibility, look: appearance, highlight, selected: selectedIndex, suggested }) : null}
-          suggested={suggestedPairs.map((s, i) => ({ number: i + 1, a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label) }))}
+          suggested={numberedPairs.ties.map(({ number, suggestion: s }) => ({ number, a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label) }))}
           generatedAt={new Date()}
           provenance={source?.kind === 'imported' ? source.label : t('intro.sourceName')}
         />

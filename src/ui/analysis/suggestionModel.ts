@@ -20,3 +20,27 @@ export function suggestionPairs(result: AnalysisResult, targets: readonly string
   }
   return out;
 }
+
+export interface NumberedSuggestions<T> {
+  /** One entry per pair of organisations, in order of first appearance, numbered from 1. */
+  ties: { number: number; suggestion: T }[];
+  /** The number of each pair, by `aId|bId` in both orders. */
+  numbers: Map<string, number>;
+}
+
+/**
+ * Numbers the suggested ties drawn on the map and listed in the panels. A pair suggested twice
+ * (two conveners can propose the same introduction) is one tie with one number, in either order.
+ */
+export function numberSuggestions<T extends { a: { id: string }; b: { id: string } }>(list: readonly T[]): NumberedSuggestions<T> {
+  const ties: { number: number; suggestion: T }[] = [];
+  const numbers = new Map<string, number>();
+  for (const s of list) {
+    if (numbers.has(`${s.a.id}|${s.b.id}`)) continue;
+    const number = ties.length + 1;
+    ties.push({ number, suggestion: s });
+    numbers.set(`${s.a.id}|${s.b.id}`, number);
+    numbers.set(`${s.b.id}|${s.a.id}`, number);
+  }
+  return { ties, numbers };
+}

@@ -1,7 +1,9 @@
 /**
  * Ties that do not exist yet, drawn dashed and numbered over the map on a canvas of their own
  * (sigma's edge programs draw no dashes), with their reason on hover; the panels list the same
- * numbers with the reasons, for the keyboard and screen readers.
+ * numbers with the reasons, for the keyboard and screen readers. Like the map's other test hooks,
+ * a `bruggen-probe` event asking for `suggested` writes the ties drawn in the last frame to the
+ * container's `data-probe-suggested` (number and the two node keys).
  */
 import { useEffect, useRef, useState } from 'react';
 import { drawSuggestedTies, type SuggestedSegment } from '../../export/image';
@@ -25,6 +27,7 @@ export function SuggestionsOverlay({ ties, active }: { ties: readonly SuggestedT
 
   useEffect(() => {
     let drawn = false;
+    let drawnTies: { number: number; a: string; b: string }[] = [];
     const draw = () => {
       const c = canvas.current;
       if (!c) return;
@@ -46,14 +49,17 @@ export function SuggestionsOverlay({ ties, active }: { ties: readonly SuggestedT
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, c.width, c.height);
       const segments: SuggestedSegment[] = [];
+      const drawnKeys: { number: number; a: string; b: string }[] = [];
       for (const tie of list) {
         const p = sigma.getNodeDisplayData(organisationKey(tie.a));
         const q = sigma.getNodeDisplayData(organisationKey(tie.b));
         if (!p || !q || p.hidden || q.hidden) continue;
+        drawnKeys.push({ number: tie.number, a: organisationKey(tie.a), b: organisationKey(tie.b) });
         const isActive = !!on && ((on.a === tie.a && on.b === tie.b) || (on.a === tie.b && on.b === tie.a));
         segments.push({ from: sigma.framedGraphToViewport(p), to: sigma.framedGraphToViewport(q), number: tie.number, active: isActive });
       }
       drawSuggestedTies(ctx, segments, ratio);
+      drawnTies = drawnKeys;
     };
     sigma.on('afterRender', draw);
     const element = sigma.getContainer();
@@ -73,11 +79,16 @@ export function SuggestionsOverlay({ ties, active }: { ties: readonly SuggestedT
       }
       setTooltip(best ? { x, y, text: best.text } : null);
     };
+    const probe = (event: Event) => {
+      if ((event as CustomEvent<{ suggested?: boolean }>).detail?.suggested) element.dataset.probeSuggested = JSON.stringify(drawnTies);
+    };
     element.addEventListener('mousemove', move);
+    element.addEventListener('bruggen-probe', probe);
     sigma.refresh({ skipIndexation: true });
     return () => {
       sigma.off('afterRender', draw);
       element.removeEventListener('mousemove', move);
+      element.removeEventListener('bruggen-probe', probe);
     };
   }, [sigma]);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { suggestionPairs } from '../../../src/ui/analysis/suggestionModel';
+import { convenerIntroductions } from '../../../src/worklist/introductions';
+import { numberSuggestions, suggestionPairs } from '../../../src/ui/analysis/suggestionModel';
 import { denHaagResult } from './helpers';
 
 describe('suggested ties to show', () => {
@@ -20,5 +21,23 @@ describe('suggested ties to show', () => {
         expect(s.b.sector).toBe(p.sectors[1]);
       }
     }
+  });
+
+  it('numbers each pair of organisations once, in either order, even when two conveners propose it', () => {
+    const pair = (a: string, b: string) => ({ a: { id: a }, b: { id: b } });
+    const { ties, numbers } = numberSuggestions([pair('x', 'y'), pair('x', 'z'), pair('y', 'x'), pair('z', 'w')]);
+    expect(ties.map((t) => [t.number, t.suggestion.a.id, t.suggestion.b.id])).toEqual([
+      [1, 'x', 'y'],
+      [2, 'x', 'z'],
+      [3, 'z', 'w'],
+    ]);
+    expect([numbers.get('x|y'), numbers.get('y|x'), numbers.get('z|x'), numbers.get('w|z')]).toEqual([1, 1, 2, 3]);
+    // On the built-in data, the conveners' introductions share pairs: one number each, none skipped.
+    const intros = convenerIntroductions(result);
+    const numbered = numberSuggestions(intros);
+    const distinct = new Set(intros.map((i) => [i.a.id, i.b.id].sort().join('|'))).size;
+    expect(distinct).toBeLessThan(intros.length);
+    expect(numbered.ties.map((t) => t.number)).toEqual(Array.from({ length: distinct }, (_v, i) => i + 1));
+    for (const i of intros) expect(numbered.numbers.get(`${i.a.id}|${i.b.id}`)).toBeDefined();
   });
 });
