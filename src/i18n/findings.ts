@@ -44,7 +44,7 @@ export function wordFinding(t: TFunction, finding: Finding, lang: Language): str
       return t('findings:sectorAbsent', { absent: sectorName(t, finding.absent), a: sectorName(t, finding.a), b: sectorName(t, finding.b) });
     case 'no_ties':
       return finding.low !== null && finding.high !== null
-        ? t('findings:noTiesInterval', { A: capital(sectorName(t, finding.a)), b: sectorName(t, finding.b), low: decimal(finding.low, lang, 0), high: decimal(finding.high, lang, 0) })
+        ? t(finding.low > 0 ? 'findings:noTiesInterval' : 'findings:noTiesSmall', { A: capital(sectorName(t, finding.a)), b: sectorName(t, finding.b), low: decimal(finding.low, lang, 0), high: decimal(finding.high, lang, 0) })
         : t('findings:noTies', { A: capital(sectorName(t, finding.a)), b: sectorName(t, finding.b), expected: decimal(finding.expected ?? 0, lang, 1) });
     case 'below_null':
       return t('findings:belowNull', {
