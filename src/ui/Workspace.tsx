@@ -546,9 +546,10 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             </ConvenersPanel>
         ) : (
           <section className="intro">
-            <h2>{t('intro.title')}</h2>
-            <p>{t('intro.body')}</p>
-            <p>{t('intro.hint')}</p>
+            {/* The map's legend in words belongs beside a map; the other views get their own. */}
+            <h2>{t(isMapView ? 'intro.title' : 'intro.titleData')}</h2>
+            <p>{t(isMapView ? 'intro.body' : 'intro.bodyData')}</p>
+            {isMapView && <p>{t('intro.hint')}</p>}
             <Findings result={result} />
             <p className="muted" data-testid="dataset-source">
               {source?.kind === 'imported' ? t('intro.importedSource', { label: source.label }) : t('intro.source')}
