@@ -21,17 +21,13 @@
  * The machine is shared: quote medians, and look at CPU time beside wall time.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import Papa from 'papaparse';
+import { H2020_GZ as GZ, h2020ParticipationsCsv } from './lib/h2020';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = join(ROOT, 'data', 'cordis-h2020');
-const GZ = join(DATA, 'h2020.csv.gz');
-const NAMES = join(DATA, 'odfest2017_h2020_organisations.csv');
 const WORK = join(tmpdir(), 'bruggen-bench-h2020');
 const CSV = join(WORK, 'h2020_participations.csv');
 
@@ -42,39 +38,6 @@ const keep = argv.includes('--keep');
 const threadsArg = argv.includes('--threads') ? ['--threads', argv[argv.indexOf('--threads') + 1]!] : [];
 
 const TARGETS = { readMs: 3000, stepMs: 5000, peakBytes: 1.5e9 };
-
-/** The participations CSV the command line reads (CORDIS-derived layout, names joined by PIC). */
-function convert(): { rows: number; ms: number; reused: boolean } {
-  const stamp = `${statSync(GZ).size}:${statSync(GZ).mtimeMs}:${statSync(NAMES).size}:${statSync(NAMES).mtimeMs}:v1`;
-  const stampFile = `${CSV}.stamp`;
-  if (existsSync(CSV) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
-    return { rows: Number(readFileSync(`${CSV}.rows`, 'utf8')), ms: 0, reused: true };
-  }
-  const t = performance.now();
-  mkdirSync(WORK, { recursive: true });
-  const names = new Map<string, Record<string, string>>();
-  for (const r of Papa.parse<Record<string, string>>(readFileSync(NAMES, 'utf8'), { header: true, skipEmptyLines: true }).data) names.set(r.orgId!, r);
-  const rows = Papa.parse<Record<string, string>>(gunzipSync(readFileSync(GZ)).toString('utf8'), { header: true, skipEmptyLines: true }).data;
-  const out = rows.map((r) => {
-    const n = names.get(r.pic!);
-    return {
-      project_rcn: r.rcn,
-      pic: r.pic,
-      organisation_name: n?.name ?? '',
-      organisation_short_name: n?.shortName ?? '',
-      activity_type: r.type,
-      role: r.role,
-      city: n?.city ?? '',
-      country: r.country,
-      start_date: r.start_date,
-      end_date: r.end_date,
-    };
-  });
-  writeFileSync(CSV, Papa.unparse(out) + '\n');
-  writeFileSync(`${CSV}.rows`, String(out.length));
-  writeFileSync(stampFile, stamp);
-  return { rows: out.length, ms: performance.now() - t, reused: false };
-}
 
 interface BruggenRun {
   wallMs: number;
@@ -165,7 +128,7 @@ const spread = (xs: number[], f: (x: number) => string) => {
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 console.log(`bench:h2020 — Node ${process.version}, ${runs} run(s); load average at start ${load()}`);
-const conversion = convert();
+const conversion = h2020ParticipationsCsv(WORK);
 console.log(
   conversion.reused
     ? `Input: ${CSV} (${conversion.rows} rows; reused)`

@@ -47,10 +47,12 @@ export const NON_TIE_ROLES: ReadonlySet<string> = new Set(['funder']);
 
 /**
  * More (organisation, organisation, activity) triples than this would take minutes and gigabytes
- * to project: the projection stops and reports the activities that cause it, so the user can
- * turn them into listings instead of waiting for a frozen tab.
+ * to project, draw and analyse: the projection stops and reports the activities that cause it, so
+ * the user can turn them into listings instead of waiting for a frozen tab. All of CORDIS H2020
+ * has 1.09 M triples; one activity with 3,000 participants has 4.5 M, and in the browser it froze
+ * the main thread for 17.6 s and left the analysis unfinished after five minutes.
  */
-export const MAX_PROJECTED_PAIRS = 6_000_000;
+export const MAX_PROJECTED_PAIRS = 3_000_000;
 
 export type RoleClass = 'hub' | 'funder' | 'member';
 
@@ -436,6 +438,29 @@ export interface Projection {
   pairs: number;
 }
 
+/**
+ * What the size guard offers to list: the largest activities, largest first, that must become
+ * listings for the projection to have at most `maxPairs` triples — not the small ones that merely
+ * follow them in size. Activities that are listings already, or that would form as many ties as a
+ * listing, are skipped. When listing all of them is still not enough, every one that helps is
+ * returned.
+ */
+export function activitiesToList(inc: Incidence, maxPairs: number): LargeActivity[] {
+  const { pairs, large } = estimateProjection(inc, 1);
+  let remaining = pairs;
+  const out: LargeActivity[] = [];
+  for (const activity of large) {
+    if (remaining <= maxPairs) break;
+    if (activity.listing) continue;
+    const { n, hubs } = activityShape(inc, inc.actIndex.get(activity.id)!);
+    const saved = activity.pairs - ((hubs * (hubs - 1)) / 2 + hubs * (n - hubs));
+    if (saved <= 0) continue;
+    remaining -= saved;
+    out.push(activity);
+  }
+  return out;
+}
+
 export class ProjectionTooLargeError extends Error {
   constructor(
     readonly pairs: number,
@@ -455,7 +480,7 @@ export function project(
   const incidence = buildIncidence(dataset, rules);
   const { pairs, large } = estimateProjection(incidence, rules.largeActivity);
   if (pairs > maxPairs) {
-    throw new ProjectionTooLargeError(pairs, estimateProjection(incidence, 1).large.slice(0, 20));
+    throw new ProjectionTooLargeError(pairs, activitiesToList(incidence, maxPairs).slice(0, 20));
   }
   return { rules, incidence, ties: projectTies(incidence, rules.weight), large, pairs };
 }

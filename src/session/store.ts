@@ -314,6 +314,8 @@ export class SessionStore {
         : null;
     this.set({
       phase: 'ready',
+      // A warning that this network was too large is answered (e.g. its largest activities are listings now).
+      problem: null,
       network,
       networkVersion,
       sectors,
@@ -483,6 +485,8 @@ export class SessionStore {
     if (!rulesChanged) this.syncOverlays();
     if (rulesChanged && dataset) {
       const generation = ++this.loadGeneration;
+      // After a failed projection (too large), the new rules are being tried: loading, not the old warning.
+      if (this.snapshot.phase === 'error') this.set({ phase: 'loading', problem: null });
       this.set({ analysis: { ...EMPTY_ANALYSIS } });
       void this.project(dataset, this.rulesOf(next), generation);
       return;

@@ -6,7 +6,7 @@
  */
 import { SECTORS, type Sector } from '../data/sectors';
 import { networkFromProjection, sectorCodes } from '../graph/network';
-import { buildIncidence, estimateProjection, MAX_PROJECTED_PAIRS, ProjectionTooLargeError, projectTies, type Projection } from '../graph/projection';
+import { activitiesToList, buildIncidence, estimateProjection, MAX_PROJECTED_PAIRS, ProjectionTooLargeError, projectTies, type Projection } from '../graph/projection';
 import { StagedAnalysis, type AnalysisEvent, type AnalysisInput, type StageName } from '../analysis/stages';
 import { now } from '../analysis/util';
 import type { CallContext, Handlers } from './rpc';
@@ -111,7 +111,7 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
       const incidence = buildIncidence(dataset, rules);
       const { pairs, large } = estimateProjection(incidence, rules.largeActivity);
       if (pairs > MAX_PROJECTED_PAIRS) {
-        const error = new ProjectionTooLargeError(pairs, estimateProjection(incidence, 1).large.slice(0, 20));
+        const error = new ProjectionTooLargeError(pairs, activitiesToList(incidence, MAX_PROJECTED_PAIRS).slice(0, 20));
         throw Object.assign(error, { data: { pairs, large: error.large } });
       }
       const projection: Projection = { rules, incidence, ties: projectTies(incidence, rules.weight), large, pairs };

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Participation } from '../../../src/data/model';
 import {
+  activitiesToList,
   DEFAULT_PROJECTION_RULES,
   estimateProjection,
+  MAX_PROJECTED_PAIRS,
   buildIncidence,
   project,
   ProjectionTooLargeError,
@@ -144,6 +146,37 @@ describe('how ties are made', () => {
     } catch (e) {
       expect((e as ProjectionTooLargeError).large[0]!.id).toBe('big');
     }
+  });
+
+  it('offers to list only the largest activities needed to fit, not the small ones after them', () => {
+    // One activity of 300 with a lead, one of 100 without, ten of 3: limit 5,000 triples.
+    const rows: [string, string, string?][] = [];
+    for (let i = 0; i < 300; i++) rows.push(['giant', `o${i}`, i === 0 ? 'lead' : undefined]);
+    for (let i = 0; i < 100; i++) rows.push(['big', `o${i}`]);
+    for (let a = 0; a < 10; a++) for (let j = 0; j < 3; j++) rows.push([`s${a}`, `o${a * 3 + j}`]);
+    const d = dataset(rows);
+    const total = (300 * 299) / 2 + (100 * 99) / 2 + 10 * 3;
+    expect(() => project(d, rules(), 5000)).toThrow(ProjectionTooLargeError);
+    try {
+      project(d, rules(), 5000);
+    } catch (e) {
+      expect((e as ProjectionTooLargeError).pairs).toBe(total);
+      // Listing 'giant' leaves 299 + 4,950 + 30 = 5,279 > 5,000, so 'big' is needed too; the small ones are not.
+      expect((e as ProjectionTooLargeError).large.map((a) => a.id)).toEqual(['giant', 'big']);
+    }
+    // With 'giant' a listing already, only 'big' is offered.
+    const listed = buildIncidence(d, rules({ listingActivities: ['giant'] }));
+    expect(activitiesToList(listed, 5000).map((a) => a.id)).toEqual(['big']);
+    // Under the limit: nothing to list.
+    expect(activitiesToList(buildIncidence(d, rules()), total)).toEqual([]);
+    // Activities that form no more ties as a listing (all hubs) are never offered.
+    const allHubs = dataset([...Array.from({ length: 200 }, (_, i) => ['hubs', `o${i}`, 'lead'] as [string, string, string])]);
+    expect(activitiesToList(buildIncidence(allHubs, rules()), 10)).toEqual([]);
+  });
+
+  it('refuses one activity of 3,000 participants (4.5 M ties) and builds all of CORDIS H2020 (1.09 M)', () => {
+    expect((3000 * 2999) / 2).toBeGreaterThan(MAX_PROJECTED_PAIRS);
+    expect(1_089_509).toBeLessThan(MAX_PROJECTED_PAIRS);
   });
 
   it('says how many ties each kind of activity makes (the "how ties are made" panel)', () => {

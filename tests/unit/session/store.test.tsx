@@ -156,4 +156,35 @@ describe('the session store', () => {
     expect(s.network!.projection.ties.m).toBeGreaterThan(before.network!.projection.ties.m);
     expect(s.network!.projection.rules.listingKinds).toEqual([]);
   });
+
+  it('stops before building a network that is too large, and builds it once its largest activity is a listing', async () => {
+    const h = harness();
+    open.push(h);
+    // One activity of 2,500 (3.1 M ties, over the guard) with a lead, and one of three.
+    const orgs = Array.from({ length: 2500 }, (_, i) => `o${i}`);
+    const dataset = {
+      name: 'giant',
+      organisations: orgs.map((id) => ({ id, name: id, sector: 'other' as const, aliases: [], provenance: ['t'] })),
+      activities: ['giant', 'small'].map((id) => ({ id, title: id, kind: 'project', source: 't', provenance: ['t'] })),
+      participations: [
+        ...orgs.map((o, i) => ({ activityId: 'giant', organisationId: o, ...(i === 0 ? { role: 'lead' } : {}) })),
+        ...['o1', 'o2', 'o3'].map((o) => ({ activityId: 'small', organisationId: o })),
+      ],
+    };
+    await h.store.open(dataset, { kind: 'builtin', id: 'giant' }, { correctionsKey: 'giant' });
+    const refused = h.store.getSnapshot();
+    expect(refused.phase).toBe('error');
+    expect(refused.problem).toMatchObject({ code: 'too-large', pairs: (2500 * 2499) / 2 + 3 });
+    // Only the activity that has to be a listing is offered, not the small one.
+    expect(refused.problem!.code === 'too-large' && refused.problem!.large.map((a) => a.id)).toEqual(['giant']);
+    expect(refused.network).toBeNull();
+
+    h.store.updateView((v) => ({ ...v, rules: { ...v.rules, listingActivities: ['giant'] } }));
+    // While the new rules are tried the warning is gone.
+    expect(h.store.getSnapshot()).toMatchObject({ phase: 'loading', problem: null });
+    const s = await until(h.store, (x) => x.phase === 'ready');
+    expect(s.problem).toBeNull();
+    // The lead o0's 2,499 ties, and the small activity's three (o1–o2, o1–o3, o2–o3).
+    expect(s.network!.projection.ties.m).toBe(2499 + 3);
+  });
 });
