@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Some tests analyse whole generated or real networks: seconds on a loaded two-core
+          // machine. Speed is measured by the benchmarks, never by a test's timeout.
+          testTimeout: 30_000,
         },
       },
       {
