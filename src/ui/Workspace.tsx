@@ -189,6 +189,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
     return new Set(Array.from(inc.participants.subarray(inc.participantOffsets[a]!, inc.participantOffsets[a + 1]!)));
   }, [emphasis, network]);
 
+  const introductions = useMemo(() => (result && view.view === 'conveners' ? convenerIntroductions(result) : []), [result, view.view]);
   const highlight = useMemo<Set<number> | null>(() => {
     if (activityMembers) return activityMembers;
     if (selectedTie !== null) return new Set([network.projection.ties.u[selectedTie]!, network.projection.ties.v[selectedTie]!]);
@@ -196,11 +197,15 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
     if (emphasis && emphasis.kind !== 'activity' && result) {
       return toIndices(result.organisations.filter((r) => (emphasis.kind === 'community' ? r.community : r.component) === emphasis.id).map((r) => r.id));
     }
-    if (view.view === 'conveners' && result) return toIndices(result.conveners.picks.map((p) => p.id));
+    if (view.view === 'conveners' && result) {
+      // The conveners, and when their introductions are drawn, who is introduced to whom.
+      const ids = result.conveners.picks.map((p) => p.id);
+      if (view.showSuggested) for (const i of introductions) ids.push(i.a.id, i.b.id);
+      return toIndices(ids);
+    }
     return null;
-  }, [emphasis, activityMembers, result, view.view, orgIndex, selectedTie, network]);
+  }, [emphasis, activityMembers, result, view.view, view.showSuggested, introductions, orgIndex, selectedTie, network]);
 
-  const introductions = useMemo(() => (result && view.view === 'conveners' ? convenerIntroductions(result) : []), [result, view.view]);
   const robustness = latestResult(analysis, 'robustness');
   // The ties drawn dashed on the map, numbered; the panels show the same numbers next to them.
   const suggestedPairs = useMemo(() => {
