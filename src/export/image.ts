@@ -97,11 +97,6 @@ export async function exportPng(sigma: AnySigma, options: PngOptions = {}): Prom
   return canvasToBlob(await drawMap(sigma, options));
 }
 
-/** The map as a PNG data URL (for the printable report). */
-export async function exportPngDataUrl(sigma: AnySigma, options: PngOptions = {}): Promise<string> {
-  return (await drawMap(sigma, options)).toDataURL('image/png');
-}
-
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Lays out the legend box: entries in columns that fit, measured with the context's font. */
