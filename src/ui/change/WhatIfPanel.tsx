@@ -4,7 +4,8 @@
  * them. The scenario is an overlay in the session store (stored for this dataset); the data itself
  * never changes, and hypothetical ties are marked everywhere they appear.
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { CsvImportButton } from './CsvImportButton';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisResult } from '../../analysis/assemble';
 import type { ScenarioOutcome } from '../../change/document';
@@ -43,7 +44,6 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
     [outcome, layout, network, visibility],
   );
   const [withHypothetical, setWithHypothetical] = useState(false);
-  const file = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState('');
 
   const exportScenario = () => downloadText(scenarioRowsCsv(dataset, scenario.rows), exportFileName(datasetSlug, 'what-if', 'csv'), 'text/csv');
@@ -107,23 +107,12 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
               <button type="button" className="change-button" onClick={exportScenario} disabled={!scenario.rows.length} data-testid="whatif-export-scenario">
                 {t('whatif.exportScenario')}
               </button>
-              <button type="button" className="change-button" onClick={() => file.current?.click()} data-testid="whatif-import-button">
-                {t('whatif.importScenario')}
-              </button>
-              <input
-                ref={file}
-                type="file"
-                accept=".csv,.tsv,.txt,text/csv"
-                className="visually-hidden"
-                tabIndex={-1}
-                aria-hidden="true"
-                data-testid="whatif-import"
-                onChange={async (e) => {
-                  const f = e.currentTarget.files?.[0];
-                  e.currentTarget.value = '';
-                  if (!f) return;
-                  const read = store.importScenarioCsv(await f.text(), f.name);
-                  setMessage(read.recognised ? tp('whatif.imported', read.rows, { file: f.name }) : t('whatif.importFailed', { file: f.name }));
+              <CsvImportButton
+                label={t('whatif.importScenario')}
+                testId="whatif-import"
+                onText={(text, name) => {
+                  const read = store.importScenarioCsv(text, name);
+                  setMessage(read.recognised ? tp('whatif.imported', read.rows, { file: name }) : t('whatif.importFailed', { file: name }));
                 }}
               />
               {scenario.rows.length > 0 && (

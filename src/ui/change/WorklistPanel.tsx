@@ -4,7 +4,8 @@
  * for the user, so it outlives the dataset). Matched against whatever data is open: introductions
  * that became real ties show the activities behind them. Exchanged as CSV (src/worklist/csv.ts).
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { CsvImportButton } from './CsvImportButton';
 import { OrganisationSearch } from '../../graph/search';
 import { SECTORS } from '../../data/sectors';
 import { useSession, useStore } from '../../session/react';
@@ -24,7 +25,6 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
   const network = useSession((s) => s.network)!;
   const sectors = useSession((s) => s.sectors);
   const [message, setMessage] = useState('');
-  const file = useRef<HTMLInputElement>(null);
   const headingId = useId();
   const { items, match } = worklist;
   const titleOf = useMemo(() => {
@@ -66,23 +66,12 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
           >
             {t('worklist.export')}
           </button>
-          <button type="button" className="change-button" onClick={() => file.current?.click()} data-testid="worklist-import-button">
-            {t('worklist.import')}
-          </button>
-          <input
-            ref={file}
-            type="file"
-            accept=".csv,.tsv,.txt,text/csv"
-            className="visually-hidden"
-            tabIndex={-1}
-            aria-hidden="true"
-            data-testid="worklist-import"
-            onChange={async (e) => {
-              const f = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (!f) return;
-              const report = store.importWorklistCsv(await f.text(), f.name);
-              setMessage(tp('worklist.imported', report.rowsRead, { file: f.name, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected }));
+          <CsvImportButton
+            label={t('worklist.import')}
+            testId="worklist-import"
+            onText={(text, name) => {
+              const report = store.importWorklistCsv(text, name);
+              setMessage(tp('worklist.imported', report.rowsRead, { file: name, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected }));
             }}
           />
         </div>
