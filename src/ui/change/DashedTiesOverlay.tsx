@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import type { OverlayTie } from '../../change/mapModel';
 import { useSigma } from '../map/SigmaHost';
+import { overlayContext } from '../map/overlayCanvas';
 
 export const LOST_COLOUR = '#c0392b';
 export const HYPOTHETICAL_COLOUR = '#7b3294';
@@ -18,16 +19,9 @@ export function DashedTiesOverlay({ ties }: { ties: readonly OverlayTie[] }) {
     const draw = () => {
       const c = canvas.current;
       if (!c) return;
-      const { width, height } = sigma.getDimensions();
-      const ratio = window.devicePixelRatio || 1;
-      if (c.width !== width * ratio || c.height !== height * ratio) {
-        c.width = width * ratio;
-        c.height = height * ratio;
-        c.style.width = `${width}px`;
-        c.style.height = `${height}px`;
-      }
-      const ctx = c.getContext('2d');
-      if (!ctx) return;
+      const overlay = overlayContext(c, sigma);
+      if (!overlay) return;
+      const { ctx, ratio, width, height } = overlay;
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, width, height);
       for (const tie of list.current) {

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { drawSuggestedTies, type SuggestedSegment } from '../../export/image';
 import { organisationKey } from '../../graph/display';
 import { useSigma } from './SigmaHost';
+import { overlayContext } from './overlayCanvas';
 
 export interface SuggestedTie {
   /** Organisation indices. */
@@ -36,16 +37,9 @@ export function SuggestionsOverlay({ ties, active }: { ties: readonly SuggestedT
       // layer redrawn every frame costs real time on software-rendered displays.
       if (!list.length && !drawn) return;
       drawn = list.length > 0;
-      const { width, height } = sigma.getDimensions();
-      const ratio = window.devicePixelRatio || 1;
-      if (c.width !== width * ratio || c.height !== height * ratio) {
-        c.width = width * ratio;
-        c.height = height * ratio;
-        c.style.width = `${width}px`;
-        c.style.height = `${height}px`;
-      }
-      const ctx = c.getContext('2d');
-      if (!ctx) return;
+      const overlay = overlayContext(c, sigma);
+      if (!overlay) return;
+      const { ctx, ratio } = overlay;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, c.width, c.height);
       const segments: SuggestedSegment[] = [];
