@@ -4,7 +4,7 @@
  * 144,726 participations, 35,871 organisations) chosen through "Open data", with the speed issue's
  * browser targets next to the measured values:
  *
- *   npm run bench:browser [-- --skip-build] [--settle 1500] [--timeout 600]
+ *   npm run bench:browser [-- --skip-build] [--settle 1500] [--timeout 600] [--profile main.cpuprofile]
  *
  * The file is the one `npm run bench:h2020` gives the command line (the CORDIS-derived layout,
  * names joined by PIC; scripts/lib/h2020.ts), written once to the temp folder. Times run from
@@ -15,6 +15,7 @@
  * zooming. Frame times are requestAnimationFrame intervals while the mouse drags and wheels.
  */
 import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -110,6 +111,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
 let level: string | undefined;
 let counts: string | undefined;
+let timeline: string | undefined;
 
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -135,6 +137,13 @@ try {
   await page.getByTestId('open-data').click();
   const fromPageStart = (await page.evaluate('performance.now()')) as number;
   t = performance.now();
+  const profileTo = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
+  const cdp = profileTo ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   await page.getByTestId('import-panel').locator('input[type=file]').setInputFiles(input.path);
   const read = await timed(t, () => page.getByTestId('import-confirm').waitFor({ timeout: TIMEOUT_MS }));
   rows.push({ what: `H2020: file read and checked, report shown (${(input.rows / 1000).toFixed(0)}k rows)`, value: read, unit: 's' });
@@ -147,6 +156,16 @@ try {
   const analysed = await timed(t, () => analysisDone(page, builtinCounts));
   rows.push({ what: 'H2020: analysis done after choosing the file', value: analysed, unit: 's', target: 40 });
   rows.push({ what: 'H2020: JS heap (main thread)', value: await heapMB(page), unit: 'MB' });
+  if (cdp && profileTo) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profileTo, JSON.stringify(profile));
+    console.log(`Main-thread CPU profile written to ${profileTo}`);
+  }
+  // The app's own milestones (src/session/milestones.ts), from choosing the file.
+  const marks = (await page.evaluate(
+    `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('bruggen:') && m.startTime >= ${fromPageStart}).map((m) => [m.name.slice(8), m.startTime])`,
+  )) as [string, number][];
+  timeline = marks.map(([name, at]) => `${name} ${((at - fromPageStart) / 1000).toFixed(1)} s`).join(' · ');
 
   // 3. Pan and zoom with the mouse once the page has settled.
   await page.waitForTimeout(arg('settle', 1500));
@@ -192,6 +211,7 @@ try {
 console.log(
   `\nBrowser benchmark (Chromium headless, SwiftShader WebGL; all of CORDIS H2020, ${input.rows} participations: ${counts ?? '?'}; load average ${loadAtStart} at start, ${load()} at end)`,
 );
+if (timeline) console.log(`Milestones after choosing the file: ${timeline}`);
 for (const r of rows) {
   const value = Number.isNaN(r.value) ? `> ${TIMEOUT_MS / 1000}` : r.unit === 's' ? r.value.toFixed(2) : r.value.toFixed(r.unit === 'ms' ? 1 : 0);
   const met = r.target !== undefined && !Number.isNaN(r.value) && (r.orEqual ? r.value <= r.target : r.value < r.target);

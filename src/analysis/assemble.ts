@@ -170,12 +170,19 @@ export function assembleResult(
     bridgePairs.push([u, v]);
     bridgeSet.add(`${u.length}:${u}|${v}`);
   }
-  const tieRows: TieRow[] = [];
-  for (let e = 0; e < ties.count; e++) {
-    const source = ties.source(e);
-    const target = ties.target(e);
-    tieRows.push({ source, target, weight: ties.weight(e), bridge: bridgeSet.has(`${source.length}:${source}|${target}`) });
-  }
+  // The tie rows (800,000 on all of H2020) are made when first read — by an export or the ties
+  // table — not every time the page re-assembles the document after a stage.
+  let tieRows: TieRow[] | null = null;
+  const tieRowsOf = () => {
+    if (tieRows) return tieRows;
+    tieRows = [];
+    for (let e = 0; e < ties.count; e++) {
+      const source = ties.source(e);
+      const target = ties.target(e);
+      tieRows.push({ source, target, weight: ties.weight(e), bridge: bridgeSet.has(`${source.length}:${source}|${target}`) });
+    }
+    return tieRows;
+  };
   const articulationPoints: string[] = [];
   for (let i = 0; i < n; i++) if (structure.articulation[i] === 1) articulationPoints.push(structure.ids[i]!);
 
@@ -185,7 +192,7 @@ export function assembleResult(
     timings[s] = stages[s]!.ms;
     totalMs += stages[s]!.ms;
   }
-  return {
+  const result: AnalysisResult = {
     meta: {
       schemaVersion: SCHEMA_VERSION,
       organisations: n,
@@ -223,7 +230,8 @@ export function assembleResult(
       totalMs,
     },
     organisations,
-    ties: tieRows,
+    // Replaced by the getter below (redefining a property keeps its place in the document).
+    ties: [],
     components: clusters.components,
     communities: clusters.communities,
     mixing: bridges,
@@ -234,4 +242,6 @@ export function assembleResult(
     municipalityNote: focal.note,
     keys: Object.fromEntries(STAGES.map((s) => [s, stages[s]!.key])) as Record<StageName, string>,
   };
+  // Enumerable, so JSON.stringify and spreading still see the ties; in the place the schema has them.
+  return Object.defineProperty(result, 'ties', { get: tieRowsOf, enumerable: true, configurable: true });
 }

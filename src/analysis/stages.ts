@@ -31,7 +31,8 @@ import { DEFAULT_SUGGESTIONS_PER_PAIR, suggestClusterLinks, suggestTies, type Cl
 import { finiteOrNull, now } from './util';
 import { visibleCsr, visibleIncidence, type VisibleIncidence } from './view';
 
-export const STAGES = ['structure', 'communities', 'roles', 'bridges', 'clusters', 'conveners', 'suggestions', 'focal', 'robustness'] as const;
+// Communities first: a large network's map is its community overview, drawn as soon as they are known.
+export const STAGES = ['communities', 'structure', 'roles', 'bridges', 'clusters', 'conveners', 'suggestions', 'focal', 'robustness'] as const;
 export type StageName = (typeof STAGES)[number];
 
 /** Everything an analysis depends on besides the network itself (dataset + tie rules). */

@@ -21,7 +21,10 @@ import { DEFAULT_PROJECTION_RULES, type ProjectionRules } from '../graph/project
 import { RemoteError, RpcClient, CancelledError, type Endpoint } from '../workers/rpc';
 import type { AnalysisProtocol, LayoutProtocol } from '../workers/protocols';
 import { networkLayoutGraph, twoModeLayoutGraph, type IndexedLayoutGraph } from '../graph/layout';
+import { OVERVIEW_ABOVE } from '../graph/overview';
 import { cleanViewState, type DroppedValue } from './clean';
+import { copyPacked, packedBuffers, type PackedDataset } from '../data/import/transport';
+import { milestone } from './milestones';
 import { datasetKey } from '../data/sectorCorrections';
 import type { DatasetShelf, ShelvedSummary } from './shelf';
 import { parseViewState, serialiseViewState } from './url';
@@ -239,9 +242,16 @@ export class SessionStore {
   async open(
     dataset: Dataset,
     source: DatasetSource,
-    options: { layout?: ReadonlyMap<string, [number, number]>; bipartiteLayout?: ReadonlyMap<string, [number, number]>; correctionsKey: string },
+    options: {
+      layout?: ReadonlyMap<string, [number, number]>;
+      bipartiteLayout?: ReadonlyMap<string, [number, number]>;
+      correctionsKey: string;
+      /** The dataset packed (from the import worker): a copy of it goes to the analysis worker. */
+      packed?: PackedDataset;
+    },
   ): Promise<void> {
     const generation = ++this.loadGeneration;
+    milestone('open');
     this.correctionsKey = options.correctionsKey;
     const corrections = this.env.corrections.load(options.correctionsKey);
     for (const job of this.running.values()) job.abort.abort();
@@ -261,7 +271,7 @@ export class SessionStore {
       visibility: null,
       analysis: EMPTY_ANALYSIS,
     });
-    await this.project(dataset, this.rulesOf(this.snapshot.view), generation, options.layout, options.bipartiteLayout);
+    await this.project(dataset, this.rulesOf(this.snapshot.view), generation, options.layout, options.bipartiteLayout, options.packed);
   }
 
   private rulesOf(view: ViewState): ProjectionRules {
@@ -279,11 +289,13 @@ export class SessionStore {
     generation: number,
     layoutById?: ReadonlyMap<string, [number, number]>,
     bipartiteById?: ReadonlyMap<string, [number, number]>,
+    packed?: PackedDataset,
   ): Promise<void> {
     const networkVersion = `n${generation}:${rules.listingKinds.join(',')}:${rules.listingActivities.length}:${rules.weight}`;
     let projection;
     try {
-      projection = await this.analysis().call('load', { dataset, rules, networkVersion });
+      const copy = packed && copyPacked(packed);
+      projection = await this.analysis().call('load', { dataset: copy ? { packed: copy } : dataset, rules, networkVersion }, { transfer: copy && packedBuffers(copy) });
     } catch (e) {
       if (generation !== this.loadGeneration || e instanceof CancelledError) return;
       if (e instanceof RemoteError && e.name === 'ProjectionTooLargeError') {
@@ -295,6 +307,7 @@ export class SessionStore {
       return;
     }
     if (generation !== this.loadGeneration || this.disposed) return;
+    milestone('projected');
     const network = networkFromProjection(dataset, projection);
     const corrections = this.snapshot.corrections;
     const sectors = sectorCodes(network, corrections);
@@ -327,14 +340,38 @@ export class SessionStore {
       visibility: this.visibilityFor(network, sectors, view),
       analysis: { ...EMPTY_ANALYSIS },
     });
+    milestone('ready');
     this.matchWorklist();
     this.syncOverlays();
-    if (!layout) void this.computeLayout(network, generation);
+    // A network drawn as its community overview does not need its own layout to be drawn: its
+    // analysis (communities first) goes ahead and the layout follows, or comes when asked for.
+    if (!layout && !this.layoutDeferred()) this.ensureLayout();
     this.scheduleAnalysis(0);
+  }
+
+  /** Organisations above which a network opens on its community overview (graph/overview.ts). */
+  private layoutDeferred(): boolean {
+    const { network, layout } = this.snapshot;
+    return !!network && !layout && network.organisations.length > OVERVIEW_ABOVE;
   }
 
   private visibilityFor(network: Network, sectors: Uint8Array, view: ViewState): Visibility {
     return filtersActive(view.filters) ? applyFilters(network, sectors, view.filters) : everythingVisible(network);
+  }
+
+  /** The network being laid out (one layout per network, however often it is asked for). */
+  private layingOut: Network | null = null;
+
+  /**
+   * Lays out the network in the layout worker unless it has a layout or one is under way. Views
+   * that draw every organisation (the map's "all" level, the change maps, the print report) ask
+   * for it; a network opening on its overview gets it after its analysis.
+   */
+  ensureLayout(): void {
+    const { network, layout } = this.snapshot;
+    if (!network || layout || this.layingOut === network) return;
+    this.layingOut = network;
+    void this.computeLayout(network, this.loadGeneration);
   }
 
   private async computeLayout(network: Network, generation: number): Promise<void> {
@@ -343,9 +380,11 @@ export class SessionStore {
       this.layoutClient ??= new RpcClient<LayoutProtocol>(this.env.createLayoutWorker());
       const positions = await this.layoutClient.call('layout', { graph, seed: 1 });
       if (generation !== this.loadGeneration || this.snapshot.network !== network) return;
+      milestone('layout');
       this.set({ layout: positions });
       this.scheduleAnalysis(0);
     } catch (e) {
+      if (this.layingOut === network) this.layingOut = null;
       if (e instanceof CancelledError) return;
       this.set({ problem: { code: 'load-failed', message: e instanceof Error ? e.message : String(e) } });
     }
@@ -364,13 +403,13 @@ export class SessionStore {
   // --- the shelf of imported datasets -------------------------------------------------------
 
   /** Opens an imported dataset and keeps it on the shelf, so that it survives a reload. */
-  async openImported(dataset: Dataset, label: string, report: ImportReport): Promise<void> {
+  async openImported(dataset: Dataset, label: string, report: ImportReport, packed?: PackedDataset): Promise<void> {
     const key = datasetKey(dataset);
-    const opened = this.open(dataset, { kind: 'imported', label, report, key }, { correctionsKey: key });
+    const opened = this.open(dataset, { kind: 'imported', label, report, key }, { correctionsKey: key, packed });
     const shelf = this.env.shelf;
     if (shelf) {
       try {
-        await shelf.save({ key, label, dataset, report });
+        await shelf.save({ key, label, dataset, report, packed });
         shelf.setActive(key);
         this.set({ shelfError: null });
       } catch (e) {
@@ -568,7 +607,11 @@ export class SessionStore {
     this.analysisTimer = setTimeout(() => {
       this.analysisTimer = null;
       // The comparisons after the view's own analysis: their "before" side often reuses its stages.
-      void this.runAnalysis().then(() => this.runOverlays());
+      void this.runAnalysis().then(() => {
+        // A deferred layout starts once the analysis has had both cores.
+        if (this.layoutDeferred() && !this.snapshot.analysis.progress) this.ensureLayout();
+        return this.runOverlays();
+      });
     }, delay);
   }
 
@@ -576,8 +619,9 @@ export class SessionStore {
     const { network, networkVersion, layout, source } = this.snapshot;
     const input = this.analysisInput();
     if (!network || !input || this.disposed) return;
-    // On two cores an imported network's layout goes first: the map appears sooner.
-    if (!layout && source?.kind === 'imported') return;
+    // On two cores an imported network's layout goes first (the map appears sooner), unless the
+    // map opens on the community overview, which waits for the analysis instead.
+    if (!layout && source?.kind === 'imported' && !this.layoutDeferred()) return;
     const keys = stageKeys(input, networkVersion);
     const current = this.snapshot.analysis;
     const missing = STAGES.filter((s) => current.results[s]?.key !== keys[s]);
@@ -605,6 +649,7 @@ export class SessionStore {
       this.set({ analysis: { ...analysis, progress: { stage: event.stage, fraction: event.fraction } } });
       return;
     }
+    milestone(`stage:${event.result.stage}`);
     this.set({ analysis: this.withAssembled({ ...analysis, results: { ...analysis.results, [event.result.stage]: event.result } }) });
   }
 

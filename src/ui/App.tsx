@@ -35,7 +35,7 @@ export function App() {
   };
   const onImported = (result: ImportResult) => {
     closeImport();
-    void store.openImported(result.dataset, result.label, result.report);
+    void store.openImported(result.dataset, result.label, result.report, result.packed);
   };
   const backToBuiltin = () => void openBuiltin(store);
 

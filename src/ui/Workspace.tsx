@@ -102,6 +102,11 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const result = assembled?.result ?? null;
   const stale = assembled?.stale ?? [];
   const mapLevel = useMapLevel({ store, network, networkVersion, visibility, sectors, communities });
+  // Every organisation drawn needs the network's own layout (a large network gets it only when asked).
+  const needsLayout = !layout && ((MAP_VIEWS.includes(view.view) && mapLevel.display.kind === 'all') || view.view === 'change');
+  useEffect(() => {
+    if (needsLayout) store.ensureLayout();
+  }, [needsLayout, store]);
   const { reveal } = mapLevel;
   /** Moves the camera to organisations; on the overview, first into their community. */
   const focusOn = useCallback(
@@ -409,7 +414,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
         <div className="stage" id="workspace-stage" role="tabpanel" aria-labelledby={`tab-${view.view}`} data-testid={`view-${view.view}`}>
           {isMapView && (
             <div className="canvas-wrap">
-              {layout && mapLevel.display.kind !== 'pending' ? (
+              {mapLevel.display.kind !== 'pending' && (mapLevel.display.kind !== 'all' || layout) ? (
                 <NetworkMap
                   network={network}
                   layout={layout}
@@ -432,10 +437,10 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
                 />
               ) : (
                 <p className="status" role="status" data-testid="layout-status">
-                  {layout ? t('overview.waiting') : t('dataset.layout')}
+                  {mapLevel.display.kind === 'pending' ? t('overview.waiting') : t('dataset.layout')}
                 </p>
               )}
-              {layout && mapLevel.large && <MapLevelBar state={mapLevel} network={network} />}
+              {mapLevel.large && <MapLevelBar state={mapLevel} network={network} />}
               {visibility.counts.organisations === 0 && (
                 <EmptyMap network={network} sectors={sectors} filters={view.filters} organisationName={organisationName} onChange={(f) => setFilters(f)} />
               )}

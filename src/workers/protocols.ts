@@ -22,8 +22,12 @@ export interface ChangeProgress {
 }
 
 export interface AnalysisProtocol {
-  /** Projects the dataset under the rules and keeps it; answers with the projection. */
-  load: { params: { dataset: Dataset; rules: ProjectionRules; networkVersion: string }; result: Projection; progress: never };
+  /**
+   * Projects the dataset under the rules and keeps it; answers with the projection. A large
+   * imported dataset comes packed (its buffers transferred): cloning 150,000 records would hold
+   * the page for a second.
+   */
+  load: { params: { dataset: Dataset | { packed: PackedDataset }; rules: ProjectionRules; networkVersion: string }; result: Projection; progress: never };
   /** The sector overlay: corrections by organisation id, under a version name. */
   setSectors: { params: { corrections: [string, Sector][]; version: string }; result: null; progress: never };
   /**

@@ -146,6 +146,22 @@ export function packDataset(dataset: Dataset): PackedDataset {
   return { bytes, blockBytes, stringBlock, stringStart, stringEnd, ...packed };
 }
 
+/** A copy whose buffers can be transferred while the original is kept (a memcpy, no parsing). */
+export function copyPacked(p: PackedDataset): PackedDataset {
+  const records = (r: PackedRecords): PackedRecords => ({ count: r.count, keys: [...r.keys], tags: r.tags.slice(), values: r.values.slice() });
+  return {
+    bytes: p.bytes.slice(),
+    blockBytes: p.blockBytes.slice(),
+    stringBlock: p.stringBlock.slice(),
+    stringStart: p.stringStart.slice(),
+    stringEnd: p.stringEnd.slice(),
+    rest: p.rest,
+    organisations: records(p.organisations),
+    activities: records(p.activities),
+    participations: records(p.participations),
+  };
+}
+
 /** Characters per block of strings: decoding one is a fraction of a millisecond. */
 const BLOCK_CHARS = 1 << 16;
 
@@ -165,6 +181,9 @@ export function packedBuffers(p: PackedDataset): ArrayBuffer[] {
     p.participations.values,
   ].map((a) => a.buffer as ArrayBuffer);
 }
+
+/** Lets the page's event loop run between slices of unpacking. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface UnpackOptions {
   /** Records rebuilt between two yields. */

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { defaultStorage, saveMapping, type KeyValueStorage } from '../../data/import/mappingStore';
 import { needsMappingStep, planMappings, type BuildProgress, type ImportSummary, type ReadProgress, type SourceSummary } from '../../data/import/pipeline';
 import type { Dataset } from '../../data/model';
+import type { PackedDataset } from '../../data/import/transport';
 import type { ImportProblem, ImportReport } from '../../data/report';
 import { DropZone } from './DropZone';
 import { createDefaultEngine, type ImportEngine } from './engine';
@@ -16,6 +17,8 @@ export interface ImportResult {
   report: ImportReport;
   /** A name for the dataset: the file names. */
   label: string;
+  /** The same dataset packed, when it came from the import worker. */
+  packed?: PackedDataset;
 }
 
 export interface ImportPanelProps {
@@ -128,8 +131,8 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
     if (state.step !== 'review' || !engineRef.current) return;
     setState({ ...state, taking: true });
     try {
-      const { dataset, report } = await engineRef.current.take(acceptedOf(state.decisions));
-      onImported({ dataset, report, label: labels.join(', ') });
+      const { dataset, report, packed } = await engineRef.current.take(acceptedOf(state.decisions));
+      onImported({ dataset, report, label: labels.join(', '), packed });
     } catch (e) {
       fail(e);
     }

@@ -9,7 +9,7 @@ import {
   type SourceSummary,
 } from '../../data/import/pipeline';
 import { reportForPage } from '../../data/import/reportCsv';
-import { unpackDataset } from '../../data/import/transport';
+import { nextTask, unpackDataset, type PackedDataset } from '../../data/import/transport';
 import type { Dataset } from '../../data/model';
 import type { ImportReport } from '../../data/report';
 import { CancelledError, RpcClient, type Endpoint } from '../../workers/rpc';
@@ -26,8 +26,11 @@ export interface ImportEngine {
   build(request: BuildRequest, onProgress: (p: BuildProgress) => void): Cancellable<ImportSummary>;
   /** The report and counts with these duplicate groups merged. */
   review(accepted: readonly string[]): Promise<ImportSummary>;
-  /** The dataset with these duplicate groups merged, and its report. */
-  take(accepted: readonly string[]): Promise<{ dataset: Dataset; report: ImportReport }>;
+  /**
+   * The dataset with these duplicate groups merged, and its report; from a worker also packed
+   * (transport.ts), so that it reaches the analysis worker and the shelf without a slow clone.
+   */
+  take(accepted: readonly string[]): Promise<{ dataset: Dataset; report: ImportReport; packed?: PackedDataset }>;
   dispose(): void;
 }
 
@@ -60,9 +63,6 @@ export function createInlineEngine(): ImportEngine {
 
 /** How long a cancel may take before the worker is simply stopped. */
 const CANCEL_GRACE_MS = 1000;
-
-/** Lets the page paint and handle input between slices of rebuilding a dataset. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Runs the pipeline in the import worker (one typed protocol, see workers/rpc.ts). */
 export function createWorkerEngine(
@@ -110,7 +110,7 @@ export function createWorkerEngine(
     review: (accepted) => start().call('review', { accepted: [...accepted] }),
     async take(accepted) {
       const { packed, report } = await start().call('take', { accepted: [...accepted] });
-      return { dataset: await unpackDataset(packed, { pause: nextTask }), report };
+      return { dataset: await unpackDataset(packed, { pause: nextTask }), report, packed };
     },
     dispose() {
       client?.dispose();

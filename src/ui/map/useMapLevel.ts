@@ -10,6 +10,7 @@ import type { Visibility } from '../../filters/filters';
 import type { Network } from '../../graph/network';
 import { aggregateCommunities, communityLayoutGraph, membersPositions, OVERVIEW_ABOVE, overviewLayoutGraph, type Overview } from '../../graph/overview';
 import type { Positions, SessionStore } from '../../session/store';
+import { milestone } from '../../session/milestones';
 
 export type MapLevel = { kind: 'all' } | { kind: 'overview' } | { kind: 'community'; index: number };
 
@@ -68,7 +69,9 @@ export function useMapLevel({ store, network, networkVersion, visibility, sector
     if (!fresh) return;
     let live = true;
     void store.layoutOf(`overview:${networkVersion}:${idOf(fresh)}`, overviewLayoutGraph(fresh)).then((positions) => {
-      if (live) setShown({ overview: fresh, positions });
+      if (!live) return;
+      milestone('overview');
+      setShown({ overview: fresh, positions });
     });
     return () => {
       live = false;

@@ -30,7 +30,8 @@ export const EDGE_EVENTS_MAX_TIES = 20_000;
 
 export interface NetworkMapProps {
   network: Network;
-  layout: Positions;
+  /** The network's own layout; may be null while the map shows its overview or one community. */
+  layout: Positions | null;
   visibility: Visibility;
   appearance: Appearance;
   sectors: ArrayLike<number>;
@@ -65,6 +66,9 @@ export function NetworkMap(props: NetworkMapProps) {
   const levelOverview = display.kind === 'all' ? null : display.overview;
   const levelPositions = display.kind === 'all' ? null : display.positions;
   const levelIndex = display.kind === 'community' ? display.index : -1;
+  // The network's own layout matters only when every organisation is drawn (its arrival while the
+  // overview is shown must not rebuild the overview).
+  const ownLayout = kind === 'all' ? layout : null;
   const graph = useMemo<DisplayGraph>(() => {
     if (kind === 'overview' && levelOverview && levelPositions) {
       return overviewDisplayGraph(levelOverview, levelPositions, (c) =>
@@ -72,8 +76,9 @@ export function NetworkMap(props: NetworkMapProps) {
       );
     }
     if (kind === 'community' && levelOverview && levelPositions) return networkDisplayGraph(network, levelPositions, { members: levelOverview.communities[levelIndex]!.members });
-    return networkDisplayGraph(network, layout);
-  }, [network, layout, kind, levelOverview, levelPositions, levelIndex, t]);
+    // Without its layout (asked for, still being computed) nothing is drawn rather than a pile at 0,0.
+    return networkDisplayGraph(network, ownLayout ?? { x: new Float32Array(network.organisations.length), y: new Float32Array(network.organisations.length) }, ownLayout ? {} : { members: [] });
+  }, [network, ownLayout, kind, levelOverview, levelPositions, levelIndex, t]);
   const renderer = useMemo(() => {
     void graph;
     return new LabelRenderer();

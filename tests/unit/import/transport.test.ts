@@ -89,7 +89,10 @@ describe('the worker engine over the real protocol (in-process)', () => {
       expect(view.report.rowsRead).toBe(view.report.rowsUsed + view.report.rowsMerged + view.report.rowsRejected);
       results.push(await e.take([built.duplicates[0]!.id]));
     }
-    expect(results[0]).toEqual(results[1]);
+    const [fromWorker, fromInline] = results as [(typeof results)[number], (typeof results)[number]];
+    expect({ dataset: fromWorker.dataset, report: fromWorker.report }).toEqual(fromInline);
+    // The worker also hands over the packed form (for the analysis worker and the shelf): the same data.
+    expect(await unpackDataset(fromWorker.packed!)).toEqual(fromInline.dataset);
     expect(results[0]!.dataset.organisations.find((o) => o.name === 'De Haagse Hogeschool')!.aliases).toEqual(['Haagse Hogeschool']);
     engine.dispose();
   });

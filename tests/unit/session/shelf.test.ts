@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/data/model';
 import { totalReport } from '../../../src/data/report';
 import { datasetKey } from '../../../src/data/sectorCorrections';
+import { packDataset } from '../../../src/data/import/transport';
 import { indexedDbShelf, memoryShelf, SHELF_SIZE } from '../../../src/session/shelf';
 import { harness, until } from './harness';
 
@@ -46,6 +47,24 @@ describe('the shelf in IndexedDB', () => {
     expect(await again.load('k1')).toBeNull();
     // Deleting the active dataset means the built-in one opens after a reload.
     expect(again.active()).toBeNull();
+  });
+
+  it('keeps a packed dataset packed and gives it back whole; a damaged packed entry is not opened', async () => {
+    const storage = new MemoryStorage();
+    const name = `shelf-${Math.random()}`;
+    const shelf = indexedDbShelf(name, storage);
+    const d = dataset('packed', 5);
+    await shelf.save({ key: 'p1', label: 'big.csv', dataset: d, report, packed: packDataset(d) });
+    const loaded = await indexedDbShelf(name, storage).load('p1');
+    expect(loaded?.dataset).toEqual(d);
+    expect(loaded?.dataset.organisations.map((o) => o.id)).toEqual(['constructor', '__proto__', 'toString', 'o4', 'o5']);
+    expect((await shelf.list())[0]).toMatchObject({ organisations: 5, participations: 5 });
+
+    const damaged = packDataset(d);
+    damaged.stringEnd = new Uint32Array(0);
+    (damaged as unknown as { organisations: unknown }).organisations = { count: 2, keys: null };
+    await shelf.save({ key: 'p2', label: 'damaged.csv', dataset: d, report, packed: damaged });
+    expect(await shelf.load('p2')).toBeNull();
   });
 
   it(`keeps the ${SHELF_SIZE} most recent, newest first`, async () => {

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { packDataset } from '../../../src/data/import/transport';
+import type { Dataset } from '../../../src/data/model';
+import { totalReport } from '../../../src/data/report';
+import { OVERVIEW_ABOVE } from '../../../src/graph/overview';
+import type { LayoutProtocol } from '../../../src/workers/protocols';
+import { inProcessPair, serve } from '../../../src/workers/rpc';
+import { analysed, harness, until } from './harness';
+
+/** `n` organisations in a ring of two-party projects (every organisation has two partners). */
+function ring(n: number): Dataset {
+  const sectors = ['tech', 'care', 'government', 'knowledge'] as const;
+  const organisations = Array.from({ length: n }, (_, i) => ({ id: `o${i}`, name: `Org ${i}`, sector: sectors[i % 4]!, aliases: [], provenance: ['t'] }));
+  const activities = Array.from({ length: n }, (_, i) => ({ id: `a${i}`, title: `Project ${i}`, kind: 'project', source: 'own', provenance: ['t'] }));
+  const participations = activities.flatMap((_, i) => [
+    { activityId: `a${i}`, organisationId: `o${i}` },
+    { activityId: `a${i}`, organisationId: `o${(i + 1) % n}` },
+  ]);
+  return { name: `ring-${n}`, organisations, activities, participations };
+}
+
+/** The store with a layout worker that logs when it is asked (and answers at once). */
+function logged() {
+  const log: string[] = [];
+  const h = harness('', {
+    createLayoutWorker() {
+      const [client, server] = inProcessPair();
+      serve<LayoutProtocol>(server, {
+        layout: ({ graph }) => {
+          log.push(`layout ${graph.n}`);
+          return { x: new Float32Array(graph.n), y: new Float32Array(graph.n) };
+        },
+      });
+      return client;
+    },
+  });
+  h.store.subscribe(() => {
+    const { analysis } = h.store.getSnapshot();
+    for (const stage of Object.keys(analysis.results)) if (!log.includes(stage)) log.push(stage);
+  });
+  return { ...h, log };
+}
+
+describe('opening a large imported dataset', () => {
+  it('analyses a network drawn as its overview before laying out every organisation, then lays it out once', async () => {
+    const d = ring(OVERVIEW_ABOVE + 200);
+    const { store, log, service } = logged();
+    await store.openImported(d, 'ring.csv', totalReport([], []), packDataset(d));
+    await until(store, analysed, 60_000);
+    await until(store, (s) => s.layout !== null, 60_000);
+    const firstLayout = log.findIndex((e) => e.startsWith('layout'));
+    // Communities come first (the overview is drawn from them); the layout only after the analysis.
+    expect(log[0]).toBe('communities');
+    expect(firstLayout).toBe(log.length - 1);
+    expect(log.filter((e) => e.startsWith('layout'))).toEqual([`layout ${d.organisations.length}`]);
+    store.ensureLayout();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(log.filter((e) => e.startsWith('layout'))).toHaveLength(1);
+    // The packed copy reached the analysis worker whole: its network has the page's organisations, in the page's order.
+    const ids = (list: readonly { id: string }[]) => list.map((o) => o.id);
+    expect(ids(service.engine()!.network.organisations)).toEqual(ids(store.getSnapshot().network!.organisations));
+    expect(ids(store.getSnapshot().network!.organisations).sort()).toEqual(ids(d.organisations).sort());
+    expect(store.getSnapshot().analysis.assembled!.result.meta.organisations).toBe(d.organisations.length);
+    store.dispose();
+  }, 90_000);
+
+  it('lays out a network drawn organisation by organisation before analysing it', async () => {
+    const d = ring(300);
+    const { store, log } = logged();
+    await store.openImported(d, 'small.csv', totalReport([], []), packDataset(d));
+    await until(store, analysed);
+    expect(log[0]).toBe('layout 300');
+    store.dispose();
+  });
+});
