@@ -17,6 +17,8 @@ i18n.on('languageChanged', (language) => {
 
 // The session lives outside React: StrictMode's double mount cannot stop its workers.
 const session = createBrowserSession();
+// The analysis worker loads its code while the data is fetched.
+session.startAnalysisWorker();
 void openLastOrBuiltin(session);
 
 createRoot(document.getElementById('root')!).render(

@@ -171,6 +171,7 @@ export function layoutIndexedGraph(input: {
   edgeV: ArrayLike<number>;
   edgeW: ArrayLike<number>;
   sizes?: ArrayLike<number>;
+  iterations?: number;
 }, seed = 1): { x: Float32Array; y: Float32Array } {
   const graph = new Graph({ type: 'undirected', multi: false });
   for (let i = 0; i < input.n; i++) {
@@ -181,7 +182,7 @@ export function layoutIndexedGraph(input: {
   for (let e = 0; e < input.edgeU.length; e++) {
     graph.mergeEdge(String(input.edgeU[e]), String(input.edgeV[e]), { weight: input.edgeW[e] ?? 1 });
   }
-  const positions = computeLayout(graph, { seed });
+  const positions = computeLayout(graph, { seed, iterations: input.iterations });
   const x = new Float32Array(input.n);
   const y = new Float32Array(input.n);
   for (let i = 0; i < input.n; i++) {
@@ -202,6 +203,8 @@ export interface IndexedLayoutGraph {
   edgeW: Float64Array;
   /** Node radii in layout units, kept apart by the overlap removal (default: from the degree). */
   sizes?: Float64Array;
+  /** ForceAtlas2 iterations (default: from the graph's size, see LayoutOptions). */
+  iterations?: number;
 }
 
 /** The organisation network as a graph to lay out (nodes by organisation index). */

@@ -17,7 +17,7 @@ import type { ImportReport } from '../data/report';
 import type { Sector } from '../data/sectors';
 import { applyFilters, filtersActive, everythingVisible, type Visibility } from '../filters/filters';
 import { networkFromProjection, sectorCodes, type Network } from '../graph/network';
-import { DEFAULT_PROJECTION_RULES, type ProjectionRules } from '../graph/projection';
+import { DEFAULT_PROJECTION_RULES, type Projection, type ProjectionRules } from '../graph/projection';
 import { RemoteError, RpcClient, CancelledError, type Endpoint } from '../workers/rpc';
 import type { AnalysisProtocol, LayoutProtocol } from '../workers/protocols';
 import { networkLayoutGraph, twoModeLayoutGraph, type IndexedLayoutGraph } from '../graph/layout';
@@ -169,6 +169,9 @@ export interface SessionEnvironment {
 
 export type ViewUpdate = (state: ViewState) => ViewState;
 
+/** Names a projection: the load it belongs to and the tie rules it was made under. */
+const networkVersionOf = (generation: number, rules: ProjectionRules) => `n${generation}:${rules.listingKinds.join(',')}:${rules.listingActivities.length}:${rules.weight}`;
+
 /** Slider moves closer together than this belong to one gesture and share one history entry. */
 const GESTURE_MS = 800;
 
@@ -278,6 +281,11 @@ export class SessionStore {
     return { ...DEFAULT_PROJECTION_RULES, listingKinds: view.rules.listingKinds, listingActivities: view.rules.listingActivities, weight: view.rules.weight };
   }
 
+  /** Starts the analysis worker now (it is otherwise started by the first dataset). */
+  startAnalysisWorker(): void {
+    this.analysis();
+  }
+
   private analysis(): RpcClient<AnalysisProtocol> {
     return (this.analysisClient ??= new RpcClient<AnalysisProtocol>(this.env.createAnalysisWorker()));
   }
@@ -291,11 +299,12 @@ export class SessionStore {
     bipartiteById?: ReadonlyMap<string, [number, number]>,
     packed?: PackedDataset,
   ): Promise<void> {
-    const networkVersion = `n${generation}:${rules.listingKinds.join(',')}:${rules.listingActivities.length}:${rules.weight}`;
+    const networkVersion = networkVersionOf(generation, rules);
+    const preloaded = this.preloaded;
+    this.preloaded = null;
     let projection;
     try {
-      const copy = packed && copyPacked(packed);
-      projection = await this.analysis().call('load', { dataset: copy ? { packed: copy } : dataset, rules, networkVersion }, { transfer: copy && packedBuffers(copy) });
+      projection = await (preloaded && preloaded.packed === packed && preloaded.networkVersion === networkVersion ? preloaded.projection : this.load(packed ?? dataset, rules, networkVersion));
     } catch (e) {
       if (generation !== this.loadGeneration || e instanceof CancelledError) return;
       if (e instanceof RemoteError && e.name === 'ProjectionTooLargeError') {
@@ -344,9 +353,34 @@ export class SessionStore {
     this.matchWorklist();
     this.syncOverlays();
     // A network drawn as its community overview does not need its own layout to be drawn: its
-    // analysis (communities first) goes ahead and the layout follows, or comes when asked for.
+    // analysis (communities first) goes ahead, and the layout comes when a view asks for it.
     if (!layout && !this.layoutDeferred()) this.ensureLayout();
+    // The overview's own layout is asked for as soon as the communities are known: the worker starts now.
+    else if (!layout) this.layoutClient ??= new RpcClient<LayoutProtocol>(this.env.createLayoutWorker());
     this.scheduleAnalysis(0);
+  }
+
+  /** A packed dataset on its way to the analysis worker before the page has unpacked it (`preload`). */
+  private preloaded: { packed: PackedDataset; networkVersion: string; projection: Promise<Projection> } | null = null;
+
+  /** Sends a dataset to the analysis worker to be projected; a packed one as a transferred copy. */
+  private load(data: Dataset | PackedDataset, rules: ProjectionRules, networkVersion: string): Promise<Projection> {
+    if (!('bytes' in data)) return this.analysis().call('load', { dataset: data, rules, networkVersion });
+    const copy = copyPacked(data);
+    return this.analysis().call('load', { dataset: { packed: copy }, rules, networkVersion }, { transfer: packedBuffers(copy) });
+  }
+
+  /**
+   * Starts projecting an imported dataset that is about to be opened (`openImported` with the same
+   * `packed`), so the analysis worker unpacks and projects it while the page unpacks its own copy.
+   */
+  preload(packed: PackedDataset): void {
+    const rules = this.rulesOf(this.snapshot.view);
+    const networkVersion = networkVersionOf(this.loadGeneration + 1, rules);
+    const projection = this.load(packed, rules, networkVersion);
+    // A failure is reported when the projection is used (or not at all, if another dataset opens first).
+    projection.catch(() => undefined);
+    this.preloaded = { packed, networkVersion, projection };
   }
 
   /** Organisations above which a network opens on its community overview (graph/overview.ts). */
@@ -363,9 +397,10 @@ export class SessionStore {
   private layingOut: Network | null = null;
 
   /**
-   * Lays out the network in the layout worker unless it has a layout or one is under way. Views
-   * that draw every organisation (the map's "all" level, the change maps, the print report) ask
-   * for it; a network opening on its overview gets it after its analysis.
+   * Lays out the network in the layout worker unless it has a layout or one is under way. A
+   * network opening on its overview is laid out only when a view draws every organisation (the
+   * map's "all" level, the change maps): 35,000 organisations keep a core busy for 20 s, which
+   * would otherwise slow every frame of panning the overview.
    */
   ensureLayout(): void {
     const { network, layout } = this.snapshot;
@@ -607,11 +642,7 @@ export class SessionStore {
     this.analysisTimer = setTimeout(() => {
       this.analysisTimer = null;
       // The comparisons after the view's own analysis: their "before" side often reuses its stages.
-      void this.runAnalysis().then(() => {
-        // A deferred layout starts once the analysis has had both cores.
-        if (this.layoutDeferred() && !this.snapshot.analysis.progress) this.ensureLayout();
-        return this.runOverlays();
-      });
+      void this.runAnalysis().then(() => this.runOverlays());
     }, delay);
   }
 

@@ -67,7 +67,7 @@ export function App() {
           {importing && (
           <>
             <RecentDatasets onOpened={closeImport} />
-            <ImportPanel onImported={onImported} onCancel={closeImport} />
+            <ImportPanel onImported={onImported} onPacked={(packed) => store.preload(packed)} onCancel={closeImport} />
           </>
         )}
         </dialog>

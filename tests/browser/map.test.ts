@@ -376,6 +376,21 @@ describe('overview of a large network', () => {
     const back = await settledCamera(page);
     expect(back.ratio).toBeCloseTo(overviewCamera.ratio, 2);
     expect((await camera(page)).ratio).toBeCloseTo(1, 1);
+
+    // Every organisation: the network's own layout (made after the analysis, or now) and all of them drawn.
+    await page.getByTestId('overview-all').click();
+    await expect.poll(() => level.getAttribute('data-level')).toBe('all');
+    await expect.poll(order, { timeout: 300_000 }).toBe(dataset.organisations.length);
+    const spread = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
+      return { w: el.clientWidth, h: el.clientHeight };
+    });
+    // Laid out, not piled up: a sample of organisations is spread over the map.
+    const sampleKeys = Array.from({ length: 40 }, (_, i) => String(Math.floor((i * dataset.organisations.length) / 40)));
+    const placed = Object.values(await probe(page, sampleKeys)).filter((p): p is NonNullable<typeof p> => !!p);
+    expect(placed.length).toBeGreaterThan(30);
+    const xs = placed.map((p) => p.x).sort((a, b) => a - b);
+    expect(xs[xs.length - 1]! - xs[0]!).toBeGreaterThan(spread.w / 10);
     expect(session.foreign).toEqual([]);
   }, 600_000);
 });

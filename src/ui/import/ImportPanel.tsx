@@ -23,6 +23,8 @@ export interface ImportResult {
 
 export interface ImportPanelProps {
   onImported(result: ImportResult): void;
+  /** The chosen dataset, packed, as soon as the worker has it (before the page has rebuilt it). */
+  onPacked?(packed: PackedDataset): void;
   onCancel?(): void;
   /** Where parsing runs; by default the import worker. Tests pass an inline engine. */
   engine?: ImportEngine;
@@ -52,7 +54,7 @@ type State =
  * read the report, decide on likely duplicates, and show the result on the map. Parsing and
  * building run in a worker; this component only holds the step the user is at.
  */
-export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage }: ImportPanelProps) {
+export function ImportPanel({ onImported, onPacked, onCancel, engine: givenEngine, storage }: ImportPanelProps) {
   const words = useImportMessages();
   const { t } = words;
   const [state, setState] = useState<State>({ step: 'choose', failed: [] });
@@ -131,7 +133,7 @@ export function ImportPanel({ onImported, onCancel, engine: givenEngine, storage
     if (state.step !== 'review' || !engineRef.current) return;
     setState({ ...state, taking: true });
     try {
-      const { dataset, report, packed } = await engineRef.current.take(acceptedOf(state.decisions));
+      const { dataset, report, packed } = await engineRef.current.take(acceptedOf(state.decisions), onPacked);
       onImported({ dataset, report, label: labels.join(', '), packed });
     } catch (e) {
       fail(e);

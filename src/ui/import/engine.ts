@@ -30,7 +30,7 @@ export interface ImportEngine {
    * The dataset with these duplicate groups merged, and its report; from a worker also packed
    * (transport.ts), so that it reaches the analysis worker and the shelf without a slow clone.
    */
-  take(accepted: readonly string[]): Promise<{ dataset: Dataset; report: ImportReport; packed?: PackedDataset }>;
+  take(accepted: readonly string[], onPacked?: (packed: PackedDataset) => void): Promise<{ dataset: Dataset; report: ImportReport; packed?: PackedDataset }>;
   dispose(): void;
 }
 
@@ -108,8 +108,10 @@ export function createWorkerEngine(
       return cancellable((worker, signal) => worker.call('build', { request }, { onProgress, signal }));
     },
     review: (accepted) => start().call('review', { accepted: [...accepted] }),
-    async take(accepted) {
+    async take(accepted, onPacked) {
       const { packed, report } = await start().call('take', { accepted: [...accepted] });
+      // Others can start on the packed dataset while the page rebuilds its records.
+      onPacked?.(packed);
       return { dataset: await unpackDataset(packed, { pause: nextTask }), report, packed };
     },
     dispose() {

@@ -68,6 +68,7 @@ export function useMapLevel({ store, network, networkVersion, visibility, sector
   useEffect(() => {
     if (!fresh) return;
     let live = true;
+    milestone('overview-asked');
     void store.layoutOf(`overview:${networkVersion}:${idOf(fresh)}`, overviewLayoutGraph(fresh)).then((positions) => {
       if (!live) return;
       milestone('overview');

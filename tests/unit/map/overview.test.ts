@@ -4,7 +4,7 @@ import { SECTORS, type Sector } from '../../../src/data/sectors';
 import { applyFilters, DEFAULT_FILTERS, everythingVisible } from '../../../src/filters/filters';
 import { networkDisplayGraph } from '../../../src/graph/display';
 import { buildNetwork, sectorCodes } from '../../../src/graph/network';
-import { aggregateCommunities, communityLayoutGraph, membersPositions, overviewDisplayGraph, overviewLayoutGraph } from '../../../src/graph/overview';
+import { aggregateCommunities, communityLayoutGraph, membersPositions, overviewDisplayGraph, overviewLayoutGraph, type Overview } from '../../../src/graph/overview';
 
 /** Organisations `id:sector`, and two-member projects between them (one per listed pair and weight). */
 function network(orgs: string[], edges: [string, string, number][]) {
@@ -85,6 +85,29 @@ describe('the overview of communities', () => {
     expect(graph.order).toBe(3);
     expect(graph.size).toBe(1);
     expect(graph.getNodeAttributes('c0')).toMatchObject({ kind: 'community', index: 0, label: 'c0' });
+  });
+
+  it('lays out the overview on each community\'s strongest links, with iterations that follow the number of communities', () => {
+    // A star of 12 communities around community 0, plus a ring of weak links among the others.
+    const K = 12;
+    const links: Overview['links'] = [];
+    for (let k = 1; k < K; k++) links.push({ a: 0, b: k, weight: 100 + k, ties: 1 });
+    for (let k = 1; k < K; k++) links.push({ a: k, b: (k % (K - 1)) + 1, weight: 1, ties: 1 });
+    const star: Overview = { ...overview, communities: Array.from({ length: K }, (_, k) => ({ ...overview.communities[0]!, id: k })), links };
+    const g = overviewLayoutGraph(star);
+    const kept = Array.from(g.edgeU, (u, e) => `${u}-${g.edgeV[e]}`);
+    // Community 0 keeps its 6 strongest; every other community keeps its link to 0 and its ring links (it has 3).
+    expect(kept.filter((k) => k.startsWith('0-'))).toHaveLength(K - 1);
+    expect(kept).toHaveLength(links.length);
+    expect(g.iterations).toBe(400);
+    const many: Overview = { ...star, communities: Array.from({ length: 2000 }, (_, k) => ({ ...overview.communities[0]!, id: k })), links: [] };
+    expect(overviewLayoutGraph(many).iterations).toBe(60);
+    const busy: Overview = {
+      ...star,
+      links: [...links, ...Array.from({ length: 40 }, (_, i) => ({ a: 1, b: 2 + (i % 10), weight: 0.5, ties: 1 }))],
+    };
+    // Community 1 has more than 6 links: only its strongest 6 (and those strongest for the other end) are kept.
+    expect(overviewLayoutGraph(busy).edgeU.length).toBeLessThan(busy.links.length);
   });
 
   it('lays out one community on its own and draws only its organisations', () => {

@@ -42,11 +42,16 @@ function logged() {
 }
 
 describe('opening a large imported dataset', () => {
-  it('analyses a network drawn as its overview before laying out every organisation, then lays it out once', async () => {
+  it('analyses a network drawn as its overview without laying out every organisation, until a view asks, once', async () => {
     const d = ring(OVERVIEW_ABOVE + 200);
     const { store, log, service } = logged();
     await store.openImported(d, 'ring.csv', totalReport([], []), packDataset(d));
     await until(store, analysed, 60_000);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(log.some((e) => e.startsWith('layout'))).toBe(false);
+    expect(store.getSnapshot().layout).toBeNull();
+    store.ensureLayout();
+    store.ensureLayout();
     await until(store, (s) => s.layout !== null, 60_000);
     const firstLayout = log.findIndex((e) => e.startsWith('layout'));
     // Communities come first (the overview is drawn from them); the layout only after the analysis.
@@ -63,6 +68,32 @@ describe('opening a large imported dataset', () => {
     expect(store.getSnapshot().analysis.assembled!.result.meta.organisations).toBe(d.organisations.length);
     store.dispose();
   }, 90_000);
+
+  it('projects a preloaded dataset once: the worker starts on the packed copy before the page has unpacked it', async () => {
+    const d = ring(400);
+    const { store, service } = logged();
+    const loads: string[] = [];
+    const load = service.load.bind(service);
+    service.load = (params, context) => {
+      loads.push(params.networkVersion);
+      return load(params, context);
+    };
+    const packed = packDataset(d);
+    store.preload(packed);
+    expect(loads).toEqual([]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(loads).toHaveLength(1);
+    await store.openImported(d, 'ring.csv', totalReport([], []), packed);
+    await until(store, analysed);
+    expect(loads).toHaveLength(1);
+    expect(store.getSnapshot().networkVersion).toBe(loads[0]);
+    // Another dataset opened afterwards is loaded on its own.
+    const other = ring(50);
+    await store.openImported(other, 'other.csv', totalReport([], []), packDataset(other));
+    await until(store, (s) => analysed(s) && s.network!.organisations.length === 50);
+    expect(loads).toHaveLength(2);
+    store.dispose();
+  });
 
   it('lays out a network drawn organisation by organisation before analysing it', async () => {
     const d = ring(300);
