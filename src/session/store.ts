@@ -383,7 +383,10 @@ export class SessionStore {
     this.preloaded = { packed, networkVersion, projection };
   }
 
-  /** Organisations above which a network opens on its community overview (graph/overview.ts). */
+  /**
+   * True while a network that opens on its community overview (more than OVERVIEW_ABOVE
+   * organisations, graph/overview.ts) has no layout of its own: it gets one only when asked.
+   */
   private layoutDeferred(): boolean {
     const { network, layout } = this.snapshot;
     return !!network && !layout && network.organisations.length > OVERVIEW_ABOVE;

@@ -83,6 +83,9 @@ describe('labels', () => {
     const drawer = (await page.getByTestId('details-drawer').boundingBox())!;
     const canvasBox = (await page.getByTestId('graph-canvas').boundingBox())!;
     expect(canvasBox.x + at0.x).toBeLessThan(drawer.x);
+    // The label layout is redone when the analysis arrives after the map: wait for the one with partners.
+    const others = async () => (await settledLabels(page)).filter((l) => l.key !== keyOf('gemeente-den-haag')).length;
+    await expect.poll(others, { timeout: 20_000 }).toBeGreaterThan(3);
     const selected = await settledLabels(page);
     expect(overlapping(selected)).toEqual([]);
     // The selected organisation's label is drawn on its box, and its partners come first.

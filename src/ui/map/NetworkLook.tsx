@@ -159,6 +159,8 @@ export function NetworkLookController({ network, look, renderer }: { network: Ne
       labels.setDensity(look.labels);
       sigma.refresh(reindex ? undefined : { skipIndexation: true });
       labels.relabel();
+      // Once more after the frame: the drawer and camera that come with a selection settle in it.
+      requestAnimationFrame(() => labels.relabel());
     };
 
     // Hover re-runs the reducers over the whole graph: at most once per frame, and only on maps

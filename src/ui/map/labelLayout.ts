@@ -315,12 +315,27 @@ export class LabelLayout {
     };
     const labelsCanvas = () => sigma.getCanvases().labels?.getContext('2d');
     const onBeforeRender = () => this.renderer.clear(labelsCanvas());
+    // What covers the map (a drawer opening or closing, the level bar) changes where labels fit:
+    // place again, once per frame, when the stage's content changes.
+    let obstacleFrame = 0;
+    const onObstacles = () => {
+      if (obstacleFrame) return;
+      obstacleFrame = requestAnimationFrame(() => {
+        obstacleFrame = 0;
+        this.relabel();
+      });
+    };
+    const scope = sigma.getContainer().closest('.stage');
+    const mutations = scope && typeof MutationObserver !== 'undefined' ? new MutationObserver(onObstacles) : null;
+    if (scope) mutations?.observe(scope, { childList: true, subtree: true });
     camera.on('updated', onCamera);
     sigma.on('resize', onResize);
     sigma.on('beforeRender', onBeforeRender);
     graph.on('nodeAttributesUpdated', onMoved);
     graph.on('eachNodeAttributesUpdated', onMoved);
     return () => {
+      mutations?.disconnect();
+      cancelAnimationFrame(obstacleFrame);
       clearTimeout(panTimer);
       clearTimeout(moveTimer);
       cancelAnimationFrame(moveFrame);
