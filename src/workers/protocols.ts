@@ -5,6 +5,7 @@
 import type { AnalysisEvent, AnalysisInput, StageName } from '../analysis/stages';
 import type { BuildProgress, BuildRequest, ImportSummary, ReadProgress, SourceSummary } from '../data/import/pipeline';
 import type { PackedDataset } from '../data/import/transport';
+import type { ShelvedSummary, StoredDataset } from '../session/shelf';
 import type { ImportReport } from '../data/report';
 import type { Dataset } from '../data/model';
 import type { Sector } from '../data/sectors';
@@ -67,6 +68,11 @@ import type { IndexedLayoutGraph } from '../graph/layout';
 
 export interface LayoutProtocol {
   layout: { params: { graph: IndexedLayoutGraph; seed: number }; result: { x: Float32Array; y: Float32Array }; progress: never };
+}
+
+export interface ShelfProtocol {
+  /** Writes one entry of the shelf (database `name`); the packed dataset's buffers are transferred. */
+  put: { params: { name: string; summary: ShelvedSummary; stored: StoredDataset }; result: null; progress: never };
 }
 
 export interface ImportProtocol {

@@ -4,7 +4,7 @@ import type { Dataset } from '../../../src/data/model';
 import { totalReport } from '../../../src/data/report';
 import { datasetKey } from '../../../src/data/sectorCorrections';
 import { packDataset } from '../../../src/data/import/transport';
-import { indexedDbShelf, memoryShelf, SHELF_SIZE } from '../../../src/session/shelf';
+import { indexedDbShelf, memoryShelf, openShelfDb, putShelfEntry, SHELF_SIZE, type ShelfWriter } from '../../../src/session/shelf';
 import { harness, until } from './harness';
 
 /** A small imported dataset; ids that are JavaScript built-ins on purpose. */
@@ -65,6 +65,27 @@ describe('the shelf in IndexedDB', () => {
     (damaged as unknown as { organisations: unknown }).organisations = { count: 2, keys: null };
     await shelf.save({ key: 'p2', label: 'damaged.csv', dataset: d, report, packed: damaged });
     expect(await shelf.load('p2')).toBeNull();
+  });
+
+  it('hands packed entries to its writer (the browser\'s worker) and reads them back like its own', async () => {
+    const storage = new MemoryStorage();
+    const name = `shelf-${Math.random()}`;
+    const written: string[] = [];
+    // What the shelf worker does, with the value cloned as on its way to a worker.
+    const writer: ShelfWriter = async ({ summary, stored }) => {
+      written.push(summary.key);
+      const db = await openShelfDb(name);
+      await putShelfEntry(db, structuredClone(summary), structuredClone(stored));
+      db.close();
+    };
+    const shelf = indexedDbShelf(name, storage, writer);
+    const d = dataset('big', 5);
+    await shelf.save({ key: 'packed', label: 'big.csv', dataset: d, report, packed: packDataset(d) });
+    await shelf.save({ key: 'plain', label: 'small.csv', dataset: dataset('small'), report });
+    expect(written).toEqual(['packed']);
+    expect((await shelf.list()).map((s) => s.key).sort()).toEqual(['packed', 'plain']);
+    expect((await indexedDbShelf(name, storage).load('packed'))?.dataset).toEqual(d);
+    expect((await shelf.load('plain'))?.dataset).toEqual(dataset('small'));
   });
 
   it(`keeps the ${SHELF_SIZE} most recent, newest first`, async () => {
