@@ -34,7 +34,7 @@ export function AnalysisProgress({ step, fraction, error }: AnalysisProgressProp
   return (
     <div className="ana ana-progress" data-testid="analysis-progress">
       <div className="ana-progress-label" aria-hidden="true">
-        <span>{stepText}</span>
+        <span title={stepText}>{stepText}</span>
         <span className="ana-muted">{state.percent !== null ? fmt.pct(state.percent / 100) : ''}</span>
       </div>
       <div
