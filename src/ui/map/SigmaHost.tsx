@@ -6,7 +6,6 @@
  */
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import Sigma from 'sigma';
-import { skipPickingWhileMoving } from './pickingWhileMoving';
 import type { Settings } from 'sigma/settings';
 import type { CameraState } from 'sigma/types';
 import type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from '../../graph/display';
@@ -68,7 +67,6 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
     const instance: MapSigma = new Sigma(graph, element, { allowInvalidContainer: true, ...settings });
     instances++;
     element.dataset.renderer = String(instances);
-    const stopSkipping = skipPickingWhileMoving(instance, element);
     // A rebuilt graph (other tie rules) keeps the reader's place on the map.
     const key = cameraKeyRef.current;
     if (lastCamera.current && lastCamera.current.key === key) instance.getCamera().setState(lastCamera.current.state);
@@ -78,7 +76,6 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
       lastCamera.current = { key, state: instance.getCamera().getState() };
       onReadyRef.current?.(null);
       setHost(null);
-      stopSkipping();
       instance.kill();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new instance per graph, not per settings object
