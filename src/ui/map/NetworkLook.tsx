@@ -125,6 +125,8 @@ export function NetworkLookController({ network, look, renderer }: { network: Ne
       }
       return map;
     };
+    /** The frame after an update, when labels are placed once more. */
+    let settle = 0;
     /** The label priorities for the current emphasis; then sigma redraws and labels are placed. */
     const update = (reindex: boolean) => {
       const { look } = s;
@@ -160,7 +162,8 @@ export function NetworkLookController({ network, look, renderer }: { network: Ne
       sigma.refresh(reindex ? undefined : { skipIndexation: true });
       labels.relabel();
       // Once more after the frame: the drawer and camera that come with a selection settle in it.
-      requestAnimationFrame(() => labels.relabel());
+      cancelAnimationFrame(settle);
+      settle = requestAnimationFrame(() => labels.relabel());
     };
 
     // Hover re-runs the reducers over the whole graph: at most once per frame, and only on maps
@@ -191,6 +194,7 @@ export function NetworkLookController({ network, look, renderer }: { network: Ne
     update(true);
     return () => {
       cancelAnimationFrame(pending);
+      cancelAnimationFrame(settle);
       detach();
       sigma.off('enterNode', enter);
       sigma.off('leaveNode', leave);
