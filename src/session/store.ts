@@ -357,7 +357,7 @@ export class SessionStore {
     if (!layout && !this.layoutDeferred()) this.ensureLayout();
     // The overview's own layout is asked for as soon as the communities are known: the worker starts now.
     else if (!layout) this.layoutClient ??= new RpcClient<LayoutProtocol>(this.env.createLayoutWorker());
-    this.scheduleAnalysis(0);
+    this.scheduleAnalysis('now');
   }
 
   /** A packed dataset on its way to the analysis worker before the page has unpacked it (`preload`). */
@@ -639,14 +639,23 @@ export class SessionStore {
     this.set({ analysis: this.withAssembled({ ...current, keys }) });
   }
 
-  private scheduleAnalysis(delay = this.env.analysisDelayMs ?? 80) {
+  /**
+   * Asks for the analysis after `delay` ms, or — `'now'` — before this task ends: a new network's
+   * analysis is then requested before React renders it (a render that takes the page most of a
+   * second on 35,000 organisations, while the worker would wait).
+   */
+  private scheduleAnalysis(delay: number | 'now' = this.env.analysisDelayMs ?? 80) {
     this.refreshKeys();
     if (this.analysisTimer) clearTimeout(this.analysisTimer);
-    this.analysisTimer = setTimeout(() => {
-      this.analysisTimer = null;
-      // The comparisons after the view's own analysis: their "before" side often reuses its stages.
-      void this.runAnalysis().then(() => this.runOverlays());
-    }, delay);
+    this.analysisTimer = null;
+    // The comparisons after the view's own analysis: their "before" side often reuses its stages.
+    const run = () => void this.runAnalysis().then(() => this.runOverlays());
+    if (delay === 'now') run();
+    else
+      this.analysisTimer = setTimeout(() => {
+        this.analysisTimer = null;
+        run();
+      }, delay);
   }
 
   private async runAnalysis(): Promise<void> {
