@@ -189,12 +189,24 @@ export function NetworkLookController({ network, look, renderer }: { network: Ne
     };
     sigma.on('enterNode', enter);
     sigma.on('leaveNode', leave);
+    // When the camera comes to rest (e.g. after bringing a selection out from under the drawer),
+    // the emphasis and its labels are worked out once more from the current state: placing labels
+    // during the move alone could leave a selection with only its own label.
+    const camera = sigma.getCamera();
+    let rest = 0;
+    const onCamera = () => {
+      clearTimeout(rest);
+      rest = window.setTimeout(() => update(false), 250);
+    };
+    camera.on('updated', onCamera);
     const detach = labels.attach();
     s.update = update;
     update(true);
     return () => {
       cancelAnimationFrame(pending);
       cancelAnimationFrame(settle);
+      clearTimeout(rest);
+      camera.off('updated', onCamera);
       detach();
       sigma.off('enterNode', enter);
       sigma.off('leaveNode', leave);
