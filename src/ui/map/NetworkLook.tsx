@@ -196,7 +196,10 @@ export function NetworkLookController({ network, look, renderer }: { network: Ne
     let rest = 0;
     const onCamera = () => {
       clearTimeout(rest);
-      rest = window.setTimeout(() => update(false), 250);
+      // Only an emphasis can be stale; a full pass over 35,000 organisations after every pan is not free.
+      rest = window.setTimeout(() => {
+        if (focus() !== null || s.look.highlight) update(false);
+      }, 250);
     };
     camera.on('updated', onCamera);
     const detach = labels.attach();
