@@ -10,6 +10,7 @@ import { activitiesToList, buildIncidence, estimateProjection, MAX_PROJECTED_PAI
 import { StagedAnalysis, type AnalysisEvent, type AnalysisInput, type StageName } from '../analysis/stages';
 import { now } from '../analysis/util';
 import { unpackDataset } from '../data/import/transport';
+import { yieldToEventLoop } from '../data/import/table';
 import type { CallContext, Handlers } from './rpc';
 import type { AnalysisProtocol } from './protocols';
 import { createChangeHandlers } from './changeService';
@@ -23,22 +24,6 @@ const SLICE_MS = 30;
  */
 const PROGRESS_MS = 250;
 
-/**
- * Lets the worker's message queue run (a macrotask, not a microtask). In a browser worker through
- * a MessageChannel: nested setTimeout(0) is clamped to 4 ms, an eighth of every 30 ms slice.
- */
-const yieldToMessages: () => Promise<void> = (() => {
-  const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined' && typeof MessageChannel !== 'undefined';
-  if (!inWorker) return () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-  const channel = new MessageChannel();
-  const waiting: (() => void)[] = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
-  return () =>
-    new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      channel.port2.postMessage(0);
-    });
-})();
 
 interface Job {
   input: AnalysisInput;
@@ -114,7 +99,7 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
         reported = at;
       }
       if (at - sliceStart < SLICE_MS) continue;
-      await yieldToMessages();
+      await yieldToEventLoop();
       sliceStart = now();
       if (latest !== job) {
         if (!latest || e !== engine) {

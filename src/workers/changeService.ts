@@ -20,9 +20,9 @@ import { applyFilters } from '../filters/filters';
 import { buildNetwork, sectorCodes } from '../graph/network';
 import type { AnalysisProtocol, ChangeProgress } from './protocols';
 import type { Handlers } from './rpc';
+import { yieldToEventLoop } from '../data/import/table';
 
 const SLICE_MS = 30;
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 class Cancelled extends Error {
   constructor() {
@@ -44,7 +44,7 @@ async function drive<T>(gen: Generator<number, T, void>, signal: AbortSignal, on
       onProgress(step.value);
     }
     if (now() - sliceStart < SLICE_MS) continue;
-    await yieldToMessages();
+    await yieldToEventLoop();
     if (signal.aborted) {
       gen.return(undefined as never);
       throw new Cancelled();
