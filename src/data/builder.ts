@@ -28,10 +28,16 @@ const INFERENCE_NAME_LENGTH = 500;
 const FORMULA_ESCAPED = /^'+[=+\-@\t\r]/;
 export function cell(value: string | undefined): string {
   const v = (value ?? '').trim();
-  return FORMULA_ESCAPED.test(v) ? v.slice(1) : v;
+  // 39 is the apostrophe: the regex runs only on the rare cell that starts with one.
+  return v.charCodeAt(0) === 39 && FORMULA_ESCAPED.test(v) ? v.slice(1) : v;
 }
 
 export function splitList(value: string): string[] {
+  // Most cells hold one value or none: no arrays to build and filter for them.
+  if (!value.includes('|')) {
+    const v = value.trim();
+    return v ? [v] : [];
+  }
   return value
     .split('|')
     .map((s) => s.trim())
@@ -44,6 +50,46 @@ export function combineOutcomes(outcomes: readonly Outcome[]): Outcome {
   if (outcomes.includes('merged')) return 'merged';
   return 'rejected';
 }
+
+/**
+ * The activity attributes each layout's rows carry, as [field, canonical column]. In a
+ * participations row, `region` belongs to the organisation (it follows `city`), and the stated
+ * number of participants is an activities-file column only. (Constants: they are read per row.)
+ */
+const ACTIVITY_COLUMNS: Record<'activities' | 'participations', { text: readonly (readonly [keyof Activity & string, string])[]; numeric: readonly (readonly [keyof Activity & string, string])[] }> = {
+  activities: {
+    text: [
+      ['title', 'title'],
+      ['kind', 'kind'],
+      ['source', 'source'],
+      ['scheme', 'scheme'],
+      ['theme', 'theme'],
+      ['region', 'region'],
+      ['titleEn', 'title_en'],
+    ],
+    numeric: [
+      ['startYear', 'start_year'],
+      ['endYear', 'end_year'],
+      ['statedParticipants', 'stated_participants'],
+    ],
+  },
+  participations: {
+    text: [
+      ['title', 'activity_title'],
+      ['kind', 'activity_kind'],
+      ['source', 'source'],
+      ['scheme', 'scheme'],
+      ['theme', 'theme'],
+    ],
+    numeric: [
+      ['startYear', 'start_year'],
+      ['endYear', 'end_year'],
+    ],
+  },
+};
+
+/** The organisation's place attributes, filled from the first row that gives them. */
+const PLACE_KEYS = ['city', 'region', 'country'] as const;
 
 interface SectorReading {
   sector?: Sector;
@@ -63,10 +109,14 @@ export class DatasetBuilder {
   private readonly organisations = new Map<string, Organisation>();
   private readonly byName = new Map<string, string>();
   private readonly activities = new Map<string, Activity>();
-  private readonly participations = new Map<string, Participation>();
-  /** The file and row that created each participation, by the same key and in the same order
-   * (kept apart so the dataset's participations need no copy without it). */
-  private readonly origins = new Map<string, { file: string; row: number }>();
+  private readonly participations: Participation[] = [];
+  /** The index in `participations` by activity and organisation (one Map, not two: on 145k rows
+   * the inserts into large Maps were the builder's largest cost). */
+  private readonly participationIndex = new Map<string, number>();
+  /** The file and row that created each participation, in the same order (kept apart so the
+   * dataset's participations need no copy without them). */
+  private readonly originFiles: string[] = [];
+  private readonly originRows: number[] = [];
   private readonly needsInference = new Set<string>();
   private readonly typeHints = new Map<string, TypeHint>();
   /** Organisations described in an organisations file. */
@@ -74,6 +124,8 @@ export class DatasetBuilder {
   private readonly reportedTypes = new Set<string>();
   /** Organisation ids that participation rows gave without a name (CORDIS PICs). */
   private readonly idOnly = new Set<string>();
+  /** Sector readings by file, then by sector and type value (see readSector). */
+  private readonly readings = new Map<string, Map<string, SectorReading>>();
   private readonly sectorValues = new Map<string, { sector?: Sector; entry?: ReturnType<typeof lookupOrganisationType> }>();
 
   constructor(private readonly options: BuilderOptions = {}) {}
@@ -102,19 +154,33 @@ export class DatasetBuilder {
   private readSector(row: Row, file: string, number: number): SectorReading {
     const value = cell(row.get('sector'));
     const type = cell(row.get('organisation_type'));
+    // A file repeats a few sector and type values on every row: a reading without a problem of its
+    // own row is remembered per file and pair of values (readings are never changed).
+    let perFile = this.readings.get(file);
+    if (!perFile) this.readings.set(file, (perFile = new Map()));
+    const key = `${value}\u0000${type}`;
+    const known = perFile.get(key);
+    if (known) return known;
+    const reading = this.readSectorCells(value, type, file, number);
+    if (!reading.rowProblem && perFile.size < 10_000) perFile.set(key, reading);
+    return reading;
+  }
+
+  private readSectorCells(value: string, type: string, file: string, number: number): SectorReading & { rowProblem?: true } {
     if (value) {
       const { sector, entry } = this.lookupSectorValue(value);
       if (sector) return { sector };
       if (entry) return { ...this.fromVocabulary(entry, file, 'sector', value), type: value };
       this.problem(importProblem({ file, row: number, column: 'sector', severity: 'warning' }, 'unknown-sector', { value: value.slice(0, 60) }));
     }
+    const rowProblem = value ? ({ rowProblem: true } as const) : {};
     if (type) {
       const { sector, entry } = this.lookupSectorValue(type);
-      if (sector) return { sector, type };
-      if (entry) return { ...this.fromVocabulary(entry, file, 'organisation_type', type), type };
-      return { hint: { label: type }, type };
+      if (sector) return { sector, type, ...rowProblem };
+      if (entry) return { ...this.fromVocabulary(entry, file, 'organisation_type', type), type, ...rowProblem };
+      return { hint: { label: type }, type, ...rowProblem };
     }
-    return {};
+    return rowProblem;
   }
 
   /**
@@ -209,7 +275,7 @@ export class DatasetBuilder {
     if (reading.type && !org.organisationType) org.organisationType = reading.type;
     // A short name or acronym from a participations file (e.g. CORDIS shortName).
     if (!this.declared.has(org.id)) for (const alias of splitList(cell(row.get('short_name')))) this.addAlias(org, alias);
-    for (const key of ['city', 'region', 'country'] as const) {
+    for (const key of PLACE_KEYS) {
       const v = cell(row.get(key));
       if (v && !org[key]) org[key] = v;
     }
@@ -246,17 +312,7 @@ export class DatasetBuilder {
    * a value that contradicts an earlier one is reported.
    */
   private fillActivity(activity: Activity, row: Row, file: string, number: number, layout: 'activities' | 'participations') {
-    const ownFile = layout === 'activities';
-    const text: [keyof Activity & string, string][] = [
-      ['title', ownFile ? 'title' : 'activity_title'],
-      ['kind', ownFile ? 'kind' : 'activity_kind'],
-      ['source', 'source'],
-      ['scheme', 'scheme'],
-      ['theme', 'theme'],
-    ];
-    // In a participations row, `region` belongs to the organisation (it follows `city`), and the
-    // stated number of participants is an activities-file column only.
-    if (ownFile) text.push(['region', 'region'], ['titleEn', 'title_en']);
+    const { text, numeric } = ACTIVITY_COLUMNS[layout];
     for (const [field, column] of text) {
       const v = cell(row.get(column));
       if (!v) continue;
@@ -265,11 +321,6 @@ export class DatasetBuilder {
       if (!current || placeholder) (activity as unknown as Record<string, unknown>)[field] = v;
       else if (current !== v) this.conflict(file, number, column, activity.id, current, v);
     }
-    const numeric: [keyof Activity & string, string][] = [
-      ['startYear', 'start_year'],
-      ['endYear', 'end_year'],
-    ];
-    if (ownFile) numeric.push(['statedParticipants', 'stated_participants']);
     for (const [field, column] of numeric) {
       const raw = cell(row.get(column));
       if (!raw) continue;
@@ -309,7 +360,8 @@ export class DatasetBuilder {
     this.fillActivity(activity, row, file, number, 'participations');
 
     const key = `${activityId}\u0000${organisationId}`;
-    const previous = this.participations.get(key);
+    const index = this.participationIndex.get(key);
+    const previous = index === undefined ? undefined : this.participations[index]!;
     const role = cell(row.get('role'));
     const confidence = this.readConfidence(row, file, number);
     if (previous) {
@@ -317,8 +369,8 @@ export class DatasetBuilder {
         importProblem({ file, row: number, severity: 'info' }, 'duplicate-participation', {
           organisation: organisationId.slice(0, 80),
           activity: activityId.slice(0, 80),
-          file: this.origins.get(key)!.file,
-          firstRow: this.origins.get(key)!.row,
+          file: this.originFiles[index!]!,
+          firstRow: this.originRows[index!]!,
         }),
       );
       if (role && previous.role && role !== previous.role && !previous.role.split('; ').includes(role)) {
@@ -334,14 +386,16 @@ export class DatasetBuilder {
       return 'merged';
     }
     const participation: Participation = { activityId, organisationId };
-    this.origins.set(key, { file, row: number });
+    this.participationIndex.set(key, this.participations.length);
+    this.originFiles.push(file);
+    this.originRows.push(number);
     if (role) participation.role = role;
     if (confidence) participation.confidence = confidence;
     const written = cell(row.get('organisation'));
     const org = this.organisations.get(organisationId)!;
     if (written && written !== org.name) participation.nameAsWritten = written;
     participation.provenance = cell(row.get('provenance')) || `${file}#row ${number}`;
-    this.participations.set(key, participation);
+    this.participations.push(participation);
     if (!activity.provenance.length) activity.provenance.push(`${file}#row ${number}`);
     return 'used';
   }
@@ -486,13 +540,13 @@ export class DatasetBuilder {
       name,
       organisations: [...this.organisations.values()].sort(byId),
       activities: [...this.activities.values()].sort(byId),
-      participations: [...this.participations.values()],
+      participations: [...this.participations],
     };
   }
 
   /** The file and row that created each participation, in the order of `toDataset().participations`. */
   participationOrigins(): { file: string; row: number }[] {
-    return [...this.origins.values()];
+    return this.originFiles.map((file, i) => ({ file, row: this.originRows[i]! }));
   }
 }
 

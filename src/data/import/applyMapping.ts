@@ -163,14 +163,13 @@ export function* importTableSteps(
       report.rowsRejected++;
       continue;
     }
-    const outcomes: Outcome[] = rows.map((row) =>
+    const add = (row: Row): Outcome =>
       role === 'organisations'
         ? builder.addOrganisationRow(row, table.file, number, extraNames)
         : role === 'activities'
           ? builder.addActivityRow(row, table.file, number, extraNames)
-          : builder.addParticipationRow(row, table.file, number),
-    );
-    const outcome = combineOutcomes(outcomes);
+          : builder.addParticipationRow(row, table.file, number);
+    const outcome = rows.length === 1 ? add(rows[0]!) : combineOutcomes(rows.map(add));
     if (outcome === 'used') report.rowsUsed++;
     else if (outcome === 'merged') report.rowsMerged++;
     else report.rowsRejected++;

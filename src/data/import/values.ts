@@ -9,10 +9,16 @@ import type { ImportProblem } from '../report';
 const YEAR = /(?<!\d)(19\d{2}|20\d{2}|2100)(?!\d)/g;
 /** Spreadsheet day numbers (days since 1899-12-30) that a CSV export sometimes leaves behind. */
 const SERIAL_DATE = /^\d{5}(\.\d+)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The year(s) in a date or period cell: "2016-12-01", "01-07-2023", "1/7/2023 - 31/12/2025", 44927. */
 export function yearsIn(value: string): number[] {
   const v = value.trim();
+  // The common case, an ISO date (2016-12-01), without a regex match per row.
+  if (v.length === 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 && ISO_DATE.test(v)) {
+    const year = Number(v.slice(0, 4));
+    return year >= 1900 && year <= 2100 ? [year] : [];
+  }
   if (SERIAL_DATE.test(v)) {
     const year = new Date(Date.UTC(1899, 11, 30) + Number(v) * 86_400_000).getUTCFullYear();
     return year >= 1900 && year <= 2100 ? [year] : [];
@@ -21,6 +27,7 @@ export function yearsIn(value: string): number[] {
 }
 
 export const LONG_VALUE = 1000;
+const NO_PROBLEMS: readonly ImportProblem[] = [];
 const FORMULA = /^[=+\-@]/;
 const NUMBER_LIKE = /^[+-]?[\d.,]+%?$/;
 const WHITESPACE = /\s/;
@@ -51,7 +58,12 @@ export function hasMarkup(value: string): boolean {
 }
 
 /** Problems about one mapped value (long, markup, formula-like); none for ordinary values. */
-export function checkValue(value: string, file: string, row: number, column: string, displayed: boolean): ImportProblem[] {
+export function checkValue(value: string, file: string, row: number, column: string, displayed: boolean): readonly ImportProblem[] {
+  // Nearly every cell is short, with no `<` or `:` and no formula sign: answered without building
+  // anything (this runs for every mapped cell of every row).
+  const first = value.charCodeAt(0);
+  const formulaSign = first === 61 || first === 43 || first === 45 || first === 64;
+  if (value.length <= LONG_VALUE && !formulaSign && (!displayed || (!value.includes('<') && !value.includes(':')))) return NO_PROBLEMS;
   const out: ImportProblem[] = [];
   const place = { file, row, column };
   if (value.length > LONG_VALUE) out.push(importProblem({ ...place, severity: 'warning' }, 'long-value', { length: value.length }));

@@ -120,6 +120,18 @@ describe('canonical participations CSV', () => {
     expect(codes).toContainEqual(['invalid-year', 2, 'start_year']);
   });
 
+  it('reports an unknown sector value on every row that has it, a known type once per file', () => {
+    // The builder remembers sector readings per value; a reading with a problem of its own row is not remembered.
+    const { dataset, report } = parse(
+      'activity_id,organisation_id,organisation,sector,organisation_type\nA1,o1,Zebra,municipal body,\nA1,o2,Yak,municipal body,\nA2,o3,Gnu,,PRC\nA2,o4,Emu,,PRC\n',
+    );
+    expect(report.rowsUsed).toBe(4);
+    const unknown = report.problems.filter((p) => p.code === 'unknown-sector').map((p) => p.row);
+    expect(unknown).toEqual([2, 3]);
+    expect(report.problems.filter((p) => p.code === 'sector-mapped')).toHaveLength(1);
+    expect(dataset.organisations.filter((o) => o.organisationType === 'PRC').map((o) => o.sector)).toEqual(['tech', 'tech']);
+  });
+
   it('keeps a second spelling under one organisation id as an alias', () => {
     const { dataset } = parse('activity_id,organisation_id,organisation\nA1,hhs,De Haagse Hogeschool\nA2,hhs,Haagse Hogeschool (THUAS)\n');
     expect(dataset.organisations).toHaveLength(1);
