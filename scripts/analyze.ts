@@ -17,6 +17,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { analyseDatasetConcurrently, type AnalysisResult } from '../src/analysis';
 import type { RobustnessData, StructureData } from '../src/analysis/stages';
 import { bridgeTracker, type BridgeTracker } from '../src/analysis/bridgeTracker';
@@ -795,4 +796,5 @@ function worklistSummary(w: WorklistOutput, t: T): string {
   return out.join('\n') + '\n';
 }
 
-process.exitCode = await main();
+// The compiled command line (scripts/cli.mjs) is one file, also loaded by its helper thread.
+if (isMainThread) process.exitCode = await main();

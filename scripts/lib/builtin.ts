@@ -9,7 +9,16 @@ import { parseCanonicalFiles } from '../../src/data/canonical';
 import type { Dataset } from '../../src/data/model';
 import type { ImportReport } from '../../src/data/report';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The repository: the nearest folder up with a package.json (this file is scripts/lib/ under tsx,
+ * and node_modules/.cache/bruggen-cli/ in the compiled command line, scripts/cli.mjs). */
+export const ROOT = repositoryOf(dirname(fileURLToPath(import.meta.url)));
+
+function repositoryOf(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No package.json above ${start}.`);
+  }
+}
 export const BUILTIN_DIR = join(ROOT, 'data', 'den-haag');
 
 /** The CSV files of the built-in dataset that exist (the stated counts are optional). */

@@ -39,9 +39,12 @@ export interface RunningHelper extends StageHelper {
 
 /** Starts the worker thread; `start` may be called once. */
 export function startStageHelper(): RunningHelper {
-  // The worker loads this file through tsx (its entry point is not run through the loader hooks).
+  // Under tsx the worker loads this file through tsx (its entry point is not run through the loader
+  // hooks); in the compiled command line (scripts/cli.mjs) this is the bundle, which it loads as is.
   const url = import.meta.url;
-  const worker = new Worker(`import('tsx/esm/api').then((api) => api.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))`, { eval: true });
+  const worker = url.endsWith('.ts')
+    ? new Worker(`import('tsx/esm/api').then((api) => api.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))`, { eval: true })
+    : new Worker(new URL(url));
   const waiting = new Map<StageName, { resolve: (r: { data: StageData[StageName]; ms: number }) => void; reject: (e: Error) => void }>();
   const failAll = (e: Error) => {
     for (const w of waiting.values()) w.reject(e);

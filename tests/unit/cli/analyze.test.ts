@@ -9,9 +9,17 @@ const run = promisify(execFile);
 const TSX = join(__dirname, '../../../node_modules/.bin/tsx');
 const SCRIPT = join(__dirname, '../../../scripts/analyze.ts');
 
+/** `npm run analyze`: the command line compiled by scripts/cli.mjs. */
+const COMPILED = join(__dirname, '../../../scripts/cli.mjs');
+const CORDIS = join(__dirname, '../../../data/cordis-h2020');
+
 async function analyze(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runCommand(TSX, [SCRIPT, ...args]);
+}
+
+async function runCommand(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, [SCRIPT, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(command, args, { maxBuffer: 256 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -77,4 +85,31 @@ describe('npm run analyze', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Unknown sector(s) in --targets: aliens');
   }, 60_000);
+
+  it('runs compiled (npm run analyze) with the same output as under tsx', async () => {
+    const [compiled, tsx] = await Promise.all([runCommand(process.execPath, [COMPILED, '--lang', 'en']), analyze('--lang', 'en')]);
+    expect(compiled.code).toBe(0);
+    expect(compiled.stdout).toContain('Missing bridges');
+    expect(compiled.stdout).toBe(tsx.stdout);
+  });
+
+  it('gives the same document on two threads as on one (CORDIS SC1, 68,294 ties: past the second thread\'s threshold)', async () => {
+    const files = [join(CORDIS, 'sc1_nl_participations.csv'), join(CORDIS, 'sc1_nl_projects.csv')];
+    const one = await runCommand(process.execPath, [COMPILED, ...files, '--json', '--threads', '1', '--timings']);
+    const two = await runCommand(process.execPath, [COMPILED, ...files, '--json', '--threads', '2', '--timings']);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    // --timings says which thread did what: the two-thread run really used its helper.
+    expect(JSON.parse(one.stderr.slice(one.stderr.lastIndexOf('\n{'))).threads).toBe(1);
+    expect(JSON.parse(two.stderr.slice(two.stderr.lastIndexOf('\n{'))).threads).toBe(2);
+    const withoutTimes = (text: string) => {
+      const doc = JSON.parse(text) as { meta: Record<string, unknown>; ties: unknown[] };
+      delete doc.meta.timings;
+      delete doc.meta.totalMs;
+      return doc;
+    };
+    const a = withoutTimes(one.stdout);
+    expect(a.ties.length).toBe(68_294);
+    expect(withoutTimes(two.stdout)).toEqual(a);
+  }, 120_000);
 });
