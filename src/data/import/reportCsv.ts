@@ -48,6 +48,19 @@ export function reportToCsv(report: ImportReport): string {
  * them grouped anyway, and the download has every one.
  */
 export function reportForPage(report: ImportReport, limit = PROBLEM_LIMIT): ImportReport {
+  // The review step and the confirmation send the same report when no duplicates are merged:
+  // writing the CSV of 55,000 problems (H2020) once is enough. Sending moves the CSV bytes, so
+  // each caller gets its own copy of them.
+  const known = limit === PROBLEM_LIMIT ? PAGE_FORMS.get(report) : undefined;
+  const page = known ?? trimForPage(report, limit);
+  if (!known && limit === PROBLEM_LIMIT) PAGE_FORMS.set(report, page);
+  return page.fullCsv ? { ...page, fullCsv: page.fullCsv.slice() } : page;
+}
+
+/** The page's form of each report still in use (see reportForPage). */
+const PAGE_FORMS = new WeakMap<ImportReport, ImportReport>();
+
+function trimForPage(report: ImportReport, limit: number): ImportReport {
   const kept: ImportProblem[] = [];
   const counts = new Map<string, { shown: number; dropped: number; sample: ImportProblem }>();
   for (const p of report.problems) {
