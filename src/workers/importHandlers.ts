@@ -1,7 +1,8 @@
 import { importSummary, ImportSession, type ImportSummary } from '../data/import/pipeline';
+import type { Dataset } from '../data/model';
 import type { ImportReport } from '../data/report';
 import { reportForPage } from '../data/import/reportCsv';
-import { packDataset, packedBuffers } from '../data/import/transport';
+import { packDataset, packedBuffers, type PackedDataset } from '../data/import/transport';
 import { transfer, type Handlers } from './rpc';
 import type { ImportProtocol } from './protocols';
 
@@ -30,6 +31,13 @@ const withReport = (summary: ImportSummary): ImportSummary => transfer(summary, 
  * between chunks: reading and building yield to the event loop after each one.
  */
 export function importHandlers(session = new ImportSession()): Handlers<ImportProtocol> {
+  // The built dataset packed while the user reads the report (about a second for H2020), so that
+  // "show on the map" does not wait for it; used when no duplicates were merged (the same dataset).
+  let prepacked: { dataset: Dataset; packed: PackedDataset } | null = null;
+  const prepack = (dataset: Dataset) =>
+    setTimeout(() => {
+      if (prepacked?.dataset !== dataset && session.built() === dataset) prepacked = { dataset, packed: packDataset(dataset) };
+    }, 0);
   return {
     async read({ files }, { progress, signal }) {
       const summaries = await session.read(files, {
@@ -43,14 +51,18 @@ export function importHandlers(session = new ImportSession()): Handlers<ImportPr
         isCancelled: () => signal.aborted,
         onProgress: throttled(progress, (p) => p.rows >= p.total),
       });
-      return outcome ? withReport(importSummary(outcome)) : null;
+      if (!outcome) return null;
+      prepack(outcome.dataset);
+      return withReport(importSummary(outcome));
     },
     review({ accepted }) {
       return withReport(session.review(accepted));
     },
     take({ accepted }) {
       const outcome = session.decide(accepted);
-      const packed = packDataset(outcome.dataset);
+      const packed = prepacked?.dataset === outcome.dataset ? prepacked.packed : packDataset(outcome.dataset);
+      // Its buffers move to the page with this reply.
+      prepacked = null;
       const report = reportForPage(outcome.report);
       return transfer({ packed, report }, [...packedBuffers(packed), ...csvBuffer(report)]);
     },

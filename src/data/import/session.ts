@@ -143,6 +143,11 @@ export class ImportSession {
     }
   }
 
+  /** The dataset of the last build (before any duplicate decision), if any. */
+  built(): Dataset | undefined {
+    return this.outcome?.dataset;
+  }
+
   /** The last build with the accepted duplicate groups merged (the report counts move with them). */
   decide(accepted: readonly string[]): ImportOutcome {
     if (!this.outcome) throw new Error('Nothing has been built yet.');

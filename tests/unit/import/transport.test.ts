@@ -65,6 +65,21 @@ describe('the report as the page gets it', () => {
     expect(reportToCsv(page)).toBe(reportToCsv(outcome.report));
     expect(reportToCsv(page).split('\n').filter((l) => l.includes(',sector-inferred,'))).toHaveLength(500);
   });
+
+  it('is made once per report, and each caller gets CSV bytes of its own (sending moves them)', async () => {
+    const lines = ['activity_id,organisation'];
+    for (let i = 0; i < 300; i++) lines.push(`a${i},Stichting ${i}`);
+    const { outcome } = await importFiles([input('p.csv', lines.join('\n'))]);
+    const first = reportForPage(outcome.report);
+    const bytes = first.fullCsv!.slice();
+    // Moving the first caller's bytes to another thread detaches them...
+    structuredClone(first.fullCsv, { transfer: [first.fullCsv!.buffer as ArrayBuffer] });
+    expect(first.fullCsv!.byteLength).toBe(0);
+    // ...and the next caller still gets all of them.
+    const second = reportForPage(outcome.report);
+    expect(second.problems).toBe(first.problems);
+    expect(second.fullCsv).toEqual(bytes);
+  });
 });
 
 describe('the worker engine over the real protocol (in-process)', () => {
@@ -94,6 +109,46 @@ describe('the worker engine over the real protocol (in-process)', () => {
     // The worker also hands over the packed form (for the analysis worker and the shelf): the same data.
     expect(await unpackDataset(fromWorker.packed!)).toEqual(fromInline.dataset);
     expect(results[0]!.dataset.organisations.find((o) => o.name === 'De Haagse Hogeschool')!.aliases).toEqual(['Haagse Hogeschool']);
+    engine.dispose();
+  });
+
+  it('packs the built dataset while the report is read, and never hands over a stale or unmerged one', async () => {
+    const [page, worker] = inProcessPair();
+    serve<ImportProtocol>(worker, importHandlers());
+    const engine = createWorkerEngine(() => page);
+    const buildFile = async (text: string) => {
+      const summaries = await engine.read([input('p.csv', text)], () => {}).result;
+      if (summaries === 'cancelled') throw new Error('cancelled');
+      const plans = planMappings(summaries);
+      const built = await engine.build({ datasetName: 'p', mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) }, () => {}).result;
+      if (built === 'cancelled') throw new Error('cancelled');
+      // The user reads the report: the worker packs meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return built;
+    };
+    const expected = async (text: string, accepted: (b: Awaited<ReturnType<typeof buildFile>>) => string[]) => {
+      const inline = createInlineEngine();
+      const summaries = await inline.read([input('p.csv', text)], () => {}).result;
+      if (summaries === 'cancelled') throw new Error('cancelled');
+      const plans = planMappings(summaries);
+      const built = await inline.build({ datasetName: 'p', mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) }, () => {}).result;
+      if (built === 'cancelled') throw new Error('cancelled');
+      return (await inline.take(accepted(built))).dataset;
+    };
+    // No merge: the dataset packed during the review.
+    await buildFile(csv);
+    const plain = await engine.take([]);
+    expect(await unpackDataset(plain.packed!)).toEqual(await expected(csv, () => []));
+    expect(plain.dataset.organisations).toHaveLength(4);
+    // A second file built after the first was packed: its own dataset.
+    const other = 'activity_id,organisation\nB1,Zorggroep West\nB1,Robot BV\n';
+    await buildFile(other);
+    expect((await engine.take([])).dataset).toEqual(await expected(other, () => []));
+    // A merge accepted: packed afresh, with the merge.
+    const built = await buildFile(csv);
+    const merged = await engine.take([built.duplicates[0]!.id]);
+    expect(merged.dataset.organisations).toHaveLength(3);
+    expect(await unpackDataset(merged.packed!)).toEqual(await expected(csv, (b) => [b.duplicates[0]!.id]));
     engine.dispose();
   });
 
