@@ -364,10 +364,11 @@ export class SessionStore {
   private preloaded: { packed: PackedDataset; networkVersion: string; projection: Promise<Projection> } | null = null;
 
   /** Sends a dataset to the analysis worker to be projected; a packed one as a transferred copy. */
-  private load(data: Dataset | PackedDataset, rules: ProjectionRules, networkVersion: string): Promise<Projection> {
-    if (!('bytes' in data)) return this.analysis().call('load', { dataset: data, rules, networkVersion });
+  private load(data: Dataset | PackedDataset, rules: ProjectionRules, networkVersion: string, warm?: AnalysisInput): Promise<Projection> {
+    const more = warm ? { warm } : {};
+    if (!('bytes' in data)) return this.analysis().call('load', { dataset: data, rules, networkVersion, ...more });
     const copy = copyPacked(data);
-    return this.analysis().call('load', { dataset: { packed: copy }, rules, networkVersion }, { transfer: packedBuffers(copy) });
+    return this.analysis().call('load', { dataset: { packed: copy }, rules, networkVersion, ...more }, { transfer: packedBuffers(copy) });
   }
 
   /**
@@ -377,7 +378,11 @@ export class SessionStore {
   preload(packed: PackedDataset): void {
     const rules = this.rulesOf(this.snapshot.view);
     const networkVersion = networkVersionOf(this.loadGeneration + 1, rules);
-    const projection = this.load(packed, rules, networkVersion);
+    // Without filters (whose values the new network may not have) the communities it will be asked
+    // for are known: the worker starts on them as soon as it has projected ('0': its first sectors).
+    const { view } = this.snapshot;
+    const warm = filtersActive(view.filters) ? undefined : analysisInputOf(view, '0', view.focal ?? null);
+    const projection = this.load(packed, rules, networkVersion, warm);
     // A failure is reported when the projection is used (or not at all, if another dataset opens first).
     projection.catch(() => undefined);
     this.preloaded = { packed, networkVersion, projection };
@@ -613,16 +618,7 @@ export class SessionStore {
   analysisInput(): AnalysisInput | null {
     const { view, dataset, sectorsVersion } = this.snapshot;
     if (!dataset) return null;
-    return {
-      ...DEFAULT_ANALYSIS_OPTIONS,
-      filters: view.filters,
-      sectorsVersion,
-      targets: view.targets,
-      k: view.k,
-      reach: view.reachSteps,
-      resolution: view.resolution,
-      focal: view.focal ?? dataset.focal ?? null,
-    };
+    return analysisInputOf(view, sectorsVersion, view.focal ?? dataset.focal ?? null);
   }
 
   /**
@@ -973,4 +969,18 @@ export function latestResult<S extends StageName>(analysis: AnalysisSnapshot, st
   const r = analysis.results[stage];
   if (!r) return null;
   return { data: r.data as StageResult<S>['data'], fresh: !!analysis.keys && r.key === analysis.keys[stage] };
+}
+
+/** What the analysis worker computes from, for a view state. */
+function analysisInputOf(view: ViewState, sectorsVersion: string, focal: string | null): AnalysisInput {
+  return {
+    ...DEFAULT_ANALYSIS_OPTIONS,
+    filters: view.filters,
+    sectorsVersion,
+    targets: view.targets,
+    k: view.k,
+    reach: view.reachSteps,
+    resolution: view.resolution,
+    focal,
+  };
 }

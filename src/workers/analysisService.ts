@@ -25,12 +25,17 @@ const SLICE_MS = 30;
 const PROGRESS_MS = 250;
 
 
+/** What a warm start computes: the first stage, which needs neither sectors nor other stages. */
+const WARM_STAGES: readonly StageName[] = ['communities'];
+
 interface Job {
   input: AnalysisInput;
   wanted: StageName[];
   context: CallContext<AnalysisEvent>;
   finish(result: { superseded: boolean }): void;
   fail(error: unknown): void;
+  /** A warm start: nobody is waiting, so its results are kept but not sent (nor marked sent). */
+  warm?: true;
 }
 
 export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine(): StagedAnalysis | null } {
@@ -52,7 +57,7 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
         const plan = engine.plan(job.wanted);
         for (const stage of plan) {
           const hit = engine.cached(stage, keys[stage]);
-          if (hit && sent.get(stage) !== hit.key) {
+          if (hit && sent.get(stage) !== hit.key && !job.warm) {
             job.context.progress({ type: 'result', result: hit });
             sent.set(stage, hit.key);
           }
@@ -89,8 +94,10 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
       const step: IteratorResult<number, unknown> = gen.next();
       if (step.done) {
         const result = e.cached(stage, key)!;
-        latest?.context.progress({ type: 'result', result });
-        sent.set(stage, key);
+        if (latest && !latest.warm) {
+          latest.context.progress({ type: 'result', result });
+          sent.set(stage, key);
+        }
         return;
       }
       const at = now();
@@ -116,9 +123,24 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
     }
   };
 
+  /**
+   * Starts the stages that need no sectors (WARM_STAGES) for the input the page is expected to ask
+   * for, after the load's reply has gone. A request that needs the same stage on the same key takes
+   * the running stage over (runSliced); any other drops it.
+   */
+  const startWarm = (input: AnalysisInput) => {
+    const loaded = engine;
+    setTimeout(() => {
+      if (engine !== loaded || latest) return;
+      const ignore = new AbortController().signal;
+      latest = { input, wanted: [...WARM_STAGES], context: { progress: () => undefined, signal: ignore }, finish: () => undefined, fail: () => undefined, warm: true };
+      void loop();
+    }, 0);
+  };
+
   return {
     engine: () => engine,
-    async load({ dataset: given, rules, networkVersion }) {
+    async load({ dataset: given, rules, networkVersion, warm }) {
       const dataset = 'packed' in given ? await unpackDataset(given.packed) : given;
       const incidence = buildIncidence(dataset, rules);
       const { pairs, large } = estimateProjection(incidence, rules.largeActivity);
@@ -132,6 +154,7 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
       corrections = new Map();
       sent.clear();
       latest = null;
+      if (warm) startWarm(warm);
       return projection;
     },
     setSectors({ corrections: list, version }) {

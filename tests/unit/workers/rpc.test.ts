@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ANALYSIS_OPTIONS, STAGES, type AnalysisEvent, type AnalysisInput } from '../../../src/analysis/stages';
 import { DEFAULT_FILTERS } from '../../../src/filters/filters';
 import { DEFAULT_PROJECTION_RULES } from '../../../src/graph/projection';
@@ -95,6 +95,39 @@ describe('the analysis worker', () => {
     expect(second.some((e) => e.type === 'result' && e.result.stage === 'conveners')).toBe(true);
     // The structure was computed once, for both requests.
     expect(service.engine()!.runs.structure).toBe(1);
+    client.dispose();
+  });
+
+  it('a warm start computes the communities before they are asked for, and they still reach the page', async () => {
+    for (const when of ['after', 'during'] as const) {
+      const [clientEnd, serverEnd] = inProcessPair();
+      const service = createAnalysisService();
+      serve<AnalysisProtocol>(serverEnd, service);
+      const client = new RpcClient<AnalysisProtocol>(clientEnd);
+      await client.call('load', { dataset: denHaagDataset(), rules: DEFAULT_PROJECTION_RULES, networkVersion: 'n', warm: { ...input(5), sectorsVersion: '0' } });
+      // 'after': the page asks once the warm stage is done; 'during': while it still runs.
+      if (when === 'after') await vi.waitFor(() => expect(service.engine()!.cached('communities', service.engine()!.keys(input(5)).communities)).toBeTruthy());
+      await client.call('setSectors', { corrections: [], version: 'v' });
+      const events: AnalysisEvent[] = [];
+      expect(await client.call('analyse', { input: input(5), wanted: [...STAGES] }, { onProgress: (e) => events.push(e) })).toEqual({ superseded: false });
+      const delivered = events.flatMap((e) => (e.type === 'result' ? [e.result.stage] : []));
+      expect(new Set(delivered), when).toEqual(new Set(STAGES));
+      expect(service.engine()!.runs.communities, when).toBe(1);
+      client.dispose();
+    }
+  });
+
+  it('a warm start for another input is dropped: the page gets the communities it asked for', async () => {
+    const [clientEnd, serverEnd] = inProcessPair();
+    const service = createAnalysisService();
+    serve<AnalysisProtocol>(serverEnd, service);
+    const client = new RpcClient<AnalysisProtocol>(clientEnd);
+    await client.call('load', { dataset: denHaagDataset(), rules: DEFAULT_PROJECTION_RULES, networkVersion: 'n', warm: { ...input(5), resolution: 2, sectorsVersion: '0' } });
+    await client.call('setSectors', { corrections: [], version: 'v' });
+    const events: AnalysisEvent[] = [];
+    await client.call('analyse', { input: input(5), wanted: ['communities'] }, { onProgress: (e) => events.push(e) });
+    const communities = events.flatMap((e) => (e.type === 'result' && e.result.stage === 'communities' ? [e.result] : []));
+    expect(communities.map((r) => r.key)).toEqual([service.engine()!.keys(input(5)).communities]);
     client.dispose();
   });
 
