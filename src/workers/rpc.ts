@@ -204,9 +204,10 @@ export function inProcessPair(): [Endpoint & { terminate(): void }, Endpoint] {
   const a = make();
   const b = make();
   const endpoint = (self: ReturnType<typeof make>, other: ReturnType<typeof make>) => ({
-    postMessage(message: unknown) {
+    postMessage(message: unknown, transfer: Transferable[] = []) {
       if (self.closed || other.closed) return;
-      const copy = structuredClone(message);
+      // Transferred buffers are detached on this side, as with a real worker.
+      const copy = structuredClone(message, { transfer });
       setTimeout(() => {
         if (other.closed) return;
         for (const l of other.listeners) l({ data: copy } as MessageEvent);

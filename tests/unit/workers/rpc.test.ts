@@ -98,6 +98,22 @@ describe('the analysis worker', () => {
     client.dispose();
   });
 
+  it('hands the page the projection moved, not cloned, and keeps its own', async () => {
+    const [clientEnd, serverEnd] = inProcessPair();
+    const service = createAnalysisService();
+    serve<AnalysisProtocol>(serverEnd, service);
+    const client = new RpcClient<AnalysisProtocol>(clientEnd);
+    const onPage = await client.call('load', { dataset: denHaagDataset(), rules: DEFAULT_PROJECTION_RULES, networkVersion: 'n' });
+    const own = service.engine()!.network.projection;
+    // The in-process pair detaches what is transferred, as a worker does: the worker's arrays are whole.
+    expect(own.ties.m).toBeGreaterThan(300);
+    expect(own.ties.u.length).toBe(own.ties.m);
+    expect(own.incidence.members.length).toBeGreaterThan(0);
+    expect(onPage.ties).toEqual(own.ties);
+    expect(onPage.incidence).toEqual(own.incidence);
+    client.dispose();
+  });
+
   it('a warm start computes the communities before they are asked for, and they still reach the page', async () => {
     for (const when of ['after', 'during'] as const) {
       const [clientEnd, serverEnd] = inProcessPair();
