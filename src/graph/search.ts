@@ -20,28 +20,17 @@ interface Entry {
  * accent- and case-insensitive. Ranks whole-name matches, then prefix matches, then word-prefix
  * matches, then substring matches; organisations before activities on equal rank. */
 export class OrganisationSearch {
-  private readonly entries: Entry[];
+  private built: Entry[] | null = null;
 
-  constructor(organisations: readonly Organisation[], activities: readonly Activity[] = []) {
-    const activityEntries: Entry[] = activities.map((a) => ({
-      kind: 'activity',
-      id: a.id,
-      name: a.title,
-      keys: [
-        { text: a.title, key: searchKey(a.title), alias: false },
-        ...(a.titleEn && a.titleEn !== a.title ? [{ text: a.titleEn, key: searchKey(a.titleEn), alias: true }] : []),
-        ...(a.id !== a.title ? [{ text: a.id, key: searchKey(a.id), alias: true }] : []),
-      ],
-    }));
-    this.entries = organisations.map<Entry>((o) => ({
-      kind: 'organisation',
-      id: o.id,
-      name: o.name,
-      keys: [
-        { text: o.name, key: searchKey(o.name), alias: false },
-        ...o.aliases.map((a) => ({ text: a, key: searchKey(a), alias: true })),
-      ],
-    })).concat(activityEntries);
+  // The search keys are made at the first search, not when the page renders a new network: for
+  // H2020's 35,871 organisations and 31,451 activities that took 0.15 s of that render.
+  constructor(
+    private readonly organisations: readonly Organisation[],
+    private readonly activities: readonly Activity[] = [],
+  ) {}
+
+  private entries(): Entry[] {
+    return (this.built ??= searchEntries(this.organisations, this.activities));
   }
 
   /** The best matches; `kind` restricts them to organisations or activities. */
@@ -49,7 +38,7 @@ export class OrganisationSearch {
     const q = searchKey(query);
     if (!q) return [];
     const scored: { hit: SearchHit; score: number }[] = [];
-    for (const e of this.entries) {
+    for (const e of this.entries()) {
       if (kind && e.kind !== kind) continue;
       let best: { score: number; alias?: string } | undefined;
       for (const k of e.keys) {
@@ -69,4 +58,26 @@ export class OrganisationSearch {
     scored.sort((a, b) => a.score - b.score || a.hit.name.length - b.hit.name.length || a.hit.name.localeCompare(b.hit.name));
     return scored.slice(0, limit).map((s) => s.hit);
   }
+}
+
+/** Each organisation's and activity's search keys: its name or title, then aliases, English title and id. */
+function searchEntries(organisations: readonly Organisation[], activities: readonly Activity[]): Entry[] {
+  const activityEntries: Entry[] = activities.map((a) => ({
+    kind: 'activity',
+    id: a.id,
+    name: a.title,
+    keys: [
+      { text: a.title, key: searchKey(a.title), alias: false },
+      ...(a.titleEn && a.titleEn !== a.title ? [{ text: a.titleEn, key: searchKey(a.titleEn), alias: true }] : []),
+      ...(a.id !== a.title ? [{ text: a.id, key: searchKey(a.id), alias: true }] : []),
+    ],
+  }));
+  return organisations
+    .map<Entry>((o) => ({
+      kind: 'organisation',
+      id: o.id,
+      name: o.name,
+      keys: [{ text: o.name, key: searchKey(o.name), alias: false }, ...o.aliases.map((a) => ({ text: a, key: searchKey(a), alias: true }))],
+    }))
+    .concat(activityEntries);
 }
