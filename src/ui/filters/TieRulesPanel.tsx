@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../graph/network';
 import { summariseProjection } from '../../graph/rules';
@@ -20,6 +20,29 @@ export interface TieRulesPanelProps {
 export function TieRulesPanel({ network, rules, onChange }: TieRulesPanelProps) {
   const { t } = useTranslation();
   const vocabulary = useVocabulary();
+  // The figures are worked out only while the panel is open: on H2020 they took 0.12 s of every
+  // render of a new network, for a panel that starts closed.
+  const [open, setOpen] = useState(false);
+  const listingNames = rules.listingKinds.map((k) => vocabulary('kind', k).toLowerCase());
+
+  return (
+    <details className="facet tie-rules" data-testid="tie-rules" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {t('rules.title')}
+        <span className="tie-rules-summary">
+          {listingNames.length ? t('rules.summaryListings', { kinds: listingNames.join(', ') }) : t('rules.summaryCliques')} ·{' '}
+          {t(`rules.weight.${rules.weight}`)}
+        </span>
+      </summary>
+      {open && <TieRules network={network} rules={rules} onChange={onChange} />}
+    </details>
+  );
+}
+
+/** The open panel: the rules, their figures on this network, and the controls. */
+function TieRules({ network, rules, onChange }: TieRulesPanelProps) {
+  const { t } = useTranslation();
+  const vocabulary = useVocabulary();
   const weightName = useId();
   const summary = useMemo(() => summariseProjection(network), [network]);
   const listingKinds = new Set(rules.listingKinds);
@@ -32,17 +55,9 @@ export function TieRulesPanel({ network, rules, onChange }: TieRulesPanelProps) 
       listingActivities: listingActivities.has(id) ? rules.listingActivities.filter((a) => a !== id) : [...rules.listingActivities, id].sort(),
     });
   const largeNotListed = summary.large.filter((l) => !l.listing);
-  const listingNames = rules.listingKinds.map((k) => vocabulary('kind', k).toLowerCase());
 
   return (
-    <details className="facet tie-rules" data-testid="tie-rules">
-      <summary>
-        {t('rules.title')}
-        <span className="tie-rules-summary">
-          {listingNames.length ? t('rules.summaryListings', { kinds: listingNames.join(', ') }) : t('rules.summaryCliques')} ·{' '}
-          {t(`rules.weight.${rules.weight}`)}
-        </span>
-      </summary>
+    <>
       <p>
         {t('rules.intro')} <MethodsLink section="ties" />
       </p>
@@ -134,6 +149,6 @@ export function TieRulesPanel({ network, rules, onChange }: TieRulesPanelProps) 
           </label>
         ))}
       </fieldset>
-    </details>
+    </>
   );
 }
