@@ -34,10 +34,13 @@ export function importHandlers(session = new ImportSession()): Handlers<ImportPr
   // The built dataset packed while the user reads the report (about a second for H2020), so that
   // "show on the map" does not wait for it; used when no duplicates were merged (the same dataset).
   let prepacked: { dataset: Dataset; packed: PackedDataset } | null = null;
-  const prepack = (dataset: Dataset) =>
-    setTimeout(() => {
+  let packing: ReturnType<typeof setTimeout> | undefined;
+  const prepack = (dataset: Dataset) => {
+    clearTimeout(packing);
+    packing = setTimeout(() => {
       if (prepacked?.dataset !== dataset && session.built() === dataset) prepacked = { dataset, packed: packDataset(dataset) };
     }, 0);
+  };
   return {
     async read({ files }, { progress, signal }) {
       const summaries = await session.read(files, {
@@ -59,6 +62,8 @@ export function importHandlers(session = new ImportSession()): Handlers<ImportPr
       return withReport(session.review(accepted));
     },
     take({ accepted }) {
+      // A confirmation before the packing began packs here, once.
+      clearTimeout(packing);
       const outcome = session.decide(accepted);
       const packed = prepacked?.dataset === outcome.dataset ? prepacked.packed : packDataset(outcome.dataset);
       // Its buffers move to the page with this reply.
