@@ -41,11 +41,12 @@ if (!upToDate()) {
     target: 'node20',
     packages: 'external',
     outfile: temporary,
+    // The metafile then names the sources relative to the repository, wherever this is run from.
+    absWorkingDir: root,
     metafile: true,
-    sourcemap: 'inline',
     logLevel: 'warning',
   });
-  writeFileSync(inputsFile, JSON.stringify(Object.keys(result.metafile.inputs).map((p) => (p.startsWith('/') ? p.slice(root.length + 1) : p))));
+  writeFileSync(inputsFile, JSON.stringify(Object.keys(result.metafile.inputs)));
   renameSync(temporary, bundle);
 }
 
