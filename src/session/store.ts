@@ -378,10 +378,13 @@ export class SessionStore {
   preload(packed: PackedDataset): void {
     const rules = this.rulesOf(this.snapshot.view);
     const networkVersion = networkVersionOf(this.loadGeneration + 1, rules);
-    // Without filters (whose values the new network may not have) the communities it will be asked
-    // for are known: the worker starts on them as soon as it has projected ('0': its first sectors).
+    // A network that opens on its community overview waits for the communities (a smaller one waits
+    // for its layout, which then goes first). Without filters (whose values the new network may not
+    // have) the communities it will be asked for are known: the worker starts on them as soon as it
+    // has projected ('0': its first sectors).
     const { view } = this.snapshot;
-    const warm = filtersActive(view.filters) ? undefined : analysisInputOf(view, '0', view.focal ?? null);
+    const opensOnOverview = packed.organisations.count > OVERVIEW_ABOVE;
+    const warm = opensOnOverview && !filtersActive(view.filters) ? analysisInputOf(view, '0', view.focal ?? null) : undefined;
     const projection = this.load(packed, rules, networkVersion, warm);
     // A failure is reported when the projection is used (or not at all, if another dataset opens first).
     projection.catch(() => undefined);

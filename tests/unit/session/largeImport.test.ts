@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { packDataset } from '../../../src/data/import/transport';
 import type { Dataset } from '../../../src/data/model';
 import { totalReport } from '../../../src/data/report';
@@ -76,6 +76,8 @@ describe('opening a large imported dataset', () => {
     const load = service.load.bind(service);
     service.load = (params, context) => {
       loads.push(params.networkVersion);
+      // A network drawn organisation by organisation is laid out first: no communities ahead of it.
+      expect(params.warm).toBeUndefined();
       return load(params, context);
     };
     const packed = packDataset(d);
@@ -94,6 +96,27 @@ describe('opening a large imported dataset', () => {
     expect(loads).toHaveLength(2);
     store.dispose();
   });
+
+  it('starts a preloaded overview network\'s communities in the worker before the page asks, and computes them once', async () => {
+    const d = ring(OVERVIEW_ABOVE + 200);
+    const { store, service, log } = logged();
+    const warm: boolean[] = [];
+    const load = service.load.bind(service);
+    service.load = (params, context) => {
+      warm.push(params.warm !== undefined);
+      return load(params, context);
+    };
+    const packed = packDataset(d);
+    store.preload(packed);
+    // The worker is on the communities before the page has opened the dataset.
+    await vi.waitFor(() => expect(service.engine()?.runs.communities ?? 0).toBeGreaterThan(0), { timeout: 60_000, interval: 20 });
+    expect(warm).toEqual([true]);
+    await store.openImported(d, 'ring.csv', totalReport([], []), packed);
+    await until(store, analysed, 60_000);
+    expect(log[0]).toBe('communities');
+    expect(service.engine()!.runs.communities).toBe(1);
+    store.dispose();
+  }, 90_000);
 
   it('lays out a network drawn organisation by organisation before analysing it', async () => {
     const d = ring(300);
