@@ -29,6 +29,14 @@ describe('how ties are made', () => {
     await expect.poll(() => counts.textContent()).toContain(`${nl(reference().meta.ties)} banden`);
     // Consultations are listings by default; their ties all go to the hub.
     await expect(page().getByTestId('rules-listing-consultation').isChecked()).resolves.toBe(true);
+    // Each kind's figures in words, and nothing wider than the filter column (a table of three
+    // columns was cut off there).
+    await expect(page().getByTestId('rules-ties-consultation').textContent()).resolves.toMatch(/^\d+ activiteiten · \d+ banden, \d+ alleen hierdoor$/);
+    const [scrollWidth, clientWidth] = await page().evaluate(() => {
+      const column = document.getElementById('filters-column')!;
+      return [column.scrollWidth, column.clientWidth];
+    });
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     const before = Number((await page().getByTestId('counts').textContent())!.match(/([\d.]+) verbindingen/)![1]!.replace(/\./g, ''));
     await page().getByTestId('rules-listing-consultation').uncheck();
     // As cliques, the consultations tie every pair of participants: many more ties, and the URL says so.

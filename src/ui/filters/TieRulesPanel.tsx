@@ -73,35 +73,24 @@ function TieRules({ network, rules, onChange }: TieRulesPanelProps) {
 
       <fieldset className="tie-rules-kinds">
         <legend>{t('rules.kindsLegend')}</legend>
-        <table className="tie-rules-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('rules.colKind')}</th>
-              <th scope="col" className="num">
-                {t('rules.colActivities')}
-              </th>
-              <th scope="col" className="num" title={t('rules.colTiesHelp')}>
-                {t('rules.colTies')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.kinds.map((k) => (
-              <tr key={k.kind}>
-                <td>
-                  <label>
-                    <input type="checkbox" checked={listingKinds.has(k.kind)} onChange={() => toggleKind(k.kind)} data-testid={`rules-listing-${k.kind}`} />
-                    {vocabulary('kind', k.kind)}
-                  </label>
-                </td>
-                <td className="num">{k.activities}</td>
-                <td className="num" data-testid={`rules-ties-${k.kind}`}>
-                  {t('rules.tiesCell', { ties: k.ties, only: k.only })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {/* A list, not a table: the filter column is too narrow for three columns of words. */}
+        <ul className="tie-rules-kind-list">
+          {summary.kinds.map((k) => (
+            <li key={k.kind}>
+              <label>
+                <input type="checkbox" checked={listingKinds.has(k.kind)} onChange={() => toggleKind(k.kind)} data-testid={`rules-listing-${k.kind}`} />
+                {vocabulary('kind', k.kind)}
+              </label>
+              <span className="tie-rules-figures" title={t('rules.kindTiesHelp')} data-testid={`rules-ties-${k.kind}`}>
+                {t('rules.kindFigures', {
+                  activities: t('rules.kindActivities', { count: k.activities }),
+                  ties: t('rules.kindTies', { count: k.ties }),
+                  only: t('rules.kindOnly', { count: k.only }),
+                })}
+              </span>
+            </li>
+          ))}
+        </ul>
       </fieldset>
 
       {summary.large.length > 0 && (
