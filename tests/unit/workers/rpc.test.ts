@@ -36,6 +36,14 @@ function pair() {
   return { client: new RpcClient<TestProtocol>(clientEnd), sawAbort: () => sawAbort };
 }
 
+/** The analysis worker's handlers served in-process, and a client of them. */
+function analysisWorker() {
+  const [clientEnd, serverEnd] = inProcessPair();
+  const service = createAnalysisService();
+  serve<AnalysisProtocol>(serverEnd, service);
+  return { service, client: new RpcClient<AnalysisProtocol>(clientEnd) };
+}
+
 describe('the typed worker protocol', () => {
   it('answers with progress, then the result', async () => {
     const { client } = pair();
@@ -74,10 +82,7 @@ describe('the analysis worker', () => {
   const input = (k: number): AnalysisInput => ({ ...DEFAULT_ANALYSIS_OPTIONS, filters: DEFAULT_FILTERS, sectorsVersion: 'v', k });
 
   it('a newer request supersedes the running one; the stages both need run once', async () => {
-    const [clientEnd, serverEnd] = inProcessPair();
-    const service = createAnalysisService();
-    serve<AnalysisProtocol>(serverEnd, service);
-    const client = new RpcClient<AnalysisProtocol>(clientEnd);
+    const { service, client } = analysisWorker();
     await client.call('load', { dataset: denHaagDataset(), rules: DEFAULT_PROJECTION_RULES, networkVersion: 'n' });
     await client.call('setSectors', { corrections: [], version: 'v' });
     const first: AnalysisEvent[] = [];
@@ -99,10 +104,7 @@ describe('the analysis worker', () => {
   });
 
   it('hands the page the projection moved, not cloned, and keeps its own', async () => {
-    const [clientEnd, serverEnd] = inProcessPair();
-    const service = createAnalysisService();
-    serve<AnalysisProtocol>(serverEnd, service);
-    const client = new RpcClient<AnalysisProtocol>(clientEnd);
+    const { service, client } = analysisWorker();
     const onPage = await client.call('load', { dataset: denHaagDataset(), rules: DEFAULT_PROJECTION_RULES, networkVersion: 'n' });
     const own = service.engine()!.network.projection;
     // The in-process pair detaches what is transferred, as a worker does: the worker's arrays are whole.
@@ -116,10 +118,7 @@ describe('the analysis worker', () => {
 
   it('a warm start computes the communities before they are asked for, and they still reach the page', async () => {
     for (const when of ['after', 'during'] as const) {
-      const [clientEnd, serverEnd] = inProcessPair();
-      const service = createAnalysisService();
-      serve<AnalysisProtocol>(serverEnd, service);
-      const client = new RpcClient<AnalysisProtocol>(clientEnd);
+      const { service, client } = analysisWorker();
       await client.call('load', { dataset: denHaagDataset(), rules: DEFAULT_PROJECTION_RULES, networkVersion: 'n', warm: { ...input(5), sectorsVersion: '0' } });
       // 'after': the page asks once the warm stage is done; 'during': while it still runs.
       if (when === 'after') await vi.waitFor(() => expect(service.engine()!.cached('communities', service.engine()!.keys(input(5)).communities)).toBeTruthy());
@@ -134,10 +133,7 @@ describe('the analysis worker', () => {
   });
 
   it('a warm start for another input is dropped: the page gets the communities it asked for', async () => {
-    const [clientEnd, serverEnd] = inProcessPair();
-    const service = createAnalysisService();
-    serve<AnalysisProtocol>(serverEnd, service);
-    const client = new RpcClient<AnalysisProtocol>(clientEnd);
+    const { service, client } = analysisWorker();
     await client.call('load', { dataset: denHaagDataset(), rules: DEFAULT_PROJECTION_RULES, networkVersion: 'n', warm: { ...input(5), resolution: 2, sectorsVersion: '0' } });
     await client.call('setSectors', { corrections: [], version: 'v' });
     const events: AnalysisEvent[] = [];
