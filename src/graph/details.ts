@@ -40,7 +40,6 @@ export interface OrganisationDetails {
   partnerCount: number;
 }
 
-/** Activities per organisation id, indexed once per dataset so details are a lookup. */
 /**
  * Each organisation's activities, for its details. Built on the first question and sorted per
  * organisation when asked: on a large import the page needs neither before someone opens details

@@ -8,11 +8,11 @@ import { indexedDbShelf, memoryShelf, type ShelfWriter } from './shelf';
 import { copyPacked, packedBuffers } from '../data/import/transport';
 import { RpcClient } from '../workers/rpc';
 import type { ShelfProtocol } from '../workers/protocols';
+import { storageOverlays } from '../change/storage';
+import { SessionStore, type CorrectionStore, type LocationPort } from './store';
 
 /** The IndexedDB database of the shelf. */
 const SHELF_NAME = 'bruggen';
-import { storageOverlays } from '../change/storage';
-import { SessionStore, type CorrectionStore, type LocationPort } from './store';
 
 /** Sector corrections per dataset in localStorage, read into a Map (any string is a valid id). */
 export const localCorrections: CorrectionStore = {

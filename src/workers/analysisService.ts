@@ -24,7 +24,6 @@ const SLICE_MS = 30;
  */
 const PROGRESS_MS = 250;
 
-
 /** What a warm start computes: the first stage, which needs neither sectors nor other stages. */
 const WARM_STAGES: readonly StageName[] = ['communities'];
 

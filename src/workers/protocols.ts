@@ -26,10 +26,7 @@ export interface AnalysisProtocol {
   /**
    * Projects the dataset under the rules and keeps it; answers with the projection. A large
    * imported dataset comes packed (its buffers transferred): cloning 150,000 records would hold
-   * the page for a second.
-   */
-  /**
-   * Loads a dataset; with `warm`, the worker goes on to the stages that need no sectors (the
+   * the page for a second. With `warm`, the worker goes on to the stages that need no sectors (the
    * communities) for that input before the page asks: the page asks for them once it has rebuilt
    * the network, about a second later on 35,000 organisations.
    */
