@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { analyseDatasetConcurrently, type AnalysisResult } from '../src/analysis';
-import type { RobustnessData, StructureData } from '../src/analysis/stages';
+import type { BetweennessData, RobustnessData } from '../src/analysis/stages';
 import { bridgeTracker, type BridgeTracker } from '../src/analysis/bridgeTracker';
 import { analyseViews, compareAnalyses, compareScenario, type AnalyseViewsOptions, type Comparison, type ViewAnalysis } from '../src/analysis/compare';
 import { findingsOf } from '../src/analysis/findings';
@@ -380,7 +380,7 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     const robustness = first.stages.robustness?.data ?? null;
     // The helper's tie rows go where this placeholder is (a nonce, so no name can look like it).
     const placeholder = tiesOnHelper ? `\u0000ties ${Math.random()}\u0000` : undefined;
-    const doc = toJson(dataset, report, result, network.projection, duplicates, dropped, first.visibility.counts, robustness, first.stages.structure!.data, placeholder);
+    const doc = toJson(dataset, report, result, network.projection, duplicates, dropped, first.visibility.counts, robustness, first.stages.betweenness!.data, placeholder);
     const extra = { ...(comparison ? { comparison } : {}), ...(scenario ? { scenario } : {}), ...(worklist ? { worklist } : {}), ...(newWorklist ? { newWorklist } : {}) };
     const text = JSON.stringify({ ...doc, ...extra });
     const at = placeholder === undefined ? -1 : text.indexOf(JSON.stringify([placeholder]));
@@ -465,7 +465,7 @@ function toJson(
   dropped: { parameter: string; values: string[] }[],
   visible: VisibilityCounts,
   robustness: RobustnessData | null,
-  structure: StructureData,
+  betweenness: BetweennessData,
   tiesPlaceholder?: string,
 ) {
   const members = new Map<string, string[]>();
@@ -504,7 +504,7 @@ function toJson(
       droppedFromView: dropped,
       // How the betweenness was estimated: why sampling stopped; each organisation's standard error
       // is organisations[].betweennessError (0 when exact).
-      betweenness: { ...result.meta.betweenness, stop: structure.betweennessMeta.stop, batches: structure.betweennessMeta.batches },
+      betweenness: { ...result.meta.betweenness, stop: betweenness.meta.stop, batches: betweenness.meta.batches },
     },
     organisations: rest.organisations,
     activities: dataset.activities.map((a) => ({

@@ -87,13 +87,14 @@ const corrected: Sector = org.sector === 'care' ? 'tech' : 'care';
 const corrections = new Map<string, Sector>([[org.id, corrected]]);
 const visibility = engine.visibilityOf(input);
 const structure = stages.structure!.data;
+const betweenness = stages.betweenness!.data;
 const communities = stages.communities!.data;
 const roles = stages.roles!.data;
 const shown = time(
   `sector correction shown (${org.sector} → ${corrected}, sector colours)`,
   () => {
     const sectors = sectorCodes(network, corrections);
-    return computeAppearance({ network, sectors, visibility, structure, communities, roles, colourBy: 'sector', sizeBy: 'degree' });
+    return computeAppearance({ network, sectors, visibility, structure, betweenness, communities, roles, colourBy: 'sector', sizeBy: 'degree' });
   },
   200,
 );
@@ -102,7 +103,7 @@ time(
   'sector correction shown (community colours, size by betweenness)',
   () => {
     const sectors = sectorCodes(network, corrections);
-    return computeAppearance({ network, sectors, visibility, structure, communities, roles, colourBy: 'community', sizeBy: 'betweenness' });
+    return computeAppearance({ network, sectors, visibility, structure, betweenness, communities, roles, colourBy: 'community', sizeBy: 'betweenness' });
   },
   200,
 );
@@ -125,7 +126,7 @@ console.log(
   `Organisation network: ${csr.n} organisations, ${csr.m} ties, ${structure.componentCount} components, ` +
     `${communities.count} consensus communities from ${communities.runs} Louvain runs (modularity ${communities.modularity.toFixed(3)})`,
 );
-const bm = structure.betweennessMeta;
+const bm = betweenness.meta;
 const nullDraws = stages.bridges!.data.twoMode;
 console.log(
   `Betweenness: ${bm.estimated ? `estimated from ${bm.samples} pivots (stop: ${bm.stop}), with a standard error per organisation` : 'exact'}; ` +

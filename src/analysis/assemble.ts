@@ -126,7 +126,7 @@ export function assembleResult(
   const view = stages.structure!.viewKey;
   for (const s of STAGES) if (stages[s]!.viewKey !== view) return null;
   const data = Object.fromEntries(STAGES.map((s) => [s, stages[s]!.data])) as unknown as StageData;
-  const { structure, communities, roles, bridges, clusters, conveners, suggestions, focal } = data;
+  const { structure, betweenness, communities, roles, bridges, clusters, conveners, suggestions, focal } = data;
   const n = structure.ids.length;
   const focalIndex = focal.view ? structure.ids.indexOf(focal.view.id) : -1;
 
@@ -145,8 +145,8 @@ export function assembleResult(
       sector: roles.sector[i]!,
       degree: structure.degree[i]!,
       strength: structure.strength[i]!,
-      betweenness: finiteOrNull(structure.betweenness[i]),
-      betweennessError: finiteOrNull(structure.betweennessError[i]),
+      betweenness: finiteOrNull(betweenness.values[i]),
+      betweennessError: finiteOrNull(betweenness.error[i]),
       constraint: finiteOrNull(structure.constraint[i]),
       effectiveSize: finiteOrNull(structure.effectiveSize[i]),
       hierarchy: finiteOrNull(structure.hierarchy[i]),
@@ -209,10 +209,10 @@ export function assembleResult(
         focal: input.focal,
       },
       betweenness: {
-        estimated: structure.betweennessMeta.estimated,
-        samples: structure.betweennessMeta.samples,
+        estimated: betweenness.meta.estimated,
+        samples: betweenness.meta.samples,
         normalized: true,
-        method: structure.betweennessMeta.estimated ? 'Brandes–Pich pivot sampling, hop counts' : 'Brandes exact, hop counts',
+        method: betweenness.meta.estimated ? 'Brandes–Pich pivot sampling, hop counts' : 'Brandes exact, hop counts',
       },
       louvain: {
         communities: communities.count,

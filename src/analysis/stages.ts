@@ -32,7 +32,9 @@ import { finiteOrNull, now } from './util';
 import { visibleCsr, visibleIncidence, type VisibleIncidence } from './view';
 
 // Communities first: a large network's map is its community overview, drawn as soon as they are known.
-export const STAGES = ['communities', 'structure', 'roles', 'bridges', 'clusters', 'conveners', 'suggestions', 'focal', 'robustness'] as const;
+// Betweenness is a stage of its own, after the conveners: it is the longest computation on a large
+// network, and only the suggestions wait for it.
+export const STAGES = ['communities', 'structure', 'roles', 'bridges', 'clusters', 'conveners', 'betweenness', 'suggestions', 'focal', 'robustness'] as const;
 export type StageName = (typeof STAGES)[number];
 
 /** Everything an analysis depends on besides the network itself (dataset + tie rules). */
@@ -101,7 +103,7 @@ export function stageKeys(input: AnalysisInput, networkVersion: string): Record<
   // The sector filter reads sectors: the visible network then depends on corrections too.
   const view = `${networkVersion}#${filtersKey(f)}${f.sectors.length ? `#s${input.sectorsVersion}` : ''}`;
   const limit = (x: number) => (Number.isFinite(x) ? String(x) : 'all');
-  const structure = `${view}#b${limit(input.exactBetweennessMaxNodes)}/${limit(input.betweennessSamples)}/${input.seed}`;
+  const betweenness = `${view}#b${limit(input.exactBetweennessMaxNodes)}/${limit(input.betweennessSamples)}/${input.seed}`;
   const communities = `${view}#r${input.resolution}/${input.seed}`;
   const roles = `${view}#s${input.sectorsVersion}`;
   const targets = `t${JSON.stringify([...input.targets])}`;
@@ -109,14 +111,15 @@ export function stageKeys(input: AnalysisInput, networkVersion: string): Record<
   const clusters = `${communities}#s${input.sectorsVersion}#${targets}`;
   return {
     view,
-    structure,
+    structure: view,
+    betweenness,
     communities,
     roles,
     bridges,
     clusters,
     conveners: `${clusters}#k${input.k}/${input.reach}`,
     robustness: `${clusters}#k${input.k}/${input.reach}#b${input.bootstraps}`,
-    suggestions: `${clusters}#${structure}#p${input.suggestionsPerPair}`,
+    suggestions: `${clusters}#${betweenness}#p${input.suggestionsPerPair}`,
     focal: `${communities}#s${input.sectorsVersion}#f${JSON.stringify(input.focal)}`,
   };
 }
@@ -135,10 +138,6 @@ export interface StructureData {
   /** 0-based component per view node, numbered by size. */
   component: Int32Array;
   componentCount: number;
-  betweenness: Float64Array;
-  /** Standard error of each sampled betweenness (0 when exact). */
-  betweennessError: Float64Array;
-  betweennessMeta: { estimated: boolean; samples: number; batches: number; stop: string; method: string };
   /** NaN where undefined (isolates). */
   constraint: Float64Array;
   effectiveSize: Float64Array;
@@ -147,6 +146,16 @@ export interface StructureData {
   /** Bridge ties as view-node pairs [u0, v0, u1, v1, …]. */
   bridges: Int32Array;
   ties: number;
+}
+
+export interface BetweennessData {
+  /** Network organisation index of each view node. */
+  orgIndexOf: Int32Array;
+  /** Normalised betweenness per view node (sampled above the exact limit). */
+  values: Float64Array;
+  /** Standard error of each sampled value (0 when exact). */
+  error: Float64Array;
+  meta: { estimated: boolean; samples: number; batches: number; stop: string; method: string };
 }
 
 export interface CommunitiesData {
@@ -227,6 +236,7 @@ export type FocalData = FocalResult;
 
 export interface StageData {
   structure: StructureData;
+  betweenness: BetweennessData;
   communities: CommunitiesData;
   roles: RolesData;
   bridges: BridgesData;
@@ -268,12 +278,13 @@ type StageRun<T> = Generator<number, T, void>;
 /** Stages each stage needs first. */
 export const STAGE_DEPENDENCIES: Record<StageName, readonly StageName[]> = {
   structure: [],
+  betweenness: [],
   communities: [],
   roles: [],
   bridges: [],
   clusters: ['structure', 'communities'],
   conveners: ['communities'],
-  suggestions: ['structure', 'communities'],
+  suggestions: ['betweenness', 'communities'],
   focal: ['structure', 'communities'],
   robustness: ['communities', 'conveners'],
 };
@@ -422,7 +433,17 @@ export function* computeStage(
 ): StageRun<StageData[StageName]> {
   switch (stage) {
     case 'structure':
-      return yield* structureStage(csr, input);
+      return yield* structureStage(csr);
+    case 'betweenness': {
+      yield 0;
+      const bc = yield* sampledBetweennessSteps(csr, { exactMaxNodes: input.exactBetweennessMaxNodes, seed: input.seed, ...(Number.isFinite(input.betweennessSamples) ? { maxSamples: input.betweennessSamples } : {}) });
+      return {
+        orgIndexOf: viewIndex(csr),
+        values: bc.values,
+        error: bc.stderr,
+        meta: { estimated: bc.estimated, samples: bc.samples, batches: bc.batches, stop: bc.stop, method: bc.estimated ? 'brandes-pich' : 'brandes' },
+      } satisfies BetweennessData;
+    }
     case 'communities': {
       const c = yield* consensusCommunitySteps(csr, { resolution: input.resolution, seed: input.seed });
       return {
@@ -531,11 +552,11 @@ export function* computeStage(
     }
     case 'suggestions': {
       yield 0;
-      const structure = dep('structure');
+      const betweenness = dep('betweenness');
       const communities = dep('communities');
       return {
         organisations: suggestTies(csr, { targets: input.targets, perPair: input.suggestionsPerPair }),
-        clusters: suggestClusterLinks(csr, { of: communities.of, count: communities.count }, { targets: input.targets, betweenness: structure.betweenness, limit: input.suggestionsPerPair }),
+        clusters: suggestClusterLinks(csr, { of: communities.of, count: communities.count }, { targets: input.targets, betweenness: betweenness.values, limit: input.suggestionsPerPair }),
       } satisfies SuggestionsData;
     }
     case 'focal': {
@@ -553,13 +574,11 @@ export function* computeStage(
   }
 }
 
-function* structureStage(csr: Csr & { orgIndexOf?: Int32Array }, input: Omit<AnalysisInput, 'filters' | 'sectorsVersion'>): StageRun<StructureData> {
+function* structureStage(csr: Csr & { orgIndexOf?: Int32Array }): StageRun<StructureData> {
   const components = componentsOfCsr(csr);
-  yield 0.05;
+  yield 0.1;
   const holes = structuralHoles(csr, true);
-  yield 0.2;
-  const bc = yield* sampledBetweennessSteps(csr, { exactMaxNodes: input.exactBetweennessMaxNodes, seed: input.seed, ...(Number.isFinite(input.betweennessSamples) ? { maxSamples: input.betweennessSamples } : {}) });
-  yield 0.9;
+  yield 0.8;
   const cut = cutpoints(csr);
   const bridges = new Int32Array(cut.bridges.length * 2);
   cut.bridges.forEach(([u, v], i) => {
@@ -574,9 +593,6 @@ function* structureStage(csr: Csr & { orgIndexOf?: Int32Array }, input: Omit<Ana
     strength: csr.strength,
     component: components.of,
     componentCount: components.count,
-    betweenness: bc.values,
-    betweennessError: bc.stderr,
-    betweennessMeta: { estimated: bc.estimated, samples: bc.samples, batches: bc.batches, stop: bc.stop, method: bc.estimated ? 'brandes-pich' : 'brandes' },
     constraint: holes.constraint,
     effectiveSize: holes.effectiveSize,
     hierarchy: holes.hierarchy,

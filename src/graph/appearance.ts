@@ -4,7 +4,7 @@
  * stages. Results of another visible network than the current one are never used (the caller
  * passes only fresh stages).
  */
-import type { CommunitiesData, RolesData, StructureData } from '../analysis/stages';
+import type { BetweennessData, CommunitiesData, RolesData, StructureData } from '../analysis/stages';
 import { SECTOR_INFO, SECTORS, type Sector } from '../data/sectors';
 import type { Visibility } from '../filters/filters';
 import { measure, type ColourBy, type MeasureId, type SizeBy } from '../measures/registry';
@@ -89,6 +89,7 @@ export interface AppearanceInput {
   sectors: ArrayLike<number>;
   visibility: Visibility;
   structure: StructureData | null;
+  betweenness: BetweennessData | null;
   communities: CommunitiesData | null;
   roles: RolesData | null;
   colourBy: ColourBy;
@@ -108,7 +109,7 @@ export function visibleDegrees(network: Network, visibility: Visibility): Int32A
 }
 
 export function computeAppearance(input: AppearanceInput): Appearance {
-  const { network, sectors, visibility, structure, communities, roles } = input;
+  const { network, sectors, visibility, structure, communities } = input;
   const N = network.organisations.length;
   const colour = new Array<string>(N);
   const size = new Float32Array(N);
@@ -149,7 +150,7 @@ export function computeAppearance(input: AppearanceInput): Appearance {
       };
     }
   } else {
-    const values = measureValues(input.colourBy, { structure, roles });
+    const values = measureValues(input.colourBy, input);
     if (!values) legend = sectorColours();
     else {
       let min = Infinity;
@@ -174,7 +175,7 @@ export function computeAppearance(input: AppearanceInput): Appearance {
   }
 
   let sizeMetric: SizeBy = input.sizeBy;
-  const sized = input.sizeBy === 'degree' ? null : measureValues(input.sizeBy, { structure, roles });
+  const sized = input.sizeBy === 'degree' ? null : measureValues(input.sizeBy, input);
   if (!sized) {
     sizeMetric = 'degree';
     for (let i = 0; i < N; i++) size[i] = nodeSizeForDegree(degrees[i]!);
@@ -192,9 +193,9 @@ export function computeAppearance(input: AppearanceInput): Appearance {
 }
 
 /** A measure's values per view node with the network index of each node, or null when not computed. */
-function measureValues(id: MeasureId, stages: { structure: StructureData | null; roles: RolesData | null }): { value: Float64Array; index: Int32Array } | null {
+function measureValues(id: MeasureId, stages: Pick<AppearanceInput, 'structure' | 'betweenness' | 'roles'>): { value: Float64Array; index: Int32Array } | null {
   const m = measure(id);
-  const source = m.stage === 'roles' ? stages.roles : stages.structure;
+  const source = m.stage === 'roles' ? stages.roles : m.stage === 'betweenness' ? stages.betweenness : stages.structure;
   if (!source) return null;
   const n = source.orgIndexOf.length;
   const value = new Float64Array(n);

@@ -87,8 +87,8 @@ export const MEASURES: readonly MeasureDescriptor[] = [
   },
   {
     id: 'betweenness',
-    stage: 'structure',
-    value: (s, i) => finite(s.structure?.betweenness[i]),
+    stage: 'betweenness',
+    value: (s, i) => finite(s.betweenness?.values[i]),
     format: 'small',
     direction: 'broker',
     csv: 'betweenness',

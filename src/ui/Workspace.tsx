@@ -92,11 +92,12 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const activityIndex = useMemo(() => new ActivityIndex(network), [network]);
   const facets = useMemo(() => computeFacets(network, sectors, view.filters), [network, sectors, view.filters]);
   const structure = freshResult(analysis, 'structure');
+  const betweenness = freshResult(analysis, 'betweenness');
   const communities = freshResult(analysis, 'communities');
   const roles = freshResult(analysis, 'roles');
   const appearance = useMemo(
-    () => computeAppearance({ network, sectors, visibility, structure, communities, roles, colourBy: view.colourBy, sizeBy: view.sizeBy }),
-    [network, sectors, visibility, structure, communities, roles, view.colourBy, view.sizeBy],
+    () => computeAppearance({ network, sectors, visibility, structure, betweenness, communities, roles, colourBy: view.colourBy, sizeBy: view.sizeBy }),
+    [network, sectors, visibility, structure, betweenness, communities, roles, view.colourBy, view.sizeBy],
   );
   const assembled = analysis.assembled;
   const result = assembled?.result ?? null;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { analyseDataset, analyseNetwork, EI_CONVENTION, STAGES } from '../../../src/analysis/index';
+import { analyseDataset, analyseNetwork, EI_CONVENTION, runStages, STAGES } from '../../../src/analysis/index';
 import { findingsOf } from '../../../src/analysis/findings';
 import { generateNationalDataset } from '../../../src/analysis/synthetic';
 import type { Dataset } from '../../../src/data/model';
@@ -51,7 +51,7 @@ export function sector8Dataset(): Dataset {
 describe('the staged analysis of sector8 (a dataset)', () => {
   const ref = loadValues<any>('sector8');
   const progress: [string, number][] = [];
-  const { result, engine } = analyseDataset(sector8Dataset(), { k: 3, focal: 'M', onProgress: (s, f) => progress.push([s, f]) });
+  const { result, engine, input } = analyseDataset(sector8Dataset(), { k: 3, focal: 'M', onProgress: (s, f) => progress.push([s, f]) });
   const row = (id: string) => result.organisations.find((o) => o.id === id)!;
 
   it('is plain JSON (no Map/Set/NaN/undefined in arrays) and survives a round trip', () => {
@@ -142,6 +142,17 @@ describe('the staged analysis of sector8 (a dataset)', () => {
     expect(result.meta.ties).toBe(12);
     expect(result.meta.louvain.runs).toBeGreaterThan(1);
     expect(Object.values(engine.runs).every((n) => n === 1)).toBe(true);
+  });
+
+  // Betweenness is its own stage: other pivots or exact limits recompute it and the suggestions
+  // that rank by it, not the components or constraint of the structure stage.
+  it('other betweenness settings rerun only betweenness and the suggestions', () => {
+    const before = { ...engine.runs };
+    const again = runStages(engine, { ...input, exactBetweennessMaxNodes: 2, betweennessSamples: 4 });
+    const reran = STAGES.filter((s) => engine.runs[s] !== before[s]);
+    expect(reran).toEqual(['betweenness', 'suggestions']);
+    expect(again.betweenness!.data.meta).toMatchObject({ estimated: true, samples: 4 });
+    expect(again.structure!.data).toBe(runStages(engine, input, ['structure']).structure!.data);
   });
 
   it('reports progress for every stage, each from its start to its end', () => {

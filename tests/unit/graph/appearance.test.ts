@@ -31,12 +31,13 @@ describe('appearance', () => {
   const visibility = applyFilters(network, sectors, DEFAULT_FILTERS);
   const engine = new StagedAnalysis(network, 'n', sectors, '0');
   const input: AnalysisInput = { ...DEFAULT_ANALYSIS_OPTIONS, filters: DEFAULT_FILTERS, sectorsVersion: '0' };
-  const stages = runStages(engine, input, ['structure', 'communities', 'roles']);
+  const stages = runStages(engine, input, ['structure', 'betweenness', 'communities', 'roles']);
   const structure = stages.structure!.data;
+  const betweenness = stages.betweenness!.data;
   const communities = stages.communities!.data;
   const roles = stages.roles!.data;
   const i = (id: string) => network.projection.incidence.orgIndex.get(id)!;
-  const base = { network, sectors, visibility, structure, communities, roles };
+  const base = { network, sectors, visibility, structure, betweenness, communities, roles };
 
   it('colours by sector with a legend of counts, sizes by partners', () => {
     const a = computeAppearance({ ...base, colourBy: 'sector', sizeBy: 'degree' });
@@ -70,8 +71,15 @@ describe('appearance', () => {
     expect(a.sizeMetric).toBe('betweenness');
   });
 
+  it('reads betweenness from its own stage: sizes by partners while that stage is still running', () => {
+    const a = computeAppearance({ ...base, betweenness: null, colourBy: 'constraint', sizeBy: 'betweenness' });
+    expect(a.colourMetric).toBe('constraint');
+    expect(a.sizeMetric).toBe('degree');
+    expect(a.size[i('b')]).toBeCloseTo(nodeSizeForDegree(2));
+  });
+
   it('falls back to sector colours and partner sizes until the analysis is there', () => {
-    const a = computeAppearance({ ...base, structure: null, communities: null, roles: null, colourBy: 'community', sizeBy: 'brokerageTotal' });
+    const a = computeAppearance({ ...base, structure: null, betweenness: null, communities: null, roles: null, colourBy: 'community', sizeBy: 'brokerageTotal' });
     expect(a.colourMetric).toBe('sector');
     expect(a.sizeMetric).toBe('degree');
     expect(a.colour[i('d')]).toBe('#009E73');

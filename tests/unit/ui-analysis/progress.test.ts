@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../../src/analysis/stages';
+import { createTranslator } from '../../../src/i18n';
 import { isProgressStep, progressState, PROGRESS_STEPS } from '../../../src/ui/analysis/progress';
 
 describe('progress state', () => {
@@ -22,5 +23,17 @@ describe('progress state', () => {
     expect(progressState(null, null).stepNumber).toBeNull();
     expect(isProgressStep('conveners')).toBe(true);
     expect(isProgressStep('nope')).toBe(false);
+  });
+
+  // The bar names the running stage in words; a stage without a label showed its i18n key.
+  it.each(['nl', 'en'] as const)('names every stage in words (%s), in the analysis and in the comparison', (lang) => {
+    const { t } = createTranslator(lang);
+    for (const stage of STAGES) {
+      for (const key of [`analysis:progress.step.${stage}`, `change:status.stage.${stage}`]) {
+        const text = t(key as never) as string;
+        expect(text, key).not.toContain('.');
+        expect(text.length, key).toBeGreaterThan(3);
+      }
+    }
   });
 });

@@ -171,12 +171,12 @@ describe('components render real results', () => {
   });
 
   it('renders the progress bar, indeterminate and with an error', () => {
-    // The third of nine stages, half done: (2 + 0.5) / 9 = 28%.
+    // The third of ten stages, half done: (2 + 0.5) / 10 = 25%.
     const html = render(createElement(AnalysisProgress, { step: 'roles', fraction: 0.5 }), 'nl');
     expect(html).toContain('role="progressbar"');
-    expect(html).toContain('aria-valuenow="28"');
+    expect(html).toContain('aria-valuenow="25"');
     expect(html).toContain('makelaarsrollen');
-    expect(html).toMatch(/aria-valuetext="stap 3 van 9: makelaarsrollen · 28\s?%"/);
+    expect(html).toMatch(/aria-valuetext="stap 3 van 10: makelaarsrollen · 25\s?%"/);
     const indeterminate = render(createElement(AnalysisProgress, { step: null, fraction: null }), 'en');
     expect(indeterminate).not.toContain('aria-valuenow');
     expect(indeterminate).toContain('Preparing the analysis');
