@@ -256,6 +256,54 @@ describe('layout control', () => {
   });
 });
 
+describe('mouse', () => {
+  // Picking reads a pixel back from the GPU and waits for the frame being drawn (hundreds of ms in
+  // software WebGL): the map does it for hover and presses, not on wheel steps or while dragging.
+  it('zooms with the wheel and pans with a drag without picking at every step; hover still picks', async () => {
+    const page = session.page;
+    await openApp(page);
+    await settledCamera(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { pixelReads: number };
+      w.pixelReads = 0;
+      for (const gl of [WebGLRenderingContext, WebGL2RenderingContext]) {
+        const read = gl.prototype.readPixels as (...args: unknown[]) => void;
+        gl.prototype.readPixels = function (this: unknown, ...args: unknown[]) {
+          w.pixelReads++;
+          return read.apply(this, args);
+        } as typeof gl.prototype.readPixels;
+      }
+    });
+    const reads = () => page.evaluate(() => (window as unknown as { pixelReads: number }).pixelReads);
+    const resetReads = () => page.evaluate(() => void ((window as unknown as { pixelReads: number }).pixelReads = 0));
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const key = keyOf('gemeente-den-haag');
+    const at = (await probe(page, [key]))[key]!;
+
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await expect.poll(reads).toBeGreaterThan(0);
+
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const before = await settledCamera(page);
+    await resetReads();
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
+    const zoomed = await settledCamera(page);
+    expect(zoomed.ratio).toBeLessThan(before.ratio * 0.9);
+    expect(await reads()).toBe(0);
+
+    await page.mouse.move(box.x + 12, box.y + 12);
+    await resetReads();
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 12 + 10 * i, box.y + 12 + 6 * i);
+    await page.mouse.up();
+    const panned = await settledCamera(page);
+    expect(Math.hypot(panned.x - zoomed.x, panned.y - zoomed.y)).toBeGreaterThan(0);
+    // The press and the release each look for an organisation and then a tie (one read each);
+    // the twelve moves in between read nothing (before: two reads a move).
+    expect(await reads()).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('keyboard', () => {
   it('moves between organisations with the arrows and round partners, opens details with Enter, lets go with Esc', async () => {
     const page = session.page;

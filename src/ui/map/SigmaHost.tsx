@@ -65,6 +65,7 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
     if (!element) return;
     // The settings belong to the graph (they are memoised on it), so they are read with it.
     const instance: MapSigma = new Sigma(graph, element, { allowInvalidContainer: true, ...settings });
+    withoutNeedlessPicking(instance);
     instances++;
     element.dataset.renderer = String(instances);
     // A rebuilt graph (other tie rules) keeps the reader's place on the map.
@@ -95,4 +96,20 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
       {sigma && <SigmaContext.Provider value={sigma}>{children}</SigmaContext.Provider>}
     </div>
   );
+}
+
+/**
+ * Sigma finds the node under the mouse by reading one pixel back from the GPU, which waits for the
+ * frame being drawn: 80–370 ms a time in software WebGL on H2020's overview (bench:browser
+ * --profile). It does so on every wheel step, only to emit wheelNode/wheelStage, which Bruggen does
+ * not use (the zoom is the mouse captor's own); and on every move while the map is dragged, for a
+ * hover that dragging does not show. Both are left out: hover with the button up, and picking on
+ * presses and clicks (node drag, selection), stay as they are.
+ */
+function withoutNeedlessPicking(sigma: MapSigma): void {
+  const captor = sigma.getMouseCaptor();
+  captor.removeAllListeners('wheel');
+  const moves = captor.listeners('mousemove');
+  captor.removeAllListeners('mousemove');
+  for (const move of moves) captor.on('mousemove', (coords) => (captor.isMouseDown ? undefined : move(coords)));
 }
