@@ -126,10 +126,11 @@ interface EdgeList {
  * A read-only stand-in for a graphology Graph, holding only what graphology-communities-louvain
  * 2.x reads for an undirected graph (isGraph's duck-typing, `type`, `order`, `size`,
  * `selfLoopCount`, `forEachNode`, `undirectedDegreeWithoutSelfLoops`, `forEachEdge`). Nodes are
- * visited in `order`; keys are decimal node indices; the edge key passed to the weight getter is the
- * edge index.
+ * visited in `order`; the node keys are the node indices as numbers (the library keeps them as
+ * property names, so its result reads like string keys "0", "1", …, but indexing its map with numbers
+ * made the runs about 10% faster on H2020); the edge key passed to the weight getter is the edge index.
  */
-export function louvainView(edges: EdgeList, order: Int32Array, keys: readonly string[]) {
+export function louvainView(edges: EdgeList, order: Int32Array) {
   const degree = new Int32Array(edges.n);
   for (let e = 0; e < edges.m; e++) {
     degree[edges.u[e]!]!++;
@@ -147,14 +148,14 @@ export function louvainView(edges: EdgeList, order: Int32Array, keys: readonly s
     addUndirectedEdgeWithKey: readOnly,
     dropNode: readOnly,
     setNodeAttribute: readOnly,
-    forEachNode(callback: (node: string) => void): void {
-      for (let p = 0; p < edges.n; p++) callback(keys[order[p]!]!);
+    forEachNode(callback: (node: number) => void): void {
+      for (let p = 0; p < edges.n; p++) callback(order[p]!);
     },
-    undirectedDegreeWithoutSelfLoops(node: string): number {
-      return degree[+node]!;
+    undirectedDegreeWithoutSelfLoops(node: number): number {
+      return degree[node]!;
     },
-    forEachEdge(callback: (edge: number, attributes: undefined, source: string, target: string) => void): void {
-      for (let e = 0; e < edges.m; e++) callback(e, undefined, keys[edges.u[e]!]!, keys[edges.v[e]!]!);
+    forEachEdge(callback: (edge: number, attributes: undefined, source: number, target: number) => void): void {
+      for (let e = 0; e < edges.m; e++) callback(e, undefined, edges.u[e]!, edges.v[e]!);
     },
   };
 }
@@ -163,7 +164,6 @@ export function louvainView(edges: EdgeList, order: Int32Array, keys: readonly s
 function runLouvain(
   edges: EdgeList,
   order: Int32Array,
-  keys: readonly string[],
   resolution: number,
   rng: () => number,
 ): Int32Array {
@@ -173,14 +173,14 @@ function runLouvain(
     return labels;
   }
   const w = edges.w;
-  const view = louvainView(edges, order, keys);
+  const view = louvainView(edges, order);
   // The library's types want a graphology Graph; the view has every member it reads.
   const communities = louvain(view as unknown as Parameters<typeof louvain>[0], {
     getEdgeWeight: ((edge: number) => w[edge]!) as unknown as 'weight',
     resolution,
     rng,
   });
-  for (let i = 0; i < edges.n; i++) labels[i] = communities[keys[i]!]!;
+  for (let i = 0; i < edges.n; i++) labels[i] = communities[i]!;
   return labels;
 }
 
@@ -381,8 +381,6 @@ export function* consensusCommunitySteps(csr: Csr, options: ConsensusOptions = {
   const budget = options.workBudget ?? 8e6;
   const shuffle = options.shuffleOrder ?? true;
   const { n } = csr;
-  const keys: string[] = new Array<string>(n);
-  for (let i = 0; i < n; i++) keys[i] = String(i);
   const identity = new Int32Array(n);
   for (let i = 0; i < n; i++) identity[i] = i;
 
@@ -392,7 +390,7 @@ export function* consensusCommunitySteps(csr: Csr, options: ConsensusOptions = {
     const runSeed = Math.floor(seeds() * 4294967296);
     const orderRng = mulberry32(runSeed ^ 0x5bd1e995);
     const order = shuffle ? shuffled(n, orderRng) : identity;
-    return runLouvain(edges, order, keys, resolution, mulberry32(runSeed));
+    return runLouvain(edges, order, resolution, mulberry32(runSeed));
   };
 
   let edges: EdgeList = { n, m: csr.m, u: csr.edgeU, v: csr.edgeV, w: csr.edgeW };

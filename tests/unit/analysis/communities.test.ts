@@ -96,7 +96,7 @@ describe('louvainView (the adapter the library runs on)', () => {
         for (const p of order) g.addNode(keys[p]!);
         for (let e = 0; e < csr.m; e++) g.addUndirectedEdge(keys[csr.edgeU[e]!]!, keys[csr.edgeV[e]!]!, { weight: csr.edgeW[e]! });
         const real = louvain(g, { rng, getEdgeWeight: 'weight' });
-        const view = louvainView({ n: csr.n, m: csr.m, u: csr.edgeU, v: csr.edgeV, w: csr.edgeW }, order, keys);
+        const view = louvainView({ n: csr.n, m: csr.m, u: csr.edgeU, v: csr.edgeV, w: csr.edgeW }, order);
         const viaView = louvain(view as unknown as Graph, {
           rng: mulberry32(seed * 77),
           getEdgeWeight: ((edge: number) => csr.edgeW[edge]!) as unknown as 'weight',
