@@ -14,6 +14,11 @@ import type { Network } from './network';
 
 /** Above this many visible organisations the map opens on the overview. */
 export const OVERVIEW_ABOVE = 5000;
+
+/** Whether a map of this many organisations opens on the community overview. */
+export function opensOnOverview(organisations: number): boolean {
+  return organisations > OVERVIEW_ABOVE;
+}
 /** Communities smaller than this are left out of the overview (and counted). */
 export const OVERVIEW_MIN_MEMBERS = 2;
 

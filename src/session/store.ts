@@ -21,7 +21,7 @@ import { DEFAULT_PROJECTION_RULES, type Projection, type ProjectionRules } from 
 import { RemoteError, RpcClient, CancelledError, type Endpoint } from '../workers/rpc';
 import type { AnalysisProtocol, LayoutProtocol } from '../workers/protocols';
 import { networkLayoutGraph, twoModeLayoutGraph, type IndexedLayoutGraph } from '../graph/layout';
-import { OVERVIEW_ABOVE } from '../graph/overview';
+import { opensOnOverview } from '../graph/overview';
 import { cleanViewState, type DroppedValue } from './clean';
 import { copyPacked, packedBuffers, type PackedDataset } from '../data/import/transport';
 import { milestone } from './milestones';
@@ -383,8 +383,7 @@ export class SessionStore {
     // have) the communities it will be asked for are known: the worker starts on them as soon as it
     // has projected ('0': its first sectors).
     const { view } = this.snapshot;
-    const opensOnOverview = packed.organisations.count > OVERVIEW_ABOVE;
-    const warm = opensOnOverview && !filtersActive(view.filters) ? analysisInputOf(view, '0', view.focal ?? null) : undefined;
+    const warm = opensOnOverview(packed.organisations.count) && !filtersActive(view.filters) ? analysisInputOf(view, '0', view.focal ?? null) : undefined;
     const projection = this.load(packed, rules, networkVersion, warm);
     // A failure is reported when the projection is used (or not at all, if another dataset opens first).
     projection.catch(() => undefined);
@@ -397,7 +396,7 @@ export class SessionStore {
    */
   private layoutDeferred(): boolean {
     const { network, layout } = this.snapshot;
-    return !!network && !layout && network.organisations.length > OVERVIEW_ABOVE;
+    return !!network && !layout && opensOnOverview(network.organisations.length);
   }
 
   private visibilityFor(network: Network, sectors: Uint8Array, view: ViewState): Visibility {

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CommunitiesData } from '../../analysis/stages';
 import type { Visibility } from '../../filters/filters';
 import type { Network } from '../../graph/network';
-import { aggregateCommunities, communityLayoutGraph, membersPositions, OVERVIEW_ABOVE, overviewLayoutGraph, type Overview } from '../../graph/overview';
+import { aggregateCommunities, communityLayoutGraph, membersPositions, opensOnOverview, overviewLayoutGraph, type Overview } from '../../graph/overview';
 import type { Positions, SessionStore } from '../../session/store';
 import { milestone } from '../../session/milestones';
 
@@ -52,7 +52,7 @@ export function useMapLevel({ store, network, networkVersion, visibility, sector
   sectors: Uint8Array;
   communities: CommunitiesData | null;
 }): MapLevelState {
-  const large = visibility.counts.organisations > OVERVIEW_ABOVE;
+  const large = opensOnOverview(visibility.counts.organisations);
   const [choice, setChoice] = useState<MapLevel | null>(null);
   // A new network starts on its default level.
   const [forNetwork, setForNetwork] = useState(network);
