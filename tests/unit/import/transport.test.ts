@@ -7,7 +7,7 @@ import { reportForPage, reportToCsv } from '../../../src/data/import/reportCsv';
 import { groupProblems } from '../../../src/ui/import/problemText';
 import { packDataset, packedBuffers, unpackDataset } from '../../../src/data/import/transport';
 import type { Dataset } from '../../../src/data/model';
-import { createInlineEngine, createWorkerEngine } from '../../../src/ui/import/engine';
+import { createInlineEngine, createWorkerEngine, type ImportEngine } from '../../../src/ui/import/engine';
 import { importHandlers } from '../../../src/workers/importHandlers';
 import { inProcessPair, serve } from '../../../src/workers/rpc';
 import type { ImportProtocol } from '../../../src/workers/protocols';
@@ -84,6 +84,15 @@ describe('the report as the page gets it', () => {
 
 describe('the worker engine over the real protocol (in-process)', () => {
   const csv = 'activity_id,organisation,sector\nA1,De Haagse Hogeschool,knowledge\nA1,Haagse Hogeschool,\nA2,Gemeente Delft,government\nA2,TU Delft,\n';
+  /** Reads one CSV text and builds it with the planned mappings. */
+  const readAndBuild = async (engine: ImportEngine, text: string) => {
+    const summaries = await engine.read([input('p.csv', text)], () => {}).result;
+    if (summaries === 'cancelled') throw new Error('cancelled');
+    const plans = planMappings(summaries);
+    const built = await engine.build({ datasetName: 'p', mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) }, () => {}).result;
+    if (built === 'cancelled') throw new Error('cancelled');
+    return built;
+  };
 
   it('reads, builds, reviews a merge and hands over the same dataset as the inline engine', async () => {
     const [page, worker] = inProcessPair();
@@ -92,11 +101,7 @@ describe('the worker engine over the real protocol (in-process)', () => {
     const inline = createInlineEngine();
     const results = [];
     for (const e of [engine, inline]) {
-      const summaries = await e.read([input('p.csv', csv)], () => {}).result;
-      if (summaries === 'cancelled') throw new Error('cancelled');
-      const plans = planMappings(summaries);
-      const built = await e.build({ datasetName: 'p', mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) }, () => {}).result;
-      if (built === 'cancelled') throw new Error('cancelled');
+      const built = await readAndBuild(e, csv);
       expect(built.counts).toMatchObject({ organisations: 4, participations: 4 });
       expect(built.duplicates).toHaveLength(1);
       const view = await e.review([built.duplicates[0]!.id]);
@@ -117,23 +122,14 @@ describe('the worker engine over the real protocol (in-process)', () => {
     serve<ImportProtocol>(worker, importHandlers());
     const engine = createWorkerEngine(() => page);
     const buildFile = async (text: string) => {
-      const summaries = await engine.read([input('p.csv', text)], () => {}).result;
-      if (summaries === 'cancelled') throw new Error('cancelled');
-      const plans = planMappings(summaries);
-      const built = await engine.build({ datasetName: 'p', mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) }, () => {}).result;
-      if (built === 'cancelled') throw new Error('cancelled');
+      const built = await readAndBuild(engine, text);
       // The user reads the report: the worker packs meanwhile.
       await new Promise((resolve) => setTimeout(resolve, 20));
       return built;
     };
     const expected = async (text: string, accepted: (b: Awaited<ReturnType<typeof buildFile>>) => string[]) => {
       const inline = createInlineEngine();
-      const summaries = await inline.read([input('p.csv', text)], () => {}).result;
-      if (summaries === 'cancelled') throw new Error('cancelled');
-      const plans = planMappings(summaries);
-      const built = await inline.build({ datasetName: 'p', mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) }, () => {}).result;
-      if (built === 'cancelled') throw new Error('cancelled');
-      return (await inline.take(accepted(built))).dataset;
+      return (await inline.take(accepted(await readAndBuild(inline, text)))).dataset;
     };
     // No merge: the dataset packed during the review.
     await buildFile(csv);
