@@ -24,6 +24,7 @@ import { networkLayoutGraph, twoModeLayoutGraph, type IndexedLayoutGraph } from 
 import { opensOnOverview } from '../graph/overview';
 import { cleanViewState, type DroppedValue } from './clean';
 import { copyPacked, packedBuffers, type PackedDataset } from '../data/import/transport';
+import { yieldToEventLoop } from '../data/import/table';
 import { milestone } from './milestones';
 import { datasetKey } from '../data/sectorCorrections';
 import type { DatasetShelf, ShelvedSummary } from './shelf';
@@ -315,6 +316,9 @@ export class SessionStore {
       }
       return;
     }
+    // Receiving a large projection is one task of the page's main thread, rebuilding the network
+    // from it another: together they held it for half a second on H2020.
+    await yieldToEventLoop();
     if (generation !== this.loadGeneration || this.disposed) return;
     milestone('projected');
     const network = networkFromProjection(dataset, projection);

@@ -3,7 +3,8 @@ import { packDataset } from '../../../src/data/import/transport';
 import type { Dataset } from '../../../src/data/model';
 import { totalReport } from '../../../src/data/report';
 import { OVERVIEW_ABOVE } from '../../../src/graph/overview';
-import type { LayoutProtocol } from '../../../src/workers/protocols';
+import { createAnalysisService } from '../../../src/workers/analysisService';
+import type { AnalysisProtocol, LayoutProtocol } from '../../../src/workers/protocols';
 import { inProcessPair, serve } from '../../../src/workers/rpc';
 import { analysed, harness, until } from './harness';
 
@@ -68,6 +69,47 @@ describe('opening a large imported dataset', () => {
     expect(store.getSnapshot().analysis.assembled!.result.meta.organisations).toBe(d.organisations.length);
     store.dispose();
   }, 90_000);
+
+  it('rebuilds the network in a task after the one that receives the projection', async () => {
+    // Receiving H2020's projection and rebuilding the network from it held the page's main thread for
+    // half a second as one task. Here: what the page sends on (its sectors) must not leave in the
+    // receiving task, whatever the microtasks that task runs.
+    const service = createAnalysisService();
+    const sent: string[] = [];
+    let sentWhileReceiving: string[] | null = null;
+    const { store } = harness('', {
+      createAnalysisWorker() {
+        const [client, server] = inProcessPair();
+        serve<AnalysisProtocol>(server, service);
+        return {
+          ...client,
+          postMessage(message: unknown, transfer?: Transferable[]) {
+            sent.push((message as { method?: string }).method ?? '?');
+            client.postMessage(message, transfer);
+          },
+          addEventListener(type: 'message', listener: (event: MessageEvent) => void) {
+            client.addEventListener(type, (event) => {
+              listener(event);
+              const answer = (event.data as { value?: { incidence?: unknown } }).value;
+              if (!answer?.incidence) return;
+              const before = sent.length;
+              // Every microtask of the receiving task runs before these 50 hops end.
+              void (async () => {
+                for (let i = 0; i < 50; i++) await Promise.resolve();
+                sentWhileReceiving = sent.slice(before);
+              })();
+            });
+          },
+        };
+      },
+    });
+    const d = ring(300);
+    await store.openImported(d, 'ring.csv', totalReport([], []), packDataset(d));
+    await until(store, (s) => s.phase === 'ready');
+    expect(sentWhileReceiving).toEqual([]);
+    expect(sent).toContain('setSectors');
+    store.dispose();
+  });
 
   it('projects a preloaded dataset once: the worker starts on the packed copy before the page has unpacked it', async () => {
     const d = ring(400);
