@@ -1,6 +1,6 @@
 import { SECTORS, type Sector } from '../data/sectors';
 import type { Network } from '../graph/network';
-import { activityFilterActive, applyFilters, organisationFilterActive, type ActivityFacet, type Filters, type OrganisationFacet } from './filters';
+import { applyFilters, everythingVisible, filtersActive, type ActivityFacet, type Filters, type OrganisationFacet } from './filters';
 
 export interface FacetValue {
   value: string;
@@ -64,8 +64,8 @@ export function computeFacets(network: Network, sectors: ArrayLike<number>, filt
 
   // One pass per facet with that facet's own filter left out (the others' stay).
   const otherwise = (except: ActivityFacet | OrganisationFacet) => applyFilters(network, sectors, filters, { except });
-  const anyFilter = activityFilterActive(filters) || organisationFilterActive(filters) || filters.minWeight > 1 || filters.statedOnly;
-  const base = anyFilter ? null : applyFilters(network, sectors, filters);
+  // Without filters every organisation and activity counts (applyFilters would also rebuild every tie).
+  const base = filtersActive(filters) ? null : everythingVisible(network);
 
   const activityFacet = (facet: ActivityFacet, pick: (a: Network['activities'][number]) => string | undefined): FacetValue[] => {
     const visible = base ?? otherwise(facet);

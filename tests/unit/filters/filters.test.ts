@@ -136,6 +136,10 @@ describe('cross-filtered facets', () => {
     expect(none.sectors.map((s) => s.value)).toEqual(SECTORS.filter((s) => none.sectors.some((x) => x.value === s)));
     expect(none.years![0]).toBeLessThanOrEqual(2016);
     expect(none.undated).toBe(dataset.activities.filter((a) => a.startYear === undefined && a.endYear === undefined).length);
+    // With no filter on, each option counts what ticking it alone gives.
+    for (const s of none.sources) expect(s.count, s.value).toBe(filter({ sources: [s.value] }).counts.activities);
+    for (const s of none.sectors) expect(s.count, s.value).toBe(filter({ sectors: [s.value] }).counts.organisations);
+    for (const c of none.cities) expect(c.count, c.value).toBe(filter({ cities: [c.value] }).counts.organisations);
 
     // With a sector filter on, a source counts only activities with a participant of that sector…
     const care = computeFacets(network, sectors, { ...DEFAULT_FILTERS, sectors: ['care'] });
