@@ -20,9 +20,12 @@ export interface CleanResult {
 
 export function cleanViewState(state: ViewState, network: Network, sectors: ArrayLike<number>): CleanResult {
   const dropped: DroppedValue[] = [];
-  const keep = (parameter: string, values: readonly string[], known: ReadonlySet<string>): string[] => {
-    const kept = values.filter((v) => known.has(v));
-    const gone = values.filter((v) => !known.has(v));
+  // `known` is asked for only when there are values to check: on H2020 the six sets took 70 ms.
+  const keep = (parameter: string, values: readonly string[], known: () => ReadonlySet<string>): string[] => {
+    if (!values.length) return [];
+    const present = known();
+    const kept = values.filter((v) => present.has(v));
+    const gone = values.filter((v) => !present.has(v));
     if (gone.length) dropped.push({ parameter, values: gone });
     return kept;
   };
@@ -36,22 +39,17 @@ export function cleanViewState(state: ViewState, network: Network, sectors: Arra
     }
     return out;
   };
-  const presentSectors = new Set<string>();
-  for (let i = 0; i < orgs.length; i++) presentSectors.add(SECTORS[sectors[i]!] ?? 'other');
+  const presentSectors = () => {
+    const present = new Set<string>();
+    for (let i = 0; i < orgs.length; i++) present.add(SECTORS[sectors[i]!] ?? 'other');
+    return present;
+  };
 
   const f = state.filters;
   let years = f.years;
   if (years) {
-    let min = Infinity;
-    let max = -Infinity;
-    for (const a of acts) {
-      for (const y of [a.startYear, a.endYear]) {
-        if (y === undefined) continue;
-        if (y < min) min = y;
-        if (y > max) max = y;
-      }
-    }
-    if (min > max || years[1] < min || years[0] > max) {
+    const span = yearSpan(acts);
+    if (!span || years[1] < span[0] || years[0] > span[1]) {
       dropped.push({ parameter: 'years', values: [`${years[0]}-${years[1]}`] });
       years = null;
     }
@@ -99,12 +97,12 @@ export function cleanViewState(state: ViewState, network: Network, sectors: Arra
     rules: listed.length === state.rules.listingActivities.length ? state.rules : { ...state.rules, listingActivities: listed },
     filters: {
       ...f,
-      sources: keep('source', f.sources, values(acts, (a) => a.source)),
-      kinds: keep('kind', f.kinds, values(acts, (a) => a.kind)),
-      schemes: keep('scheme', f.schemes, values(acts, (a) => a.scheme)),
-      themes: keep('theme', f.themes, values(acts, (a) => a.theme)),
-      regions: keep('region', f.regions, values(orgs, (o) => o.region)),
-      cities: keep('city', f.cities, values(orgs, (o) => o.city)),
+      sources: keep('source', f.sources, () => values(acts, (a) => a.source)),
+      kinds: keep('kind', f.kinds, () => values(acts, (a) => a.kind)),
+      schemes: keep('scheme', f.schemes, () => values(acts, (a) => a.scheme)),
+      themes: keep('theme', f.themes, () => values(acts, (a) => a.theme)),
+      regions: keep('region', f.regions, () => values(orgs, (o) => o.region)),
+      cities: keep('city', f.cities, () => values(orgs, (o) => o.city)),
       sectors: keep('sector', f.sectors, presentSectors) as ViewState['filters']['sectors'],
       years,
       ego,
