@@ -30,7 +30,7 @@ import type { ImportReport } from '../src/data/report';
 import { isSector, SECTORS, type Sector } from '../src/data/sectors';
 import { scenarioFromCsv, type Scenario } from '../src/data/scenario';
 import { applyFilters, DEFAULT_FILTERS, filtersActive, type Filters, type VisibilityCounts } from '../src/filters/filters';
-import { tieSources, type Projection } from '../src/graph/projection';
+import { MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projection } from '../src/graph/projection';
 import { createTranslator, type Language } from '../src/i18n';
 import { sectorName, wordFinding } from '../src/i18n/findings';
 import { cleanViewState, type DroppedValue } from '../src/session/clean';
@@ -207,9 +207,34 @@ async function main(): Promise<number> {
   const threads: { helper: RunningHelper | null } = { helper: null };
   try {
     return await analyse(options, threads);
+  } catch (e) {
+    if (!(e instanceof ProjectionTooLargeError)) throw e;
+    process.stderr.write(tooLargeText(e, options.view));
+    return 1;
   } finally {
     await threads.helper?.close();
   }
+}
+
+/**
+ * What the app's size guard says, for the command line: which activities make the network too
+ * large to build, and the --view that treats them as listings (tied to their hub only).
+ */
+function tooLargeText(e: ProjectionTooLargeError, view: ViewState): string {
+  const number = (n: number) => n.toLocaleString('en');
+  const lines = [
+    `The network would have ${number(e.pairs)} ties (a tie per pair of organisations per shared activity), more than the ${number(MAX_PROJECTED_PAIRS)} that can be built safely.`,
+  ];
+  if (e.large.length) {
+    lines.push('The activities that make it that large:');
+    for (const a of e.large) lines.push(`  ${a.id}: ${number(a.participants)} participants, ${number(a.pairs)} ties`);
+    const listed = [...new Set([...view.rules.listingActivities, ...e.large.map((a) => a.id)])];
+    const query = serialiseViewState({ ...view, rules: { ...view.rules, listingActivities: listed } }).replace(/^\?/, '');
+    lines.push(`Fix: treat them as listings, tied to their hub only (as the app offers): --view "${query}"`);
+  } else {
+    lines.push('Fix: treat the largest activities as listings (--view "listed=ID,ID") or their kind (--listing-kinds KIND).');
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /**

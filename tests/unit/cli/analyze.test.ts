@@ -86,6 +86,26 @@ describe('npm run analyze', () => {
     expect(usage.stderr).toContain('Unknown sector(s) in --targets: aliens');
   }, 60_000);
 
+  it('names the activities that make a network too large to build, and the --view that lists them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-'));
+    const file = join(dir, 'huge.csv');
+    // 2,500 participants: 3,123,750 ties (and one more from A2), over the 3,000,000 the projection builds.
+    const rows = Array.from({ length: 2_500 }, (_, i) => `everyone,Org ${i},${i === 0 ? 'network' : 'tech'},${i === 0 ? 'coordinator' : ''}`);
+    writeFileSync(file, `activity_id,organisation,sector,role\n${rows.join('\n')}\nA2,Org 1,tech,\nA2,Org 2,tech,\n`);
+    const refused = await analyze(file, '--k', '2');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('The network would have 3,123,751 ties');
+    expect(refused.stderr).toContain('  everyone: 2,500 participants, 3,123,750 ties');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    const view = refused.stderr.match(/--view "([^"]+)"/)![1]!;
+    // The options given stay in it (--k is part of the view).
+    expect(view).toBe('k=2&listed=everyone');
+    // The suggested view builds: the activity is tied to its coordinator only.
+    const listed = await analyze(file, '--view', view);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('2,500 organisations, 2 activities, 2,500 ties');
+  }, 60_000);
+
   it('runs compiled (npm run analyze) with the same output as under tsx', async () => {
     const [compiled, tsx] = await Promise.all([runCommand(process.execPath, [COMPILED, '--lang', 'en']), analyze('--lang', 'en')]);
     expect(compiled.code).toBe(0);
