@@ -221,13 +221,15 @@ async function main(): Promise<number> {
  * large to build, and the --view that treats them as listings (tied to their hub only).
  */
 function tooLargeText(e: ProjectionTooLargeError, view: ViewState): string {
+  const SHOWN_LARGE = 20;
   const number = (n: number) => n.toLocaleString('en');
   const lines = [
     `The network would have ${number(e.pairs)} ties (a tie per pair of organisations per shared activity), more than the ${number(MAX_PROJECTED_PAIRS)} that can be built safely.`,
   ];
   if (e.large.length) {
-    lines.push('The activities that make it that large:');
-    for (const a of e.large) lines.push(`  ${a.id}: ${number(a.participants)} participants, ${number(a.pairs)} ties`);
+    lines.push(`The ${e.large.length === 1 ? 'activity' : `${number(e.large.length)} activities`} that make it that large:`);
+    for (const a of e.large.slice(0, SHOWN_LARGE)) lines.push(`  ${a.id}: ${number(a.participants)} participants, ${number(a.pairs)} ties`);
+    if (e.large.length > SHOWN_LARGE) lines.push(`  … and ${number(e.large.length - SHOWN_LARGE)} more (all in the --view below)`);
     const listed = [...new Set([...view.rules.listingActivities, ...e.large.map((a) => a.id)])];
     const query = serialiseViewState({ ...view, rules: { ...view.rules, listingActivities: listed } }).replace(/^\?/, '');
     lines.push(`Fix: treat them as listings, tied to their hub only (as the app offers): --view "${query}"`);

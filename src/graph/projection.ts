@@ -471,7 +471,10 @@ export class ProjectionTooLargeError extends Error {
   }
 }
 
-/** The whole projection; throws ProjectionTooLargeError instead of freezing on a huge one. */
+/**
+ * The whole projection; throws ProjectionTooLargeError instead of freezing on a huge one. The error
+ * lists every activity that must become a listing (a view shows the first few).
+ */
 export function project(
   dataset: Pick<Dataset, 'organisations' | 'activities' | 'participations'>,
   rules: ProjectionRules = DEFAULT_PROJECTION_RULES,
@@ -480,7 +483,7 @@ export function project(
   const incidence = buildIncidence(dataset, rules);
   const { pairs, large } = estimateProjection(incidence, rules.largeActivity);
   if (pairs > maxPairs) {
-    throw new ProjectionTooLargeError(pairs, activitiesToList(incidence, maxPairs).slice(0, 20));
+    throw new ProjectionTooLargeError(pairs, activitiesToList(incidence, maxPairs));
   }
   return { rules, incidence, ties: projectTies(incidence, rules.weight), large, pairs };
 }

@@ -14,6 +14,9 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { MethodsButton, MethodsProvider } from './methods/Methods';
 import { Workspace } from './Workspace';
 
+/** Activities named in the too-large warning; its button lists all that must become listings. */
+const TOO_LARGE_SHOWN = 10;
+
 /** The page: header, the dataset dialog, and the workspace for the dataset of the session. */
 export function App() {
   const { t } = useTranslation();
@@ -86,9 +89,10 @@ export function App() {
             <h2>{t('tooLarge.title')}</h2>
             <p>{t('tooLarge.body', { pairs: problem.pairs })}</p>
             <ul>
-              {problem.large.slice(0, 10).map((a) => (
+              {problem.large.slice(0, TOO_LARGE_SHOWN).map((a) => (
                 <li key={a.id}>{t('tooLarge.activity', { id: a.id, participants: a.participants, pairs: a.pairs })}</li>
               ))}
+              {problem.large.length > TOO_LARGE_SHOWN && <li data-testid="too-large-more">{t('tooLarge.more', { count: problem.large.length - TOO_LARGE_SHOWN })}</li>}
             </ul>
             <button
               type="button"
@@ -97,11 +101,11 @@ export function App() {
               onClick={() =>
                 store.updateView((v) => ({
                   ...v,
-                  rules: { ...v.rules, listingActivities: [...new Set([...v.rules.listingActivities, ...problem.large.slice(0, 10).map((a) => a.id)])] },
+                  rules: { ...v.rules, listingActivities: [...new Set([...v.rules.listingActivities, ...problem.large.map((a) => a.id)])] },
                 }))
               }
             >
-              {t('tooLarge.action', { count: Math.min(10, problem.large.length) })}
+              {t('tooLarge.action', { count: problem.large.length })}
             </button>
           </section>
         )}

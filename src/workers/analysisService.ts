@@ -144,7 +144,7 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
       const incidence = buildIncidence(dataset, rules);
       const { pairs, large } = estimateProjection(incidence, rules.largeActivity);
       if (pairs > MAX_PROJECTED_PAIRS) {
-        const error = new ProjectionTooLargeError(pairs, activitiesToList(incidence, MAX_PROJECTED_PAIRS).slice(0, 20));
+        const error = new ProjectionTooLargeError(pairs, activitiesToList(incidence, MAX_PROJECTED_PAIRS));
         throw Object.assign(error, { data: { pairs, large: error.large } });
       }
       const projection: Projection = { rules, incidence, ties: projectTies(incidence, rules.weight), large, pairs };

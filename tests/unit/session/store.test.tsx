@@ -187,4 +187,27 @@ describe('the session store', () => {
     // The lead o0's 2,499 ties, and the small activity's three (o1–o2, o1–o3, o2–o3).
     expect(s.network!.projection.ties.m).toBe(2499 + 3);
   });
+
+  it('offers every activity that must become a listing, not only the first few, so one answer builds the network', async () => {
+    const h = harness();
+    open.push(h);
+    // 60 activities of the same 400 organisations: 79,800 ties each, 4,788,000 in all; 23 must go.
+    const orgs = Array.from({ length: 400 }, (_, i) => `o${i}`);
+    const acts = Array.from({ length: 60 }, (_, a) => `a${String(a).padStart(2, '0')}`);
+    const dataset = {
+      name: 'many',
+      organisations: orgs.map((id) => ({ id, name: id, sector: 'other' as const, aliases: [], provenance: ['t'] })),
+      activities: acts.map((id) => ({ id, title: id, kind: 'project', source: 't', provenance: ['t'] })),
+      participations: acts.flatMap((a) => orgs.map((o) => ({ activityId: a, organisationId: o }))),
+    };
+    await h.store.open(dataset, { kind: 'builtin', id: 'many' }, { correctionsKey: 'many' });
+    const refused = h.store.getSnapshot().problem;
+    expect(refused?.code).toBe('too-large');
+    const offered = refused!.code === 'too-large' ? refused!.large.map((a) => a.id) : [];
+    expect(offered).toHaveLength(Math.ceil((60 * 79_800 - 3_000_000) / 79_800));
+    h.store.updateView((v) => ({ ...v, rules: { ...v.rules, listingActivities: offered } }));
+    const s = await until(h.store, (x) => x.phase === 'ready' || x.phase === 'error');
+    expect(s.problem).toBeNull();
+    expect(s.network!.projection.pairs).toBeLessThanOrEqual(3_000_000);
+  });
 });
