@@ -34,7 +34,7 @@ import { MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projecti
 import { createTranslator, type Language } from '../src/i18n';
 import { sectorName, wordFinding } from '../src/i18n/findings';
 import { cleanViewState, type DroppedValue } from '../src/session/clean';
-import { parseViewState, serialiseViewState } from '../src/session/url';
+import { QUERY_PARAMETERS, readViewState, serialiseViewState } from '../src/session/url';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../src/session/viewState';
 import { buildNetwork, sectorCodes } from '../src/graph/network';
 import { parseWorklistCsv, writeWorklistCsv, type WorklistReport } from '../src/worklist/csv';
@@ -122,7 +122,7 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
   }
   const v = parsed.values;
   if (v.help) return { usage: '', code: 0 };
-  let view: ViewState = v.view !== undefined ? parseQuery(v.view) : { ...DEFAULT_VIEW_STATE };
+  let view: ViewState = v.view !== undefined ? readQuery('--view', v.view) : { ...DEFAULT_VIEW_STATE };
   if (v.assume === '') return { usage: '--assume needs a file of hypothetical participations (canonical CSV).', code: 2 };
   if (v.worklist === '' || v['new-worklist'] === '') return { usage: '--worklist and --new-worklist need a file name.', code: 2 };
   if (v.targets !== undefined) {
@@ -173,9 +173,16 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
   };
 }
 
-/** A shared link, or its query string with or without the leading "?". */
-function parseQuery(query: string): ViewState {
-  return parseViewState(query.startsWith('?') ? query : `?${query.replace(/^.*\?/, '')}`);
+/**
+ * A shared link, or its query string with or without the leading "?". Values it cannot read
+ * (k=abc) and parameters the app does not write are ignored, and said so on stderr.
+ */
+function readQuery(option: string, query: string): ViewState {
+  const { state, ignored } = readViewState(query.startsWith('?') ? query : `?${query.replace(/^.*\?/, '')}`);
+  for (const d of ignored) process.stderr.write(`${option}: ignored ${d.parameter}=${d.values.join(',')}: not a value ${d.parameter} can have.\n`);
+  const unknown = parameterNames(query).filter((p) => !(QUERY_PARAMETERS as readonly string[]).includes(p));
+  if (unknown.length) process.stderr.write(`${option}: ignored unknown parameter(s) ${unknown.join(', ')}; a view has: ${QUERY_PARAMETERS.join(', ')}.\n`);
+  return state;
 }
 
 /** Parameters of a view that are not filters: the second view of --compare does not use them. */
@@ -300,7 +307,7 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
   const filters = state.filters ?? DEFAULT_FILTERS;
   let second: Filters | null = null;
   if (options.compare !== null) {
-    const cleaned = cleanViewState(parseQuery(options.compare), network, sectors);
+    const cleaned = cleanViewState(readQuery('--compare', options.compare), network, sectors);
     reportDropped('--compare', cleaned.dropped);
     const ignored = parameterNames(options.compare).filter((p) => NON_FILTER_PARAMETERS.includes(p));
     if (ignored.length) {
@@ -398,7 +405,12 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
   let newWorklist: { file: string; introductions: number } | null = null;
   if (options.newWorklist !== null) {
     const introductions = suggestedIntroductions(result, { date: isoDate(new Date()) });
-    await writeFile(options.newWorklist, writeWorklistCsv(introductions));
+    try {
+      await writeFile(options.newWorklist, writeWorklistCsv(introductions));
+    } catch (e) {
+      process.stderr.write(`Cannot write the worklist to "${options.newWorklist}": ${(e as Error).message}. Fix: give a file in a folder that exists and that you may write to.\n`);
+      return 1;
+    }
     newWorklist = { file: options.newWorklist, introductions: introductions.length };
   }
 

@@ -18,6 +18,13 @@ export interface CleanResult {
   dropped: DroppedValue[];
 }
 
+/** Two lists of dropped values as one, a parameter once (its values from both), by name. */
+export function mergeDropped(a: readonly DroppedValue[], b: readonly DroppedValue[]): DroppedValue[] {
+  const byParameter = new Map<string, string[]>();
+  for (const d of [...a, ...b]) byParameter.set(d.parameter, [...(byParameter.get(d.parameter) ?? []), ...d.values]);
+  return [...byParameter].sort(([x], [y]) => (x < y ? -1 : 1)).map(([parameter, values]) => ({ parameter, values }));
+}
+
 export function cleanViewState(state: ViewState, network: Network, sectors: ArrayLike<number>): CleanResult {
   const dropped: DroppedValue[] = [];
   // `known` is asked for only when there are values to check: on H2020 the six sets took 70 ms.

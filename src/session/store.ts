@@ -22,13 +22,13 @@ import { RemoteError, RpcClient, CancelledError, type Endpoint } from '../worker
 import type { AnalysisProtocol, LayoutProtocol } from '../workers/protocols';
 import { networkLayoutGraph, twoModeLayoutGraph, type IndexedLayoutGraph } from '../graph/layout';
 import { opensOnOverview } from '../graph/overview';
-import { cleanViewState, type DroppedValue } from './clean';
+import { cleanViewState, mergeDropped, type DroppedValue } from './clean';
 import { copyPacked, packedBuffers, type PackedDataset } from '../data/import/transport';
 import { yieldToEventLoop } from '../data/import/table';
 import { milestone } from './milestones';
 import { datasetKey } from '../data/sectorCorrections';
 import type { DatasetShelf, ShelvedSummary } from './shelf';
-import { parseViewState, serialiseViewState } from './url';
+import { readViewState, serialiseViewState } from './url';
 import type { ViewState } from './viewState';
 import type { FocalSummary } from '../analysis/compare';
 import type { ComparisonDocument, ScenarioOutcome } from '../change/document';
@@ -195,8 +195,13 @@ export class SessionStore {
   /** The running comparison, scenario and meeting pack: their key, and how to cancel them. */
   private readonly running = new Map<'change' | 'scenario' | 'pack', { key: string; abort: AbortController }>();
 
+  /** Values of the address that could not be read, to report with the next network's check. */
+  private unreadLink: DroppedValue[] = [];
+
   constructor(private readonly env: SessionEnvironment) {
     this.overlays = env.overlays ?? memoryOverlays();
+    const link = readViewState(env.location.read());
+    this.unreadLink = link.ignored;
     this.snapshot = {
       phase: 'empty',
       problem: null,
@@ -209,7 +214,7 @@ export class SessionStore {
       corrections: new Map(),
       sectors: new Uint8Array(0),
       sectorsVersion: '0',
-      view: parseViewState(env.location.read()),
+      view: link.state,
       dropped: [],
       visibility: null,
       analysis: EMPTY_ANALYSIS,
@@ -328,8 +333,11 @@ export class SessionStore {
     if (corrections.size) await this.analysis().call('setSectors', { corrections: [...corrections], version: sectorsVersion });
     else await this.analysis().call('setSectors', { corrections: [], version: sectorsVersion });
     if (generation !== this.loadGeneration || this.disposed) return;
-    const { state: view, dropped } = cleanViewState(this.snapshot.view, network, sectors);
-    if (view !== this.snapshot.view) this.env.location.write(serialiseViewState(view), 'replace');
+    const cleaned = cleanViewState(this.snapshot.view, network, sectors);
+    const view = cleaned.state;
+    const dropped = mergeDropped(this.unreadLink, cleaned.dropped);
+    if (view !== this.snapshot.view || this.unreadLink.length) this.env.location.write(serialiseViewState(view), 'replace');
+    this.unreadLink = [];
     const previous = this.snapshot.network;
     const sameOrganisations = previous && previous.dataset === dataset;
     const layout = layoutById ? positionsFromMap(network.organisations.map((o) => o.id), layoutById) : sameOrganisations ? this.snapshot.layout : null;
@@ -552,13 +560,14 @@ export class SessionStore {
 
   private restoreFromLocation() {
     const before = this.snapshot.view;
-    let next = parseViewState(this.env.location.read());
+    const link = readViewState(this.env.location.read());
+    let next = link.state;
     let dropped = this.snapshot.dropped;
     if (this.snapshot.network) {
       const cleaned = cleanViewState(next, this.snapshot.network, this.snapshot.sectors);
       next = cleaned.state;
-      dropped = cleaned.dropped;
-    }
+      dropped = mergeDropped(link.ignored, cleaned.dropped);
+    } else this.unreadLink = link.ignored;
     this.set({ dropped });
     this.applyView(next, before);
   }

@@ -3,26 +3,19 @@ import { DEFAULT_FILTERS, type Filters } from '../filters/filters';
 import { COLOUR_BY, SIZE_BY, type ColourBy, type SizeBy } from '../measures/registry';
 import { LABEL_DENSITIES } from '../graph/labels';
 import { CHANGE_MODES, DEFAULT_CHANGE, DEFAULT_RULES, DEFAULT_VIEW_STATE, VIEWS, type ChangeState, type ViewRules, type ViewState } from './viewState';
+import type { DroppedValue } from './clean';
 
 /**
  * The view state lives in the query string so a view can be shared as a link and survives
  * reload and back/forward. Only values that differ from the defaults are written. Malformed
- * values fall back to the default here; values the loaded data does not know are dropped (and
- * reported) by `cleanViewState`. The command line's `--view` reads the same string.
+ * values fall back to the default here (and are reported by `readViewState`); values the loaded
+ * data does not know are dropped (and reported) by `cleanViewState`. The command line's `--view`
+ * reads the same string.
  */
 const LIST = ',';
 
 const list = (v: string | null): string[] => (v ? v.split(LIST).map((item) => decode(item) ?? '').filter(Boolean) : []);
 const writeList = (values: readonly string[]) => values.map((v) => encodeURIComponent(v)).join(LIST);
-
-function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
-  return value && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
-}
-
-function int(value: string | null, min: number, max: number, fallback: number): number {
-  const n = Number(value);
-  return value !== null && Number.isInteger(n) && n >= min && n <= max ? n : fallback;
-}
 
 /** Raw (still percent-encoded) query values: list items are decoded one by one after splitting. */
 function rawQuery(search: string): Map<string, string> {
@@ -62,57 +55,101 @@ function yearRange(value: string | null): [number, number] | null {
 }
 
 export function parseViewState(search: string): ViewState {
+  return readViewState(search).state;
+}
+
+/**
+ * The view state of a query string, and the values it could not read (`k=abc`, `view=nope`,
+ * `sector=alien`): those fall back to the default and are listed per parameter, as
+ * `cleanViewState` lists the values this data does not have. An empty value counts as absent.
+ */
+export function readViewState(search: string): { state: ViewState; ignored: DroppedValue[] } {
   const raw = rawQuery(search);
+  const ignored: DroppedValue[] = [];
   const get = (key: string) => raw.get(key) ?? null;
-  const years = get('years')?.match(/^(\d{4})-(\d{4})$/);
-  const ego = get('ego')?.match(/^(.+):(\d)$/);
-  const egoId = ego ? decode(ego[1]!) : null;
+  const ignore = (parameter: string, values: string[] = [decode(raw.get(parameter)) ?? raw.get(parameter) ?? '']) => {
+    if (values.length) ignored.push({ parameter, values });
+  };
+  /** The value when `read` accepts it, else the fallback (and the value is reported). */
+  const checked = <T>(key: string, read: (value: string) => T | undefined, fallback: T): T => {
+    const value = get(key);
+    if (!value) return fallback;
+    const result = read(value);
+    if (result === undefined) {
+      ignore(key);
+      return fallback;
+    }
+    return result;
+  };
+  const oneOf = <T extends string>(key: string, allowed: readonly T[], fallback: T, rename = (v: string) => v) =>
+    checked(key, (v) => ((allowed as readonly string[]).includes(rename(v)) ? (rename(v) as T) : undefined), fallback);
+  const int = (key: string, min: number, max: number, fallback: number) =>
+    checked(key, (v) => (Number.isInteger(Number(v)) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined), fallback);
+  const flag = (key: string, on: '0' | '1') => checked(key, (v) => (v === '0' || v === '1' ? v === on : undefined), false);
+  const years = (key: string) => checked(key, (v) => yearRange(v) ?? undefined, null);
+  const sectors = (key: string) => {
+    const values = list(get(key));
+    ignore(key, values.filter((v) => !isSector(v)));
+    return values.filter(isSector) as Sector[];
+  };
+
+  const egoMatch = get('ego')?.match(/^(.+):(\d)$/);
+  const egoId = egoMatch ? decode(egoMatch[1]!) : null;
+  if (get('ego') && !egoId) ignore('ego');
   const filters: Filters = {
     sources: list(get('source')),
     kinds: list(get('kind')),
     schemes: list(get('scheme')),
     themes: list(get('theme')),
-    years: years ? ([Number(years[1]), Number(years[2])].sort((a, b) => a - b) as [number, number]) : null,
-    includeUndated: get('undated') !== '0',
+    years: years('years'),
+    includeUndated: !flag('undated', '0'),
     regions: list(get('region')),
     cities: list(get('city')),
-    sectors: list(get('sector')).filter(isSector),
-    minWeight: int(get('min'), 1, 1000, DEFAULT_FILTERS.minWeight),
-    hideIsolates: get('isolates') === '0',
-    statedOnly: get('stated') === '1',
-    ego: egoId ? { id: egoId, steps: Math.max(1, Math.min(5, Number(ego![2]))) } : null,
+    sectors: sectors('sector'),
+    minWeight: int('min', 1, 1000, DEFAULT_FILTERS.minWeight),
+    hideIsolates: flag('isolates', '0'),
+    statedOnly: flag('stated', '1'),
+    ego: egoId ? { id: egoId, steps: Math.max(1, Math.min(5, Number(egoMatch![2]))) } : null,
   };
-  const targets = list(get('targets')).filter(isSector) as Sector[];
-  const resolution = Number(get('res'));
-  const measureName = (v: string | null) => (v === null ? null : (OLD_MEASURE_NAMES.get(v) ?? v));
+  let targets = sectors('targets');
+  if (targets.length && new Set(targets).size < 2) {
+    ignore('targets', targets);
+    targets = [];
+  }
   const listing = raw.has('listing') ? list(get('listing')) : DEFAULT_RULES.listingKinds;
   const rules: ViewRules = {
     listingKinds: listing,
     listingActivities: list(get('listed')),
-    weight: get('weight') === 'newman' ? 'newman' : 'shared',
+    weight: oneOf('weight', ['shared', 'newman'] as const, 'shared'),
   };
-  return {
-    view: oneOf(get('view'), VIEWS, DEFAULT_VIEW_STATE.view),
+  const measureName = (v: string) => OLD_MEASURE_NAMES.get(v) ?? v;
+  const state: ViewState = {
+    view: oneOf('view', VIEWS, DEFAULT_VIEW_STATE.view),
     filters,
-    colourBy: oneOf(measureName(get('colour')), COLOUR_BY as readonly ColourBy[], DEFAULT_VIEW_STATE.colourBy),
-    sizeBy: oneOf(measureName(get('size')), SIZE_BY as readonly SizeBy[], DEFAULT_VIEW_STATE.sizeBy),
+    colourBy: oneOf('colour', COLOUR_BY as readonly ColourBy[], DEFAULT_VIEW_STATE.colourBy, measureName),
+    sizeBy: oneOf('size', SIZE_BY as readonly SizeBy[], DEFAULT_VIEW_STATE.sizeBy, measureName),
     selected: decode(get('org')) || null,
-    targets: targets.length >= 2 ? [...new Set(targets)] : [...DEFAULT_VIEW_STATE.targets],
-    k: int(get('k'), 1, 10, DEFAULT_VIEW_STATE.k),
-    reachSteps: get('reach') === '2' ? 2 : 1,
-    resolution: resolution > 0 && resolution <= 10 ? resolution : DEFAULT_VIEW_STATE.resolution,
-    showSuggested: get('suggested') === '1',
+    targets: targets.length ? [...new Set(targets)] : [...DEFAULT_VIEW_STATE.targets],
+    k: int('k', 1, 10, DEFAULT_VIEW_STATE.k),
+    reachSteps: oneOf('reach', ['1', '2'] as const, '1') === '2' ? 2 : 1,
+    resolution: checked('res', (v) => (Number(v) > 0 && Number(v) <= 10 ? Number(v) : undefined), DEFAULT_VIEW_STATE.resolution),
+    showSuggested: flag('suggested', '1'),
     focal: decode(get('focal')) || null,
     rules,
-    change: parseChange(get),
-    labels: oneOf(get('labels'), LABEL_DENSITIES, DEFAULT_VIEW_STATE.labels),
+    change: parseChange(get, oneOf, years),
+    labels: oneOf('labels', LABEL_DENSITIES, DEFAULT_VIEW_STATE.labels),
   };
+  return { state, ignored: ignored.sort((a, b) => (a.parameter < b.parameter ? -1 : 1)) };
 }
 
-function parseChange(get: (key: string) => string | null): ChangeState {
-  const mode = oneOf(get('change'), CHANGE_MODES, DEFAULT_CHANGE.mode);
-  const before = yearRange(get('before'));
-  const after = yearRange(get('after'));
+function parseChange(
+  get: (key: string) => string | null,
+  oneOf: <T extends string>(key: string, allowed: readonly T[], fallback: T) => T,
+  years: (key: string) => [number, number] | null,
+): ChangeState {
+  const mode = oneOf('change', CHANGE_MODES, DEFAULT_CHANGE.mode);
+  const before = years('before');
+  const after = years('after');
   const against = decode(get('against')) || null;
   if (mode === DEFAULT_CHANGE.mode && !before && !after && !against) return DEFAULT_CHANGE;
   return { mode, before, after, against };

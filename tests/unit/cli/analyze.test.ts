@@ -106,6 +106,22 @@ describe('npm run analyze', () => {
     expect(listed.stdout).toContain('2,500 organisations, 2 activities, 2,500 ties');
   }, 60_000);
 
+  it('says which --view values and parameters it could not read, and goes on with the rest', async () => {
+    const [{ code, stdout, stderr }, clean] = await Promise.all([
+      analyze('--view', 'k=abc&colour=bogus&sector=alien,care&colr=x&reach=2', '--k', '3'),
+      analyze('--view', 'sector=care&reach=2', '--k', '3'),
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('--view: ignored k=abc: not a value k can have.');
+    expect(stderr).toContain('--view: ignored colour=bogus: not a value colour can have.');
+    expect(stderr).toContain('--view: ignored sector=alien: not a value sector can have.');
+    expect(stderr).toMatch(/--view: ignored unknown parameter\(s\) colr; a view has: view, source, /);
+    // The rest of the view, and --k, count as if the unreadable parts were not there.
+    expect(clean.stderr).toBe('');
+    expect(stdout).toBe(clean.stdout);
+    expect(stdout).toContain('Conveners');
+  }, 60_000);
+
   it('runs compiled (npm run analyze) with the same output as under tsx', async () => {
     const [compiled, tsx] = await Promise.all([runCommand(process.execPath, [COMPILED, '--lang', 'en']), analyze('--lang', 'en')]);
     expect(compiled.code).toBe(0);

@@ -159,6 +159,16 @@ describe('npm run analyze -- --new-worklist / --worklist', () => {
     const tied = w.introductions.filter((i: { match: { outcome: string } }) => i.match.outcome === 'tied');
     expect(tied.map((i: { a: { id: string }; b: { id: string }; match: { activities: string[] } }) => [i.a.id, i.b.id, i.match.activities])).toEqual([['tech-b', 'care-a', ['P8']]]);
   }, 60_000);
+
+  it('says where it could not write the worklist, and what to do, without a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-'));
+    const file = join(dir, 'no-such-folder', 'worklist.csv');
+    const r = await analyze(DATA, '--focal', 'gem', '--new-worklist', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Cannot write the worklist to "${file}": ENOENT`);
+    expect(r.stderr).toContain('Fix: give a file in a folder that exists');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });
 
 describe('--view parity with the app', () => {

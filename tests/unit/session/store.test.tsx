@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../src/analysis/stages';
 import { SessionProvider, useSession } from '../../../src/session/react';
 import { freshResult } from '../../../src/session/store';
+import { mergeDropped } from '../../../src/session/clean';
 import { denHaagDataset } from '../../helpers/denHaag';
 import { analysed, harness, until, type Harness } from './harness';
 
@@ -110,6 +111,25 @@ describe('the session store', () => {
     expect(h.location.read()).toBe('?source=SIA&k=3&focal=gemeente-delft');
     h.store.dismissDropped();
     expect(h.store.getSnapshot().dropped).toEqual([]);
+  });
+
+  it('also reports link values it could not read (k=abc), with those the data lacks, one line per parameter', async () => {
+    const h = await ready('?k=abc&view=nope&sector=alien,care&source=SIA,Nope&weight=newman');
+    const s = h.store.getSnapshot();
+    expect(s.view).toMatchObject({ k: 5, view: 'network' });
+    expect(s.view.rules.weight).toBe('newman');
+    expect(s.dropped).toEqual([
+      { parameter: 'k', values: ['abc'] },
+      { parameter: 'sector', values: ['alien'] },
+      { parameter: 'source', values: ['Nope'] },
+      { parameter: 'view', values: ['nope'] },
+    ]);
+    expect(h.location.read()).toBe('?source=SIA&sector=care&weight=newman');
+    // Unreadable and unknown values of one parameter make one line.
+    expect(mergeDropped([{ parameter: 'sector', values: ['alien'] }], [{ parameter: 'city', values: ['Nowhere'] }, { parameter: 'sector', values: ['citizens'] }])).toEqual([
+      { parameter: 'city', values: ['Nowhere'] },
+      { parameter: 'sector', values: ['alien', 'citizens'] },
+    ]);
   });
 
   it('mirrors the view in the address; Back restores it, cleaned against the data', async () => {

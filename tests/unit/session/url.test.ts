@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECTORS } from '../../../src/data/sectors';
-import { parseViewState, serialiseViewState } from '../../../src/session/url';
+import { parseViewState, readViewState, serialiseViewState } from '../../../src/session/url';
 import { COLOUR_BY, DEFAULT_VIEW_STATE, SIZE_BY, VIEWS, type ViewState } from '../../../src/session/viewState';
 
 describe('view state in the URL', () => {
@@ -61,6 +61,30 @@ describe('view state in the URL', () => {
     expect(s.targets).toEqual(DEFAULT_VIEW_STATE.targets);
     expect(s.colourBy).toBe('sector');
     expect(s.resolution).toBe(1);
+  });
+
+  it('says which values it could not read, per parameter, and none for a valid or empty one', () => {
+    const { ignored } = readViewState('?view=nope&k=abc&sector=tech,alien&years=20-30&min=-3&targets=tech&colour=x&res=-1&reach=3&weight=heavy&isolates=yes&ego=noSteps&before=1990&labels=&org=anything');
+    // In the order of the parameters' names.
+    expect(ignored).toEqual([
+      { parameter: 'before', values: ['1990'] },
+      { parameter: 'colour', values: ['x'] },
+      { parameter: 'ego', values: ['noSteps'] },
+      { parameter: 'isolates', values: ['yes'] },
+      { parameter: 'k', values: ['abc'] },
+      { parameter: 'min', values: ['-3'] },
+      { parameter: 'reach', values: ['3'] },
+      { parameter: 'res', values: ['-1'] },
+      { parameter: 'sector', values: ['alien'] },
+      { parameter: 'targets', values: ['tech'] },
+      { parameter: 'view', values: ['nope'] },
+      { parameter: 'weight', values: ['heavy'] },
+      { parameter: 'years', values: ['20-30'] },
+    ]);
+    // An old measure name is read, not ignored; a valid link reads without a word.
+    expect(readViewState('?colour=brokerage&k=3&years=2020-2018&undated=0').ignored).toEqual([]);
+    const full = serialiseViewState({ ...DEFAULT_VIEW_STATE, k: 7, view: 'bridges', targets: ['tech', 'care'], reachSteps: 2, showSuggested: true });
+    expect(readViewState(full).ignored).toEqual([]);
   });
 
   it('round-trips any valid state (property)', () => {
