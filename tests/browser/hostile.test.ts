@@ -148,12 +148,15 @@ describe('ids and names that are JavaScript built-ins', () => {
     await notBlank(page);
 
     // A link with values this data does not have: dropped, and said so; the rest of the link works.
-    await page.goto(`${baseUrl()}?org=hasOwnProperty&ego=isPrototypeOf:1&source=__proto__&city=valueOf2&listed=toLocaleString`);
+    // And values that are no value at all (k=abc, view=constructor): the same notice, the defaults used.
+    await page.goto(`${baseUrl()}?org=hasOwnProperty&ego=isPrototypeOf:1&source=__proto__&city=valueOf2&listed=toLocaleString&k=abc&view=constructor`);
     const notice = page.getByTestId('dropped-notice');
     await notice.waitFor({ timeout: 60_000 });
     const parameters = await notice.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-parameter')));
-    expect(parameters.sort()).toEqual(['city', 'ego', 'listed', 'source']);
+    expect(parameters.sort()).toEqual(['city', 'ego', 'k', 'listed', 'source', 'view']);
     await expect(notice.textContent()).resolves.toContain('“isPrototypeOf”');
+    await expect(notice.textContent()).resolves.toContain('aantal verbinders: “abc”');
+    await expect.poll(() => new URL(page.url()).searchParams.has('k')).toBe(false);
     await expect(page.locator('#details-title').textContent()).resolves.toContain('hasOwnProperty');
     await mapDrawn(page, want.counts, BUILT_INS.length);
     await notBlank(page);
