@@ -23,7 +23,7 @@ import type { BetweennessData, RobustnessData } from '../src/analysis/stages';
 import { bridgeTracker, type BridgeTracker } from '../src/analysis/bridgeTracker';
 import { analyseViews, compareAnalyses, compareScenario, type AnalyseViewsOptions, type Comparison, type ViewAnalysis } from '../src/analysis/compare';
 import { findingsOf } from '../src/analysis/findings';
-import { loadFilesForCommandLine } from '../src/data/import/commandLine';
+import { cannotWrite, loadFilesForCommandLine } from '../src/data/import/commandLine';
 import { reportToText } from '../src/data/import/reportCsv';
 import type { Dataset } from '../src/data/model';
 import type { ImportReport } from '../src/data/report';
@@ -408,7 +408,7 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     try {
       await writeFile(options.newWorklist, writeWorklistCsv(introductions));
     } catch (e) {
-      process.stderr.write(`Cannot write the worklist to "${options.newWorklist}": ${(e as Error).message}. Fix: give a file in a folder that exists and that you may write to.\n`);
+      process.stderr.write(cannotWrite(options.newWorklist, e));
       return 1;
     }
     newWorklist = { file: options.newWorklist, introductions: introductions.length };

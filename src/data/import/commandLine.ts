@@ -3,6 +3,11 @@ import { importFiles, type ImportOutcome, type SourceInput } from './pipeline';
 import { reportToText } from './reportCsv';
 import type { LayoutId } from './recognise';
 
+/** A file the command line could not write, with what to do (instead of a stack trace). */
+export function cannotWrite(path: string, error: unknown): string {
+  return `Cannot write "${path}": ${error instanceof Error ? error.message : String(error)}. Fix: give a file in a folder that exists and that you may write to.\n`;
+}
+
 export interface CommandLineIO {
   readFile(path: string): Promise<Uint8Array>;
   err(text: string): void;

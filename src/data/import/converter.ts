@@ -1,5 +1,5 @@
 import { writeActivitiesCsv, writeOrganisationsCsv, writeParticipationsCsv } from '../canonical';
-import { loadFilesForCommandLine } from './commandLine';
+import { cannotWrite, loadFilesForCommandLine } from './commandLine';
 import { applyDuplicateDecisions, type ImportOutcome } from './pipeline';
 import type { LayoutId } from './recognise';
 import { reportToCsv, reportToText } from './reportCsv';
@@ -105,16 +105,28 @@ export async function runConverter(kind: ConverterKind, argv: readonly string[],
     return 1;
   }
   const { dataset } = outcome;
+  // A file that cannot be written (no such folder, no permission) is named, with what to do.
+  const write = async (path: string, text: string) => {
+    try {
+      await io.writeFile(path, text);
+      return true;
+    } catch (e) {
+      io.err(cannotWrite(path, e));
+      return false;
+    }
+  };
   if (options.out) {
     const base = options.out.replace(/\.csv$/i, '');
-    await io.writeFile(options.out, writeParticipationsCsv(dataset));
-    await io.writeFile(`${base}.organisations.csv`, writeOrganisationsCsv(dataset));
-    await io.writeFile(`${base}.activities.csv`, writeActivitiesCsv(dataset));
+    const written =
+      (await write(options.out, writeParticipationsCsv(dataset))) &&
+      (await write(`${base}.organisations.csv`, writeOrganisationsCsv(dataset))) &&
+      (await write(`${base}.activities.csv`, writeActivitiesCsv(dataset)));
+    if (!written) return 1;
     io.err(`Wrote ${options.out}, ${base}.organisations.csv and ${base}.activities.csv: ${dataset.organisations.length} organisations, ${dataset.activities.length} activities, ${dataset.participations.length} participations.\n`);
   } else {
     io.out(writeParticipationsCsv(dataset));
   }
-  if (options.report) await io.writeFile(options.report, reportToCsv(outcome.report));
-  if (options.json) await io.writeFile(options.json, JSON.stringify(summariseOutcome(outcome), null, 2) + '\n');
+  if (options.report && !(await write(options.report, reportToCsv(outcome.report)))) return 1;
+  if (options.json && !(await write(options.json, JSON.stringify(summariseOutcome(outcome), null, 2) + '\n'))) return 1;
   return 0;
 }

@@ -165,7 +165,7 @@ describe('npm run analyze -- --new-worklist / --worklist', () => {
     const file = join(dir, 'no-such-folder', 'worklist.csv');
     const r = await analyze(DATA, '--focal', 'gem', '--new-worklist', file);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`Cannot write the worklist to "${file}": ENOENT`);
+    expect(r.stderr).toContain(`Cannot write "${file}": ENOENT`);
     expect(r.stderr).toContain('Fix: give a file in a folder that exists');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);

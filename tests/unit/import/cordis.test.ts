@@ -117,6 +117,22 @@ describe('converters reject bad input with the same specific messages', () => {
     expect((await run('nwopen', ['tests/fixtures/import/cordis-organization.csv'])).err).toContain('use convert-cordis.ts instead');
   });
 
+  it('names a file it cannot write, and what to do (exit 1, no stack trace)', async () => {
+    const m = memoryIO();
+    m.io.writeFile = async (p: string) => {
+      if (p.startsWith('/missing/')) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
+    };
+    const report = await runConverter('nwopen', ['tests/fixtures/import/sia-projecten.csv', '--report', '/missing/report.csv'], m.io);
+    expect(report).toBe(1);
+    expect(m.errors()).toContain('Cannot write "/missing/report.csv": ENOENT: no such file or directory');
+    expect(m.errors()).toContain('Fix: give a file in a folder that exists');
+    const out = memoryIO();
+    out.io.writeFile = m.io.writeFile;
+    expect(await runConverter('nwopen', ['tests/fixtures/import/sia-projecten.csv', '-o', '/missing/out.csv'], out.io)).toBe(1);
+    expect(out.errors()).toContain('Cannot write "/missing/out.csv"');
+    expect(out.errors()).not.toContain('Wrote ');
+  });
+
   it('writes canonical CSV to stdout and the report to stderr', async () => {
     const ok = await run('nwopen', ['tests/fixtures/import/sia-projecten.csv']);
     expect(ok.code).toBe(0);
