@@ -3,7 +3,7 @@ import { DEFAULT_FILTERS, type Filters } from '../filters/filters';
 import { COLOUR_BY, SIZE_BY, type ColourBy, type SizeBy } from '../measures/registry';
 import { LABEL_DENSITIES } from '../graph/labels';
 import { CHANGE_MODES, DEFAULT_CHANGE, DEFAULT_RULES, DEFAULT_VIEW_STATE, VIEWS, type ChangeState, type ViewRules, type ViewState } from './viewState';
-import type { DroppedValue } from './clean';
+import { mergeDropped, type DroppedValue } from './clean';
 
 /**
  * The view state lives in the query string so a view can be shared as a link and survives
@@ -14,7 +14,6 @@ import type { DroppedValue } from './clean';
  */
 const LIST = ',';
 
-const list = (v: string | null): string[] => (v ? v.split(LIST).map((item) => decode(item) ?? '').filter(Boolean) : []);
 const writeList = (values: readonly string[]) => values.map((v) => encodeURIComponent(v)).join(LIST);
 
 /** Raw (still percent-encoded) query values: list items are decoded one by one after splitting. */
@@ -87,8 +86,14 @@ export function readViewState(search: string): { state: ViewState; ignored: Drop
     checked(key, (v) => (Number.isInteger(Number(v)) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined), fallback);
   const flag = (key: string, on: '0' | '1') => checked(key, (v) => (v === '0' || v === '1' ? v === on : undefined), false);
   const years = (key: string) => checked(key, (v) => yearRange(v) ?? undefined, null);
+  /** A list parameter's items; an item whose percent-encoding is broken is reported as written. */
+  const list = (key: string) => {
+    const items = get(key)?.split(LIST) ?? [];
+    ignore(key, items.filter((item) => item && decode(item) === null));
+    return items.map((item) => decode(item) ?? '').filter(Boolean);
+  };
   const sectors = (key: string) => {
-    const values = list(get(key));
+    const values = list(key);
     ignore(key, values.filter((v) => !isSector(v)));
     return values.filter(isSector) as Sector[];
   };
@@ -97,14 +102,14 @@ export function readViewState(search: string): { state: ViewState; ignored: Drop
   const egoId = egoMatch ? decode(egoMatch[1]!) : null;
   if (get('ego') && !egoId) ignore('ego');
   const filters: Filters = {
-    sources: list(get('source')),
-    kinds: list(get('kind')),
-    schemes: list(get('scheme')),
-    themes: list(get('theme')),
+    sources: list('source'),
+    kinds: list('kind'),
+    schemes: list('scheme'),
+    themes: list('theme'),
     years: years('years'),
     includeUndated: !flag('undated', '0'),
-    regions: list(get('region')),
-    cities: list(get('city')),
+    regions: list('region'),
+    cities: list('city'),
     sectors: sectors('sector'),
     minWeight: int('min', 1, 1000, DEFAULT_FILTERS.minWeight),
     hideIsolates: flag('isolates', '0'),
@@ -116,10 +121,10 @@ export function readViewState(search: string): { state: ViewState; ignored: Drop
     ignore('targets', targets);
     targets = [];
   }
-  const listing = raw.has('listing') ? list(get('listing')) : DEFAULT_RULES.listingKinds;
+  const listing = raw.has('listing') ? list('listing') : DEFAULT_RULES.listingKinds;
   const rules: ViewRules = {
     listingKinds: listing,
-    listingActivities: list(get('listed')),
+    listingActivities: list('listed'),
     weight: oneOf('weight', ['shared', 'newman'] as const, 'shared'),
   };
   const measureName = (v: string) => OLD_MEASURE_NAMES.get(v) ?? v;
@@ -139,7 +144,7 @@ export function readViewState(search: string): { state: ViewState; ignored: Drop
     change: parseChange(get, oneOf, years),
     labels: oneOf('labels', LABEL_DENSITIES, DEFAULT_VIEW_STATE.labels),
   };
-  return { state, ignored: ignored.sort((a, b) => (a.parameter < b.parameter ? -1 : 1)) };
+  return { state, ignored: mergeDropped(ignored, []) };
 }
 
 function parseChange(

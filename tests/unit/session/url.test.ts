@@ -81,6 +81,14 @@ describe('view state in the URL', () => {
       { parameter: 'weight', values: ['heavy'] },
       { parameter: 'years', values: ['20-30'] },
     ]);
+    // A list item whose percent-encoding is broken is reported as written; one line per parameter.
+    const broken = readViewState('?source=SIA,%E0%A4%A&sector=%ZZ,alien,care');
+    expect(broken.state.filters.sources).toEqual(['SIA']);
+    expect(broken.state.filters.sectors).toEqual(['care']);
+    expect(broken.ignored).toEqual([
+      { parameter: 'sector', values: ['%ZZ', 'alien'] },
+      { parameter: 'source', values: ['%E0%A4%A'] },
+    ]);
     // An old measure name is read, not ignored; a valid link reads without a word.
     expect(readViewState('?colour=brokerage&k=3&years=2020-2018&undated=0').ignored).toEqual([]);
     const full = serialiseViewState({ ...DEFAULT_VIEW_STATE, k: 7, view: 'bridges', targets: ['tech', 'care'], reachSteps: 2, showSuggested: true });
