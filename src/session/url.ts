@@ -92,6 +92,8 @@ export function readViewState(search: string): { state: ViewState; ignored: Drop
     ignore(key, items.filter((item) => item && decode(item) === null));
     return items.map((item) => decode(item) ?? '').filter(Boolean);
   };
+  /** One free-text value (an organisation id); broken percent-encoding is reported. */
+  const text = (key: string) => checked(key, (v) => decode(v) ?? undefined, null);
   const sectors = (key: string) => {
     const values = list(key);
     ignore(key, values.filter((v) => !isSector(v)));
@@ -133,29 +135,29 @@ export function readViewState(search: string): { state: ViewState; ignored: Drop
     filters,
     colourBy: oneOf('colour', COLOUR_BY as readonly ColourBy[], DEFAULT_VIEW_STATE.colourBy, measureName),
     sizeBy: oneOf('size', SIZE_BY as readonly SizeBy[], DEFAULT_VIEW_STATE.sizeBy, measureName),
-    selected: decode(get('org')) || null,
+    selected: text('org'),
     targets: targets.length ? [...new Set(targets)] : [...DEFAULT_VIEW_STATE.targets],
     k: int('k', 1, 10, DEFAULT_VIEW_STATE.k),
     reachSteps: oneOf('reach', ['1', '2'] as const, '1') === '2' ? 2 : 1,
     resolution: checked('res', (v) => (Number(v) > 0 && Number(v) <= 10 ? Number(v) : undefined), DEFAULT_VIEW_STATE.resolution),
     showSuggested: flag('suggested', '1'),
-    focal: decode(get('focal')) || null,
+    focal: text('focal'),
     rules,
-    change: parseChange(get, oneOf, years),
+    change: parseChange(oneOf, years, text),
     labels: oneOf('labels', LABEL_DENSITIES, DEFAULT_VIEW_STATE.labels),
   };
   return { state, ignored: mergeDropped(ignored, []) };
 }
 
 function parseChange(
-  get: (key: string) => string | null,
   oneOf: <T extends string>(key: string, allowed: readonly T[], fallback: T) => T,
   years: (key: string) => [number, number] | null,
+  text: (key: string) => string | null,
 ): ChangeState {
   const mode = oneOf('change', CHANGE_MODES, DEFAULT_CHANGE.mode);
   const before = years('before');
   const after = years('after');
-  const against = decode(get('against')) || null;
+  const against = text('against');
   if (mode === DEFAULT_CHANGE.mode && !before && !after && !against) return DEFAULT_CHANGE;
   return { mode, before, after, against };
 }

@@ -82,10 +82,12 @@ describe('view state in the URL', () => {
       { parameter: 'years', values: ['20-30'] },
     ]);
     // A list item whose percent-encoding is broken is reported as written; one line per parameter.
-    const broken = readViewState('?source=SIA,%E0%A4%A&sector=%ZZ,alien,care');
+    const broken = readViewState('?source=SIA,%E0%A4%A&sector=%ZZ,alien,care&org=%E0%A4%A&focal=gemeente%20delft');
     expect(broken.state.filters.sources).toEqual(['SIA']);
     expect(broken.state.filters.sectors).toEqual(['care']);
+    expect(broken.state).toMatchObject({ selected: null, focal: 'gemeente delft' });
     expect(broken.ignored).toEqual([
+      { parameter: 'org', values: ['%E0%A4%A'] },
       { parameter: 'sector', values: ['%ZZ', 'alien'] },
       { parameter: 'source', values: ['%E0%A4%A'] },
     ]);
