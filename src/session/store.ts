@@ -567,6 +567,8 @@ export class SessionStore {
       const cleaned = cleanViewState(next, this.snapshot.network, this.snapshot.sectors);
       next = cleaned.state;
       dropped = mergeDropped(link.ignored, cleaned.dropped);
+      // The history entry keeps only what was used, as the first address does.
+      if (dropped.length) this.env.location.write(serialiseViewState(next), 'replace');
     } else this.unreadLink = link.ignored;
     this.set({ dropped });
     this.applyView(next, before);

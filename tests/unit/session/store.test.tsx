@@ -140,6 +140,15 @@ describe('the session store', () => {
     h.location.back();
     expect(h.store.getSnapshot().view.k).toBe(5);
     expect(h.store.getSnapshot().view.view).toBe('bridges');
+    // An entry typed by hand with values that cannot be used: reported, and the entry rewritten
+    // (Back at the first entry stays there and tells the store, as popstate does).
+    h.location.history[0] = '?view=bridges&k=abc&source=Nope';
+    h.location.back();
+    expect(h.store.getSnapshot().dropped).toEqual([
+      { parameter: 'k', values: ['abc'] },
+      { parameter: 'source', values: ['Nope'] },
+    ]);
+    expect(h.location.read()).toBe('?view=bridges');
   });
 
   it('is read by React without owning it: a StrictMode double mount keeps the worker and the analysis', async () => {
