@@ -333,10 +333,7 @@ export class SessionStore {
     if (corrections.size) await this.analysis().call('setSectors', { corrections: [...corrections], version: sectorsVersion });
     else await this.analysis().call('setSectors', { corrections: [], version: sectorsVersion });
     if (generation !== this.loadGeneration || this.disposed) return;
-    const cleaned = cleanViewState(this.snapshot.view, network, sectors);
-    const view = cleaned.state;
-    const dropped = mergeDropped(this.unreadLink, cleaned.dropped);
-    if (view !== this.snapshot.view || this.unreadLink.length) this.env.location.write(serialiseViewState(view), 'replace');
+    const { view, dropped } = this.checkedView(this.snapshot.view, this.unreadLink, network, sectors);
     this.unreadLink = [];
     const previous = this.snapshot.network;
     const sameOrganisations = previous && previous.dataset === dataset;
@@ -564,14 +561,21 @@ export class SessionStore {
     let next = link.state;
     let dropped = this.snapshot.dropped;
     if (this.snapshot.network) {
-      const cleaned = cleanViewState(next, this.snapshot.network, this.snapshot.sectors);
-      next = cleaned.state;
-      dropped = mergeDropped(link.ignored, cleaned.dropped);
-      // The history entry keeps only what was used, as the first address does.
-      if (dropped.length) this.env.location.write(serialiseViewState(next), 'replace');
+      ({ view: next, dropped } = this.checkedView(next, link.ignored, this.snapshot.network, this.snapshot.sectors));
     } else this.unreadLink = link.ignored;
     this.set({ dropped });
     this.applyView(next, before);
+  }
+
+  /**
+   * A view checked against the network (`cleanViewState`), with the values its link could not
+   * read: one list of what was left out. The address (or history entry) keeps only what was used.
+   */
+  private checkedView(view: ViewState, unread: DroppedValue[], network: Network, sectors: Uint8Array): { view: ViewState; dropped: DroppedValue[] } {
+    const cleaned = cleanViewState(view, network, sectors);
+    const dropped = mergeDropped(unread, cleaned.dropped);
+    if (dropped.length) this.env.location.write(serialiseViewState(cleaned.state), 'replace');
+    return { view: cleaned.state, dropped };
   }
 
   private applyView(next: ViewState, before: ViewState) {
