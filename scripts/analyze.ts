@@ -35,7 +35,7 @@ import { createTranslator, type Language } from '../src/i18n';
 import { sectorName, wordFinding } from '../src/i18n/findings';
 import { cleanViewState, type DroppedValue } from '../src/session/clean';
 import { QUERY_PARAMETERS, readViewState, serialiseViewState } from '../src/session/url';
-import { DEFAULT_VIEW_STATE, type ViewState } from '../src/session/viewState';
+import { DEFAULT_VIEW_STATE, withListedActivities, type ViewState } from '../src/session/viewState';
 import { buildNetwork, sectorCodes } from '../src/graph/network';
 import { parseWorklistCsv, writeWorklistCsv, type WorklistReport } from '../src/worklist/csv';
 import { matchWorklist, type IntroductionMatch } from '../src/worklist/match';
@@ -237,8 +237,7 @@ function tooLargeText(e: ProjectionTooLargeError, view: ViewState): string {
     lines.push(`The ${e.large.length === 1 ? 'activity' : `${number(e.large.length)} activities`} that make it that large:`);
     for (const a of e.large.slice(0, SHOWN_LARGE)) lines.push(`  ${a.id}: ${number(a.participants)} participants, ${number(a.pairs)} ties`);
     if (e.large.length > SHOWN_LARGE) lines.push(`  … and ${number(e.large.length - SHOWN_LARGE)} more (all in the --view below)`);
-    const listed = [...new Set([...view.rules.listingActivities, ...e.large.map((a) => a.id)])];
-    const query = serialiseViewState({ ...view, rules: { ...view.rules, listingActivities: listed } }).replace(/^\?/, '');
+    const query = serialiseViewState({ ...view, rules: withListedActivities(view.rules, e.large.map((a) => a.id)) }).replace(/^\?/, '');
     lines.push(`Fix: treat them as listings, tied to their hub only (as the app offers): --view "${query}"`);
   } else {
     lines.push('Fix: treat the largest activities as listings (--view "listed=ID,ID") or their kind (--listing-kinds KIND).');

@@ -63,6 +63,11 @@ export const DEFAULT_RULES: ViewRules = {
   weight: DEFAULT_PROJECTION_RULES.weight,
 };
 
+/** The rules with these activities also treated as listings (each once, the earlier ones first). */
+export function withListedActivities(rules: ViewRules, ids: readonly string[]): ViewRules {
+  return { ...rules, listingActivities: [...new Set([...rules.listingActivities, ...ids])] };
+}
+
 export const DEFAULT_VIEW_STATE: ViewState = {
   view: 'network',
   filters: DEFAULT_FILTERS,

@@ -13,6 +13,7 @@ import { RecentDatasets } from './import/RecentDatasets';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MethodsButton, MethodsProvider } from './methods/Methods';
 import { Workspace } from './Workspace';
+import { withListedActivities } from '../session/viewState';
 
 /** Activities named in the too-large warning; its button lists all that must become listings. */
 const TOO_LARGE_SHOWN = 10;
@@ -99,10 +100,7 @@ export function App() {
               className="primary"
               data-testid="too-large-listings"
               onClick={() =>
-                store.updateView((v) => ({
-                  ...v,
-                  rules: { ...v.rules, listingActivities: [...new Set([...v.rules.listingActivities, ...problem.large.map((a) => a.id)])] },
-                }))
+                store.updateView((v) => ({ ...v, rules: withListedActivities(v.rules, problem.large.map((a) => a.id)) }))
               }
             >
               {t('tooLarge.action', { count: problem.large.length })}
