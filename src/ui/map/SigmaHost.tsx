@@ -7,8 +7,9 @@
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
-import type { CameraState } from 'sigma/types';
+import type { CameraState, Coordinates } from 'sigma/types';
 import type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from '../../graph/display';
+import { nodeAtPoint } from './picking';
 
 export type MapSigma = Sigma<DisplayNodeAttributes, DisplayEdgeAttributes>;
 
@@ -65,7 +66,7 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
     if (!element) return;
     // The settings belong to the graph (they are memoised on it), so they are read with it.
     const instance: MapSigma = new Sigma(graph, element, { allowInvalidContainer: true, ...settings });
-    withoutNeedlessPicking(instance);
+    withCheapPicking(instance, element);
     instances++;
     element.dataset.renderer = String(instances);
     // A rebuilt graph (other tie rules) keeps the reader's place on the map.
@@ -78,6 +79,7 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
       onReadyRef.current?.(null);
       setHost(null);
       instance.kill();
+      delete element.dataset.hoveredNode;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new instance per graph, not per settings object
   }, [graph]);
@@ -100,16 +102,22 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
 
 /**
  * Sigma finds the node under the mouse by reading one pixel back from the GPU, which waits for the
- * frame being drawn: 80–370 ms a time in software WebGL on H2020's overview (bench:browser
- * --profile). It does so on every wheel step, only to emit wheelNode/wheelStage, which Bruggen does
- * not use (the zoom is the mouse captor's own); and on every move while the map is dragged, for a
- * hover that dragging does not show. Both are left out: hover with the button up, and picking on
- * presses and clicks (node drag, selection), stay as they are.
+ * frame being drawn: 80–540 ms a time in software WebGL on H2020's overview (bench:browser
+ * --profile). Organisations are found on the CPU instead (picking.ts). Sigma still reads a pixel
+ * for ties where they can be clicked; it did so on every wheel step, only to emit
+ * wheelNode/wheelStage, which Bruggen does not use (the zoom is the mouse captor's own), and on
+ * every move while the map is dragged, for a hover that dragging does not show. Both are left out.
+ * The hovered organisation is on the container as `data-hovered-node`, for scripts and tests.
  */
-function withoutNeedlessPicking(sigma: MapSigma): void {
+function withCheapPicking(sigma: MapSigma, element: HTMLElement): void {
+  // getNodeAtPosition is private in sigma's types, but it is the one method its mouse and touch
+  // handlers ask (hover, press, release, click); replacing it on the instance changes nothing else.
+  (sigma as unknown as { getNodeAtPosition(point: Coordinates): string | null }).getNodeAtPosition = (point) => nodeAtPoint(sigma, point);
   const captor = sigma.getMouseCaptor();
   captor.removeAllListeners('wheel');
   const moves = captor.listeners('mousemove');
   captor.removeAllListeners('mousemove');
   for (const move of moves) captor.on('mousemove', (coords) => (captor.isMouseDown ? undefined : move(coords)));
+  sigma.on('enterNode', ({ node }) => void (element.dataset.hoveredNode = node));
+  sigma.on('leaveNode', () => void delete element.dataset.hoveredNode);
 }
