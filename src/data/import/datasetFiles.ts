@@ -115,6 +115,22 @@ interface GexfEdge {
   attrs: Map<string, string>;
 }
 
+/**
+ * xmldom's message for a reader: without its "[xmldom error]" tags and "element parse error:"
+ * wrapping, with the position it gives ("@#[line:3,col:7]") taken out as numbers.
+ */
+export function xmlErrorDetail(message: string): { detail: string; line?: number; column?: number } {
+  const at = /@#\[line:(\d+),col:(\d+)\]/.exec(message);
+  const detail = message
+    .replace(/@#\[line:[^\]]*\]/g, ' ')
+    .replace(/\[xmldom [a-z]+\]/gi, ' ')
+    .replace(/element parse error:\s*(?:Error:\s*)?/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 160);
+  return at ? { detail, line: Number(at[1]), column: Number(at[2]) } : { detail };
+}
+
 /** Direct children of an element with a tag name (namespace prefix ignored). */
 function children(element: Element, name: string): Element[] {
   const out: Element[] = [];
@@ -133,7 +149,8 @@ function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[] } {
   const fatal = (message: string) => {
     throw new Error(message);
   };
-  const doc = new DOMParser({ errorHandler: { warning: () => {}, error: fatal, fatalError: fatal } }).parseFromString(source, 'application/xml');
+  // The locator puts the line and column into xmldom's messages.
+  const doc = new DOMParser({ locator: {}, errorHandler: { warning: () => {}, error: fatal, fatalError: fatal } }).parseFromString(source, 'application/xml');
   const root = doc.documentElement;
   if (!root || (root.localName ?? root.nodeName) !== 'gexf') throw new Error('there is no <gexf> element');
   const graph = children(root, 'graph')[0];
@@ -169,19 +186,19 @@ function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[] } {
   };
   const nodes: GexfNode[] = [];
   const known = new Set<string>();
-  const walk = (container: Element) => {
-    for (const block of children(container, 'nodes')) {
-      for (const n of children(block, 'node')) {
-        const id = n.getAttribute('id') ?? '';
-        if (!known.has(id)) {
-          known.add(id);
-          nodes.push({ id, attrs: attributesOf(n, 'node', ['label', 'kind']) });
-        }
-        walk(n); // hierarchical GEXF: nodes inside nodes
-      }
+  // Hierarchical GEXF has nodes inside nodes. They are visited depth first in document order with
+  // a stack of their own, not by recursion: a file nesting 60,000 levels must not exhaust the call stack.
+  const nodesIn = (container: Element) => children(container, 'nodes').flatMap((block) => children(block, 'node'));
+  const stack = nodesIn(graph).reverse();
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    const id = n.getAttribute('id') ?? '';
+    if (!known.has(id)) {
+      known.add(id);
+      nodes.push({ id, attrs: attributesOf(n, 'node', ['label', 'kind']) });
     }
-  };
-  walk(graph);
+    const inner = nodesIn(n);
+    for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]!);
+  }
   const edges: GexfEdge[] = [];
   for (const block of children(graph, 'edges')) {
     for (const e of children(block, 'edge')) {
@@ -212,7 +229,12 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
   try {
     graph = parseGexf(source);
   } catch (e) {
-    return { ok: false, problem: importProblem({ file, severity: 'error' }, 'invalid-gexf', { detail: String((e as Error).message ?? e).slice(0, 160) }) };
+    const { detail, line, column } = xmlErrorDetail(String((e as Error).message ?? e));
+    const problem =
+      line === undefined
+        ? importProblem({ file, severity: 'error' }, 'invalid-gexf', { detail })
+        : importProblem({ file, severity: 'error' }, 'invalid-gexf', { detail, line, column: column ?? 0 }, 'at');
+    return { ok: false, problem };
   }
   const attrsOf = new Map(graph.nodes.map((n) => [n.id, n.attrs]));
   const activityNodes = new Set(graph.nodes.filter((n) => ACTIVITY_NODE_TYPES.has(pick(n.attrs, 'type', 'kind', 'nodetype', 'node_type').toLowerCase())).map((n) => n.id));

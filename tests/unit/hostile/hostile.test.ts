@@ -177,6 +177,50 @@ describe('huge, ragged and wide files', () => {
   });
 });
 
+describe('documents built to hurt a parser', () => {
+  it('GEXF entities are not expanded (no "billion laughs", no file read): refused with line and column', async () => {
+    const laughs = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('');
+    const bomb = `<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY lol "lol">${laughs}]>
+<gexf version="1.3"><graph><nodes><node id="a" label="&lol9;"/><node id="b"/></nodes><edges><edge source="a" target="b"/></edges></graph></gexf>`;
+    const external = `<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<gexf version="1.3"><graph><nodes><node id="a" label="&x;"/><node id="b"/></nodes><edges><edge source="a" target="b"/></edges></graph></gexf>`;
+    for (const [name, text] of [['bomb.gexf', bomb], ['external.gexf', external]] as const) {
+      const { outcome } = await importFiles([input(name, text)]);
+      expectInvariant(outcome.report);
+      const refused = outcome.report.problems.find((p) => p.code === 'invalid-gexf')!;
+      // xmldom's line is where the element with the entity starts, or before it when a DOCTYPE precedes.
+      expect(refused).toMatchObject({ file: name, severity: 'error', variant: 'at' });
+      expect(refused.params!.line).toBeGreaterThanOrEqual(1);
+      expect(refused.params!.column).toBeGreaterThan(0);
+      expect(refused.message).toMatch(/^The file could not be read as GEXF: line \d+, column \d+: entity not found:&\w+;\.$/);
+      expect(refused.message).not.toContain('xmldom');
+    }
+  });
+
+  it('GEXF nodes nested 60,000 deep (hierarchical GEXF): every node read, no stack overflow', { timeout: 60_000 }, async () => {
+    const depth = 60_000;
+    const open = Array.from({ length: depth }, (_, i) => `<nodes><node id="n${i}" label="Org ${i}">`).join('');
+    const gexf = `<gexf version="1.3"><graph>${open}${'</node></nodes>'.repeat(depth)}<edges><edge source="n0" target="n${depth - 1}"/></edges></graph></gexf>`;
+    const { outcome } = await importFiles([input('deep.gexf', gexf)]);
+    expectInvariant(outcome.report);
+    expect(outcome.dataset.organisations).toHaveLength(depth);
+    expect(outcome.dataset.participations).toHaveLength(2);
+    // Document order: a node before the nodes inside it.
+    expect(outcome.report.files.find((f) => f.file === 'deep.gexf (nodes)')).toMatchObject({ rowsRead: depth, rowsUsed: depth });
+  });
+
+  it('JSON nested 200,000 deep, and XML elements nested 200,000 deep: read or refused, never a crash', { timeout: 60_000 }, async () => {
+    const json = `{"dataset":{"organisations":${'['.repeat(200_000)}${']'.repeat(200_000)}}}`;
+    const deepJson = await importFiles([input('deep.json', json)]);
+    expectInvariant(deepJson.outcome.report);
+    expect(deepJson.outcome.report.problems.some((p) => p.severity === 'error')).toBe(true);
+    const xml = `<gexf version="1.3"><graph><nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b"/></edges>${'<x>'.repeat(200_000)}${'</x>'.repeat(200_000)}</graph></gexf>`;
+    const deepXml = await importFiles([input('deep.gexf', xml)]);
+    expectInvariant(deepXml.outcome.report);
+    expect(deepXml.outcome.dataset.participations).toHaveLength(2);
+  });
+});
+
 describe('the markup check is linear', () => {
   it('a 2 MB cell of "<a" without ">" (the regex took minutes), and the usual cases', () => {
     const bait = '<a'.repeat(1 << 20);
