@@ -5,6 +5,7 @@ import { readGexfDocument, readJsonDocument, type RecordSource } from './dataset
 import { decodeBlob } from './decode';
 import { sniffFile, SNIFF_BYTES } from './sniff';
 import { readDelimitedBlob, tableFromRecords, type RawTable } from './table';
+import { checkSheets } from './sheetCheck';
 import { checkZip } from './zipCheck';
 
 /** A file handed to the importer; a browser File is a Blob, Node wraps its bytes in one. */
@@ -104,6 +105,9 @@ async function readWorkbook(
   // Declared sizes and ratios first: a ZIP bomb is refused before anything is inflated.
   const verdict = checkZip(bytes);
   if (!verdict.ok) return fail(name, 'suspicious-workbook', { name, ...verdict.params }, verdict.variant);
+  // Then where the cells reach: read-excel-file makes a full grid of every sheet.
+  const extent = checkSheets(bytes);
+  if (!extent.ok) return fail(name, 'suspicious-workbook', { name, ...extent.params }, extent.variant);
   try {
     sheets = await readXlsxFile(bytes.buffer);
   } catch (e) {

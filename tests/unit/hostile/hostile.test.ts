@@ -9,6 +9,7 @@ import { loadFilesForCommandLine } from '../../../src/data/import/commandLine';
 import { importFiles, ImportSession, planMappings, type SourceInput } from '../../../src/data/import/pipeline';
 import { MAX_COLUMNS } from '../../../src/data/import/table';
 import { hasMarkup, PROBLEM_LIMIT } from '../../../src/data/import/values';
+import { SHEET_CELL_LIMIT, sheetExtent } from '../../../src/data/import/sheetCheck';
 import { ZIP_TOTAL_LIMIT } from '../../../src/data/import/zipCheck';
 import type { ImportReport } from '../../../src/data/report';
 import { setupI18n } from '../../../src/i18n';
@@ -285,6 +286,68 @@ describe('ZIP: declared sizes and ratios are checked before inflating', () => {
   it('a normal workbook still opens', async () => {
     const { outcome } = await importFiles([input('ok.xlsx', makeXlsx([['activity_id', 'organisation'], ['A', 'B']]))]);
     expect(outcome.dataset.participations).toHaveLength(1);
+  });
+});
+
+describe('workbook sheets: where the cells reach is checked before the grid is made', () => {
+  // read-excel-file makes a full grid of each sheet; a 1.6 KB file with one far cell ran the
+  // process out of memory (XFD1048576, row 99999999999) or killed V8 outright (ZZZZZZZ4).
+  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+  const sheet = (rows: string) =>
+    new TextEncoder().encode(`${head}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
+  const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+  const row = (r: number | string, ...cells: string[]) => `<row r="${r}">${cells.join('')}</row>`;
+  const header = row(1, cell('A1', 'activity_id'), cell('B1', 'organisation')) + row(2, cell('A2', 'P1'), cell('B2', 'Org A')) + row(3, cell('A3', 'P1'), cell('B3', 'Org B'));
+  const refused = async (name: string, rows: string) => {
+    const { summaries, outcome } = await importFiles([input(name, makeXlsx([], sheet(header + rows)))]);
+    expectInvariant(outcome.report);
+    expect(summaries[0]!.status).toBe('failed');
+    const p = summaries[0]!.problems[0]!;
+    expect(p.code).toBe('suspicious-workbook');
+    return p;
+  };
+
+  it('refuses references beyond Excel\'s last cell, naming the sheet and the reference', { timeout: 30_000 }, async () => {
+    for (const [rows, written] of [
+      [row(4, cell('ZZZZZZZ4', 'x')), 'ZZZZZZZ4'],
+      [row(99999999999, cell('A99999999999', 'x')), '<row r="99999999999">'],
+      [row(5, cell('A99999999999', 'x')), 'A99999999999'],
+      [row(4, cell('XFE4', 'x')), 'XFE4'],
+      [row(-5, cell('A4', 'x')), '<row r="-5">'],
+    ] as const) {
+      const p = await refused('far.xlsx', rows);
+      expect(p).toMatchObject({ variant: 'beyond-excel', params: { sheet: 'Blad1', cell: written } });
+      expect(p.message).toContain(`its sheet "Blad1" refers to "${written}"`);
+    }
+  });
+
+  it('refuses a grid larger than the limit: one value in the last cell Excel has', { timeout: 30_000 }, async () => {
+    const p = await refused('corner.xlsx', row(1_048_576, cell('XFD1048576', 'far')));
+    expect(p).toMatchObject({
+      variant: 'too-many-cells',
+      params: { sheet: 'Blad1', rows: 1_048_576, columns: 16_384, rowCell: 'XFD1048576', columnCell: 'XFD1048576', limit: SHEET_CELL_LIMIT },
+    });
+    expect(p.message).toContain('reaches row 1,048,576 (in cell XFD1048576) and column 16,384');
+    expect(p.fix).toContain('save it as CSV');
+  });
+
+  it('reads sheets that reach far in one direction only, and cells that hold only a format', { timeout: 30_000 }, async () => {
+    const { outcome } = await importFiles([
+      input('tall.xlsx', makeXlsx([], sheet(header + row(1_048_576, cell('A1048576', 'P2'), cell('B1048576', 'Org C'))))),
+      input('wide.xlsx', makeXlsx([], sheet(header + row(4, cell('A4', 'P3'), cell('B4', 'Org D'), '<c r="XFD4" s="1"/>')))),
+    ]);
+    expectInvariant(outcome.report);
+    expect(outcome.dataset.organisations.map((o) => o.name).sort()).toEqual(['Org A', 'Org B', 'Org C', 'Org D']);
+  });
+
+  it('reads the extent from the bytes: prefixed names, spaces round "=", ">" inside values, apostrophes', () => {
+    const xml = (body: string) => new TextEncoder().encode(body);
+    expect(sheetExtent(xml('<x:row r="7"><x:c r = "C7" t="s"><x:v>1</x:v></x:c></x:row>'))).toMatchObject({ rows: 7, columns: 3, rowCell: 'C7' });
+    expect(sheetExtent(xml(`<c t="a>b" r='AB12'><v>1</v></c><c r="B40"><v>2</v></c>`))).toMatchObject({ rows: 40, columns: 28, rowCell: 'B40', columnCell: 'AB12' });
+    // <col>, <cols>, <cfRule r=…> are not cells; an attribute ending in "r" is not r.
+    expect(sheetExtent(xml('<cols><col min="1" max="16384"/></cols><cfRule r="ZZZZZZZZ1"/><c xr="ZZZZ9" r="B2"><v>1</v></c>'))).toMatchObject({ rows: 2, columns: 2 });
+    expect(sheetExtent(xml('<c r="$D$9"><v>1</v></c>'))).toMatchObject({ rows: 9, columns: 4 });
+    expect(sheetExtent(xml('<c r="A1"><v>1</v></c><c r="A1048577"/>')).beyond).toBe('A1048577');
   });
 });
 

@@ -1,0 +1,169 @@
+/**
+ * A look at a workbook's sheets before read-excel-file reads them. That library gives every sheet
+ * as a full grid: it inserts an empty row for every row number skipped and pads every row to the
+ * rightmost cell with a value. One cell far out (XFD1048576, or a reference such as ZZZZZZZ4 that
+ * Excel never writes) therefore makes it allocate billions of slots, and the tab's or the command
+ * line's memory runs out: the whole page goes blank. A 1.6 KB file was enough.
+ *
+ * So each sheet's XML is unpacked here first (fflate, which read-excel-file itself uses; the ZIP
+ * check has already bounded what it may unpack) and its cell references are read with a byte scan,
+ * without parsing the XML. A reference beyond Excel's last cell, or a grid larger than
+ * SHEET_CELL_LIMIT, is refused with the sheet and the cell named.
+ */
+import { unzipSync } from 'fflate';
+
+/** Excel's last column (XFD) and row. */
+export const EXCEL_MAX_COLUMNS = 16_384;
+export const EXCEL_MAX_ROWS = 1_048_576;
+/**
+ * Rows × columns of the grid read-excel-file makes of one sheet (a slot each, then a string each):
+ * about 1 GB of memory at this size, and ten times the 144,726 × 18 cells of all of CORDIS H2020.
+ */
+export const SHEET_CELL_LIMIT = 30_000_000;
+
+export type SheetVerdict =
+  | { ok: true }
+  | { ok: false; variant: 'beyond-excel'; params: { sheet: string; cell: string } }
+  | {
+      ok: false;
+      variant: 'too-many-cells';
+      params: { sheet: string; rowCell: string; columnCell: string; rows: number; columns: number; cells: number; limit: number };
+    };
+
+/** Where the values of one sheet reach: the last row and column holding a value, and that cell. */
+export interface SheetExtent {
+  rows: number;
+  columns: number;
+  /** A cell on the last row, and one in the last column, as written. */
+  rowCell: string;
+  columnCell: string;
+  /** A reference beyond Excel's last cell (or one that is no reference at all), as written. */
+  beyond?: string;
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const COLON = 0x3a;
+const EQUALS = 0x3d;
+const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+const decoder = new TextDecoder();
+
+/** Column and row of a reference such as "AB12" (0, 0 when it is not one). */
+function parseReference(ref: string): { column: number; row: number } {
+  const m = /^\$?([A-Za-z]{1,10})\$?(\d{1,15})$/.exec(ref);
+  if (!m) return { column: 0, row: 0 };
+  let column = 0;
+  for (const ch of m[1]!.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { column, row: Number(m[2]) };
+}
+
+/**
+ * The extent of a sheet's XML (SpreadsheetML `sheet*.xml`): every `<c>` element that is not empty
+ * (`<c r="B2" s="1"/>` holds only a format) counts, and every `<row r>` number is checked.
+ */
+export function sheetExtent(xml: Uint8Array): SheetExtent {
+  const extent: SheetExtent = { rows: 0, columns: 0, rowCell: '', columnCell: '' };
+  const n = xml.length;
+  for (let i = 0; i < n; i++) {
+    if (xml[i] !== LT) continue;
+    // The element's name, without a namespace prefix ("x:c").
+    let j = i + 1;
+    let nameStart = j;
+    while (j < n && !isSpace(xml[j]!) && xml[j] !== GT && xml[j] !== SLASH) {
+      if (xml[j] === COLON) nameStart = j + 1;
+      j++;
+    }
+    const length = j - nameStart;
+    const isCell = length === 1 && xml[nameStart] === 0x63; // c
+    const isRow = length === 3 && xml[nameStart] === 0x72 && xml[nameStart + 1] === 0x6f && xml[nameStart + 2] === 0x77; // row
+    if (!isCell && !isRow) continue;
+    // Its attributes, up to the end of the tag: name, "=", quoted value (which may hold ">").
+    let ref: string | undefined;
+    while (j < n && xml[j] !== GT) {
+      if (isSpace(xml[j]!) || xml[j] === SLASH) {
+        j++;
+        continue;
+      }
+      const attrStart = j;
+      while (j < n && xml[j] !== EQUALS && xml[j] !== GT && !isSpace(xml[j]!)) j++;
+      const isR = j - attrStart === 1 && xml[attrStart] === 0x72; // r
+      while (j < n && isSpace(xml[j]!)) j++;
+      if (xml[j] !== EQUALS) continue;
+      j++;
+      while (j < n && isSpace(xml[j]!)) j++;
+      const quote = xml[j];
+      if (quote !== QUOTE && quote !== APOSTROPHE) continue;
+      const close = xml.indexOf(quote, j + 1);
+      if (close < 0) return extent;
+      if (isR) ref = decoder.decode(xml.subarray(j + 1, Math.min(close, j + 41)));
+      j = close + 1;
+    }
+    const empty = xml[j - 1] === SLASH;
+    i = j;
+    if (ref === undefined) continue;
+    if (isRow) {
+      if (!/^\d{1,15}$/.test(ref) || Number(ref) > EXCEL_MAX_ROWS) return { ...extent, beyond: `<row r="${ref}">` };
+      continue;
+    }
+    const { column, row } = parseReference(ref);
+    if (column === 0 || column > EXCEL_MAX_COLUMNS || row === 0 || row > EXCEL_MAX_ROWS) return { ...extent, beyond: ref };
+    if (empty) continue;
+    if (row > extent.rows) {
+      extent.rows = row;
+      extent.rowCell = ref;
+    }
+    if (column > extent.columns) {
+      extent.columns = column;
+      extent.columnCell = ref;
+    }
+  }
+  return extent;
+}
+
+/** Sheet names by part ("xl/worksheets/sheet1.xml" → "Blad1"), from the workbook and its relations. */
+function sheetNames(parts: Record<string, Uint8Array>): Map<string, string> {
+  const names = new Map<string, string>();
+  const workbook = parts['xl/workbook.xml'];
+  const relations = parts['xl/_rels/workbook.xml.rels'];
+  if (!workbook || !relations) return names;
+  const targets = new Map<string, string>();
+  for (const m of decoder.decode(relations).matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  for (const m of decoder.decode(workbook).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]*)"/.exec(m[0])?.[1];
+    const part = id && targets.get(id);
+    if (name && part) names.set(part, name);
+  }
+  return names;
+}
+
+/** Every sheet of a workbook (the bytes of an .xlsx that passed the ZIP check), checked as above. */
+export function checkSheets(bytes: Uint8Array): SheetVerdict {
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, { filter: (f) => /^xl\/(?:worksheets\/[^/]+\.xml|workbook\.xml|_rels\/workbook\.xml\.rels)$/.test(f.name) });
+  } catch {
+    // Not unpackable here: read-excel-file says why, in its own words.
+    return { ok: true };
+  }
+  const names = sheetNames(parts);
+  for (const [part, xml] of Object.entries(parts)) {
+    if (!part.startsWith('xl/worksheets/')) continue;
+    const sheet = names.get(part) ?? part;
+    const extent = sheetExtent(xml);
+    if (extent.beyond !== undefined) return { ok: false, variant: 'beyond-excel', params: { sheet, cell: extent.beyond } };
+    const cells = extent.rows * extent.columns;
+    if (cells > SHEET_CELL_LIMIT) {
+      const { rows, columns, rowCell, columnCell } = extent;
+      return { ok: false, variant: 'too-many-cells', params: { sheet, rowCell, columnCell, rows, columns, cells, limit: SHEET_CELL_LIMIT } };
+    }
+  }
+  return { ok: true };
+}
