@@ -8,6 +8,7 @@ import { importFiles } from '../../src/data/import/pipeline';
 import { buildNetwork } from '../../src/graph/network';
 import { activitiesToList, buildIncidence, DEFAULT_PROJECTION_RULES, MAX_PROJECTED_PAIRS } from '../../src/graph/projection';
 import { VIEWS } from '../../src/session/viewState';
+import { makeXlsx } from '../unit/hostile/zip';
 import { baseUrl, browserSession, openApp, probe } from './setup/browser';
 
 /**
@@ -255,6 +256,32 @@ describe('a 100,000-row file', () => {
     await notBlank(page);
     expect(session.foreign).toEqual([]);
   }, 600_000);
+});
+
+describe('a workbook with one value in the last cell Excel has', () => {
+  // 1.6 KB that made read-excel-file build a grid of 17 billion cells: the tab ran out of memory.
+  it('is refused by name in the import dialog, and the map keeps its data', async () => {
+    const page = session.page;
+    const file = join(dir, 'verste-cel.xlsx');
+    const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const rows = [
+      `<row r="1">${cell('A1', 'activity_id')}${cell('B1', 'organisation')}</row>`,
+      `<row r="2">${cell('A2', 'P1')}${cell('B2', 'Org A')}</row>`,
+      `<row r="1048576">${cell('XFD1048576', 'ver weg')}</row>`,
+    ].join('');
+    writeFileSync(file, makeXlsx([], new TextEncoder().encode(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`)));
+    await openApp(page);
+    const counts = await page.getByTestId('counts').textContent();
+    await chooseFiles(page, [file]);
+    const errors = page.getByTestId('import-error-list');
+    await expect.poll(() => errors.textContent(), { timeout: 60_000 }).toContain('Het blad "Blad1" van "verste-cel.xlsx" loopt tot rij 1.048.576 (in cel XFD1048576)');
+    expect(await errors.textContent()).toContain('sla het dan op als CSV');
+    await notBlank(page);
+    await page.screenshot({ path: `${ARTEFACTS}/hostile-far-cell.png` });
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+    expect(await page.getByTestId('counts').textContent()).toBe(counts);
+    await notBlank(page);
+  }, 120_000);
 });
 
 describe('one activity with 3,000 participants', () => {

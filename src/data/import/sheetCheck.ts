@@ -27,7 +27,7 @@ export type SheetVerdict =
   | {
       ok: false;
       variant: 'too-many-cells';
-      params: { sheet: string; rowCell: string; columnCell: string; rows: number; columns: number; cells: number; limit: number };
+      params: { sheet: string; rowCell: string; columnCell: string; strayCells: string; rows: number; columns: number; cells: number; limit: number };
     };
 
 /** Where the values of one sheet reach: the last row and column holding a value, and that cell. */
@@ -162,7 +162,8 @@ export function checkSheets(bytes: Uint8Array): SheetVerdict {
     const cells = extent.rows * extent.columns;
     if (cells > SHEET_CELL_LIMIT) {
       const { rows, columns, rowCell, columnCell } = extent;
-      return { ok: false, variant: 'too-many-cells', params: { sheet, rowCell, columnCell, rows, columns, cells, limit: SHEET_CELL_LIMIT } };
+      const strayCells = rowCell === columnCell ? rowCell : `${rowCell}, ${columnCell}`;
+      return { ok: false, variant: 'too-many-cells', params: { sheet, rowCell, columnCell, strayCells, rows, columns, cells, limit: SHEET_CELL_LIMIT } };
     }
   }
   return { ok: true };
