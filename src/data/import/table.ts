@@ -131,6 +131,22 @@ export class TableAccumulator {
 }
 
 /**
+ * The separator a file names in Excel's own first line, `sep=;` (Excel writes it so that the file
+ * opens in columns whatever the computer's list separator, and does not show it): that separator
+ * and the text after the line. Row numbers then count from the header, as Excel shows them.
+ */
+export function separatorLine(text: string): { delimiter: string; rest: string } | undefined {
+  const m = /^sep=([^\r\n])[ \t]*(?:\r\n|\n|\r|$)/i.exec(text);
+  return m ? { delimiter: m[1]!, rest: text.slice(m[0].length) } : undefined;
+}
+
+/** The separator and the text to read: from a `sep=` line, else guessed from the first rows. */
+function delimiterOf(text: string, whole = true): { delimiter: string; text: string } {
+  const named = separatorLine(text);
+  return named ? { delimiter: named.delimiter, text: named.rest } : { delimiter: guessDelimiter(text, whole), text };
+}
+
+/**
  * The separator that splits the first rows into the same number (≥ 2) of fields most often, with
  * well-formed quotes. Read with the same tokenizer as the file itself, so it is linear too.
  */
@@ -171,8 +187,7 @@ function tokenizerFor(acc: TableAccumulator, delimiter: string): CsvTokenizer {
 
 /** Parses delimited text in one go (small files, Node scripts). */
 export function parseDelimitedSync(text: string, file: string, id = file): RawTable {
-  const source = text.replace(/^\uFEFF/, '');
-  const delimiter = guessDelimiter(source);
+  const { delimiter, text: source } = delimiterOf(text.replace(/^\uFEFF/, ''));
   const acc = new TableAccumulator(file);
   const tokenizer = tokenizerFor(acc, delimiter);
   tokenizer.push(source);
@@ -212,8 +227,7 @@ export async function parseDelimitedChunked(
   file: string,
   options: { id?: string; chunkSize?: number; onProgress?: (p: ParseProgress) => void; isCancelled?: () => boolean } = {},
 ): Promise<RawTable | undefined> {
-  const source = text.replace(/^\uFEFF/, '');
-  const delimiter = guessDelimiter(source);
+  const { delimiter, text: source } = delimiterOf(text.replace(/^\uFEFF/, ''));
   const acc = new TableAccumulator(file);
   const tokenizer = tokenizerFor(acc, delimiter);
   const chunkSize = options.chunkSize ?? 1 << 20;
@@ -286,11 +300,11 @@ async function attempt(
       pending.push(text);
       pendingLength += text.length;
       if (pendingLength < SAMPLE_CHARS && !last) return;
-      const sample = pending.join('');
+      const chosen = delimiterOf(pending.join(''), last);
       pending = [];
-      delimiter = guessDelimiter(sample, last);
+      delimiter = chosen.delimiter;
       tokenizer = tokenizerFor(acc, delimiter);
-      text = sample;
+      text = chosen.text;
     }
     tokenizer.push(text);
   };

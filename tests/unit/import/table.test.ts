@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDelimitedChunked, parseDelimitedSync } from '../../../src/data/import/table';
+import { parseDelimitedChunked, parseDelimitedSync, readDelimitedBlob } from '../../../src/data/import/table';
 
 describe('delimited tables', () => {
   it('detects , ; tab and | separators', () => {
@@ -9,6 +9,26 @@ describe('delimited tables', () => {
       expect(t.header).toEqual(['a', 'b', 'c']);
       expect(t.rows).toEqual([{ values: ['1', '2', '3'], number: 2 }]);
     }
+  });
+
+  it("follows Excel's sep= line, whatever the rows suggest, in every reader; rows numbered as Excel shows them", async () => {
+    // Commas in the values would make "," the guess; the line says ";".
+    const text = '\uFEFFsep=;\r\nactivity_id;organisation\r\nP1;Zorg, Welzijn en Wonen\r\nP2;"Org; B"\r\n';
+    const expected = [
+      { values: ['P1', 'Zorg, Welzijn en Wonen'], number: 2 },
+      { values: ['P2', 'Org; B'], number: 3 },
+    ];
+    const sync = parseDelimitedSync(text, 'x.csv');
+    expect([sync.delimiter, sync.header, sync.rows]).toEqual([';', ['activity_id', 'organisation'], expected]);
+    const chunked = (await parseDelimitedChunked(text, 'x.csv'))!;
+    expect([chunked.delimiter, chunked.header, chunked.rows]).toEqual([';', ['activity_id', 'organisation'], expected]);
+    const streamed = (await readDelimitedBlob(new Blob([new TextEncoder().encode(text)]), 'x.csv'))!.table;
+    expect([streamed.delimiter, streamed.header, streamed.rows]).toEqual([';', ['activity_id', 'organisation'], expected]);
+    // A tab, upper case, and a file that is only the line.
+    expect(parseDelimitedSync('SEP=\t\na\tb\n1\t2\n', 'x.tsv').rows).toEqual([{ values: ['1', '2'], number: 2 }]);
+    expect(parseDelimitedSync('sep=,', 'x.csv').header).toEqual([]);
+    // A header that only starts like it is a header.
+    expect(parseDelimitedSync('sep=a,organisation\n1,2\n', 'x.csv').header).toEqual(['sep=a', 'organisation']);
   });
 
   it('keeps quoted separators, quotes and line breaks inside fields; numbers rows as a spreadsheet does', () => {
