@@ -5,7 +5,7 @@ import { emptyFileReport, type FileReport } from '../report';
 import { DISPLAYED_FIELDS, type FieldId } from './fields';
 import { mappingMissing, type ColumnMapping } from './recognise';
 import type { RawTable } from './table';
-import { checkValue, splitOrganisationList, yearsIn, type ProblemCollector } from './values';
+import { checkValue, directionControlsProblem, splitOrganisationList, withoutDirectionControls, yearsIn, type ProblemCollector } from './values';
 
 /** Where each directly mapped field goes in the canonical row of each role. */
 const CANONICAL_KEY: Record<'participations' | 'activities' | 'organisations', Partial<Record<FieldId, string>>> = {
@@ -141,12 +141,18 @@ export function* importTableSteps(
     const base: Row = new Map();
     const derived: Partial<Record<FieldId, string>> = {};
     for (const { i, field } of mapped) {
-      const value = values[i] ?? '';
-      const trimmed = value.trim();
+      let value = values[i] ?? '';
+      let trimmed = value.trim();
       if (trimmed) {
-        for (const p of checkValue(trimmed, table.file, number, table.header[i] || `column ${i + 1}`, DISPLAYED_FIELDS.has(field))) {
-          collector.addCapped(p);
+        const column = table.header[i] || `column ${i + 1}`;
+        const displayed = DISPLAYED_FIELDS.has(field);
+        const cleaned = displayed ? withoutDirectionControls(value) : undefined;
+        if (cleaned) {
+          collector.addCapped(directionControlsProblem({ file: table.file, row: number, column }, cleaned));
+          value = cleaned.value;
+          trimmed = value.trim();
         }
+        for (const p of checkValue(trimmed, table.file, number, column, displayed)) collector.addCapped(p);
       }
       const key = keys[field];
       if (key) base.set(key, (field === 'start_year' || field === 'end_year') && DATE.test(trimmed) ? String(yearsIn(trimmed)[0] ?? value) : value);

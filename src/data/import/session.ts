@@ -9,7 +9,7 @@ import { recogniseTable, type ColumnMapping } from './recognise';
 import { readSource, type ReadProgress, type SourceInput, type SourceRead } from './readSource';
 import { reportForPage } from './reportCsv';
 import { yieldToEventLoop, type RawTable } from './table';
-import { ProblemCollector } from './values';
+import { directionControlsProblem, ProblemCollector, withoutDirectionControls } from './values';
 
 /** What the UI needs to know about a table to show the mapping step (no full rows). */
 export interface TableSummary {
@@ -207,7 +207,7 @@ export class ImportSession {
     let before = 0;
     for (const job of jobs) {
       if ('records' in job) {
-        files.push(importRecords(builder, job.records));
+        files.push(importRecords(builder, job.records, collector));
         before += job.records.items.length;
         continue;
       }
@@ -278,10 +278,20 @@ function summarise(read: SourceRead): SourceSummary {
   };
 }
 
-function importRecords(builder: DatasetBuilder, source: RecordSource): FileReport {
+function importRecords(builder: DatasetBuilder, source: RecordSource, collector: ProblemCollector): FileReport {
   const report = emptyFileReport(source.file, source.role, '');
   for (const item of source.items) {
     report.rowsRead++;
+    // Bruggen's own documents are not checked cell by cell, but a direction control in any value
+    // would turn the text after a name around on screen: taken out and reported, as in tables.
+    for (const row of item.rows) {
+      for (const [column, value] of row) {
+        const cleaned = withoutDirectionControls(value);
+        if (!cleaned) continue;
+        row.set(column, cleaned.value);
+        collector.addCapped(directionControlsProblem({ file: source.file, row: item.number, column }, cleaned));
+      }
+    }
     const outcome = combineOutcomes(
       item.rows.map((row) =>
         source.role === 'organisations'

@@ -3,7 +3,8 @@ import type { ImportProblem } from '../report';
 
 /**
  * Conversions and checks of single cell values on the way in. Values are never changed here
- * except where a field asks for it (a date becomes its year); suspicious values are reported.
+ * except where a field asks for it (a date becomes its year) and for characters that change the
+ * direction of the text after them (taken out, and reported); suspicious values are reported.
  */
 
 const YEAR = /(?<!\d)(19\d{2}|20\d{2}|2100)(?!\d)/g;
@@ -55,6 +56,30 @@ export function hasMarkup(value: string): boolean {
     open = value.indexOf('<', open + 1);
   }
   return false;
+}
+
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). Left open in a
+ * name they reverse or reorder the text after it on screen, up to the end of the line: a finding
+ * such as "1. Org A (Overheid) verbindt …" reads backwards from the name on (the "Trojan Source"
+ * trick, CVE-2021-42574). Names in right-to-left scripts do not need them: browsers order those
+ * letters by themselves. Marks (U+200E, U+200F) are harmless and kept.
+ */
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const HAS_DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** The value without direction controls, with the controls it had (as U+XXXX), or undefined when it has none. */
+export function withoutDirectionControls(value: string): { value: string; controls: string } | undefined {
+  // Runs on every name of every row: a test that builds nothing, then the work for the rare hit.
+  if (!HAS_DIRECTION_CONTROL.test(value)) return undefined;
+  const found = value.match(DIRECTION_CONTROLS) ?? [];
+  const controls = [...new Set(found)].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase()}`).join(', ');
+  return { value: value.replace(DIRECTION_CONTROLS, ''), controls };
+}
+
+/** The problem that says a value's direction controls were taken out. */
+export function directionControlsProblem(place: { file: string; row: number; column: string }, cleaned: { value: string; controls: string }): ImportProblem {
+  return importProblem({ ...place, severity: 'warning' }, 'direction-controls', { value: cleaned.value.slice(0, 60), controls: cleaned.controls });
 }
 
 /** Problems about one mapped value (long, markup, formula-like); none for ordinary values. */

@@ -116,6 +116,60 @@ describe('ids and names that are JavaScript built-ins work in every format', () 
   });
 });
 
+describe('characters that turn the text after a name around ("Trojan Source")', () => {
+  const RLO = '\u202E';
+  const LRI = '\u2066';
+  const read = async (name: string, content: string) => {
+    const { outcome } = await importFiles([input(name, content)]);
+    expectInvariant(outcome.report);
+    expect(outcome.report.rowsRejected).toBe(0);
+    return { ...outcome, found: outcome.report.problems.filter((p) => p.code === 'direction-controls') };
+  };
+
+  it('are taken out of names, titles and ids in tables, JSON and GEXF, and reported where they were', async () => {
+    const table = Papa.unparse([
+      ['activity_id', 'activity_title', 'organisation'],
+      ['P1', `Zorg${LRI} thuis`, `Gemeente ${RLO}gaaH neD`],
+      ['P1', 'Zorg thuis', 'Org B'],
+    ]);
+    const csv = await read('rlo.csv', table);
+    expect(csv.dataset.organisations.map((o) => o.name).sort()).toEqual(['Gemeente gaaH neD', 'Org B']);
+    expect(csv.dataset.activities[0]!.title).toBe('Zorg thuis');
+    expect(csv.found.map((p) => [p.row, p.column, p.params!.controls])).toEqual([
+      [2, 'activity_title', 'U+2066'],
+      [2, 'organisation', 'U+202E'],
+    ]);
+    expect(csv.found[1]!.message).toBe(
+      '"Gemeente gaaH neD" contained characters that change the direction of the text after them (U+202E). They were taken out, so that the name and the text after it read as written.',
+    );
+
+    const gexf = `<gexf version="1.3"><graph><nodes><node id="a${RLO}" label="Org ${RLO}A"/><node id="b" label="B"/></nodes><edges><edge source="a${RLO}" target="b"/></edges></graph></gexf>`;
+    const fromGexf = await read('rlo.gexf', gexf);
+    expect(fromGexf.dataset.organisations.map((o) => [o.id, o.name])).toEqual([
+      ['a', 'Org A'],
+      ['b', 'B'],
+    ]);
+    expect(fromGexf.found.map((p) => p.column)).toEqual(expect.arrayContaining(['organisation_id', 'name']));
+
+    const json = {
+      dataset: {
+        organisations: [
+          { id: 'x', name: `${RLO}Org X`, sector: 'care', aliases: [], provenance: [] },
+          { id: 'y', name: 'Org Y', sector: 'tech', aliases: [], provenance: [] },
+        ],
+        activities: [{ id: 'p', title: 'P', kind: 'project', source: 's', provenance: [] }],
+        participations: [
+          { activityId: 'p', organisationId: 'x' },
+          { activityId: 'p', organisationId: 'y' },
+        ],
+      },
+    };
+    const fromJson = await read('rlo.json', JSON.stringify(json));
+    expect(fromJson.dataset.organisations.map((o) => o.name)).toEqual(['Org X', 'Org Y']);
+    expect(fromJson.found).toHaveLength(1);
+  });
+});
+
 describe('huge, ragged and wide files', () => {
   it('120,000 ragged rows: no stack overflow, table-level problems capped with the rest counted', { timeout: 60_000 }, async () => {
     const lines = ['activity_id,organisation'];
