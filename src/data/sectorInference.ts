@@ -31,11 +31,45 @@ export interface TypeHint {
 
 type Strength = 'decisive' | 'name' | 'weak';
 
-interface NameFacts {
-  /** The normalised name: lower case, no accents or punctuation, single spaces. */
-  text: string;
+/**
+ * A normalised name as the rules read it. The rules ask the same word lists again and again (the
+ * care and research words guard a dozen rules): each list is matched once per name and remembered
+ * (CORDIS H2020's 35,871 names: 280 ms instead of 320 ms, with identical results for every name
+ * and type hint).
+ */
+class NameFacts {
+  private readonly found = new Map<RegExp, string | null>();
   /** A company: a legal form in the name (not a non-profit one), or a company type. */
-  company: boolean;
+  company = false;
+
+  constructor(
+    /** The normalised name: lower case, no accents or punctuation, single spaces. */
+    readonly text: string,
+  ) {}
+
+  /** Whether the name has a legal form (see LEGAL_FORM_ANYWHERE and LEGAL_FORM_LAST). */
+  legalForm(): boolean {
+    return this.find(LEGAL_FORM_ANYWHERE) !== undefined || this.find(LEGAL_FORM_LAST) !== undefined;
+  }
+
+  /** The words of the name a list matches, or undefined. */
+  find(pattern: RegExp): string | undefined {
+    let words = this.found.get(pattern);
+    if (words === undefined) this.found.set(pattern, (words = pattern.exec(this.text)?.[0] ?? null));
+    return words ?? undefined;
+  }
+
+  /** Whether any of the lists matches. */
+  any(patterns: readonly RegExp[]): boolean {
+    return patterns.some((p) => this.find(p) !== undefined);
+  }
+
+  /** "x + y" when both lists match, else undefined. */
+  both(a: RegExp, b: RegExp): string | undefined {
+    const x = this.find(a);
+    const y = x && this.find(b);
+    return x && y ? `${x} + ${y}` : undefined;
+  }
 }
 
 interface NameRule {
@@ -50,12 +84,6 @@ interface NameRule {
 }
 
 const re = (source: string) => new RegExp(`\\b(?:${source})\\b`);
-const find = (pattern: RegExp, text: string) => pattern.exec(text)?.[0];
-const both = (a: RegExp, b: RegExp, text: string) => {
-  const x = find(a, text);
-  const y = x && find(b, text);
-  return x && y ? `${x} + ${y}` : undefined;
-};
 
 // Word lists, on normalised names. `\w*` allows compounds (HagaZiekenhuis, Universitätsklinikum).
 
@@ -191,12 +219,10 @@ const TECH = re(
   'technolog\\w*|tecnolog\\w*|\\w*technik|\\w*tech|techniques?|software|systems?|sistemas?|solutions?|soluciones|solucoes|devices?|diagnosti\\w*|pharma\\w*|therapeutics?|biotech\\w*|bio|biosciences?|life sciences|robot\\w*|digital\\w*|data|analytics|informati\\w*|sensor\\w*|instruments?|imaging|electronic\\w*|elektroni\\w*|engineering|ingenieria|labs?|genomic\\w*|genetics?|e ?health|mhealth|telehealth|telemedicine|apps?|ict|computing|computer\\w*|vaccines?|molecular|nano\\w*|photonics|microfluidics|materials|medizintechnik|medical (?:devices?|systems?|technolog\\w*|imaging|instruments?)',
 );
 
-const legalForm = (text: string) => LEGAL_FORM_ANYWHERE.test(text) || LEGAL_FORM_LAST.test(text);
 
 const ASSOCIATION_FORM = re('association|associazione|asociacion|associacao|vereniging|verein|e v|ev|aisbl|asbl|ivzw|vzw');
 /** A European, international or national association is a membership body. */
 const SCOPE = re('europe\\w*|international\\w*|national\\w*|world|global');
-const anyOf = (patterns: readonly RegExp[], text: string) => patterns.some((p) => p.test(text));
 /** Care words, for rules that must not fire on a care provider's name. */
 const CARE_PLACES = [HOSPITAL, CARE_PROVIDER, MENTAL_HEALTH, REHABILITATION, ELDERLY_CARE, HOME_CARE];
 /** Research and education words, for rules that must not fire on a knowledge institution's name. */
@@ -218,61 +244,61 @@ export const NAME_RULES = [
   // Who the members or beneficiaries are comes first: a patients' association for mental health
   // is not a mental-health provider.
   rule('patient-organisation', 'citizens', 'decisive', ['patiënten- of cliëntenorganisatie', 'patient or client organisation'], (f) =>
-    f.company ? undefined : find(PATIENT, f.text),
+    f.company ? undefined : f.find(PATIENT),
   ),
   rule('professional-body', 'network', 'decisive', ['beroepsvereniging', 'professional body'], (f) =>
-    anyOf([UNIVERSITY, KNOWLEDGE_INSTITUTE, CENTRE], f.text) ? undefined : find(PROFESSIONAL, f.text),
+    f.any([UNIVERSITY, KNOWLEDGE_INSTITUTE, CENTRE]) ? undefined : f.find(PROFESSIONAL),
   ),
   rule('health-charity', 'citizens', 'decisive', ['patiëntenfonds of goed doel', 'health charity'], (f) =>
-    f.company || anyOf([...KNOWLEDGE_WORDS, ...CARE_PLACES, NETWORK_OF_ORGANISATIONS, CENTRE, REGISTRY], f.text) ? undefined : both(DISEASE, CHARITY_FORM, f.text),
+    f.company || f.any([...KNOWLEDGE_WORDS, ...CARE_PLACES, NETWORK_OF_ORGANISATIONS, CENTRE, REGISTRY]) ? undefined : f.both(DISEASE, CHARITY_FORM),
   ),
-  rule('charity', 'citizens', 'decisive', ['goed doel', 'charity'], (f) => find(CHARITY, f.text)),
+  rule('charity', 'citizens', 'decisive', ['goed doel', 'charity'], (f) => f.find(CHARITY)),
   // Academic before care: "Universitair Medisch Centrum" and "Klinikum der Universität" are knowledge.
   rule('academic-hospital', 'knowledge', 'decisive', ['academisch ziekenhuis', 'academic hospital'], (f) =>
-    find(ACADEMIC_HOSPITAL_NAME, f.text) ?? both(ACADEMIC, HOSPITAL, f.text) ?? both(RESEARCH, HOSPITAL, f.text),
+    f.find(ACADEMIC_HOSPITAL_NAME) ?? f.both(ACADEMIC, HOSPITAL) ?? f.both(RESEARCH, HOSPITAL),
   ),
-  rule('university', 'knowledge', 'decisive', ['universiteit of hogeschool', 'university'], (f) => find(UNIVERSITY, f.text)),
+  rule('university', 'knowledge', 'decisive', ['universiteit of hogeschool', 'university'], (f) => f.find(UNIVERSITY)),
   // A company with technology words stays tech, whatever care words its name has.
-  rule('tech-company', 'tech', 'decisive', ['technologiebedrijf', 'technology company'], (f) => (f.company ? find(TECH, f.text) : undefined)),
+  rule('tech-company', 'tech', 'decisive', ['technologiebedrijf', 'technology company'], (f) => (f.company ? f.find(TECH) : undefined)),
   rule('public-agency', 'government', 'decisive', ['overheidsdienst of toezichthouder', 'public agency or regulator'], (f) =>
-    f.company || anyOf([ASSOCIATION, ASSOCIATION_FORM, RESEARCH, KNOWLEDGE], f.text) ? undefined : find(PUBLIC_AGENCY, f.text),
+    f.company || f.any([ASSOCIATION, ASSOCIATION_FORM, RESEARCH, KNOWLEDGE]) ? undefined : f.find(PUBLIC_AGENCY),
   ),
   // A federation or network of hospitals is a network, not a hospital.
   rule('care-federation', 'network', 'decisive', ['netwerk van zorgaanbieders', 'network of care providers'], (f) =>
-    anyOf(CARE_PLACES, f.text) ? find(ASSOCIATION, f.text) : undefined,
+    f.any(CARE_PLACES) ? f.find(ASSOCIATION) : undefined,
   ),
-  rule('mental-health', 'care', 'decisive', ['ggz', 'mental health care'], (f) => find(MENTAL_HEALTH, f.text)),
-  rule('rehabilitation', 'care', 'decisive', ['revalidatie', 'rehabilitation'], (f) => find(REHABILITATION, f.text)),
-  rule('elderly-care', 'care', 'decisive', ['ouderenzorg of verpleeghuis', 'elderly or nursing care'], (f) => find(ELDERLY_CARE, f.text)),
-  rule('home-care', 'care', 'decisive', ['thuiszorg', 'home care'], (f) => find(HOME_CARE, f.text)),
-  rule('youth-care', 'care', 'decisive', ['jeugdzorg', 'youth care'], (f) => find(YOUTH_CARE, f.text)),
-  rule('disability-care', 'care', 'decisive', ['gehandicaptenzorg', 'disability care'], (f) => find(DISABILITY_CARE, f.text)),
-  rule('general-practice', 'care', 'decisive', ['huisartsenzorg', 'general practice'], (f) => find(GENERAL_PRACTICE, f.text)),
-  rule('hospital', 'care', 'decisive', ['ziekenhuis of kliniek', 'hospital or clinic'], (f) => find(HOSPITAL, f.text)),
+  rule('mental-health', 'care', 'decisive', ['ggz', 'mental health care'], (f) => f.find(MENTAL_HEALTH)),
+  rule('rehabilitation', 'care', 'decisive', ['revalidatie', 'rehabilitation'], (f) => f.find(REHABILITATION)),
+  rule('elderly-care', 'care', 'decisive', ['ouderenzorg of verpleeghuis', 'elderly or nursing care'], (f) => f.find(ELDERLY_CARE)),
+  rule('home-care', 'care', 'decisive', ['thuiszorg', 'home care'], (f) => f.find(HOME_CARE)),
+  rule('youth-care', 'care', 'decisive', ['jeugdzorg', 'youth care'], (f) => f.find(YOUTH_CARE)),
+  rule('disability-care', 'care', 'decisive', ['gehandicaptenzorg', 'disability care'], (f) => f.find(DISABILITY_CARE)),
+  rule('general-practice', 'care', 'decisive', ['huisartsenzorg', 'general practice'], (f) => f.find(GENERAL_PRACTICE)),
+  rule('hospital', 'care', 'decisive', ['ziekenhuis of kliniek', 'hospital or clinic'], (f) => f.find(HOSPITAL)),
   // "Health services" names a provider (Clalit Health Services), but also health IT companies.
   rule('care-provider', 'care', 'decisive', ['zorgaanbieder', 'care provider'], (f) =>
-    find(CARE_PROVIDER, f.text) ?? (f.company ? undefined : find(HEALTH_SERVICES, f.text)),
+    f.find(CARE_PROVIDER) ?? (f.company ? undefined : f.find(HEALTH_SERVICES)),
   ),
-  rule('government', 'government', 'decisive', ['overheid', 'government body'], (f) => find(GOVERNMENT, f.text) ?? find(REGION_BODY, f.text)),
-  rule('research-funder', 'government', 'decisive', ['publieke onderzoeksfinancier', 'public research funder'], (f) => find(RESEARCH_FUNDER, f.text)),
+  rule('government', 'government', 'decisive', ['overheid', 'government body'], (f) => f.find(GOVERNMENT) ?? f.find(REGION_BODY)),
+  rule('research-funder', 'government', 'decisive', ['publieke onderzoeksfinancier', 'public research funder'], (f) => f.find(RESEARCH_FUNDER)),
   // "Institut de Recerca de la SIDA-Caixa" is a research institute named after a bank.
   rule('finance', 'finance', 'decisive', ['bank, verzekeraar of investeerder', 'bank, insurer or investor'], (f) =>
-    anyOf([RESEARCH, KNOWLEDGE_INSTITUTE], f.text) ? undefined : find(FINANCE, f.text),
+    f.any([RESEARCH, KNOWLEDGE_INSTITUTE]) ? undefined : f.find(FINANCE),
   ),
-  rule('sports-club', 'other', 'decisive', ['sportclub', 'sports club'], (f) => find(SPORTS_CLUB, f.text) ?? both(SPORTS, CLUB, f.text)),
-  rule('cluster', 'network', 'decisive', ['cluster', 'cluster organisation'], (f) => find(CLUSTER, f.text)),
+  rule('sports-club', 'other', 'decisive', ['sportclub', 'sports club'], (f) => f.find(SPORTS_CLUB) ?? f.both(SPORTS, CLUB)),
+  rule('cluster', 'network', 'decisive', ['cluster', 'cluster organisation'], (f) => f.find(CLUSTER)),
   // CORDIS files many European federations and networks as research organisations.
   rule('association', 'network', 'decisive', ['federatie of netwerk van organisaties', 'federation or network of organisations'], (f) =>
-    f.company || anyOf(KNOWLEDGE_WORDS, f.text) ? undefined : (find(ASSOCIATION, f.text) ?? both(SCOPE, ASSOCIATION_FORM, f.text)),
+    f.company || f.any(KNOWLEDGE_WORDS) ? undefined : (f.find(ASSOCIATION) ?? f.both(SCOPE, ASSOCIATION_FORM)),
   ),
-  rule('culture', 'other', 'name', ['cultuur of religie', 'culture or religion'], (f) => find(CULTURE, f.text)),
-  rule('research-institute', 'knowledge', 'name', ['kennisinstituut', 'research institute'], (f) => find(KNOWLEDGE_INSTITUTE, f.text)),
-  rule('network', 'network', 'name', ['netwerk of vereniging', 'network or association'], (f) => (f.company ? undefined : find(NETWORK, f.text))),
-  rule('fund', 'finance', 'name', ['fonds', 'fund'], (f) => find(FUND, f.text)),
-  rule('knowledge', 'knowledge', 'weak', ['onderzoek of onderwijs', 'research or education'], (f) => find(KNOWLEDGE, f.text)),
-  rule('care', 'care', 'weak', ['zorg of welzijn', 'care or welfare'], (f) => find(CARE_GENERIC, f.text)),
+  rule('culture', 'other', 'name', ['cultuur of religie', 'culture or religion'], (f) => f.find(CULTURE)),
+  rule('research-institute', 'knowledge', 'name', ['kennisinstituut', 'research institute'], (f) => f.find(KNOWLEDGE_INSTITUTE)),
+  rule('network', 'network', 'name', ['netwerk of vereniging', 'network or association'], (f) => (f.company ? undefined : f.find(NETWORK))),
+  rule('fund', 'finance', 'name', ['fonds', 'fund'], (f) => f.find(FUND)),
+  rule('knowledge', 'knowledge', 'weak', ['onderzoek of onderwijs', 'research or education'], (f) => f.find(KNOWLEDGE)),
+  rule('care', 'care', 'weak', ['zorg of welzijn', 'care or welfare'], (f) => f.find(CARE_GENERIC)),
   rule('company', 'tech', 'weak', ['bedrijf', 'company'], (f) =>
-    NON_PROFIT.test(f.text) ? undefined : legalForm(f.text) ? 'legal form' : find(TECH, f.text),
+    f.find(NON_PROFIT) !== undefined ? undefined : f.legalForm() ? 'legal form' : f.find(TECH),
   ),
 ] as const satisfies readonly NameRule[];
 
@@ -316,12 +342,12 @@ function guessFromRule(rule: NameRule, matched: string): SectorGuess {
  * answers: when nothing applies, `other` with reason `none`.
  */
 export function inferFromNormalisedName(normalisedName: string, type?: TypeHint): SectorGuess {
-  const text = normalisedName;
-  const nameIsCompany = legalForm(text) && !NON_PROFIT.test(text);
+  const facts = new NameFacts(normalisedName);
+  const nameIsCompany = facts.legalForm() && facts.find(NON_PROFIT) === undefined;
   // A type that only says "company" and a legal form in the name are the same evidence.
   const typeSays = Boolean(type?.registry || type?.fallback);
   const hint: TypeHint | undefined = typeSays ? type : nameIsCompany ? { label: 'legal form', fallback: 'tech' } : undefined;
-  const facts: NameFacts = { text, company: hint?.fallback === 'tech' || (nameIsCompany && !hint?.registry) };
+  facts.company = hint?.fallback === 'tech' || (nameIsCompany && !hint?.registry);
   for (const rule of NAME_RULES as readonly NameRule[]) {
     if (hint?.registry && rule.strength !== 'decisive') continue;
     if (hint?.fallback && rule.strength === 'weak') continue;
