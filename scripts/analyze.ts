@@ -35,7 +35,7 @@ import { createTranslator, type Language } from '../src/i18n';
 import { sectorName, wordFinding } from '../src/i18n/findings';
 import { cleanViewState, type DroppedValue } from '../src/session/clean';
 import { QUERY_PARAMETERS, readViewState, serialiseViewState } from '../src/session/url';
-import { DEFAULT_VIEW_STATE, withListedActivities, type ViewState } from '../src/session/viewState';
+import { DEFAULT_VIEW_STATE, MAX_RESOLUTION, withListedActivities, type ViewState } from '../src/session/viewState';
 import { buildNetwork, sectorCodes } from '../src/graph/network';
 import { parseWorklistCsv, writeWorklistCsv, type WorklistReport } from '../src/worklist/csv';
 import { matchWorklist, type IntroductionMatch } from '../src/worklist/match';
@@ -143,7 +143,7 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
   }
   if (v.resolution !== undefined) {
     const r = Number(v.resolution);
-    if (!(r > 0)) return { usage: '--resolution must be a positive number.', code: 2 };
+    if (!(r > 0 && r <= MAX_RESOLUTION)) return { usage: `--resolution must be a number above 0 and at most ${MAX_RESOLUTION} (1 is standard modularity).`, code: 2 };
     view = { ...view, resolution: r };
   }
   if (v['listing-kinds'] !== undefined) {

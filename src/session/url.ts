@@ -2,7 +2,7 @@ import { isSector, type Sector } from '../data/sectors';
 import { DEFAULT_FILTERS, type Filters } from '../filters/filters';
 import { COLOUR_BY, SIZE_BY, type ColourBy, type SizeBy } from '../measures/registry';
 import { LABEL_DENSITIES } from '../graph/labels';
-import { CHANGE_MODES, DEFAULT_CHANGE, DEFAULT_RULES, DEFAULT_VIEW_STATE, VIEWS, type ChangeState, type ViewRules, type ViewState } from './viewState';
+import { CHANGE_MODES, DEFAULT_CHANGE, DEFAULT_RULES, DEFAULT_VIEW_STATE, MAX_RESOLUTION, VIEWS, type ChangeState, type ViewRules, type ViewState } from './viewState';
 import { mergeDropped, type DroppedValue } from './clean';
 
 /**
@@ -139,7 +139,7 @@ export function readViewState(search: string): { state: ViewState; ignored: Drop
     targets: targets.length ? [...new Set(targets)] : [...DEFAULT_VIEW_STATE.targets],
     k: int('k', 1, 10, DEFAULT_VIEW_STATE.k),
     reachSteps: oneOf('reach', ['1', '2'] as const, '1') === '2' ? 2 : 1,
-    resolution: checked('res', (v) => (Number(v) > 0 && Number(v) <= 10 ? Number(v) : undefined), DEFAULT_VIEW_STATE.resolution),
+    resolution: checked('res', (v) => (Number(v) > 0 && Number(v) <= MAX_RESOLUTION ? Number(v) : undefined), DEFAULT_VIEW_STATE.resolution),
     showSuggested: flag('suggested', '1'),
     focal: text('focal'),
     rules,

@@ -68,6 +68,12 @@ export function withListedActivities(rules: ViewRules, ids: readonly string[]): 
   return { ...rules, listingActivities: [...new Set([...rules.listingActivities, ...ids])] };
 }
 
+/**
+ * The largest community resolution a view takes. Above it nearly every organisation is a community
+ * of its own and the modularity means nothing (at 1e308 the CLI printed Q = -1.8e306).
+ */
+export const MAX_RESOLUTION = 10;
+
 export const DEFAULT_VIEW_STATE: ViewState = {
   view: 'network',
   filters: DEFAULT_FILTERS,

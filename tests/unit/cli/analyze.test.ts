@@ -84,6 +84,11 @@ describe('npm run analyze', () => {
     const usage = await analyze('--targets', 'tech,aliens');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Unknown sector(s) in --targets: aliens');
+    // The same range as a link's res: beyond it every organisation is its own community.
+    for (const res of ['1e308', '0', 'NaN', '10.5']) {
+      const out = await analyze('--resolution', res);
+      expect([out.code, out.stderr.split('\n')[0]]).toEqual([2, '--resolution must be a number above 0 and at most 10 (1 is standard modularity).']);
+    }
   }, 60_000);
 
   it('names the activities that make a network too large to build, and the --view that lists them', async () => {
