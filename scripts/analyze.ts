@@ -25,6 +25,7 @@ import { analyseViews, compareAnalyses, compareScenario, type AnalyseViewsOption
 import { findingsOf } from '../src/analysis/findings';
 import { cannotWrite, loadFilesForCommandLine } from '../src/data/import/commandLine';
 import { reportToText } from '../src/data/import/reportCsv';
+import { readTextFile } from '../src/data/import/textFile';
 import type { Dataset } from '../src/data/model';
 import type { ImportReport } from '../src/data/report';
 import { isSector, SECTORS, type Sector } from '../src/data/sectors';
@@ -227,6 +228,28 @@ async function main(): Promise<number> {
  * What the app's size guard says, for the command line: which activities make the network too
  * large to build, and the --view that treats them as listings (tied to their hub only).
  */
+/**
+ * The text of an --assume or --worklist CSV, read as the importer reads files (readTextFile), or
+ * undefined after saying why it cannot be used. A Windows-1252 file is read, and that is said.
+ */
+async function readCsvOption(path: string): Promise<string | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (e) {
+    process.stderr.write(`Cannot read "${path}": ${(e as Error).message}\n`);
+    return undefined;
+  }
+  const read = readTextFile(bytes, basename(path));
+  if (!read.ok) {
+    const { message, fix } = read.problem;
+    process.stderr.write(`${message}${fix ? ` Fix: ${fix}` : ''}\n`);
+    return undefined;
+  }
+  for (const p of read.problems) process.stderr.write(`${p.file}: ${p.message}\n`);
+  return read.text;
+}
+
 function tooLargeText(e: ProjectionTooLargeError, view: ViewState): string {
   const SHOWN_LARGE = 20;
   const number = (n: number) => n.toLocaleString('en');
@@ -358,13 +381,8 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
   let scenario: ScenarioOutput | null = null;
   let scenarioDataset: Scenario | null = null;
   if (options.assume !== null) {
-    let text: string;
-    try {
-      text = await readFile(options.assume, 'utf8');
-    } catch (e) {
-      process.stderr.write(`Cannot read "${options.assume}": ${(e as Error).message}\n`);
-      return 1;
-    }
+    const text = await readCsvOption(options.assume);
+    if (text === undefined) return 1;
     const applied = scenarioFromCsv(dataset, text, basename(options.assume));
     if (applied.report.rowsUsed === 0) {
       const r = applied.report;
@@ -385,15 +403,11 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
 
   let worklist: WorklistOutput | null = null;
   if (options.worklist !== null) {
-    let text: string;
-    try {
-      text = await readFile(options.worklist, 'utf8');
-    } catch (e) {
-      process.stderr.write(`Cannot read "${options.worklist}": ${(e as Error).message}\n`);
-      return 1;
-    }
+    const text = await readCsvOption(options.worklist);
+    if (text === undefined) return 1;
     const parsed = parseWorklistCsv(text, basename(options.worklist));
-    if (parsed.report.rowsRead > 0 && parsed.report.rowsUsed === 0) {
+    // Nothing usable: rows that all failed, or a header without the columns a worklist needs.
+    if (parsed.report.rowsUsed === 0 && parsed.report.problems.some((p) => p.severity === 'error')) {
       for (const p of parsed.report.problems) process.stderr.write(`  ${p.file}${p.row ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}\n`);
       process.stderr.write('No introduction of the worklist could be used (see the problems above).\n');
       return 1;

@@ -23,6 +23,7 @@ import { PARTICIPATION_COLUMNS, writeParticipationsCsv } from './canonical';
 import { parseDelimitedSync } from './import/table';
 import type { Activity, Confidence, Dataset, Organisation, Participation } from './model';
 import { normaliseName, slugify } from './normalise';
+import { importProblem } from './problemWords';
 import type { ImportProblem } from './report';
 import { inferOrganisationSector, parseSectorValue } from './sectorInference';
 
@@ -386,14 +387,7 @@ export function scenarioFromCsv(dataset: Dataset, text: string, file: string): S
     scenario.report.rowsRejected = table.rows.length;
     // Table problems first (no argument spreading: a file can have any number of them).
     scenario.report.problems = table.problems.concat(scenario.report.problems);
-    scenario.report.problems.push({
-      file,
-      row: 1,
-      severity: 'error',
-      code: 'unrecognised-columns',
-      message: 'A scenario file is a participations table: it needs the columns "activity_id" and "organisation" or "organisation_id".',
-      fix: 'Use the participations layout of the README ("Data format").',
-    });
+    scenario.report.problems.push(importProblem({ file, row: 1, severity: 'error' }, 'unrecognised-columns', {}, 'scenario'));
     return scenario;
   }
   const scenario = applyScenario(dataset, table.rows, { file, rowNumbers: table.rowNumbers });

@@ -13,6 +13,7 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../analysis/stages';
 import { assembleResult, type AnalysisResult } from '../analysis/assemble';
 import { visibleTies } from '../analysis';
 import type { Dataset } from '../data/model';
+import { importProblem } from '../data/problemWords';
 import type { ImportReport } from '../data/report';
 import type { Sector } from '../data/sectors';
 import { applyFilters, filtersActive, everythingVisible, type Visibility } from '../filters/filters';
@@ -874,7 +875,7 @@ export class SessionStore {
       this.set({
         scenario: {
           ...this.snapshot.scenario,
-          fileProblems: table.problems.concat({ file, row: 1, severity: 'error', code: 'unrecognised-columns', message: 'A scenario file is a participations table: it needs the columns "activity_id" and "organisation" or "organisation_id".' }),
+          fileProblems: table.problems.concat(importProblem({ file, row: 1, severity: 'error' }, 'unrecognised-columns', {}, 'scenario')),
         },
       });
       return { rows: 0, recognised: false };

@@ -19,6 +19,7 @@ import { cell } from '../data/builder';
 import { escapeFormula, LIST_SEPARATOR } from '../data/canonical';
 import { parseDelimitedSync } from '../data/import/table';
 import { normaliseName } from '../data/normalise';
+import { importProblem } from '../data/problemWords';
 import type { ImportProblem } from '../data/report';
 import {
   INTRODUCTION_ORIGINS,
@@ -112,14 +113,7 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
   if (!((has('organisation_a_id') || has('organisation_a')) && (has('organisation_b_id') || has('organisation_b')))) {
     report.rowsRead = table.rows.length;
     report.rowsRejected = table.rows.length;
-    problems.push({
-      file,
-      row: 1,
-      severity: 'error',
-      code: 'unrecognised-columns',
-      message: 'A worklist needs the columns organisation_a (or organisation_a_id) and organisation_b (or organisation_b_id).',
-      fix: 'Export the worklist from Bruggen, or rename the columns as in docs/change-over-time.md.',
-    });
+    problems.push(importProblem({ file, row: 1, severity: 'error' }, 'unrecognised-columns', {}, 'worklist'));
     return { worklist: [], report };
   }
   const known = new Set<string>(WORKLIST_COLUMNS);

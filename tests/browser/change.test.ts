@@ -236,6 +236,25 @@ describe('the worklist of introductions', () => {
   });
 });
 
+describe('a wrong file for the worklist', () => {
+  it('is refused with its reason (an image, a workbook), and a Windows-1252 file is read and said to be', async () => {
+    await open('?view=change&change=worklist');
+    const input = session.page.getByTestId('worklist-import');
+    const message = session.page.getByTestId('worklist-message');
+    await input.setInputFiles({ name: 'werklijst.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+    await expect.poll(() => message.textContent()).toBe('"werklijst.csv" is een afbeelding, geen tabel. Oplossing: Exporteer de tabel zelf uit de bron als CSV of Excel.');
+    await input.setInputFiles({ name: 'werklijst.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) });
+    await expect.poll(() => message.textContent()).toContain('"werklijst.xlsx" is een Excel-werkmap; hier is een CSV-bestand nodig.');
+    // Windows-1252 (é as 0xE9), and a header without the columns a worklist needs: nothing used, and why.
+    await input.setInputFiles({ name: 'oud.csv', mimeType: 'text/csv', buffer: Buffer.from('naam,rol\nCaf\xe9 Z,x\n', 'latin1') });
+    await expect.poll(() => message.textContent()).toContain('als Windows-1252');
+    expect(await message.textContent()).toContain('organisation_a');
+    expect(await session.page.getByTestId('worklist-row').count()).toBe(0);
+    await message.scrollIntoViewIfNeeded();
+    await session.page.screenshot({ path: `${ARTEFACTS}/worklist-wrong-file.png` });
+  });
+});
+
 describe('the meeting pack', () => {
   it('renders one page per convener, with the focal organisation now and with the introductions, and prints one page each', async () => {
     await open('?view=change&change=worklist');

@@ -1,8 +1,28 @@
-/** A button that opens the file chooser for a CSV, and hands the chosen file's text on. */
+/**
+ * A button that opens the file chooser for a CSV and hands the chosen file's text on, read as the
+ * importer reads files (readTextFile): an image, PDF, workbook or Bruggen document is refused with
+ * its reason, and a Windows-1252 file is decoded as such and said to be.
+ */
 import { useRef } from 'react';
+import { readTextFile } from '../../data/import/textFile';
+import { problemLine } from '../import/problemText';
+import { useImportMessages } from '../import/useImportMessages';
 
-export function CsvImportButton({ label, testId, onText }: { label: string; testId: string; onText(text: string, name: string): void }) {
+export function CsvImportButton({
+  label,
+  testId,
+  onText,
+  onRefused,
+}: {
+  label: string;
+  testId: string;
+  /** The file's text, and notes on how it was read (the encoding), in the UI's language. */
+  onText(text: string, name: string, notes: readonly string[]): void;
+  /** Why the file cannot be used, in the UI's language. */
+  onRefused(reason: string): void;
+}) {
   const file = useRef<HTMLInputElement>(null);
+  const words = useImportMessages();
   return (
     <>
       <button type="button" className="change-button" onClick={() => file.current?.click()} data-testid={`${testId}-button`}>
@@ -20,7 +40,10 @@ export function CsvImportButton({ label, testId, onText }: { label: string; test
           const f = e.currentTarget.files?.[0];
           // Cleared so that choosing the same file again is a new choice.
           e.currentTarget.value = '';
-          if (f) onText(await f.text(), f.name);
+          if (!f) return;
+          const read = readTextFile(new Uint8Array(await f.arrayBuffer()), f.name);
+          if (!read.ok) onRefused(problemLine(read.problem, words));
+          else onText(read.text, f.name, read.problems.map((p) => problemLine(p, words)));
         }}
       />
     </>

@@ -110,10 +110,11 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
               <CsvImportButton
                 label={t('whatif.importScenario')}
                 testId="whatif-import"
-                onText={(text, name) => {
+                onText={(text, name, notes) => {
                   const read = store.importScenarioCsv(text, name);
-                  setMessage(read.recognised ? tp('whatif.imported', read.rows, { file: name }) : t('whatif.importFailed', { file: name }));
+                  setMessage([read.recognised ? tp('whatif.imported', read.rows, { file: name }) : t('whatif.importFailed', { file: name }), ...notes].join(' '));
                 }}
+                onRefused={setMessage}
               />
               {scenario.rows.length > 0 && (
                 <button

@@ -6,6 +6,8 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { CsvImportButton } from './CsvImportButton';
+import { problemLine } from '../import/problemText';
+import { useImportMessages } from '../import/useImportMessages';
 import { OrganisationSearch } from '../../graph/search';
 import { SECTORS } from '../../data/sectors';
 import { useSession, useStore } from '../../session/react';
@@ -19,6 +21,7 @@ import { useChangeText } from './text';
 
 export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: string; datasetName: string }) {
   const { t, tp } = useChangeText();
+  const importWords = useImportMessages();
   const store = useStore();
   const worklist = useSession((s) => s.worklist);
   const result = useSession((s) => (s.analysis.assembled?.stale.length ? null : (s.analysis.assembled?.result ?? null)));
@@ -69,10 +72,14 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
           <CsvImportButton
             label={t('worklist.import')}
             testId="worklist-import"
-            onText={(text, name) => {
+            onText={(text, name, notes) => {
               const report = store.importWorklistCsv(text, name);
-              setMessage(tp('worklist.imported', report.rowsRead, { file: name, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected }));
+              const counts = tp('worklist.imported', report.rowsRead, { file: name, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected });
+              // When nothing could be used, the first reason why (e.g. the columns a worklist needs).
+              const blocking = report.rowsUsed === 0 ? report.problems.find((p) => p.severity === 'error') : undefined;
+              setMessage([counts, ...notes, ...(blocking ? [problemLine(blocking, importWords)] : [])].join(' '));
             }}
+            onRefused={setMessage}
           />
         </div>
         <p className="change-status" role="status" data-testid="worklist-message">

@@ -4,6 +4,8 @@ import { correctionsToCsv, parseCorrectionsCsv } from '../../data/sectorCorrecti
 import { SECTORS, type Sector } from '../../data/sectors';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from './download';
+import { readTextFile } from '../../data/import/textFile';
+import { problemLine } from './problemText';
 import { useImportMessages } from './useImportMessages';
 
 export interface SectorCorrectionsProps {
@@ -17,7 +19,8 @@ export interface SectorCorrectionsProps {
 
 /** Shows where an organisation's sector comes from and lets the user correct it. */
 export function SectorCorrections({ organisation: o, dataset, corrections, onChange }: SectorCorrectionsProps) {
-  const { t } = useImportMessages();
+  const words = useImportMessages();
+  const { t } = words;
   const { t: common } = useTranslation();
   const [message, setMessage] = useState<string>();
   const fileId = useId();
@@ -35,9 +38,14 @@ export function SectorCorrections({ organisation: o, dataset, corrections, onCha
     onChange(next);
   };
   const importCsv = async (file: File) => {
-    const { corrections: read, problems } = parseCorrectionsCsv(await file.text(), dataset, file.name);
+    const text = readTextFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    if (!text.ok) {
+      setMessage(problemLine(text.problem, words));
+      return;
+    }
+    const { corrections: read, problems } = parseCorrectionsCsv(text.text, dataset, file.name);
     onChange(new Map([...corrections, ...read]));
-    setMessage([t('correctionsImported', { count: read.size }), ...problems.map((p) => p.message)].join(' '));
+    setMessage([t('correctionsImported', { count: read.size }), ...[...text.problems, ...problems].map((p) => problemLine(p, words))].join(' '));
   };
   const count = corrections.size;
   return (

@@ -23,6 +23,12 @@ export function problemText(p: ImportProblem, words: ImportWords): { message: st
   return fix ? { message, fix } : { message };
 }
 
+/** A problem as one line of text: its message, then "Fix: …" when it has one. */
+export function problemLine(p: ImportProblem, words: ImportWords): string {
+  const { message, fix } = problemText(p, words);
+  return fix ? `${message} ${words.t('fix', { fix })}` : message;
+}
+
 /** Parameters that are vocabulary in the data (sector ids, a sector rule) in the UI's words. */
 function localParams(params: ProblemParams, t: ImportWords['t'], language: 'nl' | 'en'): ProblemParams {
   const out: ProblemParams = { ...params };

@@ -160,6 +160,31 @@ describe('npm run analyze -- --new-worklist / --worklist', () => {
     expect(tied.map((i: { a: { id: string }; b: { id: string }; match: { activities: string[] } }) => [i.a.id, i.b.id, i.match.activities])).toEqual([['tech-b', 'care-a', ['P8']]]);
   }, 60_000);
 
+  it('refuses a file that is not a CSV, or a worklist without its columns; reads a Windows-1252 file and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-'));
+    const image = join(dir, 'worklist.csv');
+    writeFileSync(image, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    for (const option of ['--worklist', '--assume']) {
+      const r = await analyze(DATA, option, image);
+      expect([r.code, r.stderr]).toEqual([1, '"worklist.csv" is an image, not a table. Fix: Export the table itself from the source as CSV or Excel.\n']);
+    }
+    const document = join(dir, 'export.json');
+    writeFileSync(document, '{"dataset":{}}');
+    expect((await analyze(DATA, '--worklist', document)).stderr).toContain('"export.json" is a JSON or GEXF document; this needs a CSV file.');
+    // A header without organisation_a/b and no rows: before, "0 introductions" and exit 0.
+    const headerOnly = join(dir, 'header.csv');
+    writeFileSync(headerOnly, 'name,role\n');
+    const h = await analyze(DATA, '--worklist', headerOnly);
+    expect(h.code).toBe(1);
+    expect(h.stderr).toContain('A worklist needs the columns organisation_a');
+    const latin = join(dir, 'latin.csv');
+    writeFileSync(latin, Buffer.from('activity_id,organisation_id,organisation\nNEW,caf,Caf\xe9 Z\xfcrich\nNEW,gem,Gemeente\n', 'latin1'));
+    const l = await analyze(DATA, '--assume', latin);
+    expect(l.code).toBe(0);
+    expect(l.stderr).toContain('latin.csv: The file is not valid UTF-8, so it was read as Windows-1252');
+    expect(l.stdout).toContain('Café Zürich');
+  }, 60_000);
+
   it('says where it could not write the worklist, and what to do, without a stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-'));
     const file = join(dir, 'no-such-folder', 'worklist.csv');

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { readTextFile } from '../../../src/data/import/textFile';
+
+const bytes = (...b: number[]) => Uint8Array.from(b);
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe('a small CSV for one purpose (worklist, scenario, corrections) is read as the importer reads files', () => {
+  it('refuses what is not a CSV by name: empty, image, PDF, old Office, binary, workbook, JSON or GEXF', () => {
+    const refused = (data: Uint8Array, name: string) => {
+      const read = readTextFile(data, name);
+      if (read.ok) throw new Error(`${name} was read`);
+      return [read.problem.code, read.problem.variant ?? '', read.problem.message];
+    };
+    expect(refused(bytes(), 'a.csv')).toEqual(['empty-file', '', 'The file is empty (0 bytes): there is nothing to import.']);
+    expect(refused(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a), 'a.csv')).toEqual(['image-file', '', '"a.csv" is an image, not a table.']);
+    expect(refused(utf8('%PDF-1.7'), 'a.csv')[0]).toBe('pdf-file');
+    expect(refused(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1), 'a.csv')[0]).toBe('old-office-file');
+    expect(refused(bytes(0x41, 0, 0x42, 0), 'a.csv')[0]).toBe('binary-file');
+    expect(refused(bytes(0x50, 0x4b, 0x03, 0x04), 'w.xlsx')).toEqual(['csv-needed', 'workbook', '"w.xlsx" is an Excel workbook; this needs a CSV file.']);
+    expect(refused(utf8('{"dataset":{}}'), 'export.json')).toEqual(['csv-needed', 'document', '"export.json" is a JSON or GEXF document; this needs a CSV file.']);
+    expect(refused(utf8('<gexf version="1.3">'), 'net.txt').slice(0, 2)).toEqual(['csv-needed', 'document']);
+  });
+
+  it('decodes UTF-8 (with or without BOM), UTF-16 by its BOM, else Windows-1252 and says so', () => {
+    const read = (data: Uint8Array) => {
+      const r = readTextFile(data, 'w.csv');
+      if (!r.ok) throw new Error(r.problem.message);
+      return [r.text, r.encoding, r.problems.map((p) => p.code)];
+    };
+    expect(read(utf8('a,b\nCafé,1\n'))).toEqual(['a,b\nCafé,1\n', 'utf-8', []]);
+    expect(read(bytes(0xef, 0xbb, 0xbf, ...utf8('a,b\n')))).toEqual(['a,b\n', 'utf-8-bom', []]);
+    expect(read(bytes(0xff, 0xfe, 0x61, 0, 0x2c, 0, 0x62, 0))).toEqual(['a,b', 'utf-16le', []]);
+    expect(read(bytes(...utf8('a,b\nCaf'), 0xe9, ...utf8(',1\n'), 0x80))).toEqual(['a,b\nCafé,1\n€', 'windows-1252', ['encoding-fallback']]);
+  });
+});
