@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { escapeFormula } from './canonical';
 import type { Dataset, Organisation } from './model';
 import { normaliseName } from './normalise';
+import { importProblem } from './problemWords';
 import type { ImportProblem } from './report';
 import { parseSectorValue } from './sectorInference';
 import { isSector, type Sector } from './sectors';
@@ -112,14 +113,7 @@ export function parseCorrectionsCsv(
   const corrections = new Map<string, Sector>();
   const fields = result.meta.fields ?? [];
   if (!fields.includes('sector') || (!fields.includes('organisation_id') && !fields.includes('name'))) {
-    problems.push({
-      file,
-      row: 1,
-      severity: 'error',
-      code: 'corrections-columns',
-      message: 'A sector corrections file needs the columns organisation_id (or name) and sector.',
-      fix: 'Export the corrections from Bruggen to see the expected layout.',
-    });
+    problems.push(importProblem({ file, row: 1, severity: 'error' }, 'corrections-columns'));
     return { corrections, problems };
   }
   const ids = new Set(dataset.organisations.map((o) => o.id));
@@ -135,26 +129,12 @@ export function parseCorrectionsCsv(
     const value = unescape(r.sector);
     const orgId = ids.has(id) ? id : byName.get(normaliseName(name));
     if (!orgId) {
-      problems.push({
-        file,
-        row,
-        column: 'organisation_id',
-        severity: 'warning',
-        code: 'correction-unknown-organisation',
-        message: `No organisation "${id || name}" in this dataset; the correction was not used.`,
-      });
+      problems.push(importProblem({ file, row, column: 'organisation_id', severity: 'warning' }, 'correction-unknown-organisation', { name: (id || name).slice(0, 80) }));
       return;
     }
     const sector = parseSectorValue(normaliseName(value));
     if (!sector) {
-      problems.push({
-        file,
-        row,
-        column: 'sector',
-        severity: 'warning',
-        code: 'correction-unknown-sector',
-        message: `"${value}" is not a sector (tech, care, government, knowledge, network, finance, citizens, other); the correction was not used.`,
-      });
+      problems.push(importProblem({ file, row, column: 'sector', severity: 'warning' }, 'correction-unknown-sector', { value: value.slice(0, 60) }));
       return;
     }
     corrections.set(orgId, sector);

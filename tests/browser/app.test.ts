@@ -95,6 +95,20 @@ describe('the built-in Den Haag map', () => {
     expect(session.foreign).toEqual([]);
   });
 
+  it('reads a corrections file as the importer reads files, and keeps its message short', async () => {
+    await openApp(session.page, '?org=bobergo');
+    await session.page.locator('.sector-correction summary').click();
+    const input = session.page.getByTestId('corrections-import');
+    const message = session.page.getByTestId('corrections-message');
+    await input.setInputFiles({ name: 'correcties.csv', mimeType: 'text/csv', buffer: Buffer.from('%PDF-1.7\n') });
+    await expect.poll(() => message.textContent()).toBe('"correcties.csv" is een pdf-document, geen tabel. Oplossing: Exporteer de tabel zelf uit de bron als CSV of Excel.');
+    // 200,000 ids this dataset does not have: the first remarks (the same one once) and a count, not 20 MB of text.
+    await input.setInputFiles({ name: 'veel.csv', mimeType: 'text/csv', buffer: Buffer.from(`organisation_id,sector\n${'onbekend,care\n'.repeat(200_000)}`) });
+    await expect.poll(() => message.textContent(), { timeout: 30_000 }).toBe('0 correcties ingelezen. Geen organisatie "onbekend" in deze gegevens; de correctie is niet gebruikt. …en nog 199.997 opmerkingen.');
+    expect((await message.textContent())!.length).toBeLessThan(1000);
+    expect(await message.textContent()).toMatch(/^0 correcties ingelezen\. /);
+  });
+
   it("corrects an organisation's sector as an overlay: same map, same camera, remembered after reload", async () => {
     await openApp(session.page, '?org=bobergo');
     await analysisReady(session.page);

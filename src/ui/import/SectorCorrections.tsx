@@ -8,6 +8,9 @@ import { readTextFile } from '../../data/import/textFile';
 import { problemLine } from './problemText';
 import { useImportMessages } from './useImportMessages';
 
+/** Remarks on an imported corrections file shown in the message; the rest are counted. */
+const SHOWN_REMARKS = 3;
+
 export interface SectorCorrectionsProps {
   /** The organisation as imported (before corrections). */
   organisation: Organisation;
@@ -45,7 +48,11 @@ export function SectorCorrections({ organisation: o, dataset, corrections, onCha
     }
     const { corrections: read, problems } = parseCorrectionsCsv(text.text, dataset, file.name);
     onChange(new Map([...corrections, ...read]));
-    setMessage([t('correctionsImported', { count: read.size }), ...[...text.problems, ...problems].map((p) => problemLine(p, words))].join(' '));
+    // A few remarks, then how many more: a file of 200,000 unknown ids made a message of 20 MB.
+    const remarks = text.problems.concat(problems);
+    const shown = [...new Set(remarks.slice(0, SHOWN_REMARKS).map((p) => problemLine(p, words)))];
+    const more = remarks.length > SHOWN_REMARKS ? [t('correctionsMoreRemarks', { n: remarks.length - SHOWN_REMARKS })] : [];
+    setMessage([t('correctionsImported', { count: read.size }), ...shown, ...more].join(' '));
   };
   const count = corrections.size;
   return (
@@ -90,6 +97,7 @@ export function SectorCorrections({ organisation: o, dataset, corrections, onCha
           className="visually-hidden"
           type="file"
           accept=".csv,text/csv"
+          data-testid="corrections-import"
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
@@ -98,7 +106,7 @@ export function SectorCorrections({ organisation: o, dataset, corrections, onCha
         />
       </div>
       {message && (
-        <p className="muted" role="status">
+        <p className="muted" role="status" data-testid="corrections-message">
           {message}
         </p>
       )}
