@@ -258,6 +258,24 @@ describe('a 100,000-row file', () => {
   }, 600_000);
 });
 
+describe('a link as long as a server takes', () => {
+  it('names the first values it cannot use, shortened, and counts the rest', async () => {
+    const page = session.page;
+    // Node's HTTP server (vite preview) takes 16 KB of request headers; nginx takes 8 KB by default.
+    const sources = Array.from({ length: 1_000 }, (_, i) => `bron${i}`).join(',');
+    await page.goto(`${baseUrl()}?source=${sources}&city=${'x'.repeat(4_000)}`);
+    const notice = page.getByTestId('dropped-notice');
+    await notice.waitFor({ timeout: 60_000 });
+    const source = await notice.locator('li[data-parameter="source"]').textContent();
+    expect(source).toBe(`bron: ${Array.from({ length: 10 }, (_, i) => `“bron${i}”`).join(', ')} en nog 990`);
+    const city = await notice.locator('li[data-parameter="city"]').textContent();
+    expect(city).toBe(`plaats: “${'x'.repeat(80)}…”`);
+    expect((await notice.textContent())!.length).toBeLessThan(1000);
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await notBlank(page);
+  }, 120_000);
+});
+
 describe('a workbook with one value in the last cell Excel has', () => {
   // 1.6 KB that made read-excel-file build a grid of 17 billion cells: the tab ran out of memory.
   it('is refused by name in the import dialog, and the map keeps its data', async () => {
