@@ -37,7 +37,7 @@ export function DetailsPanel({
   return (
     <article className="details" aria-labelledby="details-title" data-testid="details-panel">
       <header>
-        <h2 id="details-title" tabIndex={-1}>
+        <h2 id="details-title" tabIndex={-1} title={o.name}>
           {o.name}
         </h2>
         <button type="button" className="close" onClick={onClose} aria-label={t('panel.close')} title={t('panel.close')}>
