@@ -258,6 +258,36 @@ describe('a 100,000-row file', () => {
   }, 600_000);
 });
 
+describe('a name of 3,000 letters without a space', () => {
+  it('wraps inside the details drawer and the analysis panels instead of running out of them', async () => {
+    const page = session.page;
+    const file = join(dir, 'lange-naam.csv');
+    const name = `Stichting${'X'.repeat(3_000)}`;
+    writeFileSync(file, csv(['activity_id', 'organisation', 'sector'], [['P1', name, 'care'], ['P1', 'Gemeente Den Haag', 'government'], ['P2', 'Gemeente Den Haag', 'government'], ['P2', 'TechCo BV', 'tech']]));
+    await openApp(page);
+    await chooseFiles(page, [file]);
+    await page.getByTestId('import-confirm').click({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('counts').textContent()).toMatch(/^3 organisaties/);
+    const widths = (selector: string) =>
+      page.locator(selector).evaluateAll((els) => els.map((e) => [Math.round(e.getBoundingClientRect().width), Math.round(e.parentElement!.getBoundingClientRect().width)]));
+    // The details drawer: four lines of the name at most, inside the drawer.
+    await page.getByTestId('search-input').fill('Stichting');
+    await page.keyboard.press('Enter');
+    const title = page.locator('#details-title');
+    await title.waitFor({ timeout: 60_000 });
+    const box = (await title.boundingBox())!;
+    const drawer = (await page.getByTestId('details-panel').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(drawer.x + drawer.width);
+    expect(box.height).toBeLessThan(5 * 1.2 * 16 * 1.5);
+    expect(await title.getAttribute('title')).toBe(name);
+    // The convener's introductions name it as a link that wraps within its list.
+    await page.getByTestId('tab-conveners').click();
+    await expect.poll(() => widths('.ana-link'), { timeout: 60_000 }).not.toEqual([]);
+    for (const [width, parent] of await widths('.ana-link')) expect(width).toBeLessThanOrEqual(parent!);
+    await notBlank(page);
+  }, 120_000);
+});
+
 describe('a link as long as a server takes', () => {
   it('names the first values it cannot use, shortened, and counts the rest', async () => {
     const page = session.page;
