@@ -111,7 +111,13 @@ async function readWorkbook(
   try {
     sheets = await readXlsxFile(bytes.buffer);
   } catch (e) {
-    return fail(name, 'unreadable-workbook', { name, detail: String((e as Error).message ?? e).slice(0, 120) });
+    const detail = String((e as Error).message ?? e).slice(0, 120);
+    // read-excel-file runs out of stack or memory on large sheets (about 150,000 rows here, after a
+    // minute): that workbook is not damaged, only too large for it, and CSV has no such limit.
+    if (e instanceof RangeError || /call stack|string length|out of memory|allocation failed/i.test(detail)) {
+      return fail(name, 'unreadable-workbook', { name, detail }, 'too-large');
+    }
+    return fail(name, 'unreadable-workbook', { name, detail });
   }
   progress('parsing', 1);
   const withData = sheets.filter((s) => s.data.some((r) => r.some((c) => c !== null && String(c).trim() !== '')));

@@ -51,13 +51,31 @@ const EQUALS = 0x3d;
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 const decoder = new TextDecoder();
 
-/** Column and row of a reference such as "AB12" (0, 0 when it is not one). */
-function parseReference(ref: string): { column: number; row: number } {
-  const m = /^\$?([A-Za-z]{1,10})\$?(\d{1,15})$/.exec(ref);
-  if (!m) return { column: 0, row: 0 };
+const DOLLAR = 0x24;
+
+/**
+ * Column and row of the reference in bytes `start`–`end` ("AB12", "$AB$12"), read from the bytes
+ * (a million cells: no string for each); 0, 0 when it is not one. A row alone ("12") has column 0.
+ */
+function readReference(xml: Uint8Array, start: number, end: number): { column: number; row: number } {
+  let k = start;
+  if (xml[k] === DOLLAR) k++;
   let column = 0;
-  for (const ch of m[1]!.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { column, row: Number(m[2]) };
+  let letters = 0;
+  for (; k < end && letters <= 10; k++, letters++) {
+    const b = xml[k]! & ~0x20; // upper case
+    if (b < 0x41 || b > 0x5a) break;
+    column = column * 26 + (b - 0x40);
+  }
+  if (letters > 0 && xml[k] === DOLLAR) k++;
+  let row = 0;
+  let digits = 0;
+  for (; k < end && digits <= 15; k++, digits++) {
+    const b = xml[k]!;
+    if (b < 0x30 || b > 0x39) break;
+    row = row * 10 + (b - 0x30);
+  }
+  return k === end && letters <= 10 && digits > 0 && digits <= 15 ? { column, row } : { column: 0, row: 0 };
 }
 
 /**
@@ -66,9 +84,13 @@ function parseReference(ref: string): { column: number; row: number } {
  */
 export function sheetExtent(xml: Uint8Array): SheetExtent {
   const extent: SheetExtent = { rows: 0, columns: 0, rowCell: '', columnCell: '' };
+  const text = (from: number, to: number) => decoder.decode(xml.subarray(from, Math.min(to, from + 40)));
+  // Where the references of the cells on the last row and in the last column are (decoded at the end).
+  let rowCellAt = [0, 0];
+  let columnCellAt = [0, 0];
   const n = xml.length;
   for (let i = 0; i < n; i++) {
-    if (xml[i] !== LT) continue;
+    if (xml[i] !== LT || xml[i + 1] === SLASH) continue;
     // The element's name, without a namespace prefix ("x:c").
     let j = i + 1;
     let nameStart = j;
@@ -81,7 +103,8 @@ export function sheetExtent(xml: Uint8Array): SheetExtent {
     const isRow = length === 3 && xml[nameStart] === 0x72 && xml[nameStart + 1] === 0x6f && xml[nameStart + 2] === 0x77; // row
     if (!isCell && !isRow) continue;
     // Its attributes, up to the end of the tag: name, "=", quoted value (which may hold ">").
-    let ref: string | undefined;
+    let refStart = -1;
+    let refEnd = -1;
     while (j < n && xml[j] !== GT) {
       if (isSpace(xml[j]!) || xml[j] === SLASH) {
         j++;
@@ -98,28 +121,30 @@ export function sheetExtent(xml: Uint8Array): SheetExtent {
       if (quote !== QUOTE && quote !== APOSTROPHE) continue;
       const close = xml.indexOf(quote, j + 1);
       if (close < 0) return extent;
-      if (isR) ref = decoder.decode(xml.subarray(j + 1, Math.min(close, j + 41)));
+      if (isR) [refStart, refEnd] = [j + 1, close];
       j = close + 1;
     }
     const empty = xml[j - 1] === SLASH;
     i = j;
-    if (ref === undefined) continue;
+    if (refStart < 0) continue;
+    const { column, row } = readReference(xml, refStart, refEnd);
     if (isRow) {
-      if (!/^\d{1,15}$/.test(ref) || Number(ref) > EXCEL_MAX_ROWS) return { ...extent, beyond: `<row r="${ref}">` };
+      if (column !== 0 || row === 0 || row > EXCEL_MAX_ROWS) return { ...extent, beyond: `<row r="${text(refStart, refEnd)}">` };
       continue;
     }
-    const { column, row } = parseReference(ref);
-    if (column === 0 || column > EXCEL_MAX_COLUMNS || row === 0 || row > EXCEL_MAX_ROWS) return { ...extent, beyond: ref };
+    if (column === 0 || column > EXCEL_MAX_COLUMNS || row === 0 || row > EXCEL_MAX_ROWS) return { ...extent, beyond: text(refStart, refEnd) };
     if (empty) continue;
     if (row > extent.rows) {
       extent.rows = row;
-      extent.rowCell = ref;
+      rowCellAt = [refStart, refEnd];
     }
     if (column > extent.columns) {
       extent.columns = column;
-      extent.columnCell = ref;
+      columnCellAt = [refStart, refEnd];
     }
   }
+  extent.rowCell = text(rowCellAt[0]!, rowCellAt[1]!);
+  extent.columnCell = text(columnCellAt[0]!, columnCellAt[1]!);
   return extent;
 }
 
