@@ -225,10 +225,6 @@ async function main(): Promise<number> {
 }
 
 /**
- * What the app's size guard says, for the command line: which activities make the network too
- * large to build, and the --view that treats them as listings (tied to their hub only).
- */
-/**
  * The text of an --assume or --worklist CSV, read as the importer reads files (readTextFile), or
  * undefined after saying why it cannot be used. A Windows-1252 file is read, and that is said.
  */
@@ -250,6 +246,10 @@ async function readCsvOption(path: string): Promise<string | undefined> {
   return read.text;
 }
 
+/**
+ * What the app's size guard says, for the command line: which activities make the network too
+ * large to build, and the --view that treats them as listings (tied to their hub only).
+ */
 function tooLargeText(e: ProjectionTooLargeError, view: ViewState): string {
   const SHOWN_LARGE = 20;
   const number = (n: number) => n.toLocaleString('en');
