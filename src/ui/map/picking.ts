@@ -8,7 +8,8 @@
  * question is answered from the positions sigma already holds: the disc a node is drawn as (its
  * centre on screen and `scaleSize(size)` as radius, as sigma draws it and its hover ring), and of
  * the discs under the point the one drawn last: highest zIndex, then latest in the graph's order,
- * which is sigma's drawing order. A pass over 36,000 nodes takes 0.6–0.8 ms (Node, a stand-in for sigma).
+ * which is sigma's drawing order. A pass over 36,000 nodes takes 0.6–0.8 ms (in Node, with a
+ * stand-in for sigma).
  * Ties are still picked by sigma (its edge picking is only on for maps of at most 20,000 ties).
  */
 import type { Coordinates, NodeDisplayData } from 'sigma/types';
