@@ -100,7 +100,8 @@ export function readViewState(search: string): { state: ViewState; ignored: Drop
     return values.filter(isSector) as Sector[];
   };
 
-  const egoMatch = get('ego')?.match(/^(.+):(\d)$/);
+  // One to five steps, as the filter's slider offers; 0 or 9 steps is reported, not quietly made 1 or 5.
+  const egoMatch = get('ego')?.match(/^(.+):([1-5])$/);
   const egoId = egoMatch ? decode(egoMatch[1]!) : null;
   if (get('ego') && !egoId) ignore('ego');
   const filters: Filters = {
@@ -116,7 +117,7 @@ export function readViewState(search: string): { state: ViewState; ignored: Drop
     minWeight: int('min', 1, 1000, DEFAULT_FILTERS.minWeight),
     hideIsolates: flag('isolates', '0'),
     statedOnly: flag('stated', '1'),
-    ego: egoId ? { id: egoId, steps: Math.max(1, Math.min(5, Number(egoMatch![2]))) } : null,
+    ego: egoId ? { id: egoId, steps: Number(egoMatch![2]) } : null,
   };
   let targets = sectors('targets');
   if (targets.length && new Set(targets).size < 2) {

@@ -215,7 +215,7 @@ function EgoFilter({
           </p>
           <label className="range">
             <span>{t('filters.egoSteps', { count: ego.steps })}</span>
-            <input type="range" min={1} max={4} value={ego.steps} onChange={(e) => set({ ego: { id: ego.id, steps: Number(e.target.value) } })} data-testid="filter-ego-steps" />
+            <input type="range" min={1} max={5} value={ego.steps} onChange={(e) => set({ ego: { id: ego.id, steps: Number(e.target.value) } })} data-testid="filter-ego-steps" />
           </label>
         </div>
       ) : (

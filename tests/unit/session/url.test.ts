@@ -91,6 +91,12 @@ describe('view state in the URL', () => {
       { parameter: 'sector', values: ['%ZZ', 'alien'] },
       { parameter: 'source', values: ['%E0%A4%A'] },
     ]);
+    // An ego of 0 or more than 5 steps is reported and not used (it was quietly made 1 or 5).
+    for (const ego of ['gemeente-den-haag:0', 'gemeente-den-haag:9']) {
+      const read = readViewState(`?ego=${ego}`);
+      expect([read.state.filters.ego, read.ignored]).toEqual([null, [{ parameter: 'ego', values: [ego] }]]);
+    }
+    expect(readViewState('?ego=gemeente-den-haag:5').state.filters.ego).toEqual({ id: 'gemeente-den-haag', steps: 5 });
     // An old measure name is read, not ignored; a valid link reads without a word.
     expect(readViewState('?colour=brokerage&k=3&years=2020-2018&undated=0').ignored).toEqual([]);
     const full = serialiseViewState({ ...DEFAULT_VIEW_STATE, k: 7, view: 'bridges', targets: ['tech', 'care'], reachSteps: 2, showSuggested: true });
