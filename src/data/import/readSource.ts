@@ -3,7 +3,7 @@ import { importProblem } from '../problemWords';
 import type { ImportProblem, ProblemParams } from '../report';
 import { readGexfDocument, readJsonDocument, type RecordSource } from './datasetFiles';
 import { decodeBlob } from './decode';
-import { sniffFile, SNIFF_BYTES } from './sniff';
+import { notATable, sniffFile, SNIFF_BYTES } from './sniff';
 import { readDelimitedBlob, tableFromRecords, type RawTable } from './table';
 import { checkSheets } from './sheetCheck';
 import { checkZip } from './zipCheck';
@@ -48,22 +48,9 @@ export async function readSource(input: SourceInput, tableId: string, options: R
   const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
   const kind = sniffFile(name, blob.size, head);
   const progress = (phase: ReadProgress['phase'], fraction: number) => options.onProgress?.({ file: name, phase, fraction });
-  switch (kind) {
-    case 'empty':
-      return fail(name, 'empty-file');
-    case 'ole':
-      return fail(name, 'old-office-file');
-    case 'pdf':
-      return fail(name, 'pdf-file', { name });
-    case 'image':
-      return fail(name, 'image-file', { name });
-    case 'binary':
-      return fail(name, 'binary-file', { name });
-    case 'xlsx':
-      return readWorkbook(name, blob, tableId, progress);
-    default:
-      break;
-  }
+  const refused = notATable(kind, name);
+  if (refused) return { kind: 'failed', file: name, problem: refused };
+  if (kind === 'xlsx') return readWorkbook(name, blob, tableId, progress);
   if (kind === 'json' || kind === 'gexf') {
     // The app's own documents are parsed whole (JSON.parse and the XML parser need all of it).
     const decoded = await decodeBlob(blob, {
@@ -92,6 +79,7 @@ export async function readSource(input: SourceInput, tableId: string, options: R
 }
 
 const blankFile = (name: string) => fail(name, 'blank-file');
+
 
 async function readWorkbook(
   name: string,

@@ -1,3 +1,5 @@
+import { importProblem } from '../problemWords';
+import type { ImportProblem, ProblemParams } from '../report';
 import { byteOrderMark } from './decode';
 
 /**
@@ -62,4 +64,27 @@ function looksBinary(head: Uint8Array): boolean {
 function firstText(head: Uint8Array, bom: ReturnType<typeof byteOrderMark>): string {
   const label = bom === 'utf-16le' || bom === 'utf-16be' ? bom : 'utf-8';
   return new TextDecoder(label).decode(head).replace(/^\uFEFF/, '').trimStart().slice(0, 400);
+}
+
+/**
+ * Why a file of this kind is no table at all (empty, an old Office file, a PDF, an image, binary
+ * data), or undefined for the kinds that are read. Used by the importer (readSource.ts) and for
+ * the small CSVs (textFile.ts).
+ */
+export function notATable(kind: FileKind, name: string): ImportProblem | undefined {
+  const refuse = (code: string, params: ProblemParams = {}) => importProblem({ file: name, severity: 'error' }, code, params);
+  switch (kind) {
+    case 'empty':
+      return refuse('empty-file');
+    case 'ole':
+      return refuse('old-office-file');
+    case 'pdf':
+      return refuse('pdf-file', { name });
+    case 'image':
+      return refuse('image-file', { name });
+    case 'binary':
+      return refuse('binary-file', { name });
+    default:
+      return undefined;
+  }
 }

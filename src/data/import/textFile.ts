@@ -1,7 +1,7 @@
 import { importProblem } from '../problemWords';
 import type { ImportProblem } from '../report';
 import { decodeBytes, type TextEncodingName } from './decode';
-import { sniffFile, SNIFF_BYTES } from './sniff';
+import { notATable, sniffFile, SNIFF_BYTES } from './sniff';
 
 /**
  * A small CSV chosen for one purpose (a worklist, a what-if scenario, sector corrections), read as
@@ -16,27 +16,13 @@ export type TextFile =
   | { ok: false; problem: ImportProblem };
 
 export function readTextFile(bytes: Uint8Array, name: string): TextFile {
-  const refuse = (code: string, variant?: string): TextFile => ({ ok: false, problem: importProblem({ file: name, severity: 'error' }, code, { name }, variant) });
-  switch (sniffFile(name, bytes.length, bytes.subarray(0, SNIFF_BYTES))) {
-    case 'empty':
-      return refuse('empty-file');
-    case 'ole':
-      return refuse('old-office-file');
-    case 'pdf':
-      return refuse('pdf-file');
-    case 'image':
-      return refuse('image-file');
-    case 'binary':
-      return refuse('binary-file');
-    case 'xlsx':
-      return refuse('csv-needed', 'workbook');
-    case 'json':
-    case 'gexf':
-      return refuse('csv-needed', 'document');
-    default: {
-      const { text, encoding } = decodeBytes(bytes);
-      const problems = encoding === 'windows-1252' ? [importProblem({ file: name, severity: 'info' }, 'encoding-fallback')] : [];
-      return { ok: true, text, encoding, problems };
-    }
+  const kind = sniffFile(name, bytes.length, bytes.subarray(0, SNIFF_BYTES));
+  const refused = notATable(kind, name);
+  if (refused) return { ok: false, problem: refused };
+  if (kind === 'xlsx' || kind === 'json' || kind === 'gexf') {
+    return { ok: false, problem: importProblem({ file: name, severity: 'error' }, 'csv-needed', { name }, kind === 'xlsx' ? 'workbook' : 'document') };
   }
+  const { text, encoding } = decodeBytes(bytes);
+  const problems = encoding === 'windows-1252' ? [importProblem({ file: name, severity: 'info' }, 'encoding-fallback')] : [];
+  return { ok: true, text, encoding, problems };
 }
