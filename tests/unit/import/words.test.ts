@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishProblem } from '../../../src/data/problemWords';
+import { englishProblem, interpolate } from '../../../src/data/problemWords';
 import { importFiles } from '../../../src/data/import/pipeline';
 import type { ImportProblem } from '../../../src/data/report';
 import { setupI18n } from '../../../src/i18n';
@@ -86,5 +86,17 @@ describe('problems are worded in the UI language from code and parameters', () =
     expect(problemText({ ...one, params: { count: 3 } }, dutch).message).toMatch(/^3 verbindingen hebben/);
     const sector = { file: 'x', severity: 'warning' as const, code: 'conflicting-sector', params: { name: 'A', sector: 'care', otherSector: 'government' }, message: '' };
     expect(problemText(sector, dutch).message).toBe('"A" heeft al sector "zorg"; deze rij zegt "overheid", wat niet is gebruikt.');
+  });
+});
+
+describe('interpolate (the English words of the command line and the report)', () => {
+  it('fills every slot, keeps unknown ones, groups numbers and takes values literally', () => {
+    const template = '{{name}} and {{ name }} in row {{row}}: {{missing}}.';
+    expect(interpolate(template, { name: 'A $& B', row: 12345 })).toBe('A $& B and A $& B in row 12,345: {{missing}}.');
+    // The same template again (it is compiled once) with other values.
+    expect(interpolate(template, { name: 'C', row: 1.5 })).toBe('C and C in row 1.5: {{missing}}.');
+    expect(interpolate('no slots', { name: 'x' })).toBe('no slots');
+    expect(interpolate('{{a}}{{b}}', { a: '1', b: '2' })).toBe('12');
+    expect(interpolate('', {})).toBe('');
   });
 });
