@@ -26,7 +26,8 @@ export type SheetVerdict =
   | { ok: false; variant: 'beyond-excel'; params: { sheet: string; cell: string } }
   | {
       ok: false;
-      variant: 'too-many-cells';
+      /** `-one-cell`: the last row and the last column meet in one cell (its words name it once). */
+      variant: 'too-many-cells' | 'too-many-cells-one-cell';
       params: { sheet: string; rowCell: string; columnCell: string; strayCells: string; rows: number; columns: number; cells: number; limit: number };
     };
 
@@ -187,8 +188,9 @@ export function checkSheets(bytes: Uint8Array): SheetVerdict {
     const cells = extent.rows * extent.columns;
     if (cells > SHEET_CELL_LIMIT) {
       const { rows, columns, rowCell, columnCell } = extent;
-      const strayCells = rowCell === columnCell ? rowCell : `${rowCell}, ${columnCell}`;
-      return { ok: false, variant: 'too-many-cells', params: { sheet, rowCell, columnCell, strayCells, rows, columns, cells, limit: SHEET_CELL_LIMIT } };
+      const oneCell = rowCell === columnCell;
+      const strayCells = oneCell ? rowCell : `${rowCell}, ${columnCell}`;
+      return { ok: false, variant: oneCell ? 'too-many-cells-one-cell' : 'too-many-cells', params: { sheet, rowCell, columnCell, strayCells, rows, columns, cells, limit: SHEET_CELL_LIMIT } };
     }
   }
   return { ok: true };

@@ -378,11 +378,21 @@ describe('workbook sheets: where the cells reach is checked before the grid is m
   it('refuses a grid larger than the limit: one value in the last cell Excel has', { timeout: 30_000 }, async () => {
     const p = await refused('corner.xlsx', row(1_048_576, cell('XFD1048576', 'far')));
     expect(p).toMatchObject({
-      variant: 'too-many-cells',
+      variant: 'too-many-cells-one-cell',
       params: { sheet: 'Blad1', rows: 1_048_576, columns: 16_384, rowCell: 'XFD1048576', columnCell: 'XFD1048576', limit: SHEET_CELL_LIMIT },
     });
-    expect(p.message).toContain('reaches row 1,048,576 (in cell XFD1048576) and column 16,384');
+    // One cell makes both the last row and the last column: it is named once.
+    expect(p.message).toContain('reaches row 1,048,576 and column 16,384, both in cell XFD1048576:');
+    expect(p.message.split('XFD1048576')).toHaveLength(2);
+    expect(p.fix).toContain('(in XFD1048576)');
     expect(p.fix).toContain('save it as CSV');
+  });
+
+  it('names both cells when the last row and the last column are reached in different cells', { timeout: 30_000 }, async () => {
+    const p = await refused('two-corners.xlsx', row(4, cell('XFD4', 'wide')) + row(1_048_576, cell('A1048576', 'tall')));
+    expect(p).toMatchObject({ variant: 'too-many-cells', params: { rows: 1_048_576, columns: 16_384, rowCell: 'A1048576', columnCell: 'XFD4' } });
+    expect(p.message).toContain('reaches row 1,048,576 (in cell A1048576) and column 16,384 (in cell XFD4)');
+    expect(p.fix).toContain('(in A1048576, XFD4)');
   });
 
   it('reads sheets that reach far in one direction only, and cells that hold only a format', { timeout: 30_000 }, async () => {
