@@ -175,6 +175,38 @@ describe('ties', () => {
     await expect.poll(() => page.getByTestId('tie-details').count()).toBe(0);
   });
 
+  it("are found under the mouse on the CPU where sigma's own pixel read finds them", async () => {
+    const page = session.page;
+    await openApp(page);
+    await settledCamera(page);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    type Pick = { bruggen: string | null; sigma: string | null };
+    const pick = (at: { x: number; y: number }[]) =>
+      page.evaluate((points) => {
+        const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
+        el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { picks: points } }));
+        return JSON.parse(el.dataset.probePicks ?? '[]') as Pick[];
+      }, at);
+    // A grid over the map, every 7 px; where either finds a tie, the 5 × 5 pixels round the point.
+    const grid: { x: number; y: number }[] = [];
+    for (let y = 5; y < box.height - 5; y += 7) for (let x = 5; x < box.width - 5; x += 7) grid.push({ x, y });
+    const onGrid = await pick(grid);
+    const hits = grid.map((p, i) => ({ ...p, ...onGrid[i]! })).filter((h) => h.bruggen !== null || h.sigma !== null);
+    const around = await pick(hits.flatMap((h) => [-2, -1, 0, 1, 2].flatMap((dy) => [-2, -1, 0, 1, 2].map((dx) => ({ x: h.x + dx, y: h.y + dy })))));
+    const near = (i: number) => around.slice(25 * i, 25 * (i + 1));
+    // Sigma reads a picture at half the resolution (pickingDownSizingRatio), so the two can differ
+    // by a pixel at the border of a tie. Every tie sigma finds, Bruggen finds within 2 px.
+    const sigmaFinds = hits.filter((h) => h.sigma !== null);
+    const unconfirmed = sigmaFinds.filter((h) => !near(hits.indexOf(h)).some((p) => p.bruggen === h.sigma));
+    expect(sigmaFinds.length).toBeGreaterThan(150);
+    expect(unconfirmed).toEqual([]);
+    // The other way round nearly always: a tie 1.7 px wide can fall between the pixel centres of
+    // sigma's half-size picture and is then missing from it for a stretch (seen: 12 of 325 points).
+    const bruggenFinds = hits.filter((h) => h.bruggen !== null);
+    const seenBySigma = bruggenFinds.filter((h) => near(hits.indexOf(h)).some((p) => p.sigma === h.bruggen));
+    expect(seenBySigma.length).toBeGreaterThanOrEqual(0.9 * bruggenFinds.length);
+  });
+
   it("are reachable from an organisation's partners with the keyboard", async () => {
     const page = session.page;
     await openApp(page, '?org=gemeente-den-haag');
@@ -260,7 +292,7 @@ describe('mouse', () => {
   // Sigma's picking reads a pixel back from the GPU and waits for the frame being drawn (hundreds of
   // ms in software WebGL). The map finds organisations on the CPU, and reads pixels only to find a
   // tie, on a press or release that is not on an organisation; never on wheel steps or while dragging.
-  it('hovers, zooms with the wheel and pans with a drag without reading pixels for organisations', async () => {
+  it('hovers, clicks, zooms with the wheel and pans with a drag without reading pixels back', async () => {
     const page = session.page;
     await openApp(page);
     await settledCamera(page);
@@ -310,8 +342,8 @@ describe('mouse', () => {
     await page.mouse.up();
     const panned = await settledCamera(page);
     expect(Math.hypot(panned.x - zoomed.x, panned.y - zoomed.y)).toBeGreaterThan(0);
-    // The press and the release each look for a tie (one read each); the moves read nothing.
-    expect(await reads()).toBeLessThanOrEqual(2);
+    // The press and the release look for a tie on the CPU too: nothing is read back.
+    expect(await reads()).toBe(0);
 
   });
 });

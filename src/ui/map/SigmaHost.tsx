@@ -9,7 +9,7 @@ import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { CameraState, Coordinates } from 'sigma/types';
 import type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from '../../graph/display';
-import { nodeAtPoint } from './picking';
+import { edgeAtPoint, nodeAtPoint } from './picking';
 
 export type MapSigma = Sigma<DisplayNodeAttributes, DisplayEdgeAttributes>;
 
@@ -80,6 +80,7 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
       setHost(null);
       instance.kill();
       delete element.dataset.hoveredNode;
+      delete element.dataset.hoveredEdge;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new instance per graph, not per settings object
   }, [graph]);
@@ -101,18 +102,21 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
 }
 
 /**
- * Sigma finds the node under the mouse by reading one pixel back from the GPU, which waits for the
- * frame being drawn: 80–540 ms a time in software WebGL on H2020's overview (bench:browser
- * --profile). Organisations are found on the CPU instead (picking.ts). Sigma still reads a pixel
- * for ties where they can be clicked; it did so on every wheel step, only to emit
- * wheelNode/wheelStage, which Bruggen does not use (the zoom is the mouse captor's own), and on
- * every move while the map is dragged, for a hover that dragging does not show. Both are left out.
- * The hovered organisation is on the container as `data-hovered-node`, for scripts and tests.
+ * Sigma finds the node or tie under the mouse by reading one pixel back from the GPU, which waits
+ * for the frame being drawn: 80–540 ms a time in software WebGL on H2020's overview (bench:browser
+ * --profile). Organisations and ties are found on the CPU instead (picking.ts). Sigma also asked on
+ * every wheel step, only to emit wheelNode/wheelStage, which Bruggen does not use (the zoom is the
+ * mouse captor's own), and on every move while the map is dragged, for a hover that dragging does
+ * not show. Both are left out. The hovered organisation and tie are on the container as
+ * `data-hovered-node` and `data-hovered-edge`, for scripts and tests.
  */
 function withCheapPicking(sigma: MapSigma, element: HTMLElement): void {
-  // getNodeAtPosition is private in sigma's types, but it is the one method its mouse and touch
-  // handlers ask (hover, press, release, click); replacing it on the instance changes nothing else.
-  (sigma as unknown as { getNodeAtPosition(point: Coordinates): string | null }).getNodeAtPosition = (point) => nodeAtPoint(sigma, point);
+  // getNodeAtPosition and getEdgeAtPoint are private in sigma's types, but they are the methods its
+  // mouse and touch handlers ask (hover, press, release, click); replacing them on the instance
+  // changes nothing else.
+  const picking = sigma as unknown as { getNodeAtPosition(point: Coordinates): string | null; getEdgeAtPoint(x: number, y: number): string | null };
+  picking.getNodeAtPosition = (point) => nodeAtPoint(sigma, point);
+  picking.getEdgeAtPoint = (x, y) => edgeAtPoint(sigma, { x, y });
   const captor = sigma.getMouseCaptor();
   captor.removeAllListeners('wheel');
   const moves = captor.listeners('mousemove');
@@ -120,4 +124,6 @@ function withCheapPicking(sigma: MapSigma, element: HTMLElement): void {
   for (const move of moves) captor.on('mousemove', (coords) => (captor.isMouseDown ? undefined : move(coords)));
   sigma.on('enterNode', ({ node }) => void (element.dataset.hoveredNode = node));
   sigma.on('leaveNode', () => void delete element.dataset.hoveredNode);
+  sigma.on('enterEdge', ({ edge }) => void (element.dataset.hoveredEdge = edge));
+  sigma.on('leaveEdge', () => void delete element.dataset.hoveredEdge);
 }

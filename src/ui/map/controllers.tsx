@@ -2,11 +2,13 @@
 import { fitViewportToNodes } from '@sigma/utils';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type Sigma from 'sigma';
+import type { Coordinates } from 'sigma/types';
 import type { DrawnLabel, LabelRenderer } from './labelLayout';
 import type { DisplayNodeAttributes } from '../../graph/display';
 import { centreInView } from './camera';
 import { consumeDrop } from './dragged';
 import { useSigma } from './SigmaHost';
+import { edgeAtPoint } from './picking';
 
 /** Clicks on nodes, ties and the background, by the display graph's node and edge attributes. */
 export function EventsController({
@@ -109,7 +111,9 @@ export function CameraController({ focus, inset = 0, keepInView = null }: { focu
  * interface as data-testid, no handle on window): the camera (`data-camera` = x,y,ratio), how
  * many nodes the map has (`data-order`), and on a `bruggen-probe` event the display data of the
  * nodes asked for (`data-probe`: key → screen x, y, colour, hidden, label) and, when asked with
- * `labels: true`, every label box drawn in the last frame (`data-probe-labels`).
+ * `labels: true`, every label box drawn in the last frame (`data-probe-labels`). Asked with
+ * `picks` (viewport points), it writes for each point the tie Bruggen's picking finds and the one
+ * sigma's own pixel read finds (`data-probe-picks`), so a test can hold the one to the other.
  */
 export function ProbeController({ renderer }: { renderer?: LabelRenderer }) {
   const sigma = useSigma();
@@ -122,7 +126,7 @@ export function ProbeController({ renderer }: { renderer?: LabelRenderer }) {
       element.dataset.order = String(graph.order);
     };
     const probe = (event: Event) => {
-      const detail = (event as CustomEvent<{ nodes?: string[]; labels?: boolean }>).detail ?? {};
+      const detail = (event as CustomEvent<{ nodes?: string[]; labels?: boolean; picks?: Coordinates[] }>).detail ?? {};
       const out: Record<string, unknown> = {};
       for (const key of detail.nodes ?? []) {
         const d = sigma.getNodeDisplayData(key);
@@ -143,6 +147,11 @@ export function ProbeController({ renderer }: { renderer?: LabelRenderer }) {
         };
       }
       element.dataset.probe = JSON.stringify(out);
+      if (detail.picks) {
+        // Sigma's own method, from its prototype (the instance's is the CPU one, see SigmaHost).
+        const byPixels = (Object.getPrototypeOf(sigma) as { getEdgeAtPoint(x: number, y: number): string | null }).getEdgeAtPoint;
+        element.dataset.probePicks = JSON.stringify(detail.picks.map((p) => ({ bruggen: edgeAtPoint(sigma, p), sigma: byPixels.call(sigma, p.x, p.y) })));
+      }
       if (detail.labels && renderer) {
         const canvases = sigma.getCanvases();
         const drawn = [...renderer.drawnOn(canvases.labels?.getContext('2d')), ...renderer.drawnOn(canvases.hovers?.getContext('2d'))];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nodeAtPoint, type PickingSource } from '../../../src/ui/map/picking';
+import { edgeAtPoint, nodeAtPoint, type EdgePickingSource, type PickingSource } from '../../../src/ui/map/picking';
 
 interface Disc {
   key: string;
@@ -81,6 +81,95 @@ describe('finding the organisation under the mouse without reading pixels back',
         const i = Number(found);
         const chosen = discs[i]!;
         return covers(chosen) && discs.every((d, j) => !covers(d) || d.zIndex < chosen.zIndex || (d.zIndex === chosen.zIndex && j <= i));
+      }),
+    );
+  });
+});
+
+interface Tie {
+  key: string;
+  source: string;
+  target: string;
+  size: number;
+  zIndex?: number;
+  hidden?: boolean;
+}
+
+/** The stand-in of `source` with ties; sigma's minEdgeThickness is 1.7 px. */
+function withTies(discs: Disc[], ties: Tie[], zIndex = true): EdgePickingSource {
+  const nodes = source(discs, zIndex);
+  const byKey = new Map(ties.map((t) => [t.key, t]));
+  return {
+    ...nodes,
+    getGraph: () => ({ forEachEdge: (callback) => ties.forEach((t) => callback(t.key, {}, t.source, t.target)) }),
+    getEdgeDisplayData: (edge) => {
+      const t = byKey.get(edge);
+      return t && { size: t.size, hidden: t.hidden ?? false, zIndex: t.zIndex ?? 0 };
+    },
+    getSetting: ((key: string) => (key === 'zIndex' ? zIndex : 1.7)) as EdgePickingSource['getSetting'],
+  };
+}
+
+describe('finding the tie under the mouse without reading pixels back', () => {
+  const ends: Disc[] = [
+    { key: 'a', x: 0, y: 0, size: 1 },
+    { key: 'b', x: 100, y: 0, size: 1 },
+    { key: 'c', x: 0, y: 40, size: 1 },
+  ];
+
+  it('finds the tie as wide as sigma draws it, between the two centres and not beyond', () => {
+    // Size 2 is 4 px wide on screen (scaleSize doubles), 2 px each side of the axis.
+    const map = withTies(ends, [{ key: 'ab', source: 'a', target: 'b', size: 2 }]);
+    expect(edgeAtPoint(map, { x: 150, y: 50 })).toBe('ab');
+    expect(edgeAtPoint(map, { x: 150, y: 51.9 })).toBe('ab');
+    expect(edgeAtPoint(map, { x: 150, y: 52.1 })).toBeNull();
+    expect(edgeAtPoint(map, { x: 100, y: 48.5 })).toBe('ab');
+    // No caps: nothing before the source's centre or after the target's.
+    expect(edgeAtPoint(map, { x: 99, y: 50 })).toBeNull();
+    expect(edgeAtPoint(map, { x: 201, y: 50 })).toBeNull();
+    // A thin tie is still 1.7 px wide (minEdgeThickness).
+    const thin = withTies(ends, [{ key: 'ab', source: 'a', target: 'b', size: 0.1 }]);
+    expect(edgeAtPoint(thin, { x: 150, y: 50.8 })).toBe('ab');
+    expect(edgeAtPoint(thin, { x: 150, y: 50.9 })).toBeNull();
+  });
+
+  it('takes the tie drawn on top, and skips hidden ties and ties of hidden organisations', () => {
+    const ties: Tie[] = [
+      { key: 'low', source: 'a', target: 'b', size: 4, zIndex: 0 },
+      { key: 'high', source: 'a', target: 'b', size: 4, zIndex: 1 },
+      { key: 'later', source: 'a', target: 'b', size: 4, zIndex: 0 },
+    ];
+    expect(edgeAtPoint(withTies(ends, ties), { x: 150, y: 50 })).toBe('high');
+    expect(edgeAtPoint(withTies(ends, ties, false), { x: 150, y: 50 })).toBe('later');
+    expect(edgeAtPoint(withTies(ends, [ties[0]!, { ...ties[2]!, hidden: true }]), { x: 150, y: 50 })).toBe('low');
+    const hiddenEnd = ends.map((d) => (d.key === 'b' ? { ...d, hidden: true } : d));
+    expect(edgeAtPoint(withTies(hiddenEnd, ties), { x: 150, y: 50 })).toBeNull();
+  });
+
+  it('always answers with a tie that covers the point, and none drawn above it does', () => {
+    const point = fc.record({ x: fc.integer({ min: 40, max: 160 }), y: fc.integer({ min: -10, max: 110 }) });
+    const disc = fc.record({ x: fc.integer({ min: -50, max: 50 }), y: fc.integer({ min: -50, max: 50 }), hidden: fc.boolean() });
+    const tie = fc.record({ s: fc.nat(9), t: fc.nat(9), size: fc.integer({ min: 0, max: 6 }), zIndex: fc.integer({ min: 0, max: 2 }), hidden: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(disc, { minLength: 10, maxLength: 10 }), fc.array(tie, { maxLength: 25 }), point, (rawDiscs, rawTies, at) => {
+        const discs = rawDiscs.map((d, i) => ({ ...d, key: `n${i}`, size: 1 }));
+        const ties = rawTies.map((t, i) => ({ key: String(i), source: `n${t.s}`, target: `n${t.t}`, size: t.size, zIndex: t.zIndex, hidden: t.hidden }));
+        // Independent of the implementation: the point's distance to the segment, by the closest point on it.
+        const covers = (t: Tie) => {
+          const a = discs[Number(t.source.slice(1))]!;
+          const b = discs[Number(t.target.slice(1))]!;
+          if (t.hidden || a.hidden || b.hidden || (a.x === b.x && a.y === b.y)) return false;
+          const [ax, ay, bx, by] = [a.x + 100, a.y + 50, b.x + 100, b.y + 50];
+          const f = ((at.x - ax) * (bx - ax) + (at.y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2);
+          if (f < 0 || f > 1) return false;
+          const half = Math.max(2 * t.size, 1.7) / 2;
+          return Math.hypot(at.x - (ax + f * (bx - ax)), at.y - (ay + f * (by - ay))) <= half + 1e-9;
+        };
+        const found = edgeAtPoint(withTies(discs, ties), at);
+        if (found === null) return ties.every((t) => !covers(t));
+        const i = Number(found);
+        const chosen = ties[i]!;
+        return covers(chosen) && ties.every((t, j) => !covers(t) || t.zIndex! < chosen.zIndex! || (t.zIndex === chosen.zIndex && j <= i));
       }),
     );
   });
