@@ -102,8 +102,9 @@ export function NetworkMap(props: NetworkMapProps) {
       defaultDrawNodeLabel: renderer.drawLabel,
       defaultDrawNodeHover: renderer.drawHover,
       zIndex: true,
-      // The overview leaves room for the bar that says where the reader is.
-      stagePadding: overview ? 56 : 24,
+      // The overview leaves room for the bar that says where the reader is; the map, for the
+      // layout buttons along its bottom edge (over the rows of organisations without partners).
+      stagePadding: overview ? 56 : 44,
     }),
     [graph, renderer, overview],
   );
