@@ -14,10 +14,12 @@ import { ComparisonSections } from './ComparisonSections';
 import { ChangeStatus } from './ChangeStatus';
 import { TrackerChart } from './TrackerChart';
 import { useNames } from './names';
+import { describeFilters } from '../report/filtersSummary';
+import type { Filters } from '../../filters/filters';
 import { useChangeText } from './text';
 
 export function ComparePanel({ datasetSlug }: { datasetSlug: string }) {
-  const { t } = useChangeText();
+  const { t, lang } = useChangeText();
   const store = useStore();
   const network = useSession((s) => s.network)!;
   const layout = useSession((s) => s.layout);
@@ -25,6 +27,11 @@ export function ComparePanel({ datasetSlug }: { datasetSlug: string }) {
   const change = useSession((s) => s.change);
   const state = useSession((s) => s.view.change);
   const nameOf = useNames();
+  // The two filter sets in words, as the report and the empty map say them (not as a query string).
+  const filtersInWords = (filters: Filters) => {
+    const parts = describeFilters(filters, lang, { organisationName: (id) => nameOf(id)?.name });
+    return parts.length ? parts.map((p) => p.text).join('; ') : t('compare.allData');
+  };
   const span = useMemo(() => yearSpan(network.activities), [network]);
   const years = useMemo(() => (span ? Array.from({ length: span[1] - span[0] + 1 }, (_v, i) => span[0] + i) : []), [span]);
   const [kind, setKind] = useState<'periods' | 'link'>(state.against !== null || !span ? 'link' : 'periods');
@@ -145,7 +152,7 @@ export function ComparePanel({ datasetSlug }: { datasetSlug: string }) {
 
       {request && (
         <p className="change-views" data-testid="change-views">
-          {t('compare.views', { before: request.queries.before || t('compare.allData'), after: request.queries.after || t('compare.allData') })}
+          {t('compare.views', { before: filtersInWords(request.before), after: filtersInWords(request.after) })}
         </p>
       )}
       {!request && kind === 'link' && <p className="change-muted">{t('compare.pasteLink')}</p>}
