@@ -1,0 +1,126 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWS } from '../../src/session/viewState';
+import { analysisReady, baseUrl, browserSession, openApp, probe, settledCamera } from './setup/browser';
+import { network } from './setup/denHaag';
+
+/**
+ * The screen's layout at the three sizes the app is checked at (1440×900, 1280×720, 768×1024),
+ * measured in the DOM: defects found by looking at the screens, each held here so it stays gone.
+ */
+const ARTEFACTS = 'test-results/screenshots';
+const session = browserSession({ width: 1440, height: 900 });
+const page = () => session.page;
+
+async function showView(p: Page, view: string, extra = ''): Promise<void> {
+  await p.goto(`${baseUrl()}?view=${view}${extra}`);
+  await p.getByTestId('counts').waitFor({ timeout: 30_000 });
+}
+
+describe('the screen at desktop sizes', () => {
+  it('never scrolls the page itself, on any tab: the panels scroll', async () => {
+    await openApp(page());
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page().setViewportSize(size);
+      for (const view of VIEWS) {
+        await showView(page(), view);
+        // A visually hidden label in the scrolled filter column once made the page 560 px taller
+        // than the window (its containing block was the page, not the column).
+        const height = await page().evaluate(() => document.documentElement.scrollHeight);
+        expect(height, `${view} at ${size.width}×${size.height}`).toBeLessThanOrEqual(size.height);
+      }
+    }
+  });
+
+  it('keeps each list of the map toolbar on one line with its label, where the map is narrower', async () => {
+    await page().setViewportSize({ width: 1440, height: 900 });
+    for (const view of ['network', 'bridges', 'conveners']) {
+      await showView(page(), view);
+      const lines = await page().evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.map-toolbar > label')]
+          .filter((label) => label.querySelector('select'))
+          .map((label) => {
+            const select = label.querySelector('select')!.getBoundingClientRect();
+            const box = label.getBoundingClientRect();
+            return { text: label.textContent?.trim().slice(0, 12), labelHeight: box.height, selectHeight: select.height };
+          }),
+      );
+      expect(lines.length).toBeGreaterThanOrEqual(3);
+      // On one line, the label is no taller than its list (stacked, it was about twice as tall).
+      for (const l of lines) expect(l.labelHeight, `${view}: ${l.text}`).toBeLessThanOrEqual(l.selectHeight + 4);
+    }
+  });
+
+  it('keeps the layout buttons off the rows of organisations without partners', async () => {
+    await page().setViewportSize({ width: 1280, height: 720 });
+    await openApp(page());
+    await settledCamera(page());
+    const canvas = (await page().getByTestId('graph-canvas').boundingBox())!;
+    const controls = (await page().locator('.layout-controls').boundingBox())!;
+    const degree = new Int32Array(network.organisations.length);
+    for (let e = 0; e < network.projection.ties.m; e++) {
+      degree[network.projection.ties.u[e]!]!++;
+      degree[network.projection.ties.v[e]!]!++;
+    }
+    const isolates = network.organisations.map((_o, i) => i).filter((i) => degree[i] === 0);
+    expect(isolates.length).toBeGreaterThan(20);
+    const shown = await probe(page(), isolates.map(String));
+    const covered = isolates.filter((i) => {
+      const n = shown[String(i)];
+      if (!n || n.hidden) return false;
+      const x = canvas.x + n.x;
+      const y = canvas.y + n.y;
+      return x >= controls.x - 2 && x <= controls.x + controls.width + 2 && y >= controls.y - 2 && y <= controls.y + controls.height + 2;
+    });
+    expect(covered.map((i) => network.organisations[i]!.name)).toEqual([]);
+  });
+
+  it('keeps the figures of the sector-mixing grid inside their cells', async () => {
+    await page().setViewportSize({ width: 1440, height: 900 });
+    await showView(page(), 'bridges');
+    await analysisReady(page());
+    const cells = page().locator('.ana-heatmap .ana-cell');
+    await cells.first().waitFor();
+    const tooWide = await page().evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.ana-heatmap .ana-cell')]
+        .map((cell) => {
+          const value = cell.querySelector<HTMLElement>('.ana-cell-value');
+          if (!value) return null;
+          const c = cell.getBoundingClientRect();
+          const v = value.getBoundingClientRect();
+          // The dashed line of a cell beyond the chance range is drawn 4 px inside it.
+          return v.left < c.left + 5 || v.right > c.right - 5 ? value.textContent : null;
+        })
+        .filter((t) => t !== null),
+    );
+    expect(tooWide).toEqual([]);
+  });
+
+  it('says what the two sides of a comparison are in words, not as a link', async () => {
+    await page().setViewportSize({ width: 1280, height: 720 });
+    await showView(page(), 'change');
+    const views = page().getByTestId('change-views');
+    await views.waitFor({ timeout: 30_000 });
+    const text = (await views.textContent())!;
+    expect(text).toMatch(/^Ervoor: Jaren: \d{4}–\d{4} .* · Erna: Jaren: \d{4}–\d{4} /);
+    expect(text).not.toContain('=');
+    expect(text).not.toContain('years');
+  });
+});
+
+describe('the screen at 768×1024', () => {
+  it('keeps the tabs on one row, the active one underlined on the bar\'s edge', async () => {
+    await page().setViewportSize({ width: 768, height: 1024 });
+    await showView(page(), 'bridges');
+    for (const lang of ['nl', 'en']) {
+      if (lang === 'en') await page().locator('button[lang=en]').click();
+      const tops = await page().evaluate(() => [...document.querySelectorAll<HTMLElement>('.view-tabs button')].map((b) => Math.round(b.getBoundingClientRect().top)));
+      expect(tops.length).toBe(VIEWS.length);
+      expect(new Set(tops).size, lang).toBe(1);
+    }
+    await page().screenshot({ path: `${ARTEFACTS}/layout-768-tabs.png` });
+  });
+});
