@@ -117,6 +117,27 @@ function labelPlacement(angle: number): { align: LabelAlign; vertical: LabelVert
   return { align, vertical };
 }
 
+/** Half the height of a node's two-line label (name over count) beside its circle, in px. */
+export const SIDE_LABEL_HALF_HEIGHT = 14;
+/** Room between a circle and its label, in px. */
+export const LABEL_MARGIN = 5;
+
+/**
+ * How far from a circle's centre its label starts. A label above or below is clear at r + margin;
+ * one beside the circle is a box SIDE_LABEL_HALF_HEIGHT above and below its anchor, whose corner
+ * nearest the circle would touch it on a diagonal (Kennis and Overheid did), so it moves out until
+ * that corner is a margin away.
+ */
+export function labelDistance(r: number, angle: number, align: LabelAlign): number {
+  const clear = r + LABEL_MARGIN;
+  if (align === 'middle') return clear;
+  const c = Math.abs(Math.cos(angle));
+  const s = Math.abs(Math.sin(angle));
+  let d = clear;
+  while (Math.hypot(d * c, Math.max(0, d * s - SIDE_LABEL_HALF_HEIGHT)) < clear) d += 0.5;
+  return d;
+}
+
 export interface LabelBox {
   width: number;
   height: number;
@@ -209,7 +230,7 @@ function placeNodes(groups: GroupIn[], width: number, height: number, rMaxWanted
     const { x, y, angle } = pos[i]!;
     const r = areaRadius(g.count, maxCount, rMax, rMin);
     const { align, vertical } = labelPlacement(angle);
-    const d = r + 5;
+    const d = labelDistance(r, angle, align);
     return {
       ...g,
       x,

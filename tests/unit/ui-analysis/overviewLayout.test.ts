@@ -4,6 +4,9 @@ import { presentSectors, targetPairStatus } from '../../../src/ui/analysis/mixin
 import {
   circlePositions,
   fittingRadius,
+  LABEL_MARGIN,
+  labelDistance,
+  SIDE_LABEL_HALF_HEIGHT,
   MISSING_LABEL_BOX,
   communityOverviewLayout,
   placeChordLabels,
@@ -189,6 +192,26 @@ describe('node sizes that fit the circle', () => {
       const a = nodes[i]!;
       const b = nodes[(i + 1) % nodes.length]!;
       expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(a.r + b.r - 1e-9);
+    }
+  });
+});
+
+describe('node labels', () => {
+  it('keep a margin from their own circle at every angle, also on the diagonals', () => {
+    for (let k = 0; k < 72; k++) {
+      const angle = (k * Math.PI) / 36;
+      for (const r of [4, 12, 30]) {
+        const c = Math.cos(angle);
+        const align = c > 0.35 ? 'start' : c < -0.35 ? 'end' : 'middle';
+        const d = labelDistance(r, angle, align);
+        // Nearest point of the label box to the circle's centre: the anchor for a label above or
+        // below; for one beside, the near edge, SIDE_LABEL_HALF_HEIGHT above and below the anchor.
+        const dx = d * Math.abs(c);
+        const dy = align === 'middle' ? d * Math.abs(Math.sin(angle)) : Math.max(0, d * Math.abs(Math.sin(angle)) - SIDE_LABEL_HALF_HEIGHT);
+        expect(Math.hypot(dx, dy) + 1e-9, `angle ${k * 5}°, r ${r}`).toBeGreaterThanOrEqual(r + LABEL_MARGIN);
+        // And no further out than needed (half a pixel steps).
+        expect(d).toBeLessThanOrEqual(r + LABEL_MARGIN + SIDE_LABEL_HALF_HEIGHT + 0.5);
+      }
     }
   });
 });
