@@ -78,6 +78,28 @@ describe('the screen at desktop sizes', () => {
     expect(covered.map((i) => network.organisations[i]!.name)).toEqual([]);
   });
 
+  it('places the map labels again when another tab narrows the map: none runs off its edge', async () => {
+    await page().setViewportSize({ width: 1440, height: 900 });
+    await openApp(page());
+    await settledCamera(page());
+    const beyond = () =>
+      page().evaluate(() => {
+        const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
+        el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { labels: true } }));
+        const labels = JSON.parse(el.dataset.probeLabels ?? '[]') as { x: number; width: number; text: string }[];
+        return { width: el.clientWidth, labels: labels.length, beyond: labels.filter((l) => l.x < 0 || l.x + l.width > el.clientWidth).map((l) => l.text) };
+      });
+    const wide = await beyond();
+    expect(wide.beyond).toEqual([]);
+    // The missing-bridges tab keeps the same map in a narrower column (its side panel is wider).
+    await page().getByRole('tab', { name: 'Ontbrekende bruggen' }).click();
+    await expect.poll(async () => (await beyond()).width).toBeLessThan(wide.width - 50);
+    await page().waitForTimeout(500);
+    const narrow = await beyond();
+    expect(narrow.labels).toBeGreaterThan(5);
+    expect(narrow.beyond).toEqual([]);
+  });
+
   it('keeps the figures of the sector-mixing grid inside their cells', async () => {
     await page().setViewportSize({ width: 1440, height: 900 });
     await showView(page(), 'bridges');

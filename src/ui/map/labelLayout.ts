@@ -298,7 +298,6 @@ export class LabelLayout {
       if (!small && key.split('|').slice(0, 3).join('|') === this.zoomKey()) panTimer = window.setTimeout(() => this.relabel(), 200);
       else this.relabel();
     };
-    const onResize = () => this.relabel();
     // Positions changed (layout running, a node dragged): place after sigma has processed them,
     // at most once a frame (every half second on large maps).
     const onMoved = () => {
@@ -325,6 +324,10 @@ export class LabelLayout {
         this.relabel();
       });
     };
+    // Sigma says it resized at the start of a render, before its matrices follow the new size:
+    // placed then, labels went by the old positions and ran off a narrowed map (another tab's
+    // side panel). Placed in the next frame instead, as for obstacles.
+    const onResize = onObstacles;
     const scope = sigma.getContainer().closest('.stage');
     const mutations = scope && typeof MutationObserver !== 'undefined' ? new MutationObserver(onObstacles) : null;
     if (scope) mutations?.observe(scope, { childList: true, subtree: true });
