@@ -121,6 +121,22 @@ describe('the screen at desktop sizes', () => {
     expect(tooWide).toEqual([]);
   });
 
+  it('shows the key findings alike beside the map and in the missing-bridges view', async () => {
+    await page().setViewportSize({ width: 1440, height: 900 });
+    const look = async (view: string) => {
+      await showView(page(), view);
+      const finding = page().getByTestId('finding').first();
+      await finding.waitFor({ timeout: 60_000 });
+      return finding.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { background: style.backgroundColor, border: style.borderLeftColor, size: style.fontSize };
+      });
+    };
+    const beside = await look('network');
+    expect(beside.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(beside).toEqual(await look('bridges'));
+  });
+
   it('says what the two sides of a comparison are in words, not as a link', async () => {
     await page().setViewportSize({ width: 1280, height: 720 });
     await showView(page(), 'change');

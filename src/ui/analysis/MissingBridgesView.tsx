@@ -45,7 +45,8 @@ export function Findings({ result }: { result: AnalysisResult }) {
   const titleId = useId();
   const findings = useMemo(() => findingsOf(result), [result]);
   return (
-    <section className="ana-section ana-findings" aria-labelledby={titleId} data-testid="findings">
+    // Its own .ana: the findings also stand in the map views' side panel, outside the analysis views.
+    <section className="ana ana-section ana-findings" aria-labelledby={titleId} data-testid="findings">
       <h2 id={titleId}>{t('findings.title')}</h2>
       <ul>
         {findings.map((f, i) => {
