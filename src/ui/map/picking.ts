@@ -32,6 +32,7 @@ export interface PickingSource {
 export interface EdgePickingSource extends Omit<PickingSource, 'getGraph' | 'getSetting'> {
   getGraph(): { forEachEdge(callback: (edge: string, attributes: unknown, source: string, target: string) => void): void };
   getEdgeDisplayData(edge: string): Pick<EdgeDisplayData, 'size' | 'hidden' | 'zIndex'> | undefined;
+  viewportToFramedGraph(coordinates: Coordinates): Coordinates;
   getSetting(key: 'zIndex'): boolean;
   getSetting(key: 'minEdgeThickness'): number;
 }
@@ -59,39 +60,37 @@ export function nodeAtPoint(sigma: PickingSource, point: Coordinates): string | 
   return found;
 }
 
-/** The key of the tie drawn on top at `point` (viewport pixels), or null when there is none. */
+/**
+ * The key of the tie drawn on top at `point` (viewport pixels), or null when there is none. The
+ * test runs in sigma's framed-graph coordinates, which the viewport only scales (uniformly),
+ * rotates and shifts: the point is converted once instead of both ends of every tie.
+ */
 export function edgeAtPoint(sigma: EdgePickingSource, point: Coordinates): string | null {
   const byZIndex = sigma.getSetting('zIndex');
   const minThickness = sigma.getSetting('minEdgeThickness');
-  // Each organisation's centre on screen once, not once per tie.
-  const centres = new Map<string, Coordinates | null>();
-  const centre = (node: string) => {
-    let c = centres.get(node);
-    if (c === undefined) {
-      const data = sigma.getNodeDisplayData(node);
-      c = data && !data.hidden ? sigma.framedGraphToViewport(data) : null;
-      centres.set(node, c);
-    }
-    return c;
-  };
+  const at = sigma.viewportToFramedGraph(point);
+  // Viewport pixels per framed-graph unit, from a unit step converted the other way.
+  const origin = sigma.framedGraphToViewport({ x: 0, y: 0 });
+  const unit = sigma.framedGraphToViewport({ x: 1, y: 0 });
+  const pixels = Math.hypot(unit.x - origin.x, unit.y - origin.y);
+  if (!(pixels > 0)) return null;
   let found: string | null = null;
   let foundZ = -Infinity;
   sigma.getGraph().forEachEdge((edge, _attributes, source, target) => {
-    const data = sigma.getEdgeDisplayData(edge);
-    if (!data || data.hidden) return;
-    const a = centre(source);
-    const b = centre(target);
-    if (!a || !b) return;
-    const half = Math.max(sigma.scaleSize(data.size), minThickness) / 2;
+    const a = sigma.getNodeDisplayData(source);
+    const b = sigma.getNodeDisplayData(target);
+    if (!a || !b || a.hidden || b.hidden) return;
     const dx = b.x - a.x;
     const dy = b.y - a.y;
     const length2 = dx * dx + dy * dy;
     if (length2 === 0) return;
     // Position along the tie (0 at the source, 1 at the target) and distance from its axis.
-    const along = ((point.x - a.x) * dx + (point.y - a.y) * dy) / length2;
+    const along = ((at.x - a.x) * dx + (at.y - a.y) * dy) / length2;
     if (along < 0 || along > 1) return;
-    const across = Math.abs((point.x - a.x) * dy - (point.y - a.y) * dx) / Math.sqrt(length2);
-    if (across > half) return;
+    const across = (Math.abs((at.x - a.x) * dy - (at.y - a.y) * dx) / Math.sqrt(length2)) * pixels;
+    const data = sigma.getEdgeDisplayData(edge);
+    if (!data || data.hidden) return;
+    if (across > Math.max(sigma.scaleSize(data.size), minThickness) / 2) return;
     const z = byZIndex ? data.zIndex : 0;
     if (z >= foundZ) {
       found = edge;

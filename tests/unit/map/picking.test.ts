@@ -95,12 +95,22 @@ interface Tie {
   hidden?: boolean;
 }
 
-/** The stand-in of `source` with ties; sigma's minEdgeThickness is 1.7 px. */
-function withTies(discs: Disc[], ties: Tie[], zIndex = true): EdgePickingSource {
+/** A camera that zooms by `scale` and turns by `angle` about (100, 50), as sigma's viewport may. */
+function camera(scale: number, angle: number) {
+  const [c, s] = [Math.cos(angle), Math.sin(angle)];
+  return {
+    framedGraphToViewport: ({ x, y }: { x: number; y: number }) => ({ x: 100 + scale * (c * x - s * y), y: 50 + scale * (s * x + c * y) }),
+    viewportToFramedGraph: ({ x, y }: { x: number; y: number }) => ({ x: (c * (x - 100) + s * (y - 50)) / scale, y: (-s * (x - 100) + c * (y - 50)) / scale }),
+  };
+}
+
+/** The stand-in of `source` with ties, under a camera (default: the shift of `source`); sigma's minEdgeThickness is 1.7 px. */
+function withTies(discs: Disc[], ties: Tie[], zIndex = true, view = camera(1, 0)): EdgePickingSource {
   const nodes = source(discs, zIndex);
   const byKey = new Map(ties.map((t) => [t.key, t]));
   return {
     ...nodes,
+    ...view,
     getGraph: () => ({ forEachEdge: (callback) => ties.forEach((t) => callback(t.key, {}, t.source, t.target)) }),
     getEdgeDisplayData: (edge) => {
       const t = byKey.get(edge);
@@ -146,12 +156,24 @@ describe('finding the tie under the mouse without reading pixels back', () => {
     expect(edgeAtPoint(withTies(hiddenEnd, ties), { x: 150, y: 50 })).toBeNull();
   });
 
+  it('measures a tie\'s width on screen whatever the camera\'s zoom and turn', () => {
+    // Zoomed 3× and turned a quarter: the tie from a to b runs down the screen from (100, 50) to (100, 350).
+    const view = camera(3, Math.PI / 2);
+    const map = withTies(ends, [{ key: 'ab', source: 'a', target: 'b', size: 2 }], true, view);
+    expect(edgeAtPoint(map, { x: 100, y: 200 })).toBe('ab');
+    // 4 px wide on screen (scaleSize doubles the size), not 4 graph units (12 px).
+    expect(edgeAtPoint(map, { x: 101.9, y: 200 })).toBe('ab');
+    expect(edgeAtPoint(map, { x: 102.1, y: 200 })).toBeNull();
+    expect(edgeAtPoint(map, { x: 100, y: 351 })).toBeNull();
+  });
+
   it('always answers with a tie that covers the point, and none drawn above it does', () => {
     const point = fc.record({ x: fc.integer({ min: 40, max: 160 }), y: fc.integer({ min: -10, max: 110 }) });
     const disc = fc.record({ x: fc.integer({ min: -50, max: 50 }), y: fc.integer({ min: -50, max: 50 }), hidden: fc.boolean() });
     const tie = fc.record({ s: fc.nat(9), t: fc.nat(9), size: fc.integer({ min: 0, max: 6 }), zIndex: fc.integer({ min: 0, max: 2 }), hidden: fc.boolean() });
     fc.assert(
-      fc.property(fc.array(disc, { minLength: 10, maxLength: 10 }), fc.array(tie, { maxLength: 25 }), point, (rawDiscs, rawTies, at) => {
+      fc.property(fc.array(disc, { minLength: 10, maxLength: 10 }), fc.array(tie, { maxLength: 25 }), point, fc.constantFrom(0.5, 1, 2.5), fc.constantFrom(0, 0.7, Math.PI), (rawDiscs, rawTies, at, scale, angle) => {
+        const view = camera(scale, angle);
         const discs = rawDiscs.map((d, i) => ({ ...d, key: `n${i}`, size: 1 }));
         const ties = rawTies.map((t, i) => ({ key: String(i), source: `n${t.s}`, target: `n${t.t}`, size: t.size, zIndex: t.zIndex, hidden: t.hidden }));
         // Independent of the implementation: the point's distance to the segment, by the closest point on it.
@@ -159,13 +181,19 @@ describe('finding the tie under the mouse without reading pixels back', () => {
           const a = discs[Number(t.source.slice(1))]!;
           const b = discs[Number(t.target.slice(1))]!;
           if (t.hidden || a.hidden || b.hidden || (a.x === b.x && a.y === b.y)) return false;
-          const [ax, ay, bx, by] = [a.x + 100, a.y + 50, b.x + 100, b.y + 50];
+          const [pa, pb] = [view.framedGraphToViewport(a), view.framedGraphToViewport(b)];
+          const [ax, ay, bx, by] = [pa.x, pa.y, pb.x, pb.y];
           const f = ((at.x - ax) * (bx - ax) + (at.y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2);
-          if (f < 0 || f > 1) return false;
           const half = Math.max(2 * t.size, 1.7) / 2;
-          return Math.hypot(at.x - (ax + f * (bx - ax)), at.y - (ay + f * (by - ay))) <= half + 1e-9;
+          const across = Math.hypot(at.x - (ax + f * (bx - ax)), at.y - (ay + f * (by - ay)));
+          // On the border within rounding (the implementation works in graph units): either answer.
+          if (Math.abs(f) < 1e-9 || Math.abs(f - 1) < 1e-9 || Math.abs(across - half) < 1e-9) onBorder = true;
+          return f >= 0 && f <= 1 && across <= half;
         };
-        const found = edgeAtPoint(withTies(discs, ties), at);
+        let onBorder = false;
+        ties.forEach(covers);
+        if (onBorder) return true;
+        const found = edgeAtPoint(withTies(discs, ties, true, view), at);
         if (found === null) return ties.every((t) => !covers(t));
         const i = Number(found);
         const chosen = ties[i]!;
