@@ -12,14 +12,13 @@ const ARTEFACTS = 'test-results/screenshots';
 const session = browserSession({ width: 1440, height: 900 });
 const page = () => session.page;
 
-async function showView(p: Page, view: string, extra = ''): Promise<void> {
-  await p.goto(`${baseUrl()}?view=${view}${extra}`);
+async function showView(p: Page, view: string): Promise<void> {
+  await p.goto(`${baseUrl()}?view=${view}`);
   await p.getByTestId('counts').waitFor({ timeout: 30_000 });
 }
 
 describe('the screen at desktop sizes', () => {
   it('never scrolls the page itself, on any tab: the panels scroll', async () => {
-    await openApp(page());
     for (const size of [
       { width: 1440, height: 900 },
       { width: 1280, height: 720 },
