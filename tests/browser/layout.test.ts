@@ -34,6 +34,24 @@ describe('the screen at desktop sizes', () => {
     }
   });
 
+  it('gives the Open data dialog room inside its edges', async () => {
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 768, height: 1024 },
+    ]) {
+      await page().setViewportSize(size);
+      await showView(page(), 'network');
+      await page().getByTestId('open-data').click();
+      const dialog = (await page().locator('dialog.import-dialog').boundingBox())!;
+      for (const part of [page().getByTestId('import-panel').locator('h2').first(), page().getByTestId('import-panel').locator('.import-drop')]) {
+        const box = (await part.boundingBox())!;
+        // Its title and drop zone touched the dialog's edges.
+        expect(box.x - dialog.x, `${size.width}: left`).toBeGreaterThanOrEqual(12);
+        expect(dialog.x + dialog.width - (box.x + box.width), `${size.width}: right`).toBeGreaterThanOrEqual(12);
+      }
+    }
+  });
+
   it('keeps each list of the map toolbar on one line with its label, where the map is narrower', async () => {
     await page().setViewportSize({ width: 1440, height: 900 });
     for (const view of ['network', 'bridges', 'conveners']) {
