@@ -25,8 +25,6 @@ export interface ChangeRequest {
   after: Filters;
   /** The two periods (periods mode). */
   periods: { before: Period; after: Period } | null;
-  /** The filter sets as query strings, as the app writes them ("" = no filter). */
-  queries: { before: string; after: string };
   /** Values of the pasted link this data does not have (dropped, as for any link). */
   dropped: DroppedValue[];
   /** Parameters of the pasted link that were ignored (not filters). */
@@ -75,7 +73,7 @@ export function changeRequest(view: ViewState, network: Network, sectors: ArrayL
     const before = view.filters;
     const after = cleaned.state.filters;
     const ignored = parameterNames(c.against).filter((p) => (NON_FILTER_PARAMETERS as readonly string[]).includes(p));
-    return { kind: 'link', before, after, periods: null, queries: { before: filtersQuery(before), after: filtersQuery(after) }, dropped: cleaned.dropped, ignored };
+    return { kind: 'link', before, after, periods: null, dropped: cleaned.dropped, ignored };
   }
   const defaults = defaultPeriods(yearSpan(network.activities));
   const beforeYears = c.before ?? defaults?.before;
@@ -88,7 +86,6 @@ export function changeRequest(view: ViewState, network: Network, sectors: ArrayL
     before,
     after,
     periods: { before: beforeYears, after: afterYears },
-    queries: { before: filtersQuery(before), after: filtersQuery(after) },
     dropped: [],
     ignored: [],
   };
