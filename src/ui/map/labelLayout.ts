@@ -316,20 +316,20 @@ export class LabelLayout {
     const onBeforeRender = () => this.renderer.clear(labelsCanvas());
     // What covers the map (a drawer opening or closing, the level bar) changes where labels fit:
     // place again, once per frame, when the stage's content changes.
-    let obstacleFrame = 0;
-    const onObstacles = () => {
-      if (obstacleFrame) return;
-      obstacleFrame = requestAnimationFrame(() => {
-        obstacleFrame = 0;
+    let relabelFrame = 0;
+    const relabelNextFrame = () => {
+      if (relabelFrame) return;
+      relabelFrame = requestAnimationFrame(() => {
+        relabelFrame = 0;
         this.relabel();
       });
     };
     // Sigma says it resized at the start of a render, before its matrices follow the new size:
     // placed then, labels went by the old positions and ran off a narrowed map (another tab's
     // side panel). Placed in the next frame instead, as for obstacles.
-    const onResize = onObstacles;
+    const onResize = relabelNextFrame;
     const scope = sigma.getContainer().closest('.stage');
-    const mutations = scope && typeof MutationObserver !== 'undefined' ? new MutationObserver(onObstacles) : null;
+    const mutations = scope && typeof MutationObserver !== 'undefined' ? new MutationObserver(relabelNextFrame) : null;
     if (scope) mutations?.observe(scope, { childList: true, subtree: true });
     camera.on('updated', onCamera);
     sigma.on('resize', onResize);
@@ -338,7 +338,7 @@ export class LabelLayout {
     graph.on('eachNodeAttributesUpdated', onMoved);
     return () => {
       mutations?.disconnect();
-      cancelAnimationFrame(obstacleFrame);
+      cancelAnimationFrame(relabelFrame);
       clearTimeout(panTimer);
       clearTimeout(moveTimer);
       cancelAnimationFrame(moveFrame);
