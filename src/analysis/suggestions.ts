@@ -79,14 +79,33 @@ interface Candidate {
   cn: number;
 }
 
-/** (RA desc, AA desc, smaller id, larger id). Negative when x ranks before y. */
-function rank(x: Candidate, y: Candidate): number {
-  if (x.ra !== y.ra) return y.ra - x.ra;
-  if (x.aa !== y.aa) return y.aa - x.aa;
-  const x1 = Math.min(x.a, x.b);
+/** (RA desc, AA desc, smaller id, larger id). Negative when the pair (a, b) ranks before y. */
+function rank(ra: number, aa: number, a: number, b: number, y: Candidate): number {
+  if (ra !== y.ra) return y.ra - ra;
+  if (aa !== y.aa) return y.aa - aa;
+  const x1 = Math.min(a, b);
   const y1 = Math.min(y.a, y.b);
   if (x1 !== y1) return x1 - y1;
-  return Math.max(x.a, x.b) - Math.max(y.a, y.b);
+  return Math.max(a, b) - Math.max(y.a, y.b);
+}
+
+/**
+ * Each node's neighbours in group g, in the CSR's order: the two-hop walk then visits only the
+ * partners it can suggest (on H2020 most second neighbours are in other sectors).
+ */
+function neighboursInGroup(csr: Csr, g: number): { offsets: Int32Array; targets: Int32Array } {
+  const { n, offsets, targets, group } = csr;
+  const out = new Int32Array(n + 1);
+  for (let w = 0; w < n; w++) {
+    let k = 0;
+    for (let p = offsets[w]!, end = offsets[w + 1]!; p < end; p++) if (group[targets[p]!] === g) k++;
+    out[w + 1] = out[w]! + k;
+  }
+  const inGroup = new Int32Array(out[n]!);
+  for (let w = 0, k = 0; w < n; w++) {
+    for (let p = offsets[w]!, end = offsets[w + 1]!; p < end; p++) if (group[targets[p]!] === g) inGroup[k++] = targets[p]!;
+  }
+  return { offsets: out, targets: inGroup };
 }
 
 export function suggestTies(csr: Csr, options: SuggestionOptions): SectorPairSuggestions[] {
@@ -110,7 +129,9 @@ export function suggestTies(csr: Csr, options: SuggestionOptions): SectorPairSug
   const ra = new Float64Array(n);
   const aa = new Float64Array(n);
   const cn = new Int32Array(n);
-  const touched: number[] = [];
+  const touched = new Int32Array(n);
+  let touchedCount = 0;
+  const inGroup = new Map<number, { offsets: Int32Array; targets: Int32Array }>();
   const out: SectorPairSuggestions[] = [];
   for (let x = 0; x < names.length; x++) {
     for (let y = x + 1; y < names.length; y++) {
@@ -129,6 +150,9 @@ export function suggestTies(csr: Csr, options: SuggestionOptions): SectorPairSug
           else if (group[i] === gB) sizeB++;
         }
         const [gFrom, gTo] = sizeA <= sizeB ? [gA, gB] : [gB, gA];
+        let to = inGroup.get(gTo);
+        if (!to) inGroup.set(gTo, (to = neighboursInGroup(csr, gTo)));
+        const { offsets: toOffsets, targets: toTargets } = to;
         for (let a = 0; a < n; a++) {
           if (group[a] !== gFrom) continue;
           for (let p = offsets[a]!, end = offsets[a + 1]!; p < end; p++) neighbourStamp[adj[p]!] = a;
@@ -136,29 +160,32 @@ export function suggestTies(csr: Csr, options: SuggestionOptions): SectorPairSug
             const w = adj[p]!;
             const r = invDeg[w]!;
             const l = invLog[w]!;
-            for (let q = offsets[w]!, qEnd = offsets[w + 1]!; q < qEnd; q++) {
-              const b = adj[q]!;
-              if (group[b] !== gTo || neighbourStamp[b] === a) continue;
-              if (cn[b] === 0) touched.push(b);
+            for (let q = toOffsets[w]!, qEnd = toOffsets[w + 1]!; q < qEnd; q++) {
+              const b = toTargets[q]!;
+              if (neighbourStamp[b] === a) continue;
+              if (cn[b] === 0) touched[touchedCount++] = b;
               cn[b]!++;
               ra[b] = ra[b]! + r;
               aa[b] = aa[b]! + l;
             }
           }
-          for (const b of touched) {
+          for (let t = 0; t < touchedCount; t++) {
+            const b = touched[t]!;
             candidates++;
-            const c: Candidate = { a, b, ra: ra[b]!, aa: aa[b]!, cn: cn[b]! };
-            if (top.length < perPair || rank(c, top[top.length - 1]!) < 0) {
+            const rb = ra[b]!;
+            const ab = aa[b]!;
+            // Most candidates rank below the current top: no object for them.
+            if (top.length < perPair || rank(rb, ab, a, b, top[top.length - 1]!) < 0) {
               let pos = top.length;
-              while (pos > 0 && rank(c, top[pos - 1]!) < 0) pos--;
-              top.splice(pos, 0, c);
+              while (pos > 0 && rank(rb, ab, a, b, top[pos - 1]!) < 0) pos--;
+              top.splice(pos, 0, { a, b, ra: rb, aa: ab, cn: cn[b]! });
               if (top.length > perPair) top.pop();
             }
             ra[b] = 0;
             aa[b] = 0;
             cn[b] = 0;
           }
-          touched.length = 0;
+          touchedCount = 0;
         }
       }
       out.push({
