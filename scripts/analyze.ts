@@ -18,7 +18,7 @@ import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
-import { analyseDatasetConcurrently, type AnalysisResult } from '../src/analysis';
+import { analyseDatasetConcurrently, HELPER_MIN_TIES, type AnalysisResult } from '../src/analysis';
 import type { BetweennessData, RobustnessData } from '../src/analysis/stages';
 import { bridgeTracker, type BridgeTracker } from '../src/analysis/bridgeTracker';
 import { analyseViews, compareAnalyses, compareScenario, type AnalyseViewsOptions, type Comparison, type ViewAnalysis } from '../src/analysis/compare';
@@ -267,12 +267,6 @@ function tooLargeText(e: ProjectionTooLargeError, view: ViewState): string {
   }
   return `${lines.join('\n')}\n`;
 }
-
-/**
- * Ties from which a second thread pays: starting it (loading the analysis code in it) costs about
- * a second of CPU, more than the stages it takes over on a small network.
- */
-const HELPER_MIN_TIES = 20_000;
 
 async function analyse(options: Options, threads: { helper: RunningHelper | null }): Promise<number> {
   // Wall-clock milliseconds per step, printed with --timings (npm run bench:h2020 reads them).

@@ -154,6 +154,12 @@ export interface StageHelper {
 export const HELPER_STAGES: readonly StageName[] = ['betweenness', 'structure', 'bridges'];
 
 /**
+ * Ties from which a second thread pays: starting it (loading the analysis code in it) costs about
+ * a second of CPU, more than the stages it takes over on a small network.
+ */
+export const HELPER_MIN_TIES = 20_000;
+
+/**
  * analyseDataset with the HELPER_STAGES on a helper (another thread) and the others on this one,
  * in dependency order; resolves to the same result as analyseDataset.
  */

@@ -389,6 +389,15 @@ export class StagedAnalysis {
     return this.view(input).visibility;
   }
 
+  /** Keeps the result of a stage computed elsewhere (the stage helper) for the input. */
+  accept<S extends StageName>(stage: S, input: AnalysisInput, data: StageData[S], ms: number): StageResult<S> {
+    const keys = this.keys(input);
+    const result: StageResult<S> = { stage, key: keys[stage], viewKey: keys.view, data, ms };
+    this.runs[stage]++;
+    this.remember(result);
+    return result;
+  }
+
   /**
    * Runs one stage for the input (its dependencies must be cached: `plan` orders them), yielding
    * progress, and returns its result (from the cache when it is there).

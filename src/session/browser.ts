@@ -53,5 +53,6 @@ export function createBrowserSession(): SessionStore {
     corrections: localCorrections,
     shelf: typeof indexedDB === 'undefined' ? memoryShelf() : indexedDbShelf(SHELF_NAME, undefined, typeof Worker === 'undefined' ? undefined : workerShelfWriter(SHELF_NAME)),
     overlays: storageOverlays(),
+    cores: typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency,
   });
 }

@@ -167,6 +167,8 @@ export interface SessionEnvironment {
   overlays?: OverlayStorage;
   /** Today as YYYY-MM-DD (worklist dates); default the clock's. */
   today?: () => string;
+  /** The machine's cores (navigator.hardwareConcurrency): with a core to spare the analysis worker takes a helper. */
+  cores?: number;
 }
 
 export type ViewUpdate = (state: ViewState) => ViewState;
@@ -375,7 +377,7 @@ export class SessionStore {
 
   /** Sends a dataset to the analysis worker to be projected; a packed one as a transferred copy. */
   private load(data: Dataset | PackedDataset, rules: ProjectionRules, networkVersion: string, warm?: AnalysisInput): Promise<Projection> {
-    const more = warm ? { warm } : {};
+    const more = { ...(warm ? { warm } : {}), ...(this.env.cores ? { cores: this.env.cores } : {}) };
     if (!('bytes' in data)) return this.analysis().call('load', { dataset: data, rules, networkVersion, ...more });
     const copy = copyPacked(data);
     return this.analysis().call('load', { dataset: { packed: copy }, rules, networkVersion, ...more }, { transfer: packedBuffers(copy) });

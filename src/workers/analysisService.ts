@@ -7,13 +7,15 @@
 import { SECTORS, type Sector } from '../data/sectors';
 import { networkFromProjection, sectorCodes } from '../graph/network';
 import { activitiesToList, buildIncidence, estimateProjection, MAX_PROJECTED_PAIRS, ProjectionTooLargeError, projectTies, type Projection } from '../graph/projection';
-import { StagedAnalysis, type AnalysisEvent, type AnalysisInput, type StageName } from '../analysis/stages';
+import { STAGE_DEPENDENCIES, StagedAnalysis, type AnalysisEvent, type AnalysisInput, type StageName } from '../analysis/stages';
+import { HELPER_MIN_TIES, HELPER_STAGES } from '../analysis/index';
 import { now } from '../analysis/util';
 import { unpackDataset } from '../data/import/transport';
 import { yieldToEventLoop } from '../data/import/table';
 import { transfer, type CallContext, type Handlers } from './rpc';
 import type { AnalysisProtocol } from './protocols';
 import { createChangeHandlers } from './changeService';
+import { StageHelperClient, type HelperEndpoint } from './stageHelperClient';
 
 /** How long a slice of work runs before the worker looks at its messages again. */
 const SLICE_MS = 30;
@@ -37,8 +39,32 @@ interface Job {
   warm?: true;
 }
 
-export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine(): StagedAnalysis | null } {
+export interface AnalysisServiceOptions {
+  /**
+   * Starts a stage helper worker (stageHelper.worker.ts). With it, on a machine of MIN_HELPER_CORES
+   * cores or more (as `load` says) and networks of HELPER_MIN_TIES ties or more, the stages that
+   * need no other stage (betweenness, structure, bridges) run there while this worker runs the
+   * communities and what follows them: two cores instead of one.
+   */
+  createHelper?: () => HelperEndpoint;
+  /** Ties from which the helper is used; default HELPER_MIN_TIES. */
+  helperMinTies?: number;
+}
+
+/**
+ * Cores from which the helper is used: one for the page, one for this worker, one for the helper.
+ * On two cores the helper took the page's: in bench:browser on H2020 the longest main-thread task
+ * went from 264 ms to 450–555 ms and the map was drawn later.
+ */
+export const MIN_HELPER_CORES = 3;
+
+export function createAnalysisService(options: AnalysisServiceOptions = {}): Handlers<AnalysisProtocol> & { engine(): StagedAnalysis | null } {
   let engine: StagedAnalysis | null = null;
+  const helperClient = options.createHelper ? new StageHelperClient(options.createHelper) : null;
+  /** The helper, when the loaded dataset's machine has the cores for it. */
+  let helper: StageHelperClient | null = null;
+  /** Wakes a loop that waits for the helper when a newer request comes. */
+  let wake = () => {};
   /** The newest sector corrections (the comparison's bridge tracker and scenarios use them). */
   let corrections = new Map<string, Sector>();
   let latest: Job | null = null;
@@ -61,10 +87,21 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
             sent.set(stage, hit.key);
           }
         }
-        const next = plan.find((stage) => !engine!.cached(stage, keys[stage]));
-        if (!next) {
+        handToHelper(job);
+        const e = engine;
+        const missing = plan.filter((stage) => !e.cached(stage, keys[stage]));
+        if (!missing.length) {
           if (latest === job) latest = null;
           job.finish({ superseded: false });
+          continue;
+        }
+        // Here: the first stage not on the helper whose dependencies are done.
+        const next =
+          missing.find((stage) => !helper?.isRunning(stage, keys[stage]) && STAGE_DEPENDENCIES[stage].every((d) => e.cached(d, keys[d]))) ??
+          (helper?.inFlight().length ? undefined : missing[0]);
+        if (!next) {
+          // Only the helper's stages, or stages that need them, are left: wait for one or for a newer request.
+          await Promise.race([helper!.anyDone(missing) ?? Promise.resolve(), new Promise<void>((resolve) => (wake = resolve))]);
           continue;
         }
         try {
@@ -112,6 +149,7 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
           gen.return(undefined as never);
           return;
         }
+        handToHelper(latest);
         const stillWanted = e.plan(latest.wanted).includes(stage) && e.keys(latest.input)[stage] === key;
         if (!stillWanted) {
           gen.return(undefined as never);
@@ -119,6 +157,44 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
         }
         job = latest;
       }
+    }
+  };
+
+  /**
+   * Hands the helper's stages of a request to it (on a large enough network), and stops what it is
+   * computing for an older request that the newest no longer needs.
+   */
+  const handToHelper = (job: Job) => {
+    const e = engine;
+    if (!helper || !e || job.warm) return;
+    const keys = e.keys(job.input);
+    const plan = e.plan(job.wanted);
+    if (helper.inFlight().some(({ stage, key }) => !plan.includes(stage) || keys[stage] !== key)) helper.stop();
+    const csr = e.csrOf(job.input);
+    if (csr.m < (options.helperMinTies ?? HELPER_MIN_TIES)) return;
+    // The map's overview waits for the communities: a helper running meanwhile competes with them
+    // (on two cores it made them, and the map, 4–5 s later on H2020), so it starts once they are done.
+    if (plan.includes('communities') && !e.cached('communities', keys.communities)) return;
+    const viewId = `${keys.view}\u0000${job.input.sectorsVersion}`;
+    const view = () => ({ id: viewId, csr, incidence: e.incidenceOf(job.input), weight: e.network.projection.rules.weight });
+    // In HELPER_STAGES order: betweenness first, as the suggestions wait for it.
+    for (const stage of HELPER_STAGES.filter((s) => plan.includes(s))) {
+      const key = keys[stage];
+      if (e.cached(stage, key) || !helper.takes(stage, key)) continue;
+      helper.start(stage, key, viewId, view, job.input, {
+        result(data, ms) {
+          if (engine !== e) return;
+          const result = e.accept(stage, job.input, data, ms);
+          if (latest && !latest.warm && e.keys(latest.input)[stage] === key) {
+            latest.context.progress({ type: 'result', result });
+            sent.set(stage, key);
+          }
+          wake();
+        },
+        progress(fraction) {
+          if (latest && !latest.warm && engine === e && e.keys(latest.input)[stage] === key) latest.context.progress({ type: 'progress', stage, fraction });
+        },
+      });
     }
   };
 
@@ -139,7 +215,7 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
 
   return {
     engine: () => engine,
-    async load({ dataset: given, rules, networkVersion, warm }) {
+    async load({ dataset: given, rules, networkVersion, warm, cores }) {
       const dataset = 'packed' in given ? await unpackDataset(given.packed) : given;
       const incidence = buildIncidence(dataset, rules);
       const { pairs, large } = estimateProjection(incidence, rules.largeActivity);
@@ -149,6 +225,8 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
       }
       const projection: Projection = { rules, incidence, ties: projectTies(incidence, rules.weight), large, pairs };
       const network = networkFromProjection(dataset, projection);
+      helper?.stop();
+      helper = (cores ?? 1) >= MIN_HELPER_CORES ? helperClient : null;
       engine = new StagedAnalysis(network, networkVersion, sectorCodes(network), '0');
       corrections = new Map();
       sent.clear();
@@ -170,6 +248,7 @@ export function createAnalysisService(): Handlers<AnalysisProtocol> & { engine()
       return new Promise((resolve, reject) => {
         latest = { input, wanted, context, finish: resolve, fail: reject };
         previous?.finish({ superseded: true });
+        wake();
         void loop();
       });
     },

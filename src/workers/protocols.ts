@@ -28,9 +28,14 @@ export interface AnalysisProtocol {
    * imported dataset comes packed (its buffers transferred): cloning 150,000 records would hold
    * the page for a second. With `warm`, the worker goes on to the stages that need no sectors (the
    * communities) for that input before the page asks: the page asks for them once it has rebuilt
-   * the network, about a second later on 35,000 organisations.
+   * the network, about a second later on 35,000 organisations. `cores` is the page's
+   * navigator.hardwareConcurrency: with three or more the worker uses a stage helper worker.
    */
-  load: { params: { dataset: Dataset | { packed: PackedDataset }; rules: ProjectionRules; networkVersion: string; warm?: AnalysisInput }; result: Projection; progress: never };
+  load: {
+    params: { dataset: Dataset | { packed: PackedDataset }; rules: ProjectionRules; networkVersion: string; warm?: AnalysisInput; cores?: number };
+    result: Projection;
+    progress: never;
+  };
   /** The sector overlay: corrections by organisation id, under a version name. */
   setSectors: { params: { corrections: [string, Sector][]; version: string }; result: null; progress: never };
   /**

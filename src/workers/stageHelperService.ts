@@ -1,0 +1,67 @@
+/**
+ * The stage helper: a second analysis thread in the browser, as the command line has one
+ * (scripts/lib/stageHelper.ts). The analysis worker sends it the visible network once per view and
+ * asks it for the stages that depend on nothing (HELPER_STAGES: betweenness, structure, bridges)
+ * while it runs the communities and what follows them itself. The stages are the same pure
+ * functions (computeStage), so the results equal a single-threaded run.
+ */
+import { computeStage, type AnalysisInput, type StageData, type StageName } from '../analysis/stages';
+import { HELPER_STAGES } from '../analysis/index';
+import type { Csr } from '../analysis/csr';
+import type { VisibleIncidence } from '../analysis/view';
+import type { WeightMode } from '../graph/projection';
+import { now } from '../analysis/util';
+import type { Handlers } from './rpc';
+
+/** What the helper keeps of a view: the network with its sectors, and the two-mode data. */
+export interface HelperView {
+  /** The view key and the sector version: a different sector overlay is a different view here. */
+  id: string;
+  csr: Csr & { orgIndexOf: Int32Array };
+  incidence: VisibleIncidence | null;
+  weight: WeightMode;
+}
+
+export interface StageHelperProtocol {
+  /** Keeps this view (replacing the previous one); later `compute` calls name it. */
+  view: { params: HelperView; result: null; progress: never };
+  /** Computes one of the HELPER_STAGES on the kept view; progress is the stage's fraction done. */
+  compute: {
+    params: { view: string; stage: StageName; input: Omit<AnalysisInput, 'filters' | 'sectorsVersion'> };
+    result: { data: StageData[StageName]; ms: number };
+    progress: number;
+  };
+}
+
+/** How often the helper reports a stage's progress (the analysis worker passes it to the page). */
+const PROGRESS_MS = 250;
+
+export function createStageHelperService(): Handlers<StageHelperProtocol> {
+  let kept: HelperView | null = null;
+  return {
+    view(view) {
+      kept = view;
+      return null;
+    },
+    compute({ view, stage, input }, { progress }) {
+      if (!HELPER_STAGES.includes(stage)) throw new Error(`The stage helper does not compute ${stage}: it depends on other stages.`);
+      if (!kept || kept.id !== view) throw new Error(`The stage helper has no view ${view}.`);
+      const { csr, incidence, weight } = kept;
+      const noDependency = (d: StageName): never => {
+        throw new Error(`a helper stage cannot depend on ${d}`);
+      };
+      const start = now();
+      let reported = start;
+      const steps = computeStage(stage, csr, input, noDependency, incidence ? { incidence: () => incidence, weight } : { weight });
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return { data: step.value, ms: now() - start };
+        const at = now();
+        if (at - reported >= PROGRESS_MS) {
+          progress(step.value);
+          reported = at;
+        }
+      }
+    },
+  };
+}
