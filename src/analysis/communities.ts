@@ -74,7 +74,26 @@ export interface ConsensusOptions {
   workBudget?: number;
   /** Random node insertion order per run (true, default) or sorted id order for every run. */
   shuffleOrder?: boolean;
+  /**
+   * Runs some of the first round's Louvain runs elsewhere (another worker) meanwhile; the result is
+   * the same, as every run depends only on its seed. Not used when absent.
+   */
+  elsewhere?: LouvainElsewhere;
 }
+
+/**
+ * Starts Louvain runs elsewhere (`louvainRuns` on another thread) and returns a poll: the labels
+ * of every run in seed order once all are done, null while they run, 'failed' when they cannot be
+ * done there (they are then run here).
+ */
+export type LouvainElsewhere = (
+  edges: EdgeList,
+  seeds: readonly number[],
+  options: { resolution: number; shuffle: boolean },
+) => () => Int32Array[] | null | 'failed';
+
+/** What the consensus generator yields while it waits for runs done elsewhere (not a progress fraction). */
+export const AWAITING_ELSEWHERE = -1;
 
 export interface CommunityInfo {
   /** 1-based; 1 is the largest community. */
@@ -114,7 +133,7 @@ export interface ConsensusResult extends Partition {
 }
 
 /** An undirected weighted edge list over nodes 0..n-1 (u < v, no self-loops). */
-interface EdgeList {
+export interface EdgeList {
   n: number;
   m: number;
   u: Int32Array;
@@ -195,6 +214,21 @@ function shuffled(n: number, rng: () => number): Int32Array {
     p[j] = t;
   }
   return p;
+}
+
+/** One Louvain run per seed, each with its own rng and (when `shuffle`) node order, as the consensus draws them. */
+export function louvainRuns(edges: EdgeList, seeds: readonly number[], options: { resolution: number; shuffle: boolean }): Int32Array[] {
+  return seeds.map((seed) => louvainRun(edges, seed, options.resolution, options.shuffle));
+}
+
+function louvainRun(edges: EdgeList, runSeed: number, resolution: number, shuffle: boolean): Int32Array {
+  let order: Int32Array;
+  if (shuffle) order = shuffled(edges.n, mulberry32(runSeed ^ 0x5bd1e995));
+  else {
+    order = new Int32Array(edges.n);
+    for (let i = 0; i < edges.n; i++) order[i] = i;
+  }
+  return runLouvain(edges, order, resolution, mulberry32(runSeed));
 }
 
 /**
@@ -381,17 +415,11 @@ export function* consensusCommunitySteps(csr: Csr, options: ConsensusOptions = {
   const budget = options.workBudget ?? 8e6;
   const shuffle = options.shuffleOrder ?? true;
   const { n } = csr;
-  const identity = new Int32Array(n);
-  for (let i = 0; i < n; i++) identity[i] = i;
 
   // One stream of run seeds; each run draws its own Louvain rng and node order from its seed.
   const seeds = mulberry32(seed);
-  const nextRun = (edges: EdgeList): Int32Array => {
-    const runSeed = Math.floor(seeds() * 4294967296);
-    const orderRng = mulberry32(runSeed ^ 0x5bd1e995);
-    const order = shuffle ? shuffled(n, orderRng) : identity;
-    return runLouvain(edges, order, resolution, mulberry32(runSeed));
-  };
+  const nextSeed = () => Math.floor(seeds() * 4294967296);
+  const nextRun = (edges: EdgeList): Int32Array => louvainRun(edges, nextSeed(), resolution, shuffle);
 
   let edges: EdgeList = { n, m: csr.m, u: csr.edgeU, v: csr.edgeV, w: csr.edgeW };
   const firstRuns: Int32Array[] = [];
@@ -420,11 +448,30 @@ export function* consensusCommunitySteps(csr: Csr, options: ConsensusOptions = {
     }
     if (round === 0) firstRoundRuns = np;
     const together = new Int32Array(edges.m);
-    for (let r = 0; r < np; r++) {
-      const labels = nextRun(edges);
+    const count = (labels: Int32Array) => {
       if (round === 0) firstRuns.push(labels);
       for (let e = 0; e < edges.m; e++) if (labels[edges.u[e]!] === labels[edges.v[e]!]) together[e]!++;
       work += unit;
+    };
+    // The first round's runs are independent: with somewhere else to run them, half go there (the
+    // odd one too: this thread also counts and reports). The seeds are drawn in the same order, and
+    // the counts and stability do not depend on the order the runs are added in, so the partition
+    // is the same.
+    const away = round === 0 && options.elsewhere ? Math.ceil(np / 2) : 0;
+    const runSeeds = Array.from({ length: np }, nextSeed);
+    const poll = away > 0 ? options.elsewhere!(edges, runSeeds.slice(np - away), { resolution, shuffle }) : null;
+    for (let r = 0; r < np - away; r++) {
+      count(louvainRun(edges, runSeeds[r]!, resolution, shuffle));
+      yield progress();
+    }
+    if (poll) {
+      let theirs = poll();
+      while (theirs === null) {
+        yield AWAITING_ELSEWHERE;
+        theirs = poll();
+      }
+      if (theirs === 'failed') theirs = louvainRuns(edges, runSeeds.slice(np - away), { resolution, shuffle });
+      for (const labels of theirs) count(labels);
       yield progress();
     }
     runsPerRound.push(np);

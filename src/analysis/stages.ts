@@ -18,7 +18,7 @@ import { sampledBetweennessSteps } from './betweennessSampling';
 import { brokerageNormalised } from './brokerageNorm';
 import { participationCoefficient } from './brokers';
 import { componentsOfCsr, summariseClusters, type ClusterSummary, type Partition } from './clusters';
-import { consensusCommunitySteps } from './communities';
+import { consensusCommunitySteps, type LouvainElsewhere } from './communities';
 import { convenersOf, type ConvenerResult } from './conveners';
 import { convenerRobustnessSteps, convenersUnderOtherRules, selectKeyPlayers, type RuleAlternatives } from './keyPlayers';
 import { twoModeNullSteps, type SectorEINull, type SectorPairNull, type TwoModeNullResult } from './nullModel';
@@ -402,7 +402,7 @@ export class StagedAnalysis {
    * Runs one stage for the input (its dependencies must be cached: `plan` orders them), yielding
    * progress, and returns its result (from the cache when it is there).
    */
-  *runStage<S extends StageName>(stage: S, input: AnalysisInput): Generator<number, StageResult<S>, void> {
+  *runStage<S extends StageName>(stage: S, input: AnalysisInput, elsewhere?: Pick<StageContext, 'louvainElsewhere'>): Generator<number, StageResult<S>, void> {
     const keys = this.keys(input);
     const key = keys[stage];
     const hit = this.cached(stage, key);
@@ -414,7 +414,7 @@ export class StagedAnalysis {
     };
     const t = now();
     const view = this.view(input);
-    const context: StageContext = { incidence: () => this.incidenceOf(input), weight: this.network.projection.rules.weight };
+    const context: StageContext = { incidence: () => this.incidenceOf(input), weight: this.network.projection.rules.weight, ...elsewhere };
     const data = (yield* computeStage(stage, view.csr, input, dependency, context)) as StageData[S];
     this.runs[stage]++;
     const result: StageResult<S> = { stage, key, viewKey: keys.view, data, ms: now() - t };
@@ -423,10 +423,14 @@ export class StagedAnalysis {
   }
 }
 
-/** What some stages need besides the CSR: the visible two-mode data and the weight rule. */
+/**
+ * What some stages need besides the CSR: the visible two-mode data and the weight rule; and where
+ * the communities may run part of their first round meanwhile (it does not change the result).
+ */
 export interface StageContext {
   incidence?: () => VisibleIncidence;
   weight?: WeightMode;
+  louvainElsewhere?: LouvainElsewhere;
 }
 
 /**
@@ -454,7 +458,7 @@ export function* computeStage(
       } satisfies BetweennessData;
     }
     case 'communities': {
-      const c = yield* consensusCommunitySteps(csr, { resolution: input.resolution, seed: input.seed });
+      const c = yield* consensusCommunitySteps(csr, { resolution: input.resolution, seed: input.seed, ...(context.louvainElsewhere ? { elsewhere: context.louvainElsewhere } : {}) });
       return {
         orgIndexOf: viewIndex(csr),
         of: c.of,

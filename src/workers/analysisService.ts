@@ -10,6 +10,7 @@ import { activitiesToList, buildIncidence, estimateProjection, MAX_PROJECTED_PAI
 import { STAGE_DEPENDENCIES, StagedAnalysis, type AnalysisEvent, type AnalysisInput, type StageName } from '../analysis/stages';
 import { HELPER_MIN_TIES, HELPER_STAGES } from '../analysis/index';
 import { now } from '../analysis/util';
+import { AWAITING_ELSEWHERE } from '../analysis/communities';
 import { unpackDataset } from '../data/import/transport';
 import { yieldToEventLoop } from '../data/import/table';
 import { transfer, type CallContext, type Handlers } from './rpc';
@@ -26,6 +27,9 @@ const SLICE_MS = 30;
  */
 const PROGRESS_MS = 250;
 
+/** How often a stage waiting for runs on the helper looks whether they are done. */
+const AWAIT_MS = 10;
+
 /** What a warm start computes: the first stage, which needs neither sectors nor other stages. */
 const WARM_STAGES: readonly StageName[] = ['communities'];
 
@@ -41,10 +45,10 @@ interface Job {
 
 export interface AnalysisServiceOptions {
   /**
-   * Starts a stage helper worker (stageHelper.worker.ts). With it, on a machine of MIN_HELPER_CORES
-   * cores or more (as `load` says) and networks of HELPER_MIN_TIES ties or more, the stages that
-   * need no other stage (betweenness, structure, bridges) run there while this worker runs the
-   * communities and what follows them: two cores instead of one.
+   * Starts a stage helper worker (stageHelper.worker.ts). On networks of HELPER_MIN_TIES ties or
+   * more it runs half the communities' first-round Louvain runs (MIN_LOUVAIN_HELPER_CORES cores or
+   * more, as `load` says), and the stages that need no other stage (betweenness, structure,
+   * bridges; MIN_HELPER_CORES or more) while this worker runs what follows the communities.
    */
   createHelper?: () => HelperEndpoint;
   /** Ties from which the helper is used; default HELPER_MIN_TIES. */
@@ -52,17 +56,25 @@ export interface AnalysisServiceOptions {
 }
 
 /**
- * Cores from which the helper is used: one for the page, one for this worker, one for the helper.
- * On two cores the helper took the page's: in bench:browser on H2020 the longest main-thread task
- * went from 264 ms to 450–555 ms and the map was drawn later.
+ * Cores from which the helper takes stages: one for the page, one for this worker, one for the
+ * helper. On two cores the helper took the page's: in bench:browser on H2020 the longest
+ * main-thread task went from 264 ms to 450–555 ms and the map was drawn later.
  */
 export const MIN_HELPER_CORES = 3;
+
+/**
+ * Cores from which the helper runs half the communities' first-round Louvain runs: they come
+ * before the map is drawn, while the page waits for them.
+ */
+export const MIN_LOUVAIN_HELPER_CORES = 2;
 
 export function createAnalysisService(options: AnalysisServiceOptions = {}): Handlers<AnalysisProtocol> & { engine(): StagedAnalysis | null } {
   let engine: StagedAnalysis | null = null;
   const helperClient = options.createHelper ? new StageHelperClient(options.createHelper) : null;
-  /** The helper, when the loaded dataset's machine has the cores for it. */
+  /** The helper for stages, when the loaded dataset's machine has the cores for it. */
   let helper: StageHelperClient | null = null;
+  /** The helper for Louvain runs, likewise. */
+  let louvainHelper: StageHelperClient | null = null;
   /** Wakes a loop that waits for the helper when a newer request comes. */
   let wake = () => {};
   /** The newest sector corrections (the comparison's bridge tracker and scenarios use them). */
@@ -122,7 +134,13 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
   const runSliced = async (stage: StageName, started: Job) => {
     const e = engine!;
     const key = e.keys(started.input)[stage];
-    const gen = e.runStage(stage, started.input);
+    const elsewhere = louvainHelper && stage === 'communities' && e.csrOf(started.input).m >= (options.helperMinTies ?? HELPER_MIN_TIES) ? { louvainElsewhere: louvainHelper.louvainElsewhere } : undefined;
+    // The helper must be running before the first synchronous Louvain run holds this thread.
+    if (elsewhere) {
+      await louvainHelper!.ready();
+      if (e !== engine) return;
+    }
+    const gen = e.runStage(stage, started.input, elsewhere);
     let job = started;
     let sliceStart = now();
     let reported = -Infinity;
@@ -136,13 +154,18 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
         }
         return;
       }
-      const at = now();
-      if (at - reported >= PROGRESS_MS) {
-        job.context.progress({ type: 'progress', stage, fraction: step.value });
-        reported = at;
+      if (step.value === AWAITING_ELSEWHERE) {
+        // Runs on the helper are not done yet: wait without spinning (the helper needs the core).
+        await new Promise((resolve) => setTimeout(resolve, AWAIT_MS));
+      } else {
+        const at = now();
+        if (at - reported >= PROGRESS_MS) {
+          job.context.progress({ type: 'progress', stage, fraction: step.value });
+          reported = at;
+        }
+        if (at - sliceStart < SLICE_MS) continue;
+        await yieldToEventLoop();
       }
-      if (at - sliceStart < SLICE_MS) continue;
-      await yieldToEventLoop();
       sliceStart = now();
       if (latest !== job) {
         if (!latest || e !== engine) {
@@ -227,6 +250,9 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
       const network = networkFromProjection(dataset, projection);
       helper?.stop();
       helper = (cores ?? 1) >= MIN_HELPER_CORES ? helperClient : null;
+      louvainHelper = (cores ?? 1) >= MIN_LOUVAIN_HELPER_CORES ? helperClient : null;
+      // Started now, it loads while the page gets the projection.
+      if (louvainHelper && projection.ties.m >= (options.helperMinTies ?? HELPER_MIN_TIES)) void louvainHelper.ready();
       engine = new StagedAnalysis(network, networkVersion, sectorCodes(network), '0');
       corrections = new Map();
       sent.clear();

@@ -29,7 +29,7 @@ export interface AnalysisProtocol {
    * the page for a second. With `warm`, the worker goes on to the stages that need no sectors (the
    * communities) for that input before the page asks: the page asks for them once it has rebuilt
    * the network, about a second later on 35,000 organisations. `cores` is the page's
-   * navigator.hardwareConcurrency: with three or more the worker uses a stage helper worker.
+   * navigator.hardwareConcurrency: with two or more the worker uses a stage helper worker.
    */
   load: {
     params: { dataset: Dataset | { packed: PackedDataset }; rules: ProjectionRules; networkVersion: string; warm?: AnalysisInput; cores?: number };

@@ -1,10 +1,12 @@
 /**
  * The analysis worker's side of the stage helper (stageHelperService.ts): starts the helper worker
- * on first use, sends it each view once, and keeps track of the stages it is computing. A stage
+ * on first use, hands it Louvain runs, sends it each view once, and keeps track of the stages it is
+ * computing. A stage
  * the helper cannot compute (it failed, or the worker could not start) is left to the caller.
  */
 import { HELPER_STAGES } from '../analysis/index';
 import type { AnalysisInput, StageData, StageName } from '../analysis/stages';
+import type { LouvainElsewhere } from '../analysis/communities';
 import { CancelledError, RpcClient, type Endpoint } from './rpc';
 import type { HelperView, StageHelperProtocol } from './stageHelperService';
 
@@ -20,6 +22,7 @@ export class StageHelperClient {
   private readonly failed = new Set<string>();
   /** Set when the worker itself failed (e.g. it could not load): no helper from then on. */
   private broken = false;
+  private started: Promise<void> | null = null;
 
   constructor(private readonly spawn: () => HelperEndpoint) {}
 
@@ -80,10 +83,48 @@ export class StageHelperClient {
     this.running.set(stage, entry);
   }
 
+  /**
+   * Starts the helper worker if need be and settles once it answers, or after `capMs`. A worker's
+   * own worker loads only while its parent's event loop turns: started just before a long
+   * synchronous stage, it began 2 s late on H2020 (after two Louvain runs), so the analysis worker
+   * waits for it first.
+   */
+  ready(capMs = 3000): Promise<void> {
+    if (this.broken) return Promise.resolve();
+    if (!this.started) {
+      const answered = this.ensureClient()
+        .call('ready', null)
+        .then(
+          () => undefined,
+          () => undefined,
+        );
+      this.started = Promise.race([answered, new Promise<void>((resolve) => setTimeout(resolve, capMs))]);
+    }
+    return this.started;
+  }
+
+  /**
+   * Starts Louvain runs on the helper (communities.ts `LouvainElsewhere`): the poll gives their
+   * labels once done, or 'failed' when the helper cannot do them (then the caller runs them).
+   */
+  readonly louvainElsewhere: LouvainElsewhere = (edges, seeds, options) => {
+    if (this.broken) return () => 'failed';
+    let outcome: Int32Array[] | 'failed' | null = null;
+    // The edges are the network's own arrays in the first round: copied, not transferred.
+    this.ensureClient()
+      .call('louvain', { edges, seeds: [...seeds], ...options })
+      .then(
+        (labels) => (outcome = labels),
+        () => (outcome = 'failed'),
+      );
+    return () => outcome;
+  };
+
   /** Stops everything the helper is doing. A stage in progress cannot hear a cancel: the worker is ended. */
   stop(): void {
     this.client?.dispose();
     this.client = null;
+    this.started = null;
     this.viewId = null;
     this.running.clear();
   }

@@ -1,9 +1,10 @@
 /**
  * The stage helper: a second analysis thread in the browser, as the command line has one
- * (scripts/lib/stageHelper.ts). The analysis worker sends it the visible network once per view and
+ * (scripts/lib/stageHelper.ts). The analysis worker gives it half the Louvain runs of the
+ * communities' first round, and (with a third core) sends it the visible network once per view and
  * asks it for the stages that depend on nothing (HELPER_STAGES: betweenness, structure, bridges)
- * while it runs the communities and what follows them itself. The stages are the same pure
- * functions (computeStage), so the results equal a single-threaded run.
+ * while it runs what follows the communities itself. The stages are the same pure functions
+ * (computeStage), so the results equal a single-threaded run.
  */
 import { computeStage, type AnalysisInput, type StageData, type StageName } from '../analysis/stages';
 import { HELPER_STAGES } from '../analysis/index';
@@ -11,7 +12,8 @@ import type { Csr } from '../analysis/csr';
 import type { VisibleIncidence } from '../analysis/view';
 import type { WeightMode } from '../graph/projection';
 import { now } from '../analysis/util';
-import type { Handlers } from './rpc';
+import { transfer, type Handlers } from './rpc';
+import { louvainRuns, type EdgeList } from '../analysis/communities';
 
 /** What the helper keeps of a view: the network with its sectors, and the two-mode data. */
 export interface HelperView {
@@ -25,6 +27,14 @@ export interface HelperView {
 export interface StageHelperProtocol {
   /** Keeps this view (replacing the previous one); later `compute` calls name it. */
   view: { params: HelperView; result: null; progress: never };
+  /** Answers once the worker has loaded (the analysis worker waits for that; see StageHelperClient.ready). */
+  ready: { params: null; result: null; progress: never };
+  /** Louvain runs of the communities' first round, one per seed (communities.ts `louvainRuns`). */
+  louvain: {
+    params: { edges: EdgeList; seeds: number[]; resolution: number; shuffle: boolean };
+    result: Int32Array[];
+    progress: never;
+  };
   /** Computes one of the HELPER_STAGES on the kept view; progress is the stage's fraction done. */
   compute: {
     params: { view: string; stage: StageName; input: Omit<AnalysisInput, 'filters' | 'sectorsVersion'> };
@@ -42,6 +52,13 @@ export function createStageHelperService(): Handlers<StageHelperProtocol> {
     view(view) {
       kept = view;
       return null;
+    },
+    ready() {
+      return null;
+    },
+    louvain({ edges, seeds, resolution, shuffle }) {
+      const labels = louvainRuns(edges, seeds, { resolution, shuffle });
+      return transfer(labels, labels.map((l) => l.buffer));
     },
     compute({ view, stage, input }, { progress }) {
       if (!HELPER_STAGES.includes(stage)) throw new Error(`The stage helper does not compute ${stage}: it depends on other stages.`);

@@ -4,12 +4,15 @@ import louvain from 'graphology-communities-louvain';
 import { describe, expect, it } from 'vitest';
 import {
   adjustedRandIndex,
+  AWAITING_ELSEWHERE,
   communityStability,
   consensusCommunities,
   consensusCommunitySteps,
+  louvainRuns,
   louvainView,
   modularity,
   splitIntoComponents,
+  type LouvainElsewhere,
 } from '../../../src/analysis/communities';
 import { buildCsr, type Csr } from '../../../src/analysis/csr';
 import { mulberry32 } from '../../../src/analysis/prng';
@@ -212,6 +215,31 @@ describe('consensusCommunities', () => {
     expect(fractions[0]!).toBeGreaterThan(0);
     expect(fractions[fractions.length - 1]).toBe(1);
     expect(step.value.of).toEqual(consensusCommunities(csr, { seed: 5 }).of);
+  });
+
+  it('with half the first round run elsewhere, gives the same result; runs them here when that fails', () => {
+    const csr = buildCsr(loadGraph('random300'));
+    const alone = consensusCommunities(csr, { seed: 9 });
+    for (const outcome of ['done', 'failed'] as const) {
+      const asked: number[][] = [];
+      // Elsewhere answers after three polls (as another worker would, later).
+      const elsewhere: LouvainElsewhere = (edges, seeds, options) => {
+        asked.push([...seeds]);
+        let polls = 0;
+        return () => (++polls < 3 ? null : outcome === 'failed' ? 'failed' : louvainRuns(edges, seeds, options));
+      };
+      const steps = consensusCommunitySteps(csr, { seed: 9, elsewhere });
+      let waits = 0;
+      let step = steps.next();
+      while (!step.done) {
+        if (step.value === AWAITING_ELSEWHERE) waits++;
+        step = steps.next();
+      }
+      expect(step.value, outcome).toEqual(alone);
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toHaveLength(Math.ceil(alone.runsPerRound[0]! / 2));
+      expect(waits).toBe(2);
+    }
   });
 
   it('spends more runs on a small graph than on a big one (work budget)', () => {

@@ -18,6 +18,8 @@ const input = (over: Partial<AnalysisInput> = {}): AnalysisInput => ({ ...DEFAUL
  */
 function helpers(holdFirst = false) {
   const computed: StageName[] = [];
+  /** Seeds of each Louvain call. */
+  const louvain: number[][] = [];
   let started = 0;
   let terminated = 0;
   let release = () => {};
@@ -29,6 +31,10 @@ function helpers(holdFirst = false) {
     const service = createStageHelperService();
     serve<StageHelperProtocol>(server, {
       ...service,
+      louvain(params, context) {
+        louvain.push(params.seeds);
+        return service.louvain(params, context);
+      },
       async compute(params, context) {
         computed.push(params.stage);
         if (held) await gate;
@@ -37,7 +43,7 @@ function helpers(holdFirst = false) {
     });
     return { ...client, terminate: () => (terminated++, client.terminate()) };
   };
-  return { spawn, computed, release: () => release(), started: () => started, terminated: () => terminated };
+  return { spawn, computed, louvain, release: () => release(), started: () => started, terminated: () => terminated };
 }
 
 /** `cores` null: the load does not say (as the command line's in-process worker). */
@@ -79,10 +85,26 @@ describe('the stage helper (a second analysis worker)', () => {
     paired.client.dispose();
   });
 
-  it('is not started on a small network, nor on a machine without a core to spare', async () => {
+  it('runs half the first round of Louvain runs on two cores, and nothing else; the same results', async () => {
+    const alone = await analysisWorker({});
+    const expected = await analyse(alone.client, input());
+    const h = helpers();
+    const paired = await analysisWorker({ createHelper: h.spawn, helperMinTies: 0 }, 2);
+    expect(dataOf(await analyse(paired.client, input()))).toEqual(dataOf(expected));
+    expect(h.computed).toEqual([]);
+    const communities = expected.get('communities')!.data as { runs: number };
+    expect(h.louvain).toHaveLength(1);
+    // The small network gets the most first-round runs (64): 32 went to the helper.
+    expect(h.louvain[0]).toHaveLength(32);
+    expect(communities.runs).toBeGreaterThan(64);
+    alone.client.dispose();
+    paired.client.dispose();
+  });
+
+  it('is not started on a small network, nor on a machine of one core', async () => {
     for (const [options, cores] of [
       [{}, 4],
-      [{ helperMinTies: 0 }, 2],
+      [{ helperMinTies: 0 }, 1],
       [{ helperMinTies: 0 }, null],
     ] as const) {
       const h = helpers();
