@@ -248,7 +248,8 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
       }
       const projection: Projection = { rules, incidence, ties: projectTies(incidence, rules.weight), large, pairs };
       const network = networkFromProjection(dataset, projection);
-      helper?.stop();
+      // What the helper computes for the previous dataset is no longer wanted.
+      if (helperClient?.busy()) helperClient.stop();
       helper = (cores ?? 1) >= MIN_HELPER_CORES ? helperClient : null;
       louvainHelper = (cores ?? 1) >= MIN_LOUVAIN_HELPER_CORES ? helperClient : null;
       // Started now, it loads while the page gets the projection.

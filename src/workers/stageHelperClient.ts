@@ -1,8 +1,8 @@
 /**
  * The analysis worker's side of the stage helper (stageHelperService.ts): starts the helper worker
  * on first use, hands it Louvain runs, sends it each view once, and keeps track of the stages it is
- * computing. A stage
- * the helper cannot compute (it failed, or the worker could not start) is left to the caller.
+ * computing. What the helper cannot compute (it failed, or the worker could not start) is left to
+ * the caller.
  */
 import { HELPER_STAGES } from '../analysis/index';
 import type { AnalysisInput, StageData, StageName } from '../analysis/stages';
@@ -23,6 +23,8 @@ export class StageHelperClient {
   /** Set when the worker itself failed (e.g. it could not load): no helper from then on. */
   private broken = false;
   private started: Promise<void> | null = null;
+  /** Louvain calls not answered yet. */
+  private louvainPending = 0;
 
   constructor(private readonly spawn: () => HelperEndpoint) {}
 
@@ -33,6 +35,11 @@ export class StageHelperClient {
 
   isRunning(stage: StageName, key: string): boolean {
     return this.running.get(stage)?.key === key;
+  }
+
+  /** Whether the helper is computing anything (stages or Louvain runs). */
+  busy(): boolean {
+    return this.running.size > 0 || this.louvainPending > 0;
   }
 
   /** What is running, as (stage, key) pairs. */
@@ -110,13 +117,15 @@ export class StageHelperClient {
   readonly louvainElsewhere: LouvainElsewhere = (edges, seeds, options) => {
     if (this.broken) return () => 'failed';
     let outcome: Int32Array[] | 'failed' | null = null;
+    this.louvainPending++;
     // The edges are the network's own arrays in the first round: copied, not transferred.
     this.ensureClient()
       .call('louvain', { edges, seeds: [...seeds], ...options })
       .then(
         (labels) => (outcome = labels),
         () => (outcome = 'failed'),
-      );
+      )
+      .finally(() => this.louvainPending--);
     return () => outcome;
   };
 

@@ -134,6 +134,22 @@ describe('the stage helper (a second analysis worker)', () => {
     alone.client.dispose();
   });
 
+  it('a new dataset ends the helper while it still computes for the previous one', async () => {
+    const h = helpers(true);
+    const paired = await analysisWorker({ createHelper: h.spawn, helperMinTies: 0 });
+    const first = paired.client.call('analyse', { input: input(), wanted: [...STAGES] });
+    await vi.waitFor(() => expect(h.computed.length).toBe(HELPER_STAGES.length));
+    await paired.client.call('load', { dataset: denHaagDataset(), rules: DEFAULT_PROJECTION_RULES, networkVersion: 'n2', cores: 4 });
+    expect(h.terminated()).toBe(1);
+    await paired.client.call('setSectors', { corrections: [], version: 'v' });
+    h.release();
+    const alone = await analysisWorker({});
+    expect(dataOf(await analyse(paired.client, input()))).toEqual(dataOf(await analyse(alone.client, input())));
+    void first.catch(() => undefined);
+    paired.client.dispose();
+    alone.client.dispose();
+  });
+
   it('when the helper worker fails, the analysis worker computes its stages itself', async () => {
     let started = 0;
     const broken = (): HelperEndpoint => {
