@@ -167,7 +167,7 @@ export interface SessionEnvironment {
   overlays?: OverlayStorage;
   /** Today as YYYY-MM-DD (worklist dates); default the clock's. */
   today?: () => string;
-  /** The machine's cores (navigator.hardwareConcurrency): with a core to spare the analysis worker takes a helper. */
+  /** The machine's cores (navigator.hardwareConcurrency): from two on the analysis worker takes a helper (analysisService.ts). */
   cores?: number;
 }
 
