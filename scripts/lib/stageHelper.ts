@@ -8,8 +8,8 @@
  * overlaps with reading the files on the main thread.
  */
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import type { StageHelper } from '../../src/analysis/index';
-import { computeStage, runToEnd, type StageData, type StageName } from '../../src/analysis/stages';
+import { computeHelperStage, type StageHelper } from '../../src/analysis/index';
+import type { StageData, StageName } from '../../src/analysis/stages';
 
 interface Job {
   stages: StageName[];
@@ -93,14 +93,11 @@ if (!isMainThread && parentPort) {
   const port = parentPort;
   port.on('message', (job: Job) => {
     const context = { incidence: () => job.context.incidence, weight: job.context.weight };
-    const noDependency = (d: StageName): never => {
-      throw new Error(`a helper stage cannot depend on ${d}`);
-    };
     let structure: StageData['structure'] | null = null;
     for (const stage of job.stages) {
       const t = performance.now();
       try {
-        const data = runToEnd(computeStage(stage, job.csr, job.input, noDependency, context));
+        const data = computeHelperStage(stage, job.csr, job.input, context);
         if (stage === 'structure') structure = data as StageData['structure'];
         port.postMessage({ stage, data, ms: performance.now() - t } satisfies Reply);
       } catch (e) {

@@ -419,7 +419,6 @@ export function* consensusCommunitySteps(csr: Csr, options: ConsensusOptions = {
   // One stream of run seeds; each run draws its own Louvain rng and node order from its seed.
   const seeds = mulberry32(seed);
   const nextSeed = () => Math.floor(seeds() * 4294967296);
-  const nextRun = (edges: EdgeList): Int32Array => louvainRun(edges, nextSeed(), resolution, shuffle);
 
   let edges: EdgeList = { n, m: csr.m, u: csr.edgeU, v: csr.edgeV, w: csr.edgeW };
   const firstRuns: Int32Array[] = [];
@@ -525,7 +524,7 @@ export function* consensusCommunitySteps(csr: Csr, options: ConsensusOptions = {
   if (csr.m === 0) converged = true;
 
   // Final partition: one more run on the last consensus graph (Tandon et al.), then components.
-  const finalLabels = nextRun(edges);
+  const finalLabels = louvainRun(edges, nextSeed(), resolution, shuffle);
   work += edges.m + n;
   const { labels: pieces, split } = splitIntoComponents(csr, finalLabels);
   const partition = renumberBySize(pieces, n);

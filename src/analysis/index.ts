@@ -21,6 +21,7 @@ import {
   STAGE_DEPENDENCIES,
   STAGES,
   type AnalysisInput,
+  type StageContext,
   type StageData,
   type StageName,
   type StageResult,
@@ -152,6 +153,24 @@ export interface StageHelper {
  * measured the same). Betweenness first: the suggestions wait for it.
  */
 export const HELPER_STAGES: readonly StageName[] = ['betweenness', 'structure', 'bridges'];
+
+/**
+ * Computes one of the HELPER_STAGES on another thread's copy of the visible network (the command
+ * line's helper thread, the browser's stage helper): they need no other stage, so none is given.
+ */
+export function computeHelperStage(
+  stage: StageName,
+  csr: Csr & { orgIndexOf: Int32Array },
+  input: Omit<AnalysisInput, 'filters' | 'sectorsVersion'>,
+  context: StageContext,
+  onProgress?: (fraction: number) => void,
+): StageData[StageName] {
+  if (!HELPER_STAGES.includes(stage)) throw new Error(`A helper does not compute ${stage}: it depends on other stages.`);
+  const noDependency = (d: StageName): never => {
+    throw new Error(`a helper stage cannot depend on ${d}`);
+  };
+  return runToEnd(computeStage(stage, csr, input, noDependency, context), onProgress);
+}
 
 /**
  * Ties from which a second thread pays: starting it (loading the analysis code in it) costs about

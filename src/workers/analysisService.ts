@@ -71,6 +71,7 @@ export const MIN_LOUVAIN_HELPER_CORES = 2;
 export function createAnalysisService(options: AnalysisServiceOptions = {}): Handlers<AnalysisProtocol> & { engine(): StagedAnalysis | null } {
   let engine: StagedAnalysis | null = null;
   const helperClient = options.createHelper ? new StageHelperClient(options.createHelper) : null;
+  const helperMinTies = options.helperMinTies ?? HELPER_MIN_TIES;
   /** The helper for stages, when the loaded dataset's machine has the cores for it. */
   let helper: StageHelperClient | null = null;
   /** The helper for Louvain runs, likewise. */
@@ -134,7 +135,7 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
   const runSliced = async (stage: StageName, started: Job) => {
     const e = engine!;
     const key = e.keys(started.input)[stage];
-    const elsewhere = louvainHelper && stage === 'communities' && e.csrOf(started.input).m >= (options.helperMinTies ?? HELPER_MIN_TIES) ? { louvainElsewhere: louvainHelper.louvainElsewhere } : undefined;
+    const elsewhere = louvainHelper && stage === 'communities' && e.csrOf(started.input).m >= helperMinTies ? { louvainElsewhere: louvainHelper.louvainElsewhere } : undefined;
     // The helper must be running before the first synchronous Louvain run holds this thread.
     if (elsewhere) {
       await louvainHelper!.ready();
@@ -194,7 +195,7 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
     const plan = e.plan(job.wanted);
     if (helper.inFlight().some(({ stage, key }) => !plan.includes(stage) || keys[stage] !== key)) helper.stop();
     const csr = e.csrOf(job.input);
-    if (csr.m < (options.helperMinTies ?? HELPER_MIN_TIES)) return;
+    if (csr.m < helperMinTies) return;
     // The map's overview waits for the communities: a helper running meanwhile competes with them
     // (on two cores it made them, and the map, 4–5 s later on H2020), so it starts once they are done.
     if (plan.includes('communities') && !e.cached('communities', keys.communities)) return;
@@ -253,7 +254,7 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
       helper = (cores ?? 1) >= MIN_HELPER_CORES ? helperClient : null;
       louvainHelper = (cores ?? 1) >= MIN_LOUVAIN_HELPER_CORES ? helperClient : null;
       // Started now, it loads while the page gets the projection.
-      if (louvainHelper && projection.ties.m >= (options.helperMinTies ?? HELPER_MIN_TIES)) void louvainHelper.ready();
+      if (louvainHelper && projection.ties.m >= helperMinTies) void louvainHelper.ready();
       engine = new StagedAnalysis(network, networkVersion, sectorCodes(network), '0');
       corrections = new Map();
       sent.clear();

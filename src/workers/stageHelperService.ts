@@ -6,8 +6,8 @@
  * while it runs what follows the communities itself. The stages are the same pure functions
  * (computeStage), so the results equal a single-threaded run.
  */
-import { computeStage, type AnalysisInput, type StageData, type StageName } from '../analysis/stages';
-import { HELPER_STAGES } from '../analysis/index';
+import type { AnalysisInput, StageData, StageName } from '../analysis/stages';
+import { computeHelperStage, HELPER_STAGES } from '../analysis/index';
 import type { Csr } from '../analysis/csr';
 import type { VisibleIncidence } from '../analysis/view';
 import type { WeightMode } from '../graph/projection';
@@ -64,21 +64,15 @@ export function createStageHelperService(): Handlers<StageHelperProtocol> {
       if (!HELPER_STAGES.includes(stage)) throw new Error(`The stage helper does not compute ${stage}: it depends on other stages.`);
       if (!kept || kept.id !== view) throw new Error(`The stage helper has no view ${view}.`);
       const { csr, incidence, weight } = kept;
-      const noDependency = (d: StageName): never => {
-        throw new Error(`a helper stage cannot depend on ${d}`);
-      };
       const start = now();
       let reported = start;
-      const steps = computeStage(stage, csr, input, noDependency, incidence ? { incidence: () => incidence, weight } : { weight });
-      for (;;) {
-        const step = steps.next();
-        if (step.done) return { data: step.value, ms: now() - start };
+      const data = computeHelperStage(stage, csr, input, incidence ? { incidence: () => incidence, weight } : { weight }, (fraction) => {
         const at = now();
-        if (at - reported >= PROGRESS_MS) {
-          progress(step.value);
-          reported = at;
-        }
-      }
+        if (at - reported < PROGRESS_MS) return;
+        progress(fraction);
+        reported = at;
+      });
+      return { data, ms: now() - start };
     },
   };
 }
