@@ -441,8 +441,15 @@ describe('overview of a large network', () => {
 
     // The discs are the communities, largest first; their labels do not overlap.
     expect(overlapping(await settledLabels(page))).toEqual([]);
-    const c0 = (await probe(page, ['c0']))['c0']!;
-    expect(c0.label).toMatch(/e\.a\. \(\d+\)$/);
+    const firstTen = await probe(page, Array.from({ length: 10 }, (_, i) => `c${i}`));
+    const c0 = firstTen['c0']!;
+    // Each disc carries its own leader's name (labels are translated once per community size).
+    const labelled = Object.values(firstTen).map((c) => c!.label!);
+    for (const label of labelled) {
+      expect(label).toMatch(/^.+ e\.a\. \(\d+\)$/);
+      expect(label).not.toContain('\u0000');
+    }
+    expect(new Set(labelled.map((l) => l.replace(/ e\.a\. \(\d+\)$/, ''))).size).toBeGreaterThan(5);
     const members = Number(c0.label!.match(/\((\d+)\)$/)![1]);
     const box = (await page.getByTestId('graph-canvas').boundingBox())!;
     await page.mouse.click(box.x + c0.x, box.y + c0.y);

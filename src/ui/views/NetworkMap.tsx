@@ -19,6 +19,8 @@ import { SigmaHost, type MapSigma } from '../map/SigmaHost';
 import { SuggestionsOverlay, type SuggestedTie } from '../map/SuggestionsOverlay';
 import type { MapDisplay, MapLevel } from '../map/useMapLevel';
 
+/** Where the organisation's name goes in a translated overview label (a character no translation has). */
+const NAME_SLOT = '\u0000';
 /** Above this many ties, edges are hidden while the camera moves so panning stays smooth. */
 export const HIDE_EDGES_ON_MOVE_ABOVE = 5000;
 /** Above this many organisations, nodes are drawn as GL points. */
@@ -71,9 +73,16 @@ export function NetworkMap(props: NetworkMapProps) {
   const ownLayout = kind === 'all' ? layout : null;
   const graph = useMemo<DisplayGraph>(() => {
     if (kind === 'overview' && levelOverview && levelPositions) {
-      return overviewDisplayGraph(levelOverview, levelPositions, (c) =>
-        t('overview.nodeLabel', { name: labelText(network.organisations[c.leader]?.name ?? ''), count: c.members.length }),
-      );
+      // One translation per community size, not per community: i18next's interpolation and number
+      // format cost about 0.1 ms a call, 100 ms of the task that draws H2020's 841 communities.
+      const bySize = new Map<number, string>();
+      return overviewDisplayGraph(levelOverview, levelPositions, (c) => {
+        const size = c.members.length;
+        let template = bySize.get(size);
+        if (template === undefined) bySize.set(size, (template = t('overview.nodeLabel', { name: NAME_SLOT, count: size })));
+        const name = labelText(network.organisations[c.leader]?.name ?? '');
+        return template.replace(NAME_SLOT, () => name);
+      });
     }
     if (kind === 'community' && levelOverview && levelPositions) return networkDisplayGraph(network, levelPositions, { members: levelOverview.communities[levelIndex]!.members });
     // Without its layout (asked for, still being computed) nothing is drawn rather than a pile at 0,0.
