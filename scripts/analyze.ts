@@ -13,7 +13,7 @@
  * worklist, and with --worklist it says which introductions of a worklist became ties in the data
  * (docs/change-over-time.md). Exit codes: 0 done, 1 bad input, 2 bad usage.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -280,6 +280,12 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
   let dataset: Dataset;
   let report: ImportReport;
   let duplicates: string[][] = [];
+  const plain = options.compare === null && options.assume === null;
+  // For a large input the second thread starts before the files are read: it makes the sector
+  // guesses while this thread reads the rows, and takes analysis stages if the network is large.
+  let helper = plain && options.threads === 2 && (await totalBytes(options.files)) >= EARLY_HELPER_MIN_BYTES ? startStageHelper() : null;
+  threads.helper = helper;
+  const guesses = helper?.sectorGuesses();
   if (options.files.length) {
     let fileMs = 0;
     const loaded = await loadFilesForCommandLine(options.files, {
@@ -291,7 +297,9 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
       },
       err: (text) => void process.stderr.write(text),
       onPhase: (phase, ms) => void (timings[phase === 'read' ? 'import: decode + parse' : 'import: build dataset'] = ms),
+      ...(guesses ? { sectorGuesses: guesses } : {}),
     });
+    guesses?.close();
     timings['import: read files'] = fileMs;
     clock = performance.now();
     if ('code' in loaded) return loaded.code;
@@ -313,8 +321,9 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
   const network = buildNetwork(dataset, rules);
   const sectors = sectorCodes(network);
   // A second thread for the plain analysis of a large network; it loads while this one goes on.
-  const plain = options.compare === null && options.assume === null;
-  const helper = plain && options.threads === 2 && network.projection.ties.m >= HELPER_MIN_TIES ? startStageHelper() : null;
+  const large = network.projection.ties.m >= HELPER_MIN_TIES;
+  if (helper && !large) await helper.close();
+  helper = plain && options.threads === 2 && large ? (helper ?? startStageHelper()) : null;
   threads.helper = helper;
   lap('network (projection)');
   const { state, dropped } = cleanViewState(view, network, sectors);
@@ -453,8 +462,21 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     await writeOut(text);
     lap('summary');
   }
-  if (options.timings) printTimings(timings, inner, helper ? 2 : 1);
+  if (options.timings) printTimings(timings, inner, helper ? 2 : 1, guesses?.counts() ?? null);
   return 0;
+}
+
+/**
+ * Input from which the second thread starts before the files are read. CORDIS SC1 for the
+ * Netherlands (1.4 MB, 68,000 ties) is past it; a smaller file is read before the thread would
+ * be ready to guess. When the network is below HELPER_MIN_TIES after all, the thread is closed.
+ */
+const EARLY_HELPER_MIN_BYTES = 1_000_000;
+
+async function totalBytes(paths: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const path of paths) total += await stat(path).then((s) => s.size).catch(() => 0);
+  return total;
 }
 
 /** Writes to stdout and waits until it is flushed (a pipe takes a large document in pieces). */
@@ -483,7 +505,7 @@ type ScenarioOutput = Comparison & {
  * under it, and overlap with two threads), then one JSON line for scripts (npm run bench:h2020).
  * CPU time is the whole process's, every thread included.
  */
-function printTimings(timings: Record<string, number>, inner: Record<string, number>, threads: number) {
+function printTimings(timings: Record<string, number>, inner: Record<string, number>, threads: number, sectorGuesses: { taken: number; made: number } | null) {
   const cpu = process.cpuUsage();
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   const width = [...Object.keys(timings), ...Object.keys(inner).map((k) => `  ${k}`)].reduce((w, k) => Math.max(w, k.length), 20);
@@ -491,13 +513,14 @@ function printTimings(timings: Record<string, number>, inner: Record<string, num
   const lines: string[] = [];
   for (const [step, ms] of Object.entries(timings)) {
     lines.push(line(step, ms));
+    if (step === 'import: build dataset' && sectorGuesses) lines.push(`    sector guesses made on the helper thread: ${sectorGuesses.taken} of ${sectorGuesses.taken + sectorGuesses.made}`);
     if (step.startsWith('analysis')) for (const [s, m] of Object.entries(inner)) if (!s.startsWith('JSON')) lines.push(line(`  ${s}`, m));
     if (step === 'write') for (const [s, m] of Object.entries(inner)) if (s.startsWith('JSON')) lines.push(line(`  ${s}`, m));
   }
   const wall = performance.now();
   process.stderr.write(
     `Timings (wall clock, ${threads} thread${threads > 1 ? 's' : ''}):\n${lines.join('\n')}\n  ${'process, since start'.padEnd(width)} ${(wall / 1000).toFixed(2).padStart(7)} s; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; peak memory ${maxRssMB.toFixed(0)} MB\n` +
-      `${JSON.stringify({ timings, inner, threads, wallMs: wall, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB })}\n`,
+      `${JSON.stringify({ timings, inner, threads, sectorGuesses, wallMs: wall, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB })}\n`,
   );
 }
 

@@ -2,7 +2,7 @@ import { CONFIDENCE_LEVELS, type Activity, type Confidence, type Dataset, type O
 import { normaliseName, slugify } from './normalise';
 import { importProblem } from './problemWords';
 import type { ImportProblem } from './report';
-import { inferOrganisationSector, parseSectorValue, type TypeHint } from './sectorInference';
+import { inferOrganisationSector, parseSectorValue, type SectorGuessSource, type TypeHint } from './sectorInference';
 import type { Sector } from './sectors';
 import { lookupOrganisationType, typeHint } from './sectorVocabularies';
 
@@ -19,6 +19,8 @@ export interface BuilderOptions {
    * importer creates the organisation named after its id instead (and says so).
    */
   idOnlyOrganisations?: 'reject' | 'name-from-id';
+  /** Where sector guesses may already have been made (see SectorGuessSource). */
+  sectorGuesses?: SectorGuessSource;
 }
 
 /** How much of a name the sector rules read (names are far shorter). */
@@ -238,6 +240,7 @@ export class DatasetBuilder {
     };
     if (!reading.sector) this.needsInference.add(id);
     this.fillOrganisation(org, row, name, reading);
+    this.offerGuess(org);
     const listed = splitList(cell(row.get('listed_in')));
     if (listed.length) org.listedIn = listed;
     const description = cell(row.get('description'));
@@ -469,6 +472,7 @@ export class DatasetBuilder {
     };
     if (!reading.sector) this.needsInference.add(id);
     this.fillOrganisation(org, row, name, reading);
+    this.offerGuess(org);
     this.organisations.set(id, org);
     if (named) this.registerName(name, id);
     return id;
@@ -480,6 +484,11 @@ export class DatasetBuilder {
     if (sector && sector !== org.sector && !this.needsInference.has(org.id)) {
       this.problem(importProblem({ file, row, column: 'sector', severity: 'warning' }, 'conflicting-sector', { name: org.name.slice(0, 80), sector: org.sector, otherSector: sector }));
     }
+  }
+
+  /** Offers a new organisation that has no sector (yet) to `sectorGuesses`. */
+  private offerGuess(org: Organisation) {
+    if (this.options.sectorGuesses && this.needsInference.has(org.id)) this.options.sectorGuesses.offer(org.name.slice(0, INFERENCE_NAME_LENGTH), this.typeHints.get(org.id));
   }
 
   /**
@@ -499,7 +508,9 @@ export class DatasetBuilder {
       const org = this.organisations.get(id)!;
       // The rules read names; a value of megabytes (reported as long-value) is not one, and
       // running a hundred rules over all of it would take seconds.
-      const guess = inferOrganisationSector(org.name.slice(0, INFERENCE_NAME_LENGTH), this.typeHints.get(id));
+      const name = org.name.slice(0, INFERENCE_NAME_LENGTH);
+      const type = this.typeHints.get(id);
+      const guess = this.options.sectorGuesses?.take(name, type) ?? inferOrganisationSector(name, type);
       org.sector = guess.sector;
       org.sectorInferred = true;
       org.sectorReason = guess.reason;

@@ -363,6 +363,18 @@ export function inferFromNormalisedName(normalisedName: string, type?: TypeHint)
 }
 
 /**
+ * Sector guesses made somewhere else (the command line's second thread) while the rows are read:
+ * the builder offers each organisation that will need a guess, with its name and type as read so
+ * far, and takes the guess when it infers. `inferOrganisationSector` depends on the name and type
+ * only, so a guess taken is the one the builder would make; one that has not arrived, or whose
+ * name or type changed since the offer, is made by the builder itself.
+ */
+export interface SectorGuessSource {
+  offer(name: string, type: TypeHint | undefined): void;
+  take(name: string, type: TypeHint | undefined): SectorGuess | undefined;
+}
+
+/**
  * Infers the sector of an organisation from its name as written (mis-encodings repaired) and
  * the type read from its file, if any.
  */

@@ -2,6 +2,7 @@ import { englishUncertainty } from '../problemWords';
 import { importFiles, type ImportOutcome, type SourceInput } from './pipeline';
 import { reportToText } from './reportCsv';
 import type { LayoutId } from './recognise';
+import type { SectorGuessSource } from '../sectorInference';
 
 /** A file the command line could not write, with what to do (instead of a stack trace). */
 export function cannotWrite(path: string, error: unknown): string {
@@ -13,6 +14,8 @@ export interface CommandLineIO {
   err(text: string): void;
   /** Wall-clock milliseconds of reading (decode + parse) and of building the dataset. */
   onPhase?: (phase: 'read' | 'build', ms: number) => void;
+  /** Sector guesses made on another thread while the rows are read. */
+  sectorGuesses?: SectorGuessSource;
 }
 
 /** Extra check on a recognised layout; returns an error message to refuse the file. */
@@ -43,6 +46,7 @@ export async function loadFilesForCommandLine(
   const { summaries, plans, outcome } = await importFiles(sources, {
     datasetName: sources.map((s) => s.name).join(', '),
     ...(io.onPhase ? { onPhase: io.onPhase } : {}),
+    ...(io.sectorGuesses ? { sectorGuesses: io.sectorGuesses } : {}),
   });
   const errors: string[] = [];
   for (const s of summaries) {

@@ -8,6 +8,7 @@ import { loadMapping, type KeyValueStorage } from './mappingStore';
 import { mappingMissing, recogniseTable, type ColumnMapping, type Uncertainty } from './recognise';
 import type { SourceInput } from './readSource';
 import { ImportSession, type ImportOutcome, type SourceSummary, type TableSummary } from './session';
+import type { SectorGuessSource } from '../sectorInference';
 
 export { applyDuplicateDecisions, importSummary } from './session';
 
@@ -53,6 +54,8 @@ export async function importFiles(
     mappings?: ReadonlyMap<string, ColumnMapping>;
     /** Called after each phase with its wall-clock milliseconds (the command line's --timings). */
     onPhase?: (phase: 'read' | 'build', ms: number) => void;
+    /** Sector guesses made on another thread while the rows are read (the command line's). */
+    sectorGuesses?: SectorGuessSource;
   } = {},
 ): Promise<{ summaries: SourceSummary[]; plans: TablePlan[]; outcome: ImportOutcome }> {
   const session = new ImportSession();
@@ -66,10 +69,13 @@ export async function importFiles(
     const { uncertain: _guess, ...rest } = p;
     return { ...rest, mapping: given, missing: mappingMissing(given) };
   });
-  const outcome = session.build({
-    datasetName: options.datasetName ?? inputs.map((i) => i.name).join(', '),
-    mappings: new Map(plans.map((p) => [p.table.id, p.mapping])),
-  });
+  const outcome = session.build(
+    {
+      datasetName: options.datasetName ?? inputs.map((i) => i.name).join(', '),
+      mappings: new Map(plans.map((p) => [p.table.id, p.mapping])),
+    },
+    options.sectorGuesses ? { sectorGuesses: options.sectorGuesses } : {},
+  );
   options.onPhase?.('build', performance.now() - t);
   return { summaries, plans, outcome };
 }

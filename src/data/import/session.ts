@@ -1,5 +1,6 @@
 import { combineOutcomes, DatasetBuilder } from '../builder';
 import type { Dataset } from '../model';
+import type { SectorGuessSource } from '../sectorInference';
 import { importProblem, nameList } from '../problemWords';
 import { emptyFileReport, totalReport, type FileReport, type FileRole, type ImportProblem, type ImportReport } from '../report';
 import { importTableSteps } from './applyMapping';
@@ -135,8 +136,8 @@ export class ImportSession {
   }
 
   /** Builds in one go (converters, tests). */
-  build(request: BuildRequest): ImportOutcome {
-    const steps = this.buildSteps(request);
+  build(request: BuildRequest, options: { sectorGuesses?: SectorGuessSource } = {}): ImportOutcome {
+    const steps = this.buildSteps(request, options.sectorGuesses);
     for (;;) {
       const step = steps.next();
       if (step.done) return (this.outcome = step.value);
@@ -175,8 +176,8 @@ export class ImportSession {
     }
   }
 
-  private *buildSteps(request: BuildRequest): Generator<BuildProgress, ImportOutcome, void> {
-    const builder = new DatasetBuilder({ idOnlyOrganisations: 'name-from-id' });
+  private *buildSteps(request: BuildRequest, sectorGuesses?: SectorGuessSource): Generator<BuildProgress, ImportOutcome, void> {
+    const builder = new DatasetBuilder({ idOnlyOrganisations: 'name-from-id', ...(sectorGuesses ? { sectorGuesses } : {}) });
     const collector = new ProblemCollector();
     const readProblems: ImportProblem[] = [];
     const files: FileReport[] = [];

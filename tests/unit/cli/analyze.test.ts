@@ -134,6 +134,23 @@ describe('npm run analyze', () => {
     expect(compiled.stdout).toBe(tsx.stdout);
   });
 
+  it('closes the early helper when a large file makes a small network, and still finishes', async () => {
+    // About 1.3 MB of participations, two organisations per activity: past the size at which the
+    // helper starts before reading, far below the ties at which it takes analysis stages.
+    const lines = ['activity_id,organisation,organisation_type'];
+    for (let a = 0; a < 9_000; a++) {
+      lines.push(`activity-${a},Zorgorganisatie nummer ${a} met een lange naam,`);
+      lines.push(`activity-${a},Technologiebedrijf nummer ${a + 1} B.V.,`);
+    }
+    const file = join(mkdtempSync(join(tmpdir(), 'bruggen-early-helper-')), 'participations.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const { code, stderr } = await runCommand(process.execPath, [COMPILED, file, '--threads', '2', '--timings', '--lang', 'en']);
+    expect(code).toBe(0);
+    const timings = JSON.parse(stderr.slice(stderr.lastIndexOf('\n{'))) as { threads: number; sectorGuesses: { taken: number; made: number } };
+    expect(timings.threads).toBe(1);
+    expect(timings.sectorGuesses.taken + timings.sectorGuesses.made).toBe(18_000);
+  }, 120_000);
+
   it('gives the same document on two threads as on one (CORDIS SC1, 68,294 ties: past the second thread\'s threshold)', async () => {
     const files = [join(CORDIS, 'sc1_nl_participations.csv'), join(CORDIS, 'sc1_nl_projects.csv')];
     const one = await runCommand(process.execPath, [COMPILED, ...files, '--json', '--threads', '1', '--timings']);
@@ -141,8 +158,14 @@ describe('npm run analyze', () => {
     expect(one.code).toBe(0);
     expect(two.code).toBe(0);
     // --timings says which thread did what: the two-thread run really used its helper.
-    expect(JSON.parse(one.stderr.slice(one.stderr.lastIndexOf('\n{'))).threads).toBe(1);
-    expect(JSON.parse(two.stderr.slice(two.stderr.lastIndexOf('\n{'))).threads).toBe(2);
+    const timingsOf = (stderr: string) => JSON.parse(stderr.slice(stderr.lastIndexOf('\n{'))) as { threads: number; sectorGuesses: { taken: number; made: number } | null };
+    expect(timingsOf(one.stderr)).toMatchObject({ threads: 1, sectorGuesses: null });
+    // The input (1.4 MB) starts the helper before the files are read, to guess sectors meanwhile:
+    // CORDIS has no sector column, so every organisation is guessed, there or (what had not
+    // arrived) here, and the document is the same.
+    const guesses = timingsOf(two.stderr).sectorGuesses!;
+    expect(timingsOf(two.stderr).threads).toBe(2);
+    expect(guesses.taken + guesses.made).toBe(2_757);
     const withoutTimes = (text: string) => {
       const doc = JSON.parse(text) as { meta: Record<string, unknown>; ties: unknown[] };
       delete doc.meta.timings;
