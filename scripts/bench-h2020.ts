@@ -49,6 +49,8 @@ interface BruggenRun {
   /** Steps inside the analysis (they overlap with two threads). */
   inner: Record<string, number>;
   threads: number;
+  /** Sector guesses taken from the helper thread while the rows were read, and made on the main one. */
+  sectorGuesses: { taken: number; made: number } | null;
   outputBytes: number;
   exitCode: number | null;
 }
@@ -70,7 +72,7 @@ function runBruggen(): Promise<BruggenRun> {
       const wallMs = performance.now() - t;
       closeSync(fd);
       const last = stderr.trim().split('\n').pop() ?? '';
-      let report: { timings: Record<string, number>; inner: Record<string, number>; threads: number; cpuMs: number; maxRssMB: number };
+      let report: { timings: Record<string, number>; inner: Record<string, number>; threads: number; sectorGuesses?: BruggenRun['sectorGuesses']; cpuMs: number; maxRssMB: number };
       try {
         report = JSON.parse(last) as typeof report;
       } catch {
@@ -79,7 +81,7 @@ function runBruggen(): Promise<BruggenRun> {
       }
       const outputBytes = statSync(out).size;
       if (!keep) rmSync(out);
-      resolve({ wallMs, cpuMs: report.cpuMs, maxRssMB: report.maxRssMB, timings: report.timings, inner: report.inner, threads: report.threads, outputBytes, exitCode: code });
+      resolve({ wallMs, cpuMs: report.cpuMs, maxRssMB: report.maxRssMB, timings: report.timings, inner: report.inner, threads: report.threads, sectorGuesses: report.sectorGuesses ?? null, outputBytes, exitCode: code });
     });
   });
 }
@@ -165,6 +167,8 @@ const width = [...steps, ...innerSteps.map((s) => `  ${s}`)].reduce((w, s) => Ma
 const stepLine = (label: string, ms: number) => console.log(`  ${label.padEnd(width)} ${sec(ms).padStart(9)}${ms >= TARGETS.stepMs ? '   > 5 s' : ''}`);
 for (const s of steps) {
   stepLine(s, stepMs(s));
+  const guesses = bruggen[0]!.sectorGuesses;
+  if (s === 'import: build dataset' && guesses) console.log(`    sector guesses made on the helper thread meanwhile: ${guesses.taken} of ${guesses.taken + guesses.made} (first run)`);
   if (s.startsWith('analysis')) for (const x of innerSteps) if (!x.startsWith('JSON')) stepLine(`  ${x}`, stepMs(x));
   if (s === 'write') for (const x of innerSteps) if (x.startsWith('JSON')) stepLine(`  ${x}`, stepMs(x));
 }
