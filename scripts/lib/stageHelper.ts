@@ -10,7 +10,8 @@
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { computeHelperStage, type StageHelper } from '../../src/analysis/index';
 import type { StageData, StageName } from '../../src/analysis/stages';
-import { inferOrganisationSector, type SectorGuess, type SectorGuessSource, type TypeHint } from '../../src/data/sectorInference';
+import { answerGuessBatch, BatchedSectorGuesses, type GuessAnswer, type GuessBatch } from '../../src/data/sectorGuesses';
+import type { SectorGuessSource } from '../../src/data/sectorInference';
 
 interface Job {
   stages: StageName[];
@@ -46,64 +47,21 @@ export interface HelperSectorGuesses extends SectorGuessSource {
   close(): void;
 }
 
-/** Names sent to the helper thread at a time. */
-const GUESS_BATCH = 1_000;
-
-interface GuessBatch {
-  batch: number;
-  names: string[];
-  types: (TypeHint | undefined)[];
-}
-
 /**
- * The builder runs in one go (no await): it cannot hear the helper's answers as events. They are
- * read from their own port with receiveMessageOnPort, which takes what has arrived without
- * waiting; an offer whose answer has not arrived is guessed by the builder itself. On H2020 the
- * guesses (about 0.7 s of the import) are made while the rows are read.
+ * Guesses on the helper thread (src/data/sectorGuesses.ts). The builder runs in one go (no
+ * await), so the answers are read from their own port with receiveMessageOnPort, which takes
+ * what has arrived without waiting.
  */
 function helperSectorGuesses(worker: Worker): HelperSectorGuesses {
   const { port1, port2 } = new MessageChannel();
   worker.postMessage({ guessPort: port2 }, [port2]);
-  // Name and type as one collision-free key (a type label is file content: any string).
-  const keyOf = (name: string, type: TypeHint | undefined) => JSON.stringify([name, type?.label, type?.registry, type?.fallback]);
-  let names: string[] = [];
-  let types: (TypeHint | undefined)[] = [];
-  let keys: string[] = [];
-  const awaited = new Map<number, string[]>();
-  const answers = new Map<string, SectorGuess>();
-  let batches = 0;
-  let taken = 0;
-  let made = 0;
-  const receive = () => {
-    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
-      const { batch, guesses } = m.message as { batch: number; guesses: SectorGuess[] };
-      awaited.get(batch)?.forEach((key, i) => answers.set(key, guesses[i]!));
-      awaited.delete(batch);
-    }
-  };
-  return {
-    offer(name, type) {
-      names.push(name);
-      types.push(type);
-      keys.push(keyOf(name, type));
-      if (names.length < GUESS_BATCH) return;
-      port1.postMessage({ batch: batches, names, types } satisfies GuessBatch);
-      awaited.set(batches++, keys);
-      names = [];
-      types = [];
-      keys = [];
+  const guesses: BatchedSectorGuesses = new BatchedSectorGuesses(
+    (batch) => port1.postMessage(batch),
+    () => {
+      for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) guesses.receive(m.message as GuessAnswer);
     },
-    take(name, type) {
-      const key = keyOf(name, type);
-      if (!answers.has(key) && awaited.size) receive();
-      const guess = answers.get(key);
-      if (guess) taken++;
-      else made++;
-      return guess;
-    },
-    counts: () => ({ taken, made }),
-    close: () => port1.close(),
-  };
+  );
+  return Object.assign(guesses, { close: () => port1.close() });
 }
 
 /** Starts the worker thread; `start` may be called once. */
@@ -164,7 +122,7 @@ if (!isMainThread && parentPort) {
   port.on('message', (message: Job | { guessPort: MessagePort }) => {
     if ('guessPort' in message) {
       const guesses = message.guessPort;
-      guesses.on('message', ({ batch, names, types }: GuessBatch) => guesses.postMessage({ batch, guesses: names.map((name, i) => inferOrganisationSector(name, types[i])) }));
+      guesses.on('message', (batch: GuessBatch) => guesses.postMessage(answerGuessBatch(batch)));
       return;
     }
     const job = message;
