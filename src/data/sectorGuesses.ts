@@ -8,7 +8,10 @@
  */
 import { inferOrganisationSector, type SectorGuess, type SectorGuessSource, type TypeHint } from './sectorInference';
 
-/** Names sent to the other thread at a time. */
+/**
+ * Names sent to the other thread at a time. A last, smaller batch is never sent: by then the rows
+ * are nearly read, and the builder makes those guesses sooner than an answer would come.
+ */
 export const GUESS_BATCH = 1_000;
 
 export interface GuessBatch {
