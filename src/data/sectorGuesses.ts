@@ -1,10 +1,10 @@
 /**
  * Sector guesses made on another thread while an import reads its rows (the command line's helper
- * thread, the import worker's guess worker): the builder offers each organisation that will need a
- * guess, batches go to the other thread, and the answers come back while the rows are still
- * being read. `inferOrganisationSector` depends on the name and type only, so an answer is the
- * guess the builder would make; what has not arrived is made by the builder (see
- * SectorGuessSource).
+ * thread; in the browser a guess worker gave no measurable gain, see README): the builder offers
+ * each organisation that will need a guess, batches go to the other thread, and the answers come
+ * back while the rows are still being read. `inferOrganisationSector` depends on the name and
+ * type only, so an answer is the guess the builder would make; what has not arrived is made by
+ * the builder (see SectorGuessSource).
  */
 import { inferOrganisationSector, type SectorGuess, type SectorGuessSource, type TypeHint } from './sectorInference';
 

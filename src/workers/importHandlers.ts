@@ -3,16 +3,8 @@ import type { Dataset } from '../data/model';
 import type { ImportReport } from '../data/report';
 import { reportForPage } from '../data/import/reportCsv';
 import { packDataset, packedBuffers, type PackedDataset } from '../data/import/transport';
-import { BatchedSectorGuesses, type GuessAnswer, type GuessBatch } from '../data/sectorGuesses';
 import { transfer, type Handlers } from './rpc';
 import type { ImportProtocol } from './protocols';
-
-/** A worker that makes sector guesses while the rows are read (sectorGuess.worker.ts). */
-export interface GuessWorker {
-  postMessage(batch: GuessBatch): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<GuessAnswer>) => void): void;
-  terminate(): void;
-}
 
 /** At most ~20 progress messages a second: progress must not flood the page. */
 function throttled<T>(post: (p: T) => void, done: (p: T) => boolean): (p: T) => void {
@@ -38,7 +30,7 @@ const withReport = (summary: ImportSummary): ImportSummary => transfer(summary, 
  * 100 MB file is never one huge object graph for the page to deserialise. A cancel is seen
  * between chunks: reading and building yield to the event loop after each one.
  */
-export function importHandlers(session = new ImportSession(), options: { guessWorker?: (rows: number) => GuessWorker | null } = {}): Handlers<ImportProtocol> {
+export function importHandlers(session = new ImportSession()): Handlers<ImportProtocol> {
   // The built dataset packed while the user reads the report (about a second for H2020), so that
   // "show on the map" does not wait for it; used when no duplicates were merged (the same dataset).
   let prepacked: { dataset: Dataset; packed: PackedDataset } | null = null;
@@ -58,20 +50,10 @@ export function importHandlers(session = new ImportSession(), options: { guessWo
       return summaries ?? null;
     },
     async build({ request }, { progress, signal }) {
-      // The build yields after each chunk of rows, so the guesses are heard as they arrive.
-      const worker = options.guessWorker?.(session.rowsRead()) ?? null;
-      const guesses = worker ? new BatchedSectorGuesses((batch) => worker.postMessage(batch)) : null;
-      worker?.addEventListener('message', (event) => guesses!.receive(event.data));
-      let outcome;
-      try {
-        outcome = await session.buildAsync(request, {
-          isCancelled: () => signal.aborted,
-          onProgress: throttled(progress, (p) => p.rows >= p.total),
-          ...(guesses ? { sectorGuesses: guesses } : {}),
-        });
-      } finally {
-        worker?.terminate();
-      }
+      const outcome = await session.buildAsync(request, {
+        isCancelled: () => signal.aborted,
+        onProgress: throttled(progress, (p) => p.rows >= p.total),
+      });
       if (!outcome) return null;
       prepack(outcome.dataset);
       return withReport(importSummary(outcome));

@@ -144,13 +144,6 @@ export class ImportSession {
     }
   }
 
-  /** Table rows read (what a build goes through). */
-  rowsRead(): number {
-    let rows = 0;
-    for (const read of this.reads) if (read.kind === 'tables') for (const table of read.tables) rows += table.rows.length;
-    return rows;
-  }
-
   /** The dataset of the last build (before any duplicate decision), if any. */
   built(): Dataset | undefined {
     return this.outcome?.dataset;
@@ -172,11 +165,8 @@ export class ImportSession {
    * Builds in steps, yielding to the event loop between them: progress is posted and a cancel is
    * seen within a few milliseconds of work. Resolves to undefined when cancelled.
    */
-  async buildAsync(
-    request: BuildRequest,
-    options: { onProgress?: (p: BuildProgress) => void; isCancelled?: () => boolean; sectorGuesses?: SectorGuessSource } = {},
-  ): Promise<ImportOutcome | undefined> {
-    const steps = this.buildSteps(request, options.sectorGuesses);
+  async buildAsync(request: BuildRequest, options: { onProgress?: (p: BuildProgress) => void; isCancelled?: () => boolean } = {}): Promise<ImportOutcome | undefined> {
+    const steps = this.buildSteps(request);
     for (;;) {
       const step = steps.next();
       if (step.done) return (this.outcome = step.value);

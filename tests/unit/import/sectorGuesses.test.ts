@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { importFiles, planMappings } from '../../../src/data/import/pipeline';
-import { answerGuessBatch, type GuessAnswer, type GuessBatch } from '../../../src/data/sectorGuesses';
+import { importFiles } from '../../../src/data/import/pipeline';
+import { BatchedSectorGuesses, GUESS_BATCH, type GuessAnswer } from '../../../src/data/sectorGuesses';
 import { inferOrganisationSector, type SectorGuess, type SectorGuessSource, type TypeHint } from '../../../src/data/sectorInference';
-import { createWorkerEngine } from '../../../src/ui/import/engine';
-import { importHandlers, type GuessWorker } from '../../../src/workers/importHandlers';
-import type { ImportProtocol } from '../../../src/workers/protocols';
-import { inProcessPair, serve } from '../../../src/workers/rpc';
 import { cordis } from './helpers';
 
 /** The real CORDIS SC1 files (data/cordis-h2020): names and CORDIS activity types to guess from. */
@@ -54,60 +50,24 @@ describe('sector guesses made elsewhere while the rows are read (the command lin
   }, 60_000);
 });
 
-/**
- * A guess worker in this thread: it answers each batch a task later, as a worker's message would
- * come, or at once (`now`), as a worker would whose answer has arrived by the next chunk of rows.
- */
-function fakeGuessWorker(answer: (batch: GuessBatch) => GuessAnswer = answerGuessBatch, now = false) {
-  const target = new EventTarget();
-  const stats = { batches: 0, terminated: false, rows: 0 };
-  const worker: GuessWorker = {
-    postMessage(batch) {
-      stats.batches++;
-      const reply = () => target.dispatchEvent(new MessageEvent('message', { data: answer(batch) }));
-      if (now) reply();
-      else setTimeout(reply);
-    },
-    addEventListener: (type, listener) => target.addEventListener(type, listener as EventListener),
-    terminate: () => void (stats.terminated = true),
-  };
-  return { worker, stats };
-}
 
-/** The import worker's read, build and take of the SC1 files, with or without a guess worker. */
-async function importThroughWorker(guessWorker?: GuessWorker) {
-  const [page, workerSide] = inProcessPair();
-  const rows: number[] = [];
-  serve<ImportProtocol>(workerSide, importHandlers(undefined, guessWorker ? { guessWorker: (n) => (rows.push(n), guessWorker) } : {}));
-  const engine = createWorkerEngine(() => page);
-  const summaries = await engine.read(FILES(), () => {}).result;
-  if (summaries === 'cancelled') throw new Error('cancelled');
-  const plans = planMappings(summaries);
-  const built = await engine.build({ datasetName: 'sc1', mappings: new Map(plans.map((p) => [p.table.id, p.mapping])) }, () => {}).result;
-  if (built === 'cancelled') throw new Error('cancelled');
-  const taken = await engine.take([]);
-  engine.dispose();
-  return { dataset: taken.dataset, report: taken.report, rows };
-}
-
-describe("the import worker's guess worker", () => {
-  it('gives the same dataset and report, and is ended with the build', async () => {
-    const alone = await importThroughWorker();
-    const { worker, stats } = fakeGuessWorker();
-    const helped = await importThroughWorker(worker);
-    expect(helped.dataset).toEqual(alone.dataset);
-    expect(helped.report).toEqual(alone.report);
-    // It was asked with the rows read (participations and projects), sent batches, and ended.
-    expect(helped.rows).toEqual([helped.report.rowsRead]);
-    expect(stats.batches).toBeGreaterThanOrEqual(2);
-    expect(stats.terminated).toBe(true);
-  }, 60_000);
-
-  it('has its answers used when they have arrived', async () => {
-    const marked = (batch: GuessBatch): GuessAnswer => ({ batch: batch.batch, guesses: batch.names.map(() => ({ sector: 'finance', reason: 'name:fund', why: 'made elsewhere' })) });
-    const { worker } = fakeGuessWorker(marked, true);
-    const { dataset } = await importThroughWorker(worker);
-    // Two full batches (2,000 of SC1's 2,757 organisations) were sent and answered; the rest were guessed here.
-    expect(dataset.organisations.filter((o) => o.sectorReason === 'name:fund' && o.sector === 'finance').length).toBe(2_000);
-  }, 60_000);
+describe('BatchedSectorGuesses', () => {
+  it('sends full batches, uses the answers that came back (also at once) and leaves the rest to the builder', () => {
+    const sent: number[] = [];
+    const guesses: BatchedSectorGuesses = new BatchedSectorGuesses((batch) => {
+      sent.push(batch.names.length);
+      // The first batch is answered at once (as an answer may be), the second never.
+      if (batch.batch === 0) guesses.receive({ batch: 0, guesses: batch.names.map((n, i) => inferOrganisationSector(n, batch.types[i])) } satisfies GuessAnswer);
+    });
+    const names = Array.from({ length: 2 * GUESS_BATCH + 10 }, (_, i) => (i % 2 ? `Zorggroep ${i}` : `Techbedrijf ${i} B.V.`));
+    const hes: TypeHint = { label: 'HES', registry: 'knowledge' };
+    for (const name of names) guesses.offer(name, name.startsWith('Zorg') ? hes : undefined);
+    expect(sent).toEqual([GUESS_BATCH, GUESS_BATCH]);
+    expect(guesses.take(names[1]!, hes)).toEqual(inferOrganisationSector(names[1]!, hes));
+    // The same name with another type is another question.
+    expect(guesses.take(names[1]!, undefined)).toBeUndefined();
+    expect(guesses.take(names[GUESS_BATCH + 1]!, hes)).toBeUndefined();
+    expect(guesses.take(names[2 * GUESS_BATCH + 1]!, hes)).toBeUndefined();
+    expect(guesses.counts()).toEqual({ taken: 1, made: 3 });
+  });
 });
