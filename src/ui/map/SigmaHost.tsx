@@ -9,6 +9,7 @@ import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { CameraState, Coordinates } from 'sigma/types';
 import type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from '../../graph/display';
+import { skipNeedlessLayerClears } from './needlessClears';
 import { edgeAtPoint, nodeAtPoint } from './picking';
 
 export type MapSigma = Sigma<DisplayNodeAttributes, DisplayEdgeAttributes>;
@@ -67,6 +68,7 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
     // The settings belong to the graph (they are memoised on it), so they are read with it.
     const instance: MapSigma = new Sigma(graph, element, { allowInvalidContainer: true, ...settings });
     withCheapPicking(instance, element);
+    skipNeedlessLayerClears(instance.getCanvases());
     instances++;
     element.dataset.renderer = String(instances);
     // A rebuilt graph (other tie rules) keeps the reader's place on the map.

@@ -1,4 +1,8 @@
 import type Sigma from 'sigma';
+import { skipNeedlessClears2d } from './needlessClears';
+
+/** Overlay contexts whose needless clears are already skipped. */
+const quiet = new WeakSet<CanvasRenderingContext2D>();
 
 /**
  * A 2D canvas laid over a sigma map, sized to the map in device pixels (sharp on high-density
@@ -14,5 +18,10 @@ export function overlayContext(canvas: HTMLCanvasElement, sigma: Pick<Sigma, 'ge
     canvas.style.height = `${height}px`;
   }
   const ctx = canvas.getContext('2d');
+  // Redrawn after every render of the map, mostly with nothing on it (see needlessClears.ts).
+  if (ctx && !quiet.has(ctx)) {
+    skipNeedlessClears2d(ctx);
+    quiet.add(ctx);
+  }
   return ctx ? { ctx, ratio, width, height } : null;
 }
