@@ -46,7 +46,8 @@ export interface NetworkMapProps {
   labels: LabelDensity;
   selectedTie: number | null;
   /** What to draw: everything, the overview of communities, or one community. */
-  display: Exclude<MapDisplay, { kind: 'pending' }>;
+  /** While the overview is pending, nothing is drawn (the host and its WebGL contexts stay). */
+  display: MapDisplay;
   onSelect(index: number | null): void;
   onSelectTie(tie: number | null): void;
   onLevel(level: MapLevel): void;
@@ -65,8 +66,8 @@ export function NetworkMap(props: NetworkMapProps) {
   const community = display.kind === 'community' ? display : null;
   // Built once per network and layout (or level): filters, colours and corrections only refresh the reducers.
   const kind = display.kind;
-  const levelOverview = display.kind === 'all' ? null : display.overview;
-  const levelPositions = display.kind === 'all' ? null : display.positions;
+  const levelOverview = 'overview' in display ? display.overview : null;
+  const levelPositions = 'positions' in display ? display.positions : null;
   const levelIndex = display.kind === 'community' ? display.index : -1;
   // The network's own layout matters only when every organisation is drawn (its arrival while the
   // overview is shown must not rebuild the overview).
