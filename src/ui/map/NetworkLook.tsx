@@ -104,12 +104,16 @@ export function NetworkLookController({ network, look, renderer }: { network: Ne
       return out;
     });
 
-    // Organisations by size, biggest first: the order ordinary labels are placed in.
+    // The organisations drawn (all, one community's, or none while the overview is awaited) by
+    // size, biggest first: the order ordinary labels are placed in.
     let bySize: { size: Float32Array; order: Int32Array } | null = null;
     const sizeOrder = () => {
       const size = s.look.size;
       if (bySize?.size !== size) {
-        const order = Int32Array.from({ length: network.organisations.length }, (_v, i) => i);
+        const drawn = new Int32Array(graph.order);
+        let k = 0;
+        graph.forEachNode((_key, a) => void (a.kind === 'organisation' && (drawn[k++] = a.index)));
+        const order = drawn.subarray(0, k);
         order.sort((a, b) => (size[b] ?? 0) - (size[a] ?? 0) || a - b);
         bySize = { size, order };
       }
@@ -154,7 +158,7 @@ export function NetworkLookController({ network, look, renderer }: { network: Ne
       // With an emphasis, the rest is dimmed and unlabelled.
       if (f === null && !look.highlight) {
         for (const i of sizeOrder()) {
-          if (!seen.has(i) && look.visibility.orgs[i] && graph.hasNode(organisationKey(i))) order.push(organisationKey(i));
+          if (!seen.has(i) && look.visibility.orgs[i]) order.push(organisationKey(i));
         }
       }
       labels.setPriorities({ order, priority, keep: f !== null ? 1 : 0 });
