@@ -94,6 +94,30 @@ export interface AppearanceInput {
   roles: RolesData | null;
   colourBy: ColourBy;
   sizeBy: SizeBy;
+  /** `visibleDegrees(network, visibility)`, when the caller keeps it. */
+  degrees?: Int32Array;
+}
+
+/** The analysis stages an appearance can read. */
+export type AppearanceStage = 'structure' | 'betweenness' | 'communities' | 'roles';
+
+/** The stage a measure's values come from (as measureValues reads them). */
+function measureStage(id: MeasureId): AppearanceStage {
+  const { stage } = measure(id);
+  return stage === 'roles' || stage === 'betweenness' ? stage : 'structure';
+}
+
+/**
+ * The stages an appearance reads for these choices: another stage may arrive without changing it
+ * (on H2020 each recomputation is 50–110 ms on the page's thread).
+ */
+export function stagesRead(colourBy: ColourBy, sizeBy: SizeBy): Set<AppearanceStage> {
+  const read = new Set<AppearanceStage>();
+  if (colourBy === 'community') read.add('communities');
+  else if (colourBy === 'component') read.add('structure');
+  else if (colourBy !== 'sector') read.add(measureStage(colourBy));
+  if (sizeBy !== 'degree') read.add(measureStage(sizeBy));
+  return read;
 }
 
 /** Partners per organisation over the visible ties. */
@@ -113,7 +137,7 @@ export function computeAppearance(input: AppearanceInput): Appearance {
   const N = network.organisations.length;
   const colour = new Array<string>(N);
   const size = new Float32Array(N);
-  const degrees = visibleDegrees(network, visibility);
+  const degrees = input.degrees ?? visibleDegrees(network, visibility);
   let legend: LegendSpec;
   let colourMetric: ColourBy = input.colourBy;
 
@@ -195,7 +219,7 @@ export function computeAppearance(input: AppearanceInput): Appearance {
 /** A measure's values per view node with the network index of each node, or null when not computed. */
 function measureValues(id: MeasureId, stages: Pick<AppearanceInput, 'structure' | 'betweenness' | 'roles'>): { value: Float64Array; index: Int32Array } | null {
   const m = measure(id);
-  const source = m.stage === 'roles' ? stages.roles : m.stage === 'betweenness' ? stages.betweenness : stages.structure;
+  const source = stages[measureStage(id) as Exclude<AppearanceStage, 'communities'>];
   if (!source) return null;
   const n = source.orgIndexOf.length;
   const value = new Float64Array(n);

@@ -6,7 +6,7 @@ import { tieBasis } from '../graph/rules';
 import { convenerIntroductions } from '../worklist/introductions';
 import { computeFacets } from '../filters/facets';
 import { filtersActive, type Filters } from '../filters/filters';
-import { computeAppearance } from '../graph/appearance';
+import { computeAppearance, stagesRead, visibleDegrees } from '../graph/appearance';
 import { ActivityIndex, organisationDetails, tieDetails } from '../graph/details';
 import { LABEL_DENSITIES, type LabelDensity } from '../graph/labels';
 import { OrganisationSearch } from '../graph/search';
@@ -95,9 +95,19 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const betweenness = freshResult(analysis, 'betweenness');
   const communities = freshResult(analysis, 'communities');
   const roles = freshResult(analysis, 'roles');
+  // Only the stages the colours and sizes read: another stage's arrival leaves the map as it is.
+  const read = stagesRead(view.colourBy, view.sizeBy);
+  const shown = {
+    structure: read.has('structure') ? structure : null,
+    betweenness: read.has('betweenness') ? betweenness : null,
+    communities: read.has('communities') ? communities : null,
+    roles: read.has('roles') ? roles : null,
+  };
+  const degrees = useMemo(() => visibleDegrees(network, visibility), [network, visibility]);
   const appearance = useMemo(
-    () => computeAppearance({ network, sectors, visibility, structure, betweenness, communities, roles, colourBy: view.colourBy, sizeBy: view.sizeBy }),
-    [network, sectors, visibility, structure, betweenness, communities, roles, view.colourBy, view.sizeBy],
+    () => computeAppearance({ network, sectors, visibility, ...shown, degrees, colourBy: view.colourBy, sizeBy: view.sizeBy }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `shown` is rebuilt every render; its members are the dependencies
+    [network, sectors, visibility, degrees, shown.structure, shown.betweenness, shown.communities, shown.roles, view.colourBy, view.sizeBy],
   );
   const assembled = analysis.assembled;
   const result = assembled?.result ?? null;

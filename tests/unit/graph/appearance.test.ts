@@ -3,7 +3,9 @@ import { DEFAULT_ANALYSIS_OPTIONS, runStages, StagedAnalysis, type AnalysisInput
 import type { Dataset } from '../../../src/data/model';
 import { SECTORS, type Sector } from '../../../src/data/sectors';
 import { applyFilters, DEFAULT_FILTERS } from '../../../src/filters/filters';
-import { CLUSTER_PALETTE, computeAppearance, densitySizeScale, nodeSizeForDegree, OTHER_CLUSTER_COLOUR, viridis } from '../../../src/graph/appearance';
+import { CLUSTER_PALETTE, computeAppearance, densitySizeScale, nodeSizeForDegree, OTHER_CLUSTER_COLOUR, stagesRead, viridis } from '../../../src/graph/appearance';
+import { COLOUR_BY, SIZE_BY } from '../../../src/measures/registry';
+import type { SizeBy } from '../../../src/session/viewState';
 import { buildNetwork, sectorCodes } from '../../../src/graph/network';
 
 /** a (tech) alone; b (care) in two projects with c and d; c (care) and d (government). */
@@ -84,6 +86,30 @@ describe('appearance', () => {
     expect(a.sizeMetric).toBe('degree');
     expect(a.colour[i('d')]).toBe('#009E73');
     expect(SECTORS).toContain('government');
+  });
+
+  it('names exactly the stages a choice of colour and size reads (the map keeps its look when another arrives)', () => {
+    const all = ['structure', 'betweenness', 'communities', 'roles'] as const;
+    let choices = 0;
+    for (const colourBy of COLOUR_BY) {
+      for (const sizeBy of ['degree', ...SIZE_BY] as SizeBy[]) {
+        const read = stagesRead(colourBy, sizeBy);
+        const full = computeAppearance({ ...base, colourBy, sizeBy });
+        // Without the stages it does not read: the same colours, sizes and legend.
+        const only = Object.fromEntries(all.map((s) => [s, read.has(s) ? base[s] : null]));
+        expect(computeAppearance({ ...base, ...only, colourBy, sizeBy })).toEqual(full);
+        // Without any one it reads: the choice falls back (sector colours or partner sizes).
+        for (const stage of read) {
+          const without = computeAppearance({ ...base, [stage]: null, colourBy, sizeBy });
+          expect([without.colourMetric, without.sizeMetric]).not.toEqual([full.colourMetric, full.sizeMetric]);
+        }
+        choices++;
+      }
+    }
+    expect(choices).toBeGreaterThan(40);
+    // The defaults (sector, partners) read nothing: no stage's arrival recolours the map.
+    expect([...stagesRead('sector', 'degree')]).toEqual([]);
+    expect([...stagesRead('community', 'betweenness')].sort()).toEqual(['betweenness', 'communities']);
   });
 
   it('interpolates viridis between its ends', () => {
