@@ -121,6 +121,9 @@ describe('the overview of communities', () => {
     expect(display.size).toBe(3);
     expect(display.getNodeAttribute(String(members[1]), 'x')).toBe(2);
     expect(display.hasNode(String(idx('d')))).toBe(false);
+    // No members (the map while its overview is awaited): an empty graph.
+    const none = networkDisplayGraph(n, positions, { members: [] });
+    expect([none.order, none.size]).toEqual([0, 0]);
   });
 });
 
