@@ -448,7 +448,8 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
                 inset={details || tie ? DRAWER_INSET : 0}
               />
               {(mapLevel.display.kind === 'pending' || (mapLevel.display.kind === 'all' && !layout)) && (
-                <p className="status map-status" role="status" data-testid="layout-status">
+                // While the overview is awaited, the level bar above the map already says so.
+                <p className={mapLevel.display.kind === 'pending' && mapLevel.large ? 'visually-hidden' : 'status map-status'} role="status" data-testid="layout-status">
                   {mapLevel.display.kind === 'pending' ? t('overview.waiting') : t('dataset.layout')}
                 </p>
               )}

@@ -207,26 +207,29 @@ export function NetworkMap(props: NetworkMapProps) {
         {!overview && <CameraController focus={cameraFocus} inset={inset} keepInView={selected !== null ? organisationKey(selected) : null} />}
         {!overview && <SuggestionsOverlay ties={suggested} active={activeSuggestion} />}
         <ProbeController renderer={renderer} />
-        <div className="layout-controls no-print" role="group" aria-label={t('layout.label')} data-map-obstacle>
-          <button type="button" aria-pressed={isRunning} data-running={isRunning ? 'true' : 'false'} onClick={() => setRunning({ graph, on: !isRunning })} data-testid="layout-run">
-            {isRunning ? t('layout.stop') : t('layout.run')}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setRunning({ graph, on: false });
-              setReset((r) => r + 1);
-            }}
-            data-testid="layout-reset"
-          >
-            {t('layout.reset')}
-          </button>
-          {pinned > 0 && (
-            <span className="muted" data-testid="layout-pinned">
-              {t('layout.pinned', { count: pinned })}
-            </span>
-          )}
-        </div>
+        {/* Nothing drawn yet (the overview or the layout is awaited): nothing to lay out. */}
+        {graph.order > 0 && (
+          <div className="layout-controls no-print" role="group" aria-label={t('layout.label')} data-map-obstacle>
+            <button type="button" aria-pressed={isRunning} data-running={isRunning ? 'true' : 'false'} onClick={() => setRunning({ graph, on: !isRunning })} data-testid="layout-run">
+              {isRunning ? t('layout.stop') : t('layout.run')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setRunning({ graph, on: false });
+                setReset((r) => r + 1);
+              }}
+              data-testid="layout-reset"
+            >
+              {t('layout.reset')}
+            </button>
+            {pinned > 0 && (
+              <span className="muted" data-testid="layout-pinned">
+                {t('layout.pinned', { count: pinned })}
+              </span>
+            )}
+          </div>
+        )}
         <p id={KEYS_HELP_ID} className="map-keys-help">
           {t('keyboard.help')}
         </p>
