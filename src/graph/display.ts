@@ -92,7 +92,7 @@ export function backboneTies(network: Network, maxTies: number, include?: (tie: 
  * `members`, only those organisations and the ties among them (one community of the overview).
  */
 export function networkDisplayGraph(network: Network, layout: Positions, options: { maxTies?: number; alwaysLabelled?: number; members?: ArrayLike<number> } = {}): DisplayGraph {
-  // Nothing to draw (the map while its overview or layout is awaited): no pass over the ties.
+  // Nothing to draw (no layout yet): no pass over the ties.
   if (options.members?.length === 0) return new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const { ties } = network.projection;
   const N = network.organisations.length;

@@ -425,31 +425,29 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
         <div className="stage" id="workspace-stage" role="tabpanel" aria-labelledby={`tab-${view.view}`} data-testid={`view-${view.view}`}>
           {isMapView && (
             <div className="canvas-wrap">
-              {/* Mounted while the overview or the layout is awaited (drawing nothing), so the map keeps
-                  its sigma instance: making one blocks the page for 200–300 ms in software WebGL. */}
-              <NetworkMap
-                network={network}
-                layout={layout}
-                visibility={visibility}
-                appearance={appearance}
-                sectors={sectors}
-                highlight={highlight}
-                selected={selectedIndex}
-                suggested={suggested}
-                activeSuggestion={activePair}
-                focus={focus}
-                labels={view.labels}
-                selectedTie={selectedTie}
-                display={mapLevel.display}
-                onSelect={selectIndex}
-                onSelectTie={selectTie}
-                onLevel={mapLevel.setLevel}
-                onReady={setSigma}
-                inset={details || tie ? DRAWER_INSET : 0}
-              />
-              {(mapLevel.display.kind === 'pending' || (mapLevel.display.kind === 'all' && !layout)) && (
-                // While the overview is awaited, the level bar above the map already says so.
-                <p className={mapLevel.display.kind === 'pending' && mapLevel.large ? 'visually-hidden' : 'status map-status'} role="status" data-testid="layout-status">
+              {mapLevel.display.kind !== 'pending' && (mapLevel.display.kind !== 'all' || layout) ? (
+                <NetworkMap
+                  network={network}
+                  layout={layout}
+                  visibility={visibility}
+                  appearance={appearance}
+                  sectors={sectors}
+                  highlight={highlight}
+                  selected={selectedIndex}
+                  suggested={suggested}
+                  activeSuggestion={activePair}
+                  focus={focus}
+                  labels={view.labels}
+                  selectedTie={selectedTie}
+                  display={mapLevel.display}
+                  onSelect={selectIndex}
+                  onSelectTie={selectTie}
+                  onLevel={mapLevel.setLevel}
+                  onReady={setSigma}
+                  inset={details || tie ? DRAWER_INSET : 0}
+                />
+              ) : (
+                <p className="status" role="status" data-testid="layout-status">
                   {mapLevel.display.kind === 'pending' ? t('overview.waiting') : t('dataset.layout')}
                 </p>
               )}

@@ -451,19 +451,11 @@ describe('overview of a large network', () => {
     }
     expect(new Set(labelled.map((l) => l.replace(/ e\.a\. \(\d+\)$/, ''))).size).toBeGreaterThan(5);
     const members = Number(c0.label!.match(/\((\d+)\)$/)![1]);
-    // Levels are new graphs in the same sigma instance: its canvases (and WebGL contexts) stay.
-    const canvasesOf = () => page.getByTestId('graph-canvas').locator('canvas').evaluateAll((els) => els.map((e) => (e as HTMLCanvasElement).dataset.testMark ?? ''));
-    await page.getByTestId('graph-canvas').locator('canvas').evaluateAll((els) => els.forEach((e, i) => ((e as HTMLCanvasElement).dataset.testMark = String(i))));
-    const marked = await canvasesOf();
-    expect(marked.length).toBeGreaterThan(3);
-    const overviewRenderer = await page.getByTestId('graph-canvas').getAttribute('data-renderer');
     const box = (await page.getByTestId('graph-canvas').boundingBox())!;
     await page.mouse.click(box.x + c0.x, box.y + c0.y);
     await expect.poll(() => level.getAttribute('data-level')).toBe('community');
     await expect.poll(order, { timeout: 120_000 }).toBe(members);
     await page.getByTestId('overview-back').waitFor();
-    expect(await page.getByTestId('graph-canvas').getAttribute('data-renderer')).not.toBe(overviewRenderer);
-    expect(await canvasesOf()).toEqual(marked);
     // The camera shows the community's organisations.
     await settledCamera(page);
     const sample = await page.evaluate(() => {
@@ -491,7 +483,6 @@ describe('overview of a large network', () => {
     await page.getByTestId('overview-back').click();
     await expect.poll(() => level.getAttribute('data-level')).toBe('overview');
     await expect.poll(order).toBe(communities);
-    expect(await canvasesOf()).toEqual(marked);
     const back = await settledCamera(page);
     expect(back.ratio).toBeCloseTo(overviewCamera.ratio, 2);
     expect((await camera(page)).ratio).toBeCloseTo(1, 1);

@@ -104,7 +104,7 @@ export function NetworkLookController({ network, look, renderer }: { network: Ne
       return out;
     });
 
-    // The organisations drawn (all, one community's, or none while the overview is awaited) by
+    // The organisations drawn (all of them, or one community's, or none before the layout) by
     // size, biggest first: the order ordinary labels are placed in.
     let bySize: { size: Float32Array; order: Int32Array } | null = null;
     const sizeOrder = () => {

@@ -1,14 +1,13 @@
 /**
- * The one sigma host, shared by the network and the two-mode views. It keeps one sigma instance and
- * swaps in a new display graph when the graph changes (never per filter, colour or correction),
- * keeps the camera when the graph is rebuilt, and hands the instance to controllers: components
- * that render nothing and own one part of sigma's imperative API (looks, events, camera,
- * overlays), as Gephi Lite's do.
+ * The one sigma host, shared by the network and the two-mode views. It creates a sigma instance
+ * per display graph (never per filter, colour or correction), keeps the camera when the graph is
+ * rebuilt, and hands the instance to controllers: components that render nothing and own one
+ * part of sigma's imperative API (looks, events, camera, overlays), as Gephi Lite's do.
  */
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import Sigma from 'sigma';
-import { DEFAULT_EDGE_PROGRAM_CLASSES, DEFAULT_NODE_PROGRAM_CLASSES, DEFAULT_SETTINGS, type Settings } from 'sigma/settings';
-import type { Coordinates } from 'sigma/types';
+import type { Settings } from 'sigma/settings';
+import type { CameraState, Coordinates } from 'sigma/types';
 import type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from '../../graph/display';
 import { skipNeedlessLayerClears } from './needlessClears';
 import { edgeAtPoint, nodeAtPoint } from './picking';
@@ -24,14 +23,11 @@ export function useSigma(): MapSigma {
   return sigma;
 }
 
-/** Display graphs shown by any host, numbered: `data-renderer` changes when the map's graph is replaced. */
-let graphsShown = 0;
-
-type MapSettings = Partial<Settings<DisplayNodeAttributes, DisplayEdgeAttributes>>;
+let instances = 0;
 
 export interface SigmaHostProps {
   graph: DisplayGraph;
-  settings: MapSettings;
+  settings: Partial<Settings<DisplayNodeAttributes, DisplayEdgeAttributes>>;
   testId: string;
   label: string;
   /** Called with the instance once created (and null when it goes), e.g. for exports. */
@@ -52,75 +48,44 @@ export interface SigmaHostProps {
 export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHelp, cameraKey = '', children }: SigmaHostProps) {
   const container = useRef<HTMLDivElement>(null);
   // The instance with the graph it draws: controllers render only for the current graph, so they
-  // unmount (and stop touching sigma) before another graph is swapped in.
+  // unmount (and stop touching sigma) before the instance of a replaced graph is killed.
   const [host, setHost] = useState<{ graph: DisplayGraph; sigma: MapSigma } | null>(null);
   const sigma = host && host.graph === graph ? host.sigma : null;
-  // One sigma instance for the host's lifetime; a new display graph is swapped into it. Making an
-  // instance (three WebGL contexts and their shaders) blocked the page for 200–300 ms in software
-  // WebGL each time H2020's map changed level (bench:browser --profile).
-  const instance = useRef<MapSigma | null>(null);
-  const shownKey = useRef<string | null>(null);
-  // The latest props, read when the graph changes.
+  const lastCamera = useRef<{ key: string; state: CameraState } | null>(null);
+  // The latest props, read when the graph (and so the instance) changes.
   const cameraKeyRef = useRef(cameraKey);
+  const settingsRef = useRef(settings);
   const onReadyRef = useRef(onReady);
   useLayoutEffect(() => {
     cameraKeyRef.current = cameraKey;
+    settingsRef.current = settings;
     onReadyRef.current = onReady;
   });
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
+    // The settings belong to the graph (they are memoised on it), so they are read with it.
+    const instance: MapSigma = new Sigma(graph, element, { allowInvalidContainer: true, ...settings });
+    withCheapPicking(instance, element);
+    skipNeedlessLayerClears(instance.getCanvases());
+    instances++;
+    element.dataset.renderer = String(instances);
+    // A rebuilt graph (other tie rules) keeps the reader's place on the map.
     const key = cameraKeyRef.current;
-    // The settings belong to the graph (they are memoised on it), so they are read with it. All of
-    // them are given, so nothing of the previous graph's (its reducers, its disc sizes) stays.
-    // sigma's own defaults are typed for any attributes; these settings draw Bruggen's graphs.
-    const defaults = { ...DEFAULT_SETTINGS, nodeProgramClasses: DEFAULT_NODE_PROGRAM_CLASSES, edgeProgramClasses: DEFAULT_EDGE_PROGRAM_CLASSES } as unknown as MapSettings;
-    const all: MapSettings = {
-      ...defaults,
-      allowInvalidContainer: true,
-      ...settings,
-      // As sigma's constructor does: its programs unless a type is given another.
-      nodeProgramClasses: { ...defaults.nodeProgramClasses, ...settings.nodeProgramClasses },
-      edgeProgramClasses: { ...defaults.edgeProgramClasses, ...settings.edgeProgramClasses },
-    };
-    let current = instance.current;
-    if (!current) {
-      current = new Sigma(graph, element, all);
-      withCheapPicking(current, element);
-      skipNeedlessLayerClears(current.getCanvases());
-      instance.current = current;
-    } else {
-      current.setSettings(all);
-      // A frame held for a drag on the previous graph (LayoutController) is not this graph's.
-      current.setCustomBBox(null);
-      current.setGraph(graph);
-      // Another level of the overview starts with the whole picture; a rebuilt graph (other tie
-      // rules) keeps the reader's place on the map.
-      if (shownKey.current !== key) current.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    }
-    shownKey.current = key;
-    graphsShown++;
-    element.dataset.renderer = String(graphsShown);
-    setHost({ graph, sigma: current });
-    onReadyRef.current?.(current);
+    if (lastCamera.current && lastCamera.current.key === key) instance.getCamera().setState(lastCamera.current.state);
+    setHost({ graph, sigma: instance });
+    onReadyRef.current?.(instance);
     return () => {
+      lastCamera.current = { key, state: instance.getCamera().getState() };
       onReadyRef.current?.(null);
       setHost(null);
+      instance.kill();
       delete element.dataset.hoveredNode;
       delete element.dataset.hoveredEdge;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new graph, not a new settings object, is swapped in
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new instance per graph, not per settings object
   }, [graph]);
-
-  useEffect(
-    () => () => {
-      instance.current?.kill();
-      instance.current = null;
-      shownKey.current = null;
-    },
-    [],
-  );
 
   return (
     <div className="graph-view">

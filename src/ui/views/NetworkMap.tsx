@@ -46,8 +46,7 @@ export interface NetworkMapProps {
   labels: LabelDensity;
   selectedTie: number | null;
   /** What to draw: everything, the overview of communities, or one community. */
-  /** While the overview is pending, nothing is drawn (the host and its WebGL contexts stay). */
-  display: MapDisplay;
+  display: Exclude<MapDisplay, { kind: 'pending' }>;
   onSelect(index: number | null): void;
   onSelectTie(tie: number | null): void;
   onLevel(level: MapLevel): void;
@@ -66,8 +65,8 @@ export function NetworkMap(props: NetworkMapProps) {
   const community = display.kind === 'community' ? display : null;
   // Built once per network and layout (or level): filters, colours and corrections only refresh the reducers.
   const kind = display.kind;
-  const levelOverview = 'overview' in display ? display.overview : null;
-  const levelPositions = 'positions' in display ? display.positions : null;
+  const levelOverview = display.kind === 'all' ? null : display.overview;
+  const levelPositions = display.kind === 'all' ? null : display.positions;
   const levelIndex = display.kind === 'community' ? display.index : -1;
   // The network's own layout matters only when every organisation is drawn (its arrival while the
   // overview is shown must not rebuild the overview).
@@ -207,29 +206,26 @@ export function NetworkMap(props: NetworkMapProps) {
         {!overview && <CameraController focus={cameraFocus} inset={inset} keepInView={selected !== null ? organisationKey(selected) : null} />}
         {!overview && <SuggestionsOverlay ties={suggested} active={activeSuggestion} />}
         <ProbeController renderer={renderer} />
-        {/* Nothing drawn yet (the overview or the layout is awaited): nothing to lay out. */}
-        {graph.order > 0 && (
-          <div className="layout-controls no-print" role="group" aria-label={t('layout.label')} data-map-obstacle>
-            <button type="button" aria-pressed={isRunning} data-running={isRunning ? 'true' : 'false'} onClick={() => setRunning({ graph, on: !isRunning })} data-testid="layout-run">
-              {isRunning ? t('layout.stop') : t('layout.run')}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setRunning({ graph, on: false });
-                setReset((r) => r + 1);
-              }}
-              data-testid="layout-reset"
-            >
-              {t('layout.reset')}
-            </button>
-            {pinned > 0 && (
-              <span className="muted" data-testid="layout-pinned">
-                {t('layout.pinned', { count: pinned })}
-              </span>
-            )}
-          </div>
-        )}
+        <div className="layout-controls no-print" role="group" aria-label={t('layout.label')} data-map-obstacle>
+          <button type="button" aria-pressed={isRunning} data-running={isRunning ? 'true' : 'false'} onClick={() => setRunning({ graph, on: !isRunning })} data-testid="layout-run">
+            {isRunning ? t('layout.stop') : t('layout.run')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setRunning({ graph, on: false });
+              setReset((r) => r + 1);
+            }}
+            data-testid="layout-reset"
+          >
+            {t('layout.reset')}
+          </button>
+          {pinned > 0 && (
+            <span className="muted" data-testid="layout-pinned">
+              {t('layout.pinned', { count: pinned })}
+            </span>
+          )}
+        </div>
         <p id={KEYS_HELP_ID} className="map-keys-help">
           {t('keyboard.help')}
         </p>
