@@ -6,7 +6,7 @@ import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { betweenness } from '../../../src/analysis/betweenness';
 import { brokerageOf, brokerageRoles } from '../../../src/analysis/brokerage';
-import { buildCsr, type Csr } from '../../../src/analysis/csr';
+import { buildCsr, byDecreasingDegree, type Csr } from '../../../src/analysis/csr';
 import { cutpoints } from '../../../src/analysis/cutpoints';
 import { structuralHoles } from '../../../src/analysis/structuralHoles';
 
@@ -185,6 +185,34 @@ describe('properties on random small graphs', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('renumbering by decreasing degree keeps every tie and its weight, sorts the lists, and keeps the order of equal degrees', () => {
+    fc.assert(
+      fc.property(graphArb, (g) => {
+        const csr = buildCsr(g);
+        const r = byDecreasingDegree(csr);
+        const n = csr.n;
+        expect(Array.from(r.original).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+        for (let k = 0; k < n; k++) {
+          expect(r.position[r.original[k]!]).toBe(k);
+          expect(r.degree[k]).toBe(csr.degree[r.original[k]!]);
+          if (k > 0) {
+            expect(r.degree[k - 1]!).toBeGreaterThanOrEqual(r.degree[k]!);
+            if (r.degree[k - 1] === r.degree[k]) expect(r.original[k - 1]!).toBeLessThan(r.original[k]!);
+          }
+          const list = Array.from(r.targets.subarray(r.offsets[k]!, r.offsets[k + 1]!));
+          expect(list).toEqual([...list].sort((a, b) => a - b));
+        }
+        const ties = (offsets: Int32Array, targets: Int32Array, weights: Float64Array, name: (i: number) => number) => {
+          const out: string[] = [];
+          for (let i = 0; i < n; i++) for (let p = offsets[i]!; p < offsets[i + 1]!; p++) out.push(`${name(i)}-${name(targets[p]!)}:${weights[p]}`);
+          return out.sort();
+        };
+        expect(ties(r.offsets, r.targets, r.weights, (k) => r.original[k]!)).toEqual(ties(csr.offsets, csr.targets, csr.weights, (i) => i));
+      }),
+      { numRuns: 200 },
     );
   });
 });
