@@ -462,7 +462,10 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     await writeOut(text);
     lap('summary');
   }
-  if (options.timings) printTimings(timings, inner, helper ? 2 : 1, guesses?.counts() ?? null);
+  if (options.timings) {
+    const louvainRuns = helper ? { helper: helper.louvainRunsTaken(), total: views[0]!.stages.communities!.data.runs } : null;
+    printTimings(timings, inner, helper ? 2 : 1, guesses?.counts() ?? null, louvainRuns);
+  }
   return 0;
 }
 
@@ -505,7 +508,13 @@ type ScenarioOutput = Comparison & {
  * under it, and overlap with two threads), then one JSON line for scripts (npm run bench:h2020).
  * CPU time is the whole process's, every thread included.
  */
-function printTimings(timings: Record<string, number>, inner: Record<string, number>, threads: number, sectorGuesses: { taken: number; made: number } | null) {
+function printTimings(
+  timings: Record<string, number>,
+  inner: Record<string, number>,
+  threads: number,
+  sectorGuesses: { taken: number; made: number } | null,
+  louvainRuns: { helper: number; total: number } | null,
+) {
   const cpu = process.cpuUsage();
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   const width = [...Object.keys(timings), ...Object.keys(inner).map((k) => `  ${k}`)].reduce((w, k) => Math.max(w, k.length), 20);
@@ -514,13 +523,16 @@ function printTimings(timings: Record<string, number>, inner: Record<string, num
   for (const [step, ms] of Object.entries(timings)) {
     lines.push(line(step, ms));
     if (step === 'import: build dataset' && sectorGuesses) lines.push(`    sector guesses made on the helper thread: ${sectorGuesses.taken} of ${sectorGuesses.taken + sectorGuesses.made}`);
-    if (step.startsWith('analysis')) for (const [s, m] of Object.entries(inner)) if (!s.startsWith('JSON')) lines.push(line(`  ${s}`, m));
+    if (step.startsWith('analysis')) {
+      for (const [s, m] of Object.entries(inner)) if (!s.startsWith('JSON')) lines.push(line(`  ${s}`, m));
+      if (louvainRuns) lines.push(`    Louvain runs (communities) made on the helper thread: ${louvainRuns.helper} of ${louvainRuns.total}`);
+    }
     if (step === 'write') for (const [s, m] of Object.entries(inner)) if (s.startsWith('JSON')) lines.push(line(`  ${s}`, m));
   }
   const wall = performance.now();
   process.stderr.write(
     `Timings (wall clock, ${threads} thread${threads > 1 ? 's' : ''}):\n${lines.join('\n')}\n  ${'process, since start'.padEnd(width)} ${(wall / 1000).toFixed(2).padStart(7)} s; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; peak memory ${maxRssMB.toFixed(0)} MB\n` +
-      `${JSON.stringify({ timings, inner, threads, sectorGuesses, wallMs: wall, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB })}\n`,
+      `${JSON.stringify({ timings, inner, threads, sectorGuesses, louvainRuns, wallMs: wall, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB })}\n`,
   );
 }
 

@@ -5,10 +5,13 @@
  * The stages are the same pure functions (computeStage), so the results equal a single-threaded run.
  *
  * The worker is started early (`startStageHelper`) so that loading the TypeScript modules in it
- * overlaps with reading the files on the main thread.
+ * overlaps with reading the files on the main thread. It first takes a share of the communities'
+ * first-round Louvain runs (`louvain`), then HELPER_STAGES_AFTER_LOUVAIN: the split that keeps both
+ * threads busy about equally long, with no step over 5 s on H2020.
  */
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { computeHelperStage, type StageHelper } from '../../src/analysis/index';
+import { louvainRuns, type EdgeList } from '../../src/analysis/communities';
 import type { StageData, StageName } from '../../src/analysis/stages';
 import { answerGuessBatch, BatchedSectorGuesses, type GuessAnswer, type GuessBatch } from '../../src/data/sectorGuesses';
 import type { SectorGuessSource } from '../../src/data/sectorInference';
@@ -18,14 +21,22 @@ interface Job {
   csr: Parameters<StageHelper['start']>[1];
   input: Parameters<StageHelper['start']>[2];
   context: Parameters<StageHelper['start']>[3];
-  /** Also serialise the tie rows once the structure stage is done (see `tiesJson`). */
+  /** Also serialise the tie rows once the structure stage is done here or sent (see `tiesJson`). */
   tiesJson: boolean;
+  /** Wait for a Louvain request (or its absence) before the stages. */
+  louvainFirst: boolean;
 }
+/** Louvain runs of the communities' first round (communities.ts `louvainRuns`); null: there are none. */
+type LouvainRequest = { louvain: { edges: EdgeList; seeds: number[]; resolution: number; shuffle: boolean } | null };
+type LouvainReply = { labels: Int32Array[] } | { error: string };
 type Reply =
   | { stage: StageName; data: StageData[StageName]; ms: number }
   | { stage: StageName; error: string }
   | { ties: Uint8Array[]; ms: number }
   | { ties: null; error: string };
+
+/** Of the first round's Louvain runs, the share the helper takes before its own stages. */
+export const HELPER_LOUVAIN_SHARE = 0.4;
 
 export interface RunningHelper extends StageHelper {
   /**
@@ -38,6 +49,8 @@ export interface RunningHelper extends StageHelper {
   wantTiesJson(): void;
   /** Sector guesses made on the helper thread while this one reads the rows (`HelperSectorGuesses`). */
   sectorGuesses(): HelperSectorGuesses;
+  /** Louvain runs the helper was asked to make (StageHelper.louvain). */
+  louvainRunsTaken(): number;
   close(): Promise<void>;
 }
 
@@ -94,15 +107,45 @@ export function startStageHelper(): RunningHelper {
     if ('error' in reply) w.reject(new Error(`Stage ${reply.stage} failed in the worker thread: ${reply.error}`));
     else w.resolve({ data: reply.data, ms: reply.ms });
   });
-  worker.on('error', failAll);
-  worker.on('exit', (code) => failAll(new Error(`The analysis worker thread stopped (exit code ${code}).`)));
+  let stopped = false;
+  worker.on('error', (e) => {
+    stopped = true;
+    failAll(e);
+  });
+  worker.on('exit', (code) => {
+    stopped = true;
+    failAll(new Error(`The analysis worker thread stopped (exit code ${code}).`));
+  });
+  // Louvain labels come back on a port of their own, read without waiting (the communities poll).
+  const louvainReplies = new MessageChannel();
+  let louvainRunsTaken = 0;
+  worker.postMessage({ louvainPort: louvainReplies.port2 }, [louvainReplies.port2]);
   return {
     start(stages, csr, input, context) {
       const out = new Map<StageName, Promise<{ data: StageData[StageName]; ms: number }>>();
       for (const stage of stages) out.set(stage, new Promise((resolve, reject) => waiting.set(stage, { resolve, reject })));
-      const job: Job = { stages: [...stages], csr, input, context, tiesJson: wantTies };
+      const job: Job = { stages: [...stages], csr, input, context, tiesJson: wantTies, louvainFirst: true };
       worker.postMessage(job);
       return out;
+    },
+    louvain: {
+      share: HELPER_LOUVAIN_SHARE,
+      elsewhere(edges, seeds, options) {
+        louvainRunsTaken += seeds.length;
+        worker.postMessage({ louvain: { edges, seeds: [...seeds], ...options } } satisfies LouvainRequest);
+        let outcome: Int32Array[] | 'failed' | null = null;
+        return () => {
+          if (outcome !== null) return outcome;
+          const reply = receiveMessageOnPort(louvainReplies.port1)?.message as LouvainReply | undefined;
+          if (reply) outcome = 'labels' in reply ? reply.labels : 'failed';
+          else if (stopped) outcome = 'failed';
+          return outcome;
+        };
+      },
+      none: () => worker.postMessage({ louvain: null } satisfies LouvainRequest),
+    },
+    computedHere(stage, data) {
+      if (stage === 'structure' && wantTies) worker.postMessage({ bridges: (data as StageData['structure']).bridges });
     },
     wantTiesJson() {
       wantTies = true;
@@ -111,7 +154,9 @@ export function startStageHelper(): RunningHelper {
       return tiesPromise;
     },
     sectorGuesses: () => helperSectorGuesses(worker),
+    louvainRunsTaken: () => louvainRunsTaken,
     async close() {
+      louvainReplies.port1.close();
       await worker.terminate();
     },
   };
@@ -119,35 +164,69 @@ export function startStageHelper(): RunningHelper {
 
 if (!isMainThread && parentPort) {
   const port = parentPort;
-  port.on('message', (message: Job | { guessPort: MessagePort }) => {
-    if ('guessPort' in message) {
-      const guesses = message.guessPort;
-      guesses.on('message', (batch: GuessBatch) => guesses.postMessage(answerGuessBatch(batch)));
-      return;
+  let louvainReplies: MessagePort | null = null;
+  /** A job waiting for the Louvain request; whether that request (or its absence) came. */
+  let waitingJob: Job | null = null;
+  let louvainSettled = false;
+  /** The job whose tie rows are wanted, and the structure's bridges once known (here or sent). */
+  let tiesJob: Job | null = null;
+  let bridges: Int32Array | null = null;
+  const writeTies = () => {
+    if (!tiesJob || !bridges) return;
+    const job = tiesJob;
+    tiesJob = null;
+    const t = performance.now();
+    try {
+      const pieces = tieRowsJson(job.csr, bridges).map((text) => new TextEncoder().encode(text));
+      port.postMessage({ ties: pieces, ms: performance.now() - t } satisfies Reply, pieces.map((b) => b.buffer));
+    } catch (e) {
+      port.postMessage({ ties: null, error: String((e as Error)?.stack ?? e) } satisfies Reply);
     }
-    const job = message;
+  };
+  const runJob = (job: Job) => {
     const context = { incidence: () => job.context.incidence, weight: job.context.weight };
-    let structure: StageData['structure'] | null = null;
     for (const stage of job.stages) {
       const t = performance.now();
       try {
         const data = computeHelperStage(stage, job.csr, job.input, context);
-        if (stage === 'structure') structure = data as StageData['structure'];
+        if (stage === 'structure') bridges = (data as StageData['structure']).bridges;
         port.postMessage({ stage, data, ms: performance.now() - t } satisfies Reply);
       } catch (e) {
         port.postMessage({ stage, error: String((e as Error)?.stack ?? e) } satisfies Reply);
       }
     }
     if (job.tiesJson) {
-      const t = performance.now();
-      try {
-        if (!structure) throw new Error('the structure stage did not run on the helper');
-        const pieces = tieRowsJson(job.csr, structure.bridges).map((text) => new TextEncoder().encode(text));
-        port.postMessage({ ties: pieces, ms: performance.now() - t } satisfies Reply, pieces.map((b) => b.buffer));
-      } catch (e) {
-        port.postMessage({ ties: null, error: String((e as Error)?.stack ?? e) } satisfies Reply);
-      }
+      tiesJob = job;
+      writeTies();
     }
+  };
+  port.on('message', (message: Job | LouvainRequest | { guessPort: MessagePort } | { louvainPort: MessagePort } | { bridges: Int32Array }) => {
+    if ('guessPort' in message) {
+      const guesses = message.guessPort;
+      guesses.on('message', (batch: GuessBatch) => guesses.postMessage(answerGuessBatch(batch)));
+    } else if ('louvainPort' in message) {
+      louvainReplies = message.louvainPort;
+    } else if ('louvain' in message) {
+      if (message.louvain) {
+        const { edges, seeds, resolution, shuffle } = message.louvain;
+        try {
+          const labels = louvainRuns(edges, seeds, { resolution, shuffle });
+          louvainReplies!.postMessage({ labels } satisfies LouvainReply, labels.map((l) => l.buffer as ArrayBuffer));
+        } catch (e) {
+          louvainReplies!.postMessage({ error: String((e as Error)?.stack ?? e) } satisfies LouvainReply);
+        }
+      }
+      louvainSettled = true;
+      if (waitingJob) {
+        const job = waitingJob;
+        waitingJob = null;
+        runJob(job);
+      }
+    } else if ('bridges' in message) {
+      bridges = message.bridges;
+      writeTies();
+    } else if (message.louvainFirst && !louvainSettled) waitingJob = message;
+    else runJob(message);
   });
 }
 

@@ -79,6 +79,11 @@ export interface ConsensusOptions {
    * the same, as every run depends only on its seed. Not used when absent.
    */
   elsewhere?: LouvainElsewhere;
+  /**
+   * Fraction of the first round's runs sent `elsewhere` (rounded up); default 0.5. Less when that
+   * thread has stages of its own to run (the command line's helper).
+   */
+  elsewhereShare?: number;
 }
 
 /**
@@ -452,11 +457,11 @@ export function* consensusCommunitySteps(csr: Csr, options: ConsensusOptions = {
       for (let e = 0; e < edges.m; e++) if (labels[edges.u[e]!] === labels[edges.v[e]!]) together[e]!++;
       work += unit;
     };
-    // The first round's runs are independent: with somewhere else to run them, half go there (the
-    // odd one too: this thread also counts and reports). The seeds are drawn in the same order, and
+    // The first round's runs are independent: with somewhere else to run them, a share goes there
+    // (by default half, the odd one too: this thread also counts and reports). The seeds are drawn in the same order, and
     // the counts and stability do not depend on the order the runs are added in, so the partition
     // is the same.
-    const away = round === 0 && options.elsewhere ? Math.ceil(np / 2) : 0;
+    const away = round === 0 && options.elsewhere ? Math.min(np, Math.ceil(np * (options.elsewhereShare ?? 0.5))) : 0;
     const runSeeds = Array.from({ length: np }, nextSeed);
     const poll = away > 0 ? options.elsewhere!(edges, runSeeds.slice(np - away), { resolution, shuffle }) : null;
     for (let r = 0; r < np - away; r++) {

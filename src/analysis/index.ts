@@ -11,6 +11,7 @@ import { DEFAULT_PROJECTION_RULES, type ProjectionRules } from '../graph/project
 import type { WeightMode } from '../graph/projection';
 import { assembleResult, type AnalysisResult, type StageResults, type VisibleTies } from './assemble';
 import { DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
+import { AWAITING_ELSEWHERE, type LouvainElsewhere } from './communities';
 import { buildCsr, type AnyGraph, type Csr } from './csr';
 import {
   computeStage,
@@ -144,6 +145,14 @@ export interface StageHelper {
     input: Omit<AnalysisInput, 'filters' | 'sectorsVersion'>,
     context: { incidence: VisibleIncidence; weight: WeightMode },
   ): Map<StageName, Promise<{ data: StageData[StageName]; ms: number }>>;
+  /**
+   * When present, the helper first takes `share` of the communities' first-round Louvain runs
+   * (`elsewhere`), then the HELPER_STAGES_AFTER_LOUVAIN; it waits for that request, or for
+   * `none()` when the communities ask for nothing.
+   */
+  louvain?: { elsewhere: LouvainElsewhere; share: number; none(): void };
+  /** Told of every stage computed on the caller's thread (the command line's helper needs the structure's bridges). */
+  computedHere?(stage: StageName, data: StageData[StageName]): void;
 }
 
 /**
@@ -155,8 +164,17 @@ export interface StageHelper {
 export const HELPER_STAGES: readonly StageName[] = ['betweenness', 'structure', 'bridges'];
 
 /**
- * Computes one of the HELPER_STAGES on another thread's copy of the visible network (the command
- * line's helper thread, the browser's stage helper): they need no other stage, so none is given.
+ * Stages a helper takes after its share of the Louvain runs (StageHelper.louvain). On H2020 with
+ * two threads: two of the five first-round runs (about 2 s) and betweenness 4.3 s, bridges 4.9 s,
+ * roles 1.2 s there; the communities' other runs (about 5 s), structure, robustness, suggestions
+ * and the rest here.
+ */
+export const HELPER_STAGES_AFTER_LOUVAIN: readonly StageName[] = ['betweenness', 'bridges', 'roles'];
+
+/**
+ * Computes a stage that depends on no other (HELPER_STAGES, HELPER_STAGES_AFTER_LOUVAIN) on another
+ * thread's copy of the visible network (the command line's helper thread, the browser's stage
+ * helper): none is given.
  */
 export function computeHelperStage(
   stage: StageName,
@@ -165,7 +183,7 @@ export function computeHelperStage(
   context: StageContext,
   onProgress?: (fraction: number) => void,
 ): StageData[StageName] {
-  if (!HELPER_STAGES.includes(stage)) throw new Error(`A helper does not compute ${stage}: it depends on other stages.`);
+  if (STAGE_DEPENDENCIES[stage].length > 0) throw new Error(`A helper does not compute ${stage}: it depends on other stages.`);
   const noDependency = (d: StageName): never => {
     throw new Error(`a helper stage cannot depend on ${d}`);
   };
@@ -179,7 +197,8 @@ export function computeHelperStage(
 export const HELPER_MIN_TIES = 20_000;
 
 /**
- * analyseDataset with the HELPER_STAGES on a helper (another thread) and the others on this one,
+ * analyseDataset with the HELPER_STAGES on a helper (another thread), or its share of the Louvain
+ * runs and the HELPER_STAGES_AFTER_LOUVAIN when it offers to take them, and the others on this one,
  * in dependency order; resolves to the same result as analyseDataset.
  */
 export async function analyseDatasetConcurrently(
@@ -207,31 +226,53 @@ export async function analyseDatasetConcurrently(
     (stages as Record<string, StageResult>)[stage] = { stage, key: keys[stage], viewKey: keys.view, data, ms };
     if (timings) timings[stage] = ms;
   };
-  const remote = helper.start(HELPER_STAGES, csr, input, { incidence, weight: network.projection.rules.weight });
-  const context = { incidence: () => incidence, weight: network.projection.rules.weight };
+  const helperStages = helper.louvain ? HELPER_STAGES_AFTER_LOUVAIN : HELPER_STAGES;
+  const remote = helper.start(helperStages, csr, input, { incidence, weight: network.projection.rules.weight });
+  let louvainAsked = false;
+  const louvain = helper.louvain;
+  const context: StageContext = { incidence: () => incidence, weight: network.projection.rules.weight };
+  if (louvain) {
+    context.louvainElsewhereShare = louvain.share;
+    context.louvainElsewhere = (edges, seeds, options) => {
+      louvainAsked = true;
+      return louvain.elsewhere(edges, seeds, options);
+    };
+  }
   const dep = <D extends StageName>(d: D): StageData[D] => {
     const r = stages[d];
     if (!r) throw new Error(`Stage ${d} has not run.`);
     return r.data as StageData[D];
   };
-  const local = (stage: StageName) => {
+  const local = async (stage: StageName) => {
     const start = now();
-    const data = runToEnd(computeStage(stage, csr, input, dep, context), (f) => options.onProgress?.(stage, f));
-    put(stage, data, now() - start);
+    const steps = computeStage(stage, csr, input, dep, context);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        put(stage, step.value, now() - start);
+        helper.computedHere?.(stage, step.value);
+        return;
+      }
+      // Runs elsewhere are awaited without holding this thread (their answer may need its event loop).
+      if (step.value === AWAITING_ELSEWHERE) await new Promise((resolve) => setTimeout(resolve, 1));
+      else options.onProgress?.(stage, step.value);
+    }
   };
   const awaitRemote = async (stage: StageName) => {
     const r = await remote.get(stage)!;
     put(stage, r.data, r.ms);
   };
   // This thread: what needs the communities, in dependency order, and first what needs nothing
-  // from the helper, so that its stages are done, not waited for, when they are needed.
-  const mine = engine.plan(STAGES).filter((stage) => !HELPER_STAGES.includes(stage));
-  const needsHelper = (stage: StageName): boolean => STAGE_DEPENDENCIES[stage].some((d) => HELPER_STAGES.includes(d) || needsHelper(d));
+  // from the helper, so that its stages are done, not waited for, when they are needed. With
+  // Louvain runs on the helper, the communities come first: the helper waits for them.
+  const mine = engine.plan(STAGES).filter((stage) => !helperStages.includes(stage));
+  if (louvain) mine.sort((a, b) => Number(b === 'communities') - Number(a === 'communities'));
+  const needsHelper = (stage: StageName): boolean => STAGE_DEPENDENCIES[stage].some((d) => helperStages.includes(d) || needsHelper(d));
   for (const stage of [...mine.filter((s) => !needsHelper(s)), ...mine.filter(needsHelper)]) {
     for (const d of STAGE_DEPENDENCIES[stage]) if (!stages[d]) await awaitRemote(d);
-    local(stage);
+    await local(stage);
+    if (stage === 'communities' && louvain && !louvainAsked) louvain.none();
   }
-  for (const stage of HELPER_STAGES) if (!stages[stage]) await awaitRemote(stage);
+  for (const stage of helperStages) if (!stages[stage]) await awaitRemote(stage);
   t = now();
   const ties = options.omitTies ? { count: 0, source: () => '', target: () => '', weight: () => 0 } : visibleTies(network, visibility);
   const result = assembleResult(stages, input, ties)!;

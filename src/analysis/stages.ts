@@ -431,6 +431,8 @@ export interface StageContext {
   incidence?: () => VisibleIncidence;
   weight?: WeightMode;
   louvainElsewhere?: LouvainElsewhere;
+  /** The share of the first round's runs sent there (communities.ts `elsewhereShare`). */
+  louvainElsewhereShare?: number;
 }
 
 /**
@@ -458,7 +460,7 @@ export function* computeStage(
       } satisfies BetweennessData;
     }
     case 'communities': {
-      const c = yield* consensusCommunitySteps(csr, { resolution: input.resolution, seed: input.seed, ...(context.louvainElsewhere ? { elsewhere: context.louvainElsewhere } : {}) });
+      const c = yield* consensusCommunitySteps(csr, { resolution: input.resolution, seed: input.seed, ...(context.louvainElsewhere ? { elsewhere: context.louvainElsewhere, elsewhereShare: context.louvainElsewhereShare } : {}) });
       return {
         orgIndexOf: viewIndex(csr),
         of: c.of,

@@ -217,10 +217,10 @@ describe('consensusCommunities', () => {
     expect(step.value.of).toEqual(consensusCommunities(csr, { seed: 5 }).of);
   });
 
-  it('with half the first round run elsewhere, gives the same result; runs them here when that fails', () => {
+  it('with half (or another share) of the first round run elsewhere, gives the same result; runs them here when that fails', () => {
     const csr = buildCsr(loadGraph('random300'));
     const alone = consensusCommunities(csr, { seed: 9 });
-    for (const outcome of ['done', 'failed'] as const) {
+    for (const [outcome, share] of [['done', undefined], ['failed', undefined], ['done', 0.4], ['done', 1]] as const) {
       const asked: number[][] = [];
       // Elsewhere answers after three polls (as another worker would, later).
       const elsewhere: LouvainElsewhere = (edges, seeds, options) => {
@@ -228,7 +228,7 @@ describe('consensusCommunities', () => {
         let polls = 0;
         return () => (++polls < 3 ? null : outcome === 'failed' ? 'failed' : louvainRuns(edges, seeds, options));
       };
-      const steps = consensusCommunitySteps(csr, { seed: 9, elsewhere });
+      const steps = consensusCommunitySteps(csr, { seed: 9, elsewhere, ...(share === undefined ? {} : { elsewhereShare: share }) });
       let waits = 0;
       let step = steps.next();
       while (!step.done) {
@@ -237,7 +237,7 @@ describe('consensusCommunities', () => {
       }
       expect(step.value, outcome).toEqual(alone);
       expect(asked).toHaveLength(1);
-      expect(asked[0]).toHaveLength(Math.ceil(alone.runsPerRound[0]! / 2));
+      expect(asked[0]).toHaveLength(Math.ceil(alone.runsPerRound[0]! * (share ?? 0.5)));
       expect(waits).toBe(2);
     }
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { HELPER_LOUVAIN_SHARE } from '../../../scripts/lib/stageHelper';
 
 const run = promisify(execFile);
 const TSX = join(__dirname, '../../../node_modules/.bin/tsx');
@@ -158,8 +159,12 @@ describe('npm run analyze', () => {
     expect(one.code).toBe(0);
     expect(two.code).toBe(0);
     // --timings says which thread did what: the two-thread run really used its helper.
-    const timingsOf = (stderr: string) => JSON.parse(stderr.slice(stderr.lastIndexOf('\n{'))) as { threads: number; sectorGuesses: { taken: number; made: number } | null };
-    expect(timingsOf(one.stderr)).toMatchObject({ threads: 1, sectorGuesses: null });
+    const timingsOf = (stderr: string) =>
+      JSON.parse(stderr.slice(stderr.lastIndexOf('\n{'))) as { threads: number; sectorGuesses: { taken: number; made: number } | null; louvainRuns: { helper: number; total: number } | null };
+    expect(timingsOf(one.stderr)).toMatchObject({ threads: 1, sectorGuesses: null, louvainRuns: null });
+    // The helper made its share (HELPER_LOUVAIN_SHARE, rounded up) of the 64 first-round Louvain runs.
+    expect(timingsOf(two.stderr).louvainRuns).toMatchObject({ helper: Math.ceil(64 * HELPER_LOUVAIN_SHARE) });
+    expect(timingsOf(two.stderr).louvainRuns!.total).toBeGreaterThan(64);
     // The input (1.4 MB) starts the helper before the files are read, to guess sectors meanwhile:
     // CORDIS has no sector column, so every organisation is guessed, there or (what had not
     // arrived) here, and the document is the same.
