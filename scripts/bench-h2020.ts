@@ -51,6 +51,8 @@ interface BruggenRun {
   threads: number;
   /** Sector guesses taken from the helper thread while the rows were read, and made on the main one. */
   sectorGuesses: { taken: number; made: number } | null;
+  /** Louvain runs of the communities made on the helper thread, of all. */
+  louvainRuns: { helper: number; total: number } | null;
   outputBytes: number;
   exitCode: number | null;
 }
@@ -72,7 +74,7 @@ function runBruggen(): Promise<BruggenRun> {
       const wallMs = performance.now() - t;
       closeSync(fd);
       const last = stderr.trim().split('\n').pop() ?? '';
-      let report: { timings: Record<string, number>; inner: Record<string, number>; threads: number; sectorGuesses?: BruggenRun['sectorGuesses']; cpuMs: number; maxRssMB: number };
+      let report: { timings: Record<string, number>; inner: Record<string, number>; threads: number; sectorGuesses?: BruggenRun['sectorGuesses']; louvainRuns?: BruggenRun['louvainRuns']; cpuMs: number; maxRssMB: number };
       try {
         report = JSON.parse(last) as typeof report;
       } catch {
@@ -81,7 +83,7 @@ function runBruggen(): Promise<BruggenRun> {
       }
       const outputBytes = statSync(out).size;
       if (!keep) rmSync(out);
-      resolve({ wallMs, cpuMs: report.cpuMs, maxRssMB: report.maxRssMB, timings: report.timings, inner: report.inner, threads: report.threads, sectorGuesses: report.sectorGuesses ?? null, outputBytes, exitCode: code });
+      resolve({ wallMs, cpuMs: report.cpuMs, maxRssMB: report.maxRssMB, timings: report.timings, inner: report.inner, threads: report.threads, sectorGuesses: report.sectorGuesses ?? null, louvainRuns: report.louvainRuns ?? null, outputBytes, exitCode: code });
     });
   });
 }
@@ -169,7 +171,11 @@ for (const s of steps) {
   stepLine(s, stepMs(s));
   const guesses = bruggen[0]!.sectorGuesses;
   if (s === 'import: build dataset' && guesses) console.log(`    sector guesses made on the helper thread meanwhile: ${guesses.taken} of ${guesses.taken + guesses.made} (first run)`);
-  if (s.startsWith('analysis')) for (const x of innerSteps) if (!x.startsWith('JSON')) stepLine(`  ${x}`, stepMs(x));
+  if (s.startsWith('analysis')) {
+    for (const x of innerSteps) if (!x.startsWith('JSON')) stepLine(`  ${x}`, stepMs(x));
+    const louvain = bruggen[0]!.louvainRuns;
+    if (louvain) console.log(`    Louvain runs (communities) made on the helper thread: ${louvain.helper} of ${louvain.total} (first run)`);
+  }
   if (s === 'write') for (const x of innerSteps) if (x.startsWith('JSON')) stepLine(`  ${x}`, stepMs(x));
 }
 const accounted = median(bruggen.map((b) => Object.values(b.timings).reduce((a, x) => a + x, 0)));
@@ -193,6 +199,11 @@ console.log(`Targets (load average at end ${load()}):`);
 const verdict = (ok: boolean | null) => (ok === null ? 'n/a ' : ok ? 'PASS' : 'FAIL');
 const rows: [string, string, string, boolean | null][] = [];
 rows.push(['whole CLI analysis ≤ igraph core (wall)', igraphWall === null ? 'igraph not run' : `${sec(median(wall))} vs ${sec(igraphWall)} (×${(median(wall) / igraphWall).toFixed(2)})`, '≤ igraph', igraphWall === null ? null : median(wall) <= igraphWall]);
+if (igraph.length > 1 && igraph.length === wall.length) {
+  // Each Bruggen run against the igraph run next to it: steadier than two medians when the machine's speed drifts.
+  const ratios = wall.map((w, i) => w / (igraph[i]!.total * 1000));
+  rows.push(['  (paired, run by run)', `×${median(ratios).toFixed(2)} [${ratios.map((r) => r.toFixed(2)).join(', ')}]`, '', null]);
+}
 if (igraph.length) {
   const igCpu = median(igraph.map((x) => x.cpu * 1000));
   rows.push(['  (CPU time, for reference)', `${sec(median(cpu))} vs ${sec(igCpu)} (×${(median(cpu) / igCpu).toFixed(2)})`, '', null]);
