@@ -458,9 +458,9 @@ export function* consensusCommunitySteps(csr: Csr, options: ConsensusOptions = {
       work += unit;
     };
     // The first round's runs are independent: with somewhere else to run them, a share goes there
-    // (by default half, the odd one too: this thread also counts and reports). The seeds are drawn in the same order, and
-    // the counts and stability do not depend on the order the runs are added in, so the partition
-    // is the same.
+    // (by default half, the odd one too: this thread also counts and reports). The seeds are drawn
+    // in the same order, and the counts and stability do not depend on the order the runs are
+    // added in, so the partition is the same.
     const away = round === 0 && options.elsewhere ? Math.min(np, Math.ceil(np * (options.elsewhereShare ?? 0.5))) : 0;
     const runSeeds = Array.from({ length: np }, nextSeed);
     const poll = away > 0 ? options.elsewhere!(edges, runSeeds.slice(np - away), { resolution, shuffle }) : null;
