@@ -64,8 +64,8 @@ export interface EIIndex {
   global: EIGroupEdgeCount;
   groupEdgeCount: Record<string, EIGroupEdgeCount>;
   groupMemberTies: Record<string, EIGroupMemberTies>;
-  /** Per node id: (external − internal) / (external + internal); null for isolates. */
-  node: Record<string, number | null>;
+  /** Per node index: (external − internal) / (external + internal); NaN for isolates (`nodeEi`). */
+  node: Float64Array;
 }
 
 export interface SectorPairBridge {
@@ -220,7 +220,16 @@ export function eiIndex(csr: Csr, weighted: boolean): EIIndex {
     groupEdgeCount[name] = { E: Eg[g]!, I: Ig[g]!, EI: ei(Eg[g]!, Ig[g]!) };
     groupMemberTies[name] = { E: Eg[g]!, IMemberEnds: 2 * Ig[g]!, EI: ei(Eg[g]!, 2 * Ig[g]!) };
   }
-  const node: Record<string, number | null> = {};
+  return { global: { E, I, EI: ei(E, I) }, groupEdgeCount, groupMemberTies, node: nodeEi(csr, weighted) };
+}
+
+/**
+ * Each node's E–I index, (external − internal) / (external + internal) over its ties (weighted or
+ * counted), by node index; NaN for an isolate. An array, not a record by id: ids are data, and one
+ * named `__proto__` would not hold a value in a plain object.
+ */
+export function nodeEi(csr: Csr, weighted: boolean): Float64Array {
+  const out = new Float64Array(csr.n);
   for (let i = 0; i < csr.n; i++) {
     let ext = 0;
     let int = 0;
@@ -230,9 +239,9 @@ export function eiIndex(csr: Csr, weighted: boolean): EIIndex {
       if (csr.group[csr.targets[p]!] === gi) int += w;
       else ext += w;
     }
-    node[csr.ids[i]!] = ei(ext, int);
+    out[i] = ei(ext, int) ?? Number.NaN;
   }
-  return { global: { E, I, EI: ei(E, I) }, groupEdgeCount, groupMemberTies, node };
+  return out;
 }
 
 /** Ordered-pair reach between sectors: within 1 and 2 steps, mean distance to the nearest member. */

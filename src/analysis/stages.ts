@@ -25,7 +25,7 @@ import { twoModeNullSteps, type SectorEINull, type SectorPairNull, type TwoModeN
 import type { Csr } from './csr';
 import { cutpoints } from './cutpoints';
 import { focalView, type FocalResult } from './focal';
-import { analyseMixing, type MixingResult, type SectorPairBridge } from './mixing';
+import { analyseMixing, nodeEi, type MixingResult, type SectorPairBridge } from './mixing';
 import { structuralHoles } from './structuralHoles';
 import { DEFAULT_SUGGESTIONS_PER_PAIR, suggestClusterLinks, suggestTies, type ClusterSuggestion, type SectorPairSuggestions } from './suggestions';
 import { finiteOrNull, now } from './util';
@@ -488,9 +488,8 @@ export function* computeStage(
         expectedTotal[i] = e.coordinator[i]! + e.itinerant[i]! + e.gatekeeper[i]! + e.liaison[i]!;
         ratio[i] = expectedTotal[i]! > 0 ? total[i]! / expectedTotal[i]! : Number.NaN;
       }
-      const mixing = analyseMixing(csr, []);
-      const ei = new Float64Array(csr.n);
-      for (let i = 0; i < csr.n; i++) ei[i] = mixing.ei.node[csr.ids[i]!] ?? Number.NaN;
+      // Only the per-organisation E–I index of the mixing analysis (the bridges stage makes the rest).
+      const ei = nodeEi(csr, false);
       return {
         orgIndexOf: viewIndex(csr),
         sector: Array.from(csr.group, (g) => csr.groupNames[g] ?? 'other'),

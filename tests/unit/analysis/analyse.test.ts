@@ -78,6 +78,31 @@ describe('the staged analysis of sector8 (a dataset)', () => {
     expect(result.cutpoints).toEqual({ articulationPoints: ['M'], bridges: [] });
   });
 
+  it('ids that are JavaScript built-ins get the same values as any other id (keys are data)', () => {
+    const builtIn = new Map([
+      ['M', '__proto__'],
+      ['T1', 'constructor'],
+      ['C1', 'toString'],
+      ['C2', 'valueOf'],
+      ['T2', 'hasOwnProperty'],
+    ]);
+    const renamed = (id: string) => builtIn.get(id) ?? id;
+    const d = sector8Dataset();
+    const other = analyseDataset(
+      { ...d, organisations: d.organisations.map((o) => ({ ...o, id: renamed(o.id) })), participations: d.participations.map((p) => ({ ...p, organisationId: renamed(p.organisationId) })) },
+      { k: 3, focal: '__proto__' },
+    ).result;
+    expect(other.organisations.map((o) => o.id).sort()).toEqual(result.organisations.map((o) => renamed(o.id)).sort());
+    for (const o of result.organisations) {
+      const x = other.organisations.find((y) => y.id === renamed(o.id))!;
+      for (const measure of ['ei', 'constraint', 'effectiveSize', 'betweenness', 'participation', 'strength'] as const) {
+        expect(x[measure], `${o.id} ${measure}`).toBeCloseTo(o[measure]!, 12);
+      }
+      expect(x.brokerage, o.id).toEqual(o.brokerage);
+      expect(x.focalDistance, o.id).toBe(o.focalDistance);
+    }
+  });
+
   it('mixing: tech and care have no tie, below the two-mode null interval; E–I in Bruggen convention', () => {
     const tc = result.mixing.targetPairs.find((p) => p.a === 'tech' && p.b === 'care')!;
     expect(tc).toMatchObject({ ties: 0, weight: 0, expected: 4, observedOverExpected: 0, missing: true, reason: 'no_ties' });

@@ -34,12 +34,14 @@ function mixingAsReference(mx: MixingMatrices) {
   };
 }
 
-function eiAsReference(ei: EIIndex) {
+function eiAsReference(ei: EIIndex, ids: readonly string[]) {
   const member: Record<string, unknown> = {};
   for (const [g, v] of Object.entries(ei.groupMemberTies)) {
     member[g] = { E: v.E, I_member_ends: v.IMemberEnds, EI: v.EI };
   }
-  return { global: ei.global, group_edge_count: ei.groupEdgeCount, group_member_ties: member, node: ei.node };
+  // NetworkX's per-node values by id, null for an isolate.
+  const node = Object.fromEntries(ids.map((id, i) => [id, Number.isNaN(ei.node[i]!) ? null : ei.node[i]!]));
+  return { global: ei.global, group_edge_count: ei.groupEdgeCount, group_member_ties: member, node };
 }
 
 function brokerageById(csr: Csr) {
@@ -98,7 +100,7 @@ describe('karate club (NetworkX karate_club_graph, 34 nodes)', () => {
   });
 
   it('E–I index (both group conventions and per node) matches', () => {
-    expectDeepClose(eiAsReference(eiIndex(csr, false)), ref.unweighted.ei_index_club);
+    expectDeepClose(eiAsReference(eiIndex(csr, false), csr.ids), ref.unweighted.ei_index_club);
   });
 
   it('mixing matrices, assortativity and modularity of the club partition match', () => {
@@ -163,8 +165,8 @@ describe('sector8 (one-mode projection of 13 projects × 8 organisations)', () =
   });
 
   it('E–I index, unweighted and weighted, both conventions', () => {
-    expectDeepClose(eiAsReference(eiIndex(csr, false)), ref.ei_index_sector_unweighted);
-    expectDeepClose(eiAsReference(eiIndex(csr, true)), ref.ei_index_sector_weighted);
+    expectDeepClose(eiAsReference(eiIndex(csr, false), csr.ids), ref.ei_index_sector_unweighted);
+    expectDeepClose(eiAsReference(eiIndex(csr, true), csr.ids), ref.ei_index_sector_weighted);
   });
 
   it('mixing matrices, assortativity, modularity: unweighted and weighted', () => {
@@ -298,8 +300,8 @@ for (const name of ['multi', 'random300'] as const) {
     });
 
     it('E–I index both conventions, unweighted and weighted', () => {
-      expectDeepClose(eiAsReference(eiIndex(csr, false)), ref.ei_index_sector_unweighted);
-      expectDeepClose(eiAsReference(eiIndex(csr, true)), ref.ei_index_sector_weighted);
+      expectDeepClose(eiAsReference(eiIndex(csr, false), csr.ids), ref.ei_index_sector_unweighted);
+      expectDeepClose(eiAsReference(eiIndex(csr, true), csr.ids), ref.ei_index_sector_weighted);
     });
 
     it('mixing matrices and assortativity match', () => {
