@@ -64,8 +64,6 @@ export interface EIIndex {
   global: EIGroupEdgeCount;
   groupEdgeCount: Record<string, EIGroupEdgeCount>;
   groupMemberTies: Record<string, EIGroupMemberTies>;
-  /** Per node index: (external − internal) / (external + internal); NaN for isolates (`nodeEi`). */
-  node: Float64Array;
 }
 
 export interface SectorPairBridge {
@@ -220,7 +218,7 @@ export function eiIndex(csr: Csr, weighted: boolean): EIIndex {
     groupEdgeCount[name] = { E: Eg[g]!, I: Ig[g]!, EI: ei(Eg[g]!, Ig[g]!) };
     groupMemberTies[name] = { E: Eg[g]!, IMemberEnds: 2 * Ig[g]!, EI: ei(Eg[g]!, 2 * Ig[g]!) };
   }
-  return { global: { E, I, EI: ei(E, I) }, groupEdgeCount, groupMemberTies, node: nodeEi(csr, weighted) };
+  return { global: { E, I, EI: ei(E, I) }, groupEdgeCount, groupMemberTies };
 }
 
 /**

@@ -194,9 +194,7 @@ export interface RolesData {
   ei: Float64Array;
 }
 
-export type BridgesData = Omit<MixingResult, 'ei' | 'eiWeighted'> & {
-  ei: Omit<MixingResult['ei'], 'node'>;
-  eiWeighted: Omit<MixingResult['eiWeighted'], 'node'>;
+export type BridgesData = MixingResult & {
   /** The two-mode null model (null when there is no two-mode data, e.g. a bare graph). */
   twoMode: {
     draws: number;
@@ -513,15 +511,11 @@ export function* computeStage(
     case 'bridges': {
       yield 0;
       const mixing = analyseMixing(csr, input.targets);
-      const { node: _n1, ...ei } = mixing.ei;
-      const { node: _n2, ...eiWeighted } = mixing.eiWeighted;
       const incidence = context.incidence?.();
       const twoMode = incidence && incidence.n === csr.n ? yield* twoModeNullSteps(incidence, csr, { draws: input.nullDraws, seed: input.seed }) : null;
       return {
         ...mixing,
         targetPairs: withTwoModeNull(mixing.targetPairs, twoMode),
-        ei,
-        eiWeighted,
         twoMode: twoMode && { draws: twoMode.draws, requestedDraws: twoMode.requestedDraws, reduced: twoMode.reduced, seed: twoMode.seed, pairs: twoMode.pairs, ei: twoMode.ei },
       } satisfies BridgesData;
     }

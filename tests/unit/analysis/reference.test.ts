@@ -10,7 +10,7 @@ import { componentPartition, membersOf } from '../../../src/analysis/clusters';
 import { greedySectorPairCover, mReachOf } from '../../../src/analysis/conveners';
 import { buildCsr, type Csr } from '../../../src/analysis/csr';
 import { articulationIds, bridgeIds, cutpoints } from '../../../src/analysis/cutpoints';
-import { eiIndex, mixingMatrices, type EIIndex, type MixingMatrices } from '../../../src/analysis/mixing';
+import { eiIndex, mixingMatrices, nodeEi, type MixingMatrices } from '../../../src/analysis/mixing';
 import { structuralHoles } from '../../../src/analysis/structuralHoles';
 import { suggestTies } from '../../../src/analysis/suggestions';
 import { byId, expectDeepClose, expectRecordClose, loadGraph, loadValues } from './helpers';
@@ -34,13 +34,16 @@ function mixingAsReference(mx: MixingMatrices) {
   };
 }
 
-function eiAsReference(ei: EIIndex, ids: readonly string[]) {
+/** The E–I index of a graph, group and node level, as the NetworkX reference writes it. */
+function eiAsReference(csr: Csr, weighted: boolean) {
+  const ei = eiIndex(csr, weighted);
   const member: Record<string, unknown> = {};
   for (const [g, v] of Object.entries(ei.groupMemberTies)) {
     member[g] = { E: v.E, I_member_ends: v.IMemberEnds, EI: v.EI };
   }
   // NetworkX's per-node values by id, null for an isolate.
-  const node = Object.fromEntries(ids.map((id, i) => [id, Number.isNaN(ei.node[i]!) ? null : ei.node[i]!]));
+  const perNode = nodeEi(csr, weighted);
+  const node = Object.fromEntries(csr.ids.map((id, i) => [id, Number.isNaN(perNode[i]!) ? null : perNode[i]!]));
   return { global: ei.global, group_edge_count: ei.groupEdgeCount, group_member_ties: member, node };
 }
 
@@ -100,7 +103,7 @@ describe('karate club (NetworkX karate_club_graph, 34 nodes)', () => {
   });
 
   it('E–I index (both group conventions and per node) matches', () => {
-    expectDeepClose(eiAsReference(eiIndex(csr, false), csr.ids), ref.unweighted.ei_index_club);
+    expectDeepClose(eiAsReference(csr, false), ref.unweighted.ei_index_club);
   });
 
   it('mixing matrices, assortativity and modularity of the club partition match', () => {
@@ -165,8 +168,8 @@ describe('sector8 (one-mode projection of 13 projects × 8 organisations)', () =
   });
 
   it('E–I index, unweighted and weighted, both conventions', () => {
-    expectDeepClose(eiAsReference(eiIndex(csr, false), csr.ids), ref.ei_index_sector_unweighted);
-    expectDeepClose(eiAsReference(eiIndex(csr, true), csr.ids), ref.ei_index_sector_weighted);
+    expectDeepClose(eiAsReference(csr, false), ref.ei_index_sector_unweighted);
+    expectDeepClose(eiAsReference(csr, true), ref.ei_index_sector_weighted);
   });
 
   it('mixing matrices, assortativity, modularity: unweighted and weighted', () => {
@@ -300,8 +303,8 @@ for (const name of ['multi', 'random300'] as const) {
     });
 
     it('E–I index both conventions, unweighted and weighted', () => {
-      expectDeepClose(eiAsReference(eiIndex(csr, false), csr.ids), ref.ei_index_sector_unweighted);
-      expectDeepClose(eiAsReference(eiIndex(csr, true), csr.ids), ref.ei_index_sector_weighted);
+      expectDeepClose(eiAsReference(csr, false), ref.ei_index_sector_unweighted);
+      expectDeepClose(eiAsReference(csr, true), ref.ei_index_sector_weighted);
     });
 
     it('mixing matrices and assortativity match', () => {
