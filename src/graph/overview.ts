@@ -127,7 +127,6 @@ export function communityRadius(members: number): number {
   return 4 * Math.sqrt(members);
 }
 
-/** The community graph as the layout worker takes it (disc sizes included, so discs do not overlap). */
 /**
  * Links per community that shape the overview's layout: the strongest few place a community near
  * its main partners; all of H2020's 20,000 weak links would only make the layout slower (it is what
@@ -135,12 +134,13 @@ export function communityRadius(members: number): number {
  */
 const OVERVIEW_LAYOUT_LINKS_PER_COMMUNITY = 6;
 /**
- * ForceAtlas2 iterations for the overview: its repulsion between every pair of discs dominates
- * (about 4 ms per iteration for H2020's 841 communities here), so the count follows the number of
- * communities: 140 for H2020 (half a second), up to 400 for small overviews.
+ * ForceAtlas2 iterations for the overview: the repulsion between discs dominates (about 3 ms per
+ * iteration for H2020's 841 communities here, with Barnes–Hut), so the count follows the number of
+ * communities: 140 for H2020 (0.4–0.5 s), up to 400 for small overviews.
  */
 const overviewIterations = (communities: number) => Math.max(60, Math.min(400, Math.round(1.2e5 / Math.max(1, communities))));
 
+/** The community graph as the layout worker takes it (disc sizes included, so discs do not overlap). */
 export function overviewLayoutGraph(overview: Overview): IndexedLayoutGraph {
   const K = overview.communities.length;
   const kept = strongestLinks(overview, OVERVIEW_LAYOUT_LINKS_PER_COMMUNITY);

@@ -6,8 +6,8 @@
  * (and the analysis) stay as they are.
  */
 import { useEffect, useRef } from 'react';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import { forceAtlas2Settings } from '../../graph/layout';
 import { consumeDrop, markDrop } from './dragged';
 import { useSigma } from './SigmaHost';
 
@@ -96,7 +96,7 @@ export function LayoutController({ running, reset, onPinned }: LayoutControllerP
       return;
     }
     if (!s.supervisor) {
-      const settings = { ...forceAtlas2.inferSettings(graph), edgeWeightInfluence: 0.5, adjustSizes: false };
+      const settings = forceAtlas2Settings(graph);
       // Tie width grows with the shared activities: the closest proxy of weight on the drawn graph.
       s.supervisor = new FA2Layout(graph, { settings, getEdgeWeight: 'size' });
     }

@@ -147,3 +147,43 @@ describe('links drawn on the overview', () => {
     expect(strongestLinks(fake, 5)).toEqual([0, 1, 2, 3, 4]);
   });
 });
+
+describe('the layout of a large overview', () => {
+  it('uses Barnes–Hut from 500 nodes (exact repulsion is quadratic)', async () => {
+    const { forceAtlas2Settings } = await import('../../../src/graph/layout');
+    const Graph = (await import('graphology')).default;
+    const graphOf = (n: number) => {
+      const g = new Graph({ type: 'undirected' });
+      for (let i = 0; i < n; i++) g.addNode(String(i));
+      return g;
+    };
+    expect(forceAtlas2Settings(graphOf(499)).barnesHutOptimize).toBe(false);
+    expect(forceAtlas2Settings(graphOf(500)).barnesHutOptimize).toBe(true);
+  });
+
+  it('keeps the discs of H2020\'s overview apart with its bounded overlap removal', async () => {
+    const { layoutIndexedGraph } = await import('../../../src/graph/layout');
+    const { readFileSync } = await import('node:fs');
+    // 841 communities, radii 5.7–275 (tests/fixtures/overview/README.md).
+    const fixture = JSON.parse(readFileSync(new URL('../../fixtures/overview/h2020-overview.json', import.meta.url), 'utf8')) as { n: number; iterations: number; edgeU: number[]; edgeV: number[]; edgeW: number[]; sizes: number[] };
+    const { n, sizes } = fixture;
+    const layout = layoutIndexedGraph({
+      n,
+      labels: Array.from({ length: n }, (_v, i) => String(i)),
+      groups: new Uint8Array(n),
+      edgeU: Int32Array.from(fixture.edgeU),
+      edgeV: Int32Array.from(fixture.edgeV),
+      edgeW: Float64Array.from(fixture.edgeW),
+      sizes: Float64Array.from(sizes),
+      iterations: fixture.iterations,
+    });
+    let overlapping = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (Math.hypot(layout.x[i]! - layout.x[j]!, layout.y[i]! - layout.y[j]!) < sizes[i]! + sizes[j]!) overlapping++;
+      }
+    }
+    // ForceAtlas2 alone leaves hundreds of pairs overlapping; 1,000 passes of noverlap left 1–3.
+    expect(overlapping).toBeLessThanOrEqual(6);
+  });
+});
