@@ -112,9 +112,9 @@ export class DatasetBuilder {
   private readonly byName = new Map<string, string>();
   private readonly activities = new Map<string, Activity>();
   private readonly participations: Participation[] = [];
-  /** The index in `participations` by activity and organisation (one Map, not two: on 145k rows
-   * the inserts into large Maps were the builder's largest cost). */
-  private readonly participationIndex = new Map<string, number>();
+  /** The index in `participations` by activity, then organisation: a small Map per activity (a
+   * composite string key per row cost a string built, hashed and kept for each participation). */
+  private readonly participationIndex = new Map<string, Map<string, number>>();
   /** The file and row that created each participation, in the same order (kept apart so the
    * dataset's participations need no copy without them). */
   private readonly originFiles: string[] = [];
@@ -362,8 +362,9 @@ export class DatasetBuilder {
     }
     this.fillActivity(activity, row, file, number, 'participations');
 
-    const key = `${activityId}\u0000${organisationId}`;
-    const index = this.participationIndex.get(key);
+    let members = this.participationIndex.get(activityId);
+    if (!members) this.participationIndex.set(activityId, (members = new Map()));
+    const index = members.get(organisationId);
     const previous = index === undefined ? undefined : this.participations[index]!;
     const role = cell(row.get('role'));
     const confidence = this.readConfidence(row, file, number);
@@ -389,7 +390,7 @@ export class DatasetBuilder {
       return 'merged';
     }
     const participation: Participation = { activityId, organisationId };
-    this.participationIndex.set(key, this.participations.length);
+    members.set(organisationId, this.participations.length);
     this.originFiles.push(file);
     this.originRows.push(number);
     if (role) participation.role = role;
