@@ -93,6 +93,9 @@ const ACTIVITY_COLUMNS: Record<'activities' | 'participations', { text: readonly
 /** The organisation's place attributes, filled from the first row that gives them. */
 const PLACE_KEYS = ['city', 'region', 'country'] as const;
 
+/** What a row without sector or type cells says (never changed: readings are shared). */
+const NO_READING: SectorReading = Object.freeze({});
+
 interface SectorReading {
   sector?: Sector;
   /** A type that suggests a sector without settling it (used by inference). */
@@ -156,6 +159,8 @@ export class DatasetBuilder {
   private readSector(row: Row, file: string, number: number): SectorReading {
     const value = cell(row.get('sector'));
     const type = cell(row.get('organisation_type'));
+    // Most rows of a participations file say neither (all of CORDIS).
+    if (!value && !type) return NO_READING;
     // A file repeats a few sector and type values on every row: a reading without a problem of its
     // own row is remembered per file and pair of values (readings are never changed).
     let perFile = this.readings.get(file);

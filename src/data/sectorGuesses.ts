@@ -85,5 +85,9 @@ export class BatchedSectorGuesses implements SectorGuessSource {
   }
 }
 
-/** Name and type as one collision-free key (a type label is file content: any string). */
-const keyOf = (name: string, type: TypeHint | undefined) => JSON.stringify([name, type?.label, type?.registry, type?.fallback]);
+/**
+ * Name and type as one collision-free key (a type label is file content: any string). The first
+ * character tells the two forms apart; most organisations have no type, and their key is only a
+ * prefixed name (JSON for every one of them took 80 ms of H2020's import).
+ */
+const keyOf = (name: string, type: TypeHint | undefined) => (type ? `t${JSON.stringify([name, type.label, type.registry, type.fallback])}` : `n${name}`);

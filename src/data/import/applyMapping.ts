@@ -129,10 +129,14 @@ export function* importTableSteps(
   });
   const firstProblem = builder.problems.length;
 
-  // Only the mapped columns are visited per row: a 60,000-column file maps a handful.
-  const mapped: { i: number; field: FieldId }[] = [];
+  // Only the mapped columns are visited per row: a 60,000-column file maps a handful. What each
+  // needs per cell is looked up once here, not for each of a million cells.
+  const mapped: { i: number; field: FieldId; key: string | undefined; column: string; displayed: boolean; year: boolean }[] = [];
   mapping.columns.forEach((field, i) => {
-    if (field) mapped.push({ i, field });
+    if (field) {
+      const column = table.header[i] || `column ${i + 1}`;
+      mapped.push({ i, field, key: keys[field], column, displayed: DISPLAYED_FIELDS.has(field), year: field === 'start_year' || field === 'end_year' });
+    }
   });
   let done = 0;
   for (const { values, number } of table.rows) {
@@ -140,12 +144,10 @@ export function* importTableSteps(
     report.rowsRead++;
     const base: Row = new Map();
     const derived: Partial<Record<FieldId, string>> = {};
-    for (const { i, field } of mapped) {
+    for (const { i, field, key, column, displayed, year } of mapped) {
       let value = values[i] ?? '';
       let trimmed = value.trim();
       if (trimmed) {
-        const column = table.header[i] || `column ${i + 1}`;
-        const displayed = DISPLAYED_FIELDS.has(field);
         const cleaned = displayed ? withoutDirectionControls(value) : undefined;
         if (cleaned) {
           collector.addCapped(directionControlsProblem({ file: table.file, row: number, column }, cleaned));
@@ -154,8 +156,7 @@ export function* importTableSteps(
         }
         for (const p of checkValue(trimmed, table.file, number, column, displayed)) collector.addCapped(p);
       }
-      const key = keys[field];
-      if (key) base.set(key, (field === 'start_year' || field === 'end_year') && DATE.test(trimmed) ? String(yearsIn(trimmed)[0] ?? value) : value);
+      if (key) base.set(key, year && DATE.test(trimmed) ? String(yearsIn(trimmed)[0] ?? value) : value);
       else derived[field] = trimmed;
     }
     for (const e of extras) base.set(e.h, values[e.i] ?? '');
