@@ -10,7 +10,8 @@ type ListKey = 'sources' | 'kinds' | 'schemes' | 'themes' | 'regions' | 'cities'
 
 export interface FiltersPanelProps {
   filters: Filters;
-  facets: Facets;
+  /** Null while they are being counted (a task after the workspace is drawn, see Workspace). */
+  facets: Facets | null;
   counts: Visibility['counts'];
   search: OrganisationSearch;
   organisationName(id: string): string;
@@ -26,7 +27,6 @@ export function FiltersPanel({ filters, facets, counts, search, organisationName
     const list = filters[key];
     set({ [key]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value] } as Partial<Filters>);
   };
-  const vocabulary = useVocabulary();
 
   return (
     <section className="filters" aria-labelledby="filters-title" data-testid="filters">
@@ -45,6 +45,56 @@ export function FiltersPanel({ filters, facets, counts, search, organisationName
         })}
       </p>
 
+      {facets ? <FacetLists facets={facets} filters={filters} set={set} toggle={toggle} /> : (
+        <p className="filters-pending" aria-busy="true" data-testid="filters-pending">
+          {t('filters.counting')}
+        </p>
+      )}
+
+      <fieldset className="facet">
+        <legend>{t('filters.ties')}</legend>
+        <label className="range">
+          <span>{t('filters.minWeight', { count: filters.minWeight })}</span>
+          <input
+            type="range"
+            min={1}
+            max={Math.max(2, filters.minWeight, facets?.maxShared ?? 2)}
+            value={filters.minWeight}
+            onChange={(e) => set({ minWeight: Number(e.target.value) }, 'replace')}
+            data-testid="filter-min-weight"
+          />
+        </label>
+        <label>
+          <input type="checkbox" checked={filters.hideIsolates} onChange={(e) => set({ hideIsolates: e.target.checked })} data-testid="filter-hide-isolates" />
+          {t('filters.hideIsolates')}
+        </label>
+        <label>
+          <input type="checkbox" checked={filters.statedOnly} onChange={(e) => set({ statedOnly: e.target.checked })} data-testid="filter-stated-only" />
+          {t('filters.statedOnly')}
+        </label>
+      </fieldset>
+
+      <EgoFilter filters={filters} search={search} organisationName={organisationName} set={set} />
+    </section>
+  );
+}
+
+/** The lists of values to tick, each with what ticking it would give. */
+function FacetLists({
+  facets,
+  filters,
+  set,
+  toggle,
+}: {
+  facets: Facets;
+  filters: Filters;
+  set(p: Partial<Filters>, h?: 'push' | 'replace'): void;
+  toggle(key: ListKey, value: string): void;
+}) {
+  const { t } = useTranslation();
+  const vocabulary = useVocabulary();
+  return (
+    <>
       <FacetGroup id="source" title={t('filters.source')} values={facets.sources} selected={filters.sources} onToggle={(v) => toggle('sources', v)} label={(v) => vocabulary('source', v)} />
       <FacetGroup id="kind" title={t('filters.kind')} values={facets.kinds} selected={filters.kinds} onToggle={(v) => toggle('kinds', v)} label={(v) => vocabulary('kind', v)} />
       {facets.schemes.length > 0 && (
@@ -83,31 +133,7 @@ export function FiltersPanel({ filters, facets, counts, search, organisationName
         <FacetGroup id="city" title={t('filters.city')} values={facets.cities} selected={filters.cities} onToggle={(v) => toggle('cities', v)} collapsed />
       )}
 
-      <fieldset className="facet">
-        <legend>{t('filters.ties')}</legend>
-        <label className="range">
-          <span>{t('filters.minWeight', { count: filters.minWeight })}</span>
-          <input
-            type="range"
-            min={1}
-            max={Math.max(2, facets.maxShared)}
-            value={filters.minWeight}
-            onChange={(e) => set({ minWeight: Number(e.target.value) }, 'replace')}
-            data-testid="filter-min-weight"
-          />
-        </label>
-        <label>
-          <input type="checkbox" checked={filters.hideIsolates} onChange={(e) => set({ hideIsolates: e.target.checked })} data-testid="filter-hide-isolates" />
-          {t('filters.hideIsolates')}
-        </label>
-        <label>
-          <input type="checkbox" checked={filters.statedOnly} onChange={(e) => set({ statedOnly: e.target.checked })} data-testid="filter-stated-only" />
-          {t('filters.statedOnly')}
-        </label>
-      </fieldset>
-
-      <EgoFilter filters={filters} search={search} organisationName={organisationName} set={set} />
-    </section>
+    </>
   );
 }
 
