@@ -38,12 +38,18 @@ describe('how ties are made', () => {
     });
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     const before = Number((await page().getByTestId('counts').textContent())!.match(/([\d.]+) verbindingen/)![1]!.replace(/\./g, ''));
+    const map = page().getByTestId('graph-canvas');
+    const rendererBefore = await map.getAttribute('data-renderer');
+    const canvasesOfOneInstance = await map.locator('canvas').count();
     await page().getByTestId('rules-listing-consultation').uncheck();
     // As cliques, the consultations tie every pair of participants: many more ties, and the URL says so.
     await expect
       .poll(async () => Number((await page().getByTestId('counts').textContent())!.match(/([\d.]+) verbindingen/)![1]!.replace(/\./g, '')), { timeout: 60_000 })
       .toBeGreaterThan(before);
     expect(new URL(page().url()).searchParams.get('listing')).not.toContain('consultation');
+    // A new sigma instance draws the rebuilt graph; the one it replaced stayed on screen only until then.
+    await expect.poll(() => map.getAttribute('data-renderer'), { timeout: 60_000 }).not.toBe(rendererBefore);
+    await expect.poll(() => map.locator('canvas').count()).toBe(canvasesOfOneInstance);
     await page().goBack();
     await expect
       .poll(async () => Number((await page().getByTestId('counts').textContent())!.match(/([\d.]+) verbindingen/)![1]!.replace(/\./g, '')), { timeout: 60_000 })

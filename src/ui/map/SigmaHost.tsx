@@ -62,25 +62,46 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
     onReadyRef.current = onReady;
   });
 
+  // The instance of a replaced graph stays on screen until the next one is made, so that a rebuilt
+  // graph (other tie rules) never leaves the map blank in between.
+  const retiring = useRef<MapSigma[]>([]);
+  const retire = () => {
+    for (const old of retiring.current.splice(0)) old.kill();
+  };
+  useEffect(() => retire, []);
+
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    // The settings belong to the graph (they are memoised on it), so they are read with it.
-    const instance: MapSigma = new Sigma(graph, element, { allowInvalidContainer: true, ...settings });
-    withCheapPicking(instance, element);
-    skipNeedlessLayerClears(instance.getCanvases());
-    instances++;
-    element.dataset.renderer = String(instances);
-    // A rebuilt graph (other tie rules) keeps the reader's place on the map.
     const key = cameraKeyRef.current;
-    if (lastCamera.current && lastCamera.current.key === key) instance.getCamera().setState(lastCamera.current.state);
-    setHost({ graph, sigma: instance });
-    onReadyRef.current?.(instance);
+    const retired = retiring.current;
+    let instance: MapSigma | null = null;
+    // Sigma makes three WebGL contexts (each 60–250 ms in software WebGL): in a task of their own,
+    // not in the one that rendered the display graph, where together they made the page's longest
+    // task (bench:browser, H2020's overview).
+    const timer = setTimeout(() => {
+      // Killing an instance empties the container: the old one goes in the same task as the new
+      // one comes, so no frame shows neither.
+      retire();
+      // The settings belong to the graph (they are memoised on it), so they are read with it.
+      const created: MapSigma = new Sigma(graph, element, { allowInvalidContainer: true, ...settings });
+      instance = created;
+      withCheapPicking(created, element);
+      skipNeedlessLayerClears(created.getCanvases());
+      instances++;
+      element.dataset.renderer = String(instances);
+      // A rebuilt graph (other tie rules) keeps the reader's place on the map.
+      if (lastCamera.current && lastCamera.current.key === key) created.getCamera().setState(lastCamera.current.state);
+      setHost({ graph, sigma: created });
+      onReadyRef.current?.(created);
+    });
     return () => {
+      clearTimeout(timer);
+      if (!instance) return;
       lastCamera.current = { key, state: instance.getCamera().getState() };
       onReadyRef.current?.(null);
       setHost(null);
-      instance.kill();
+      retired.push(instance);
       delete element.dataset.hoveredNode;
       delete element.dataset.hoveredEdge;
     };
