@@ -81,7 +81,7 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
     // task (bench:browser, H2020's overview).
     const timer = setTimeout(() => {
       // Killing an instance empties the container: the old one goes in the same task as the new
-      // one comes, so no frame shows neither.
+      // one comes, so no frame shows an empty map.
       retire();
       // The settings belong to the graph (they are memoised on it), so they are read with it.
       const created: MapSigma = new Sigma(graph, element, { allowInvalidContainer: true, ...settings });
