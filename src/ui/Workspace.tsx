@@ -1,10 +1,10 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { freshResult, latestResult } from '../session/store';
 import { tieBasis } from '../graph/rules';
 import { convenerIntroductions } from '../worklist/introductions';
-import { computeFacets } from '../filters/facets';
+import { useFacetsAfterDraw } from './filters/useFacetsAfterDraw';
 import { filtersActive, type Filters } from '../filters/filters';
 import { computeAppearance, stagesRead, visibleDegrees } from '../graph/appearance';
 import { ActivityIndex, organisationDetails, tieDetails } from '../graph/details';
@@ -90,15 +90,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const { orgIndex } = network.projection.incidence;
   const search = useMemo(() => new OrganisationSearch(dataset.organisations, dataset.activities), [dataset]);
   const activityIndex = useMemo(() => new ActivityIndex(network), [network]);
-  // The facet counts (about 150 ms on H2020) are made in a render of their own, after the workspace
-  // is drawn: in the same render they made one of the page's longest tasks (bench:browser). While a
-  // filter changes the last counts stay; a new network shows none until its own are made.
-  const facetInputs = useMemo(() => ({ network, sectors, filters: view.filters }), [network, sectors, view.filters]);
-  const deferredFacetInputs = useDeferredValue(facetInputs, null);
-  const facets = useMemo(
-    () => (deferredFacetInputs?.network === network ? computeFacets(deferredFacetInputs.network, deferredFacetInputs.sectors, deferredFacetInputs.filters) : null),
-    [deferredFacetInputs, network],
-  );
+  const facets = useFacetsAfterDraw(network, sectors, view.filters);
   const structure = freshResult(analysis, 'structure');
   const betweenness = freshResult(analysis, 'betweenness');
   const communities = freshResult(analysis, 'communities');
