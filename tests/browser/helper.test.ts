@@ -47,6 +47,8 @@ async function analysedAt(page: Page, cores: number, counts: string) {
   for (const view of ['tables', 'bridges']) {
     await page.getByTestId(`tab-${view}`).click();
     await page.getByTestId(`view-${view}`).waitFor();
+    // A table shows the rows that fit once it has measured its height (until then, a fallback's).
+    await expect.poll(() => page.locator(`[data-testid="view-${view}"] .dt-scroll:not([data-measured])`).count(), { timeout: 15_000 }).toBe(0);
     texts.push(await page.getByTestId(`view-${view}`).innerText());
   }
   // A worker's workers are the page's too (Chromium reports them to the DevTools protocol).

@@ -80,7 +80,8 @@ export function DataTable<Row>({
   const [sort, setSort] = useState<SortState | null>(initialSort);
   const [activeId, setActiveId] = useState<string | null>(selected);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState({ height: FALLBACK_VIEWPORT, header: FALLBACK_HEADER });
+  // `measured`: the rows shown are those that fit the table's own height, not the fallback's.
+  const [viewport, setViewport] = useState({ height: FALLBACK_VIEWPORT, header: FALLBACK_HEADER, measured: false });
 
   const haystacks = useMemo(() => buildHaystacks(rows, columns), [rows, columns]);
   const matched = useMemo(() => matchingIndices(haystacks, query), [haystacks, query]);
@@ -123,7 +124,7 @@ export function DataTable<Row>({
     const observer = new ResizeObserver(() => {
       const h = el.clientHeight;
       const header = headRef.current?.offsetHeight ?? FALLBACK_HEADER;
-      if (h > 0) setViewport((v) => (v.height === h && v.header === header ? v : { height: h, header }));
+      if (h > 0) setViewport((v) => (v.measured && v.height === h && v.header === header ? v : { height: h, header, measured: true }));
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -240,6 +241,7 @@ export function DataTable<Row>({
       <div
         className="dt-scroll"
         ref={scrollRef}
+        data-measured={viewport.measured || undefined}
         style={{ height }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
