@@ -10,7 +10,7 @@ type ListKey = 'sources' | 'kinds' | 'schemes' | 'themes' | 'regions' | 'cities'
 
 export interface FiltersPanelProps {
   filters: Filters;
-  /** Null while they are being counted (a task after the workspace is drawn, see Workspace). */
+  /** Null while they are being counted (in a task after the workspace is drawn: useFacetsAfterDraw). */
   facets: Facets | null;
   counts: Visibility['counts'];
   search: OrganisationSearch;
