@@ -76,9 +76,9 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
     const key = cameraKeyRef.current;
     const retired = retiring.current;
     let instance: MapSigma | null = null;
-    // Sigma makes three WebGL contexts (each 60–250 ms in software WebGL): in a task of their own,
-    // not in the one that rendered the display graph, where together they made the page's longest
-    // task (bench:browser, H2020's overview).
+    // Sigma makes three WebGL contexts (84–129 ms each in software WebGL here): in a task of their
+    // own, not in the one that rendered the display graph, where together they made the page's
+    // longest task (bench:browser, H2020's overview).
     const timer = setTimeout(() => {
       // Killing an instance empties the container: the old one goes in the same task as the new
       // one comes, so no frame shows an empty map.
