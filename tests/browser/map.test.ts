@@ -230,6 +230,27 @@ describe('ties', () => {
   });
 });
 
+describe('the sigma instance', () => {
+  it("releases its WebGL contexts when the map view is left (a browser keeps only a few alive)", async () => {
+    const page = session.page;
+    await openApp(page);
+    await settledCamera(page);
+    // The map's canvases, kept past the map itself; only WebGL ones answer getContext('webgl2').
+    const webgl = await page.evaluate(() => {
+      const w = window as unknown as { mapCanvases: HTMLCanvasElement[] };
+      w.mapCanvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="graph-canvas"] canvas')].filter((c) => c.getContext('webgl2'));
+      return w.mapCanvases.length;
+    });
+    expect(webgl).toBeGreaterThan(0);
+    await page.getByTestId('tab-tables').click();
+    await page.getByTestId('view-tables').waitFor();
+    const lost = () =>
+      page.evaluate(() => (window as unknown as { mapCanvases: HTMLCanvasElement[] }).mapCanvases.filter((c) => c.getContext('webgl2')!.isContextLost()).length);
+    // sigma's kill() loses each of its contexts.
+    await expect.poll(lost).toBe(webgl);
+  });
+});
+
 describe('layout control', () => {
   it('runs and stops ForceAtlas2', async () => {
     const page = session.page;

@@ -68,7 +68,6 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
   const retire = () => {
     for (const old of retiring.current.splice(0)) old.kill();
   };
-  useEffect(() => retire, []);
 
   useEffect(() => {
     const element = container.current;
@@ -107,6 +106,9 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new instance per graph, not per settings object
   }, [graph]);
+  // On unmount the last instance goes too. React runs the cleanups in the order the effects are
+  // declared, so this one must come after the effect whose cleanup retires that instance.
+  useEffect(() => retire, []);
 
   return (
     <div className="graph-view">
