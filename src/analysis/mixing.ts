@@ -191,7 +191,7 @@ export function mixingMatrices(csr: Csr, weighted: boolean): MixingMatrices {
 
 const ei = (e: number, i: number) => (e + i > 0 ? (e - i) / (e + i) : null);
 
-/** Krackhardt & Stern (1988) E–I index: global, both group conventions, and per node. */
+/** Krackhardt & Stern (1988) E–I index: global and both group conventions (per node: `nodeEi`). */
 export function eiIndex(csr: Csr, weighted: boolean): EIIndex {
   const G = csr.groupNames.length;
   const Eg = new Float64Array(G);
