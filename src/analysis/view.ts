@@ -168,6 +168,38 @@ function forEachPartner(vi: TwoModeRows, index: ColumnIndex, u: number, visit: (
   }
 }
 
+/**
+ * Organisation by organisation (u = 0, 1, …): `first(v)` when a row of u first ties it to v > u,
+ * `each(v, r)` for every row r that does (in row order), then `ties(u, partners)` with u's
+ * partners in increasing order. A projection without a (pair, row) list or a sort of one.
+ */
+function forEachOrganisationsTies(
+  vi: TwoModeRows,
+  index: ColumnIndex,
+  first: (v: number) => void,
+  each: (v: number, r: number) => void,
+  ties: (u: number, partners: Int32Array) => void,
+): void {
+  const { n } = vi;
+  const seen = new Int32Array(n).fill(-1);
+  const touched = new Int32Array(n);
+  let u = 0;
+  let k = 0;
+  const visit = (v: number, r: number) => {
+    if (seen[v] !== u) {
+      seen[v] = u;
+      touched[k++] = v;
+      first(v);
+    }
+    each(v, r);
+  };
+  for (; u < n; u++) {
+    k = 0;
+    forEachPartner(vi, index, u, visit);
+    if (k > 0) ties(u, touched.subarray(0, k).sort());
+  }
+}
+
 /** What one draw of a row adds to the weight of each tie it forms: 1, or 1/(n − 1) for `newman`. */
 function rowCoefficients(vi: TwoModeRows, weight: WeightMode): Float64Array {
   const rows = vi.listing.length;
@@ -200,39 +232,32 @@ export function projectVisibleIncidence(
   let edgeV = new Int32Array(bound);
   let edgeW = new Float64Array(bound);
   let shared = new Float64Array(bound);
-  const seen = new Int32Array(n).fill(-1);
   const sumW = new Float64Array(n);
   const sumS = new Float64Array(n);
-  const touched = new Int32Array(n);
   const coefficient = rowCoefficients(vi, weight);
   let m = 0;
-  let k = 0;
-  let u = 0;
-  const visit = (v: number, r: number) => {
-    const t = times(r);
-    if (seen[v] !== u) {
-      seen[v] = u;
-      touched[k++] = v;
+  forEachOrganisationsTies(
+    vi,
+    index,
+    (v) => {
       sumW[v] = 0;
       sumS[v] = 0;
-    }
-    sumW[v] = sumW[v]! + coefficient[r]! * t;
-    sumS[v] = sumS[v]! + t;
-  };
-  for (; u < n; u++) {
-    k = 0;
-    forEachPartner(vi, index, u, visit);
-    if (k === 0) continue;
-    const partners = touched.subarray(0, k).sort();
-    for (let j = 0; j < k; j++) {
-      const v = partners[j]!;
-      edgeU[m] = u;
-      edgeV[m] = v;
-      edgeW[m] = sumW[v]!;
-      shared[m] = sumS[v]!;
-      m++;
-    }
-  }
+    },
+    (v, r) => {
+      const t = times(r);
+      sumW[v] = sumW[v]! + coefficient[r]! * t;
+      sumS[v] = sumS[v]! + t;
+    },
+    (u, partners) => {
+      for (const v of partners) {
+        edgeU[m] = u;
+        edgeV[m] = v;
+        edgeW[m] = sumW[v]!;
+        shared[m] = sumS[v]!;
+        m++;
+      }
+    },
+  );
   if (m < bound) {
     edgeU = edgeU.slice(0, m);
     edgeV = edgeV.slice(0, m);
@@ -265,41 +290,34 @@ export function tieRows(vi: TwoModeRows, weight: WeightMode): TieRows {
   const edgeV = new Int32Array(bound);
   const rowOffsets = new Int32Array(bound + 1);
   const rows = new Int32Array(index.total);
-  const seen = new Int32Array(n).fill(-1);
   const count = new Int32Array(n);
   const next = new Int32Array(n);
-  const touched = new Int32Array(n);
   let m = 0;
-  let k = 0;
-  let u = 0;
-  // Two passes over u's rows: count each partner's rows, then place them (in row order) in the
-  // slice that u's sorted partners get.
-  const countRow = (v: number) => {
-    if (seen[v] !== u) {
-      seen[v] = u;
-      touched[k++] = v;
-      count[v] = 0;
-    }
-    count[v]!++;
-  };
+  // Each partner's rows are counted, its slice of `rows` placed after u's sorted partners, and
+  // then u's rows are walked again to fill the slices (in row order).
   const placeRow = (v: number, r: number) => {
     rows[next[v]!++] = r;
   };
-  for (; u < n; u++) {
-    k = 0;
-    forEachPartner(vi, index, u, countRow);
-    if (k === 0) continue;
-    const partners = touched.subarray(0, k).sort();
-    for (let j = 0; j < k; j++) {
-      const v = partners[j]!;
-      edgeU[m] = u;
-      edgeV[m] = v;
-      next[v] = rowOffsets[m]!;
-      rowOffsets[m + 1] = rowOffsets[m]! + count[v]!;
-      m++;
-    }
-    forEachPartner(vi, index, u, placeRow);
-  }
+  forEachOrganisationsTies(
+    vi,
+    index,
+    (v) => {
+      count[v] = 0;
+    },
+    (v) => {
+      count[v]!++;
+    },
+    (u, partners) => {
+      for (const v of partners) {
+        edgeU[m] = u;
+        edgeV[m] = v;
+        next[v] = rowOffsets[m]!;
+        rowOffsets[m + 1] = rowOffsets[m]! + count[v]!;
+        m++;
+      }
+      forEachPartner(vi, index, u, placeRow);
+    },
+  );
   return {
     edgeU: edgeU.slice(0, m),
     edgeV: edgeV.slice(0, m),
