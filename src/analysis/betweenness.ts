@@ -43,24 +43,135 @@ export interface BetweennessResult {
 }
 
 /**
+ * Nodes whose neighbours are all tied to each other (on project data: an organisation in one
+ * project only, or a leaf). Such a node is never between two others on a shortest path, and a BFS
+ * finds nothing through it: the node that reached it is tied to all of its other neighbours, so
+ * they are already found, none of them further from the source. The BFS in
+ * `accumulateDependencies` therefore does not scan their ties (unless the node is the source),
+ * which leaves its DAG, its sums and their order exactly as they were. A self-loop or a repeated
+ * arc makes a node count as not simplicial.
+ */
+export function simplicialNodes(csr: Pick<Csr, 'n' | 'offsets' | 'targets'>): Uint8Array {
+  const { n, offsets, targets } = csr;
+  const degree = (x: number) => offsets[x + 1]! - offsets[x]!;
+  // Each pair of neighbours is checked once, from the one with fewer ties (then the smaller
+  // index): a hub's long list is then read only for the few neighbours ranked above it, and by
+  // binary search where the lists are sorted (as csrFromSortedEdges makes them).
+  const ranksBelow = (x: number, y: number) => degree(x) < degree(y) || (degree(x) === degree(y) && x < y);
+  let sorted = true;
+  for (let x = 0; x < n && sorted; x++) {
+    for (let p = offsets[x]! + 1; p < offsets[x + 1]!; p++) {
+      if (targets[p]! <= targets[p - 1]!) {
+        sorted = false;
+        break;
+      }
+    }
+  }
+  const contains = (x: number, y: number) => {
+    let lo = offsets[x]!;
+    let hi = offsets[x + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = targets[mid]!;
+      if (t === y) return true;
+      if (t < y) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  };
+  const out = new Uint8Array(n);
+  const mark = new Int32Array(n).fill(-1);
+  const hit = new Int32Array(n).fill(-1);
+  const neighbours = new Int32Array(n);
+  let tick = 0;
+  for (let w = 0; w < n; w++) {
+    const start = offsets[w]!;
+    const k = degree(w);
+    // Every neighbour is tied to w and the k − 1 others: a degree below k rules w out at once.
+    // A simplicial neighbour x is then w's twin: w is tied to all of x's clique, which has as
+    // many members as w has neighbours plus one (no fewer, as x has at least k ties; no more, as
+    // they are all w's neighbours), so that clique is w's own and w is simplicial too. The other
+    // members of one project need no check.
+    let simplicial = true;
+    let twin = false;
+    for (let p = start; p < start + k && simplicial; p++) {
+      const x = targets[p]!;
+      if (x === w || mark[x] === w || degree(x) < k) simplicial = false;
+      if (out[x]) twin = true;
+      mark[x] = w;
+    }
+    if (!simplicial) continue;
+    if (twin) {
+      out[w] = 1;
+      continue;
+    }
+    const nb = neighbours.subarray(0, k);
+    nb.set(targets.subarray(start, start + k));
+    nb.sort((a, b) => (ranksBelow(a, b) ? -1 : ranksBelow(b, a) ? 1 : 0));
+    for (let i = 0; i + 1 < k && simplicial; i++) {
+      const x = nb[i]!;
+      const need = k - 1 - i;
+      if (sorted && degree(x) > 16 * need) {
+        for (let j = i + 1; j < k && simplicial; j++) if (!contains(x, nb[j]!)) simplicial = false;
+        continue;
+      }
+      tick++;
+      let found = 0;
+      for (let q = offsets[x]!, qEnd = offsets[x + 1]!; q < qEnd && found < need; q++) {
+        const y = targets[q]!;
+        if (mark[y] === w && hit[y] !== tick && y !== x && ranksBelow(x, y)) {
+          hit[y] = tick;
+          found++;
+        }
+      }
+      if (found < need) simplicial = false;
+    }
+    if (simplicial) out[w] = 1;
+  }
+  return out;
+}
+
+/** Scratch for `accumulateDependencies`, reusable across calls on the same graph. */
+export interface DependencyScratch {
+  sigma: Float64Array;
+  delta: Float64Array;
+  dist: Int32Array;
+  order: Int32Array;
+  arcFrom: Int32Array;
+  arcTo: Int32Array;
+  /** `simplicialNodes`: nodes whose ties a BFS does not need to scan. */
+  simplicial: Uint8Array;
+}
+
+export function dependencyScratch(csr: Csr): DependencyScratch {
+  const { n, m } = csr;
+  return {
+    sigma: new Float64Array(n),
+    delta: new Float64Array(n),
+    dist: new Int32Array(n).fill(-1),
+    order: new Int32Array(n),
+    // Arcs of the shortest-path DAG (v one level above w), in the order the BFS finds them; every
+    // undirected tie gives at most one such arc, so m slots suffice.
+    arcFrom: new Int32Array(m),
+    arcTo: new Int32Array(m),
+    simplicial: simplicialNodes(csr),
+  };
+}
+
+/**
  * Raw Brandes dependency sums δ over the given sources (ordered pairs, not halved).
- * Exposed so tests can compare against NetworkX with a fixed set of sources.
+ * Exposed so tests can compare against NetworkX with a fixed set of sources. A caller that makes
+ * many calls on one graph passes one `dependencyScratch` (it is left as it was found).
  */
 export function accumulateDependencies(
   csr: Csr,
   sources: ArrayLike<number>,
   onProgress?: (fraction: number) => void,
+  scratch: DependencyScratch = dependencyScratch(csr),
 ): Float64Array {
-  const { n, m, offsets, targets } = csr;
+  const { n, offsets, targets } = csr;
+  const { sigma, delta, dist, order, arcFrom, arcTo, simplicial } = scratch;
   const bc = new Float64Array(n);
-  const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
-  const dist = new Int32Array(n).fill(-1);
-  const order = new Int32Array(n);
-  // Arcs of the shortest-path DAG (v one level above w), in the order the BFS finds them; every
-  // undirected tie gives at most one such arc, so m slots suffice.
-  const arcFrom = new Int32Array(m);
-  const arcTo = new Int32Array(m);
   const every = Math.max(1, Math.floor(sources.length / 50));
   for (let k = 0; k < sources.length; k++) {
     const s = sources[k]!;
@@ -73,6 +184,7 @@ export function accumulateDependencies(
     sigma[s] = 1;
     while (head < tail) {
       const v = order[head++]!;
+      if (simplicial[v] && v !== s) continue;
       const dv = dist[v]! + 1;
       const sv = sigma[v]!;
       for (let p = offsets[v]!, end = offsets[v + 1]!; p < end; p++) {

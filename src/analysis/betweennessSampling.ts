@@ -30,7 +30,7 @@
  *
  * The budget is in BFS work, not in milliseconds, so the result depends on the seed only.
  */
-import { accumulateDependencies, DEFAULT_EXACT_BETWEENNESS_MAX_NODES, rescaleBetweenness } from './betweenness';
+import { accumulateDependencies, DEFAULT_EXACT_BETWEENNESS_MAX_NODES, dependencyScratch, rescaleBetweenness } from './betweenness';
 import type { Csr } from './csr';
 import { mulberry32, sampleWithoutReplacement } from './prng';
 
@@ -129,6 +129,7 @@ export function* sampledBetweennessSteps(csr: Csr, options: SampledBetweennessOp
   const top = Math.max(1, Math.floor(options.top ?? DEFAULT_TOP));
   const bfsCost = n + 2 * csr.m;
   const perYield = Math.max(1, Math.floor(YIELD_WORK / Math.max(1, bfsCost)));
+  const scratch = dependencyScratch(csr);
 
   if (n <= (options.exactMaxNodes ?? DEFAULT_EXACT_BETWEENNESS_MAX_NODES)) {
     const sum = new Float64Array(n);
@@ -136,7 +137,7 @@ export function* sampledBetweennessSteps(csr: Csr, options: SampledBetweennessOp
     for (let i = 0; i < n; i++) all[i] = i;
     let chunks = 0;
     for (let from = 0; from < n; from += perYield) {
-      const raw = accumulateDependencies(csr, all.subarray(from, Math.min(n, from + perYield)));
+      const raw = accumulateDependencies(csr, all.subarray(from, Math.min(n, from + perYield)), undefined, scratch);
       for (let i = 0; i < n; i++) sum[i] = sum[i]! + raw[i]!;
       chunks++;
       if (from + perYield < n) yield (from + perYield) / n;
@@ -173,7 +174,7 @@ export function* sampledBetweennessSteps(csr: Csr, options: SampledBetweennessOp
     for (let from = used; from < end; from += groupSize) {
       const to = Math.min(end, from + groupSize);
       const group = pivots.subarray(from, to);
-      const raw = accumulateDependencies(csr, group);
+      const raw = accumulateDependencies(csr, group, undefined, scratch);
       for (let i = 0; i < n; i++) {
         groupRaw[i] = raw[i]!;
         sumRaw[i] = sumRaw[i]! + raw[i]!;
