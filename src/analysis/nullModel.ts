@@ -283,8 +283,14 @@ interface Counter {
   colOffsets: Int32Array;
   colFill: Int32Array;
   colSlots: Int32Array;
-  /** Interleaved per organisation v: [2v] the last u that reached v (de-duplication), [2v+1] v's sector (one cache line for both). */
-  info: Int32Array;
+  /** Sector per organisation. */
+  group: Int32Array;
+  /** Sector of the organisation in each slot, filled with the column index: read next to the slot itself. */
+  slotGroup: Int32Array;
+  /** The last u that reached each organisation (de-duplication). */
+  reachedBy: Int32Array;
+  /** Tie counts per sector pair, as integers while counting. */
+  counts: Int32Array;
   G: number;
 }
 
@@ -292,9 +298,17 @@ function makeCounter(s: CurveballState, group: Int32Array, G: number): Counter {
   const colOffsets = new Int32Array(s.n + 1);
   for (let p = 0; p < s.slots.length; p++) colOffsets[s.slots[p]! + 1]!++;
   for (let i = 0; i < s.n; i++) colOffsets[i + 1] = colOffsets[i + 1]! + colOffsets[i]!;
-  const info = new Int32Array(2 * s.n);
-  for (let i = 0; i < s.n; i++) info[2 * i + 1] = group[i]!;
-  return { colOffsets, colFill: new Int32Array(s.n), colSlots: new Int32Array(s.slots.length), info, G };
+  const P = s.slots.length;
+  return {
+    colOffsets,
+    colFill: new Int32Array(s.n),
+    colSlots: new Int32Array(P),
+    group,
+    slotGroup: new Int32Array(P),
+    reachedBy: new Int32Array(s.n),
+    counts: new Int32Array(G * G),
+    G,
+  };
 }
 
 /** Sorts the movable segment of every row (insertion sort: rows are small on average). */
@@ -328,24 +342,28 @@ function sortRows(s: CurveballState): void {
  */
 function countTies(s: CurveballState, c: Counter, out: Float64Array): void {
   const { rowStart, fixedEnd, listing, slots, slotRow } = s;
-  const { colOffsets, colFill, colSlots, info, G } = c;
+  const { colOffsets, colFill, colSlots, group, slotGroup, reachedBy, counts, G } = c;
   const n = s.n;
   sortRows(s);
-  out.fill(0);
+  counts.fill(0);
   colFill.set(colOffsets.subarray(0, n));
-  for (let p = 0; p < slots.length; p++) colSlots[colFill[slots[p]!]!++] = p;
-  for (let i = 0; i < n; i++) info[2 * i] = -1;
+  for (let p = 0; p < slots.length; p++) {
+    const o = slots[p]!;
+    colSlots[colFill[o]!++] = p;
+    slotGroup[p] = group[o]!;
+  }
+  reachedBy.fill(-1);
   for (let u = 0; u < n; u++) {
-    const row = info[2 * u + 1]! * G;
+    const row = group[u]! * G;
     for (let q = colOffsets[u]!, qEnd = colOffsets[u + 1]!; q < qEnd; q++) {
       const p = colSlots[q]!;
       const r = slotRow[p]!;
       if (!listing[r]) {
         for (let x = p + 1, end = rowStart[r + 1]!; x < end; x++) {
-          const v2 = 2 * slots[x]!;
-          if (info[v2] !== u) {
-            info[v2] = u;
-            out[row + info[v2 + 1]!]!++;
+          const v = slots[x]!;
+          if (reachedBy[v] !== u) {
+            reachedBy[v] = u;
+            counts[row + slotGroup[x]!]!++;
           }
         }
         continue;
@@ -354,14 +372,14 @@ function countTies(s: CurveballState, c: Counter, out: Float64Array): void {
       const end = p >= fixedEnd[r]! ? fixedEnd[r]! : rowStart[r + 1]!;
       for (let x = rowStart[r]!; x < end; x++) {
         const v = slots[x]!;
-        const v2 = 2 * v;
-        if (v > u && info[v2] !== u) {
-          info[v2] = u;
-          out[row + info[v2 + 1]!]!++;
+        if (v > u && reachedBy[v] !== u) {
+          reachedBy[v] = u;
+          counts[row + slotGroup[x]!]!++;
         }
       }
     }
   }
+  for (let i = 0; i < G * G; i++) out[i] = counts[i]!;
 }
 
 /**
