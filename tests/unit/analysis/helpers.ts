@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import Graph from 'graphology';
 import { expect } from 'vitest';
 import { canonicalGraph } from '../../../src/analysis/clusters';
@@ -139,4 +140,20 @@ export function datasetGraph(dataset: Dataset): Graph {
   const csr = datasetCsr(dataset);
   csr.ids.forEach((id, i) => graph.mergeNodeAttributes(id, { sector: csr.groupNames[csr.group[i]!], label: csr.labels[i] }));
   return graph;
+}
+
+/**
+ * Rows of two-mode data for property tests: each row's members (organisation indices below
+ * `orgs`, in the generated order), whether it is a listing, and how many of its first members are
+ * its hubs.
+ */
+export function twoModeRowsArb(limits: { orgs: number; rowSize: number; hubs: number; rows: number }) {
+  return fc.array(
+    fc.record({
+      members: fc.uniqueArray(fc.integer({ min: 0, max: limits.orgs - 1 }), { minLength: 1, maxLength: limits.rowSize }),
+      listing: fc.boolean(),
+      hubCount: fc.integer({ min: 0, max: limits.hubs }),
+    }),
+    { minLength: 1, maxLength: limits.rows },
+  );
 }

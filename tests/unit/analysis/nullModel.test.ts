@@ -23,7 +23,7 @@ import {
 } from '../../../src/analysis/nullModel';
 import { mulberry32 } from '../../../src/analysis/prng';
 import { projectVisibleIncidence } from '../../../src/analysis/view';
-import { FIXTURES } from './helpers';
+import { FIXTURES, twoModeRowsArb } from './helpers';
 
 interface Row {
   members: number[];
@@ -100,14 +100,7 @@ const dataArb = fc
   .record({
     n: fc.integer({ min: 2, max: 9 }),
     groups: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 9, maxLength: 9 }),
-    rows: fc.array(
-      fc.record({
-        members: fc.uniqueArray(fc.integer({ min: 0, max: 8 }), { minLength: 1, maxLength: 6 }),
-        listing: fc.boolean(),
-        hubCount: fc.integer({ min: 0, max: 2 }),
-      }),
-      { minLength: 1, maxLength: 8 },
-    ),
+    rows: twoModeRowsArb({ orgs: 9, rowSize: 6, hubs: 2, rows: 8 }),
     seed: fc.integer(),
   })
   .map(({ n, groups, rows, seed }) => {

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { projectVisibleIncidence, resampleTies, tieRows } from '../../../src/analysis/view';
 import type { WeightMode } from '../../../src/graph/projection';
+import { twoModeRowsArb } from './helpers';
 
 interface TwoMode {
   n: number;
@@ -20,14 +21,7 @@ interface TwoMode {
 const dataArb = fc
   .record({
     n: fc.integer({ min: 2, max: 12 }),
-    rows: fc.array(
-      fc.record({
-        members: fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { minLength: 1, maxLength: 7 }),
-        listing: fc.boolean(),
-        hubCount: fc.integer({ min: 0, max: 3 }),
-      }),
-      { minLength: 1, maxLength: 10 },
-    ),
+    rows: twoModeRowsArb({ orgs: 12, rowSize: 7, hubs: 3, rows: 10 }),
     weight: fc.constantFrom<WeightMode>('shared', 'newman'),
     draws: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 10, maxLength: 10 }),
   })
