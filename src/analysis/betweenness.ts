@@ -50,6 +50,11 @@ export interface BetweennessResult {
  * `accumulateDependencies` therefore does not scan their ties (unless the node is the source),
  * which leaves its DAG, its sums and their order exactly as they were. A self-loop or a repeated
  * arc makes a node count as not simplicial.
+ *
+ * These are the "side vertices" of Sarıyüce, Saule, Kaya & Çatalyürek (2013), "Shattering and
+ * compressing networks for betweenness centrality" (SIAM SDM), which removes them from the graph
+ * and corrects the others' values; here they stay in the graph and are only not expanded, which
+ * needs no correction. No graphology library finds them, hence this function.
  */
 export function simplicialNodes(csr: Pick<Csr, 'n' | 'offsets' | 'targets'>): Uint8Array {
   const { n, offsets, targets } = csr;
