@@ -491,18 +491,38 @@ export function project(
 /** Ties per activity kind, and how many of them come only from listings: "how ties are made" in numbers. */
 export function tieSources(projection: Projection, kindOf: (activityId: string) => string): { kind: string; ties: number; only: number }[] {
   const { ties, incidence } = projection;
-  const perKind = new Map<string, { ties: number; only: number }>();
+  // Kinds as small codes, looked up once per activity rather than once per (tie, activity): on
+  // H2020 that is 31 k lookups instead of 1.1 M, and no Set per tie.
+  const kinds: string[] = [];
+  const codeOfKind = new Map<string, number>();
+  const kindCode = Int32Array.from(incidence.actIds, (id) => {
+    const kind = kindOf(id);
+    let code = codeOfKind.get(kind);
+    if (code === undefined) codeOfKind.set(kind, (code = kinds.push(kind) - 1));
+    return code;
+  });
+  const tiesOf = new Float64Array(kinds.length);
+  const onlyOf = new Float64Array(kinds.length);
+  const seenIn = new Int32Array(kinds.length).fill(-1);
+  const found = new Int32Array(kinds.length);
   for (let e = 0; e < ties.m; e++) {
-    const kinds = new Set<string>();
-    for (let p = ties.actOffsets[e]!; p < ties.actOffsets[e + 1]!; p++) kinds.add(kindOf(incidence.actIds[ties.acts[p]!]!));
-    for (const k of kinds) {
-      let entry = perKind.get(k);
-      if (!entry) perKind.set(k, (entry = { ties: 0, only: 0 }));
-      entry.ties++;
-      if (kinds.size === 1) entry.only++;
+    let count = 0;
+    for (let p = ties.actOffsets[e]!; p < ties.actOffsets[e + 1]!; p++) {
+      const code = kindCode[ties.acts[p]!]!;
+      if (seenIn[code] === e) continue;
+      seenIn[code] = e;
+      found[count++] = code;
+    }
+    for (let i = 0; i < count; i++) {
+      tiesOf[found[i]!]!++;
+      if (count === 1) onlyOf[found[i]!]!++;
     }
   }
-  return [...perKind.entries()].map(([kind, c]) => ({ kind, ...c })).sort((a, b) => b.ties - a.ties || byCodeUnit(a.kind, b.kind));
+  const out: { kind: string; ties: number; only: number }[] = [];
+  kinds.forEach((kind, code) => {
+    if (tiesOf[code]! > 0) out.push({ kind, ties: tiesOf[code]!, only: onlyOf[code]! });
+  });
+  return out.sort((a, b) => b.ties - a.ties || byCodeUnit(a.kind, b.kind));
 }
 
 /** Neighbours of every organisation over the ties, with the tie behind each (CSR). */

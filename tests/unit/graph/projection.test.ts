@@ -195,6 +195,28 @@ describe('how ties are made', () => {
       { kind: 'consultation', ties: 2, only: 2 },
       { kind: 'project', ties: 1, only: 1 },
     ]);
+    // A project q also ties the hub to a, and a fund f has one member (no tie): hub–a comes from
+    // both kinds, and a kind without ties is not listed.
+    const both = project(
+      dataset(
+        [
+          ['c', 'hub', 'lead'],
+          ['c', 'a'],
+          ['c', 'b'],
+          ['p', 'a'],
+          ['p', 'b'],
+          ['q', 'hub'],
+          ['q', 'a'],
+          ['f', 'b'],
+        ],
+        { c: 'consultation' },
+      ),
+    );
+    const kinds: Record<string, string> = { c: 'consultation', f: 'fund' };
+    expect(tieSources(both, (id) => kinds[id] ?? 'project')).toEqual([
+      { kind: 'consultation', ties: 2, only: 1 },
+      { kind: 'project', ties: 2, only: 1 },
+    ]);
   });
 
   it('estimates exactly the number of (pair, activity) triples it then builds (property)', () => {
