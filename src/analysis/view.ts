@@ -6,7 +6,7 @@
 import { SECTORS } from '../data/sectors';
 import type { Visibility } from '../filters/filters';
 import type { Network } from '../graph/network';
-import type { WeightMode } from '../graph/projection';
+import { activityPairs, type WeightMode } from '../graph/projection';
 import { csrFromSortedEdges, type Csr } from './csr';
 
 /**
@@ -101,16 +101,6 @@ export function visibleIncidence(network: Network, visibility: Visibility, state
   };
 }
 
-/** Number of ties a row of two-mode data forms under the rules. */
-export function rowPairs(vi: Pick<VisibleIncidence, 'memberOffsets' | 'hub' | 'listing'>, r: number): number {
-  const start = vi.memberOffsets[r]!;
-  const n = vi.memberOffsets[r + 1]! - start;
-  if (!vi.listing[r]) return (n * (n - 1)) / 2;
-  let hubs = 0;
-  for (let p = start; p < start + n; p++) hubs += vi.hub[p]!;
-  return (hubs * (hubs - 1)) / 2 + hubs * (n - hubs);
-}
-
 /** The two-mode data a projection reads (a `VisibleIncidence` fits). */
 type TwoModeRows = Pick<VisibleIncidence, 'n' | 'memberOffsets' | 'members' | 'hub' | 'listing'>;
 
@@ -129,7 +119,7 @@ function columnIndex(vi: TwoModeRows, times: (r: number) => number) {
   let sorted = true;
   for (let r = 0; r < rows; r++) {
     if (!(times(r) > 0)) continue;
-    total += rowPairs(vi, r);
+    total += activityPairs(vi, r);
     for (let p = memberOffsets[r]!, end = memberOffsets[r + 1]!; p < end; p++) {
       slotRow[p] = r;
       colOffsets[members[p]! + 1]!++;

@@ -206,7 +206,7 @@ export function confidenceLevel(c: Confidence | string | undefined): number {
 const classRank = (c: RoleClass | undefined) => (c === 'hub' ? 2 : c === 'member' ? 1 : c === 'funder' ? 0 : -1);
 
 /** The ties an activity forms: the number of tie-forming members and of hubs among them. */
-function activityShape(inc: Incidence, a: number): { n: number; hubs: number } {
+function activityShape(inc: Pick<Incidence, 'memberOffsets' | 'hub'>, a: number): { n: number; hubs: number } {
   const start = inc.memberOffsets[a]!;
   const end = inc.memberOffsets[a + 1]!;
   let hubs = 0;
@@ -214,8 +214,8 @@ function activityShape(inc: Incidence, a: number): { n: number; hubs: number } {
   return { n: end - start, hubs };
 }
 
-/** Number of (pair, activity) triples an activity contributes under the rules. */
-export function activityPairs(inc: Incidence, a: number): number {
+/** Number of (pair, activity) triples an activity (a row of any two-mode data) contributes under the rules. */
+export function activityPairs(inc: Pick<Incidence, 'memberOffsets' | 'hub' | 'listing'>, a: number): number {
   const { n, hubs } = activityShape(inc, a);
   if (!inc.listing[a]) return (n * (n - 1)) / 2;
   return (hubs * (hubs - 1)) / 2 + hubs * (n - hubs);
