@@ -149,18 +149,28 @@ export function sheetExtent(xml: Uint8Array): SheetExtent {
   return extent;
 }
 
-/** Sheet names by part ("xl/worksheets/sheet1.xml" → "Blad1"), from the workbook and its relations. */
-function sheetNames(parts: Record<string, Uint8Array>): Map<string, string> {
-  const names = new Map<string, string>();
-  const workbook = parts['xl/workbook.xml'];
-  const relations = parts['xl/_rels/workbook.xml.rels'];
-  if (!workbook || !relations) return names;
+/**
+ * The part each relation of the workbook points to, by relation id, resolved as read-excel-file
+ * resolves it: "/x" is "x", anything else is under "xl/" ("../s.xml" is the part "xl/../s.xml").
+ */
+function relationTargets(parts: Record<string, Uint8Array>): Map<string, string> {
   const targets = new Map<string, string>();
+  const relations = parts['xl/_rels/workbook.xml.rels'];
+  if (!relations) return targets;
   for (const m of decoder.decode(relations).matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
     const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
+  return targets;
+}
+
+/** Sheet names by part ("xl/worksheets/sheet1.xml" → "Blad1"), from the workbook and its relations. */
+function sheetNames(parts: Record<string, Uint8Array>): Map<string, string> {
+  const names = new Map<string, string>();
+  const workbook = parts['xl/workbook.xml'];
+  const targets = relationTargets(parts);
+  if (!workbook || !targets.size) return names;
   for (const m of decoder.decode(workbook).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const id = /\br:id="([^"]*)"/.exec(m[0])?.[1];
@@ -174,14 +184,19 @@ function sheetNames(parts: Record<string, Uint8Array>): Map<string, string> {
 export function checkSheets(bytes: Uint8Array): SheetVerdict {
   let parts: Record<string, Uint8Array>;
   try {
-    parts = unzipSync(bytes, { filter: (f) => /^xl\/(?:worksheets\/[^/]+\.xml|workbook\.xml|_rels\/workbook\.xml\.rels)$/.test(f.name) });
+    // First the workbook and its relations: they say where the sheets are. read-excel-file reads a
+    // sheet wherever they point, so a sheet outside xl/worksheets/ is checked too.
+    const index = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' });
+    const pointedTo = new Set(relationTargets(index).values());
+    parts = { ...index, ...unzipSync(bytes, { filter: (f) => pointedTo.has(f.name) || /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) }) };
   } catch {
     // Not unpackable here: read-excel-file says why, in its own words.
     return { ok: true };
   }
   const names = sheetNames(parts);
   for (const [part, xml] of Object.entries(parts)) {
-    if (!part.startsWith('xl/worksheets/')) continue;
+    // Every part a relation points to (sheets, and shared strings or styles, which hold no cells).
+    if (part === 'xl/workbook.xml' || part === 'xl/_rels/workbook.xml.rels') continue;
     const sheet = names.get(part) ?? part;
     const extent = sheetExtent(xml);
     if (extent.beyond !== undefined) return { ok: false, variant: 'beyond-excel', params: { sheet, cell: extent.beyond } };

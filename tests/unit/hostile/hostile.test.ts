@@ -395,6 +395,22 @@ describe('workbook sheets: where the cells reach is checked before the grid is m
     expect(p.fix).toContain('(in A1048576, XFD4)');
   });
 
+  it('checks a sheet wherever the workbook puts it, as the reader reads it from there', { timeout: 30_000 }, async () => {
+    // A 1.6 KB workbook with its sheet outside xl/worksheets/ passed the check and ran the command
+    // line out of memory (and crashed the tab).
+    const far = sheet(header + row(1_048_576, cell('XFD1048576', 'far')));
+    for (const at of [
+      { target: '/xl/data/s1.xml', part: 'xl/data/s1.xml' },
+      { target: '../sheets/s1.xml', part: 'xl/../sheets/s1.xml' },
+    ]) {
+      const { summaries, outcome } = await importFiles([input('elsewhere.xlsx', makeXlsx([], far, at))]);
+      expectInvariant(outcome.report);
+      expect(summaries[0]!.problems[0]).toMatchObject({ code: 'suspicious-workbook', variant: 'too-many-cells-one-cell', params: { sheet: 'Blad1' } });
+      const fine = await importFiles([input('elsewhere-ok.xlsx', makeXlsx([], sheet(header), at))]);
+      expect(fine.outcome.dataset.organisations.map((o) => o.name).sort()).toEqual(['Org A', 'Org B']);
+    }
+  });
+
   it('reads sheets that reach far in one direction only, and cells that hold only a format', { timeout: 30_000 }, async () => {
     const { outcome } = await importFiles([
       input('tall.xlsx', makeXlsx([], sheet(header + row(1_048_576, cell('A1048576', 'P2'), cell('B1048576', 'Org C'))))),
