@@ -1,12 +1,14 @@
 /** Lower-cases, strips accents and punctuation, and collapses spaces: the key that identifies
- * an organisation when a file gives no organisation id. */
+ * an organisation when a file gives no organisation id. Letters and digits of every script stay
+ * (東京大学 and 京都大学 are two organisations; keeping only a–z made both "" and merged them);
+ * on names in Latin letters a–z the key is what it always was. */
 export function normaliseName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['’`´"“”]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 }
 

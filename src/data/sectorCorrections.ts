@@ -117,7 +117,13 @@ export function parseCorrectionsCsv(
     return { corrections, problems };
   }
   const ids = new Set(dataset.organisations.map((o) => o.id));
-  const byName = new Map(dataset.organisations.map((o) => [normaliseName(o.name), o.id]));
+  // By name only where the name is one organisation's: with ids, two can share a name, and a
+  // correction by that name must not pick one of them.
+  const byName = new Map<string, string | null>();
+  for (const o of dataset.organisations) {
+    const key = normaliseName(o.name);
+    if (key) byName.set(key, byName.has(key) ? null : o.id);
+  }
   const unescape = (v: string | undefined) => {
     const t = (v ?? '').trim();
     return /^'+[=+\-@\t\r]/.test(t) ? t.slice(1) : t;
@@ -127,7 +133,12 @@ export function parseCorrectionsCsv(
     const id = unescape(r.organisation_id);
     const name = unescape(r.name);
     const value = unescape(r.sector);
-    const orgId = ids.has(id) ? id : byName.get(normaliseName(name));
+    const named = ids.has(id) ? undefined : byName.get(normaliseName(name));
+    if (named === null) {
+      problems.push(importProblem({ file, row, column: 'name', severity: 'warning' }, 'correction-ambiguous-name', { name: name.slice(0, 80) }));
+      return;
+    }
+    const orgId = ids.has(id) ? id : named;
     if (!orgId) {
       problems.push(importProblem({ file, row, column: 'organisation_id', severity: 'warning' }, 'correction-unknown-organisation', { name: (id || name).slice(0, 80) }));
       return;

@@ -8,6 +8,7 @@ import { runConverter } from '../../../src/data/import/converter';
 import { loadFilesForCommandLine } from '../../../src/data/import/commandLine';
 import { importFiles, ImportSession, planMappings, type SourceInput } from '../../../src/data/import/pipeline';
 import { MAX_COLUMNS } from '../../../src/data/import/table';
+import { normaliseName } from '../../../src/data/normalise';
 import { hasMarkup, PROBLEM_LIMIT } from '../../../src/data/import/values';
 import { SHEET_CELL_LIMIT, sheetExtent } from '../../../src/data/import/sheetCheck';
 import { ZIP_TOTAL_LIMIT } from '../../../src/data/import/zipCheck';
@@ -113,6 +114,34 @@ describe('ids and names that are JavaScript built-ins work in every format', () 
     });
     expect(code, err).toBe(0);
     expect(written['out.organisations.csv']!.split('\n').slice(1, -1).map((l) => l.split(',')[0]).sort()).toEqual([...BUILT_INS].sort());
+  });
+});
+
+describe('names in any script identify organisations', () => {
+  // The name key kept only a–z and 0–9: 東京大学 Lab and 京都大学 Lab both became "lab" and were merged
+  // without a word, Ιατρείο 1 (care) disappeared into Πανεπιστήμιο 1, and 北京大学 was rejected as
+  // "no letters or digits".
+  const NAMES = ['東京大学 Lab', '京都大学 Lab', 'Πανεπιστήμιο 1', 'Ιατρείο 1', 'جامعة القاهرة', 'Москва', 'Мосгорздрав', '北京大学', 'हिन्दी संस्थान', 'Øresund Care', 'Oresund Care', 'Straße AG'];
+
+  it('every distinct name is its own organisation, in tables and as the name key', async () => {
+    const table = Papa.unparse([['activity_id', 'organisation'], ...NAMES.map((n, i) => [`A${i >> 1}`, n])]);
+    const { outcome } = await importFiles([input('scripts.csv', table)]);
+    expectInvariant(outcome.report);
+    expect(outcome.report.rowsRejected).toBe(0);
+    expect(outcome.report.rowsMerged).toBe(0);
+    expect(outcome.dataset.organisations.map((o) => o.name).sort()).toEqual([...NAMES].sort());
+    expect(new Set(NAMES.map(normaliseName)).size).toBe(NAMES.length);
+    // Case and accents still make no difference.
+    expect(normaliseName('ΙΑΤΡΕΊΟ 1')).toBe(normaliseName('Ιατρείο 1'));
+    expect(normaliseName('  De Haagse   Hogeschool! ')).toBe('de haagse hogeschool');
+    expect(normaliseName('Zorginstelling Café-Noël')).toBe('zorginstelling cafe noel');
+  });
+
+  it('the same name in two scripts\' cases is one organisation', async () => {
+    const table = Papa.unparse([['activity_id', 'organisation'], ['A', 'МОСКВА'], ['A', 'Acme'], ['B', 'москва'], ['B', 'Acme']]);
+    const { outcome } = await importFiles([input('case.csv', table)]);
+    expectInvariant(outcome.report);
+    expect(outcome.dataset.organisations).toHaveLength(2);
   });
 });
 

@@ -46,6 +46,20 @@ describe('sector corrections', () => {
     expect(parseCorrectionsCsv('name,sector\ngemeente delft,Overheid\n', dataset).corrections).toEqual(new Map([['gemeente-delft', 'government']]));
   });
 
+  it('a name matches only when it is one organisation\'s: not an empty name, not a shared one, in any script', () => {
+    const org = (id: string, name: string): Organisation => ({ id, name, sector: 'knowledge', aliases: [], provenance: [] });
+    const named = { name: 'n', activities: [], participations: [], organisations: [org('tokyo', '東京大学'), org('kyoto', '京都大学'), org('a1', 'Acme'), org('a2', 'ACME'), org('blank', '😀')] };
+    const parsed = parseCorrectionsCsv('organisation_id,name,sector\nunknown,北京大学,care\nconstructor,,tech\nx,acme,care\ny,京都大学,care\n', named);
+    // 北京大学 and 京都大学 were both "" to the name key, so 北京大学's correction went to another university.
+    expect(parsed.corrections).toEqual(new Map([['kyoto', 'care']]));
+    expect(parsed.problems.map((p) => [p.code, p.row])).toEqual([
+      ['correction-unknown-organisation', 2],
+      ['correction-unknown-organisation', 3],
+      ['correction-ambiguous-name', 4],
+    ]);
+    expect(parsed.problems[2]!.message).toBe('Several organisations are called "acme"; the correction was not used.');
+  });
+
   it('persist per dataset key, in the same JSON object format as before', () => {
     const { store, storage } = memoryStorage();
     const key = datasetKey(dataset);
