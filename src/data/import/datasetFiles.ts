@@ -191,11 +191,11 @@ function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[] } {
   const nodesIn = (container: Element) => children(container, 'nodes').flatMap((block) => children(block, 'node'));
   const stack = nodesIn(graph).reverse();
   for (let n = stack.pop(); n; n = stack.pop()) {
+    // Every declaration is a row, a repeated or empty id too: the builder merges or rejects it and
+    // says so (skipped here, it was read but never counted).
     const id = n.getAttribute('id') ?? '';
-    if (!known.has(id)) {
-      known.add(id);
-      nodes.push({ id, attrs: attributesOf(n, 'node', ['label', 'kind']) });
-    }
+    known.add(id);
+    nodes.push({ id, attrs: attributesOf(n, 'node', ['label', 'kind']) });
     const inner = nodesIn(n);
     for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]!);
   }
@@ -215,6 +215,30 @@ function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[] } {
     }
   }
   return { nodes, edges };
+}
+
+/**
+ * The activity id of a tie without listed activities: "tie:<a>--<b>" (ids in code-unit order), one
+ * per pair of organisations. Ids may hold "--" themselves ("a--b"–"c" and "a"–"b--c" both read
+ * "tie:a--b--c", and were taken as one activity of three), so a pair whose readable id is taken,
+ * by another pair or by an activity of the file, gets " (2)", " (3)", … after it.
+ */
+function tieActivityIds(activityIds: Iterable<string>): (a: string, b: string) => string {
+  const taken = new Set(activityIds);
+  const byPair = new Map<string, string>();
+  return (a, b) => {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const pair = JSON.stringify([x, y]);
+    let id = byPair.get(pair);
+    if (id === undefined) {
+      const readable = `tie:${x}--${y}`;
+      id = readable;
+      for (let k = 2; taken.has(id); k++) id = `${readable} (${k})`;
+      taken.add(id);
+      byPair.set(pair, id);
+    }
+    return id;
+  };
 }
 
 /**
@@ -259,6 +283,8 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
   }
   const edges: RecordItem[] = [];
   const problems: ImportProblem[] = [];
+  const listedOf = (a: ReadonlyMap<string, string>) => (a.get('activities') ?? '').split(/[|;]/).map((x) => x.trim()).filter(Boolean);
+  const tieActivity = tieActivityIds([...activityNodes, ...graph.edges.flatMap((edge) => listedOf(edge.attrs))]);
   let weighted = 0;
   let e = 0;
   for (const { id: key, source: s, target: t, attrs: a } of graph.edges) {
@@ -275,11 +301,9 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
       edges.push({ number: e, rows: [row({ activity_id: act, organisation_id: org, role: a.get('role') ?? '', provenance: `${file}#edge ${key}` })] });
       continue;
     }
-    const listed = a.get('activities') ?? '';
-    const ids = listed ? listed.split(/[|;]/).map((x) => x.trim()).filter(Boolean) : [];
+    const ids = listedOf(a);
     if (!ids.length && Number(a.get('weight')) > 1) weighted++;
-    const tie = [s, t].sort().join('--');
-    const activityRows = (ids.length ? ids : [`tie:${tie}`]).flatMap((id) =>
+    const activityRows = (ids.length ? ids : [tieActivity(s, t)]).flatMap((id) =>
       [s, t].map((org) =>
         row({
           activity_id: id,

@@ -235,6 +235,27 @@ describe('known layouts', () => {
     expect(codes(report.problems)).toContain('gexf-weight-ignored');
   });
 
+  it('GEXF: a tie is one activity per pair, even when ids hold "--"; every node declaration is counted', async () => {
+    const gexf = (nodes: string, edges: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"><graph defaultedgetype="undirected"><attributes class="node"><attribute id="sector" title="sector" type="string"/></attributes><nodes>${nodes}</nodes><edges>${edges}</edges></graph></gexf>`;
+    const node = (id: string, sector = 'tech') => `<node id="${id}" label="${id}"><attvalues><attvalue for="sector" value="${sector}"/></attvalues></node>`;
+    // "a--b"–"c" and "a"–"b--c" both read "tie:a--b--c": they became one activity of three, six ties.
+    const dashes = await importFiles([input('dashes.gexf', gexf(['a', 'b', 'c', 'a--b', 'b--c'].map((id) => node(id)).join(''), '<edge source="a--b" target="c"/><edge source="a" target="b--c"/><edge source="c" target="a--b"/>'))]);
+    expectInvariant(dashes.outcome.report);
+    const { activities, participations } = dashes.outcome.dataset;
+    expect(activities.map((a) => a.id)).toEqual(['tie:a--b--c', 'tie:a--b--c (2)']);
+    const members = (id: string) => participations.filter((p) => p.activityId === id).map((p) => p.organisationId).sort();
+    expect(members('tie:a--b--c')).toEqual(['a--b', 'c']);
+    expect(members('tie:a--b--c (2)')).toEqual(['a', 'b--c']);
+    // A repeated node is merged (and said so), an empty id rejected: neither is skipped unread.
+    const repeated = await importFiles([input('repeated.gexf', gexf(node('x') + node('x', 'care') + node('y', 'government') + '<node id=""/><node/>', '<edge source="x" target="y"/>'))]);
+    const { report, dataset } = repeated.outcome;
+    expectInvariant(report);
+    expect(report.files[0]).toMatchObject({ file: 'repeated.gexf (nodes)', rowsRead: 5, rowsUsed: 2, rowsMerged: 1, rowsRejected: 2 });
+    expect(dataset.organisations.map((o) => [o.id, o.sector])).toEqual([['x', 'tech'], ['y', 'government']]);
+    expect(report.problems.find((p) => p.code === 'duplicate-organisation')).toMatchObject({ file: 'repeated.gexf (nodes)', row: 2 });
+  });
+
   it('warns when a participants file does not join its projects file', async () => {
     const { outcome } = await importFiles([
       input('projects.csv', 'id,acronym,title\nP1,ONE,One\nP2,TWO,Two\n'),
