@@ -262,9 +262,15 @@ function tooLargeText(e: ProjectionTooLargeError, view: ViewState): string {
     if (e.large.length > SHOWN_LARGE) lines.push(`  … and ${number(e.large.length - SHOWN_LARGE)} more (all in the --view below)`);
     const query = serialiseViewState({ ...view, rules: withListedActivities(view.rules, e.large.map((a) => a.id)) }).replace(/^\?/, '');
     lines.push(`Fix: treat them as listings, tied to their hub only (as the app offers): --view "${query}"`);
-  } else {
-    lines.push('Fix: treat the largest activities as listings (--view "listed=ID,ID") or their kind (--listing-kinds KIND).');
   }
+  if (e.unlistable.length) {
+    const many = e.unlistable.length > 1;
+    lines.push(`${many ? `In these ${number(e.unlistable.length)} activities` : 'In this activity'} every participant (or all but one) is a lead or coordinator: as ${many ? 'listings they' : 'a listing it'} would still tie them all.`);
+    for (const a of e.unlistable.slice(0, SHOWN_LARGE)) lines.push(`  ${a.id}: ${number(a.participants)} participants, ${number(a.hubs)} of them lead or coordinator, ${number(a.pairs)} ties`);
+    if (e.unlistable.length > SHOWN_LARGE) lines.push(`  … and ${number(e.unlistable.length - SHOWN_LARGE)} more`);
+    lines.push('Fix: in the file, give each of these activities its one organiser the role "lead" or "coordinator" and the others "participant" (or leave the activity out), then run again.');
+  }
+  if (!e.large.length && !e.unlistable.length) lines.push('Fix: treat the largest activities as listings (--view "listed=ID,ID") or their kind (--listing-kinds KIND).');
   return `${lines.join('\n')}\n`;
 }
 

@@ -461,14 +461,47 @@ export function activitiesToList(inc: Incidence, maxPairs: number): LargeActivit
   return out;
 }
 
+/**
+ * Activities that still make the projection too large when every activity that can become a
+ * listing is one: those where (nearly) every participant is a hub (lead, coordinator…), so a
+ * listing ties them all as before. Largest first, as many as must change for the projection to fit.
+ */
+export function activitiesListingCannotShrink(inc: Incidence, maxPairs: number, listed: readonly LargeActivity[]): (LargeActivity & { hubs: number })[] {
+  const { pairs, large } = estimateProjection(inc, 1);
+  const saving = new Map(listed.map((a) => [a.id, a]));
+  let remaining = pairs;
+  for (const activity of listed) {
+    const { n, hubs } = activityShape(inc, inc.actIndex.get(activity.id)!);
+    remaining -= activity.pairs - ((hubs * (hubs - 1)) / 2 + hubs * (n - hubs));
+  }
+  const out: (LargeActivity & { hubs: number })[] = [];
+  for (const activity of large) {
+    if (remaining <= maxPairs) break;
+    if (saving.has(activity.id)) continue;
+    const { hubs } = activityShape(inc, inc.actIndex.get(activity.id)!);
+    remaining -= activity.pairs;
+    out.push({ ...activity, hubs });
+  }
+  return out;
+}
+
 export class ProjectionTooLargeError extends Error {
   constructor(
     readonly pairs: number,
+    /** The activities to treat as listings (what the app offers). */
     readonly large: LargeActivity[],
+    /** Activities a listing does not shrink (every participant a hub): their roles must change. */
+    readonly unlistable: (LargeActivity & { hubs: number })[] = [],
   ) {
     super(`The network would have ${pairs} activity ties, more than the ${MAX_PROJECTED_PAIRS} that can be built safely.`);
     this.name = 'ProjectionTooLargeError';
   }
+}
+
+/** The size guard's error for an incidence of `pairs` triples: what to list, and what listing cannot fix. */
+export function projectionTooLarge(inc: Incidence, pairs: number, maxPairs = MAX_PROJECTED_PAIRS): ProjectionTooLargeError {
+  const large = activitiesToList(inc, maxPairs);
+  return new ProjectionTooLargeError(pairs, large, activitiesListingCannotShrink(inc, maxPairs, large));
 }
 
 /**
@@ -483,7 +516,7 @@ export function project(
   const incidence = buildIncidence(dataset, rules);
   const { pairs, large } = estimateProjection(incidence, rules.largeActivity);
   if (pairs > maxPairs) {
-    throw new ProjectionTooLargeError(pairs, activitiesToList(incidence, maxPairs));
+    throw projectionTooLarge(incidence, pairs, maxPairs);
   }
   return { rules, incidence, ties: projectTies(incidence, rules.weight), large, pairs };
 }

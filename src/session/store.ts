@@ -56,7 +56,7 @@ export type DatasetSource =
 
 export type SessionProblem =
   | { code: 'load-failed'; message: string }
-  | { code: 'too-large'; pairs: number; large: { id: string; participants: number; pairs: number }[] }
+  | { code: 'too-large'; pairs: number; large: { id: string; participants: number; pairs: number }[]; unlistable: { id: string; participants: number; pairs: number; hubs: number }[] }
   | { code: 'analysis-failed'; message: string };
 
 export interface AnalysisSnapshot {
@@ -317,8 +317,8 @@ export class SessionStore {
     } catch (e) {
       if (generation !== this.loadGeneration || e instanceof CancelledError) return;
       if (e instanceof RemoteError && e.name === 'ProjectionTooLargeError') {
-        const data = e.data as { pairs: number; large: { id: string; participants: number; pairs: number }[] };
-        this.set({ phase: 'error', problem: { code: 'too-large', pairs: data.pairs, large: data.large } });
+        const data = e.data as { pairs: number; large: { id: string; participants: number; pairs: number }[]; unlistable?: { id: string; participants: number; pairs: number; hubs: number }[] };
+        this.set({ phase: 'error', problem: { code: 'too-large', pairs: data.pairs, large: data.large, unlistable: data.unlistable ?? [] } });
       } else {
         this.set({ phase: 'error', problem: { code: 'load-failed', message: e instanceof Error ? e.message : String(e) } });
       }

@@ -88,23 +88,39 @@ export function App() {
         {problem?.code === 'too-large' && (
           <section className="status too-large" role="alert" data-testid="too-large">
             <h2>{t('tooLarge.title')}</h2>
-            <p>{t('tooLarge.body', { pairs: problem.pairs })}</p>
-            <ul>
-              {problem.large.slice(0, TOO_LARGE_SHOWN).map((a) => (
-                <li key={a.id}>{t('tooLarge.activity', { id: a.id, participants: a.participants, pairs: a.pairs })}</li>
-              ))}
-              {problem.large.length > TOO_LARGE_SHOWN && <li data-testid="too-large-more">{t('tooLarge.more', { count: problem.large.length - TOO_LARGE_SHOWN })}</li>}
-            </ul>
-            <button
-              type="button"
-              className="primary"
-              data-testid="too-large-listings"
-              onClick={() =>
-                store.updateView((v) => ({ ...v, rules: withListedActivities(v.rules, problem.large.map((a) => a.id)) }))
-              }
-            >
-              {t('tooLarge.action', { count: problem.large.length })}
-            </button>
+            <p>{t(problem.large.length ? 'tooLarge.body' : 'tooLarge.bodyRoles', { pairs: problem.pairs })}</p>
+            {problem.large.length > 0 && (
+              <>
+                <ul>
+                  {problem.large.slice(0, TOO_LARGE_SHOWN).map((a) => (
+                    <li key={a.id}>{t('tooLarge.activity', { id: a.id, participants: a.participants, pairs: a.pairs })}</li>
+                  ))}
+                  {problem.large.length > TOO_LARGE_SHOWN && <li data-testid="too-large-more">{t('tooLarge.more', { count: problem.large.length - TOO_LARGE_SHOWN })}</li>}
+                </ul>
+                <button
+                  type="button"
+                  className="primary"
+                  data-testid="too-large-listings"
+                  onClick={() =>
+                    store.updateView((v) => ({ ...v, rules: withListedActivities(v.rules, problem.large.map((a) => a.id)) }))
+                  }
+                >
+                  {t('tooLarge.action', { count: problem.large.length })}
+                </button>
+              </>
+            )}
+            {problem.unlistable.length > 0 && (
+              <div data-testid="too-large-roles">
+                <p>{t('tooLarge.roles', { count: problem.unlistable.length })}</p>
+                <ul>
+                  {problem.unlistable.slice(0, TOO_LARGE_SHOWN).map((a) => (
+                    <li key={a.id}>{t('tooLarge.hubActivity', { id: a.id, participants: a.participants, hubs: a.hubs, pairs: a.pairs })}</li>
+                  ))}
+                  {problem.unlistable.length > TOO_LARGE_SHOWN && <li>{t('tooLarge.more', { count: problem.unlistable.length - TOO_LARGE_SHOWN })}</li>}
+                </ul>
+                <p>{t('tooLarge.rolesFix', { count: problem.unlistable.length })}</p>
+              </div>
+            )}
           </section>
         )}
         {phase === 'ready' && (

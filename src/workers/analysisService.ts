@@ -6,7 +6,7 @@
  */
 import { SECTORS, type Sector } from '../data/sectors';
 import { networkFromProjection, sectorCodes } from '../graph/network';
-import { activitiesToList, buildIncidence, estimateProjection, MAX_PROJECTED_PAIRS, ProjectionTooLargeError, projectTies, type Projection } from '../graph/projection';
+import { buildIncidence, estimateProjection, MAX_PROJECTED_PAIRS, projectionTooLarge, projectTies, type Projection } from '../graph/projection';
 import { STAGE_DEPENDENCIES, StagedAnalysis, type AnalysisEvent, type AnalysisInput, type StageName } from '../analysis/stages';
 import { HELPER_MIN_TIES, HELPER_STAGES } from '../analysis/index';
 import { now } from '../analysis/util';
@@ -244,8 +244,8 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
       const incidence = buildIncidence(dataset, rules);
       const { pairs, large } = estimateProjection(incidence, rules.largeActivity);
       if (pairs > MAX_PROJECTED_PAIRS) {
-        const error = new ProjectionTooLargeError(pairs, activitiesToList(incidence, MAX_PROJECTED_PAIRS));
-        throw Object.assign(error, { data: { pairs, large: error.large } });
+        const error = projectionTooLarge(incidence, pairs);
+        throw Object.assign(error, { data: { pairs, large: error.large, unlistable: error.unlistable } });
       }
       const projection: Projection = { rules, incidence, ties: projectTies(incidence, rules.weight), large, pairs };
       const network = networkFromProjection(dataset, projection);

@@ -377,4 +377,26 @@ describe('one activity with 3,000 participants', () => {
     await page.screenshot({ path: `${ARTEFACTS}/hostile-listing.png` });
     expect(session.foreign).toEqual([]);
   }, 600_000);
+
+  it('an activity of leads only: no listing offer that cannot help, but which activity and what to change', async () => {
+    // Before, the screen offered "treat these 0 activities as listings", and the button did nothing.
+    const page = session.page;
+    const leads = join(dir, 'all-leads.csv');
+    const leadRows = Array.from({ length: 2600 }, (_, i) => ['everyone', 'Iedereen penvoerder', 'project', `L${i}`, `Leider ${i}`, 'coordinator']);
+    writeFileSync(leads, csv(['activity_id', 'activity_title', 'activity_kind', 'organisation_id', 'organisation', 'role'], leadRows));
+    await openApp(page);
+    await chooseFiles(page, [leads]);
+    await page.getByTestId('import-confirm').click({ timeout: 120_000 });
+    const warning = page.getByTestId('too-large');
+    await warning.waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('too-large-listings').count()).toBe(0);
+    const roles = page.getByTestId('too-large-roles');
+    await expect(roles.textContent()).resolves.toContain(`everyone: ${nl(2600)} deelnemers, van wie ${nl(2600)} penvoerder of coördinator, ${nl((2600 * 2599) / 2)} banden`);
+    await expect(roles.textContent()).resolves.toContain('importeer het bestand opnieuw');
+    // Not blank: the explanation is what the page shows, with nothing built behind it.
+    expect(await warning.isVisible()).toBe(true);
+    expect(await page.getByTestId('graph-canvas').count()).toBe(0);
+    await page.screenshot({ path: `${ARTEFACTS}/hostile-too-large-leads.png` });
+    expect(session.foreign).toEqual([]);
+  }, 600_000);
 });

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Participation } from '../../../src/data/model';
 import {
+  activitiesListingCannotShrink,
   activitiesToList,
+  projectionTooLarge,
   DEFAULT_PROJECTION_RULES,
   estimateProjection,
   MAX_PROJECTED_PAIRS,
@@ -172,6 +174,33 @@ describe('how ties are made', () => {
     // Activities that form no more ties as a listing (all hubs) are never offered.
     const allHubs = dataset([...Array.from({ length: 200 }, (_, i) => ['hubs', `o${i}`, 'lead'] as [string, string, string])]);
     expect(activitiesToList(buildIncidence(allHubs, rules()), 10)).toEqual([]);
+  });
+
+  it('names the activities a listing cannot shrink (every participant a hub), after those it can', () => {
+    // 'hubs': 200 leads (19,900 ties as a clique or as a listing); 'big': 150 with one lead; 'one': 120, all but one lead.
+    const rows: [string, string, string?][] = [];
+    for (let i = 0; i < 200; i++) rows.push(['hubs', `h${i}`, 'coordinator']);
+    for (let i = 0; i < 150; i++) rows.push(['big', `b${i}`, i === 0 ? 'lead' : undefined]);
+    for (let i = 0; i < 120; i++) rows.push(['one', `x${i}`, i === 0 ? undefined : 'lead']);
+    const d = dataset(rows);
+    const inc = buildIncidence(d, rules());
+    const thrown = (max: number) => {
+      try {
+        project(d, rules(), max);
+      } catch (e) {
+        return e as ProjectionTooLargeError;
+      }
+      throw new Error('not refused');
+    };
+    // Limit 20,000: listing 'big' (11,175 → 149) is not enough; 'hubs' must change, 'one' need not.
+    const e = thrown(20_000);
+    expect(e.large.map((a) => a.id)).toEqual(['big']);
+    expect(e.unlistable.map((a) => [a.id, a.participants, a.hubs, a.pairs])).toEqual([['hubs', 200, 200, 19_900]]);
+    // Limit 1,000: both all-hub activities must change.
+    expect(thrown(1000).unlistable.map((a) => [a.id, a.hubs])).toEqual([['hubs', 200], ['one', 119]]);
+    // When listing is enough, nothing is named as unlistable.
+    expect(activitiesListingCannotShrink(inc, 40_000, activitiesToList(inc, 40_000))).toEqual([]);
+    expect(projectionTooLarge(inc, 19_900 + 11_175 + 7140, 40_000).unlistable).toEqual([]);
   });
 
   it('refuses one activity of 3,000 participants (4.5 M ties) and builds all of CORDIS H2020 (1.09 M)', () => {
