@@ -266,7 +266,10 @@ describe('two-mode null model', () => {
   });
 
   it('cuts the draws to the work budget, never below minDraws, and yields increasing progress', () => {
-    const r = twoModeNull(tiny, tinySectors, { draws: 1000, workBudget: 9 * 150 });
+    const perDraw = twoModeNull(tiny, tinySectors, { draws: 1 }).workPerDraw;
+    // 9 triples, but 6 organisations, 11 participations and 20 trades of two rows: the trades are the work.
+    expect(perDraw).toBe(6 + 11 + 20 * (2 * (11 / 4) + 2));
+    const r = twoModeNull(tiny, tinySectors, { draws: 1000, workBudget: perDraw * 150 });
     expect(r.draws).toBe(150);
     expect(r.reduced).toBe(true);
     expect(r.requestedDraws).toBe(1000);
@@ -285,6 +288,19 @@ describe('two-mode null model', () => {
       expect(progress[i]).toBeLessThanOrEqual(1);
     }
     expect(s.value.draws).toBe(2000);
+  });
+
+  it('counts a draw\'s rows, organisations and trades, not only its triples: many tiny activities are bounded too', () => {
+    // 2,000 organisations in 1,000 pairs: 1,000 triples, but a draw sorts 1,000 rows, refills 2,000
+    // organisations' scratch and makes 1,000 trades. By triples alone all 1,000 draws fitted the
+    // budget; at 200,000 organisations that was 54 s.
+    const pairs = twoMode(2000, Array.from({ length: 1000 }, (_, i) => ({ members: [2 * i, 2 * i + 1] })));
+    const sectors: SectorLabels = { group: Int32Array.from({ length: 2000 }, (_, i) => i % 3), groupNames: SECTORS3 };
+    const r = twoModeNull(pairs, sectors, { draws: 1000, workBudget: 1e6 });
+    expect(r.triplesPerDraw).toBe(1000);
+    expect(r.workPerDraw).toBe(2000 + 2000 + 1000 * (2 * 2 + 2));
+    expect(r.draws).toBe(100);
+    expect(r.reduced).toBe(true);
   });
 
   it('with nothing to trade every draw is the observed network', () => {
