@@ -23,7 +23,7 @@ import type { BetweennessData, RobustnessData } from '../src/analysis/stages';
 import { bridgeTracker, type BridgeTracker } from '../src/analysis/bridgeTracker';
 import { analyseViews, compareAnalyses, compareScenario, type AnalyseViewsOptions, type Comparison, type ViewAnalysis } from '../src/analysis/compare';
 import { findingsOf } from '../src/analysis/findings';
-import { cannotWrite, loadFilesForCommandLine } from '../src/data/import/commandLine';
+import { cannotWrite, forTerminal, loadFilesForCommandLine } from '../src/data/import/commandLine';
 import { reportToText } from '../src/data/import/reportCsv';
 import { readTextFile } from '../src/data/import/textFile';
 import type { Dataset } from '../src/data/model';
@@ -180,9 +180,9 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
  */
 function readQuery(option: string, query: string): ViewState {
   const { state, ignored } = readViewState(query.startsWith('?') ? query : `?${query.replace(/^.*\?/, '')}`);
-  for (const d of ignored) process.stderr.write(`${option}: ignored ${d.parameter}=${d.values.join(',')}: not a value ${d.parameter} can have.\n`);
+  for (const d of ignored) writeErr(`${option}: ignored ${d.parameter}=${d.values.join(',')}: not a value ${d.parameter} can have.\n`);
   const unknown = parameterNames(query).filter((p) => !(QUERY_PARAMETERS as readonly string[]).includes(p));
-  if (unknown.length) process.stderr.write(`${option}: ignored unknown parameter(s) ${unknown.join(', ')}; a view has: ${QUERY_PARAMETERS.join(', ')}.\n`);
+  if (unknown.length) writeErr(`${option}: ignored unknown parameter(s) ${unknown.join(', ')}; a view has: ${QUERY_PARAMETERS.join(', ')}.\n`);
   return state;
 }
 
@@ -203,13 +203,13 @@ function filtersQuery(filters: Filters): string {
 }
 
 function reportDropped(option: string, dropped: readonly DroppedValue[]) {
-  for (const d of dropped) process.stderr.write(`${option}: dropped ${d.parameter}=${d.values.join(',')}: not in this data.\n`);
+  for (const d of dropped) writeErr(`${option}: dropped ${d.parameter}=${d.values.join(',')}: not in this data.\n`);
 }
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   if ('usage' in options) {
-    (options.code ? process.stderr : process.stdout).write(`${options.usage ? `${options.usage}\n` : ''}${USAGE}\n`);
+    (options.code ? process.stderr : process.stdout).write(forTerminal(`${options.usage ? `${options.usage}\n` : ''}${USAGE}\n`));
     return options.code;
   }
   const threads: { helper: RunningHelper | null } = { helper: null };
@@ -217,7 +217,7 @@ async function main(): Promise<number> {
     return await analyse(options, threads);
   } catch (e) {
     if (!(e instanceof ProjectionTooLargeError)) throw e;
-    process.stderr.write(tooLargeText(e, options.view));
+    writeErr(tooLargeText(e, options.view));
     return 1;
   } finally {
     await threads.helper?.close();
@@ -233,16 +233,16 @@ async function readCsvOption(path: string): Promise<string | undefined> {
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
-    process.stderr.write(`Cannot read "${path}": ${(e as Error).message}\n`);
+    writeErr(`Cannot read "${path}": ${(e as Error).message}\n`);
     return undefined;
   }
   const read = readTextFile(bytes, basename(path));
   if (!read.ok) {
     const { message, fix } = read.problem;
-    process.stderr.write(`${message}${fix ? ` Fix: ${fix}` : ''}\n`);
+    writeErr(`${message}${fix ? ` Fix: ${fix}` : ''}\n`);
     return undefined;
   }
-  for (const p of read.problems) process.stderr.write(`${p.file}: ${p.message}\n`);
+  for (const p of read.problems) writeErr(`${p.file}: ${p.message}\n`);
   return read.text;
 }
 
@@ -301,7 +301,7 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
         fileMs += performance.now() - t;
         return bytes;
       },
-      err: (text) => void process.stderr.write(text),
+      err: writeErr,
       onPhase: (phase, ms) => void (timings[phase === 'read' ? 'import: decode + parse' : 'import: build dataset'] = ms),
       ...(guesses ? { sectorGuesses: guesses } : {}),
     });
@@ -315,7 +315,7 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     ({ dataset, report } = loadBuiltinFromDisk());
   }
   if (report.rowsUsed === 0 || dataset.participations.length === 0) {
-    process.stderr.write(`${reportToText(report)}\nNo participation could be used, so there is no network to analyse (see the problems above).\n`);
+    writeErr(`${reportToText(report)}\nNo participation could be used, so there is no network to analyse (see the problems above).\n`);
     return 1;
   }
 
@@ -342,7 +342,7 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     reportDropped('--compare', cleaned.dropped);
     const ignored = parameterNames(options.compare).filter((p) => NON_FILTER_PARAMETERS.includes(p));
     if (ignored.length) {
-      process.stderr.write(`--compare: ${ignored.join(', ')} ignored: only the second view's filters are compared; tie rules and analysis options come from the first view.\n`);
+      writeErr(`--compare: ${ignored.join(', ')} ignored: only the second view's filters are compared; tie rules and analysis options come from the first view.\n`);
     }
     second = cleaned.state.filters;
   }
@@ -395,9 +395,9 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     const applied = scenarioFromCsv(dataset, text, basename(options.assume));
     if (applied.report.rowsUsed === 0) {
       const r = applied.report;
-      process.stderr.write(`${r.file}: ${r.rowsRead} rows read, ${r.rowsUsed} used, ${r.rowsMerged} merged, ${r.rowsRejected} rejected.\n`);
-      for (const p of r.problems) process.stderr.write(`  ${p.file}${p.row ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}\n`);
-      process.stderr.write('No hypothetical participation could be used, so there is no scenario to compare (see the problems above).\n');
+      writeErr(`${r.file}: ${r.rowsRead} rows read, ${r.rowsUsed} used, ${r.rowsMerged} merged, ${r.rowsRejected} rejected.\n`);
+      for (const p of r.problems) writeErr(`  ${p.file}${p.row ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}\n`);
+      writeErr('No hypothetical participation could be used, so there is no scenario to compare (see the problems above).\n');
       return 1;
     }
     const compared = compareScenario(applied.dataset, filters, analysisOptions, first);
@@ -417,8 +417,8 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     const parsed = parseWorklistCsv(text, basename(options.worklist));
     // Nothing usable: rows that all failed, or a header without the columns a worklist needs.
     if (parsed.report.rowsUsed === 0 && parsed.report.problems.some((p) => p.severity === 'error')) {
-      for (const p of parsed.report.problems) process.stderr.write(`  ${p.file}${p.row ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}\n`);
-      process.stderr.write('No introduction of the worklist could be used (see the problems above).\n');
+      for (const p of parsed.report.problems) writeErr(`  ${p.file}${p.row ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}\n`);
+      writeErr('No introduction of the worklist could be used (see the problems above).\n');
       return 1;
     }
     const match = matchWorklist(parsed.worklist, dataset, { rules });
@@ -430,7 +430,7 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     try {
       await writeFile(options.newWorklist, writeWorklistCsv(introductions));
     } catch (e) {
-      process.stderr.write(cannotWrite(options.newWorklist, e));
+      writeErr(cannotWrite(options.newWorklist, e));
       return 1;
     }
     newWorklist = { file: options.newWorklist, introductions: introductions.length };
@@ -465,7 +465,7 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     if (scenario) text += scenarioSummary(scenario, names, focalId, t);
     if (worklist) text += worklistSummary(worklist, t);
     if (newWorklist) text += `\n${t('cli:worklist.written', { count: newWorklist.introductions, file: newWorklist.file })}\n`;
-    await writeOut(text);
+    await writeOut(forTerminal(text));
     lap('summary');
   }
   if (options.timings) {
@@ -486,6 +486,11 @@ async function totalBytes(paths: readonly string[]): Promise<number> {
   let total = 0;
   for (const path of paths) total += await stat(path).then((s) => s.size).catch(() => 0);
   return total;
+}
+
+/** Writes a message to stderr, with what files and options brought into it made safe for a terminal. */
+function writeErr(text: string): void {
+  process.stderr.write(forTerminal(text));
 }
 
 /** Writes to stdout and waits until it is flushed (a pipe takes a large document in pieces). */
@@ -536,7 +541,7 @@ function printTimings(
     if (step === 'write') for (const [s, m] of Object.entries(inner)) if (s.startsWith('JSON')) lines.push(line(`  ${s}`, m));
   }
   const wall = performance.now();
-  process.stderr.write(
+  writeErr(
     `Timings (wall clock, ${threads} thread${threads > 1 ? 's' : ''}):\n${lines.join('\n')}\n  ${'process, since start'.padEnd(width)} ${(wall / 1000).toFixed(2).padStart(7)} s; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; peak memory ${maxRssMB.toFixed(0)} MB\n` +
       `${JSON.stringify({ timings, inner, threads, sectorGuesses, louvainRuns, wallMs: wall, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB })}\n`,
   );

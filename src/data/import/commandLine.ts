@@ -4,6 +4,16 @@ import { reportToText } from './reportCsv';
 import type { LayoutId } from './recognise';
 import type { SectorGuessSource } from '../sectorInference';
 
+/**
+ * Text for a terminal: control characters other than tab and line feed (escape sequences can clear
+ * the screen or retitle the window) are shown as \u001b etc. instead of being sent raw. For every
+ * value a file or an option brings into a message; JSON output needs nothing (it escapes them).
+ */
+export function forTerminal(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A file the command line could not write, with what to do (instead of a stack trace). */
 export function cannotWrite(path: string, error: unknown): string {
   return `Cannot write "${path}": ${error instanceof Error ? error.message : String(error)}. Fix: give a file in a folder that exists and that you may write to.\n`;

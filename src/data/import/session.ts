@@ -10,7 +10,7 @@ import { recogniseTable, type ColumnMapping } from './recognise';
 import { readSource, type ReadProgress, type SourceInput, type SourceRead } from './readSource';
 import { reportForPage } from './reportCsv';
 import { yieldToEventLoop, type RawTable } from './table';
-import { directionControlsProblem, ProblemCollector, withoutDirectionControls } from './values';
+import { controlCharactersProblem, directionControlsProblem, hasHiddenCharacters, ProblemCollector, withoutControlCharacters, withoutDirectionControls } from './values';
 
 /** What the UI needs to know about a table to show the mapping step (no full rows). */
 export interface TableSummary {
@@ -284,13 +284,23 @@ function importRecords(builder: DatasetBuilder, source: RecordSource, collector:
   for (const item of source.items) {
     report.rowsRead++;
     // Bruggen's own documents are not checked cell by cell, but a direction control in any value
-    // would turn the text after a name around on screen: taken out and reported, as in tables.
+    // would turn the text after a name around on screen, and a control character reach exports and
+    // terminals: taken out and reported, as in tables.
     for (const row of item.rows) {
-      for (const [column, value] of row) {
+      for (const [column, original] of row) {
+        if (!hasHiddenCharacters(original)) continue;
+        let value = original;
+        const control = withoutControlCharacters(value);
+        if (control) {
+          value = control.value;
+          collector.addCapped(controlCharactersProblem({ file: source.file, row: item.number, column }, control));
+        }
         const cleaned = withoutDirectionControls(value);
-        if (!cleaned) continue;
-        row.set(column, cleaned.value);
-        collector.addCapped(directionControlsProblem({ file: source.file, row: item.number, column }, cleaned));
+        if (cleaned) {
+          value = cleaned.value;
+          collector.addCapped(directionControlsProblem({ file: source.file, row: item.number, column }, cleaned));
+        }
+        row.set(column, value);
       }
     }
     const outcome = combineOutcomes(

@@ -77,6 +77,33 @@ export function withoutDirectionControls(value: string): { value: string; contro
   return { value: value.replace(DIRECTION_CONTROLS, ''), controls };
 }
 
+// C0 controls but tab, line feed and carriage return; DEL; the C1 controls. A NUL or an escape
+// sequence in a name is binary debris (a damaged file, or bytes after a valid start) and would
+// reach exports and terminals; XML cannot hold most of them at all.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** Whether a value holds a control character or a direction control (one test for the common case of neither). */
+export function hasHiddenCharacters(value: string): boolean {
+  return HAS_HIDDEN.test(value);
+}
+
+/** The value without control characters, with the ones it had (as U+XXXX, at most 8), or undefined when it has none. */
+export function withoutControlCharacters(value: string): { value: string; controls: string } | undefined {
+  const found = value.match(CONTROL_CHARACTERS);
+  if (!found) return undefined;
+  const distinct = [...new Set(found)];
+  const controls = distinct.slice(0, 8).map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ') + (distinct.length > 8 ? ', …' : '');
+  return { value: value.replace(CONTROL_CHARACTERS, ''), controls };
+}
+
+/** The problem that says a value's control characters were taken out. */
+export function controlCharactersProblem(place: { file: string; row: number; column: string }, cleaned: { value: string; controls: string }): ImportProblem {
+  return importProblem({ ...place, severity: 'warning' }, 'control-characters', { value: cleaned.value.slice(0, 60), controls: cleaned.controls });
+}
+
 /** The problem that says a value's direction controls were taken out. */
 export function directionControlsProblem(place: { file: string; row: number; column: string }, cleaned: { value: string; controls: string }): ImportProblem {
   return importProblem({ ...place, severity: 'warning' }, 'direction-controls', { value: cleaned.value.slice(0, 60), controls: cleaned.controls });

@@ -41,6 +41,20 @@ describe('npm run analyze', () => {
     expect(stdout).toMatch(/Our municipality\n-+\n• Gemeente Den Haag /);
   }, 60_000);
 
+  it('never sends a control character from an option or a file to the terminal', async () => {
+    // An escape sequence given as --focal (or in a file name) was echoed raw: it could clear the
+    // screen or retitle the window.
+    const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-esc-'));
+    const file = join(dir, 'esc\u001b]0;PWNED\u0007.csv');
+    writeFileSync(file, 'activity_id,organisation\nA1,One\nA1,Two\n');
+    const { code, stdout, stderr } = await analyze(file, '--focal', '\u001b[31mRED');
+    expect(code).toBe(0);
+    expect(stderr).toContain('focal=\\u001b[31mRED');
+    expect(stdout).toContain('esc\\u001b]0;PWNED\\u0007.csv');
+    // eslint-disable-next-line no-control-regex
+    expect(`${stdout}${stderr}`).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+  }, 60_000);
+
   it('prints one JSON document with the documented schema', async () => {
     const { code, stdout } = await analyze('--json', '--targets', 'tech,care,government,citizens', '--exact');
     expect(code).toBe(0);

@@ -145,6 +145,35 @@ describe('names in any script identify organisations', () => {
   });
 });
 
+describe('control characters are taken out of every value and reported where they were', () => {
+  // Past the first 8 KB (where the binary check looks), NUL, escape sequences and other controls went
+  // into names and ids unremarked: "a\u0001b" and "a\u0002b" became two organisations that every
+  // export then wrote as "ab", and an escape sequence in a name cleared the terminal.
+  it('in tables (after 8 KB of ordinary rows) and in JSON', async () => {
+    const filler = Array.from({ length: 400 }, (_, i) => ['F', `Filler organisation ${i}`, `f${i}`]);
+    const table = Papa.unparse([['activity_id', 'organisation', 'organisation_id'], ...filler, ['P1', 'Bad\u0000Org', 'a\u0001b'], ['P1', 'Esc\u001b[2Jname\u009b', 'a\u0002b'], ['P1', 'Tab\tand line', 'ab']]);
+    expect(table.indexOf('Bad')).toBeGreaterThan(8192);
+    const { outcome } = await importFiles([input('late.csv', table)]);
+    expectInvariant(outcome.report);
+    const names = outcome.dataset.organisations.filter((o) => !o.id.startsWith('f')).map((o) => [o.id, o.name]);
+    // The two ids that differed only by a control are one organisation now (and the merge is counted).
+    expect(names).toEqual([['ab', 'BadOrg']]);
+    expect(outcome.report.rowsMerged).toBe(2);
+    const found = outcome.report.problems.filter((p) => p.code === 'control-characters').map((p) => [p.row, p.column, p.params!.controls]);
+    expect(found).toEqual([
+      [402, 'organisation', 'U+0000'],
+      [402, 'organisation_id', 'U+0001'],
+      [403, 'organisation', 'U+001B, U+009B'],
+      [403, 'organisation_id', 'U+0002'],
+    ]);
+    const json = JSON.stringify({ organisations: [{ id: 'x\u0007y', name: 'Bell\u0007 BV' }], activities: [{ id: 'A' }], participations: [{ activityId: 'A', organisationId: 'x\u0007y' }] });
+    const fromJson = (await importFiles([input('bell.json', json)])).outcome;
+    expectInvariant(fromJson.report);
+    expect(fromJson.dataset.organisations.map((o) => [o.id, o.name])).toEqual([['xy', 'Bell BV']]);
+    expect(fromJson.report.problems.filter((p) => p.code === 'control-characters').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('characters that turn the text after a name around ("Trojan Source")', () => {
   const RLO = '\u202E';
   const LRI = '\u2066';
