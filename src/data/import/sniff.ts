@@ -13,6 +13,9 @@ export type FileKind =
   | 'pdf'
   | 'image'
   | 'binary'
+  | 'utf-32'
+  | 'utf-16-no-bom'
+  | 'graphml'
   | 'json'
   | 'gexf'
   | 'text';
@@ -37,18 +40,40 @@ export function sniffFile(name: string, size: number, head: Uint8Array): FileKin
     startsWith(head, [0x47, 0x49, 0x46, 0x38])
   )
     return 'image';
+  // UTF-32's byte-order mark starts like UTF-16's: read as UTF-16 it gave names full of NULs.
+  if (startsWith(head, [0xff, 0xfe, 0, 0]) || startsWith(head, [0, 0, 0xfe, 0xff])) return 'utf-32';
   const bom = byteOrderMark(head);
+  if (!bom && looksLikeUtf16(head)) return 'utf-16-no-bom';
   if (bom !== 'utf-16le' && bom !== 'utf-16be' && looksBinary(head)) return 'binary';
   const ext = extensionOf(name);
   if (ext === 'json') return 'json';
   if (ext === 'gexf') return 'gexf';
+  if (ext === 'graphml') return 'graphml';
   // A `.txt` or extension-less export may still be one of the app's own documents.
   if (ext !== 'csv' && ext !== 'tsv') {
     const start = firstText(head, bom);
     if (start.startsWith('{')) return 'json';
     if (start.startsWith('<') && /<gexf[\s>]/.test(start)) return 'gexf';
+    if (start.startsWith('<') && /<graphml[\s>]/.test(start)) return 'graphml';
   }
   return 'text';
+}
+
+/**
+ * Text in UTF-16 without a byte-order mark: every other byte NUL (the high byte of Latin text),
+ * on one side only. Taken for binary data before, with a message that did not help.
+ */
+function looksLikeUtf16(head: Uint8Array): boolean {
+  const pairs = Math.floor(head.length / 2);
+  if (pairs < 2) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < 2 * pairs; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const [many, few] = oddNul > evenNul ? [oddNul, evenNul] : [evenNul, oddNul];
+  return many >= 0.3 * pairs && few <= 0.05 * pairs;
 }
 
 /** NUL bytes or many control characters mean this is not text in a byte-oriented encoding. */
@@ -84,6 +109,12 @@ export function notATable(kind: FileKind, name: string): ImportProblem | undefin
       return refuse('image-file', { name });
     case 'binary':
       return refuse('binary-file', { name });
+    case 'utf-32':
+      return refuse('utf-32-file', { name });
+    case 'utf-16-no-bom':
+      return refuse('utf-16-without-bom', { name });
+    case 'graphml':
+      return refuse('graphml-file', { name });
     default:
       return undefined;
   }

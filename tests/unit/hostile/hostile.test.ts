@@ -174,6 +174,32 @@ describe('control characters are taken out of every value and reported where the
   });
 });
 
+describe('encodings and formats Bruggen does not read get their own message', () => {
+  it('UTF-32, UTF-16 without a byte-order mark, GraphML', async () => {
+    const text = 'activity_id,organisation\nA1,Org One\nA1,Org Two\n';
+    const utf32 = new Uint8Array(4 + 4 * text.length);
+    utf32.set([0xff, 0xfe, 0, 0]);
+    for (let i = 0; i < text.length; i++) utf32[4 + 4 * i] = text.charCodeAt(i);
+    const utf16 = new Uint8Array(2 * text.length);
+    for (let i = 0; i < text.length; i++) utf16[2 * i] = text.charCodeAt(i);
+    const graphml = '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected"><node id="a"/></graph></graphml>';
+    const { summaries, outcome } = await importFiles([input('u32.csv', utf32), input('u16.csv', utf16), input('net.graphml', graphml), input('net.xml', graphml)]);
+    expectInvariant(outcome.report);
+    // UTF-32 was read as UTF-16 (names full of NULs), UTF-16 without a mark called binary data, and
+    // GraphML refused for having no "activity_id" column, quoting its XML as the column names.
+    expect(summaries.map((x) => [x.file, x.status, x.problems[0]?.code])).toEqual([
+      ['u32.csv', 'failed', 'utf-32-file'],
+      ['u16.csv', 'failed', 'utf-16-without-bom'],
+      ['net.graphml', 'failed', 'graphml-file'],
+      ['net.xml', 'failed', 'graphml-file'],
+    ]);
+    // Not mistaken for UTF-16 without a mark: ordinary UTF-8 and UTF-16 with one.
+    const bom16 = new Uint8Array([0xff, 0xfe, ...utf16]);
+    const fine = await importFiles([input('ok.csv', text), input('bom16.csv', bom16)]);
+    expect(fine.summaries.map((x) => x.status)).toEqual(['tables', 'tables']);
+  });
+});
+
 describe('characters that turn the text after a name around ("Trojan Source")', () => {
   const RLO = '\u202E';
   const LRI = '\u2066';
