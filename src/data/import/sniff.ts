@@ -60,20 +60,32 @@ export function sniffFile(name: string, size: number, head: Uint8Array): FileKin
 }
 
 /**
- * Text in UTF-16 without a byte-order mark: every other byte NUL (the high byte of Latin text),
- * on one side only. Taken for binary data before, with a message that did not help.
+ * Text in UTF-16 without a byte-order mark: every other byte NUL (the high byte of Latin text), on
+ * one side only, and the other bytes printable text. Taken for binary data before, with a message
+ * that did not help. At least 8 characters, so a few bytes of a binary header are not taken for it.
  */
 function looksLikeUtf16(head: Uint8Array): boolean {
   const pairs = Math.floor(head.length / 2);
-  if (pairs < 2) return false;
+  if (pairs < 8) return false;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < 2 * pairs; i += 2) {
     if (head[i] === 0) evenNul++;
     if (head[i + 1] === 0) oddNul++;
   }
-  const [many, few] = oddNul > evenNul ? [oddNul, evenNul] : [evenNul, oddNul];
-  return many >= 0.3 * pairs && few <= 0.05 * pairs;
+  const low = oddNul > evenNul ? 0 : 1;
+  const [many, few] = low === 0 ? [oddNul, evenNul] : [evenNul, oddNul];
+  if (many < 0.3 * pairs || few > 0.05 * pairs) return false;
+  // Where the high byte is NUL, the low byte is a printable ASCII character or a line break or tab.
+  let text = 0;
+  let latin = 0;
+  for (let i = 0; i < 2 * pairs; i += 2) {
+    if (head[i + 1 - low] !== 0) continue;
+    latin++;
+    const b = head[i + low]!;
+    if ((b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a || b === 0x0d) text++;
+  }
+  return text >= 0.9 * latin;
 }
 
 /** NUL bytes or many control characters mean this is not text in a byte-oriented encoding. */
