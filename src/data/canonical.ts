@@ -96,6 +96,9 @@ export function recogniseCanonicalHeader(columns: readonly string[]): FileRole |
   return undefined;
 }
 
+/** A table in the stated-counts format, by its header as written (any case, spaces round names). */
+export const isStatedCountsTable = (header: readonly string[]) => recogniseStatedCountsHeader(header.map((h) => h.trim().toLowerCase()));
+
 /** Whether a header is that of a stated-counts file. */
 export function recogniseStatedCountsHeader(columns: readonly string[]): boolean {
   return ['subject_kind', 'subject_id', 'counted', 'value'].every((c) => columns.includes(c));
@@ -250,7 +253,7 @@ const QUALIFIERS = new Map<string, StatedCount['qualifier']>([
  * Reads the rows of a stated-counts file against the dataset read so far: a count about an
  * activity or organisation that is not in the data is rejected (reported), so no count dangles.
  */
-function readStatedCounts(
+export function readStatedCounts(
   rows: readonly { row: Map<string, string>; number: number }[],
   file: string,
   dataset: Dataset,

@@ -4,6 +4,7 @@
  * building) and on the main thread (planning, duplicate decisions); the converters in scripts/
  * run exactly the same functions in Node.
  */
+import { isStatedCountsTable } from '../canonical';
 import { loadMapping, type KeyValueStorage } from './mappingStore';
 import { mappingMissing, recogniseTable, type ColumnMapping, type Uncertainty } from './recognise';
 import type { SourceInput } from './readSource';
@@ -32,7 +33,8 @@ export interface TablePlan {
 /** A mapping for every table: the saved one for an identical header, else the recognised one. */
 export function planMappings(summaries: readonly SourceSummary[], storage?: KeyValueStorage): TablePlan[] {
   return summaries.flatMap((s) =>
-    s.tables.map((table): TablePlan => {
+    // A stated-counts table has its own fixed format and needs no mapping (session.ts reads it).
+    s.tables.filter((table) => !isStatedCountsTable(table.header)).map((table): TablePlan => {
       const saved = storage ? loadMapping(table.header, storage) : undefined;
       if (saved) return { table, mapping: saved, origin: 'saved', missing: mappingMissing(saved) };
       const recognised = recogniseTable(table.header);

@@ -1,5 +1,6 @@
 import { combineOutcomes, DatasetBuilder } from '../builder';
-import type { Dataset } from '../model';
+import { isStatedCountsTable, readStatedCounts, STATED_COUNT_COLUMNS } from '../canonical';
+import type { Dataset, StatedCount } from '../model';
 import type { SectorGuessSource } from '../sectorInference';
 import { importProblem, nameList } from '../problemWords';
 import { emptyFileReport, totalReport, type FileReport, type FileRole, type ImportProblem, type ImportReport } from '../report';
@@ -183,6 +184,8 @@ export class ImportSession {
     const files: FileReport[] = [];
     const jobs: Job[] = [];
     const ignored: { table: RawTable; mapping: ColumnMapping }[] = [];
+    // Stated counts refer to activities and organisations: read after the dataset is built.
+    const countTables: RawTable[] = [];
     this.reads.forEach((read, order) => {
       if (read.kind === 'failed') {
         files.push(emptyFileReport(read.file, 'unrecognised', ''));
@@ -196,6 +199,10 @@ export class ImportSession {
       }
       for (const table of read.tables) {
         append(readProblems, table.problems);
+        if (isStatedCountsTable(table.header)) {
+          countTables.push(table);
+          continue;
+        }
         const mapping = request.mappings.get(table.id) ?? recogniseTable(table.header).mapping;
         if (mapping.role === 'ignore') ignored.push({ table, mapping });
         else jobs.push({ role: mapping.role, order, table, mapping });
@@ -234,6 +241,7 @@ export class ImportSession {
     // The steps after the rows yield too: on 250,000 organisations each takes a while.
     for (const _ of builder.finishInferenceSteps()) yield { rows: total, total };
     const dataset = builder.toDataset(request.datasetName);
+    if (countTables.length) dataset.statedCounts = readStatedCountTables(countTables, dataset, builder.problems, files);
     yield { rows: total, total };
     const problems: ImportProblem[] = [];
     append(problems, readProblems);
@@ -251,6 +259,26 @@ export class ImportSession {
     if (noParticipations) outcome.noParticipations = noParticipations;
     return outcome;
   }
+}
+
+/**
+ * Stated-counts tables (a fixed format, no mapping) through the same reader as the built-in data's
+ * (canonical.ts): every row used or rejected with its reason, reported per file.
+ */
+function readStatedCountTables(tables: readonly RawTable[], dataset: Dataset, problems: ImportProblem[], files: FileReport[]): StatedCount[] {
+  const counts: StatedCount[] = [];
+  const known = new Set<string>(STATED_COUNT_COLUMNS);
+  for (const table of tables) {
+    const report = emptyFileReport(table.file, 'stated-counts', table.delimiter);
+    report.blankLinesSkipped = table.blankLines;
+    const header = table.header.map((h) => h.trim().toLowerCase());
+    const unused = table.header.filter((h, i) => h && !known.has(header[i]!));
+    if (unused.length) problems.push(importProblem({ file: table.file, row: 1, severity: 'info' }, 'unused-columns', { columns: nameList(unused, 40) }));
+    const rows = table.rows.map(({ values, number }) => ({ row: new Map(header.map((h, i) => [h, values[i] ?? ''])), number }));
+    readStatedCounts(rows, table.file, dataset, counts, report, problems);
+    files.push(report);
+  }
+  return counts;
 }
 
 function summarise(read: SourceRead): SourceSummary {

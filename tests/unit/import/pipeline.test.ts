@@ -1,6 +1,6 @@
 import { write as writeGexf } from 'graphology-gexf';
 import Graph from 'graphology';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCanonicalFiles } from '../../../src/data/canonical';
@@ -254,6 +254,27 @@ describe('known layouts', () => {
     expect(report.files[0]).toMatchObject({ file: 'repeated.gexf (nodes)', rowsRead: 5, rowsUsed: 2, rowsMerged: 1, rowsRejected: 2 });
     expect(dataset.organisations.map((o) => [o.id, o.sector])).toEqual([['x', 'tech'], ['y', 'government']]);
     expect(report.problems.find((p) => p.code === 'duplicate-organisation')).toMatchObject({ file: 'repeated.gexf (nodes)', row: 2 });
+  });
+
+  it('reads a stated-counts file with the others, as the built-in data is read (no mapping step)', async () => {
+    // The README documents the file, but the import refused it: "no column was recognised as activity_id".
+    const dir = join(__dirname, '../../../data/den-haag');
+    const names = ['participations.csv', 'organisations.csv', 'activities.csv', 'stated-counts.csv'];
+    const texts = names.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+    const extra = 'subject_kind,subject_id,counted,value,qualifier,provenance,note,Remark\nactivity,no-such-activity,participants,3,exact,x,,hi\n';
+    const { summaries, plans, outcome } = await importFiles([...texts.map((t) => input(t.name, t.text)), input('more-counts.csv', extra)]);
+    expect(plans.map((p) => p.table.file).sort()).toEqual(['activities.csv', 'organisations.csv', 'participations.csv']);
+    expect(needsMappingStep(plans)).toBe(false);
+    expect(summaries.every((x) => x.status !== 'failed')).toBe(true);
+    expectInvariant(outcome.report);
+    const builtin = parseCanonicalFiles(texts);
+    expect(outcome.dataset.statedCounts).toEqual(builtin.dataset.statedCounts);
+    expect(outcome.report.files.filter((f) => f.role === 'stated-counts').map((f) => [f.file, f.rowsRead, f.rowsUsed, f.rowsRejected])).toEqual([
+      ['stated-counts.csv', builtin.dataset.statedCounts!.length, builtin.dataset.statedCounts!.length, 0],
+      ['more-counts.csv', 1, 0, 1],
+    ]);
+    expect(outcome.report.problems.find((p) => p.file === 'more-counts.csv' && p.severity === 'error')).toMatchObject({ row: 2 });
+    expect(outcome.report.problems.find((p) => p.file === 'more-counts.csv' && p.code === 'unused-columns')!.message).toContain('Remark');
   });
 
   it('warns when a participants file does not join its projects file', async () => {
