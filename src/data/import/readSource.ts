@@ -105,6 +105,9 @@ async function readWorkbook(
     if (e instanceof RangeError || /call stack|string length|out of memory|allocation failed/i.test(detail)) {
       return fail(name, 'unreadable-workbook', { name, detail }, 'too-large');
     }
+    // A TypeError is the reader tripping over XML it did not expect (a cell without its "r"): its
+    // message ("Cannot read properties of undefined") says nothing to the user.
+    if (e instanceof TypeError) return fail(name, 'unreadable-workbook', { name, detail }, 'damaged');
     return fail(name, 'unreadable-workbook', { name, detail });
   }
   progress('parsing', 1);

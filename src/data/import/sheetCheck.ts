@@ -64,7 +64,9 @@ function readReference(xml: Uint8Array, start: number, end: number): { column: n
   let column = 0;
   let letters = 0;
   for (; k < end && letters <= 10; k++, letters++) {
-    const b = xml[k]! & ~0x20; // upper case
+    // Upper case only: read-excel-file reads "a4" as column 33 (the values then land far to the
+    // right of their header), so a lower-case reference is no reference it can be trusted with.
+    const b = xml[k]!;
     if (b < 0x41 || b > 0x5a) break;
     column = column * 26 + (b - 0x40);
   }

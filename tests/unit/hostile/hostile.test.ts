@@ -452,6 +452,8 @@ describe('workbook sheets: where the cells reach is checked before the grid is m
       [row(5, cell('A99999999999', 'x')), 'A99999999999'],
       [row(4, cell('XFE4', 'x')), 'XFE4'],
       [row(-5, cell('A4', 'x')), '<row r="-5">'],
+      // Lower case: read as column 33 by the reader, so the row was misplaced and then rejected.
+      [row(4, cell('a4', 'x')), 'a4'],
     ] as const) {
       const p = await refused('far.xlsx', rows);
       expect(p).toMatchObject({ variant: 'beyond-excel', params: { sheet: 'Blad1', cell: written } });
@@ -502,6 +504,15 @@ describe('workbook sheets: where the cells reach is checked before the grid is m
     ]);
     expectInvariant(outcome.report);
     expect(outcome.dataset.organisations.map((o) => o.name).sort()).toEqual(['Org A', 'Org B', 'Org C', 'Org D']);
+  });
+
+  it('a sheet the reader trips over is called damaged, without the reader\'s internal error', async () => {
+    const noReference = sheet(header.replace('<c r="B3"', '<c'));
+    const { summaries, outcome } = await importFiles([input('no-r.xlsx', makeXlsx([], noReference))]);
+    expectInvariant(outcome.report);
+    const p = summaries[0]!.problems[0]!;
+    expect(p).toMatchObject({ code: 'unreadable-workbook', variant: 'damaged' });
+    expect(p.message).not.toMatch(/undefined|properties/);
   });
 
   it('reads the extent from the bytes: prefixed names, spaces round "=", ">" inside values, apostrophes', () => {
