@@ -25,6 +25,8 @@ export interface BuilderOptions {
 
 /** How much of a name the sector rules read (names are far shorter). */
 const INFERENCE_NAME_LENGTH = 500;
+/** More stated participants than this is a typing error or a unit mix-up (1e9), not one activity. */
+const MAX_STATED_PARTICIPANTS = 1_000_000;
 
 /** A leading apostrophe is how Bruggen's writer neutralises formula-like cells; undo one. */
 const FORMULA_ESCAPED = /^'+[=+\-@\t\r]/;
@@ -114,6 +116,8 @@ export class DatasetBuilder {
   private readonly organisations = new Map<string, Organisation>();
   private readonly byName = new Map<string, string>();
   private readonly activities = new Map<string, Activity>();
+  /** Activities already reported for an end year before their start year (once each). */
+  private readonly reversedYears = new Set<string>();
   private readonly participations: Participation[] = [];
   /** The index in `participations` by activity, then organisation: a small Map per activity (a
    * composite string key per row cost a string built, hashed and kept for each participation). */
@@ -334,14 +338,20 @@ export class DatasetBuilder {
       if (!raw) continue;
       const value = Number(raw);
       const isYear = field !== 'statedParticipants';
-      const valid = Number.isInteger(value) && (isYear ? value >= 1900 && value <= 2100 : value >= 0);
+      const valid = Number.isInteger(value) && (isYear ? value >= 1900 && value <= 2100 : value >= 0 && value <= MAX_STATED_PARTICIPANTS);
       if (!valid) {
-        this.problem(importProblem({ file, row: number, column, severity: 'warning' }, isYear ? 'invalid-year' : 'invalid-number', { value: raw.slice(0, 60) }));
+        const code = isYear ? 'invalid-year' : Number.isInteger(value) && value > MAX_STATED_PARTICIPANTS ? 'implausible-count' : 'invalid-number';
+        this.problem(importProblem({ file, row: number, column, severity: 'warning' }, code, { value: raw.slice(0, 60), max: MAX_STATED_PARTICIPANTS }));
         continue;
       }
       const current = activity[field] as number | undefined;
       if (current === undefined) (activity as unknown as Record<string, unknown>)[field] = value;
       else if (current !== value) this.conflict(file, number, column, activity.id, String(current), raw);
+    }
+    // Kept as given (the source may be right about one of them), but said: the year filter reads both.
+    if (activity.startYear !== undefined && activity.endYear !== undefined && activity.endYear < activity.startYear && !this.reversedYears.has(activity.id)) {
+      this.reversedYears.add(activity.id);
+      this.problem(importProblem({ file, row: number, column: 'end_year', severity: 'warning' }, 'years-reversed', { id: activity.id.slice(0, 80), start: String(activity.startYear), end: String(activity.endYear) }));
     }
   }
 

@@ -277,6 +277,23 @@ describe('known layouts', () => {
     expect(outcome.report.problems.find((p) => p.file === 'more-counts.csv' && p.code === 'unused-columns')!.message).toContain('Remark');
   });
 
+  it('says when an activity ends before it starts, and refuses an implausible participant count', async () => {
+    const { outcome } = await importFiles([
+      input('p.csv', 'activity_id,organisation\nA1,Org One\nA1,Org Two\nA2,Org One\n'),
+      input('a.csv', 'activity_id,title,start_year,end_year,stated_participants\nA1,Een,2020,2019,1e9\nA2,Twee,2019,2020,1000000\n'),
+    ]);
+    expectInvariant(outcome.report);
+    const a1 = outcome.dataset.activities.find((a) => a.id === 'A1')!;
+    // Both years kept (the source may be right about either), the count of a billion not used.
+    expect([a1.startYear, a1.endYear, a1.statedParticipants]).toEqual([2020, 2019, undefined]);
+    expect(outcome.dataset.activities.find((a) => a.id === 'A2')!.statedParticipants).toBe(1_000_000);
+    const said = outcome.report.problems.filter((p) => p.severity === 'warning').map((p) => [p.code, p.file, p.row, p.column]);
+    expect(said).toEqual([
+      ['implausible-count', 'a.csv', 2, 'stated_participants'],
+      ['years-reversed', 'a.csv', 2, 'end_year'],
+    ]);
+  });
+
   it('warns when a participants file does not join its projects file', async () => {
     const { outcome } = await importFiles([
       input('projects.csv', 'id,acronym,title\nP1,ONE,One\nP2,TWO,Two\n'),
