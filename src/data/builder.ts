@@ -30,8 +30,13 @@ const MAX_STATED_PARTICIPANTS = 1_000_000;
 
 /** A leading apostrophe is how Bruggen's writer neutralises formula-like cells; undo one. */
 const FORMULA_ESCAPED = /^'+[=+\-@\t\r]/;
+/** Zero-width characters (U+200B–U+200D, U+2060) that `trim` keeps: an id of only these looked set but showed nothing. */
+const isZeroWidth = (code: number) => (code >= 0x200b && code <= 0x200d) || code === 0x2060;
+const ZERO_WIDTH_ENDS = /^[\s\u200B-\u200D\u2060]+|[\s\u200B-\u200D\u2060]+$/g;
+
 export function cell(value: string | undefined): string {
-  const v = (value ?? '').trim();
+  let v = (value ?? '').trim();
+  if (v && (isZeroWidth(v.charCodeAt(0)) || isZeroWidth(v.charCodeAt(v.length - 1)))) v = v.replace(ZERO_WIDTH_ENDS, '');
   // 39 is the apostrophe: the regex runs only on the rare cell that starts with one.
   return v.charCodeAt(0) === 39 && FORMULA_ESCAPED.test(v) ? v.slice(1) : v;
 }

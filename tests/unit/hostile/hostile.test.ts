@@ -174,6 +174,16 @@ describe('control characters are taken out of every value and reported where the
   });
 });
 
+describe('a value of only invisible characters is empty', () => {
+  it('zero-width spaces round an id or a name are trimmed like spaces (a no-break space already was)', async () => {
+    const table = Papa.unparse([['activity_id', 'organisation_id', 'organisation'], ['\u200b', 'x1', 'Org One'], ['A1', '\u2060\u200b', 'Org Two'], ['A1', 'x3\u200d', 'Org Three\u200b'], ['A1', 'x1', 'Org One']]);
+    const { outcome } = await importFiles([input('zw.csv', table)]);
+    expectInvariant(outcome.report);
+    expect(outcome.dataset.organisations.map((o) => [o.id, o.name])).toEqual([['org-two', 'Org Two'], ['x1', 'Org One'], ['x3', 'Org Three']]);
+    expect(outcome.report.problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.row])).toEqual([['missing-activity-id', 2]]);
+  });
+});
+
 describe('encodings and formats Bruggen does not read get their own message', () => {
   it('UTF-32, UTF-16 without a byte-order mark, GraphML', async () => {
     const text = 'activity_id,organisation\nA1,Org One\nA1,Org Two\n';
