@@ -81,8 +81,10 @@ function trimForPage(report: ImportReport, limit: number): ImportReport {
 export function reportToText(report: ImportReport, options: { maxProblems?: number } = {}): string {
   const lines: string[] = [];
   for (const f of report.files) {
+    // A document's parts are named with their role already ("x.json (organisations)").
+    const details = [f.file.endsWith(`(${f.role})`) ? '' : f.role, f.encoding ?? '', f.delimiter ? `separator ${JSON.stringify(f.delimiter)}` : ''].filter(Boolean);
     lines.push(
-      `${f.file}${f.sheet ? ` [${f.sheet}]` : ''} (${f.role}${f.encoding ? `, ${f.encoding}` : ''}${f.delimiter ? `, separator ${JSON.stringify(f.delimiter)}` : ''}): ` +
+      `${f.file}${f.sheet ? ` [${f.sheet}]` : ''}${details.length ? ` (${details.join(', ')})` : ''}: ` +
         `${f.rowsRead} rows read = ${f.rowsUsed} used + ${f.rowsMerged} merged + ${f.rowsRejected} rejected` +
         (f.blankLinesSkipped ? `; ${f.blankLinesSkipped} blank lines skipped` : ''),
     );

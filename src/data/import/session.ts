@@ -412,7 +412,8 @@ function whyNoParticipations(
   const reports = files.filter((f) => participationFiles.includes(f.file));
   const read = reports.reduce((n, f) => n + f.rowsRead, 0);
   const names = nameList(participationFiles, 3);
-  if (read === 0) return importProblem(place, 'no-participations', { files: names }, 'no-rows');
+  // A document (JSON, GEXF) has no header: "a header but no rows" would not apply to it.
+  if (read === 0) return importProblem(place, 'no-participations', { files: names }, participationJobs.every((j) => 'records' in j) ? 'no-rows-document' : 'no-rows');
   const rejectedBy = new Map<string, number>();
   for (const p of problems) {
     if (p.severity !== 'error' || !participationFiles.includes(p.file)) continue;

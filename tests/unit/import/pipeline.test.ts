@@ -7,7 +7,7 @@ import { parseCanonicalFiles } from '../../../src/data/canonical';
 import { importFiles, ImportSession, planMappings, needsMappingStep } from '../../../src/data/import/pipeline';
 import { loadMapping, saveMapping, headerSignature } from '../../../src/data/import/mappingStore';
 import { recogniseTable, type ColumnMapping } from '../../../src/data/import/recognise';
-import { reportToCsv } from '../../../src/data/import/reportCsv';
+import { reportToCsv, reportToText } from '../../../src/data/import/reportCsv';
 import { expectInvariant, fixture, input, shared, SHARED } from './helpers';
 
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
@@ -292,6 +292,15 @@ describe('known layouts', () => {
       ['implausible-count', 'a.csv', 2, 'stated_participants'],
       ['years-reversed', 'a.csv', 2, 'end_year'],
     ]);
+  });
+
+  it('a document with no participation is not said to have "a header but no rows", nor its parts named twice', async () => {
+    const { outcome } = await importFiles([input('empty.json', JSON.stringify({ dataset: { organisations: [{ id: 'x', name: 'X' }], activities: [], participations: [] } }))]);
+    expect(outcome.noParticipations).toMatchObject({ code: 'no-participations', variant: 'no-rows-document' });
+    expect(outcome.noParticipations!.message).not.toContain('header');
+    const text = reportToText(outcome.report);
+    expect(text).toContain('empty.json (organisations): 1 rows read');
+    expect(text).not.toContain('(organisations) (');
   });
 
   it('warns when a participants file does not join its projects file', async () => {
