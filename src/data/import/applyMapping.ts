@@ -117,7 +117,19 @@ export function* importTableSteps(
   const extras = role === 'participations' ? [] : unmapped.filter(({ h }) => !canonicalKeys.has(h));
   // A Set: a wide file has tens of thousands of unmapped columns (includes() would be quadratic).
   const extraSet = new Set(extras);
-  const unused = unmapped.filter((u) => !extraSet.has(u)).map(({ h }) => h);
+  // A header written twice: the second column is not used, and "organisation" alone in the list of
+  // unused columns read as if the one that was used had been dropped. Named with its position.
+  const seenHeaders = new Map<string, number>();
+  const repeated = new Set<string>();
+  table.header.forEach((h, i) => {
+    if (!h) return;
+    if (seenHeaders.has(h)) repeated.add(h);
+    else seenHeaders.set(h, i);
+  });
+  const unused = unmapped.filter((u) => !extraSet.has(u)).map(({ h, i }) => (repeated.has(h) ? `${h} (column ${i + 1})` : h));
+  if (repeated.size) {
+    builder.problems.push(importProblem({ ...place, severity: 'warning' }, 'repeated-header', { columns: nameList([...repeated].map((h) => `"${h}"`), 10) }));
+  }
   if (extras.length) builder.problems.push(importProblem({ ...place, severity: 'info' }, 'extra-columns', { columns: nameList(extras.map((e) => e.h), 40) }));
   if (unused.length) builder.problems.push(importProblem({ ...place, severity: 'info' }, 'unused-columns', { columns: nameList(unused, 40) }));
   const extraNames = extras.map((e) => e.h);

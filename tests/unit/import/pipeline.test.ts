@@ -303,6 +303,15 @@ describe('known layouts', () => {
     expect(text).not.toContain('(organisations) (');
   });
 
+  it('a header written twice: says so, and names the unused column by its position', async () => {
+    const { outcome } = await importFiles([input('dup.csv', 'activity_id,organisation,organisation,sector,sector\nA1,Acme,Other,tech,care\nA1,Beta,,care,\n')]);
+    expectInvariant(outcome.report);
+    expect(outcome.dataset.organisations.map((o) => [o.name, o.sector])).toEqual([['Acme', 'tech'], ['Beta', 'care']]);
+    const said = new Map(outcome.report.problems.map((p) => [p.code, p.message]));
+    expect(said.get('repeated-header')).toContain('"organisation", "sector"');
+    expect(said.get('unused-columns')).toBe('Columns not mapped to a field were not imported: organisation (column 3), sector (column 5).');
+  });
+
   it('warns when a participants file does not join its projects file', async () => {
     const { outcome } = await importFiles([
       input('projects.csv', 'id,acronym,title\nP1,ONE,One\nP2,TWO,Two\n'),
