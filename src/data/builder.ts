@@ -121,6 +121,8 @@ export class DatasetBuilder {
   private readonly organisations = new Map<string, Organisation>();
   private readonly byName = new Map<string, string>();
   private readonly activities = new Map<string, Activity>();
+  /** Organisations a row gave a name (it may equal the id). */
+  private readonly givenName = new Set<string>();
   /** Activities already reported for an end year before their start year (once each). */
   private readonly reversedYears = new Set<string>();
   private readonly participations: Participation[] = [];
@@ -278,6 +280,7 @@ export class DatasetBuilder {
 
   private fillOrganisation(org: Organisation, row: Row, name: string, reading: SectorReading) {
     if (name) {
+      this.givenName.add(org.id);
       // An id standing in for a name is replaced; a second spelling becomes an alias, never a lost value.
       if (org.name === org.id && name !== org.id) {
         org.name = name;
@@ -492,7 +495,8 @@ export class DatasetBuilder {
       provenance: [`${file}#row ${number}`],
     };
     if (!reading.sector) this.needsInference.add(id);
-    this.fillOrganisation(org, row, name, reading);
+    // An organisation named after its id for want of a name is not one a row named.
+    this.fillOrganisation(org, row, named ? name : '', reading);
     this.offerGuess(org);
     this.organisations.set(id, org);
     if (named) this.registerName(name, id);
@@ -555,7 +559,8 @@ export class DatasetBuilder {
     for (const id of this.idOnly) {
       const org = this.organisations.get(id);
       if (!org) continue;
-      if (org.name === org.id) unnamed++;
+      // A name that equals the id ("ACME" for ACME) is a name all the same.
+      if (org.name === org.id && !this.givenName.has(id)) unnamed++;
       else named++;
     }
     return { named, unnamed };

@@ -174,6 +174,17 @@ describe('control characters are taken out of every value and reported where the
   });
 });
 
+describe('a name may equal its id', () => {
+  it('is counted as a name from the organisations file, not as "no name there"', async () => {
+    const orgs = Papa.unparse([['organisation_id', 'name'], ['ACME', 'ACME'], ['__proto__', '__proto__'], ['x9', '']]);
+    const parts = Papa.unparse([['activity_id', 'organisation_id'], ['A', 'ACME'], ['A', '__proto__'], ['A', 'x9']]);
+    const { outcome } = await importFiles([input('organisations.csv', orgs), input('participations.csv', parts)]);
+    expectInvariant(outcome.report);
+    const note = outcome.report.problems.find((p) => p.code === 'names-from-organisations-file')!;
+    expect(note.params).toMatchObject({ named: 2, unnamed: 1 });
+  });
+});
+
 describe('a value of only invisible characters is empty', () => {
   it('zero-width spaces round an id or a name are trimmed like spaces (a no-break space already was)', async () => {
     const table = Papa.unparse([['activity_id', 'organisation_id', 'organisation'], ['\u200b', 'x1', 'Org One'], ['A1', '\u2060\u200b', 'Org Two'], ['A1', 'x3\u200d', 'Org Three\u200b'], ['A1', 'x1', 'Org One']]);
