@@ -88,7 +88,7 @@ export function App() {
         {problem?.code === 'too-large' && (
           <section className="status too-large" role="alert" data-testid="too-large">
             <h2>{t('tooLarge.title')}</h2>
-            <p>{t(problem.large.length ? 'tooLarge.body' : 'tooLarge.bodyRoles', { pairs: problem.pairs })}</p>
+            <p>{t(!problem.unlistable.length ? 'tooLarge.body' : problem.large.length ? 'tooLarge.bodyBoth' : 'tooLarge.bodyRoles', { pairs: problem.pairs })}</p>
             {problem.large.length > 0 && (
               <>
                 <ul>
