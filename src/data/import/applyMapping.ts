@@ -150,6 +150,8 @@ export function* importTableSteps(
       mapped.push({ i, field, key: keys[field], column, displayed: DISPLAYED_FIELDS.has(field), year: field === 'start_year' || field === 'end_year' });
     }
   });
+  // A text file the reader found free of control and direction characters needs no test per cell.
+  const mayHide = table.hiddenCharacters !== false;
   let done = 0;
   for (const { values, number } of table.rows) {
     if (++done % ROWS_PER_STEP === 0) yield done;
@@ -160,7 +162,7 @@ export function* importTableSteps(
       let value = values[i] ?? '';
       let trimmed = value.trim();
       if (trimmed) {
-        if (hasHiddenCharacters(value)) {
+        if (mayHide && hasHiddenCharacters(value)) {
           const control = withoutControlCharacters(value);
           if (control) {
             collector.addCapped(controlCharactersProblem({ file: table.file, row: number, column }, control));

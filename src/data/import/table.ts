@@ -2,7 +2,7 @@ import { importProblem } from '../problemWords';
 import type { ImportProblem } from '../report';
 import { CsvTokenizer, tokenizeCsv, type CsvErrorCode, type CsvOverflow } from './csvTokenizer';
 import { byteOrderMark, fixCp1252, type TextEncodingName } from './decode';
-import { ProblemCollector } from './values';
+import { hasHiddenCharacters, ProblemCollector } from './values';
 
 /** One data record of a table, with its 1-based row number as a spreadsheet shows it. */
 export interface TableRow {
@@ -24,6 +24,11 @@ export interface RawTable {
   rows: TableRow[];
   blankLines: number;
   problems: ImportProblem[];
+  /**
+   * False when the reader saw no control or direction character anywhere in the file (a text
+   * file, tested a slice at a time), so its cells need no check one by one; absent when unknown.
+   */
+  hiddenCharacters?: boolean;
 }
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -308,10 +313,13 @@ async function attempt(
     }
     tokenizer.push(text);
   };
+  let hidden = false;
   for (let start = 0; start < blob.size; start += sliceSize) {
     const bytes = new Uint8Array(await blob.slice(start, start + sliceSize).arrayBuffer());
     const end = start + sliceSize >= blob.size;
-    feed(fix(decoder.decode(bytes, { stream: !end })), end);
+    const text = fix(decoder.decode(bytes, { stream: !end }));
+    hidden ||= hasHiddenCharacters(text);
+    feed(text, end);
     options.onProgress?.({ done: Math.min(blob.size, start + sliceSize), total: blob.size });
     await yieldToEventLoop();
     if (options.isCancelled?.()) return undefined;
@@ -320,6 +328,7 @@ async function attempt(
   tokenizer!.end();
   const table = toTable(acc, options.id ?? file, file, delimiter);
   table.encoding = encoding;
+  table.hiddenCharacters = hidden;
   return { table, encoding };
 }
 

@@ -137,6 +137,14 @@ describe('names in any script identify organisations', () => {
     expect(normaliseName('Zorginstelling Café-Noël')).toBe('zorginstelling cafe noel');
   });
 
+  it('the key is its definition for any text, ASCII (a faster path) or not (fast-check)', () => {
+    const definition = (name: string) =>
+      name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’`´"“”]/g, '').replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim();
+    for (const unit of ['binary', 'grapheme', 'grapheme-ascii'] as const) {
+      fc.assert(fc.property(fc.string({ unit }), (s) => normaliseName(s) === definition(s)), { numRuns: 2000 });
+    }
+  });
+
   it('the same name in two scripts\' cases is one organisation', async () => {
     const table = Papa.unparse([['activity_id', 'organisation'], ['A', 'МОСКВА'], ['A', 'Acme'], ['B', 'москва'], ['B', 'Acme']]);
     const { outcome } = await importFiles([input('case.csv', table)]);
