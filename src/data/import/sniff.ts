@@ -1,5 +1,5 @@
 import { importProblem } from '../problemWords';
-import type { ImportProblem, ProblemParams } from '../report';
+import type { ImportProblem } from '../report';
 import { byteOrderMark } from './decode';
 
 /**
@@ -109,25 +109,19 @@ function firstText(head: Uint8Array, bom: ReturnType<typeof byteOrderMark>): str
  * the small CSVs (textFile.ts).
  */
 export function notATable(kind: FileKind, name: string): ImportProblem | undefined {
-  const refuse = (code: string, params: ProblemParams = {}) => importProblem({ file: name, severity: 'error' }, code, params);
-  switch (kind) {
-    case 'empty':
-      return refuse('empty-file');
-    case 'ole':
-      return refuse('old-office-file');
-    case 'pdf':
-      return refuse('pdf-file', { name });
-    case 'image':
-      return refuse('image-file', { name });
-    case 'binary':
-      return refuse('binary-file', { name });
-    case 'utf-32':
-      return refuse('utf-32-file', { name });
-    case 'utf-16-no-bom':
-      return refuse('utf-16-without-bom', { name });
-    case 'graphml':
-      return refuse('graphml-file', { name });
-    default:
-      return undefined;
-  }
+  const refusal = REFUSALS.get(kind);
+  if (!refusal) return undefined;
+  return importProblem({ file: name, severity: 'error' }, refusal.code, refusal.named ? { name } : {});
 }
+
+/** The kinds that are refused, with their problem code (and whether its words name the file). */
+const REFUSALS: ReadonlyMap<FileKind, { code: string; named: boolean }> = new Map([
+  ['empty', { code: 'empty-file', named: false }],
+  ['ole', { code: 'old-office-file', named: false }],
+  ['pdf', { code: 'pdf-file', named: true }],
+  ['image', { code: 'image-file', named: true }],
+  ['binary', { code: 'binary-file', named: true }],
+  ['utf-32', { code: 'utf-32-file', named: true }],
+  ['utf-16-no-bom', { code: 'utf-16-without-bom', named: true }],
+  ['graphml', { code: 'graphml-file', named: true }],
+]);
