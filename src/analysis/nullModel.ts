@@ -56,13 +56,14 @@ export const MIN_BURN_IN = 200;
 export const MIN_THIN = 20;
 /**
  * Work budget: work per draw × draws, the work of a draw being its tie triples, or, on data of many
- * tiny activities, the organisations, participations and thinning trades it visits. Measured on Node 20 (2 shared cores): a draw costs
- * about 25–40 ns per triple including its thinning trades, so 1e8 is about 2.5–4 s. The CORDIS SC1
- * NL subset (7,407 participations, 84 k triples) makes all 1,000 draws (~1.3 ms each); H2020 as a
- * whole (145 k participations, ~1.1 M triples) gets the floor of MIN_NULL_DRAWS = 100 draws
- * (~30–40 ms each) instead of 1,000 (2e8 gave it 183): its 95 % intervals then rest on the 3rd and
- * 98th of 100 ordered draws, and the smallest p-value it can show is 2/101. The draws made are
- * reported (`draws`, `requestedDraws`, `reduced`).
+ * tiny activities, the organisations, participations and thinning trades it visits. Measured on
+ * Node 20 (2 shared cores): a draw costs about 25–40 ns per triple including its thinning trades,
+ * so 1e8 is about 2.5–4 s. The CORDIS SC1 NL subset (7,407 participations, 84 k triples) makes all
+ * 1,000 draws (~1.3 ms each); H2020 as a whole (145 k participations, ~1.1 M triples) gets the
+ * floor of MIN_NULL_DRAWS = 100 draws (~30–40 ms each) instead of 1,000 (2e8 gave it 183): its 95 %
+ * intervals then rest on the 3rd and 98th of 100 ordered draws, and the smallest p-value it can
+ * show is 2/101. 200,000 organisations in pairs get the floor too (their work per draw is their
+ * organisations and trades). The draws made are reported (`draws`, `requestedDraws`, `reduced`).
  */
 export const DEFAULT_NULL_WORK_BUDGET = 1e8;
 /** Draws are never cut below this by the budget (p-values need some resolution). */

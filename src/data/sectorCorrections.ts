@@ -133,12 +133,12 @@ export function parseCorrectionsCsv(
     const id = unescape(r.organisation_id);
     const name = unescape(r.name);
     const value = unescape(r.sector);
-    const named = ids.has(id) ? undefined : byName.get(normaliseName(name));
-    if (named === null) {
+    const idOfName = ids.has(id) ? undefined : byName.get(normaliseName(name));
+    if (idOfName === null) {
       problems.push(importProblem({ file, row, column: 'name', severity: 'warning' }, 'correction-ambiguous-name', { name: name.slice(0, 80) }));
       return;
     }
-    const orgId = ids.has(id) ? id : named;
+    const orgId = ids.has(id) ? id : idOfName;
     if (!orgId) {
       problems.push(importProblem({ file, row, column: 'organisation_id', severity: 'warning' }, 'correction-unknown-organisation', { name: (id || name).slice(0, 80) }));
       return;

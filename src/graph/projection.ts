@@ -468,7 +468,7 @@ export function activitiesToList(inc: Incidence, maxPairs: number): LargeActivit
  */
 export function activitiesListingCannotShrink(inc: Incidence, maxPairs: number, listed: readonly LargeActivity[]): (LargeActivity & { hubs: number })[] {
   const { pairs, large } = estimateProjection(inc, 1);
-  const saving = new Map(listed.map((a) => [a.id, a]));
+  const listedIds = new Set(listed.map((a) => a.id));
   let remaining = pairs;
   for (const activity of listed) {
     const { n, hubs } = activityShape(inc, inc.actIndex.get(activity.id)!);
@@ -477,7 +477,7 @@ export function activitiesListingCannotShrink(inc: Incidence, maxPairs: number, 
   const out: (LargeActivity & { hubs: number })[] = [];
   for (const activity of large) {
     if (remaining <= maxPairs) break;
-    if (saving.has(activity.id)) continue;
+    if (listedIds.has(activity.id)) continue;
     const { hubs } = activityShape(inc, inc.actIndex.get(activity.id)!);
     remaining -= activity.pairs;
     out.push({ ...activity, hubs });
