@@ -214,11 +214,16 @@ function activityShape(inc: Pick<Incidence, 'memberOffsets' | 'hub'>, a: number)
   return { n: end - start, hubs };
 }
 
+/** Ties an activity of n participants, `hubs` of them hubs, forms as a listing: hubs with each other and with everyone. */
+function listingPairs({ n, hubs }: { n: number; hubs: number }): number {
+  return (hubs * (hubs - 1)) / 2 + hubs * (n - hubs);
+}
+
 /** Number of (pair, activity) triples an activity (a row of any two-mode data) contributes under the rules. */
 export function activityPairs(inc: Pick<Incidence, 'memberOffsets' | 'hub' | 'listing'>, a: number): number {
-  const { n, hubs } = activityShape(inc, a);
-  if (!inc.listing[a]) return (n * (n - 1)) / 2;
-  return (hubs * (hubs - 1)) / 2 + hubs * (n - hubs);
+  const shape = activityShape(inc, a);
+  if (!inc.listing[a]) return (shape.n * (shape.n - 1)) / 2;
+  return listingPairs(shape);
 }
 
 export interface LargeActivity {
@@ -452,8 +457,7 @@ export function activitiesToList(inc: Incidence, maxPairs: number): LargeActivit
   for (const activity of large) {
     if (remaining <= maxPairs) break;
     if (activity.listing) continue;
-    const { n, hubs } = activityShape(inc, inc.actIndex.get(activity.id)!);
-    const saved = activity.pairs - ((hubs * (hubs - 1)) / 2 + hubs * (n - hubs));
+    const saved = activity.pairs - listingPairs(activityShape(inc, inc.actIndex.get(activity.id)!));
     if (saved <= 0) continue;
     remaining -= saved;
     out.push(activity);
@@ -470,10 +474,7 @@ export function activitiesListingCannotShrink(inc: Incidence, maxPairs: number, 
   const { pairs, large } = estimateProjection(inc, 1);
   const listedIds = new Set(listed.map((a) => a.id));
   let remaining = pairs;
-  for (const activity of listed) {
-    const { n, hubs } = activityShape(inc, inc.actIndex.get(activity.id)!);
-    remaining -= activity.pairs - ((hubs * (hubs - 1)) / 2 + hubs * (n - hubs));
-  }
+  for (const activity of listed) remaining -= activity.pairs - listingPairs(activityShape(inc, inc.actIndex.get(activity.id)!));
   const out: (LargeActivity & { hubs: number })[] = [];
   for (const activity of large) {
     if (remaining <= maxPairs) break;
