@@ -5,7 +5,7 @@ import { emptyFileReport, type FileReport } from '../report';
 import { DISPLAYED_FIELDS, type FieldId } from './fields';
 import { mappingMissing, type ColumnMapping } from './recognise';
 import type { RawTable } from './table';
-import { checkValue, controlCharactersProblem, directionControlsProblem, hasHiddenCharacters, splitOrganisationList, withoutControlCharacters, withoutDirectionControls, yearsIn, type ProblemCollector } from './values';
+import { checkValue, splitOrganisationList, withoutHiddenCharacters, yearsIn, type ProblemCollector } from './values';
 
 /** Where each directly mapped field goes in the canonical row of each role. */
 const CANONICAL_KEY: Record<'participations' | 'activities' | 'organisations', Partial<Record<FieldId, string>>> = {
@@ -162,17 +162,8 @@ export function* importTableSteps(
       let value = values[i] ?? '';
       let trimmed = value.trim();
       if (trimmed) {
-        if (mayHide && hasHiddenCharacters(value)) {
-          const control = withoutControlCharacters(value);
-          if (control) {
-            collector.addCapped(controlCharactersProblem({ file: table.file, row: number, column }, control));
-            value = control.value;
-          }
-          const cleaned = displayed ? withoutDirectionControls(value) : undefined;
-          if (cleaned) {
-            collector.addCapped(directionControlsProblem({ file: table.file, row: number, column }, cleaned));
-            value = cleaned.value;
-          }
+        if (mayHide) {
+          value = withoutHiddenCharacters(value, { file: table.file, row: number, column }, collector, displayed);
           trimmed = value.trim();
         }
         for (const p of checkValue(trimmed, table.file, number, column, displayed)) collector.addCapped(p);

@@ -11,7 +11,7 @@ import { recogniseTable, type ColumnMapping } from './recognise';
 import { readSource, type ReadProgress, type SourceInput, type SourceRead } from './readSource';
 import { reportForPage } from './reportCsv';
 import { yieldToEventLoop, type RawTable } from './table';
-import { controlCharactersProblem, directionControlsProblem, hasHiddenCharacters, ProblemCollector, withoutControlCharacters, withoutDirectionControls } from './values';
+import { ProblemCollector, withoutHiddenCharacters } from './values';
 
 /** What the UI needs to know about a table to show the mapping step (no full rows). */
 export interface TableSummary {
@@ -315,20 +315,9 @@ function importRecords(builder: DatasetBuilder, source: RecordSource, collector:
     // would turn the text after a name around on screen, and a control character reach exports and
     // terminals: taken out and reported, as in tables.
     for (const row of item.rows) {
-      for (const [column, original] of row) {
-        if (!hasHiddenCharacters(original)) continue;
-        let value = original;
-        const control = withoutControlCharacters(value);
-        if (control) {
-          value = control.value;
-          collector.addCapped(controlCharactersProblem({ file: source.file, row: item.number, column }, control));
-        }
-        const cleaned = withoutDirectionControls(value);
-        if (cleaned) {
-          value = cleaned.value;
-          collector.addCapped(directionControlsProblem({ file: source.file, row: item.number, column }, cleaned));
-        }
-        row.set(column, value);
+      for (const [column, value] of row) {
+        const cleaned = withoutHiddenCharacters(value, { file: source.file, row: item.number, column }, collector, true);
+        if (cleaned !== value) row.set(column, cleaned);
       }
     }
     const outcome = combineOutcomes(

@@ -69,7 +69,7 @@ const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 const HAS_DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 /** The value without direction controls, with the controls it had (as U+XXXX), or undefined when it has none. */
-export function withoutDirectionControls(value: string): { value: string; controls: string } | undefined {
+function withoutDirectionControls(value: string): { value: string; controls: string } | undefined {
   // Runs on every name of every row: a test that builds nothing, then the work for the rare hit.
   if (!HAS_DIRECTION_CONTROL.test(value)) return undefined;
   const found = value.match(DIRECTION_CONTROLS) ?? [];
@@ -91,7 +91,7 @@ export function hasHiddenCharacters(value: string): boolean {
 }
 
 /** The value without control characters, with the ones it had (as U+XXXX, at most 8), or undefined when it has none. */
-export function withoutControlCharacters(value: string): { value: string; controls: string } | undefined {
+function withoutControlCharacters(value: string): { value: string; controls: string } | undefined {
   const found = value.match(CONTROL_CHARACTERS);
   if (!found) return undefined;
   const distinct = [...new Set(found)];
@@ -100,12 +100,31 @@ export function withoutControlCharacters(value: string): { value: string; contro
 }
 
 /** The problem that says a value's control characters were taken out. */
-export function controlCharactersProblem(place: { file: string; row: number; column: string }, cleaned: { value: string; controls: string }): ImportProblem {
+function controlCharactersProblem(place: { file: string; row: number; column: string }, cleaned: { value: string; controls: string }): ImportProblem {
   return importProblem({ ...place, severity: 'warning' }, 'control-characters', { value: cleaned.value.slice(0, 60), controls: cleaned.controls });
 }
 
+/**
+ * The value with its control characters taken out, and its direction controls too when
+ * `direction`, each reported at `place`: one rule for tables and documents alike.
+ */
+export function withoutHiddenCharacters(value: string, place: { file: string; row: number; column: string }, collector: ProblemCollector, direction: boolean): string {
+  if (!hasHiddenCharacters(value)) return value;
+  const control = withoutControlCharacters(value);
+  if (control) {
+    collector.addCapped(controlCharactersProblem(place, control));
+    value = control.value;
+  }
+  const cleaned = direction ? withoutDirectionControls(value) : undefined;
+  if (cleaned) {
+    collector.addCapped(directionControlsProblem(place, cleaned));
+    value = cleaned.value;
+  }
+  return value;
+}
+
 /** The problem that says a value's direction controls were taken out. */
-export function directionControlsProblem(place: { file: string; row: number; column: string }, cleaned: { value: string; controls: string }): ImportProblem {
+function directionControlsProblem(place: { file: string; row: number; column: string }, cleaned: { value: string; controls: string }): ImportProblem {
   return importProblem({ ...place, severity: 'warning' }, 'direction-controls', { value: cleaned.value.slice(0, 60), controls: cleaned.controls });
 }
 
