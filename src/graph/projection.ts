@@ -235,6 +235,16 @@ export interface LargeActivity {
   listing: boolean;
 }
 
+/** An activity a listing does not shrink: `hubs` of its participants are leads or coordinators. */
+export type UnlistableActivity = LargeActivity & { hubs: number };
+
+/** What the size guard reports (ProjectionTooLargeError's data, as it crosses to the page). */
+export interface TooLarge {
+  pairs: number;
+  large: Omit<LargeActivity, 'listing'>[];
+  unlistable: Omit<UnlistableActivity, 'listing'>[];
+}
+
 /** The size of the projection before it is built: Σ pairs, and the activities over `threshold`. */
 export function estimateProjection(inc: Incidence, threshold: number): { pairs: number; large: LargeActivity[] } {
   let pairs = 0;
@@ -470,12 +480,12 @@ export function activitiesToList(inc: Incidence, maxPairs: number): LargeActivit
  * listing is one: those where (nearly) every participant is a hub (lead, coordinator…), so a
  * listing ties them all as before. Largest first, as many as must change for the projection to fit.
  */
-export function activitiesListingCannotShrink(inc: Incidence, maxPairs: number, listed: readonly LargeActivity[]): (LargeActivity & { hubs: number })[] {
+export function activitiesListingCannotShrink(inc: Incidence, maxPairs: number, listed: readonly LargeActivity[]): UnlistableActivity[] {
   const { pairs, large } = estimateProjection(inc, 1);
   const listedIds = new Set(listed.map((a) => a.id));
   let remaining = pairs;
   for (const activity of listed) remaining -= activity.pairs - listingPairs(activityShape(inc, inc.actIndex.get(activity.id)!));
-  const out: (LargeActivity & { hubs: number })[] = [];
+  const out: UnlistableActivity[] = [];
   for (const activity of large) {
     if (remaining <= maxPairs) break;
     if (listedIds.has(activity.id)) continue;
@@ -492,7 +502,7 @@ export class ProjectionTooLargeError extends Error {
     /** The activities to treat as listings (what the app offers). */
     readonly large: LargeActivity[],
     /** Activities a listing does not shrink (every participant a hub): their roles must change. */
-    readonly unlistable: (LargeActivity & { hubs: number })[] = [],
+    readonly unlistable: UnlistableActivity[] = [],
   ) {
     super(`The network would have ${pairs} activity ties, more than the ${MAX_PROJECTED_PAIRS} that can be built safely.`);
     this.name = 'ProjectionTooLargeError';

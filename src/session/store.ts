@@ -18,7 +18,7 @@ import type { ImportReport } from '../data/report';
 import type { Sector } from '../data/sectors';
 import { applyFilters, filtersActive, everythingVisible, type Visibility } from '../filters/filters';
 import { networkFromProjection, sectorCodes, type Network } from '../graph/network';
-import { DEFAULT_PROJECTION_RULES, type Projection, type ProjectionRules } from '../graph/projection';
+import { DEFAULT_PROJECTION_RULES, type Projection, type ProjectionRules, type TooLarge } from '../graph/projection';
 import { RemoteError, RpcClient, CancelledError, type Endpoint } from '../workers/rpc';
 import type { AnalysisProtocol, LayoutProtocol } from '../workers/protocols';
 import { networkLayoutGraph, twoModeLayoutGraph, type IndexedLayoutGraph } from '../graph/layout';
@@ -56,7 +56,7 @@ export type DatasetSource =
 
 export type SessionProblem =
   | { code: 'load-failed'; message: string }
-  | { code: 'too-large'; pairs: number; large: { id: string; participants: number; pairs: number }[]; unlistable: { id: string; participants: number; pairs: number; hubs: number }[] }
+  | ({ code: 'too-large' } & TooLarge)
   | { code: 'analysis-failed'; message: string };
 
 export interface AnalysisSnapshot {
@@ -317,7 +317,7 @@ export class SessionStore {
     } catch (e) {
       if (generation !== this.loadGeneration || e instanceof CancelledError) return;
       if (e instanceof RemoteError && e.name === 'ProjectionTooLargeError') {
-        const data = e.data as { pairs: number; large: { id: string; participants: number; pairs: number }[]; unlistable?: { id: string; participants: number; pairs: number; hubs: number }[] };
+        const data = e.data as Omit<TooLarge, 'unlistable'> & Partial<Pick<TooLarge, 'unlistable'>>;
         this.set({ phase: 'error', problem: { code: 'too-large', pairs: data.pairs, large: data.large, unlistable: data.unlistable ?? [] } });
       } else {
         this.set({ phase: 'error', problem: { code: 'load-failed', message: e instanceof Error ? e.message : String(e) } });

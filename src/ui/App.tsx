@@ -12,11 +12,9 @@ import { ImportPanel, type ImportResult } from './import/ImportPanel';
 import { RecentDatasets } from './import/RecentDatasets';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MethodsButton, MethodsProvider } from './methods/Methods';
+import { TooLargeNotice } from './TooLargeNotice';
 import { Workspace } from './Workspace';
 import { withListedActivities } from '../session/viewState';
-
-/** Activities named in the too-large warning; its button lists all that must become listings. */
-const TOO_LARGE_SHOWN = 10;
 
 /** The page: header, the dataset dialog, and the workspace for the dataset of the session. */
 export function App() {
@@ -86,42 +84,7 @@ export function App() {
           </p>
         )}
         {problem?.code === 'too-large' && (
-          <section className="status too-large" role="alert" data-testid="too-large">
-            <h2>{t('tooLarge.title')}</h2>
-            <p>{t(!problem.unlistable.length ? 'tooLarge.body' : problem.large.length ? 'tooLarge.bodyBoth' : 'tooLarge.bodyRoles', { pairs: problem.pairs })}</p>
-            {problem.large.length > 0 && (
-              <>
-                <ul>
-                  {problem.large.slice(0, TOO_LARGE_SHOWN).map((a) => (
-                    <li key={a.id}>{t('tooLarge.activity', { id: a.id, participants: a.participants, pairs: a.pairs })}</li>
-                  ))}
-                  {problem.large.length > TOO_LARGE_SHOWN && <li data-testid="too-large-more">{t('tooLarge.more', { count: problem.large.length - TOO_LARGE_SHOWN })}</li>}
-                </ul>
-                <button
-                  type="button"
-                  className="primary"
-                  data-testid="too-large-listings"
-                  onClick={() =>
-                    store.updateView((v) => ({ ...v, rules: withListedActivities(v.rules, problem.large.map((a) => a.id)) }))
-                  }
-                >
-                  {t('tooLarge.action', { count: problem.large.length })}
-                </button>
-              </>
-            )}
-            {problem.unlistable.length > 0 && (
-              <div data-testid="too-large-roles">
-                <p>{t('tooLarge.roles', { count: problem.unlistable.length })}</p>
-                <ul>
-                  {problem.unlistable.slice(0, TOO_LARGE_SHOWN).map((a) => (
-                    <li key={a.id}>{t('tooLarge.hubActivity', { id: a.id, participants: a.participants, hubs: a.hubs, pairs: a.pairs })}</li>
-                  ))}
-                  {problem.unlistable.length > TOO_LARGE_SHOWN && <li>{t('tooLarge.more', { count: problem.unlistable.length - TOO_LARGE_SHOWN })}</li>}
-                </ul>
-                <p>{t('tooLarge.rolesFix', { count: problem.unlistable.length })}</p>
-              </div>
-            )}
-          </section>
+          <TooLargeNotice problem={problem} onList={(ids) => store.updateView((v) => ({ ...v, rules: withListedActivities(v.rules, ids) }))} />
         )}
         {phase === 'ready' && (
           <ErrorBoundary
