@@ -225,13 +225,24 @@ async function main(): Promise<number> {
 }
 
 /**
+ * The bytes of an input file. Only a regular file: a device such as /dev/zero never ends (it was
+ * read until memory ran out) and a pipe without a writer never answers.
+ */
+async function readInputFile(path: string): Promise<Uint8Array> {
+  const kind = await stat(path);
+  if (kind.isDirectory()) throw new Error('it is a folder. Fix: give the files in it (for example folder/*.csv).');
+  if (!kind.isFile()) throw new Error('it is not a file but a device, pipe or socket, which may never end. Fix: save the data to a file and give its path.');
+  return new Uint8Array(await readFile(path));
+}
+
+/**
  * The text of an --assume or --worklist CSV, read as the importer reads files (readTextFile), or
  * undefined after saying why it cannot be used. A Windows-1252 file is read, and that is said.
  */
 async function readCsvOption(path: string): Promise<string | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    bytes = await readInputFile(path);
   } catch (e) {
     writeErr(`Cannot read "${path}": ${(e as Error).message}\n`);
     return undefined;
@@ -257,7 +268,7 @@ function tooLargeText(e: ProjectionTooLargeError, view: ViewState): string {
     `The network would have ${number(e.pairs)} ties (a tie per pair of organisations per shared activity), more than the ${number(MAX_PROJECTED_PAIRS)} that can be built safely.`,
   ];
   if (e.large.length) {
-    lines.push(`The ${e.large.length === 1 ? 'activity' : `${number(e.large.length)} activities`} that make it that large:`);
+    lines.push(`The ${e.large.length === 1 ? 'activity that makes' : `${number(e.large.length)} activities that make`} it that large:`);
     for (const a of e.large.slice(0, SHOWN_LARGE)) lines.push(`  ${a.id}: ${number(a.participants)} participants, ${number(a.pairs)} ties`);
     if (e.large.length > SHOWN_LARGE) lines.push(`  … and ${number(e.large.length - SHOWN_LARGE)} more (all in the --view below)`);
     const query = serialiseViewState({ ...view, rules: withListedActivities(view.rules, e.large.map((a) => a.id)) }).replace(/^\?/, '');
@@ -297,7 +308,7 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     const loaded = await loadFilesForCommandLine(options.files, {
       readFile: async (path) => {
         const t = performance.now();
-        const bytes = new Uint8Array(await readFile(path));
+        const bytes = await readInputFile(path);
         fileMs += performance.now() - t;
         return bytes;
       },

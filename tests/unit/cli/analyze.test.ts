@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +96,17 @@ describe('npm run analyze', () => {
     const missing = await analyze(join(dir, 'nope.csv'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('Cannot read');
+    // A device never ends (/dev/zero was read until memory ran out) and a pipe without a writer
+    // never answers: both are refused before reading, as is a folder, with what to do instead.
+    const fifo = join(dir, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    const assume = join(__dirname, '../../../data/den-haag/participations.csv');
+    for (const args of [['/dev/zero'], [fifo], [assume, '--assume', '/dev/zero'], [assume, '--worklist', fifo]]) {
+      const out = await analyze(...args);
+      expect([out.code, out.stderr]).toEqual([1, expect.stringMatching(/^Cannot read ".+": it is not a file but a device, pipe or socket, which may never end\. Fix: save the data to a file/)]);
+    }
+    const folder = await analyze(dir);
+    expect([folder.code, folder.stderr]).toEqual([1, expect.stringContaining('it is a folder. Fix: give the files in it')]);
     const usage = await analyze('--targets', 'tech,aliens');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Unknown sector(s) in --targets: aliens');
