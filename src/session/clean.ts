@@ -5,7 +5,7 @@
  */
 import { SECTORS } from '../data/sectors';
 import type { Network } from '../graph/network';
-import type { ViewState } from './viewState';
+import { yearRangeText, type ViewState } from './viewState';
 
 export interface DroppedValue {
   /** The query parameter the value came from (`source`, `org`, `ego`, …). */
@@ -57,7 +57,7 @@ export function cleanViewState(state: ViewState, network: Network, sectors: Arra
   if (years) {
     const span = yearSpan(acts);
     if (!span || years[1] < span[0] || years[0] > span[1]) {
-      dropped.push({ parameter: 'years', values: [`${years[0]}-${years[1]}`] });
+      dropped.push({ parameter: 'years', values: [yearRangeText(years)] });
       years = null;
     }
   }
@@ -69,7 +69,7 @@ export function cleanViewState(state: ViewState, network: Network, sectors: Arra
     for (const side of ['before', 'after'] as const) {
       const r = change[side];
       if (r && outside(r)) {
-        dropped.push({ parameter: side, values: [`${r[0]}-${r[1]}`] });
+        dropped.push({ parameter: side, values: [yearRangeText(r)] });
         change = { ...change, [side]: null };
       }
     }

@@ -2,7 +2,7 @@ import { isSector, type Sector } from '../data/sectors';
 import { DEFAULT_FILTERS, type Filters } from '../filters/filters';
 import { COLOUR_BY, SIZE_BY, type ColourBy, type SizeBy } from '../measures/registry';
 import { LABEL_DENSITIES } from '../graph/labels';
-import { CHANGE_MODES, DEFAULT_CHANGE, DEFAULT_RULES, DEFAULT_VIEW_STATE, MAX_RESOLUTION, VIEWS, type ChangeState, type ViewRules, type ViewState } from './viewState';
+import { CHANGE_MODES, DEFAULT_CHANGE, DEFAULT_RULES, DEFAULT_VIEW_STATE, MAX_RESOLUTION, VIEWS, type ChangeState, type ViewRules, type ViewState, yearRangeText } from './viewState';
 import { mergeDropped, type DroppedValue } from './clean';
 
 /**
@@ -172,7 +172,7 @@ export function serialiseViewState(s: ViewState): string {
   if (f.kinds.length) q.push(['kind', writeList(f.kinds)]);
   if (f.schemes.length) q.push(['scheme', writeList(f.schemes)]);
   if (f.themes.length) q.push(['theme', writeList(f.themes)]);
-  if (f.years) q.push(['years', `${f.years[0]}-${f.years[1]}`]);
+  if (f.years) q.push(['years', yearRangeText(f.years)]);
   if (!f.includeUndated) q.push(['undated', '0']);
   if (f.regions.length) q.push(['region', writeList(f.regions)]);
   if (f.cities.length) q.push(['city', writeList(f.cities)]);
@@ -195,8 +195,8 @@ export function serialiseViewState(s: ViewState): string {
   if (s.rules.weight !== d.rules.weight) q.push(['weight', s.rules.weight]);
   const c = s.change;
   if (c.mode !== d.change.mode) q.push(['change', c.mode]);
-  if (c.before) q.push(['before', `${c.before[0]}-${c.before[1]}`]);
-  if (c.after) q.push(['after', `${c.after[0]}-${c.after[1]}`]);
+  if (c.before) q.push(['before', yearRangeText(c.before)]);
+  if (c.after) q.push(['after', yearRangeText(c.after)]);
   if (c.against) q.push(['against', encodeURIComponent(c.against)]);
   if (s.labels !== d.labels) q.push(['labels', s.labels]);
   // URLSearchParams would re-encode the commas of our lists; build the string by hand.

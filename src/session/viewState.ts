@@ -90,3 +90,8 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   change: DEFAULT_CHANGE,
   labels: DEFAULT_LABEL_DENSITY,
 };
+
+/** A year range as a link writes it, `YYYY-YYYY`: four digits each, as a link's `years`, `before` and `after` are read (url.ts). */
+export function yearRangeText([from, to]: readonly [number, number]): string {
+  return `${String(from).padStart(4, '0')}-${String(to).padStart(4, '0')}`;
+}
