@@ -42,7 +42,7 @@ import { filtersKey } from '../analysis/stages';
 import type { ChangeProgress } from '../workers/protocols';
 import { parseWorklistCsv, type WorklistReport } from '../worklist/csv';
 import { matchWorklist, type WorklistMatch } from '../worklist/match';
-import { addIntroductions, isoDate, removeIntroduction, updateIntroduction, type Introduction } from '../worklist/worklist';
+import { addIntroductions, isoDate, removeIntroduction, updateIntroduction, type Introduction, type PartyRef } from '../worklist/worklist';
 
 /** Positions by index: organisations (network view) or organisations then activities (bipartite). */
 export interface Positions {
@@ -910,19 +910,28 @@ export class SessionStore {
     return added;
   }
 
-  updateIntroduction(a: string, b: string, patch: Partial<Pick<Introduction, 'status' | 'owner' | 'note'>>): void {
+  updateIntroduction(a: PartyRef, b: PartyRef, patch: Partial<Pick<Introduction, 'status' | 'owner' | 'note'>>): void {
     this.setWorklist(updateIntroduction(this.snapshot.worklist.items, a, b, patch, this.today()));
   }
 
-  removeIntroduction(a: string, b: string): void {
+  removeIntroduction(a: PartyRef, b: PartyRef): void {
     this.setWorklist(removeIntroduction(this.snapshot.worklist.items, a, b));
   }
 
-  /** Reads a worklist CSV; its introductions are added to (or, with `replace`, replace) the worklist. */
-  importWorklistCsv(text: string, file: string, replace = false): WorklistReport {
+  /**
+   * Reads a worklist CSV; its introductions are added to (or, with `replace`, replace) the worklist.
+   * `existing`: introductions the worklist already held, which keep their status.
+   */
+  importWorklistCsv(text: string, file: string, replace = false): { report: WorklistReport; existing: number } {
     const { worklist, report } = parseWorklistCsv(text, file);
-    if (report.rowsUsed) this.setWorklist(replace ? worklist : addIntroductions(this.snapshot.worklist.items, worklist).worklist);
-    return report;
+    if (!report.rowsUsed) return { report, existing: 0 };
+    if (replace) {
+      this.setWorklist(worklist);
+      return { report, existing: 0 };
+    }
+    const merged = addIntroductions(this.snapshot.worklist.items, worklist);
+    this.setWorklist(merged.worklist);
+    return { report, existing: merged.existing };
   }
 
   /** The date stamp the store puts on worklist changes (YYYY-MM-DD). */

@@ -23,7 +23,8 @@ import { importProblem } from '../data/problemWords';
 import type { ImportProblem } from '../data/report';
 import {
   INTRODUCTION_ORIGINS,
-  pairKey,
+  introductionKey,
+  partyKey,
   type Introduction,
   type IntroductionOrigin,
   type IntroductionParty,
@@ -148,8 +149,7 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
       report.rowsRejected++;
       continue;
     }
-    const keyOf = (p: IntroductionParty) => (p.id ? `id:${p.id}` : `name:${normaliseName(p.name)}`);
-    if (keyOf(a) === keyOf(b)) {
+    if (partyKey(a) === partyKey(b)) {
       problem({ column: 'organisation_b', severity: 'error', code: 'same-organisation', message: 'Organisation A and B are the same organisation.', fix: 'Name two different organisations.' });
       report.rowsRejected++;
       continue;
@@ -201,7 +201,7 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
       updated: date('updated'),
     };
 
-    const k = pairKey(keyOf(a), keyOf(b));
+    const k = introductionKey({ a, b });
     const earlier = seen.get(k);
     if (earlier !== undefined) {
       const kept = out[earlier]!;

@@ -4,11 +4,12 @@
  * it was created and last changed. Pure data and pure updates; the app stores it locally and
  * exchanges it as CSV (csv.ts); `matchWorklist` (match.ts) checks it against a later dataset.
  *
- * An introduction is identified by its unordered pair of organisations: a worklist holds a pair at
- * most once. Dates are ISO calendar dates (YYYY-MM-DD) the caller passes in, so every function
+ * An introduction is identified by its unordered pair of organisations (each by id, or by name
+ * when it has none: `introductionKey`): a worklist holds a pair at most once. Dates are ISO calendar dates (YYYY-MM-DD) the caller passes in, so every function
  * here is deterministic.
  */
 import type { AnalysisResult } from '../analysis/assemble';
+import { normaliseName } from '../data/normalise';
 import { convenerIntroductions, type ConvenerIntroduction } from './introductions';
 
 export const INTRODUCTION_STATUSES = ['to_make', 'made', 'active'] as const;
@@ -54,7 +55,21 @@ export function pairKey(a: string, b: string): string {
   return `${x.length}:${x}\u0000${y}`;
 }
 
-const introKey = (i: Pick<Introduction, 'a' | 'b'>) => pairKey(i.a.id, i.b.id);
+/** How an introduction names an organisation: by id, or by name when it has no id. */
+export type PartyRef = Pick<IntroductionParty, 'id' | 'name'>;
+
+/**
+ * The key of one side of an introduction: its id, or its name (compared as names are) when a CSV
+ * row gave no id. With the ids alone, every pair named only by names had the same key.
+ */
+export function partyKey(p: PartyRef): string {
+  return p.id ? `id:${p.id}` : `name:${normaliseName(p.name)}`;
+}
+
+/** The key of an introduction: its unordered pair of party keys. */
+export function introductionKey(i: { a: PartyRef; b: PartyRef }): string {
+  return pairKey(partyKey(i.a), partyKey(i.b));
+}
 
 /** An ISO calendar date (YYYY-MM-DD) of a Date, in UTC. */
 export function isoDate(date: Date): string {
@@ -119,12 +134,12 @@ const named = (p: { id: string; label: string }): NamedRef => ({ id: p.id, name:
 /** Adds introductions whose pair the worklist does not hold yet (existing ones keep their status). */
 export function addIntroductions(worklist: Worklist, introductions: readonly Introduction[]): { worklist: Introduction[]; added: number; existing: number } {
   const keys = new Set<string>();
-  for (const i of worklist) keys.add(introKey(i));
+  for (const i of worklist) keys.add(introductionKey(i));
   const out = worklist.slice();
   let added = 0;
   let existing = 0;
   for (const i of introductions) {
-    const k = introKey(i);
+    const k = introductionKey(i);
     if (keys.has(k)) {
       existing++;
       continue;
@@ -139,18 +154,18 @@ export function addIntroductions(worklist: Worklist, introductions: readonly Int
 /** Changes status, owner or note of the introduction between a and b (either order); sets `updated`. */
 export function updateIntroduction(
   worklist: Worklist,
-  a: string,
-  b: string,
+  a: PartyRef,
+  b: PartyRef,
   patch: Partial<Pick<Introduction, 'status' | 'owner' | 'note'>>,
   date: string,
 ): Introduction[] {
-  const k = pairKey(a, b);
-  return worklist.map((i) => (introKey(i) === k ? { ...i, ...patch, updated: date } : i));
+  const k = introductionKey({ a, b });
+  return worklist.map((i) => (introductionKey(i) === k ? { ...i, ...patch, updated: date } : i));
 }
 
-export function removeIntroduction(worklist: Worklist, a: string, b: string): Introduction[] {
-  const k = pairKey(a, b);
-  return worklist.filter((i) => introKey(i) !== k);
+export function removeIntroduction(worklist: Worklist, a: PartyRef, b: PartyRef): Introduction[] {
+  const k = introductionKey({ a, b });
+  return worklist.filter((i) => introductionKey(i) !== k);
 }
 
 export type { ConvenerIntroduction };

@@ -252,6 +252,17 @@ describe('a wrong file for the worklist', () => {
     expect(await session.page.getByTestId('worklist-row').count()).toBe(0);
     await message.scrollIntoViewIfNeeded();
     await session.page.screenshot({ path: `${ARTEFACTS}/worklist-wrong-file.png` });
+
+    // Introductions named only by names are three introductions, not one; read again, they are
+    // held already and the message says so; removing one removes that one.
+    const names = Buffer.from('organisation_a,organisation_b\nZorg Thuis,Sensor BV\nZorg Thuis,Gemeente Delft\nSensor BV,Gemeente Delft\n');
+    await input.setInputFiles({ name: 'namen.csv', mimeType: 'text/csv', buffer: names });
+    await expect.poll(() => session.page.getByTestId('worklist-row').count()).toBe(3);
+    await input.setInputFiles({ name: 'namen.csv', mimeType: 'text/csv', buffer: names });
+    await expect.poll(() => message.textContent()).toContain('3 daarvan stonden al op de werklijst en houden hun status.');
+    expect(await session.page.getByTestId('worklist-row').count()).toBe(3);
+    await session.page.getByTestId('worklist-remove').nth(1).click();
+    await expect.poll(() => session.page.getByTestId('worklist-row').count()).toBe(2);
   });
 });
 

@@ -14,7 +14,7 @@ import { useSession, useStore } from '../../session/react';
 import { downloadText, exportFileName } from '../../export/download';
 import { writeWorklistCsv } from '../../worklist/csv';
 import type { IntroductionMatch } from '../../worklist/match';
-import { INTRODUCTION_STATUSES, suggestedIntroductions, type Introduction, type IntroductionStatus } from '../../worklist/worklist';
+import { INTRODUCTION_STATUSES, introductionKey, suggestedIntroductions, type Introduction, type IntroductionStatus } from '../../worklist/worklist';
 import { SectorSwatch } from '../analysis/parts';
 import { Picker, type Picked } from './Picker';
 import { useChangeText } from './text';
@@ -73,11 +73,12 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
             label={t('worklist.import')}
             testId="worklist-import"
             onText={(text, name, notes) => {
-              const report = store.importWorklistCsv(text, name);
+              const { report, existing } = store.importWorklistCsv(text, name);
               const counts = tp('worklist.imported', report.rowsRead, { file: name, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected });
+              const held = existing ? [tp('worklist.alreadyHeld', existing)] : [];
               // When nothing could be used, the first reason why (e.g. the columns a worklist needs).
               const blocking = report.rowsUsed === 0 ? report.problems.find((p) => p.severity === 'error') : undefined;
-              setMessage([counts, ...notes, ...(blocking ? [problemLine(blocking, importWords)] : [])].join(' '));
+              setMessage([counts, ...held, ...notes, ...(blocking ? [problemLine(blocking, importWords)] : [])].join(' '));
             }}
             onRefused={setMessage}
           />
@@ -115,7 +116,7 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
             </thead>
             <tbody>
               {items.map((intro, i) => (
-                <Row key={`${intro.a.id}|${intro.b.id}`} intro={intro} match={match?.matches[i] ?? null} titleOf={titleOf} />
+                <Row key={introductionKey(intro)} intro={intro} match={match?.matches[i] ?? null} titleOf={titleOf} />
               ))}
             </tbody>
           </table>
@@ -130,7 +131,7 @@ function Row({ intro, match, titleOf }: { intro: Introduction; match: Introducti
   const store = useStore();
   const label = `${intro.a.name || intro.a.id} – ${intro.b.name || intro.b.id}`;
   const commit = (field: 'owner' | 'note', value: string) => {
-    if (value !== intro[field]) store.updateIntroduction(intro.a.id, intro.b.id, { [field]: value });
+    if (value !== intro[field]) store.updateIntroduction(intro.a, intro.b, { [field]: value });
   };
   return (
     <tr data-testid="worklist-row" data-a={intro.a.id} data-b={intro.b.id} data-status={intro.status} data-outcome={match?.outcome ?? ''}>
@@ -153,7 +154,7 @@ function Row({ intro, match, titleOf }: { intro: Introduction; match: Introducti
         <select
           value={intro.status}
           aria-label={t('worklist.statusOf', { pair: label })}
-          onChange={(e) => store.updateIntroduction(intro.a.id, intro.b.id, { status: e.currentTarget.value as IntroductionStatus })}
+          onChange={(e) => store.updateIntroduction(intro.a, intro.b, { status: e.currentTarget.value as IntroductionStatus })}
           data-testid="worklist-status"
         >
           {INTRODUCTION_STATUSES.map((s) => (
@@ -196,7 +197,7 @@ function Row({ intro, match, titleOf }: { intro: Introduction; match: Introducti
           <span className="worklist-tied">
             <strong>{t('worklist.tied')}</strong> {match.activities.slice(0, 3).map(titleOf).join(', ')}
             {match.suggestedStatus === 'active' && (
-              <button type="button" className="change-link-button" onClick={() => store.updateIntroduction(intro.a.id, intro.b.id, { status: 'active' })} data-testid="worklist-mark-active">
+              <button type="button" className="change-link-button" onClick={() => store.updateIntroduction(intro.a, intro.b, { status: 'active' })} data-testid="worklist-mark-active">
                 {t('worklist.markActive')}
               </button>
             )}
@@ -208,7 +209,7 @@ function Row({ intro, match, titleOf }: { intro: Introduction; match: Introducti
         )}
       </td>
       <td className="worklist-actions">
-        <button type="button" className="change-link-button" onClick={() => store.removeIntroduction(intro.a.id, intro.b.id)} aria-label={t('worklist.removeOf', { pair: label })} data-testid="worklist-remove">
+        <button type="button" className="change-link-button" onClick={() => store.removeIntroduction(intro.a, intro.b)} aria-label={t('worklist.removeOf', { pair: label })} data-testid="worklist-remove">
           {t('worklist.remove')}
         </button>
       </td>

@@ -48,6 +48,9 @@ const intro = (a: string, b: string, extra: Partial<Introduction> = {}): Introdu
   ...extra,
 });
 
+/** One side of an introduction named by its id. */
+const byId = (id: string) => ({ id, name: '' });
+
 describe('the change view in the session store', () => {
   it('compares the default periods in the worker: the same document as compareViews; k changes it at once', async () => {
     const h = await ready('?view=change');
@@ -132,7 +135,7 @@ describe('the worklist in the session store', () => {
     expect(s.worklist.match!.matches.map((m) => m.outcome)).toEqual(['tied', 'not_tied', 'unmatched']);
     expect(s.worklist.match!.matches[0]!.activities.length).toBeGreaterThan(0);
 
-    h.store.updateIntroduction('bobergo', 'sophia-stichting', { status: 'made', owner: 'Anna' });
+    h.store.updateIntroduction(byId('bobergo'), byId('sophia-stichting'), { status: 'made', owner: 'Anna' });
     s = h.store.getSnapshot();
     expect(s.worklist.items[1]).toMatchObject({ status: 'made', owner: 'Anna', updated: '2026-03-02', created: '2025-01-01' });
     expect(overlays.worklist[1]).toMatchObject({ status: 'made', owner: 'Anna' });
@@ -144,11 +147,14 @@ describe('the worklist in the session store', () => {
 
     // A worklist file: a newer word on a pair wins, new pairs are added.
     const file = writeWorklistCsv([intro('bobergo', 'sophia-stichting', { status: 'active', updated: '2026-04-01' }), intro('senseglove', 'hagaziekenhuis')]);
-    const report = later.store.importWorklistCsv(file, 'worklist.csv', true);
+    const { report } = later.store.importWorklistCsv(file, 'worklist.csv', true);
     expect(report).toMatchObject({ rowsRead: 2, rowsUsed: 2 });
     expect(later.store.getSnapshot().worklist.items.map((i) => i.status)).toEqual(['active', 'to_make']);
+    // Read again (added, not replacing): both pairs are held already, and the store says so.
+    expect(later.store.importWorklistCsv(file, 'worklist.csv').existing).toBe(2);
+    expect(later.store.getSnapshot().worklist.items).toHaveLength(2);
 
-    later.store.removeIntroduction('senseglove', 'hagaziekenhuis');
+    later.store.removeIntroduction(byId('senseglove'), byId('hagaziekenhuis'));
     expect(later.store.getSnapshot().worklist.items).toHaveLength(1);
   });
 });

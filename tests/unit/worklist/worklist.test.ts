@@ -152,10 +152,23 @@ describe('introductions from an analysis', () => {
     const first = suggestedIntroductions(result, { date: '2025-04-01' });
     const { worklist, added, existing } = addIntroductions(first.slice(0, 1), first);
     expect([added, existing, worklist.length]).toEqual([1, 1, 2]);
-    const updated = updateIntroduction(worklist, 'c1', 't1', { status: 'made', note: 'Koffie gedronken' }, '2025-05-02');
+    const updated = updateIntroduction(worklist, { id: 'c1', name: '' }, { id: 't1', name: '' }, { status: 'made', note: 'Koffie gedronken' }, '2025-05-02');
     expect(updated[0]).toMatchObject({ status: 'made', note: 'Koffie gedronken', created: '2025-04-01', updated: '2025-05-02' });
     expect(updated[1]).toBe(worklist[1]);
-    expect(removeIntroduction(updated, 't1', 'c1').map((i) => i.b.id)).toEqual(['g1']);
+    expect(removeIntroduction(updated, { id: 't1', name: '' }, { id: 'c1', name: '' }).map((i) => i.b.id)).toEqual(['g1']);
+  });
+
+  it('tells introductions named only by names apart (they all had the key of two empty ids)', () => {
+    const named = (a: string, b: string) => ({ ...intro(party('', a, ''), party('', b, '')) });
+    const three = [named('Zorg Thuis', 'Sensor BV'), named('Zorg Thuis', 'Gemeente'), named('Sensor BV', 'Gemeente')];
+    const { worklist, added, existing } = addIntroductions([], three);
+    expect([added, existing, worklist.length]).toEqual([3, 0, 3]);
+    // The same pair again, reversed and written differently, is held already; so is a pair by id.
+    const again = addIntroductions(worklist, [named('GEMEENTE', 'sensor bv'), intro(party('t1', 'Sensor BV', 'tech'), party('', 'Gemeente', ''))]);
+    expect([again.added, again.existing]).toEqual([1, 1]);
+    const made = updateIntroduction(worklist, { id: '', name: 'gemeente' }, { id: '', name: 'Zorg Thuis' }, { status: 'made' }, '2025-05-02');
+    expect(made.map((i) => i.status)).toEqual(['to_make', 'made', 'to_make']);
+    expect(removeIntroduction(made, { id: '', name: 'Sensor BV' }, { id: '', name: 'Zorg thuis' }).map((i) => `${i.a.name}–${i.b.name}`)).toEqual(['Zorg Thuis–Gemeente', 'Sensor BV–Gemeente']);
   });
 });
 
