@@ -9,6 +9,18 @@ import { INTRODUCTION_ORIGINS, INTRODUCTION_STATUSES, type Introduction, type Na
 
 export const SCENARIO_PREFIX = 'bruggen.scenario.';
 export const WORKLIST_KEY = 'bruggen.worklist';
+/** Where a stored worklist that could not be read whole is copied before anything overwrites it. */
+export const DAMAGED_WORKLIST_KEY = 'bruggen.worklist.damaged';
+
+/** A stored worklist that could not be read whole: the user's own work, so never dropped unseen. */
+export interface DamagedWorklist {
+  /** The stored text was not JSON (e.g. cut off): nothing could be read from it. */
+  unreadable: boolean;
+  /** Entries left out because they name no two organisations. */
+  skipped: number;
+  /** The stored text as it was, also kept under DAMAGED_WORKLIST_KEY. */
+  text: string;
+}
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -60,14 +72,27 @@ function namedRef(v: unknown): NamedRef | null {
 
 /** Introductions as stored; a malformed entry is left out, unknown values fall back to the defaults. */
 export function validWorklist(value: unknown): Introduction[] {
-  if (!Array.isArray(value)) return [];
+  return readWorklistValue(value).items;
+}
+
+/** validWorklist, with how many entries it left out (a value that is no list counts as one). */
+function readWorklistValue(value: unknown): { items: Introduction[]; skipped: number } {
+  if (value === undefined) return { items: [], skipped: 0 };
+  if (!Array.isArray(value)) return { items: [], skipped: 1 };
   const out: Introduction[] = [];
+  let skipped = 0;
   for (const item of value) {
-    if (!isObject(item) || !isObject(item.a) || !isObject(item.b)) continue;
+    if (!isObject(item) || !isObject(item.a) || !isObject(item.b)) {
+      skipped++;
+      continue;
+    }
     const party = (p: Record<string, unknown>) => ({ id: str(p.id), name: str(p.name), sector: str(p.sector) });
     const a = party(item.a);
     const b = party(item.b);
-    if (!(a.id || a.name) || !(b.id || b.name)) continue;
+    if (!(a.id || a.name) || !(b.id || b.name)) {
+      skipped++;
+      continue;
+    }
     const status = (INTRODUCTION_STATUSES as readonly string[]).includes(str(item.status)) ? (item.status as Introduction['status']) : 'to_make';
     const origin = (INTRODUCTION_ORIGINS as readonly string[]).includes(str(item.origin)) ? (item.origin as Introduction['origin']) : 'manual';
     out.push({
@@ -83,7 +108,36 @@ export function validWorklist(value: unknown): Introduction[] {
       updated: str(item.updated),
     });
   }
-  return out;
+  return { items: out, skipped };
+}
+
+/**
+ * The stored worklist, and what could not be read of it. The damaged text is copied to
+ * DAMAGED_WORKLIST_KEY first: the next change writes the worklist anew.
+ */
+function loadWorklistFrom(storage: Storage | undefined): { items: Introduction[]; damage: DamagedWorklist | null } {
+  let text: string | null;
+  try {
+    text = storage?.getItem(WORKLIST_KEY) ?? null;
+  } catch {
+    return { items: [], damage: null };
+  }
+  if (!text) return { items: [], damage: null };
+  let value: unknown;
+  let unreadable = false;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch {
+    unreadable = true;
+  }
+  const { items, skipped } = unreadable ? { items: [], skipped: 0 } : readWorklistValue(value);
+  if (!unreadable && !skipped) return { items, damage: null };
+  try {
+    storage?.setItem(DAMAGED_WORKLIST_KEY, text);
+  } catch {
+    // Full storage: the panel still offers the text for download.
+  }
+  return { items, damage: { unreadable, skipped, text } };
 }
 
 export interface OverlayStorage {
@@ -91,15 +145,23 @@ export interface OverlayStorage {
   saveScenario(datasetKey: string, rows: readonly ScenarioRow[]): void;
   loadWorklist(): Introduction[];
   saveWorklist(worklist: readonly Introduction[]): void;
+  /** What the last loadWorklist could not read, if anything. */
+  worklistDamage?(): DamagedWorklist | null;
 }
 
 /** The overlays in a Storage (localStorage in the browser). */
 export function storageOverlays(storage: Storage | undefined = browserStorage()): OverlayStorage {
+  let damage: DamagedWorklist | null = null;
   return {
     loadScenario: (key) => validScenarioRows(read(storage, SCENARIO_PREFIX + key)),
     saveScenario: (key, rows) => write(storage, SCENARIO_PREFIX + key, rows, rows.length === 0),
-    loadWorklist: () => validWorklist(read(storage, WORKLIST_KEY)),
+    loadWorklist: () => {
+      const loaded = loadWorklistFrom(storage);
+      damage = loaded.damage;
+      return loaded.items;
+    },
     saveWorklist: (worklist) => write(storage, WORKLIST_KEY, worklist, worklist.length === 0),
+    worklistDamage: () => damage,
   };
 }
 

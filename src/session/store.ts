@@ -35,7 +35,7 @@ import type { FocalSummary } from '../analysis/compare';
 import type { ComparisonDocument, ScenarioOutcome } from '../change/document';
 import { changeRequest, type ChangeRequest } from '../change/request';
 import { introductionScenarioRows, removeScenarioActivity } from '../change/scenarioRows';
-import { memoryOverlays, type OverlayStorage } from '../change/storage';
+import { memoryOverlays, type DamagedWorklist, type OverlayStorage } from '../change/storage';
 import { readScenarioCsv, type ScenarioRow } from '../data/scenario';
 import type { ImportProblem } from '../data/report';
 import { filtersKey } from '../analysis/stages';
@@ -102,6 +102,8 @@ export interface ScenarioSnapshot {
 /** The worklist of introductions (stored for the user, not per dataset) matched against the data. */
 export interface WorklistSnapshot {
   items: Introduction[];
+  /** The stored worklist could not be read whole when the session started (shown until dismissed). */
+  damage: DamagedWorklist | null;
   /** Per introduction (same order): is it a tie in the loaded data? */
   match: WorklistMatch | null;
 }
@@ -225,7 +227,7 @@ export class SessionStore {
       shelfError: null,
       change: EMPTY_CHANGE,
       scenario: { rows: [], fileProblems: [], key: null, result: null, progress: null, error: null },
-      worklist: { items: this.overlays.loadWorklist(), match: null },
+      worklist: { items: this.overlays.loadWorklist(), damage: this.overlays.worklistDamage?.() ?? null, match: null },
       meetingPack: EMPTY_PACK,
     };
     this.unsubscribePop = env.location.onPop(() => this.restoreFromLocation());
@@ -912,6 +914,11 @@ export class SessionStore {
 
   updateIntroduction(a: PartyRef, b: PartyRef, patch: Partial<Pick<Introduction, 'status' | 'owner' | 'note'>>): void {
     this.setWorklist(updateIntroduction(this.snapshot.worklist.items, a, b, patch, this.today()));
+  }
+
+  /** The notice about a damaged stored worklist has been read. */
+  dismissWorklistDamage(): void {
+    this.set({ worklist: { ...this.snapshot.worklist, damage: null } });
   }
 
   removeIntroduction(a: PartyRef, b: PartyRef): void {

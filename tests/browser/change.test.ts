@@ -266,6 +266,31 @@ describe('a wrong file for the worklist', () => {
   });
 });
 
+describe('a damaged stored worklist', () => {
+  it('is said, offered for download and kept aside, instead of shown as an empty worklist that the next change overwrites', async () => {
+    const stored = JSON.stringify([
+      { a: { id: 'bobergo', name: 'Bobergo', sector: 'tech' }, b: { id: 'sophia-stichting', name: 'Sophia', sector: 'care' }, status: 'made', note: 'Koffie gedronken' },
+    ]);
+    await session.page.goto(baseUrl());
+    await session.page.evaluate((text) => localStorage.setItem('bruggen.worklist', text), stored.slice(0, -3));
+    await open('?view=change&change=worklist');
+    const notice = session.page.getByTestId('worklist-damaged');
+    await expect.poll(() => notice.textContent()).toContain('kon niet worden gelezen');
+    const download = session.page.waitForEvent('download');
+    await session.page.getByTestId('worklist-damaged-download').click();
+    expect(readFileSync(await (await download).path(), 'utf8')).toBe(stored.slice(0, -3));
+    expect(await session.page.evaluate(() => localStorage.getItem('bruggen.worklist.damaged'))).toBe(stored.slice(0, -3));
+    await notice.scrollIntoViewIfNeeded();
+    await session.page.screenshot({ path: `${ARTEFACTS}/worklist-damaged.png` });
+    await session.page.getByTestId('worklist-damaged-dismiss').click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await session.page.evaluate(() => {
+      localStorage.removeItem('bruggen.worklist');
+      localStorage.removeItem('bruggen.worklist.damaged');
+    });
+  });
+});
+
 describe('the meeting pack', () => {
   it('renders one page per convener, with the focal organisation now and with the introductions, and prints one page each', async () => {
     await open('?view=change&change=worklist');

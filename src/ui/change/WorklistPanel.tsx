@@ -46,6 +46,29 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
       <p className="change-intro">{t('worklist.intro')}</p>
       <section className="change-section" aria-labelledby={headingId}>
         <h3 id={headingId}>{t('worklist.title')}</h3>
+        {worklist.damage && (
+          <div className="change-status warning" role="alert" data-testid="worklist-damaged">
+            <p>
+              {worklist.damage.unreadable
+                ? t('worklist.damaged.unreadable')
+                : tp('worklist.damaged.skipped', worklist.damage.skipped)}{' '}
+              {t('worklist.damaged.kept')}
+            </p>
+            <div className="change-buttons">
+              <button
+                type="button"
+                className="change-button"
+                onClick={() => downloadText(worklist.damage!.text, exportFileName(datasetSlug, 'worklist-damaged', 'json'), 'application/json')}
+                data-testid="worklist-damaged-download"
+              >
+                {t('worklist.damaged.download')}
+              </button>
+              <button type="button" className="change-button" onClick={() => store.dismissWorklistDamage()} data-testid="worklist-damaged-dismiss">
+                {t('worklist.damaged.dismiss')}
+              </button>
+            </div>
+          </div>
+        )}
         <p data-testid="worklist-summary" data-count={items.length} data-tied={match?.tied ?? 0}>
           {items.length === 0
             ? t('worklist.empty')

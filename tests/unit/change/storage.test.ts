@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryOverlays, SCENARIO_PREFIX, storageOverlays, validScenarioRows, validWorklist, WORKLIST_KEY } from '../../../src/change/storage';
+import { DAMAGED_WORKLIST_KEY, memoryOverlays, SCENARIO_PREFIX, storageOverlays, validScenarioRows, validWorklist, WORKLIST_KEY } from '../../../src/change/storage';
 import { forgetStoredState } from '../../../src/session/storage';
 import type { Introduction } from '../../../src/worklist/worklist';
 
@@ -50,6 +50,25 @@ describe('scenario and worklist storage', () => {
     const [read] = validWorklist([{ ...intro, status: 'done', origin: 'ai', via: [null, { id: 'v' }], convener: 'C' }, { a: {}, b: { id: 'b' } }]);
     expect(validWorklist([{ a: {}, b: { id: 'b' } }])).toEqual([]);
     expect(read).toMatchObject({ status: 'to_make', origin: 'manual', convener: null, via: [{ id: 'v', name: '' }] });
+  });
+
+  it('a stored worklist that cannot be read whole is kept aside, not overwritten unseen, and says what was lost', () => {
+    const storage = new FakeStorage();
+    const two = JSON.stringify([intro, { ...intro, b: { id: 'x', name: 'X', sector: '' }, note: 'Belangrijk' }]);
+    storage.setItem(WORKLIST_KEY, two.slice(0, -5));
+    const overlays = storageOverlays(storage);
+    expect(overlays.loadWorklist()).toEqual([]);
+    expect(overlays.worklistDamage!()).toEqual({ unreadable: true, skipped: 0, text: two.slice(0, -5) });
+    // The next change writes the worklist anew; the damaged text stays where it was copied.
+    overlays.saveWorklist([intro]);
+    expect(storage.data.get(DAMAGED_WORKLIST_KEY)).toBe(two.slice(0, -5));
+    // Entries that name no two organisations are counted; a whole worklist reads without a word.
+    storage.setItem(WORKLIST_KEY, JSON.stringify([intro, { a: {}, b: { id: 'b' } }, 'text']));
+    expect(overlays.loadWorklist()).toEqual([intro]);
+    expect(overlays.worklistDamage!()).toMatchObject({ unreadable: false, skipped: 2 });
+    storage.setItem(WORKLIST_KEY, JSON.stringify([intro]));
+    expect(overlays.loadWorklist()).toEqual([intro]);
+    expect(overlays.worklistDamage!()).toBeNull();
   });
 
   it('forgetting stored state (the error screen) clears the scenario but keeps the worklist', () => {
