@@ -450,8 +450,9 @@ export class DatasetBuilder {
       const known = this.organisations.get(id);
       if (known) {
         // For an organisation described in an organisations file, the name in a participation row
-        // is how that source wrote it (kept on the participation), not an alias.
-        const alias = this.declared.has(id) ? '' : name;
+        // is how that source wrote it (kept on the participation), not an alias; unless that file
+        // gave it no name: then this is its only name.
+        const alias = this.declared.has(id) && this.givenName.has(id) ? '' : name;
         const sectorValue = cell(row.get('sector'));
         this.fillOrganisation(known, row, alias, this.readSector(row, file, number));
         this.checkSectorConflict(known, sectorValue, file, number);

@@ -171,6 +171,20 @@ describe('organisations and activities files', () => {
     expect(dataset.participations[0]).toMatchObject({ nameAsWritten: 'De gemeente Den Haag' });
   });
 
+  it('names an organisation the organisations file lists without a name after its participation rows', () => {
+    const { dataset } = parseCanonicalFiles([
+      { name: 'participations.csv', text: 'activity_id,organisation_id,organisation\nA,org2,Org Two\nA,org3,Org Three\nB,org2,ORG TWO B.V.\n' },
+      { name: 'organisations.csv', text: 'organisation_id,name,sector\norg2,,tech\norg3,Org Drie,care\n' },
+    ]);
+    // org2 had only its id: the first participation's name is its name; a later spelling stays on
+    // its participation, as for every organisation of the file (org3 keeps the file's name).
+    expect(dataset.organisations.map((o) => [o.id, o.name, o.aliases])).toEqual([
+      ['org2', 'Org Two', []],
+      ['org3', 'Org Drie', []],
+    ]);
+    expect(dataset.participations.map((p) => p.nameAsWritten)).toEqual([undefined, 'Org Three', 'ORG TWO B.V.']);
+  });
+
   it('round-trips through the canonical writers without changing a value', () => {
     const first = parseCanonicalFiles([
       { name: 'organisations.csv', text: orgs },
