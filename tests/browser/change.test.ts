@@ -291,6 +291,24 @@ describe('a damaged stored worklist', () => {
   });
 });
 
+describe('a long worklist', () => {
+  it('shows the first hundred introductions and more on request, not thousands of forms at once', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ a: { id: `a${i}`, name: `Org A${i}`, sector: 'tech' }, b: { id: 'bobergo', name: 'Bobergo', sector: 'tech' } }));
+    await session.page.goto(baseUrl());
+    await session.page.evaluate((text) => localStorage.setItem('bruggen.worklist', text), JSON.stringify(many));
+    await open('?view=change&change=worklist');
+    await expect.poll(() => attr('worklist-summary', 'data-count')).toBe('250');
+    expect(await session.page.getByTestId('worklist-row').count()).toBe(100);
+    const more = session.page.getByTestId('worklist-more');
+    expect(await more.textContent()).toBe('Toon nog 100 introducties (van 250)');
+    await more.click();
+    await more.click();
+    await expect.poll(() => session.page.getByTestId('worklist-row').count()).toBe(250);
+    expect(await more.count()).toBe(0);
+    await session.page.evaluate(() => localStorage.removeItem('bruggen.worklist'));
+  });
+});
+
 describe('the meeting pack', () => {
   it('renders one page per convener, with the focal organisation now and with the introductions, and prints one page each', async () => {
     await open('?view=change&change=worklist');

@@ -19,6 +19,12 @@ import { SectorSwatch } from '../analysis/parts';
 import { Picker, type Picked } from './Picker';
 import { useChangeText } from './text';
 
+/**
+ * Introductions shown at first, and added per "show more": each row is a small form (about 6 ms
+ * to render), so 5,000 at once held the page for 26 s.
+ */
+const ROWS_SHOWN = 100;
+
 export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: string; datasetName: string }) {
   const { t, tp } = useChangeText();
   const importWords = useImportMessages();
@@ -28,6 +34,7 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
   const network = useSession((s) => s.network)!;
   const sectors = useSession((s) => s.sectors);
   const [message, setMessage] = useState('');
+  const [shown, setShown] = useState(ROWS_SHOWN);
   const headingId = useId();
   const { items, match } = worklist;
   const titleOf = useMemo(() => {
@@ -138,12 +145,17 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
               </tr>
             </thead>
             <tbody>
-              {items.map((intro, i) => (
+              {items.slice(0, shown).map((intro, i) => (
                 <Row key={introductionKey(intro)} intro={intro} match={match?.matches[i] ?? null} titleOf={titleOf} />
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {items.length > shown && (
+        <button type="button" className="change-button" onClick={() => setShown((n) => n + ROWS_SHOWN)} data-testid="worklist-more">
+          {tp('worklist.showMore', Math.min(ROWS_SHOWN, items.length - shown), { total: items.length })}
+        </button>
       )}
     </div>
   );
