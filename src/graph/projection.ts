@@ -507,6 +507,11 @@ export class ProjectionTooLargeError extends Error {
     super(`The network would have ${pairs} activity ties, more than the ${MAX_PROJECTED_PAIRS} that can be built safely.`);
     this.name = 'ProjectionTooLargeError';
   }
+
+  /** What crosses a worker boundary with the error (rpc.ts sends an error's `data`): any call that builds a network may throw it. */
+  get data(): TooLarge {
+    return { pairs: this.pairs, large: this.large, unlistable: this.unlistable };
+  }
 }
 
 /** The size guard's error for an incidence of `pairs` triples: what to list, and what listing cannot fix. */

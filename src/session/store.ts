@@ -97,6 +97,8 @@ export interface ScenarioSnapshot {
   result: { key: string; outcome: ScenarioOutcome } | null;
   progress: ChangeProgress | null;
   error: string | null;
+  /** With the scenario's rows the network would be too large to build (the size guard's report). */
+  tooLarge: TooLarge | null;
 }
 
 /** The worklist of introductions (stored for the user, not per dataset) matched against the data. */
@@ -226,7 +228,7 @@ export class SessionStore {
       recent: [],
       shelfError: null,
       change: EMPTY_CHANGE,
-      scenario: { rows: [], fileProblems: [], key: null, result: null, progress: null, error: null },
+      scenario: { rows: [], fileProblems: [], key: null, result: null, progress: null, error: null, tooLarge: null },
       worklist: { items: this.overlays.loadWorklist(), damage: this.overlays.worklistDamage?.() ?? null, match: null },
       meetingPack: EMPTY_PACK,
     };
@@ -272,7 +274,7 @@ export class SessionStore {
     this.running.clear();
     this.set({
       change: EMPTY_CHANGE,
-      scenario: { rows: this.overlays.loadScenario(options.correctionsKey), fileProblems: [], key: null, result: null, progress: null, error: null },
+      scenario: { rows: this.overlays.loadScenario(options.correctionsKey), fileProblems: [], key: null, result: null, progress: null, error: null, tooLarge: null },
       meetingPack: EMPTY_PACK,
       phase: 'loading',
       problem: null,
@@ -318,9 +320,9 @@ export class SessionStore {
       projection = await (preloaded && preloaded.packed === packed && preloaded.networkVersion === networkVersion ? preloaded.projection : this.load(packed ?? dataset, rules, networkVersion));
     } catch (e) {
       if (generation !== this.loadGeneration || e instanceof CancelledError) return;
-      if (e instanceof RemoteError && e.name === 'ProjectionTooLargeError') {
-        const data = e.data as Omit<TooLarge, 'unlistable'> & Partial<Pick<TooLarge, 'unlistable'>>;
-        this.set({ phase: 'error', problem: { code: 'too-large', pairs: data.pairs, large: data.large, unlistable: data.unlistable ?? [] } });
+      const tooLarge = tooLargeOf(e);
+      if (tooLarge) {
+        this.set({ phase: 'error', problem: { code: 'too-large', ...tooLarge } });
       } else {
         this.set({ phase: 'error', problem: { code: 'load-failed', message: e instanceof Error ? e.message : String(e) } });
       }
@@ -760,7 +762,7 @@ export class SessionStore {
     }
     const rows = this.snapshot.scenario.rows;
     const scenarioKey = rows.length ? `${options}|${filtersKey(view.filters)}|${JSON.stringify(rows)}` : null;
-    if (scenarioKey !== this.snapshot.scenario.key) this.set({ scenario: { ...this.snapshot.scenario, key: scenarioKey, error: null, progress: null } });
+    if (scenarioKey !== this.snapshot.scenario.key) this.set({ scenario: { ...this.snapshot.scenario, key: scenarioKey, error: null, tooLarge: null, progress: null } });
     const wanted = (job: 'change' | 'scenario') => view.view === 'change' && view.change.mode === (job === 'change' ? 'compare' : 'whatif');
     for (const job of ['change', 'scenario'] as const) {
       const r = this.running.get(job);
@@ -786,7 +788,7 @@ export class SessionStore {
     call: (signal: AbortSignal) => Promise<R>,
     current: () => string | null,
     done: (result: R) => void,
-    failed: (message: string) => void,
+    failed: (error: unknown) => void,
   ): Promise<void> {
     if (this.running.get(name)?.key === key) return;
     this.running.get(name)?.abort.abort();
@@ -797,7 +799,7 @@ export class SessionStore {
       if (current() === key && !this.disposed) done(result);
     } catch (e) {
       if (e instanceof CancelledError || current() !== key || this.disposed) return;
-      failed(e instanceof Error ? e.message : String(e));
+      failed(e);
     } finally {
       if (this.running.get(name)?.abort === abort) this.running.delete(name);
     }
@@ -824,7 +826,7 @@ export class SessionStore {
         ),
       () => this.snapshot.change.key,
       (document) => this.set({ change: { ...this.snapshot.change, result: { key, document }, progress: null, error: null } }),
-      (error) => this.set({ change: { ...this.snapshot.change, progress: null, error } }),
+      (error) => this.set({ change: { ...this.snapshot.change, progress: null, error: messageOf(error) } }),
     );
   }
 
@@ -842,8 +844,15 @@ export class SessionStore {
       key,
       (signal) => this.analysis().call('scenario', { rows, file: 'scenario', input }, { signal, onProgress: progress }),
       () => this.snapshot.scenario.key,
-      (outcome) => this.set({ scenario: { ...this.snapshot.scenario, result: { key, outcome }, progress: null, error: null } }),
-      (error) => this.set({ scenario: { ...this.snapshot.scenario, progress: null, error } }),
+      (outcome) => this.set({ scenario: { ...this.snapshot.scenario, result: { key, outcome }, progress: null, error: null, tooLarge: null } }),
+      (error) =>
+        this.set({
+          scenario: {
+            ...this.snapshot.scenario,
+            progress: null,
+            ...(tooLargeOf(error) ? { error: null, tooLarge: tooLargeOf(error) } : { error: messageOf(error), tooLarge: null }),
+          },
+        }),
     );
   }
 
@@ -963,7 +972,7 @@ export class SessionStore {
       (signal) => this.analysis().call('focalIf', { input, scenarios }, { signal }),
       () => this.snapshot.meetingPack.key,
       (r) => this.set({ meetingPack: { ...this.snapshot.meetingPack, result: { key, ...r }, error: null } }),
-      (error) => this.set({ meetingPack: { ...this.snapshot.meetingPack, error } }),
+      (error) => this.set({ meetingPack: { ...this.snapshot.meetingPack, error: messageOf(error) } }),
     );
   }
 
@@ -1023,4 +1032,17 @@ function analysisInputOf(view: ViewState, sectorsVersion: string, focal: string 
     resolution: view.resolution,
     focal,
   };
+}
+
+/** The message of a failed worker call. */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The size guard's report when a worker call failed because the network would be too large. */
+function tooLargeOf(error: unknown): TooLarge | null {
+  if (!(error instanceof RemoteError) || error.name !== 'ProjectionTooLargeError') return null;
+  const data = error.data as Partial<TooLarge> | undefined;
+  if (typeof data?.pairs !== 'number' || !Array.isArray(data.large)) return null;
+  return { pairs: data.pairs, large: data.large, unlistable: data.unlistable ?? [] };
 }

@@ -244,8 +244,7 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
       const incidence = buildIncidence(dataset, rules);
       const { pairs, large } = estimateProjection(incidence, rules.largeActivity);
       if (pairs > MAX_PROJECTED_PAIRS) {
-        const error = projectionTooLarge(incidence, pairs);
-        throw Object.assign(error, { data: { pairs, large: error.large, unlistable: error.unlistable } });
+        throw projectionTooLarge(incidence, pairs);
       }
       const projection: Projection = { rules, incidence, ties: projectTies(incidence, rules.weight), large, pairs };
       const network = networkFromProjection(dataset, projection);

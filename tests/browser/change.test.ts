@@ -291,6 +291,28 @@ describe('a damaged stored worklist', () => {
   });
 });
 
+describe('a what-if too large to build', () => {
+  it('names its activity and what to change in the what-if, in Dutch, instead of an English error', async () => {
+    await open('?view=change&change=whatif');
+    const clear = session.page.getByTestId('whatif-clear');
+    if (await clear.count()) await clear.click();
+    const rows = ['activity_id,organisation_id,organisation,role', ...Array.from({ length: 3000 }, (_, i) => `whatif-big,new-${i},Nieuwe organisatie ${i},partner`)];
+    await session.page.getByTestId('whatif-import').setInputFiles({ name: 'groot.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    const notice = session.page.getByTestId('whatif-too-large');
+    await notice.waitFor({ timeout: 60_000 });
+    const text = (await notice.textContent())!;
+    expect(text).toContain('meer dan de 3.000.000 die veilig te bouwen zijn');
+    expect(text).toContain('whatif-big: 3.000 deelnemers, 4.498.500 banden');
+    expect(text).toContain('Haal die activiteit uit het scenario (Weghalen)');
+    expect(await session.page.getByTestId('whatif-error').count()).toBe(0);
+    await notice.scrollIntoViewIfNeeded();
+    await session.page.screenshot({ path: `${ARTEFACTS}/whatif-too-large.png` });
+    // The fix it names: removing the activity leaves nothing to compare, and no notice.
+    await session.page.getByTestId('whatif-remove-whatif-big').click();
+    await expect.poll(() => notice.count()).toBe(0);
+  });
+});
+
 describe('a long worklist', () => {
   it('shows the first hundred introductions and more on request, not thousands of forms at once', async () => {
     const many = Array.from({ length: 250 }, (_, i) => ({ a: { id: `a${i}`, name: `Org A${i}`, sector: 'tech' }, b: { id: 'bobergo', name: 'Bobergo', sector: 'tech' } }));

@@ -12,6 +12,7 @@ import type { ScenarioOutcome } from '../../change/document';
 import { scenarioMapModel } from '../../change/mapModel';
 import { comparisonCsv, comparisonJson, participationsCsv, scenarioRowsCsv } from '../../change/csv';
 import { introducedPairs, joinActivityRows, newActivityRows, scenarioActivities } from '../../change/scenarioRows';
+import { MAX_PROJECTED_PAIRS, type TooLarge } from '../../graph/projection';
 import { OrganisationSearch } from '../../graph/search';
 import { useSession, useStore } from '../../session/react';
 import { downloadText, exportFileName } from '../../export/download';
@@ -145,7 +146,11 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
             <p className="change-muted">{t('whatif.nothingYet')}</p>
           ) : (
             <>
-              <ChangeStatus progress={scenario.progress} error={scenario.error} fresh={fresh} hasResult={!!outcome} testId="whatif" />
+              {scenario.tooLarge ? (
+                <ScenarioTooLarge tooLarge={scenario.tooLarge} />
+              ) : (
+                <ChangeStatus progress={scenario.progress} error={scenario.error} fresh={fresh} hasResult={!!outcome} testId="whatif" />
+              )}
               {outcome && (
                 <div className={`change-results${fresh ? '' : ' is-stale'}`} data-testid="whatif-results" aria-busy={!fresh}>
                   <ImportLine outcome={outcome} />
@@ -371,5 +376,26 @@ function AdoptIntroductions({
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * With the what-if's rows the network would be too large to build: which of its activities make it
+ * so, and what to change in the what-if (a listing of the main view cannot name them: they are not
+ * in the data).
+ */
+function ScenarioTooLarge({ tooLarge }: { tooLarge: TooLarge }) {
+  const { t, tp } = useChangeText();
+  const activities = [...tooLarge.large, ...tooLarge.unlistable.filter((u) => !tooLarge.large.some((a) => a.id === u.id))];
+  return (
+    <div className="change-status error" role="alert" data-testid="whatif-too-large">
+      <p>{t('whatif.tooLarge.body', { pairs: tooLarge.pairs, max: MAX_PROJECTED_PAIRS })}</p>
+      <ul>
+        {activities.slice(0, 5).map((a) => (
+          <li key={a.id}>{tp('whatif.tooLarge.activity', a.participants, { id: a.id, pairs: a.pairs })}</li>
+        ))}
+      </ul>
+      <p>{t('whatif.tooLarge.fix')}</p>
+    </div>
   );
 }
