@@ -343,9 +343,25 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
   helper = plain && options.threads === 2 && large ? (helper ?? startStageHelper()) : null;
   threads.helper = helper;
   lap('network (projection)');
+  // The scenario is read before the view is checked: an activity it adds may be listed (its
+  // network is built with the same rules), and is not "dropped" for being absent from the data.
+  let scenarioDataset: Scenario | null = null;
+  if (options.assume !== null) {
+    const text = await readCsvOption(options.assume);
+    if (text === undefined) return 1;
+    scenarioDataset = scenarioFromCsv(dataset, text, basename(options.assume));
+    if (scenarioDataset.report.rowsUsed === 0) {
+      const r = scenarioDataset.report;
+      writeErr(`${r.file}: ${r.rowsRead} rows read, ${r.rowsUsed} used, ${r.rowsMerged} merged, ${r.rowsRejected} rejected.\n`);
+      for (const p of r.problems) writeErr(`  ${p.file}${p.row ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}\n`);
+      writeErr('No hypothetical participation could be used, so there is no scenario to compare (see the problems above).\n');
+      return 1;
+    }
+  }
   const { state, dropped } = cleanViewState(view, network, sectors);
   lap('view check');
-  reportDropped('--view', dropped);
+  const added = new Set(scenarioDataset?.activities);
+  reportDropped('--view', dropped.map((d) => (d.parameter === 'listed' ? { ...d, values: d.values.filter((v) => !added.has(v)) } : d)).filter((d) => d.values.length));
   const filters = state.filters ?? DEFAULT_FILTERS;
   let second: Filters | null = null;
   if (options.compare !== null) {
@@ -399,18 +415,8 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
   }
 
   let scenario: ScenarioOutput | null = null;
-  let scenarioDataset: Scenario | null = null;
-  if (options.assume !== null) {
-    const text = await readCsvOption(options.assume);
-    if (text === undefined) return 1;
-    const applied = scenarioFromCsv(dataset, text, basename(options.assume));
-    if (applied.report.rowsUsed === 0) {
-      const r = applied.report;
-      writeErr(`${r.file}: ${r.rowsRead} rows read, ${r.rowsUsed} used, ${r.rowsMerged} merged, ${r.rowsRejected} rejected.\n`);
-      for (const p of r.problems) writeErr(`  ${p.file}${p.row ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}\n`);
-      writeErr('No hypothetical participation could be used, so there is no scenario to compare (see the problems above).\n');
-      return 1;
-    }
+  if (scenarioDataset) {
+    const applied = scenarioDataset;
     const compared = compareScenario(applied.dataset, filters, analysisOptions, first);
     scenario = {
       file: applied.report.file,
@@ -418,7 +424,6 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
       added: { organisations: applied.organisations, activities: applied.activities, participations: applied.participations },
       ...compared.comparison,
     };
-    scenarioDataset = applied;
   }
 
   let worklist: WorklistOutput | null = null;

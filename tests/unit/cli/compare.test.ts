@@ -130,6 +130,15 @@ describe('npm run analyze -- --assume', () => {
     expect(doc.meta.ties).toBe(11);
   }, 60_000);
 
+  it('an activity the scenario adds may be listed with --view, and is not reported as dropped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-'));
+    const file = join(dir, 'big.csv');
+    writeFileSync(file, ['activity_id,organisation_id,organisation', 'whatif-big,gem,', 'whatif-big,new-1,New 1', 'whatif-big,new-2,New 2'].join('\n'));
+    const r = await analyze(DATA, '--assume', file, '--view', 'listed=whatif-big,not-there', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('--view: dropped listed=not-there: not in this data.\n');
+  }, 60_000);
+
   it('fails with the problems when no row can be used', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-'));
     const file = join(dir, 'bad.csv');
