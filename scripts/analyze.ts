@@ -895,6 +895,7 @@ function worklistSummary(w: WorklistOutput, t: T): string {
     const m = i.match;
     if (m.outcome === 'tied') return `  ${t('cli:worklist.tied', { pair, status, activities: m.activities.join(', ') })}`;
     if (m.outcome === 'not_tied') return `  ${t('cli:worklist.notTied', { pair, status })}`;
+    if (m.sameOrganisation) return `  ${t('cli:worklist.sameOrganisation', { pair, status, id: m.a.id })}`;
     const missing = [m.a.id === null ? i.a.name || i.a.id : null, m.b.id === null ? i.b.name || i.b.id : null].filter(Boolean).join(', ');
     return `  ${t('cli:worklist.unmatched', { pair, status, missing })}`;
   };

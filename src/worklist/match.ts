@@ -6,7 +6,7 @@
  * share is ambiguous and matches neither. When both parties are found, the introduction is `tied`
  * when the later data's projection (same tie rules as everywhere; default rules unless given) ties
  * them, with the activities behind the tie; `not_tied` otherwise; `unmatched` when a party is not
- * found. Hypothetical participations of the later dataset (a scenario) never count.
+ * found, or both are one organisation. Hypothetical participations of the later dataset (a scenario) never count.
  */
 import type { Dataset } from '../data/model';
 import { normaliseName } from '../data/normalise';
@@ -33,6 +33,8 @@ export interface IntroductionMatch {
   activities: string[];
   /** `active` when the pair is tied and the worklist does not say so yet; otherwise null. */
   suggestedStatus: IntroductionStatus | null;
+  /** Both parties were found and are one organisation of the later data (e.g. by id and by name): unmatched. */
+  sameOrganisation: boolean;
 }
 
 export interface WorklistMatch {
@@ -92,19 +94,19 @@ export function matchWorklist(worklist: Worklist, laterDataset: Dataset, options
     const b = find(intro.b);
     if (a.index < 0 || b.index < 0 || a.index === b.index) {
       unmatched++;
-      matches.push({ index, a: a.match, b: b.match, outcome: 'unmatched', activities: [], suggestedStatus: null });
+      matches.push({ index, a: a.match, b: b.match, outcome: 'unmatched', activities: [], suggestedStatus: null, sameOrganisation: a.index >= 0 && a.index === b.index });
       return;
     }
     const e = tieBetween(a.index, b.index);
     if (e < 0) {
       notTied++;
-      matches.push({ index, a: a.match, b: b.match, outcome: 'not_tied', activities: [], suggestedStatus: null });
+      matches.push({ index, a: a.match, b: b.match, outcome: 'not_tied', activities: [], suggestedStatus: null, sameOrganisation: false });
       return;
     }
     tied++;
     const activities: string[] = [];
     for (let p = ties.actOffsets[e]!; p < ties.actOffsets[e + 1]!; p++) activities.push(actIds[ties.acts[p]!]!);
-    matches.push({ index, a: a.match, b: b.match, outcome: 'tied', activities, suggestedStatus: intro.status === 'active' ? null : 'active' });
+    matches.push({ index, a: a.match, b: b.match, outcome: 'tied', activities, suggestedStatus: intro.status === 'active' ? null : 'active', sameOrganisation: false });
   });
   return { matches, tied, notTied, unmatched };
 }

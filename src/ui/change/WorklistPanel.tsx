@@ -240,7 +240,7 @@ function Row({ intro, match, titleOf }: { intro: Introduction; match: Introducti
         ) : match.outcome === 'not_tied' ? (
           <span className="change-muted">{t('worklist.notTied')}</span>
         ) : (
-          <span className="change-note-inline">{t('worklist.unmatched')}</span>
+          <span className="change-note-inline">{t(match.sameOrganisation ? 'worklist.sameOrganisation' : 'worklist.unmatched')}</span>
         )}
       </td>
       <td className="worklist-actions">

@@ -203,6 +203,12 @@ describe('a worklist against a later dataset', () => {
     expect(matchWorklist(worklist, withScenario).matches[1]!.outcome).toBe('not_tied');
   });
 
+  it('says so when both sides are one organisation of the data (one by id, one by name)', () => {
+    const m = matchWorklist([intro(party('gem', '', ''), party('', 'gemeente testdorp', ''))], later);
+    expect(m.matches[0]).toMatchObject({ outcome: 'unmatched', sameOrganisation: true, a: { id: 'gem', by: 'id' }, b: { id: 'gem', by: 'name' } });
+    expect(matchWorklist(worklist, later).matches.map((x) => x.sameOrganisation)).toEqual([false, false, false, false]);
+  });
+
   it('leaves a name two organisations share unmatched', () => {
     const twins: Dataset = {
       ...later,
