@@ -193,7 +193,10 @@ export function curveballState(data: TwoModeData): CurveballState {
     fixedEnd[r] = k;
     for (let p = start; p < end; p++) if (!(listing[r] && data.hub[p])) slots[k++] = data.members[p]!;
     for (let p = start; p < end; p++) slotRow[p] = r;
-    if (end > fixedEnd[r]!) tradeableList.push(r);
+    // A listing without hubs ties no one, observed or drawn: an organisation traded into it would
+    // only lose its ties, and the chance ranges would fall for no reason. Its members stay put.
+    const tiesNoOne = listing[r] === 1 && fixedEnd[r] === start;
+    if (end > fixedEnd[r]! && !tiesNoOne) tradeableList.push(r);
     if (end - start > maxRow) maxRow = end - start;
   }
   for (let p = 0; p < P; p++) {

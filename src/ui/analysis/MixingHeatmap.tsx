@@ -10,7 +10,7 @@ import { SectorSwatch } from './parts';
 import { MethodsLink } from '../methods/Methods';
 
 /**
- * The target-sector pairs against the two-mode null model ("3 banden; bij toeval 9–25"); the
+ * The target-sector pairs against the two-mode null model ("3 banden; bij toeval 11–29"); the
  * sector × sector grid of observed vs expected ties, coloured by observed/expected on a log scale;
  * the E–I index per sector with the same null; the reach between target sectors.
  */

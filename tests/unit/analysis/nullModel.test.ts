@@ -303,6 +303,30 @@ describe('two-mode null model', () => {
     expect(r.reduced).toBe(true);
   });
 
+  it('a listing without hubs ties no one and trades no one: its members stay, and the chance ranges do not fall', () => {
+    // tiny plus a hub-less listing of three new organisations (6, 7, 8) and two real ones (1, 3):
+    // traded into it, an organisation lost every tie (what-if lists of 200 new organisations turned
+    // missing bridges into "bridged"). It is not traded, so the draws are tiny's own.
+    const rows = [
+      { members: [0, 1, 2] },
+      { members: [1, 3] },
+      { members: [2, 4, 5] },
+      { members: [0, 3, 4], hubs: [0], listing: true },
+    ];
+    const withList = twoMode(9, [...rows, { members: [1, 3, 6, 7, 8], listing: true }]);
+    const state = curveballState(withList);
+    expect(Array.from(state.tradeable)).toEqual([0, 1, 2, 3]);
+    const rng = mulberry32(5);
+    for (let i = 0; i < 300; i++) {
+      curveballTrades(state, rng, 1);
+      expect(rowSets(curveballIncidence(state))[4]).toEqual([1, 3, 6, 7, 8]);
+    }
+    const sectors: SectorLabels = { group: Int32Array.from([0, 0, 1, 1, 2, 2, 0, 1, 2]), groupNames: SECTORS3 };
+    const base = twoModeNull(tiny, tinySectors, { draws: 400, seed: 3 });
+    const listed = twoModeNull(withList, sectors, { draws: 400, seed: 3 });
+    expect(listed.pairs.map((p) => [p.a, p.b, p.observed, p.low, p.high])).toEqual(base.pairs.map((p) => [p.a, p.b, p.observed, p.low, p.high]));
+  });
+
   it('with nothing to trade every draw is the observed network', () => {
     const one = twoMode(4, [{ members: [0, 1, 2, 3] }]);
     const r = twoModeNull(one, { group: Int32Array.from([0, 0, 1, 2]), groupNames: SECTORS3 }, { draws: 20 });
