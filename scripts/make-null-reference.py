@@ -13,8 +13,8 @@ The TypeScript code randomises the participation matrix with Curveball trades (S
 participations (a, x) and (b, y) uniformly; when x is not in row b and y is not in row a, it
 moves x to b and y to a. Proposals are symmetric, so the stationary distribution is uniform over
 the matrices with the same row and column sums and the same fixed cells. As in Bruggen, the hubs
-of a listing row never move (they are not in the movable list), and every other participation
-can move to any row. Each sample is projected with Bruggen's tie rules (an ordinary activity ties
+of a listing row never move (they are not in the movable list), nor do the members of a listing
+without hubs (it ties no one), and every other participation can move to any row. Each sample is projected with Bruggen's tie rules (an ordinary activity ties
 all its members pairwise; a listing ties each member to its hubs only, hubs to each other) and the
 distinct ties per unordered sector pair are counted, with the E-I index per sector
 (group_edge_count convention: E = ties with one end in the sector, I = ties with both ends in it).
@@ -53,6 +53,8 @@ ACTIVITIES = {
     "A10": (False, ["g2", "g3"], []),
     "A11": (False, ["c2", "g3", "t1"], []),
     "L01": (True, ["c3", "c4", "g1", "t2", "t3"], ["g1"]),
+    # F01, a funder's list of recipients without a lead: it ties no one, and its members stay.
+    "F01": (True, ["c5", "g3", "t4"], []),
 }
 
 
@@ -105,8 +107,9 @@ def main():
     listing = [ACTIVITIES[a][0] for a in names]
     hubs = [set(ACTIVITIES[a][2]) for a in names]
     rows = [set(ACTIVITIES[a][1]) for a in names]
-    # Movable participations: every (row, organisation) except the hubs of listing rows.
-    movable = [[r, o] for r in range(len(rows)) for o in sorted(rows[r]) if not (listing[r] and o in hubs[r])]
+    # Movable participations: every (row, organisation) except the hubs of listing rows, and every
+    # member of a listing without hubs (it ties no one; its members stay, as in Bruggen).
+    movable = [[r, o] for r in range(len(rows)) for o in sorted(rows[r]) if not (listing[r] and (o in hubs[r] or not hubs[r]))]
     col_sums = {o: sum(o in row for row in rows) for o in NODES}
     row_sums = [len(row) for row in rows]
 
