@@ -1,17 +1,6 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useSession, useStore } from '../session/react';
-
-/** Values named per parameter, and characters per value: a link can hold a megabyte of them. */
-const SHOWN_VALUES = 10;
-const SHOWN_CHARACTERS = 80;
-
-/** The first values, quoted and shortened, and how many more there are. */
-function shownValues(values: readonly string[], t: TFunction): string {
-  const shown = values.slice(0, SHOWN_VALUES).map((v) => `“${v.length > SHOWN_CHARACTERS ? `${v.slice(0, SHOWN_CHARACTERS)}…` : v}”`);
-  const more = values.length > SHOWN_VALUES ? t('dropped.more', { count: values.length - SHOWN_VALUES }) : '';
-  return shown.join(', ') + more;
-}
+import { shownValues } from './shownValues';
 
 /** Says which values of the link (or of an earlier dataset) were dropped because this data lacks them. */
 export function DroppedNotice() {

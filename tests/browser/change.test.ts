@@ -266,6 +266,16 @@ describe('a wrong file for the worklist', () => {
   });
 });
 
+describe('a comparison link with many unknown values', () => {
+  it('names the first ten it drops and counts the rest, as the main notice does', async () => {
+    const values = Array.from({ length: 300 }, (_, i) => `bron-${i}`).join(',');
+    await open(`?view=change&against=${encodeURIComponent(`source=${values}`)}`);
+    const dropped = session.page.getByTestId('change-dropped');
+    await expect.poll(() => dropped.textContent()).toContain('“bron-9” en nog 290');
+    expect(await dropped.textContent()).not.toContain('bron-10”');
+  });
+});
+
 describe('a damaged stored worklist', () => {
   it('is said, offered for download and kept aside, instead of shown as an empty worklist that the next change overwrites', async () => {
     const stored = JSON.stringify([

@@ -17,9 +17,12 @@ import { useNames } from './names';
 import { describeFilters } from '../report/filtersSummary';
 import type { Filters } from '../../filters/filters';
 import { useChangeText } from './text';
+import { useTranslation } from 'react-i18next';
+import { shownValues } from '../shownValues';
 
 export function ComparePanel({ datasetSlug }: { datasetSlug: string }) {
   const { t, lang } = useChangeText();
+  const { t: common } = useTranslation();
   const store = useStore();
   const network = useSession((s) => s.network)!;
   const layout = useSession((s) => s.layout);
@@ -142,7 +145,7 @@ export function ComparePanel({ datasetSlug }: { datasetSlug: string }) {
             )}
             {request?.kind === 'link' && request.dropped.length > 0 && (
               <p className="change-note" data-testid="change-dropped">
-                {t('compare.dropped', { values: request.dropped.map((d) => `${d.parameter}=${d.values.join(',')}`).join('; ') })}
+                {t('compare.dropped', { values: request.dropped.map((d) => `${d.parameter}=${shownValues(d.values, common)}`).join('; ') })}
               </p>
             )}
           </div>
