@@ -344,7 +344,8 @@ export class DatasetBuilder {
     for (const [field, column] of numeric) {
       const raw = cell(row.get(column));
       if (!raw) continue;
-      const value = Number(raw);
+      // Decimal digits only: Number() also reads 0x7E4, 2.02e3 and 0b11111100100 as 2020.
+      const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
       const isYear = field !== 'statedParticipants';
       const valid = Number.isInteger(value) && (isYear ? value >= 1900 && value <= 2100 : value >= 0 && value <= MAX_STATED_PARTICIPANTS);
       if (!valid) {

@@ -120,6 +120,13 @@ describe('canonical participations CSV', () => {
     expect(codes).toContainEqual(['invalid-year', 2, 'start_year']);
   });
 
+  it('reads years and counts in decimal digits only (not 0x7E4, 2.02e3 or 0b11111100100 as 2020)', () => {
+    const rows = ['0x7E4', '2.02e3', '0b11111100100', ' 2020 '].map((y, i) => `A${i},Org ${i},${y}`).join('\n');
+    const { dataset, report } = parse(`activity_id,organisation,start_year\n${rows}\n`);
+    expect(report.problems.filter((p) => p.code === 'invalid-year').map((p) => p.row)).toEqual([2, 3, 4]);
+    expect(dataset.activities.map((a) => a.startYear)).toEqual([undefined, undefined, undefined, 2020]);
+  });
+
   it('reports an unknown sector value on every row that has it, a known type once per file', () => {
     // The builder remembers sector readings per value; a reading with a problem of its own row is not remembered.
     const { dataset, report } = parse(

@@ -280,7 +280,7 @@ describe('known layouts', () => {
   it('says when an activity ends before it starts, and refuses an implausible participant count', async () => {
     const { outcome } = await importFiles([
       input('p.csv', 'activity_id,organisation\nA1,Org One\nA1,Org Two\nA2,Org One\n'),
-      input('a.csv', 'activity_id,title,start_year,end_year,stated_participants\nA1,Een,2020,2019,1e9\nA2,Twee,2019,2020,1000000\n'),
+      input('a.csv', 'activity_id,title,start_year,end_year,stated_participants\nA1,Een,2020,2019,1000000000\nA2,Twee,2019,2020,1000000\n'),
     ]);
     expectInvariant(outcome.report);
     const a1 = outcome.dataset.activities.find((a) => a.id === 'A1')!;
