@@ -315,6 +315,8 @@ describe('a what-if too large to build', () => {
     expect(text).toContain('whatif-big: 3.000 deelnemers, 4.498.500 banden');
     expect(text).toContain('Haal die activiteit uit het scenario (Weghalen)');
     expect(await session.page.getByTestId('whatif-error').count()).toBe(0);
+    // The scenario names thirty of its 3,000 organisations, not all of them.
+    expect(await session.page.getByTestId('whatif-activity').textContent()).toContain('Nieuwe organisatie 29 en nog 2.970');
     await notice.scrollIntoViewIfNeeded();
     await session.page.screenshot({ path: `${ARTEFACTS}/whatif-too-large.png` });
     // The fix it names: removing the activity leaves nothing to compare, and no notice.

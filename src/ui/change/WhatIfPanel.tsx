@@ -26,6 +26,9 @@ import { useChangeText } from './text';
 
 const KINDS = ['project', 'living_lab', 'partnership', 'network', 'event', 'introduction'] as const;
 
+/** Organisations named per scenario activity (a scenario file may put thousands in one). */
+const NAMES_SHOWN = 30;
+
 export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
   const { t, tp } = useChangeText();
   const store = useStore();
@@ -99,7 +102,13 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
                         {t('whatif.remove')}
                       </button>
                     </div>
-                    <span>{g.organisations.map((o) => o.name).join(', ')}</span>
+                    <span>
+                      {g.organisations
+                        .slice(0, NAMES_SHOWN)
+                        .map((o) => o.name)
+                        .join(', ')}
+                      {g.organisations.length > NAMES_SHOWN && tp('whatif.moreOrganisations', g.organisations.length - NAMES_SHOWN)}
+                    </span>
                   </li>
                 ))}
               </ul>
