@@ -14,10 +14,11 @@ participations (a, x) and (b, y) uniformly; when x is not in row b and y is not 
 moves x to b and y to a. Proposals are symmetric, so the stationary distribution is uniform over
 the matrices with the same row and column sums and the same fixed cells. As in Bruggen, the hubs
 of a listing row never move (they are not in the movable list), nor do the members of a listing
-without hubs (it ties no one), and every other participation can move to any row. Each sample is projected with Bruggen's tie rules (an ordinary activity ties
-all its members pairwise; a listing ties each member to its hubs only, hubs to each other) and the
-distinct ties per unordered sector pair are counted, with the E-I index per sector
-(group_edge_count convention: E = ties with one end in the sector, I = ties with both ends in it).
+without hubs (it ties no one), and every other participation can move to any row. Each sample is
+projected with Bruggen's tie rules (an ordinary activity ties all its members pairwise; a listing
+ties each member to its hubs only, hubs to each other) and the distinct ties per unordered sector
+pair are counted, with the E-I index per sector (group_edge_count convention: E = ties with one
+end in the sector, I = ties with both ends in it).
 
 The chain runs long: BURN_IN swap proposals, then a sample every THIN proposals, SAMPLES samples.
 The standard error of each mean is from batch means (BATCHES consecutive batches), so it accounts

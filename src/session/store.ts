@@ -845,14 +845,10 @@ export class SessionStore {
       (signal) => this.analysis().call('scenario', { rows, file: 'scenario', input }, { signal, onProgress: progress }),
       () => this.snapshot.scenario.key,
       (outcome) => this.set({ scenario: { ...this.snapshot.scenario, result: { key, outcome }, progress: null, error: null, tooLarge: null } }),
-      (error) =>
-        this.set({
-          scenario: {
-            ...this.snapshot.scenario,
-            progress: null,
-            ...(tooLargeOf(error) ? { error: null, tooLarge: tooLargeOf(error) } : { error: messageOf(error), tooLarge: null }),
-          },
-        }),
+      (error) => {
+        const tooLarge = tooLargeOf(error);
+        this.set({ scenario: { ...this.snapshot.scenario, progress: null, error: tooLarge ? null : messageOf(error), tooLarge } });
+      },
     );
   }
 

@@ -6,7 +6,8 @@
  * share is ambiguous and matches neither. When both parties are found, the introduction is `tied`
  * when the later data's projection (same tie rules as everywhere; default rules unless given) ties
  * them, with the activities behind the tie; `not_tied` otherwise; `unmatched` when a party is not
- * found, or both are one organisation. Hypothetical participations of the later dataset (a scenario) never count.
+ * found, or both are one organisation. Hypothetical participations of the later dataset (a
+ * scenario) never count.
  */
 import type { Dataset } from '../data/model';
 import { normaliseName } from '../data/normalise';

@@ -5,8 +5,8 @@
  * exchanges it as CSV (csv.ts); `matchWorklist` (match.ts) checks it against a later dataset.
  *
  * An introduction is identified by its unordered pair of organisations (each by id, or by name
- * when it has none: `introductionKey`): a worklist holds a pair at most once. Dates are ISO calendar dates (YYYY-MM-DD) the caller passes in, so every function
- * here is deterministic.
+ * when it has none: `introductionKey`): a worklist holds a pair at most once. Dates are ISO
+ * calendar dates (YYYY-MM-DD) the caller passes in, so every function here is deterministic.
  */
 import type { AnalysisResult } from '../analysis/assemble';
 import { normaliseName } from '../data/normalise';
