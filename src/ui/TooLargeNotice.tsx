@@ -38,8 +38,8 @@ export function TooLargeNotice({ problem, onList }: { problem: TooLarge; onList:
   );
 }
 
-/** The first SHOWN activities, then "… and N more". */
-function FirstFew<A extends { id: string }>({ items, moreTestId, children }: { items: readonly A[]; moreTestId?: string; children: (item: A) => ReactNode }) {
+/** The first SHOWN activities, then "… and N more" (also the what-if's too-large notice). */
+export function FirstFew<A extends { id: string }>({ items, moreTestId, children }: { items: readonly A[]; moreTestId?: string; children: (item: A) => ReactNode }) {
   const { t } = useTranslation();
   return (
     <ul>

@@ -17,6 +17,7 @@ import { OrganisationSearch } from '../../graph/search';
 import { useSession, useStore } from '../../session/react';
 import { downloadText, exportFileName } from '../../export/download';
 import { convenerIntroductions } from '../../worklist/introductions';
+import { FirstFew } from '../TooLargeNotice';
 import { ChangeMap } from './ChangeMap';
 import { ChangeStatus } from './ChangeStatus';
 import { ComparisonSections, HypotheticalMark } from './ComparisonSections';
@@ -395,15 +396,11 @@ function AdoptIntroductions({
  */
 function ScenarioTooLarge({ tooLarge }: { tooLarge: TooLarge }) {
   const { t, tp } = useChangeText();
-  const activities = [...tooLarge.large, ...tooLarge.unlistable.filter((u) => !tooLarge.large.some((a) => a.id === u.id))];
+  // The two lists never share an activity (activitiesListingCannotShrink skips the listable ones).
   return (
     <div className="change-status error" role="alert" data-testid="whatif-too-large">
       <p>{t('whatif.tooLarge.body', { pairs: tooLarge.pairs, max: MAX_PROJECTED_PAIRS })}</p>
-      <ul>
-        {activities.slice(0, 5).map((a) => (
-          <li key={a.id}>{tp('whatif.tooLarge.activity', a.participants, { id: a.id, pairs: a.pairs })}</li>
-        ))}
-      </ul>
+      <FirstFew items={[...tooLarge.large, ...tooLarge.unlistable]}>{(a) => tp('whatif.tooLarge.activity', a.participants, { id: a.id, pairs: a.pairs })}</FirstFew>
       <p>{t('whatif.tooLarge.fix')}</p>
     </div>
   );
