@@ -32,10 +32,20 @@ export function browserStorage(): Storage | undefined {
   }
 }
 
-function read(storage: Storage | undefined, key: string): unknown {
+/** The stored text under `key`; null when there is none or storage cannot be read. */
+function readText(storage: Storage | undefined, key: string): string | null {
   try {
-    const raw = storage?.getItem(key);
-    return raw ? (JSON.parse(raw) as unknown) : undefined;
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The stored JSON value, or undefined when absent or broken. */
+function read(storage: Storage | undefined, key: string): unknown {
+  const text = readText(storage, key);
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined;
   } catch {
     return undefined;
   }
@@ -116,12 +126,7 @@ function readWorklistValue(value: unknown): { items: Introduction[]; skipped: nu
  * DAMAGED_WORKLIST_KEY first: the next change writes the worklist anew.
  */
 function loadWorklistFrom(storage: Storage | undefined): { items: Introduction[]; damage: DamagedWorklist | null } {
-  let text: string | null;
-  try {
-    text = storage?.getItem(WORKLIST_KEY) ?? null;
-  } catch {
-    return { items: [], damage: null };
-  }
+  const text = readText(storage, WORKLIST_KEY);
   if (!text) return { items: [], damage: null };
   let value: unknown;
   let unreadable = false;
