@@ -11,7 +11,7 @@
 import type { Filters } from '../filters/filters';
 import type { Network } from '../graph/network';
 import { cleanViewState, yearSpan, type DroppedValue } from '../session/clean';
-import { parseViewState, serialiseViewState } from '../session/url';
+import { readViewState, serialiseViewState } from '../session/url';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../session/viewState';
 
 /** Parameters of a link that are not filters: a compared link's values for them are ignored. */
@@ -29,6 +29,8 @@ export interface ChangeRequest {
   dropped: DroppedValue[];
   /** Parameters of the pasted link that were ignored (not filters). */
   ignored: string[];
+  /** Parts of the pasted link that could not be used: unreadable values, repeats, unknown parameters. */
+  unread: DroppedValue[];
 }
 
 /** Up to the year before the last against up to the last year; null with fewer than two years. */
@@ -44,9 +46,14 @@ export function filtersQuery(filters: Filters): string {
 
 /** A shared link or its query string, with or without "?" → the view state it holds. */
 export function parseLink(link: string): ViewState {
+  return readLink(link).state;
+}
+
+/** parseLink, with what the link holds that was not used (readViewState's `ignored`). */
+function readLink(link: string): ReturnType<typeof readViewState> {
   const text = link.trim();
   const q = text.includes('?') ? text.slice(text.indexOf('?')) : `?${text}`;
-  return parseViewState(q.replace(/#.*$/, ''));
+  return readViewState(q.replace(/#.*$/, ''));
 }
 
 function parameterNames(link: string): string[] {
@@ -69,11 +76,15 @@ function decodeURIComponentSafe(s: string): string {
 export function changeRequest(view: ViewState, network: Network, sectors: ArrayLike<number>): ChangeRequest | null {
   const c = view.change;
   if (c.against !== null) {
-    const cleaned = cleanViewState(parseLink(c.against), network, sectors);
+    const link = readLink(c.against);
+    const cleaned = cleanViewState(link.state, network, sectors);
     const before = view.filters;
     const after = cleaned.state.filters;
-    const ignored = parameterNames(c.against).filter((p) => (NON_FILTER_PARAMETERS as readonly string[]).includes(p));
-    return { kind: 'link', before, after, periods: null, dropped: cleaned.dropped, ignored };
+    const notFilter = (p: string) => (NON_FILTER_PARAMETERS as readonly string[]).includes(p);
+    const ignored = [...new Set(parameterNames(c.against).filter(notFilter))];
+    // A non-filter parameter is listed once, as not used, whatever its value.
+    const unread = link.ignored.filter((d) => !notFilter(d.parameter));
+    return { kind: 'link', before, after, periods: null, dropped: cleaned.dropped, ignored, unread };
   }
   const defaults = defaultPeriods(yearSpan(network.activities));
   const beforeYears = c.before ?? defaults?.before;
@@ -88,5 +99,6 @@ export function changeRequest(view: ViewState, network: Network, sectors: ArrayL
     periods: { before: beforeYears, after: afterYears },
     dropped: [],
     ignored: [],
+    unread: [],
   };
 }

@@ -8,24 +8,30 @@ import { mergeDropped, type DroppedValue } from './clean';
 /**
  * The view state lives in the query string so a view can be shared as a link and survives
  * reload and back/forward. Only values that differ from the defaults are written. Malformed
- * values fall back to the default here (and are reported by `readViewState`); values the loaded
- * data does not know are dropped (and reported) by `cleanViewState`. The command line's `--view`
- * reads the same string.
+ * values, later copies of a parameter and unknown parameters are not used here (and are reported
+ * by `readViewState`); values the loaded data does not know are dropped (and reported) by
+ * `cleanViewState`. The command line's `--view` reads the same string.
  */
 const LIST = ',';
 
 const writeList = (values: readonly string[]) => values.map((v) => encodeURIComponent(v)).join(LIST);
 
-/** Raw (still percent-encoded) query values: list items are decoded one by one after splitting. */
-function rawQuery(search: string): Map<string, string> {
+/**
+ * Raw (still percent-encoded) query values: list items are decoded one by one after splitting. A
+ * parameter given twice keeps its first value; the later ones are kept apart, to be reported.
+ */
+function rawQuery(search: string): { raw: Map<string, string>; repeated: Map<string, string[]> } {
   const raw = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
   for (const part of search.replace(/^\?/, '').split('&')) {
     if (!part) continue;
     const eq = part.indexOf('=');
     const key = eq < 0 ? part : part.slice(0, eq);
-    if (!raw.has(key)) raw.set(key, eq < 0 ? '' : part.slice(eq + 1));
+    const value = eq < 0 ? '' : part.slice(eq + 1);
+    if (!raw.has(key)) raw.set(key, value);
+    else repeated.set(key, [...(repeated.get(key) ?? []), value]);
   }
-  return raw;
+  return { raw, repeated };
 }
 
 function decode(value: string | null | undefined): string | null {
@@ -47,10 +53,24 @@ export const QUERY_PARAMETERS = [
   'focal', 'listing', 'listed', 'weight', 'change', 'before', 'after', 'against', 'labels',
 ] as const;
 
+/**
+ * The pseudo-parameter under which readViewState lists the parts of a link that are not one of the
+ * QUERY_PARAMETERS, each as `name=value` (a typo such as `sectr=care`, or a tracker's `utm_source`).
+ */
+export const UNKNOWN_PARAMETER = 'unknown';
+
+/** Whole numbers and decimals as a link writes them: Number() alone would take `0x3`, ` 3` or `3e0`. */
+const DECIMAL_INTEGER = /^\d+$/;
+const DECIMAL_NUMBER = /^\d+(?:\.\d+)?$/;
+
 /** A year range `A-B` (sorted), or null. */
 function yearRange(value: string | null): [number, number] | null {
   const m = value?.match(/^(\d{4})-(\d{4})$/);
   return m ? ([Number(m[1]), Number(m[2])].sort((a, b) => a - b) as [number, number]) : null;
+}
+
+function isQueryParameter(key: string): boolean {
+  return (QUERY_PARAMETERS as readonly string[]).includes(key);
 }
 
 export function parseViewState(search: string): ViewState {
@@ -62,8 +82,14 @@ export function parseViewState(search: string): ViewState {
  * `sector=alien`): those fall back to the default and are listed per parameter, as
  * `cleanViewState` lists the values this data does not have. An empty value counts as absent.
  */
-export function readViewState(search: string): { state: ViewState; ignored: DroppedValue[] } {
-  const raw = rawQuery(search);
+export function readViewState(search: string): {
+  state: ViewState;
+  /** Everything not used: unreadable values, later copies of a parameter, unknown parameters (UNKNOWN_PARAMETER). */
+  ignored: DroppedValue[];
+  /** Of those, the later copies of a parameter given more than once (the first is used). */
+  repeated: DroppedValue[];
+} {
+  const { raw, repeated } = rawQuery(search);
   const ignored: DroppedValue[] = [];
   const get = (key: string) => raw.get(key) ?? null;
   const ignore = (parameter: string, values: string[] = [decode(raw.get(parameter)) ?? raw.get(parameter) ?? '']) => {
@@ -83,7 +109,7 @@ export function readViewState(search: string): { state: ViewState; ignored: Drop
   const oneOf = <T extends string>(key: string, allowed: readonly T[], fallback: T, rename = (v: string) => v) =>
     checked(key, (v) => ((allowed as readonly string[]).includes(rename(v)) ? (rename(v) as T) : undefined), fallback);
   const int = (key: string, min: number, max: number, fallback: number) =>
-    checked(key, (v) => (Number.isInteger(Number(v)) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined), fallback);
+    checked(key, (v) => (DECIMAL_INTEGER.test(v) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined), fallback);
   const flag = (key: string, on: '0' | '1') => checked(key, (v) => (v === '0' || v === '1' ? v === on : undefined), false);
   const years = (key: string) => checked(key, (v) => yearRange(v) ?? undefined, null);
   /** A list parameter's items; an item whose percent-encoding is broken is reported as written. */
@@ -140,14 +166,26 @@ export function readViewState(search: string): { state: ViewState; ignored: Drop
     targets: targets.length ? [...new Set(targets)] : [...DEFAULT_VIEW_STATE.targets],
     k: int('k', 1, 10, DEFAULT_VIEW_STATE.k),
     reachSteps: oneOf('reach', ['1', '2'] as const, '1') === '2' ? 2 : 1,
-    resolution: checked('res', (v) => (Number(v) > 0 && Number(v) <= MAX_RESOLUTION ? Number(v) : undefined), DEFAULT_VIEW_STATE.resolution),
+    resolution: checked('res', (v) => (DECIMAL_NUMBER.test(v) && Number(v) > 0 && Number(v) <= MAX_RESOLUTION ? Number(v) : undefined), DEFAULT_VIEW_STATE.resolution),
     showSuggested: flag('suggested', '1'),
     focal: text('focal'),
     rules,
     change: parseChange(oneOf, years, text),
     labels: oneOf('labels', LABEL_DENSITIES, DEFAULT_VIEW_STATE.labels),
   };
-  return { state, ignored: mergeDropped(ignored, []) };
+  // Later copies of a parameter, and parameters a view does not have, are not used: said so.
+  const later: DroppedValue[] = [];
+  for (const [key, values] of repeated) {
+    const used = values.filter(Boolean).map((v) => decode(v) ?? v);
+    if (isQueryParameter(key) && used.length) later.push({ parameter: key, values: used });
+  }
+  ignored.push(...later);
+  const unknown = [...raw.keys()].filter((key) => !isQueryParameter(key));
+  if (unknown.length) {
+    const written = (key: string, value: string) => (value ? `${decode(key) ?? key}=${decode(value) ?? value}` : (decode(key) ?? key));
+    ignore(UNKNOWN_PARAMETER, unknown.flatMap((key) => [raw.get(key)!, ...(repeated.get(key) ?? [])].map((value) => written(key, value))));
+  }
+  return { state, ignored: mergeDropped(ignored, []), repeated: later };
 }
 
 function parseChange(

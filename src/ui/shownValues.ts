@@ -1,4 +1,6 @@
 import type { TFunction } from 'i18next';
+import type { DroppedValue } from '../session/clean';
+import { UNKNOWN_PARAMETER } from '../session/url';
 
 /** Values named per parameter, and characters per value: a link can hold a megabyte of them. */
 const SHOWN_VALUES = 10;
@@ -9,4 +11,9 @@ export function shownValues(values: readonly string[], t: TFunction): string {
   const shown = values.slice(0, SHOWN_VALUES).map((v) => `“${v.length > SHOWN_CHARACTERS ? `${v.slice(0, SHOWN_CHARACTERS)}…` : v}”`);
   const more = values.length > SHOWN_VALUES ? t('dropped.more', { count: values.length - SHOWN_VALUES }) : '';
   return shown.join(', ') + more;
+}
+
+/** One parameter's values as the link wrote them (`k=“abc”`); unknown parameters are already `name=value`. */
+export function linkValuesText(d: DroppedValue, t: TFunction): string {
+  return d.parameter === UNKNOWN_PARAMETER ? shownValues(d.values, t) : `${d.parameter}=${shownValues(d.values, t)}`;
 }

@@ -150,14 +150,17 @@ describe('ids and names that are JavaScript built-ins', () => {
 
     // A link with values this data does not have: dropped, and said so; the rest of the link works.
     // And values that are no value at all (k=abc, view=constructor): the same notice, the defaults used.
-    await page.goto(`${baseUrl()}?org=hasOwnProperty&ego=isPrototypeOf:1&source=__proto__&city=valueOf2&listed=toLocaleString&k=abc&view=constructor`);
+    await page.goto(`${baseUrl()}?org=hasOwnProperty&ego=isPrototypeOf:1&source=__proto__&city=valueOf2&listed=toLocaleString&k=abc&view=constructor&toString=x&k=3`);
     const notice = page.getByTestId('dropped-notice');
     await notice.waitFor({ timeout: 60_000 });
     const parameters = await notice.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-parameter')));
-    expect(parameters.sort()).toEqual(['city', 'ego', 'k', 'listed', 'source', 'view']);
+    // A parameter given twice uses its first value; an unknown one is named (they were dropped without a word).
+    expect(parameters.sort()).toEqual(['city', 'ego', 'k', 'listed', 'source', 'unknown', 'view']);
     await expect(notice.textContent()).resolves.toContain('“isPrototypeOf”');
-    await expect(notice.textContent()).resolves.toContain('aantal verbinders: “abc”');
+    await expect(notice.textContent()).resolves.toContain('aantal verbinders: “abc”, “3”');
+    await expect(notice.textContent()).resolves.toContain('onbekende onderdelen: “toString=x”');
     await expect.poll(() => new URL(page.url()).searchParams.has('k')).toBe(false);
+    expect(new URL(page.url()).searchParams.has('toString')).toBe(false);
     await expect(page.locator('#details-title').textContent()).resolves.toContain('hasOwnProperty');
     await mapDrawn(page, want.counts, BUILT_INS.length);
     await notBlank(page);

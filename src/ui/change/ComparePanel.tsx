@@ -18,7 +18,7 @@ import { describeFilters } from '../report/filtersSummary';
 import type { Filters } from '../../filters/filters';
 import { useChangeText } from './text';
 import { useTranslation } from 'react-i18next';
-import { shownValues } from '../shownValues';
+import { linkValuesText } from '../shownValues';
 
 export function ComparePanel({ datasetSlug }: { datasetSlug: string }) {
   const { t, lang } = useChangeText();
@@ -143,9 +143,14 @@ export function ComparePanel({ datasetSlug }: { datasetSlug: string }) {
                 {t('compare.ignored', { parameters: request.ignored.join(', ') })}
               </p>
             )}
+            {request?.kind === 'link' && request.unread.length > 0 && (
+              <p className="change-note" data-testid="change-unread">
+                {t('compare.unread', { values: request.unread.map((d) => linkValuesText(d, common)).join('; ') })}
+              </p>
+            )}
             {request?.kind === 'link' && request.dropped.length > 0 && (
               <p className="change-note" data-testid="change-dropped">
-                {t('compare.dropped', { values: request.dropped.map((d) => `${d.parameter}=${shownValues(d.values, common)}`).join('; ') })}
+                {t('compare.dropped', { values: request.dropped.map((d) => linkValuesText(d, common)).join('; ') })}
               </p>
             )}
           </div>

@@ -39,8 +39,23 @@ describe('what the change view compares', () => {
     expect(r.after.sources).toEqual(['SIA']);
     expect(r.ignored).toEqual(['k']);
     expect(r.dropped).toEqual([{ parameter: 'source', values: ['Nowhere'] }]);
+    expect(r.unread).toEqual([]);
     expect(parseLink('years=2020-2020').filters.years).toEqual([2020, 2020]);
     expect(filtersQuery(DEFAULT_FILTERS)).toBe('');
+  });
+
+  it('against a pasted link: says what it could not read (bad values, repeats, unknown parameters)', () => {
+    // These were dropped without a word: the compared link was read with parseViewState.
+    const link = '?years=20-30&min=0x2&source=SIA&source=Other&sectr=care&k=abc&k=4';
+    const r = changeRequest(view({ change: { mode: 'compare', before: null, after: null, against: link } }), network, sectors)!;
+    expect(r.after).toMatchObject({ years: null, minWeight: 1, sources: ['SIA'] });
+    expect(r.ignored).toEqual(['k']);
+    expect(r.unread).toEqual([
+      { parameter: 'min', values: ['0x2'] },
+      { parameter: 'source', values: ['Other'] },
+      { parameter: 'unknown', values: ['sectr=care'] },
+      { parameter: 'years', values: ['20-30'] },
+    ]);
   });
 
   it('lives in the URL: mode, periods and the compared link round-trip', () => {

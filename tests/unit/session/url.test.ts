@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECTORS } from '../../../src/data/sectors';
-import { parseViewState, readViewState, serialiseViewState } from '../../../src/session/url';
+import { parseViewState, readViewState, serialiseViewState, UNKNOWN_PARAMETER } from '../../../src/session/url';
 import { COLOUR_BY, DEFAULT_VIEW_STATE, SIZE_BY, VIEWS, type ViewState } from '../../../src/session/viewState';
 
 describe('view state in the URL', () => {
@@ -101,6 +101,33 @@ describe('view state in the URL', () => {
     expect(readViewState('?colour=brokerage&k=3&years=2020-2018&undated=0').ignored).toEqual([]);
     const full = serialiseViewState({ ...DEFAULT_VIEW_STATE, k: 7, view: 'bridges', targets: ['tech', 'care'], reachSteps: 2, showSuggested: true });
     expect(readViewState(full).ignored).toEqual([]);
+  });
+
+  it('reads numbers only as a link writes them: decimal digits', () => {
+    // Number() alone read 0x3 as 3, " 3" as 3 and 1e1 as 10.
+    for (const k of ['0x3', '%203', '3%20', '1e1', '3.0', '+3', '0b11']) {
+      const read = readViewState(`?k=${k}`);
+      expect([read.state.k, read.ignored]).toEqual([DEFAULT_VIEW_STATE.k, [{ parameter: 'k', values: [decodeURIComponent(k)] }]]);
+    }
+    for (const res of ['0x1', '1e0', '.5', '5.', 'Infinity']) expect(readViewState(`?res=${res}`).ignored).toEqual([{ parameter: 'res', values: [res] }]);
+    expect(readViewState('?k=07&res=0.5&min=12')).toMatchObject({ state: { k: 7, resolution: 0.5, filters: { minWeight: 12 } }, ignored: [] });
+  });
+
+  it('uses the first copy of a repeated parameter and reports the later ones and unknown parameters', () => {
+    const read = readViewState('?k=3&sectr=care&k=5&source=SIA&source=RVO&k=&utm_source=mail&sectr=tech&flag');
+    expect(read.state.k).toBe(3);
+    expect(read.state.filters.sources).toEqual(['SIA']);
+    expect(read.repeated).toEqual([
+      { parameter: 'k', values: ['5'] },
+      { parameter: 'source', values: ['RVO'] },
+    ]);
+    expect(read.ignored).toEqual([
+      { parameter: 'k', values: ['5'] },
+      { parameter: 'source', values: ['RVO'] },
+      { parameter: UNKNOWN_PARAMETER, values: ['sectr=care', 'sectr=tech', 'utm_source=mail', 'flag'] },
+    ]);
+    // Percent-encoded names and values of unknown parameters are shown decoded, or as written when broken.
+    expect(readViewState('?na%20me=a%20b&x=%ZZ').ignored).toEqual([{ parameter: UNKNOWN_PARAMETER, values: ['na me=a b', 'x=%ZZ'] }]);
   });
 
   it('round-trips any valid state (property)', () => {
