@@ -179,13 +179,12 @@ export function readViewState(search: string): {
     const used = values.filter(Boolean).map((v) => decode(v) ?? v);
     if (isQueryParameter(key) && used.length) later.push({ parameter: key, values: used });
   }
-  ignored.push(...later);
   const unknown = [...raw.keys()].filter((key) => !isQueryParameter(key));
   if (unknown.length) {
     const written = (key: string, value: string) => (value ? `${decode(key) ?? key}=${decode(value) ?? value}` : (decode(key) ?? key));
     ignore(UNKNOWN_PARAMETER, unknown.flatMap((key) => [raw.get(key)!, ...(repeated.get(key) ?? [])].map((value) => written(key, value))));
   }
-  return { state, ignored: mergeDropped(ignored, []), repeated: later };
+  return { state, ignored: mergeDropped(ignored, later), repeated: later };
 }
 
 function parseChange(
