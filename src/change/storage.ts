@@ -11,15 +11,22 @@ export const SCENARIO_PREFIX = 'bruggen.scenario.';
 export const WORKLIST_KEY = 'bruggen.worklist';
 /** Where a stored worklist that could not be read whole is copied before anything overwrites it. */
 export const DAMAGED_WORKLIST_KEY = 'bruggen.worklist.damaged';
+/** The same for a dataset's what-if scenario: this prefix and the dataset's key. */
+export const DAMAGED_SCENARIO_PREFIX = 'bruggen.scenarioDamaged.';
 
-/** A stored worklist that could not be read whole: the user's own work, so never dropped unseen. */
-export interface DamagedWorklist {
+/**
+ * A stored worklist or scenario that could not be read whole: the user's own work, so never
+ * dropped unseen.
+ */
+export interface DamagedStored {
   /** The stored text was not JSON (e.g. cut off): nothing could be read from it. */
   unreadable: boolean;
-  /** Entries left out because they name no two organisations. */
+  /** Entries left out: introductions that name no two organisations, scenario rows with no activity. */
   skipped: number;
-  /** The stored text as it was, also kept under DAMAGED_WORKLIST_KEY. */
+  /** The stored text as it was, also kept under `key`. */
   text: string;
+  /** Where the text is kept (DAMAGED_WORKLIST_KEY, or DAMAGED_SCENARIO_PREFIX and the dataset's key). */
+  key: string;
 }
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -41,16 +48,6 @@ function readText(storage: Storage | undefined, key: string): string | null {
   }
 }
 
-/** The stored JSON value, or undefined when absent or broken. */
-function read(storage: Storage | undefined, key: string): unknown {
-  const text = readText(storage, key);
-  try {
-    return text ? (JSON.parse(text) as unknown) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function write(storage: Storage | undefined, key: string, value: unknown, empty: boolean) {
   try {
     if (empty) storage?.removeItem(key);
@@ -65,15 +62,22 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** Scenario rows as stored: only the canonical columns, only text. */
 export function validScenarioRows(value: unknown): ScenarioRow[] {
-  if (!Array.isArray(value)) return [];
+  return readScenarioValue(value).items;
+}
+
+/** validScenarioRows, with how many entries it left out (a value that is no list counts as one). */
+function readScenarioValue(value: unknown): { items: ScenarioRow[]; skipped: number } {
+  if (value === undefined) return { items: [], skipped: 0 };
+  if (!Array.isArray(value)) return { items: [], skipped: 1 };
   const out: ScenarioRow[] = [];
+  let skipped = 0;
   for (const item of value) {
-    if (!isObject(item)) continue;
     const row: ScenarioRow = {};
-    for (const c of PARTICIPATION_COLUMNS) if (typeof item[c] === 'string') row[c] = item[c];
+    if (isObject(item)) for (const c of PARTICIPATION_COLUMNS) if (typeof item[c] === 'string') row[c] = item[c];
     if (row.activity_id) out.push(row);
+    else skipped++;
   }
-  return out;
+  return { items: out, skipped };
 }
 
 function namedRef(v: unknown): NamedRef | null {
@@ -122,11 +126,16 @@ function readWorklistValue(value: unknown): { items: Introduction[]; skipped: nu
 }
 
 /**
- * The stored worklist, and what could not be read of it. The damaged text is copied to
- * DAMAGED_WORKLIST_KEY first: the next change writes the worklist anew.
+ * A stored list (the worklist, a scenario), and what could not be read of it. The damaged text is
+ * copied to `damagedKey` first: the next change writes the list anew.
  */
-function loadWorklistFrom(storage: Storage | undefined): { items: Introduction[]; damage: DamagedWorklist | null } {
-  const text = readText(storage, WORKLIST_KEY);
+function loadChecked<T>(
+  storage: Storage | undefined,
+  key: string,
+  damagedKey: string,
+  readValue: (value: unknown) => { items: T[]; skipped: number },
+): { items: T[]; damage: DamagedStored | null } {
+  const text = readText(storage, key);
   if (!text) return { items: [], damage: null };
   let value: unknown;
   let unreadable = false;
@@ -135,14 +144,14 @@ function loadWorklistFrom(storage: Storage | undefined): { items: Introduction[]
   } catch {
     unreadable = true;
   }
-  const { items, skipped } = unreadable ? { items: [], skipped: 0 } : readWorklistValue(value);
+  const { items, skipped } = unreadable ? { items: [], skipped: 0 } : readValue(value);
   if (!unreadable && !skipped) return { items, damage: null };
   try {
-    storage?.setItem(DAMAGED_WORKLIST_KEY, text);
+    storage?.setItem(damagedKey, text);
   } catch {
     // Full storage: the panel still offers the text for download.
   }
-  return { items, damage: { unreadable, skipped, text } };
+  return { items, damage: { unreadable, skipped, text, key: damagedKey } };
 }
 
 export interface OverlayStorage {
@@ -151,22 +160,30 @@ export interface OverlayStorage {
   loadWorklist(): Introduction[];
   saveWorklist(worklist: readonly Introduction[]): void;
   /** What the last loadWorklist could not read, if anything. */
-  worklistDamage?(): DamagedWorklist | null;
+  worklistDamage?(): DamagedStored | null;
+  /** What the last loadScenario could not read, if anything. */
+  scenarioDamage?(): DamagedStored | null;
 }
 
 /** The overlays in a Storage (localStorage in the browser). */
 export function storageOverlays(storage: Storage | undefined = browserStorage()): OverlayStorage {
-  let damage: DamagedWorklist | null = null;
+  let worklistDamage: DamagedStored | null = null;
+  let scenarioDamage: DamagedStored | null = null;
   return {
-    loadScenario: (key) => validScenarioRows(read(storage, SCENARIO_PREFIX + key)),
+    loadScenario: (key) => {
+      const loaded = loadChecked(storage, SCENARIO_PREFIX + key, DAMAGED_SCENARIO_PREFIX + key, readScenarioValue);
+      scenarioDamage = loaded.damage;
+      return loaded.items;
+    },
     saveScenario: (key, rows) => write(storage, SCENARIO_PREFIX + key, rows, rows.length === 0),
     loadWorklist: () => {
-      const loaded = loadWorklistFrom(storage);
-      damage = loaded.damage;
+      const loaded = loadChecked(storage, WORKLIST_KEY, DAMAGED_WORKLIST_KEY, readWorklistValue);
+      worklistDamage = loaded.damage;
       return loaded.items;
     },
     saveWorklist: (worklist) => write(storage, WORKLIST_KEY, worklist, worklist.length === 0),
-    worklistDamage: () => damage,
+    worklistDamage: () => worklistDamage,
+    scenarioDamage: () => scenarioDamage,
   };
 }
 

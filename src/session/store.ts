@@ -35,7 +35,7 @@ import type { FocalSummary } from '../analysis/compare';
 import type { ComparisonDocument, ScenarioOutcome } from '../change/document';
 import { changeRequest, type ChangeRequest } from '../change/request';
 import { introductionScenarioRows, removeScenarioActivity } from '../change/scenarioRows';
-import { memoryOverlays, type DamagedWorklist, type OverlayStorage } from '../change/storage';
+import { memoryOverlays, type DamagedStored, type OverlayStorage } from '../change/storage';
 import { readScenarioCsv, type ScenarioRow } from '../data/scenario';
 import type { ImportProblem } from '../data/report';
 import { filtersKey } from '../analysis/stages';
@@ -99,13 +99,15 @@ export interface ScenarioSnapshot {
   error: string | null;
   /** With the scenario's rows the network would be too large to build (the size guard's report). */
   tooLarge: TooLarge | null;
+  /** The stored scenario could not be read whole when the dataset opened (shown until dismissed). */
+  damage: DamagedStored | null;
 }
 
 /** The worklist of introductions (stored for the user, not per dataset) matched against the data. */
 export interface WorklistSnapshot {
   items: Introduction[];
   /** The stored worklist could not be read whole when the session started (shown until dismissed). */
-  damage: DamagedWorklist | null;
+  damage: DamagedStored | null;
   /** Per introduction (same order): is it a tie in the loaded data? */
   match: WorklistMatch | null;
 }
@@ -228,7 +230,7 @@ export class SessionStore {
       recent: [],
       shelfError: null,
       change: EMPTY_CHANGE,
-      scenario: { rows: [], fileProblems: [], key: null, result: null, progress: null, error: null, tooLarge: null },
+      scenario: { rows: [], fileProblems: [], key: null, result: null, progress: null, error: null, tooLarge: null, damage: null },
       worklist: { items: this.overlays.loadWorklist(), damage: this.overlays.worklistDamage?.() ?? null, match: null },
       meetingPack: EMPTY_PACK,
     };
@@ -274,7 +276,16 @@ export class SessionStore {
     this.running.clear();
     this.set({
       change: EMPTY_CHANGE,
-      scenario: { rows: this.overlays.loadScenario(options.correctionsKey), fileProblems: [], key: null, result: null, progress: null, error: null, tooLarge: null },
+      scenario: {
+        rows: this.overlays.loadScenario(options.correctionsKey),
+        damage: this.overlays.scenarioDamage?.() ?? null,
+        fileProblems: [],
+        key: null,
+        result: null,
+        progress: null,
+        error: null,
+        tooLarge: null,
+      },
       meetingPack: EMPTY_PACK,
       phase: 'loading',
       problem: null,
@@ -919,6 +930,11 @@ export class SessionStore {
 
   updateIntroduction(a: PartyRef, b: PartyRef, patch: Partial<Pick<Introduction, 'status' | 'owner' | 'note'>>): void {
     this.setWorklist(updateIntroduction(this.snapshot.worklist.items, a, b, patch, this.today()));
+  }
+
+  /** The notice about a damaged stored scenario has been read. */
+  dismissScenarioDamage(): void {
+    this.set({ scenario: { ...this.snapshot.scenario, damage: null } });
   }
 
   /** The notice about a damaged stored worklist has been read. */

@@ -12,6 +12,7 @@ import { bridgeTracker } from '../../src/analysis/bridgeTracker';
 import { compareScenario, compareViews, type Comparison } from '../../src/analysis/compare';
 import { newActivityRows } from '../../src/change/scenarioRows';
 import { applyScenario } from '../../src/data/scenario';
+import { datasetKey } from '../../src/data/sectorCorrections';
 import { applyFilters, DEFAULT_FILTERS, type Filters } from '../../src/filters/filters';
 import { convenerIntroductions } from '../../src/worklist/introductions';
 import { suggestedIntroductions } from '../../src/worklist/worklist';
@@ -306,6 +307,30 @@ describe('a damaged stored worklist', () => {
       localStorage.removeItem('bruggen.worklist');
       localStorage.removeItem('bruggen.worklist.damaged');
     });
+  });
+});
+
+describe('a damaged stored what-if scenario', () => {
+  it('is said with what was lost and kept aside for download, instead of dropped without a word', async () => {
+    const key = datasetKey(bundle.dataset);
+    const rows = JSON.stringify([{ activity_id: 'plan', organisation_id: 'bobergo' }, { organisation: 'geen activiteit' }, { activity_id: 'plan', organisation_id: 'sophia-stichting' }]);
+    await session.page.goto(baseUrl());
+    await session.page.evaluate(([k, text]) => localStorage.setItem(`bruggen.scenario.${k}`, text!), [key, rows]);
+    await open('?view=change&change=whatif');
+    const notice = session.page.getByTestId('whatif-damaged');
+    await expect.poll(() => notice.textContent()).toContain('1 regel van het opgeslagen what-if-scenario kon niet worden gelezen');
+    // The readable rows are the scenario: one activity joining two organisations.
+    await expect.poll(() => session.page.getByTestId('whatif-activity').count()).toBe(1);
+    expect(await session.page.evaluate((k) => localStorage.getItem(`bruggen.scenarioDamaged.${k}`), key)).toBe(rows);
+    const download = session.page.waitForEvent('download');
+    await session.page.getByTestId('whatif-damaged-download').click();
+    expect(readFileSync(await (await download).path(), 'utf8')).toBe(rows);
+    await notice.scrollIntoViewIfNeeded();
+    await session.page.screenshot({ path: `${ARTEFACTS}/whatif-damaged.png` });
+    await session.page.getByTestId('whatif-damaged-dismiss').click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await session.page.getByTestId('whatif-clear').click();
+    await session.page.evaluate((k) => localStorage.removeItem(`bruggen.scenarioDamaged.${k}`), key);
   });
 });
 

@@ -24,6 +24,7 @@ import { ComparisonSections, HypotheticalMark } from './ComparisonSections';
 import { useNames } from './names';
 import { Picker, type Picked } from './Picker';
 import { useChangeText } from './text';
+import { DamagedStoredNotice } from './DamagedStoredNotice';
 
 const KINDS = ['project', 'living_lab', 'partnership', 'network', 'event', 'introduction'] as const;
 
@@ -78,6 +79,9 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
             <h3 id="whatif-scenario-title">
               {t('whatif.scenarioTitle')} <HypotheticalMark />
             </h3>
+            {scenario.damage && (
+              <DamagedStoredNotice damage={scenario.damage} kind="whatif" datasetSlug={datasetSlug} onDismiss={() => store.dismissScenarioDamage()} />
+            )}
             <p className="change-status" role="status" data-testid="whatif-message">
               {message}
             </p>

@@ -6,6 +6,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { CsvImportButton } from './CsvImportButton';
+import { DamagedStoredNotice } from './DamagedStoredNotice';
 import { problemLine } from '../import/problemText';
 import { useImportMessages } from '../import/useImportMessages';
 import { OrganisationSearch } from '../../graph/search';
@@ -54,27 +55,7 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
       <section className="change-section" aria-labelledby={headingId}>
         <h3 id={headingId}>{t('worklist.title')}</h3>
         {worklist.damage && (
-          <div className="change-status warning" role="alert" data-testid="worklist-damaged">
-            <p>
-              {worklist.damage.unreadable
-                ? t('worklist.damaged.unreadable')
-                : tp('worklist.damaged.skipped', worklist.damage.skipped)}{' '}
-              {t('worklist.damaged.kept')}
-            </p>
-            <div className="change-buttons">
-              <button
-                type="button"
-                className="change-button"
-                onClick={() => downloadText(worklist.damage!.text, exportFileName(datasetSlug, 'worklist-damaged', 'json'), 'application/json')}
-                data-testid="worklist-damaged-download"
-              >
-                {t('worklist.damaged.download')}
-              </button>
-              <button type="button" className="change-button" onClick={() => store.dismissWorklistDamage()} data-testid="worklist-damaged-dismiss">
-                {t('worklist.damaged.dismiss')}
-              </button>
-            </div>
-          </div>
+          <DamagedStoredNotice damage={worklist.damage} kind="worklist" datasetSlug={datasetSlug} onDismiss={() => store.dismissWorklistDamage()} />
         )}
         <p data-testid="worklist-summary" data-count={items.length} data-tied={match?.tied ?? 0}>
           {items.length === 0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAMAGED_WORKLIST_KEY, memoryOverlays, SCENARIO_PREFIX, storageOverlays, validScenarioRows, validWorklist, WORKLIST_KEY } from '../../../src/change/storage';
+import { DAMAGED_SCENARIO_PREFIX, DAMAGED_WORKLIST_KEY, memoryOverlays, SCENARIO_PREFIX, storageOverlays, validScenarioRows, validWorklist, WORKLIST_KEY } from '../../../src/change/storage';
 import { forgetStoredState } from '../../../src/session/storage';
 import type { Introduction } from '../../../src/worklist/worklist';
 
@@ -58,7 +58,7 @@ describe('scenario and worklist storage', () => {
     storage.setItem(WORKLIST_KEY, two.slice(0, -5));
     const overlays = storageOverlays(storage);
     expect(overlays.loadWorklist()).toEqual([]);
-    expect(overlays.worklistDamage!()).toEqual({ unreadable: true, skipped: 0, text: two.slice(0, -5) });
+    expect(overlays.worklistDamage!()).toEqual({ unreadable: true, skipped: 0, text: two.slice(0, -5), key: DAMAGED_WORKLIST_KEY });
     // The next change writes the worklist anew; the damaged text stays where it was copied.
     overlays.saveWorklist([intro]);
     expect(storage.data.get(DAMAGED_WORKLIST_KEY)).toBe(two.slice(0, -5));
@@ -69,6 +69,26 @@ describe('scenario and worklist storage', () => {
     storage.setItem(WORKLIST_KEY, JSON.stringify([intro]));
     expect(overlays.loadWorklist()).toEqual([intro]);
     expect(overlays.worklistDamage!()).toBeNull();
+  });
+
+  it('a stored scenario that cannot be read whole is kept aside per dataset and says what was lost (it was dropped without a word)', () => {
+    const storage = new FakeStorage();
+    const rows = JSON.stringify([{ activity_id: 'x', organisation_id: 'a' }, { activity_id: 'x', organisation_id: 'b' }]);
+    storage.setItem(`${SCENARIO_PREFIX}den-haag#1`, rows.slice(0, -4));
+    const overlays = storageOverlays(storage);
+    expect(overlays.loadScenario('den-haag#1')).toEqual([]);
+    const key = `${DAMAGED_SCENARIO_PREFIX}den-haag#1`;
+    expect(overlays.scenarioDamage!()).toEqual({ unreadable: true, skipped: 0, text: rows.slice(0, -4), key });
+    overlays.saveScenario('den-haag#1', [{ activity_id: 'y', organisation_id: 'c' }]);
+    expect(storage.data.get(key)).toBe(rows.slice(0, -4));
+    // Rows with no activity are counted; another dataset's scenario, whole, reads without a word.
+    storage.setItem(`${SCENARIO_PREFIX}other#2`, JSON.stringify([{ activity_id: 'x' }, { organisation_id: 'b' }, 7]));
+    expect(overlays.loadScenario('other#2')).toEqual([{ activity_id: 'x' }]);
+    expect(overlays.scenarioDamage!()).toMatchObject({ unreadable: false, skipped: 2, key: `${DAMAGED_SCENARIO_PREFIX}other#2` });
+    expect(overlays.loadScenario('den-haag#1')).toEqual([{ activity_id: 'y', organisation_id: 'c' }]);
+    expect(overlays.scenarioDamage!()).toBeNull();
+    expect(overlays.loadScenario('none#3')).toEqual([]);
+    expect(overlays.scenarioDamage!()).toBeNull();
   });
 
   it('forgetting stored state (the error screen) clears the scenario but keeps the worklist', () => {

@@ -1,0 +1,38 @@
+/**
+ * Says that a stored worklist or what-if scenario could not be read whole, where its text is kept,
+ * and offers it for download: the user's own work is never dropped unseen (src/change/storage.ts).
+ */
+import type { DamagedStored } from '../../change/storage';
+import { downloadText, exportFileName } from '../../export/download';
+import { useChangeText } from './text';
+
+export function DamagedStoredNotice({
+  damage,
+  kind,
+  datasetSlug,
+  onDismiss,
+}: {
+  damage: DamagedStored;
+  /** The panel's words (`worklist.damaged.*`, `whatif.damaged.*`) and test ids (`worklist-damaged`, `whatif-damaged`). */
+  kind: 'worklist' | 'whatif';
+  datasetSlug: string;
+  onDismiss(): void;
+}) {
+  const { t, tp } = useChangeText();
+  const download = () => downloadText(damage.text, exportFileName(datasetSlug, `${kind}-damaged`, 'json'), 'application/json');
+  return (
+    <div className="change-status warning" role="alert" data-testid={`${kind}-damaged`}>
+      <p>
+        {damage.unreadable ? t(`${kind}.damaged.unreadable`) : tp(`${kind}.damaged.skipped`, damage.skipped)} {t(`${kind}.damaged.kept`, { key: damage.key })}
+      </p>
+      <div className="change-buttons">
+        <button type="button" className="change-button" onClick={download} data-testid={`${kind}-damaged-download`}>
+          {t('damaged.download')}
+        </button>
+        <button type="button" className="change-button" onClick={onDismiss} data-testid={`${kind}-damaged-dismiss`}>
+          {t('damaged.dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}
