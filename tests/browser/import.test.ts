@@ -95,6 +95,19 @@ describe('opening your own data', () => {
     await expect(session.page.getByTestId('import-error').locator('[data-code="empty-file"]').textContent()).resolves.toContain('Het bestand is leeg (0 bytes)');
     expect(session.foreign).toEqual([]);
   });
+  it('tells two files with the same name apart in its report (the browser gives names, not folders)', async () => {
+    await openImport();
+    const file = (text: string) => ({ name: 'deelnemers.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await session.page
+      .getByTestId('import-panel')
+      .locator('input[type=file]')
+      .setInputFiles([file('activity_id,organisation\nA,Zorg BV\n'), file('activity_id,organisation\nB,Tech BV\nB,Zorg BV\n,Leeg BV\n')]);
+    await session.page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    const rows = await session.page.getByTestId('import-files').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td, th')?.textContent));
+    expect(rows).toEqual(['deelnemers.csv', 'deelnemers.csv (2)']);
+    await expect(session.page.locator('[data-testid="import-problems"] [data-code="missing-activity-id"]').textContent()).resolves.toContain('deelnemers.csv (2)');
+  });
+
   it('imports the real CORDIS SC1 files in the browser with the same counts as the converter', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bruggen-cordis-browser-'));
     const summaryFile = join(dir, 'summary.json');

@@ -1,3 +1,4 @@
+import { distinctFileNames } from './fileNames';
 import { englishUncertainty } from '../problemWords';
 import { importFiles, type ImportOutcome, type SourceInput } from './pipeline';
 import { reportToText } from './reportCsv';
@@ -44,10 +45,11 @@ export async function loadFilesForCommandLine(
   check?: LayoutCheck,
 ): Promise<{ outcome: ImportOutcome } | { code: number }> {
   const sources: SourceInput[] = [];
-  for (const path of paths) {
+  const names = distinctFileNames(paths);
+  for (const [i, path] of paths.entries()) {
     try {
       const bytes = await io.readFile(path);
-      sources.push({ name: path.split(/[\\/]/).pop() ?? path, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
+      sources.push({ name: names[i]!, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
     } catch (e) {
       io.err(`Cannot read "${path}": ${(e as Error).message}\n`);
       return { code: 1 };

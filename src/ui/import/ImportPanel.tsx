@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { distinctFileNames } from '../../data/import/fileNames';
 import { defaultStorage, saveMapping, type KeyValueStorage } from '../../data/import/mappingStore';
 import { needsMappingStep, planMappings, type BuildProgress, type ImportSummary, type ReadProgress, type SourceSummary } from '../../data/import/pipeline';
 import type { Dataset } from '../../data/model';
@@ -95,9 +96,10 @@ export function ImportPanel({ onImported, onPacked, onCancel, engine: givenEngin
   const open = async (files: File[]) => {
     const engine = engineRef.current;
     if (!engine) return;
-    setLabels(files.map((f) => f.name));
+    const names = distinctFileNames(files.map((f) => f.name));
+    setLabels(names);
     const reading = engine.read(
-      files.map((f) => ({ name: f.name, blob: f })),
+      files.map((f, i) => ({ name: names[i]!, blob: f })),
       (progress) => setState((s) => (s.step === 'reading' ? { ...s, progress } : s)),
     );
     setState({ step: 'reading', cancel: reading.cancel });
