@@ -35,7 +35,7 @@ import { MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projecti
 import { createTranslator, type Language } from '../src/i18n';
 import { sectorName, wordFinding } from '../src/i18n/findings';
 import { cleanViewState, type DroppedValue } from '../src/session/clean';
-import { QUERY_PARAMETERS, readViewState, serialiseViewState, UNKNOWN_PARAMETER } from '../src/session/url';
+import { QUERY_PARAMETERS, readViewState, REPEATED_PARAMETER, serialiseViewState, UNKNOWN_PARAMETER } from '../src/session/url';
 import { DEFAULT_VIEW_STATE, MAX_RESOLUTION, withListedActivities, type ViewState } from '../src/session/viewState';
 import { buildNetwork, sectorCodes } from '../src/graph/network';
 import { parseWorklistCsv, writeWorklistCsv, type WorklistReport } from '../src/worklist/csv';
@@ -179,15 +179,11 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
  * (k=abc) and parameters the app does not write are ignored, and said so on stderr.
  */
 function readQuery(option: string, query: string): ViewState {
-  const { state, ignored, repeated } = readViewState(query.startsWith('?') ? query : `?${query.replace(/^.*\?/, '')}`);
+  const { state, ignored } = readViewState(query.startsWith('?') ? query : `?${query.replace(/^.*\?/, '')}`);
   for (const d of ignored) {
     if (d.parameter === UNKNOWN_PARAMETER) writeErr(`${option}: ignored unknown parameter(s) ${d.values.join(', ')}; a view has: ${QUERY_PARAMETERS.join(', ')}.\n`);
-    else {
-      const later = repeated.find((r) => r.parameter === d.parameter)?.values ?? [];
-      const unreadable = d.values.filter((v) => !later.includes(v));
-      if (unreadable.length) writeErr(`${option}: ignored ${d.parameter}=${unreadable.join(',')}: not a value ${d.parameter} can have.\n`);
-      if (later.length) writeErr(`${option}: ignored ${d.parameter}=${later.join(',')}: ${d.parameter} is given more than once; the first value is used.\n`);
-    }
+    else if (d.parameter === REPEATED_PARAMETER) writeErr(`${option}: ignored ${d.values.join(', ')}: given more than once; the first value is used.\n`);
+    else writeErr(`${option}: ignored ${d.parameter}=${d.values.join(',')}: not a value ${d.parameter} can have.\n`);
   }
   return state;
 }

@@ -58,6 +58,8 @@ export const QUERY_PARAMETERS = [
  * QUERY_PARAMETERS, each as `name=value` (a typo such as `sectr=care`, or a tracker's `utm_source`).
  */
 export const UNKNOWN_PARAMETER = 'unknown';
+/** The same for the later values of a parameter given more than once (the first is used): `name=value`. */
+export const REPEATED_PARAMETER = 'repeated';
 
 /** Whole numbers and decimals as a link writes them: Number() alone would take `0x3`, ` 3` or `3e0`. */
 const DECIMAL_INTEGER = /^\d+$/;
@@ -84,10 +86,11 @@ export function parseViewState(search: string): ViewState {
  */
 export function readViewState(search: string): {
   state: ViewState;
-  /** Everything not used: unreadable values, later copies of a parameter, unknown parameters (UNKNOWN_PARAMETER). */
+  /**
+   * Everything not used, per parameter: unreadable values; and the later values of a parameter
+   * given twice (REPEATED_PARAMETER) and unknown parameters (UNKNOWN_PARAMETER) as `name=value`.
+   */
   ignored: DroppedValue[];
-  /** Of those, the later copies of a parameter given more than once (the first is used). */
-  repeated: DroppedValue[];
 } {
   const { raw, repeated } = rawQuery(search);
   const ignored: DroppedValue[] = [];
@@ -174,17 +177,12 @@ export function readViewState(search: string): {
     labels: oneOf('labels', LABEL_DENSITIES, DEFAULT_VIEW_STATE.labels),
   };
   // Later copies of a parameter, and parameters a view does not have, are not used: said so.
-  const later: DroppedValue[] = [];
-  for (const [key, values] of repeated) {
-    const used = values.filter(Boolean).map((v) => decode(v) ?? v);
-    if (isQueryParameter(key) && used.length) later.push({ parameter: key, values: used });
-  }
+  const written = (key: string, value: string) => (value ? `${decode(key) ?? key}=${decode(value) ?? value}` : (decode(key) ?? key));
+  const later = [...repeated].filter(([key]) => isQueryParameter(key));
+  ignore(REPEATED_PARAMETER, later.flatMap(([key, values]) => values.filter(Boolean).map((value) => written(key, value))));
   const unknown = [...raw.keys()].filter((key) => !isQueryParameter(key));
-  if (unknown.length) {
-    const written = (key: string, value: string) => (value ? `${decode(key) ?? key}=${decode(value) ?? value}` : (decode(key) ?? key));
-    ignore(UNKNOWN_PARAMETER, unknown.flatMap((key) => [raw.get(key)!, ...(repeated.get(key) ?? [])].map((value) => written(key, value))));
-  }
-  return { state, ignored: mergeDropped(ignored, later), repeated: later };
+  ignore(UNKNOWN_PARAMETER, unknown.flatMap((key) => [raw.get(key)!, ...(repeated.get(key) ?? [])].map((value) => written(key, value))));
+  return { state, ignored: mergeDropped(ignored, []) };
 }
 
 function parseChange(

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { DroppedValue } from '../session/clean';
-import { UNKNOWN_PARAMETER } from '../session/url';
+import { REPEATED_PARAMETER, UNKNOWN_PARAMETER } from '../session/url';
 
 /** Values named per parameter, and characters per value: a link can hold a megabyte of them. */
 const SHOWN_VALUES = 10;
@@ -13,7 +13,8 @@ export function shownValues(values: readonly string[], t: TFunction): string {
   return shown.join(', ') + more;
 }
 
-/** One parameter's values as the link wrote them (`k=“abc”`); unknown parameters are already `name=value`. */
+/** One parameter's values as the link wrote them (`k=“abc”`); unknown and repeated parameters are already `name=value`. */
 export function linkValuesText(d: DroppedValue, t: TFunction): string {
-  return d.parameter === UNKNOWN_PARAMETER ? shownValues(d.values, t) : `${d.parameter}=${shownValues(d.values, t)}`;
+  const written = d.parameter === UNKNOWN_PARAMETER || d.parameter === REPEATED_PARAMETER;
+  return written ? shownValues(d.values, t) : `${d.parameter}=${shownValues(d.values, t)}`;
 }

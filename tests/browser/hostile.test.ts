@@ -155,9 +155,10 @@ describe('ids and names that are JavaScript built-ins', () => {
     await notice.waitFor({ timeout: 60_000 });
     const parameters = await notice.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-parameter')));
     // A parameter given twice uses its first value; an unknown one is named (they were dropped without a word).
-    expect(parameters.sort()).toEqual(['city', 'ego', 'k', 'listed', 'source', 'unknown', 'view']);
+    expect(parameters.sort()).toEqual(['city', 'ego', 'k', 'listed', 'repeated', 'source', 'unknown', 'view']);
     await expect(notice.textContent()).resolves.toContain('“isPrototypeOf”');
-    await expect(notice.textContent()).resolves.toContain('aantal verbinders: “abc”, “3”');
+    await expect(notice.textContent()).resolves.toContain('aantal verbinders: “abc”');
+    await expect(notice.textContent()).resolves.toContain('tweede keer genoemd (de eerste geldt): “k=3”');
     await expect(notice.textContent()).resolves.toContain('onbekende onderdelen: “toString=x”');
     await expect.poll(() => new URL(page.url()).searchParams.has('k')).toBe(false);
     expect(new URL(page.url()).searchParams.has('toString')).toBe(false);

@@ -52,7 +52,7 @@ describe('what the change view compares', () => {
     expect(r.ignored).toEqual(['k']);
     expect(r.unread).toEqual([
       { parameter: 'min', values: ['0x2'] },
-      { parameter: 'source', values: ['Other'] },
+      { parameter: 'repeated', values: ['source=Other', 'k=4'] },
       { parameter: 'unknown', values: ['sectr=care'] },
       { parameter: 'years', values: ['20-30'] },
     ]);

@@ -147,7 +147,7 @@ describe('npm run analyze', () => {
     expect(stderr).toContain('--view: ignored colour=bogus: not a value colour can have.');
     expect(stderr).toContain('--view: ignored sector=alien: not a value sector can have.');
     expect(stderr).toMatch(/--view: ignored unknown parameter\(s\) colr=x; a view has: view, source, /);
-    expect(stderr).toContain('--view: ignored reach=1: reach is given more than once; the first value is used.');
+    expect(stderr).toContain('--view: ignored reach=1: given more than once; the first value is used.');
     // The rest of the view, and --k, count as if the unreadable parts were not there.
     expect(clean.stderr).toBe('');
     expect(stdout).toBe(clean.stdout);
