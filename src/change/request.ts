@@ -11,7 +11,7 @@
 import type { Filters } from '../filters/filters';
 import type { Network } from '../graph/network';
 import { cleanViewState, yearSpan, type DroppedValue } from '../session/clean';
-import { readViewState, serialiseViewState } from '../session/url';
+import { readViewState, REPEATED_PARAMETER, serialiseViewState } from '../session/url';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../session/viewState';
 
 /** Parameters of a link that are not filters: a compared link's values for them are ignored. */
@@ -82,8 +82,11 @@ export function changeRequest(view: ViewState, network: Network, sectors: ArrayL
     const after = cleaned.state.filters;
     const notFilter = (p: string) => (NON_FILTER_PARAMETERS as readonly string[]).includes(p);
     const ignored = [...new Set(parameterNames(c.against).filter(notFilter))];
-    // A non-filter parameter is listed once, as not used, whatever its value.
-    const unread = link.ignored.filter((d) => !notFilter(d.parameter));
+    // A non-filter parameter is listed once, as not used, whatever its value (or its repeats).
+    const unread = link.ignored
+      .filter((d) => !notFilter(d.parameter))
+      .map((d) => (d.parameter === REPEATED_PARAMETER ? { ...d, values: d.values.filter((v) => !notFilter(v.split('=')[0]!)) } : d))
+      .filter((d) => d.values.length);
     return { kind: 'link', before, after, periods: null, dropped: cleaned.dropped, ignored, unread };
   }
   const defaults = defaultPeriods(yearSpan(network.activities));
