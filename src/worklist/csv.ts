@@ -23,7 +23,7 @@ import { importProblem } from '../data/problemWords';
 import type { ImportProblem } from '../data/report';
 import {
   INTRODUCTION_ORIGINS,
-  introductionKey,
+  IntroductionIndex,
   partyKey,
   type Introduction,
   type IntroductionOrigin,
@@ -122,7 +122,7 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
   if (extra.length) problems.push({ file, row: 1, severity: 'info', code: 'extra-columns', message: `Columns not in the format were not used: ${extra.join(', ')}.` });
 
   const out: Introduction[] = [];
-  const seen = new Map<string, number>();
+  const seen = new IntroductionIndex();
   for (const { values, number } of table.rows) {
     report.rowsRead++;
     const get = (c: Column) => {
@@ -201,8 +201,7 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
       updated: date('updated'),
     };
 
-    const k = introductionKey({ a, b });
-    const earlier = seen.get(k);
+    const earlier = seen.find(intro);
     if (earlier !== undefined) {
       const kept = out[earlier]!;
       const newer = intro.updated > kept.updated;
@@ -217,7 +216,7 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
       report.rowsMerged++;
       continue;
     }
-    seen.set(k, out.length);
+    seen.add(intro, out.length);
     out.push(intro);
     report.rowsUsed++;
   }

@@ -131,20 +131,60 @@ export function suggestedIntroductions(result: AnalysisResult, options: Suggeste
 const party = (p: { id: string; label: string; sector: string }): IntroductionParty => ({ id: p.id, name: p.label, sector: p.sector });
 const named = (p: { id: string; label: string }): NamedRef => ({ id: p.id, name: p.label });
 
-/** Adds introductions whose pair the worklist does not hold yet (existing ones keep their status). */
+/**
+ * Finds the introduction a worklist holds for a pair: each side the same organisation, by the same
+ * id, or by the same name where one of the two gives no id (a CSV row typed by hand). Two ids are
+ * two organisations even under one name. Exact keys alone (introductionKey) let a pair named by
+ * ids and the same pair named by names stand twice.
+ */
+export class IntroductionIndex {
+  private readonly held = new Map<string, number>();
+
+  /** Holds introduction `i` at `position` (the first one held under a key stays). */
+  add(i: { a: PartyRef; b: PartyRef }, position: number): void {
+    for (const k of pairKeys(heldSideKeys(i.a), heldSideKeys(i.b))) if (!this.held.has(k)) this.held.set(k, position);
+  }
+
+  /** The position of the introduction held for the pair of `i`, if any. */
+  find(i: { a: PartyRef; b: PartyRef }): number | undefined {
+    for (const k of pairKeys(newSideKeys(i.a), newSideKeys(i.b))) {
+      const position = this.held.get(k);
+      if (position !== undefined) return position;
+    }
+    return undefined;
+  }
+}
+
+/** A held side is found under its own key (partyKey) and, when it has a name, under `any:` that name. */
+function heldSideKeys(p: PartyRef): string[] {
+  const name = normaliseName(p.name);
+  return name ? [partyKey(p), `any:${name}`] : [partyKey(p)];
+}
+
+/** A side with an id finds that id and bare names; a side without one finds its name, with or without id. */
+function newSideKeys(p: PartyRef): string[] {
+  const name = normaliseName(p.name);
+  if (!p.id) return [name ? `any:${name}` : partyKey(p)];
+  return name ? [partyKey(p), `name:${name}`] : [partyKey(p)];
+}
+
+function pairKeys(a: readonly string[], b: readonly string[]): string[] {
+  return a.flatMap((x) => b.map((y) => pairKey(x, y)));
+}
+
+/** Adds introductions whose pair the worklist does not hold yet (IntroductionIndex; existing ones keep their status). */
 export function addIntroductions(worklist: Worklist, introductions: readonly Introduction[]): { worklist: Introduction[]; added: number; existing: number } {
-  const keys = new Set<string>();
-  for (const i of worklist) keys.add(introductionKey(i));
+  const index = new IntroductionIndex();
+  worklist.forEach((i, position) => index.add(i, position));
   const out = worklist.slice();
   let added = 0;
   let existing = 0;
   for (const i of introductions) {
-    const k = introductionKey(i);
-    if (keys.has(k)) {
+    if (index.find(i) !== undefined) {
       existing++;
       continue;
     }
-    keys.add(k);
+    index.add(i, out.length);
     out.push(i);
     added++;
   }

@@ -97,6 +97,15 @@ describe('the worklist CSV', () => {
     expect(list[1]).toMatchObject({ a: { id: 'uni' }, b: { id: 'gem' }, status: 'to_make', created: '' });
   });
 
+  it('merges a row that names a pair by names into an earlier row that names it by ids (it was used twice)', () => {
+    const text = ['organisation_a_id,organisation_a,organisation_b_id,organisation_b,status', 'tech-b,Sensor BV,care-a,Zorg Thuis,gelegd', ',zorg thuis,,SENSOR BV,actief', 'tech-x,Sensor BV,care-a,Zorg Thuis,actief'].join('\n');
+    const { worklist: list, report } = parseWorklistCsv(text, 'lijst.csv');
+    // The third row is another organisation of the same name (another id): another pair.
+    expect(report).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsMerged: 1, rowsRejected: 0 });
+    expect(report.problems.map((p) => [p.code, p.row])).toEqual([['duplicate-introduction', 3]]);
+    expect(list.map((i) => [i.a.id, i.status])).toEqual([['tech-b', 'made'], ['tech-x', 'active']]);
+  });
+
   it('rejects a file without the organisation columns', () => {
     const { worklist: list, report } = parseWorklistCsv('name,status\nX,made\n', 'x.csv');
     expect(list).toEqual([]);
@@ -163,12 +172,29 @@ describe('introductions from an analysis', () => {
     const three = [named('Zorg Thuis', 'Sensor BV'), named('Zorg Thuis', 'Gemeente'), named('Sensor BV', 'Gemeente')];
     const { worklist, added, existing } = addIntroductions([], three);
     expect([added, existing, worklist.length]).toEqual([3, 0, 3]);
-    // The same pair again, reversed and written differently, is held already; so is a pair by id.
+    // The same pair again, reversed and written differently, is held already; so is the pair with
+    // an id on one side (it was added a second time).
     const again = addIntroductions(worklist, [named('GEMEENTE', 'sensor bv'), intro(party('t1', 'Sensor BV', 'tech'), party('', 'Gemeente', ''))]);
-    expect([again.added, again.existing]).toEqual([1, 1]);
+    expect([again.added, again.existing]).toEqual([0, 2]);
     const made = updateIntroduction(worklist, { id: '', name: 'gemeente' }, { id: '', name: 'Zorg Thuis' }, { status: 'made' }, '2025-05-02');
     expect(made.map((i) => i.status)).toEqual(['to_make', 'made', 'to_make']);
     expect(removeIntroduction(made, { id: '', name: 'Sensor BV' }, { id: '', name: 'Zorg thuis' }).map((i) => `${i.a.name}–${i.b.name}`)).toEqual(['Zorg Thuis–Gemeente', 'Sensor BV–Gemeente']);
+  });
+});
+
+describe('reading introductions back into a worklist', () => {
+  it('finds a pair held by ids when a row names it by names, and the other way round; two ids stay two organisations', () => {
+    const byIds = [intro(party('t1', 'Sensor BV', 'tech'), party('c1', 'Zorg Thuis', 'care'), { status: 'made', note: 'Koffie' })];
+    const byNames = intro(party('', 'zorg thuis', ''), party('', 'SENSOR BV', ''));
+    expect(addIntroductions(byIds, [byNames])).toMatchObject({ added: 0, existing: 1 });
+    expect(addIntroductions([byNames], byIds)).toMatchObject({ added: 0, existing: 1 });
+    // One side by id, the other by name.
+    expect(addIntroductions(byIds, [intro(party('c1', '', ''), party('', 'Sensor BV', ''))])).toMatchObject({ added: 0, existing: 1 });
+    // Another organisation of the same name (another id) is another pair.
+    const namesake = intro(party('t2', 'Sensor BV', 'tech'), party('c1', 'Zorg Thuis', 'care'));
+    expect(addIntroductions(byIds, [namesake])).toMatchObject({ added: 1, existing: 0 });
+    // And the held introduction keeps its status and note.
+    expect(addIntroductions(byIds, [byNames]).worklist).toEqual(byIds);
   });
 });
 
