@@ -34,6 +34,7 @@ import { applyFilters, DEFAULT_FILTERS, filtersActive, type Filters, type Visibi
 import { MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projection } from '../src/graph/projection';
 import { createTranslator, type Language } from '../src/i18n';
 import { sectorName, wordFinding } from '../src/i18n/findings';
+import { NON_FILTER_PARAMETERS } from '../src/change/request';
 import { cleanViewState, type DroppedValue } from '../src/session/clean';
 import { QUERY_PARAMETERS, readViewState, REPEATED_PARAMETER, serialiseViewState, UNKNOWN_PARAMETER } from '../src/session/url';
 import { DEFAULT_VIEW_STATE, MAX_RESOLUTION, withListedActivities, type ViewState } from '../src/session/viewState';
@@ -188,8 +189,6 @@ function readQuery(option: string, query: string): ViewState {
   return state;
 }
 
-/** Parameters of a view that are not filters: the second view of --compare does not use them. */
-const NON_FILTER_PARAMETERS = ['targets', 'k', 'reach', 'res', 'focal', 'listing', 'listed', 'weight'];
 
 function parameterNames(query: string): string[] {
   return query
@@ -369,7 +368,8 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
   if (options.compare !== null) {
     const cleaned = cleanViewState(readQuery('--compare', options.compare), network, sectors);
     reportDropped('--compare', cleaned.dropped);
-    const ignored = parameterNames(options.compare).filter((p) => NON_FILTER_PARAMETERS.includes(p));
+    // The second view's parameters that are not filters are not used (src/change/request.ts).
+    const ignored = [...new Set(parameterNames(options.compare).filter((p) => NON_FILTER_PARAMETERS.includes(p)))];
     if (ignored.length) {
       writeErr(`--compare: ${ignored.join(', ')} ignored: only the second view's filters are compared; tie rules and analysis options come from the first view.\n`);
     }

@@ -11,11 +11,17 @@
 import type { Filters } from '../filters/filters';
 import type { Network } from '../graph/network';
 import { cleanViewState, yearSpan, type DroppedValue } from '../session/clean';
-import { readViewState, REPEATED_PARAMETER, serialiseViewState } from '../session/url';
+import { QUERY_PARAMETERS, readViewState, REPEATED_PARAMETER, serialiseViewState } from '../session/url';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../session/viewState';
 
-/** Parameters of a link that are not filters: a compared link's values for them are ignored. */
-export const NON_FILTER_PARAMETERS = ['targets', 'k', 'reach', 'res', 'focal', 'listing', 'listed', 'weight'] as const;
+/** The parameters of a link that set filters (Filters): the only ones a compared link contributes. */
+export const FILTER_PARAMETERS = ['source', 'kind', 'scheme', 'theme', 'years', 'undated', 'region', 'city', 'sector', 'min', 'isolates', 'stated', 'ego'] as const;
+
+/**
+ * Parameters of a link that are not filters: a compared link's values for them are ignored, and
+ * said so (tie rules, analysis options, and also the view, selection and change parameters).
+ */
+export const NON_FILTER_PARAMETERS: readonly string[] = QUERY_PARAMETERS.filter((p) => !(FILTER_PARAMETERS as readonly string[]).includes(p));
 
 export type Period = [number, number];
 
@@ -80,7 +86,7 @@ export function changeRequest(view: ViewState, network: Network, sectors: ArrayL
     const cleaned = cleanViewState(link.state, network, sectors);
     const before = view.filters;
     const after = cleaned.state.filters;
-    const notFilter = (p: string) => (NON_FILTER_PARAMETERS as readonly string[]).includes(p);
+    const notFilter = (p: string) => NON_FILTER_PARAMETERS.includes(p);
     const ignored = [...new Set(parameterNames(c.against).filter(notFilter))];
     // A non-filter parameter is listed once, as not used, whatever its value (or its repeats).
     const unread = link.ignored

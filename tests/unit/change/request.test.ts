@@ -37,7 +37,7 @@ describe('what the change view compares', () => {
     expect(r.before).toEqual(DEFAULT_FILTERS);
     expect(r.after.years).toEqual([2020, 2020]);
     expect(r.after.sources).toEqual(['SIA']);
-    expect(r.ignored).toEqual(['k']);
+    expect(r.ignored).toEqual(['view', 'k']);
     expect(r.dropped).toEqual([{ parameter: 'source', values: ['Nowhere'] }]);
     expect(r.unread).toEqual([]);
     expect(parseLink('years=2020-2020').filters.years).toEqual([2020, 2020]);
@@ -57,6 +57,14 @@ describe('what the change view compares', () => {
       { parameter: 'unknown', values: ['sectr=care'] },
       { parameter: 'years', values: ['20-30'] },
     ]);
+  });
+
+  it('against a pasted link: its change, period, selection and display parameters are named as not used too (they were ignored without a word)', () => {
+    const link = '?view=change&change=compare&before=2015-2018&after=2015-2020&org=x&colour=sector&labels=few&against=years%3D2019-2019&years=2019-2020';
+    const r = changeRequest(view({ change: { mode: 'compare', before: null, after: null, against: link } }), network, sectors)!;
+    expect(r.after.years).toEqual([2019, 2020]);
+    expect(r.ignored).toEqual(['view', 'change', 'before', 'after', 'org', 'colour', 'labels', 'against']);
+    expect(r.unread).toEqual([]);
   });
 
   it('lives in the URL: mode, periods and the compared link round-trip', () => {
