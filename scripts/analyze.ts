@@ -512,10 +512,25 @@ function writeErr(text: string): void {
 }
 
 /** Writes to stdout and waits until it is flushed (a pipe takes a large document in pieces). */
+/**
+ * Writes to stdout. When its reader has gone (`… | head`: EPIPE) nothing more can be delivered and
+ * nothing went wrong: the command stops quietly, as other command-line tools do, instead of
+ * printing a stack trace.
+ */
 function writeOut(text: string | Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+  return new Promise((resolve, reject) =>
+    process.stdout.write(text, (e) => {
+      if ((e as NodeJS.ErrnoException | null | undefined)?.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (e) reject(e);
+      else resolve();
+    }),
+  );
 }
 
+// The 'error' event of the same failed write: handled above, not an uncaught exception.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+});
 
 type ComparisonOutput = Comparison & { filters: { before: string; after: string }; bridgeTracker: BridgeTracker };
 type WorklistOutput = {

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,21 @@ describe('npm run analyze', () => {
     expect(stdout.match(/^\d\. .+ \(\w+\) links /gm)).toHaveLength(3);
     // One focal organisation, by name, never "the municipality" for every public body.
     expect(stdout).toMatch(/Our municipality\n-+\n• Gemeente Den Haag /);
+  }, 60_000);
+
+  it('stops quietly when its reader goes away (| head), instead of a stack trace', async () => {
+    for (const args of [['--json'], []]) {
+      const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [COMPILED, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        // Read the first bytes, then close the pipe, as `head -c 10` does.
+        child.stdout.once('data', () => child.stdout.destroy());
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(stderr, args.join(' ')).not.toMatch(/EPIPE|Error/);
+      expect(code, args.join(' ')).toBe(0);
+    }
   }, 60_000);
 
   it('never sends a control character from an option or a file to the terminal', async () => {
