@@ -242,6 +242,12 @@ function tieActivityIds(activityIds: Iterable<string>): (a: string, b: string) =
 }
 
 /**
+ * Participation rows the ties of a GEXF may make (two per listed activity per tie): a 100 MB CSV
+ * has about 750,000 rows; a GEXF that asks for more than this is damaged or built to exhaust memory.
+ */
+export const MAX_GEXF_TIE_ROWS = 2_000_000;
+
+/**
  * GEXF (Gephi, graphology). Nodes become organisations (label → name; `sector`, `type`/`category`,
  * `city`, `region`, `country` attributes when present). Nodes whose `type`/`kind` is "activity"
  * or "project" become activities and their edges participations (a two-mode export). Otherwise
@@ -284,6 +290,21 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
   const edges: RecordItem[] = [];
   const problems: ImportProblem[] = [];
   const listedOf = (a: ReadonlyMap<string, string>) => (a.get('activities') ?? '').split(/[|;]/).map((x) => x.trim()).filter(Boolean);
+  // Count the rows the ties' activity lists make before making them: an attribute's <default> is
+  // given to every edge, so 260 KB (3,000 edges, a default listing 3,000 activities) made 18
+  // million rows and ran out of memory. Each distinct list is split once.
+  const listedCount = new Map<string, number>();
+  let implied = 0;
+  for (const { source: s, target: t, attrs } of graph.edges) {
+    if (isActivity(s) || isActivity(t)) continue;
+    const list = attrs.get('activities') ?? '';
+    let count = listedCount.get(list);
+    if (count === undefined) listedCount.set(list, (count = listedOf(attrs).length));
+    implied += 2 * Math.max(1, count);
+  }
+  if (implied > MAX_GEXF_TIE_ROWS) {
+    return { ok: false, problem: importProblem({ file, severity: 'error' }, 'gexf-too-many-rows', { file, rows: implied, limit: MAX_GEXF_TIE_ROWS, edges: graph.edges.length }) };
+  }
   const tieActivity = tieActivityIds([...activityNodes, ...graph.edges.flatMap((edge) => listedOf(edge.attrs))]);
   let weighted = 0;
   let e = 0;

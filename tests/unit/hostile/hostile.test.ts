@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { createElement } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runConverter } from '../../../src/data/import/converter';
+import { MAX_GEXF_TIE_ROWS } from '../../../src/data/import/datasetFiles';
 import { loadFilesForCommandLine } from '../../../src/data/import/commandLine';
 import { importFiles, ImportSession, planMappings, type SourceInput } from '../../../src/data/import/pipeline';
 import { MAX_COLUMNS } from '../../../src/data/import/table';
@@ -363,6 +364,27 @@ describe('documents built to hurt a parser', () => {
       expect(refused.message).toMatch(/^The file could not be read as GEXF: line \d+, column \d+: entity not found:&\w+;\.$/);
       expect(refused.message).not.toContain('xmldom');
     }
+  });
+
+  it('a GEXF whose edges would make millions of rows (an attribute default listing 3,000 activities) is refused before they are made', { timeout: 60_000 }, async () => {
+    // 260 KB: every one of 3,000 edges gets the default, 3,000 activities: 18 million rows, which
+    // ran the command line out of memory after 78 s and crashed the tab.
+    const list = Array.from({ length: 3_000 }, (_, i) => `a${i}`).join('|');
+    const edges = Array.from({ length: 3_000 }, (_, i) => `<edge source="n${i}" target="n${i + 1}"/>`).join('');
+    const gexf = `<gexf version="1.3"><graph><attributes class="edge"><attribute id="0" title="activities" type="string"><default>${list}</default></attribute></attributes><edges>${edges}</edges></graph></gexf>`;
+    const started = performance.now();
+    const { outcome } = await importFiles([input('default.gexf', gexf)]);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expectInvariant(outcome.report);
+    const refused = outcome.report.problems.find((p) => p.code === 'gexf-too-many-rows')!;
+    expect(refused).toMatchObject({ file: 'default.gexf', severity: 'error', params: { rows: 18_000_000, edges: 3_000, limit: MAX_GEXF_TIE_ROWS } });
+    expect(refused.message).toContain('looks like a damaged or malicious GEXF');
+    expect(outcome.dataset.participations).toHaveLength(0);
+    // The same default on a few edges is read: the limit is on the rows, not on defaults.
+    const few = gexf.replace(edges, edges.slice(0, edges.indexOf('<edge', 100)));
+    const read = await importFiles([input('few.gexf', few)]);
+    expectInvariant(read.outcome.report);
+    expect(read.outcome.dataset.activities).toHaveLength(3_000);
   });
 
   it('GEXF nodes nested 60,000 deep (hierarchical GEXF): every node read, no stack overflow', { timeout: 60_000 }, async () => {
