@@ -48,12 +48,17 @@ function readText(storage: Storage | undefined, key: string): string | null {
   }
 }
 
-function write(storage: Storage | undefined, key: string, value: unknown, empty: boolean) {
+/**
+ * Stores `value` (removes it when empty); false when the browser refused it (storage full, or
+ * disabled): the overlay still works for this session, and the panel says it will not outlive it.
+ */
+function write(storage: Storage | undefined, key: string, value: unknown, empty: boolean): boolean {
   try {
     if (empty) storage?.removeItem(key);
     else storage?.setItem(key, JSON.stringify(value));
+    return true;
   } catch {
-    // Full or unavailable storage: the overlay still works for this session.
+    return false;
   }
 }
 
@@ -156,9 +161,11 @@ function loadChecked<T>(
 
 export interface OverlayStorage {
   loadScenario(datasetKey: string): ScenarioRow[];
-  saveScenario(datasetKey: string, rows: readonly ScenarioRow[]): void;
+  /** False when the browser refused to store the scenario (storage full). */
+  saveScenario(datasetKey: string, rows: readonly ScenarioRow[]): boolean;
   loadWorklist(): Introduction[];
-  saveWorklist(worklist: readonly Introduction[]): void;
+  /** False when the browser refused to store the worklist (storage full). */
+  saveWorklist(worklist: readonly Introduction[]): boolean;
   /** What the last loadWorklist could not read, if anything. */
   worklistDamage?(): DamagedStored | null;
   /** What the last loadScenario could not read, if anything. */
@@ -192,10 +199,14 @@ export function memoryOverlays(): OverlayStorage & { scenarios: Map<string, Scen
   const state = { scenarios: new Map<string, ScenarioRow[]>(), worklist: [] as Introduction[] };
   return Object.assign(state, {
     loadScenario: (key: string) => structuredClone(state.scenarios.get(key) ?? []),
-    saveScenario: (key: string, rows: readonly ScenarioRow[]) => void state.scenarios.set(key, structuredClone([...rows])),
+    saveScenario: (key: string, rows: readonly ScenarioRow[]) => {
+      state.scenarios.set(key, structuredClone([...rows]));
+      return true;
+    },
     loadWorklist: () => structuredClone(state.worklist),
     saveWorklist: (worklist: readonly Introduction[]) => {
       state.worklist = structuredClone([...worklist]);
+      return true;
     },
   });
 }

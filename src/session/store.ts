@@ -101,6 +101,8 @@ export interface ScenarioSnapshot {
   tooLarge: TooLarge | null;
   /** The stored scenario could not be read whole when the dataset opened (shown until dismissed). */
   damage: DamagedStored | null;
+  /** The browser refused to store the scenario as it is now (storage full): it ends with this session. */
+  notSaved: boolean;
 }
 
 /** The worklist of introductions (stored for the user, not per dataset) matched against the data. */
@@ -108,6 +110,8 @@ export interface WorklistSnapshot {
   items: Introduction[];
   /** The stored worklist could not be read whole when the session started (shown until dismissed). */
   damage: DamagedStored | null;
+  /** The browser refused to store the worklist as it is now (storage full): it ends with this session. */
+  notSaved: boolean;
   /** Per introduction (same order): is it a tie in the loaded data? */
   match: WorklistMatch | null;
 }
@@ -230,8 +234,8 @@ export class SessionStore {
       recent: [],
       shelfError: null,
       change: EMPTY_CHANGE,
-      scenario: { rows: [], fileProblems: [], key: null, result: null, progress: null, error: null, tooLarge: null, damage: null },
-      worklist: { items: this.overlays.loadWorklist(), damage: this.overlays.worklistDamage?.() ?? null, match: null },
+      scenario: { rows: [], fileProblems: [], key: null, result: null, progress: null, error: null, tooLarge: null, damage: null, notSaved: false },
+      worklist: { items: this.overlays.loadWorklist(), damage: this.overlays.worklistDamage?.() ?? null, notSaved: false, match: null },
       meetingPack: EMPTY_PACK,
     };
     this.unsubscribePop = env.location.onPop(() => this.restoreFromLocation());
@@ -279,6 +283,7 @@ export class SessionStore {
       scenario: {
         rows: this.overlays.loadScenario(options.correctionsKey),
         damage: this.overlays.scenarioDamage?.() ?? null,
+        notSaved: false,
         fileProblems: [],
         key: null,
         result: null,
@@ -865,8 +870,8 @@ export class SessionStore {
 
   /** Replaces the scenario's rows (stored for this dataset) and recomputes the what if. */
   setScenarioRows(rows: readonly ScenarioRow[], fileProblems: ImportProblem[] = []): void {
-    this.overlays.saveScenario(this.correctionsKey, rows);
-    this.set({ scenario: { ...this.snapshot.scenario, rows: [...rows], fileProblems } });
+    const saved = this.overlays.saveScenario(this.correctionsKey, rows);
+    this.set({ scenario: { ...this.snapshot.scenario, rows: [...rows], fileProblems, notSaved: !saved } });
     this.syncOverlays();
     this.runOverlays();
   }
@@ -909,8 +914,8 @@ export class SessionStore {
   }
 
   private setWorklist(items: Introduction[]): void {
-    this.overlays.saveWorklist(items);
-    this.set({ worklist: { ...this.snapshot.worklist, items } });
+    const saved = this.overlays.saveWorklist(items);
+    this.set({ worklist: { ...this.snapshot.worklist, items, notSaved: !saved } });
     this.matchWorklist();
   }
 

@@ -334,6 +334,29 @@ describe('a damaged stored what-if scenario', () => {
   });
 });
 
+describe('a worklist the browser refuses to store (storage full)', () => {
+  it('says it lasts for this session only, instead of losing it without a word on the next reload', async () => {
+    await open('?view=change&change=worklist');
+    await session.page.evaluate(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key === 'bruggen.worklist') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        setItem.call(this, key, value);
+      };
+    });
+    const rows = Buffer.from('organisation_a,organisation_b\nZorg Thuis,Sensor BV\n');
+    await session.page.getByTestId('worklist-import').setInputFiles({ name: 'vol.csv', mimeType: 'text/csv', buffer: rows });
+    const notice = session.page.getByTestId('worklist-not-saved');
+    await expect.poll(() => notice.textContent()).toContain('kon niet in deze browser worden bewaard');
+    expect(await session.page.getByTestId('worklist-row').count()).toBe(1);
+    await notice.scrollIntoViewIfNeeded();
+    await session.page.screenshot({ path: `${ARTEFACTS}/worklist-not-saved.png` });
+    // A page load restores the real storage; the worklist was never stored.
+    await open('?view=change&change=worklist');
+    expect(await session.page.getByTestId('worklist-row').count()).toBe(0);
+  });
+});
+
 describe('a what-if too large to build', () => {
   it('names its activity and what to change in the what-if, in Dutch, instead of an English error', async () => {
     await open('?view=change&change=whatif');

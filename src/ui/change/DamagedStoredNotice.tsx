@@ -1,6 +1,7 @@
 /**
  * Says that a stored worklist or what-if scenario could not be read whole, where its text is kept,
- * and offers it for download: the user's own work is never dropped unseen (src/change/storage.ts).
+ * and offers it for download; and that the browser refused to store one (storage full). The user's
+ * own work is never dropped unseen (src/change/storage.ts).
  */
 import type { DamagedStored } from '../../change/storage';
 import { downloadText, exportFileName } from '../../export/download';
@@ -34,5 +35,15 @@ export function DamagedStoredNotice({
         </button>
       </div>
     </div>
+  );
+}
+
+/** The browser refused to store the worklist or scenario as it is now: it lasts for this session only. */
+export function NotSavedNotice({ kind }: { kind: 'worklist' | 'whatif' }) {
+  const { t } = useChangeText();
+  return (
+    <p className="change-status warning" role="alert" data-testid={`${kind}-not-saved`}>
+      {t(`${kind}.notSaved`)}
+    </p>
   );
 }

@@ -24,7 +24,7 @@ import { ComparisonSections, HypotheticalMark } from './ComparisonSections';
 import { useNames } from './names';
 import { Picker, type Picked } from './Picker';
 import { useChangeText } from './text';
-import { DamagedStoredNotice } from './DamagedStoredNotice';
+import { DamagedStoredNotice, NotSavedNotice } from './DamagedStoredNotice';
 
 const KINDS = ['project', 'living_lab', 'partnership', 'network', 'event', 'introduction'] as const;
 
@@ -82,6 +82,7 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
             {scenario.damage && (
               <DamagedStoredNotice damage={scenario.damage} kind="whatif" datasetSlug={datasetSlug} onDismiss={() => store.dismissScenarioDamage()} />
             )}
+            {scenario.notSaved && <NotSavedNotice kind="whatif" />}
             <p className="change-status" role="status" data-testid="whatif-message">
               {message}
             </p>

@@ -6,7 +6,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { CsvImportButton } from './CsvImportButton';
-import { DamagedStoredNotice } from './DamagedStoredNotice';
+import { DamagedStoredNotice, NotSavedNotice } from './DamagedStoredNotice';
 import { problemLine } from '../import/problemText';
 import { useImportMessages } from '../import/useImportMessages';
 import { OrganisationSearch } from '../../graph/search';
@@ -57,6 +57,7 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
         {worklist.damage && (
           <DamagedStoredNotice damage={worklist.damage} kind="worklist" datasetSlug={datasetSlug} onDismiss={() => store.dismissWorklistDamage()} />
         )}
+        {worklist.notSaved && <NotSavedNotice kind="worklist" />}
         <p data-testid="worklist-summary" data-count={items.length} data-tied={match?.tied ?? 0}>
           {items.length === 0
             ? t('worklist.empty')

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareViews } from '../../../src/analysis/compare';
-import { memoryOverlays } from '../../../src/change/storage';
+import { memoryOverlays, storageOverlays } from '../../../src/change/storage';
 import { filtersQuery } from '../../../src/change/request';
 import { DEFAULT_FILTERS } from '../../../src/filters/filters';
 import { writeWorklistCsv } from '../../../src/worklist/csv';
@@ -121,6 +121,32 @@ describe('what if: a scenario overlay in the session store', () => {
 });
 
 describe('the worklist in the session store', () => {
+  it('says when the browser refuses to store the worklist or the scenario (storage full), and when it stores them again', async () => {
+    // A store whose storage takes nothing longer than 200 characters: the quota, in small.
+    const data = new Map<string, string>();
+    const small = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => {
+        if (v.length > 200) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        data.set(k, v);
+      },
+      removeItem: (k: string) => void data.delete(k),
+    };
+    const h = await ready('', { overlays: storageOverlays(small) });
+    expect(h.store.getSnapshot().worklist.notSaved).toBe(false);
+    h.store.addToWorklist([intro('gemeente-den-haag', 'haga-ziekenhuis'), intro('gemeente-den-haag', 'bobergo')]);
+    // Said, not silently lost: the worklist lasts for this session only.
+    expect(h.store.getSnapshot().worklist).toMatchObject({ notSaved: true, items: [{}, {}] });
+    expect(data.has('bruggen.worklist')).toBe(false);
+    h.store.removeIntroduction(byId('gemeente-den-haag'), byId('haga-ziekenhuis'));
+    h.store.removeIntroduction(byId('bobergo'), byId('gemeente-den-haag'));
+    expect(h.store.getSnapshot().worklist).toMatchObject({ notSaved: false, items: [] });
+    h.store.setScenarioRows(Array.from({ length: 10 }, (_, i) => ({ activity_id: 'plan', organisation_id: `org-${i}` })));
+    expect(h.store.getSnapshot().scenario.notSaved).toBe(true);
+    h.store.setScenarioRows([{ activity_id: 'p', organisation_id: 'a' }]);
+    expect(h.store.getSnapshot().scenario.notSaved).toBe(false);
+  });
+
   it('is stored for the user, dated on every edit, and matched against the open data', async () => {
     const overlays = memoryOverlays();
     const h = await ready('', { overlays, today: () => '2026-03-02' });
