@@ -357,6 +357,24 @@ describe('a worklist the browser refuses to store (storage full)', () => {
   });
 });
 
+describe('a what-if scenario file of many activities', () => {
+  it('lists the first hundred activities and more on request, not thousands at once (5,000 held the page for 9 s)', async () => {
+    await open('?view=change&change=whatif');
+    const clear = session.page.getByTestId('whatif-clear');
+    if (await clear.count()) await clear.click();
+    const rows = ['activity_id,activity_title,organisation_id,organisation', ...Array.from({ length: 250 }, (_, i) => [`plan-${i},Plan ${i},new-a-${i},Nieuw A ${i}`, `plan-${i},Plan ${i},new-b-${i},Nieuw B ${i}`]).flat()];
+    await session.page.getByTestId('whatif-import').setInputFiles({ name: 'plannen.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await expect.poll(() => session.page.getByTestId('whatif-activity').count()).toBe(100);
+    const more = session.page.getByTestId('whatif-more');
+    expect(await more.textContent()).toBe('Toon nog 100 activiteiten (van 250)');
+    await more.click();
+    await more.click();
+    await expect.poll(() => session.page.getByTestId('whatif-activity').count()).toBe(250);
+    expect(await more.count()).toBe(0);
+    await session.page.getByTestId('whatif-clear').click();
+  });
+});
+
 describe('a what-if too large to build', () => {
   it('names its activity and what to change in the what-if, in Dutch, instead of an English error', async () => {
     await open('?view=change&change=whatif');

@@ -31,6 +31,12 @@ const KINDS = ['project', 'living_lab', 'partnership', 'network', 'event', 'intr
 /** Organisations named per scenario activity (a scenario file may put thousands in one). */
 const NAMES_SHOWN = 30;
 
+/**
+ * Scenario activities listed at first, and added per "show more": a scenario file of 5,000
+ * activities rendered them all at once and held the page for seconds.
+ */
+const ACTIVITIES_SHOWN = 100;
+
 export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
   const { t, tp } = useChangeText();
   const store = useStore();
@@ -51,6 +57,7 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
   );
   const [withHypothetical, setWithHypothetical] = useState(false);
   const [message, setMessage] = useState('');
+  const [shown, setShown] = useState(ACTIVITIES_SHOWN);
 
   const exportScenario = () => downloadText(scenarioRowsCsv(dataset, scenario.rows), exportFileName(datasetSlug, 'what-if', 'csv'), 'text/csv');
   const exportDoc = (ext: 'csv' | 'json') => {
@@ -90,7 +97,7 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
               <p className="change-muted">{t('whatif.empty')}</p>
             ) : (
               <ul className="whatif-activities">
-                {groups.map((g) => (
+                {groups.slice(0, shown).map((g) => (
                   <li key={g.id} data-testid="whatif-activity" data-id={g.id}>
                     <div className="whatif-activity-head">
                       <strong>{g.title}</strong>
@@ -118,6 +125,11 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
                   </li>
                 ))}
               </ul>
+            )}
+            {groups.length > shown && (
+              <button type="button" className="change-button" onClick={() => setShown((n) => n + ACTIVITIES_SHOWN)} data-testid="whatif-more">
+                {tp('whatif.showMore', Math.min(ACTIVITIES_SHOWN, groups.length - shown), { total: groups.length })}
+              </button>
             )}
             <div className="change-buttons">
               <button type="button" className="change-button" onClick={exportScenario} disabled={!scenario.rows.length} data-testid="whatif-export-scenario">
