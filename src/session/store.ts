@@ -35,6 +35,7 @@ import type { FocalSummary } from '../analysis/compare';
 import type { ComparisonDocument, ScenarioOutcome } from '../change/document';
 import { changeRequest, type ChangeRequest } from '../change/request';
 import { introductionScenarioRows, removeScenarioActivity } from '../change/scenarioRows';
+import { isShelvedSummary, isUsableShelvedEntry, shelvedEntryProblem } from './shelfCheck';
 import { memoryOverlays, type DamagedStored, type OverlayStorage } from '../change/storage';
 import { readScenarioCsv, type ScenarioRow } from '../data/scenario';
 import type { ImportProblem } from '../data/report';
@@ -143,6 +144,11 @@ export interface SessionSnapshot {
   analysis: AnalysisSnapshot;
   /** Imported datasets on the shelf, most recent first. */
   recent: ShelvedSummary[];
+  /**
+   * An imported dataset this browser kept could not be opened (damaged): its label, and what was
+   * wrong (shelfCheck.ts, in English, for the console and tests). It was taken off the shelf.
+   */
+  shelfDamaged: { label: string; problem: string } | null;
   /** The last attempt to keep an imported dataset failed (e.g. storage full); the data is still open. */
   shelfError: string | null;
   change: ChangeSnapshot;
@@ -232,6 +238,7 @@ export class SessionStore {
       visibility: null,
       analysis: EMPTY_ANALYSIS,
       recent: [],
+      shelfDamaged: null,
       shelfError: null,
       change: EMPTY_CHANGE,
       scenario: { rows: [], fileProblems: [], key: null, result: null, progress: null, error: null, tooLarge: null, damage: null, notSaved: false },
@@ -500,10 +507,15 @@ export class SessionStore {
   /** Reopens a dataset from the shelf; false when it is no longer there. */
   async openShelved(key: string): Promise<boolean> {
     const shelf = this.env.shelf;
-    const entry = shelf ? await shelf.load(key).catch(() => null) : null;
-    // What a browser kept is checked like any input: an entry of another shape is not opened.
-    const usable = entry && Array.isArray(entry.dataset?.organisations) && Array.isArray(entry.dataset.activities) && Array.isArray(entry.dataset.participations);
-    if (!shelf || !entry || !usable) {
+    const entry: unknown = shelf ? await shelf.load(key).catch(() => null) : null;
+    // What a browser kept is checked like any input (shelfCheck.ts): a damaged entry is not opened
+    // but said, and taken off the shelf so that it does not fail again on every reload.
+    if (!shelf || !isUsableShelvedEntry(entry)) {
+      const listed = shelf ? ((await shelf.list().catch(() => [])).find((s) => s.key === key) ?? null) : null;
+      if (shelf && listed) {
+        this.set({ shelfDamaged: { label: String(listed.label ?? key), problem: entry === null ? 'it could not be unpacked' : shelvedEntryProblem(entry)! } });
+        await shelf.remove(key).catch(() => undefined);
+      }
       shelf?.setActive(null);
       await this.refreshShelf();
       return false;
@@ -511,6 +523,11 @@ export class SessionStore {
     shelf.setActive(key);
     await this.open(entry.dataset, { kind: 'imported', label: entry.summary.label, report: entry.report, key }, { correctionsKey: key });
     return true;
+  }
+
+  /** The notice about a damaged stored dataset has been read. */
+  dismissShelfDamaged(): void {
+    this.set({ shelfDamaged: null });
   }
 
   async removeShelved(key: string): Promise<void> {
@@ -529,8 +546,9 @@ export class SessionStore {
   }
 
   async refreshShelf(): Promise<void> {
-    const recent = (await this.env.shelf?.list().catch(() => [])) ?? [];
-    this.set({ recent });
+    const listed = (await this.env.shelf?.list().catch(() => [])) ?? [];
+    // A damaged summary is not listed (its label of another type broke the list).
+    this.set({ recent: listed.filter(isShelvedSummary) });
   }
 
   private readonly extraLayouts = new Map<string, Promise<Positions>>();

@@ -34,6 +34,7 @@ import type { MapSigma } from './map/SigmaHost';
 import type { SuggestedTie } from './map/SuggestionsOverlay';
 import { SectorCorrections } from './import/SectorCorrections';
 import { EmptyMap } from './map/EmptyMap';
+import { ShelfDamagedNotice } from './ShelfDamagedNotice';
 import { DroppedNotice } from './DroppedNotice';
 import { FocalDistance } from './FocalDistance';
 import { localTitle } from '../i18n/vocabulary';
@@ -377,6 +378,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
 
       <section className="main-column no-print" aria-label={t(`views.${view.view}`)}>
         <DroppedNotice />
+        <ShelfDamagedNotice />
         {isMapView && (
           <div className="map-toolbar">
             <label>

@@ -108,6 +108,44 @@ describe('opening your own data', () => {
     await expect(session.page.locator('[data-testid="import-problems"] [data-code="missing-activity-id"]').textContent()).resolves.toContain('deelnemers.csv (2)');
   });
 
+  it('says so when the copy this browser kept of an import is damaged, and opens the built-in data (it showed a raw error on every reload)', async () => {
+    await openImport();
+    const rows = 'activity_id,organisation\nA,Zorg BV\nA,Tech BV\n';
+    await session.page.getByTestId('import-panel').locator('input[type=file]').setInputFiles({ name: 'klein.csv', mimeType: 'text/csv', buffer: Buffer.from(rows) });
+    await session.page.getByTestId('import-confirm').click();
+    await expect.poll(() => session.page.getByTestId('counts').textContent(), { timeout: 60_000 }).toMatch(/^2 organisaties/);
+    // Damage the stored report, as another version or a hand-edited database might.
+    await expect.poll(() => session.page.evaluate(() => localStorage.getItem('bruggen.activeDataset')), { timeout: 30_000 }).not.toBeNull();
+    await session.page.evaluate(async () => {
+      const key = localStorage.getItem('bruggen.activeDataset')!;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('bruggen');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve) => {
+        const store = db.transaction('datasets', 'readwrite').objectStore('datasets');
+        const get = store.get(key);
+        get.onsuccess = () => {
+          store.put({ ...get.result, report: null }).onsuccess = () => resolve();
+        };
+      });
+      db.close();
+    });
+    await session.page.reload();
+    const notice = session.page.getByTestId('shelf-damaged');
+    await expect.poll(() => notice.textContent(), { timeout: 60_000 }).toContain('De opgeslagen kopie van “klein.csv” in deze browser is beschadigd.');
+    await expect.poll(() => session.page.getByTestId('counts').textContent(), { timeout: 60_000 }).toMatch(/^229 organisaties/);
+    await session.page.screenshot({ path: `${ARTEFACTS}/shelf-damaged.png` });
+    await session.page.getByTestId('shelf-damaged-dismiss').click();
+    expect(await notice.count()).toBe(0);
+    // Taken off the shelf: the next reload is quiet.
+    await session.page.reload();
+    await expect.poll(() => session.page.getByTestId('counts').textContent(), { timeout: 60_000 }).toMatch(/^229 organisaties/);
+    expect(await notice.count()).toBe(0);
+    expect(session.foreign).toEqual([]);
+  });
+
   it('imports the real CORDIS SC1 files in the browser with the same counts as the converter', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bruggen-cordis-browser-'));
     const summaryFile = join(dir, 'summary.json');

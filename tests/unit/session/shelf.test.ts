@@ -142,6 +142,39 @@ describe('the session store with a shelf', () => {
     h.store.dispose();
   });
 
+  it('says which stored entry was damaged and takes it off the list, for every kind of damage (they showed raw errors on every reload)', async () => {
+    const damages: [string, (e: { dataset: Dataset; report: ReturnType<typeof totalReport>; summary: { label: unknown } }) => void, string][] = [
+      ['a null organisation', (e) => void ((e.dataset.organisations as unknown[])[0] = null), 'its organisations (record 1)'],
+      ['an organisation without a name', (e) => void delete (e.dataset.organisations[1] as Partial<Dataset['organisations'][number]>).name, 'its organisations (record 2)'],
+      ['an unknown sector', (e) => void ((e.dataset.organisations[0] as { sector: string }).sector = 'alien'), 'its organisations (record 1)'],
+      ['a participation of numbers', (e) => void ((e.dataset.participations[2] as unknown as { activityId: number }).activityId = 7), 'its participations (record 3)'],
+      ['no report', (e) => void ((e as { report: unknown }).report = null), 'its import report'],
+      ['report counts as text', (e) => void ((e.report as unknown as { rowsUsed: string }).rowsUsed = 'many'), 'its import report'],
+      ['a problem that is text', (e) => void ((e.report.problems as unknown[]).push('oops')), 'its import report (problems)'],
+    ];
+    for (const [what, damage, problem] of damages) {
+      const shelf = memoryShelf();
+      await shelf.save({ key: 'k', label: 'mine.csv', dataset: dataset('mine'), report: totalReport([], []) });
+      damage((await shelf.load('k'))! as never);
+      shelf.setActive('k');
+      const h = harness('', { shelf });
+      expect(await h.store.openShelved('k'), what).toBe(false);
+      expect(h.store.getSnapshot().shelfDamaged, what).toEqual({ label: 'mine.csv', problem });
+      expect(await shelf.load('k'), what).toBeNull();
+      expect(h.store.activeShelved(), what).toBeNull();
+      h.store.dispose();
+    }
+    // A summary of another shape is left out of the list of recent data instead of breaking it.
+    const shelf = memoryShelf();
+    await shelf.save({ key: 'k', label: 'mine.csv', dataset: dataset('mine'), report });
+    await shelf.save({ key: 'k2', label: 'other.csv', dataset: dataset('other', 2), report });
+    ((await shelf.list()).find((x) => x.key === 'k2') as unknown as { label: unknown }).label = { a: 1 };
+    const h = harness('', { shelf });
+    await h.store.refreshShelf();
+    expect(h.store.getSnapshot().recent.map((r) => r.key)).toEqual(['k']);
+    h.store.dispose();
+  });
+
   it('still opens the data when keeping it fails (storage full), and says so', async () => {
     const shelf = { ...memoryShelf(), save: () => Promise.reject(new Error('QuotaExceededError')) };
     const h = harness('', { shelf });
