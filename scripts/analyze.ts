@@ -180,7 +180,7 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
  * (k=abc) and parameters the app does not write are ignored, and said so on stderr.
  */
 function readQuery(option: string, query: string): ViewState {
-  const { state, ignored } = readViewState(query.startsWith('?') ? query : `?${query.replace(/^.*\?/, '')}`);
+  const { state, ignored } = readViewState(`?${queryOf(query)}`);
   for (const d of ignored) {
     if (d.parameter === UNKNOWN_PARAMETER) writeErr(`${option}: ignored unknown parameter(s) ${d.values.join(', ')}; a view has: ${QUERY_PARAMETERS.join(', ')}.\n`);
     else if (d.parameter === REPEATED_PARAMETER) writeErr(`${option}: ignored ${d.values.join(', ')}: given more than once; the first value is used.\n`);
@@ -190,9 +190,13 @@ function readQuery(option: string, query: string): ViewState {
 }
 
 
+/** The query string of a link, as the app reads a pasted one (src/change/request.ts): from the first "?", without the "#…". */
+function queryOf(link: string): string {
+  return (link.includes('?') ? link.slice(link.indexOf('?') + 1) : link).replace(/#.*$/, '');
+}
+
 function parameterNames(query: string): string[] {
-  return query
-    .replace(/^.*\?/, '')
+  return queryOf(query)
     .split('&')
     .map((part) => part.split('=')[0]!)
     .filter(Boolean);

@@ -41,6 +41,13 @@ describe('npm run analyze', () => {
     expect(stdout).toMatch(/Our municipality\n-+\n• Gemeente Den Haag /);
   }, 60_000);
 
+  it('reads a --view link as the app reads a pasted one: from the first "?", without the "#…"', async () => {
+    // The fragment was read as part of k's value ("ignored k=3#frag=1") and a later k=4 was used.
+    const { code, stdout, stderr } = await analyze('--view', 'https://example.org/bruggen/?k=3#frag=1&k=4');
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout.match(/^\d\. .+ \(\w+\) links /gm)).toHaveLength(3);
+  }, 60_000);
+
   it('stops quietly when its reader goes away (| head), instead of a stack trace', async () => {
     for (const args of [['--json'], []]) {
       const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
