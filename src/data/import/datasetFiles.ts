@@ -339,6 +339,11 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
     edges.push({ number: e, rows: activityRows });
   }
   if (weighted) problems.push(importProblem({ file: `${file} (edges)`, severity: 'info' }, 'gexf-weight-ignored', { count: weighted }));
+  // A one-mode network (Bruggen's own GEXF export) names its ties' activities, not their kinds or
+  // roles: a listing (consultation, fund) comes back as a collaboration of all its members, so
+  // the network read can differ from the one exported. Said, with the export that round-trips.
+  const listing = graph.edges.filter(({ source: s, target: t, attrs }) => !isActivity(s) && !isActivity(t) && (attrs.get('activities') ?? '').trim()).length;
+  if (listing) problems.push(importProblem({ file: `${file} (edges)`, severity: 'warning' }, 'gexf-ties-as-activities', { count: listing }));
   return {
     ok: true,
     problems,

@@ -8,6 +8,7 @@ import type { Dataset } from '../../../src/data/model';
 import { SECTOR_INFO, SECTORS } from '../../../src/data/sectors';
 import { NODE_EXPORT_ATTRIBUTES, toGexf, toGraphml, type NetworkExportInput } from '../../../src/export/network';
 import { applyFilters, DEFAULT_FILTERS } from '../../../src/filters/filters';
+import { importFiles } from '../../../src/data/import/pipeline';
 import { sectorCodes } from '../../../src/graph/network';
 import { visibleTieActivities } from '../../../src/ui/tables/rows';
 import { denHaagView } from '../../helpers/denHaag';
@@ -119,6 +120,14 @@ describe('GEXF export', () => {
       ['__proto__', 'A & <B> '],
       ['constructor', '"Quoted" '],
     ]);
+  });
+
+  it('read back by the importer, says that listings come back as collaborations (the network changed without a word)', async () => {
+    const inp = input();
+    const { outcome } = await importFiles([{ name: 'netwerk.gexf', blob: new Blob([toGexf(inp)]) }]);
+    const warning = outcome.report.problems.find((p) => p.code === 'gexf-ties-as-activities')!;
+    expect(warning).toMatchObject({ file: 'netwerk.gexf (edges)', severity: 'warning', params: { count: inp.fx.result.ties.length } });
+    expect(warning.message).toContain('a listing (a consultation, a fund: tied to its organiser only) comes back as a collaboration of all its members');
   });
 
   it('works without an analysis (attributes only)', () => {
