@@ -189,7 +189,6 @@ function readQuery(option: string, query: string): ViewState {
   return state;
 }
 
-
 /** The query string of a link, as the app reads a pasted one (src/change/request.ts): from the first "?", without the "#…". */
 function queryOf(link: string): string {
   return (link.includes('?') ? link.slice(link.indexOf('?') + 1) : link).replace(/#.*$/, '');
@@ -515,11 +514,10 @@ function writeErr(text: string): void {
   process.stderr.write(forTerminal(text));
 }
 
-/** Writes to stdout and waits until it is flushed (a pipe takes a large document in pieces). */
 /**
- * Writes to stdout. When its reader has gone (`… | head`: EPIPE) nothing more can be delivered and
- * nothing went wrong: the command stops quietly, as other command-line tools do, instead of
- * printing a stack trace.
+ * Writes to stdout and waits until it is flushed (a pipe takes a large document in pieces). When
+ * its reader has gone (`… | head`: EPIPE) nothing more can be delivered and nothing went wrong:
+ * the command stops quietly, as other command-line tools do, instead of printing a stack trace.
  */
 function writeOut(text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) =>
