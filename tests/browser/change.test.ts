@@ -34,6 +34,17 @@ function comparisonOf(before: Filters, after: Filters): Comparison {
   return compared.get(key)!;
 }
 
+/** A list of 250 shows 100 rows, and its "show more" button (saying so) adds 100 at a time until all are there. */
+async function showsHundredThenMore(row: string, moreButton: string, label: string) {
+  await expect.poll(() => session.page.getByTestId(row).count()).toBe(100);
+  const more = session.page.getByTestId(moreButton);
+  expect(await more.textContent()).toBe(label);
+  await more.click();
+  await more.click();
+  await expect.poll(() => session.page.getByTestId(row).count()).toBe(250);
+  expect(await more.count()).toBe(0);
+}
+
 async function open(query: string) {
   await session.page.goto(`${baseUrl()}${query}`);
   await session.page.getByTestId('change-view').waitFor({ timeout: 30_000 });
@@ -364,13 +375,7 @@ describe('a what-if scenario file of many activities', () => {
     if (await clear.count()) await clear.click();
     const rows = ['activity_id,activity_title,organisation_id,organisation', ...Array.from({ length: 250 }, (_, i) => [`plan-${i},Plan ${i},new-a-${i},Nieuw A ${i}`, `plan-${i},Plan ${i},new-b-${i},Nieuw B ${i}`]).flat()];
     await session.page.getByTestId('whatif-import').setInputFiles({ name: 'plannen.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
-    await expect.poll(() => session.page.getByTestId('whatif-activity').count()).toBe(100);
-    const more = session.page.getByTestId('whatif-more');
-    expect(await more.textContent()).toBe('Toon nog 100 activiteiten (van 250)');
-    await more.click();
-    await more.click();
-    await expect.poll(() => session.page.getByTestId('whatif-activity').count()).toBe(250);
-    expect(await more.count()).toBe(0);
+    await showsHundredThenMore('whatif-activity', 'whatif-more', 'Toon nog 100 activiteiten (van 250)');
     await session.page.getByTestId('whatif-clear').click();
   });
 });
@@ -406,13 +411,7 @@ describe('a long worklist', () => {
     await session.page.evaluate((text) => localStorage.setItem('bruggen.worklist', text), JSON.stringify(many));
     await open('?view=change&change=worklist');
     await expect.poll(() => attr('worklist-summary', 'data-count')).toBe('250');
-    expect(await session.page.getByTestId('worklist-row').count()).toBe(100);
-    const more = session.page.getByTestId('worklist-more');
-    expect(await more.textContent()).toBe('Toon nog 100 introducties (van 250)');
-    await more.click();
-    await more.click();
-    await expect.poll(() => session.page.getByTestId('worklist-row').count()).toBe(250);
-    expect(await more.count()).toBe(0);
+    await showsHundredThenMore('worklist-row', 'worklist-more', 'Toon nog 100 introducties (van 250)');
     await session.page.evaluate(() => localStorage.removeItem('bruggen.worklist'));
   });
 });
