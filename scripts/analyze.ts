@@ -36,7 +36,7 @@ import { createTranslator, type Language } from '../src/i18n';
 import { sectorName, wordFinding } from '../src/i18n/findings';
 import { NON_FILTER_PARAMETERS } from '../src/change/request';
 import { cleanViewState, type DroppedValue } from '../src/session/clean';
-import { QUERY_PARAMETERS, readViewState, REPEATED_PARAMETER, serialiseViewState, UNKNOWN_PARAMETER } from '../src/session/url';
+import { DECIMAL_INTEGER, DECIMAL_NUMBER, QUERY_PARAMETERS, readViewState, REPEATED_PARAMETER, serialiseViewState, UNKNOWN_PARAMETER } from '../src/session/url';
 import { DEFAULT_VIEW_STATE, MAX_RESOLUTION, withListedActivities, type ViewState } from '../src/session/viewState';
 import { buildNetwork, sectorCodes } from '../src/graph/network';
 import { parseWorklistCsv, writeWorklistCsv, type WorklistReport } from '../src/worklist/csv';
@@ -136,7 +136,7 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
   }
   if (v.k !== undefined) {
     const k = Number(v.k);
-    if (!Number.isInteger(k) || k < 1 || k > 10) return { usage: '--k must be a whole number from 1 to 10.', code: 2 };
+    if (!DECIMAL_INTEGER.test(v.k) || k < 1 || k > 10) return { usage: '--k must be a whole number from 1 to 10.', code: 2 };
     view = { ...view, k };
   }
   if (v.reach !== undefined) {
@@ -145,7 +145,7 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
   }
   if (v.resolution !== undefined) {
     const r = Number(v.resolution);
-    if (!(r > 0 && r <= MAX_RESOLUTION)) return { usage: `--resolution must be a number above 0 and at most ${MAX_RESOLUTION} (1 is standard modularity).`, code: 2 };
+    if (!DECIMAL_NUMBER.test(v.resolution) || !(r > 0 && r <= MAX_RESOLUTION)) return { usage: `--resolution must be a number above 0 and at most ${MAX_RESOLUTION} (1 is standard modularity).`, code: 2 };
     view = { ...view, resolution: r };
   }
   if (v['listing-kinds'] !== undefined) {

@@ -61,9 +61,9 @@ export const UNKNOWN_PARAMETER = 'unknown';
 /** The same for the later values of a parameter given more than once (the first is used): `name=value`. */
 export const REPEATED_PARAMETER = 'repeated';
 
-/** Whole numbers and decimals as a link writes them: Number() alone would take `0x3`, ` 3` or `3e0`. */
-const DECIMAL_INTEGER = /^\d+$/;
-const DECIMAL_NUMBER = /^\d+(?:\.\d+)?$/;
+/** Whole numbers and decimals as a link writes them (and the command line's --k, --resolution): Number() alone would take `0x3`, ` 3` or `3e0`. */
+export const DECIMAL_INTEGER = /^\d+$/;
+export const DECIMAL_NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** A year range `A-B` (sorted), or null. */
 function yearRange(value: string | null): [number, number] | null {

@@ -133,9 +133,14 @@ describe('npm run analyze', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Unknown sector(s) in --targets: aliens');
     // The same range as a link's res: beyond it every organisation is its own community.
-    for (const res of ['1e308', '0', 'NaN', '10.5']) {
+    // Numbers as a link writes them (decimal digits): 0x1, 1e0 and " 3" were taken.
+    for (const res of ['1e308', '0', 'NaN', '10.5', '0x1', '1e0', '1e-320', ' 1']) {
       const out = await analyze('--resolution', res);
       expect([out.code, out.stderr.split('\n')[0]]).toEqual([2, '--resolution must be a number above 0 and at most 10 (1 is standard modularity).']);
+    }
+    for (const k of ['0x3', '1e0', ' 3', '3.0', '11']) {
+      const out = await analyze('--k', k);
+      expect([out.code, out.stderr.split('\n')[0]]).toEqual([2, '--k must be a whole number from 1 to 10.']);
     }
   }, 60_000);
 
