@@ -34,7 +34,7 @@ import { applyFilters, DEFAULT_FILTERS, filtersActive, type Filters, type Visibi
 import { MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projection } from '../src/graph/projection';
 import { createTranslator, type Language } from '../src/i18n';
 import { sectorName, wordFinding } from '../src/i18n/findings';
-import { NON_FILTER_PARAMETERS } from '../src/change/request';
+import { linkQuery, NON_FILTER_PARAMETERS, parameterNames } from '../src/change/request';
 import { cleanViewState, type DroppedValue } from '../src/session/clean';
 import { DECIMAL_INTEGER, DECIMAL_NUMBER, QUERY_PARAMETERS, readViewState, REPEATED_PARAMETER, serialiseViewState, UNKNOWN_PARAMETER } from '../src/session/url';
 import { DEFAULT_VIEW_STATE, MAX_RESOLUTION, withListedActivities, type ViewState } from '../src/session/viewState';
@@ -180,7 +180,7 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
  * (k=abc) and parameters the app does not write are ignored, and said so on stderr.
  */
 function readQuery(option: string, query: string): ViewState {
-  const { state, ignored } = readViewState(`?${queryOf(query)}`);
+  const { state, ignored } = readViewState(`?${linkQuery(query)}`);
   for (const d of ignored) {
     if (d.parameter === UNKNOWN_PARAMETER) writeErr(`${option}: ignored unknown parameter(s) ${d.values.join(', ')}; a view has: ${QUERY_PARAMETERS.join(', ')}.\n`);
     else if (d.parameter === REPEATED_PARAMETER) writeErr(`${option}: ignored ${d.values.join(', ')}: given more than once; the first value is used.\n`);
@@ -189,17 +189,6 @@ function readQuery(option: string, query: string): ViewState {
   return state;
 }
 
-/** The query string of a link, as the app reads a pasted one (src/change/request.ts): from the first "?", without the "#…". */
-function queryOf(link: string): string {
-  return (link.includes('?') ? link.slice(link.indexOf('?') + 1) : link).replace(/#.*$/, '');
-}
-
-function parameterNames(query: string): string[] {
-  return queryOf(query)
-    .split('&')
-    .map((part) => part.split('=')[0]!)
-    .filter(Boolean);
-}
 
 /** The query string of a filter set as the app writes it ("" for no filter). */
 function filtersQuery(filters: Filters): string {

@@ -57,14 +57,18 @@ export function parseLink(link: string): ViewState {
 
 /** parseLink, with what the link holds that was not used (readViewState's `ignored`). */
 function readLink(link: string): ReturnType<typeof readViewState> {
-  const text = link.trim();
-  const q = text.includes('?') ? text.slice(text.indexOf('?')) : `?${text}`;
-  return readViewState(q.replace(/#.*$/, ''));
+  return readViewState(`?${linkQuery(link)}`);
 }
 
-function parameterNames(link: string): string[] {
+/** The query string of a shared link (or of a query string): from the first "?", without "?" and "#…". */
+export function linkQuery(link: string): string {
   const text = link.trim();
-  return (text.includes('?') ? text.slice(text.indexOf('?') + 1) : text)
+  return (text.includes('?') ? text.slice(text.indexOf('?') + 1) : text).replace(/#.*$/, '');
+}
+
+/** The parameter names of a link, decoded, in order (repeats included). */
+export function parameterNames(link: string): string[] {
+  return linkQuery(link)
     .split('&')
     .map((part) => decodeURIComponentSafe(part.split('=')[0]!))
     .filter(Boolean);

@@ -29,7 +29,8 @@ function rawQuery(search: string): { raw: Map<string, string>; repeated: Map<str
     const key = eq < 0 ? part : part.slice(0, eq);
     const value = eq < 0 ? '' : part.slice(eq + 1);
     if (!raw.has(key)) raw.set(key, value);
-    else repeated.set(key, [...(repeated.get(key) ?? []), value]);
+    else if (repeated.has(key)) repeated.get(key)!.push(value);
+    else repeated.set(key, [value]);
   }
   return { raw, repeated };
 }
