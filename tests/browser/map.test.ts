@@ -375,6 +375,33 @@ describe('mouse', () => {
     expect(await reads()).toBe(0);
 
   });
+
+  // How fast frames come depends on the machine (software WebGL here), so the test makes them slow
+  // for sure: every animation frame first keeps the main thread busy for 70 ms.
+  it('hides ties and labels while moving once the frames are seen to come slowly', async () => {
+    const page = session.page;
+    await openApp(page);
+    await settledCamera(page);
+    const canvas = page.getByTestId('graph-canvas');
+    // The built-in map is small: nothing is hidden on move to begin with.
+    expect(await canvas.getAttribute('data-hide-on-move')).toBe('');
+    expect(await canvas.getAttribute('data-slow-moves')).toBeNull();
+    await page.evaluate(() => {
+      const busy = () => {
+        const until = performance.now() + 70;
+        while (performance.now() < until);
+        requestAnimationFrame(busy);
+      };
+      requestAnimationFrame(busy);
+    });
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 20);
+    await page.mouse.down();
+    for (let i = 1; i <= 30; i++) await page.mouse.move(box.x + 20 + 8 * i, box.y + 20 + 4 * i);
+    await page.mouse.up();
+    await expect.poll(() => canvas.getAttribute('data-hide-on-move')).toBe('edges labels');
+    expect(Number(await canvas.getAttribute('data-slow-moves'))).toBeGreaterThanOrEqual(70);
+  });
 });
 
 describe('keyboard', () => {

@@ -11,6 +11,7 @@ import type { CameraState, Coordinates } from 'sigma/types';
 import type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from '../../graph/display';
 import { skipNeedlessLayerClears } from './needlessClears';
 import { edgeAtPoint, nodeAtPoint } from './picking';
+import { hideOnMoveWhenSlow } from './slowMoves';
 
 export type MapSigma = Sigma<DisplayNodeAttributes, DisplayEdgeAttributes>;
 
@@ -75,6 +76,7 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
     const key = cameraKeyRef.current;
     const retired = retiring.current;
     let instance: MapSigma | null = null;
+    let stopWatchingMoves: () => void = () => undefined;
     // Sigma makes three WebGL contexts (84–129 ms each in software WebGL here): in a task of their
     // own, not in the one that rendered the display graph, where together they made the page's
     // longest task (bench:browser, H2020's overview).
@@ -87,6 +89,7 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
       instance = created;
       withCheapPicking(created, element);
       skipNeedlessLayerClears(created.getCanvases());
+      stopWatchingMoves = hideOnMoveWhenSlow(created, element);
       instances++;
       element.dataset.renderer = String(instances);
       // A rebuilt graph (other tie rules) keeps the reader's place on the map.
@@ -97,6 +100,7 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
     return () => {
       clearTimeout(timer);
       if (!instance) return;
+      stopWatchingMoves();
       lastCamera.current = { key, state: instance.getCamera().getState() };
       onReadyRef.current?.(null);
       setHost(null);
