@@ -48,7 +48,7 @@ export async function readSource(input: SourceInput, tableId: string, options: R
   const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
   const kind = sniffFile(name, blob.size, head);
   const progress = (phase: ReadProgress['phase'], fraction: number) => options.onProgress?.({ file: name, phase, fraction });
-  const refused = notATable(kind, name);
+  const refused = notATable(kind, name, head);
   if (refused) return { kind: 'failed', file: name, problem: refused };
   if (kind === 'xlsx') return readWorkbook(name, blob, tableId, progress);
   if (kind === 'json' || kind === 'gexf') {

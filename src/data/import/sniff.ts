@@ -88,14 +88,38 @@ function looksLikeUtf16(head: Uint8Array): boolean {
   return text >= 0.9 * latin;
 }
 
+/** A control byte that no text in a byte-oriented encoding holds (tab, line breaks and form feed do). */
+const isControlByte = (b: number) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c;
+
 /** NUL bytes or many control characters mean this is not text in a byte-oriented encoding. */
 function looksBinary(head: Uint8Array): boolean {
   let control = 0;
   for (const b of head) {
     if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+    if (isControlByte(b)) control++;
   }
   return head.length > 0 && control / head.length > 0.1;
+}
+
+/**
+ * Where the binary data starts in a file refused as binary: its first NUL byte, or else its first
+ * other control byte, by line and column (characters of UTF-8 text: continuation bytes are not
+ * counted), so that a text file with one stray byte can be mended in an editor.
+ */
+export function firstBinaryByte(head: Uint8Array): { line: number; column: number; byte: string } | undefined {
+  let at = head.indexOf(0);
+  if (at < 0) at = head.findIndex(isControlByte);
+  if (at < 0) return undefined;
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < at; i++) {
+    const b = head[i]!;
+    if (b === 0x0a) {
+      line++;
+      column = 1;
+    } else if ((b & 0xc0) !== 0x80) column++;
+  }
+  return { line, column, byte: `0x${head[at]!.toString(16).padStart(2, '0')}` };
 }
 
 function firstText(head: Uint8Array, bom: ReturnType<typeof byteOrderMark>): string {
@@ -105,12 +129,14 @@ function firstText(head: Uint8Array, bom: ReturnType<typeof byteOrderMark>): str
 
 /**
  * Why a file of this kind is no table at all (empty, an old Office file, a PDF, an image, binary
- * data), or undefined for the kinds that are read. Used by the importer (readSource.ts) and for
+ * data: where it starts, given the file's first bytes), or undefined for the kinds that are read. Used by the importer (readSource.ts) and for
  * the small CSVs (textFile.ts).
  */
-export function notATable(kind: FileKind, name: string): ImportProblem | undefined {
+export function notATable(kind: FileKind, name: string, head?: Uint8Array): ImportProblem | undefined {
   const refusal = REFUSALS.get(kind);
   if (!refusal) return undefined;
+  const where = kind === 'binary' && head ? firstBinaryByte(head) : undefined;
+  if (where) return importProblem({ file: name, severity: 'error' }, refusal.code, { name, ...where }, 'at');
   return importProblem({ file: name, severity: 'error' }, refusal.code, refusal.named ? { name } : {});
 }
 

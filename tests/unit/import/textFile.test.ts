@@ -16,6 +16,16 @@ describe('a small CSV for one purpose (worklist, scenario, corrections) is read 
     expect(refused(utf8('%PDF-1.7'), 'a.csv')[0]).toBe('pdf-file');
     expect(refused(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1), 'a.csv')[0]).toBe('old-office-file');
     expect(refused(bytes(0x41, 0, 0x42, 0), 'a.csv')[0]).toBe('binary-file');
+    // A text file with one stray NUL is refused as binary, and the message says where the byte is
+    // (line and column in characters: "é" is two bytes and one column).
+    expect(refused(utf8('activity_id,organisation\nP1,Café A\nP2,B\u0000C\n'), 'stray.csv')).toEqual([
+      'binary-file',
+      'at',
+      '"stray.csv" is not a text file: it contains binary data, whatever its name says. The first is byte 0x00 at line 3, column 5: if the rest is a table, remove that byte in a text editor and save the file as CSV (UTF-8).',
+    ]);
+    // Without a NUL, many control bytes: the first of them.
+    expect(refused(bytes(0x41, 0x0a, 0xc3, 0xa9, 1, 2, 3, 4, 5), 'c.csv').slice(0, 2)).toEqual(['binary-file', 'at']);
+    expect(readTextFile(bytes(0x41, 0x0a, 0xc3, 0xa9, 1, 2, 3, 4, 5), 'c.csv')).toMatchObject({ ok: false, problem: { params: { line: 2, column: 2, byte: '0x01' } } });
     expect(refused(bytes(0x50, 0x4b, 0x03, 0x04), 'w.xlsx')).toEqual(['csv-needed', 'workbook', '"w.xlsx" is an Excel workbook; this needs a CSV file.']);
     expect(refused(utf8('{"dataset":{}}'), 'export.json')).toEqual(['csv-needed', 'document', '"export.json" is a JSON or GEXF document; this needs a CSV file.']);
     expect(refused(utf8('<gexf version="1.3">'), 'net.txt').slice(0, 2)).toEqual(['csv-needed', 'document']);
