@@ -3,6 +3,7 @@
  * it, never a sentence. The app and the command line word them in the reader's language
  * (src/i18n/findings.ts).
  */
+import { nameInText } from '../graph/labels';
 import { STABLE_COMMUNITY } from './clusters';
 import type { AnalysisResult } from './assemble';
 
@@ -93,22 +94,22 @@ export function findingsOf(result: AnalysisResult, options: FindingOptions = {})
       code: 'convener',
       rank: p.rank,
       id: p.id,
-      label: p.label,
+      label: nameInText(p.label),
       sector: p.sector,
       reached: Object.entries(p.newlyReached)
         .filter(([, c]) => c > 0)
         .sort((a, b) => b[1] - a[1])
         .map(([sector, count]) => ({ sector, count })),
       clusters: p.newlyReachedCommunities,
-      focal: focal ? { label: focal.label, distance: result.organisations.find((r) => r.id === p.id)?.focalDistance ?? null } : null,
+      focal: focal ? { label: nameInText(focal.label), distance: result.organisations.find((r) => r.id === p.id)?.focalDistance ?? null } : null,
     });
   }
 
   if (focal) {
     out.push({
       code: 'focal',
-      label: focal.label,
-      chains: focal.chains.map((c) => ({ sector: c.sector, distance: c.distance, path: c.chain.map((s) => s.label) })),
+      label: nameInText(focal.label),
+      chains: focal.chains.map((c) => ({ sector: c.sector, distance: c.distance, path: c.chain.map((s) => nameInText(s.label)) })),
       unreachable: ['tech', 'care'].filter((s) => !focal.chains.some((c) => c.sector === s)),
       clustersReached: focal.clustersReached.length,
       clustersTotal: focal.clustersTotal,

@@ -145,13 +145,30 @@ export function labelText(name: string): string {
       })
       .join(' ');
   }
-  if (text.length > MAX_LABEL_CHARACTERS) {
-    const cut = text.slice(0, MAX_LABEL_CHARACTERS - 1);
-    const space = cut.lastIndexOf(' ');
-    let words = (space > MAX_LABEL_CHARACTERS / 2 ? cut.slice(0, space) : cut).split(' ');
-    // Not "Organisatie voor…": a cut name ends on a word that carries meaning.
-    while (words.length > 1 && SMALL_WORDS.has(words.at(-1)!.toLocaleLowerCase('nl'))) words = words.slice(0, -1);
-    text = `${words.join(' ').replace(/[\s,.;:-]+$/, '')}…`;
-  }
-  return text;
+  return cutAtWord(text, MAX_LABEL_CHARACTERS);
+}
+
+/** Longest name written into a sentence (findings, reports); names of hundreds of characters are debris. */
+export const MAX_NAME_IN_TEXT = 150;
+
+/**
+ * A name as written, for running text: whole up to MAX_NAME_IN_TEXT characters, else cut at a
+ * word boundary with an ellipsis. A 20,000-character name (one the import kept, with a warning)
+ * filled the whole findings panel.
+ */
+export function nameInText(name: string): string {
+  return cutAtWord(name, MAX_NAME_IN_TEXT);
+}
+
+/** `text` if at most `max` characters, else its start cut at a word boundary (when one is near) with an ellipsis. */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  // Never half a surrogate pair.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const space = cut.lastIndexOf(' ');
+  let words = (space > max / 2 ? cut.slice(0, space) : cut).split(' ');
+  // Not "Organisatie voor…": a cut name ends on a word that carries meaning.
+  while (words.length > 1 && SMALL_WORDS.has(words.at(-1)!.toLocaleLowerCase('nl'))) words = words.slice(0, -1);
+  return `${words.join(' ').replace(/[\s,.;:-]+$/, '')}…`;
 }

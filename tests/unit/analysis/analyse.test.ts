@@ -3,6 +3,7 @@ import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { analyseDataset, analyseNetwork, EI_CONVENTION, runStages, STAGES } from '../../../src/analysis/index';
 import { findingsOf } from '../../../src/analysis/findings';
+import { MAX_NAME_IN_TEXT, nameInText } from '../../../src/graph/labels';
 import { generateNationalDataset } from '../../../src/analysis/synthetic';
 import type { Dataset } from '../../../src/data/model';
 import type { Sector } from '../../../src/data/sectors';
@@ -207,6 +208,27 @@ describe('the staged analysis of sector8 (a dataset)', () => {
     expect(wordFinding(en, focal, 'en')).toMatch(/^Gemeente Den Haag is directly tied to a tech firm \(Gemeente Den Haag → Techbedrijf Een\) and is directly tied to a care provider/);
     expect(wordFinding(nl, focal, 'nl')).toMatch(/^Gemeente Den Haag werkt rechtstreeks samen met een techbedrijf/);
     expect(f.some((x) => x.code === 'betweenness_estimated')).toBe(false);
+  });
+
+  it('writes names of thousands of characters into the findings cut short, at a word, whole names as they are', () => {
+    const long = structuredClone(result);
+    long.conveners.picks[1]!.label = 'Zorggroep Een '.repeat(1500);
+    long.municipality!.label = `Gemeente ${'x'.repeat(20_000)}`;
+    long.municipality!.chains[0]!.chain[1]!.label = 'Techbedrijf 😀'.repeat(2000);
+    const f = findingsOf(long);
+    const convener = f.filter((x) => x.code === 'convener')[1]!;
+    const focal = f.find((x) => x.code === 'focal')!;
+    const labels = [convener.code === 'convener' && convener.label, focal.code === 'focal' && focal.label, focal.code === 'focal' && focal.chains[0]!.path[1]];
+    for (const label of labels) {
+      expect(typeof label === 'string' && label.length <= MAX_NAME_IN_TEXT && label.endsWith('…')).toBe(true);
+      // Never half of an emoji (a surrogate pair).
+      expect(label && /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(label)).toBe(false);
+    }
+    expect(labels[0]).toMatch(/^Zorggroep Een Zorggroep Een .* Een…$/);
+    expect(wordFinding(en, convener, 'en').length).toBeLessThan(400);
+    // Ordinary names are written whole.
+    expect(findingsOf(result).filter((x) => x.code === 'convener')[1]).toMatchObject({ label: 'Zorggroep Een' });
+    expect(nameInText('Fraunhofer Gesellschaft zur Foerderung der Angewandten Forschung e.V.')).toBe('Fraunhofer Gesellschaft zur Foerderung der Angewandten Forschung e.V.');
   });
 });
 
