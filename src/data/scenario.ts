@@ -23,8 +23,8 @@ import { PARTICIPATION_COLUMNS, writeParticipationsCsv } from './canonical';
 import { parseDelimitedSync } from './import/table';
 import type { Activity, Confidence, Dataset, Organisation, Participation } from './model';
 import { normaliseName, slugify } from './normalise';
-import { importProblem } from './problemWords';
-import type { ImportProblem } from './report';
+import { importProblem, type ProblemPlace } from './problemWords';
+import type { ImportProblem, ProblemParams } from './report';
 import { inferOrganisationSector, parseSectorValue } from './sectorInference';
 
 export type ParticipationColumn = (typeof PARTICIPATION_COLUMNS)[number];
@@ -92,20 +92,15 @@ export function applyScenario(dataset: Dataset, rows: readonly ScenarioRow[], op
   rows.forEach((row, index) => {
     const number = options.rowNumbers?.[index] ?? index + 2;
     report.rowsRead++;
-    const problem = (p: Omit<ImportProblem, 'file' | 'row'>) => problems.push({ file, row: number, ...p });
-    const reject = (p: Omit<ImportProblem, 'file' | 'row' | 'severity'>) => {
-      problem({ severity: 'error', ...p });
+    const problem: Report = (place, code, params, variant) => problems.push(importProblem({ file, row: number, ...place }, code, params, variant));
+    const reject = (column: string, code: string, params: ProblemParams, variant: string) => {
+      problem({ column, severity: 'error' }, code, params, variant);
       report.rowsRejected++;
     };
 
     const activityId = cell(row.activity_id);
     if (!activityId) {
-      reject({
-        column: 'activity_id',
-        code: 'missing-activity-id',
-        message: 'This row has no activity_id, so it cannot say which activity the organisation would join.',
-        fix: 'Use the id of an activity in the data (the organisation joins it) or a new id (a hypothetical activity).',
-      });
+      reject('activity_id', 'missing-activity-id', {}, 'scenario');
       return;
     }
 
@@ -119,12 +114,7 @@ export function applyScenario(dataset: Dataset, rows: readonly ScenarioRow[], op
       if (known) {
         organisationId = known;
         if (id) {
-          problem({
-            column: 'organisation_id',
-            severity: 'info',
-            code: 'organisation-matched-by-name',
-            message: `Organisation id "${id}" is not in the data; "${name}" was matched by name to "${known}".`,
-          });
+          problem({ column: 'organisation_id', severity: 'info' }, 'organisation-matched-by-name', { id: id.slice(0, 80), name: name.slice(0, 80), known: known.slice(0, 80) });
         }
       } else {
         organisationId = id || uniqueId(name, baseOrgs, newOrgs);
@@ -132,20 +122,11 @@ export function applyScenario(dataset: Dataset, rows: readonly ScenarioRow[], op
         register(name, organisationId);
       }
     } else if (id) {
-      reject({
-        column: 'organisation_id',
-        code: 'unknown-organisation-id',
-        message: `Organisation id "${id}" is not in the data and this row gives no name for a new organisation.`,
-        fix: 'Use the id of an organisation in the data, or fill in the "organisation" column.',
-      });
+      reject('organisation_id', 'unknown-organisation-id', { id: id.slice(0, 80) }, 'scenario');
       return;
     } else {
-      reject({
-        column: 'organisation',
-        code: 'missing-organisation',
-        message: name ? `"${name}" contains no letters or digits, so it cannot identify an organisation.` : 'This row names no organisation.',
-        fix: 'Fill in organisation_id or organisation.',
-      });
+      if (name) reject('organisation', 'missing-organisation', { name: name.slice(0, 60) }, 'scenario-no-letters');
+      else reject('organisation', 'missing-organisation', {}, 'scenario-empty');
       return;
     }
     const base = baseOrgs.get(organisationId);
@@ -153,12 +134,7 @@ export function applyScenario(dataset: Dataset, rows: readonly ScenarioRow[], op
     if (base && sectorText) {
       const sector = parseSectorValue(normaliseName(sectorText));
       if (sector && sector !== base.sector) {
-        problem({
-          column: 'sector',
-          severity: 'warning',
-          code: 'conflicting-sector',
-          message: `"${base.name}" has sector "${base.sector}" in the data; this row says "${sector}", which was not used (a scenario does not change the data).`,
-        });
+        problem({ column: 'sector', severity: 'warning' }, 'conflicting-sector', { name: base.name.slice(0, 80), sector: base.sector, otherSector: sector }, 'scenario');
       }
     }
 
@@ -168,12 +144,7 @@ export function applyScenario(dataset: Dataset, rows: readonly ScenarioRow[], op
       for (const [column, value] of activityCells(row)) {
         const current = activityValue(real, column);
         if (current !== undefined && current !== value) {
-          problem({
-            column,
-            severity: 'warning',
-            code: 'conflicting-value',
-            message: `Activity "${activityId}" has ${column} "${current}" in the data; this row says "${value}", which was not used (a scenario does not change the data).`,
-          });
+          problem({ column, severity: 'warning' }, 'conflicting-value', { id: activityId.slice(0, 80), column, kept: current.slice(0, 80), ignored: value.slice(0, 80) }, 'scenario-data');
         }
       }
     } else {
@@ -187,21 +158,13 @@ export function applyScenario(dataset: Dataset, rows: readonly ScenarioRow[], op
 
     const k = key2(activityId, organisationId);
     if (baseParticipations.has(k)) {
-      problem({
-        severity: 'info',
-        code: 'already-in-data',
-        message: `"${organisationId}" already takes part in "${activityId}" in the data; the row adds nothing.`,
-      });
+      problem({ severity: 'info' }, 'already-in-data', { organisation: organisationId.slice(0, 80), activity: activityId.slice(0, 80) });
       report.rowsMerged++;
       return;
     }
     const earlier = added.get(k);
     if (earlier) {
-      problem({
-        severity: 'info',
-        code: 'duplicate-participation',
-        message: `"${organisationId}" already joins "${activityId}" in this scenario (row ${earlier.row}); this row was merged into that one.`,
-      });
+      problem({ severity: 'info' }, 'duplicate-participation', { organisation: organisationId.slice(0, 80), activity: activityId.slice(0, 80), firstRow: earlier.row }, 'scenario');
       const role = cell(row.role);
       if (role && !earlier.participation.role) earlier.participation.role = role;
       report.rowsMerged++;
@@ -241,7 +204,8 @@ function uniqueId(name: string, a: ReadonlyMap<string, unknown>, b: ReadonlyMap<
   return id;
 }
 
-type Report = (p: Omit<ImportProblem, 'file' | 'row'>) => void;
+/** Records a problem of the current row (file and row are the reader's). */
+type Report = (place: Pick<ProblemPlace, 'column' | 'severity'>, code: string, params?: ProblemParams, variant?: string) => void;
 
 function newOrganisation(id: string, name: string, row: ScenarioRow, file: string, number: number, problem: Report): Organisation {
   const org: Organisation = { id, name, sector: 'other', aliases: [], provenance: [`${file}#row ${number}`], hypothetical: true };
@@ -250,13 +214,7 @@ function newOrganisation(id: string, name: string, row: ScenarioRow, file: strin
   if (sector) org.sector = sector;
   else {
     if (sectorText) {
-      problem({
-        column: 'sector',
-        severity: 'warning',
-        code: 'unknown-sector',
-        message: `"${sectorText}" is not one of the sectors; the sector was inferred from the name instead.`,
-        fix: 'Use a sector id: tech, care, government, knowledge, network, finance, citizens or other.',
-      });
+      problem({ column: 'sector', severity: 'warning' }, 'unknown-sector', { value: sectorText.slice(0, 60) }, 'scenario');
     }
     const guess = inferOrganisationSector(name);
     org.sector = guess.sector;
@@ -301,9 +259,10 @@ function fillActivity(activity: Activity, row: ScenarioRow, problem: Report) {
     const v = cell(row[column]);
     if (!v) continue;
     if (field === 'startYear' || field === 'endYear') {
-      const year = Number(v);
+      // Decimal digits only, as the importer reads years: Number() also reads 0x7E4 and 2.02e3 as 2020.
+      const year = /^\d+$/.test(v) ? Number(v) : NaN;
       if (!Number.isInteger(year) || year < 1900 || year > 2100) {
-        problem({ column, severity: 'warning', code: 'invalid-year', message: `"${v}" is not a year; the value was not used, the row was.`, fix: 'Write the year as four digits or leave the cell empty.' });
+        problem({ column, severity: 'warning' }, 'invalid-year', { value: v.slice(0, 60) }, 'scenario');
         continue;
       }
       if (activity[field] === undefined) activity[field] = year;
@@ -318,24 +277,14 @@ function fillActivity(activity: Activity, row: ScenarioRow, problem: Report) {
 }
 
 function conflict(activity: Activity, column: string, kept: string, ignored: string, problem: Report) {
-  problem({
-    column,
-    severity: 'warning',
-    code: 'conflicting-value',
-    message: `Activity "${activity.id}" already has ${column} "${kept}"; this row says "${ignored}", which was not used.`,
-  });
+  problem({ column, severity: 'warning' }, 'conflicting-value', { id: activity.id.slice(0, 80), column, kept: kept.slice(0, 80), ignored: ignored.slice(0, 80) }, 'scenario');
 }
 
 function readConfidence(raw: string, problem: Report): Exclude<Confidence, 'stated'> | undefined {
   const value = raw.toLowerCase();
   if (!value || value === 'stated') return undefined;
   if (value === 'implied' || value === 'inferred') return value;
-  problem({
-    column: 'confidence',
-    severity: 'warning',
-    code: 'unknown-confidence',
-    message: `"${raw}" is not a confidence level (stated, implied or inferred); read as "inferred".`,
-  });
+  problem({ column: 'confidence', severity: 'warning' }, 'unknown-confidence', { value: raw.slice(0, 60) }, 'scenario');
   return 'inferred';
 }
 

@@ -25,6 +25,8 @@ import { useNames } from './names';
 import { Picker, type Picked } from './Picker';
 import { useChangeText } from './text';
 import { DamagedStoredNotice, NotSavedNotice } from './DamagedStoredNotice';
+import { problemText } from '../import/problemText';
+import { useImportMessages } from '../import/useImportMessages';
 
 const KINDS = ['project', 'living_lab', 'partnership', 'network', 'event', 'introduction'] as const;
 
@@ -39,6 +41,7 @@ const ACTIVITIES_SHOWN = 100;
 
 export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
   const { t, tp } = useChangeText();
+  const importWords = useImportMessages();
   const store = useStore();
   const network = useSession((s) => s.network)!;
   const layout = useSession((s) => s.layout);
@@ -161,7 +164,7 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
             {scenario.fileProblems.length > 0 && (
               <ul className="change-problems" data-testid="whatif-file-problems">
                 {scenario.fileProblems.slice(0, 5).map((p, i) => (
-                  <li key={i}>{p.message}</li>
+                  <li key={i}>{problemText(p, importWords).message}</li>
                 ))}
               </ul>
             )}
@@ -228,6 +231,7 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
 
 function ImportLine({ outcome }: { outcome: ScenarioOutcome }) {
   const { t, tp } = useChangeText();
+  const importWords = useImportMessages();
   const r = outcome.document.import;
   const problems = r.problems.filter((p) => p.severity !== 'info');
   return (
@@ -244,7 +248,7 @@ function ImportLine({ outcome }: { outcome: ScenarioOutcome }) {
         <ul className="change-problems">
           {problems.slice(0, 5).map((p, i) => (
             <li key={i}>
-              {t('whatif.problemRow', { row: p.row ?? '–' })} {p.message}
+              {t('whatif.problemRow', { row: p.row ?? '–' })} {problemText(p, importWords).message}
             </li>
           ))}
         </ul>

@@ -10,6 +10,9 @@ import {
   scenarioFromCsv,
   withoutHypothetical,
 } from '../../../src/data/scenario';
+import { setupI18n } from '../../../src/i18n';
+import { problemText } from '../../../src/ui/import/problemText';
+import { importWords } from '../../../src/ui/import/useImportMessages';
 
 const DIR = join(__dirname, '../../fixtures/compare');
 const read = (name: string) => ({ name, text: readFileSync(join(DIR, name), 'utf8') });
@@ -63,6 +66,40 @@ describe('applying a scenario', () => {
       ['conflicting-sector', 2, 'sector'],
       ['conflicting-value', 2, 'activity_title'],
     ]);
+  });
+
+  it("words every row problem in the UI's language from code and parameters, as the importer's", () => {
+    // One row for each problem a scenario row can have.
+    const text = [
+      'activity_id,organisation_id,organisation,sector,activity_title,start_year,confidence',
+      ',tech-a,,,,,', // no activity
+      'P1,nobody,,,,,', // unknown id, no name
+      'P1,,!!!,,,,', // no letters
+      'P1,,,,,,', // no organisation
+      'P1,tech-b,,care,Another title,,', // sector and title differ from the data
+      'NEW2,zzz,Robot BV,,,,', // matched by name
+      'NEW2,,Nieuwe Partij,zorgachtig,,0x7E4,misschien', // unknown sector, year, confidence
+      'NEW2,,Nieuwe Partij,,,,', // twice in the scenario
+      'NEW3,,Eerste,,Titel A,,',
+      'NEW3,,Tweede,,Titel B,,', // another title for the new activity
+      `${dataset.participations[0]!.activityId},${dataset.participations[0]!.organisationId},,,,,`, // already in the data
+    ].join('\n');
+    const { report } = scenarioFromCsv(dataset, text, 'scenario.csv');
+    const codes = report.problems.map((p) => `${p.code}${p.variant ? `/${p.variant}` : ''}`);
+    expect(new Set(codes).size).toBe(13);
+    setupI18n('nl');
+    for (const p of report.problems) {
+      expect(p.params, p.code).toBeDefined();
+      const dutch = problemText(p, importWords('nl'));
+      const english = problemText(p, importWords('en'));
+      // The English words of the app are those of the CLI, but for sector ids, which the app names.
+      if (!p.params?.sector) expect(english.message, p.code).toBe(p.message);
+      expect(dutch.message, p.code).not.toContain('{{');
+      expect(dutch.message, p.code).not.toBe(english.message);
+      if (english.fix) expect(dutch.fix, p.code).not.toBe(english.fix);
+    }
+    // "0x7E4" is no year (decimal digits only, as the importer reads them).
+    expect(report.problems.find((p) => p.code === 'invalid-year')?.params).toEqual({ value: '0x7E4' });
   });
 
   it('rejects a file that is not a participations table', () => {
