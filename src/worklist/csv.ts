@@ -19,8 +19,8 @@ import { cell } from '../data/builder';
 import { escapeFormula, LIST_SEPARATOR } from '../data/canonical';
 import { parseDelimitedSync } from '../data/import/table';
 import { normaliseName } from '../data/normalise';
-import { importProblem } from '../data/problemWords';
-import type { ImportProblem } from '../data/report';
+import { importProblem, nameList, type ProblemPlace } from '../data/problemWords';
+import type { ImportProblem, ProblemParams } from '../data/report';
 import {
   INTRODUCTION_ORIGINS,
   IntroductionIndex,
@@ -119,7 +119,7 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
   }
   const known = new Set<string>(WORKLIST_COLUMNS);
   const extra = header.filter((h) => h && !known.has(h));
-  if (extra.length) problems.push({ file, row: 1, severity: 'info', code: 'extra-columns', message: `Columns not in the format were not used: ${extra.join(', ')}.` });
+  if (extra.length) problems.push(importProblem({ file, row: 1, severity: 'info' }, 'extra-columns', { columns: nameList(extra, 40) }, 'worklist'));
 
   const out: Introduction[] = [];
   const seen = new IntroductionIndex();
@@ -129,7 +129,8 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
       const j = header.indexOf(c);
       return j < 0 ? '' : cell(values[j]);
     };
-    const problem = (p: Omit<ImportProblem, 'file' | 'row'>) => problems.push({ file, row: number, ...p });
+    const problem = (place: Pick<ProblemPlace, 'column' | 'severity'>, code: string, params: ProblemParams = {}, variant?: string) =>
+      problems.push(importProblem({ file, row: number, ...place }, code, params, variant));
     const partyOf = (side: 'a' | 'b'): IntroductionParty | null => {
       const id = get(`organisation_${side}_id`);
       const name = get(`organisation_${side}`);
@@ -139,18 +140,12 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
     const a = partyOf('a');
     const b = partyOf('b');
     if (!a || !b) {
-      problem({
-        column: a ? 'organisation_b' : 'organisation_a',
-        severity: 'error',
-        code: 'missing-organisation',
-        message: `This introduction names no organisation ${a ? 'B' : 'A'} (neither an id nor a name).`,
-        fix: 'Fill in the organisation id or name, or delete the row.',
-      });
+      problem({ column: a ? 'organisation_b' : 'organisation_a', severity: 'error' }, 'missing-organisation', { side: a ? 'B' : 'A' }, 'worklist');
       report.rowsRejected++;
       continue;
     }
     if (partyKey(a) === partyKey(b)) {
-      problem({ column: 'organisation_b', severity: 'error', code: 'same-organisation', message: 'Organisation A and B are the same organisation.', fix: 'Name two different organisations.' });
+      problem({ column: 'organisation_b', severity: 'error' }, 'same-organisation');
       report.rowsRejected++;
       continue;
     }
@@ -161,25 +156,19 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
       const s = STATUS_WORDS.get(normaliseName(statusText));
       if (s) status = s;
       else {
-        problem({
-          column: 'status',
-          severity: 'warning',
-          code: 'unknown-status',
-          message: `"${statusText}" is not a status; read as to_make (te leggen).`,
-          fix: 'Write to_make (te leggen), made (gelegd) or active (actief).',
-        });
+        problem({ column: 'status', severity: 'warning' }, 'unknown-status', { value: statusText.slice(0, 60) });
       }
     }
     const originText = get('origin');
     let origin: IntroductionOrigin = 'manual';
     if (originText) {
       if ((INTRODUCTION_ORIGINS as readonly string[]).includes(originText)) origin = originText as IntroductionOrigin;
-      else problem({ column: 'origin', severity: 'warning', code: 'unknown-origin', message: `"${originText}" is not an origin (suggestion, convener or manual); read as manual.` });
+      else problem({ column: 'origin', severity: 'warning' }, 'unknown-origin', { value: originText.slice(0, 60) });
     }
     const date = (c: 'created' | 'updated') => {
       const v = get(c);
       if (!v || validDate(v)) return v;
-      problem({ column: c, severity: 'warning', code: 'invalid-date', message: `"${v}" is not a date written as YYYY-MM-DD; left empty.`, fix: 'Write dates as 2025-03-31.' });
+      problem({ column: c, severity: 'warning' }, 'invalid-date', { value: v.slice(0, 60) }, 'worklist');
       return '';
     };
     const convenerId = get('convener_id');
@@ -205,13 +194,7 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
     if (earlier !== undefined) {
       const kept = out[earlier]!;
       const newer = intro.updated > kept.updated;
-      problem({
-        severity: 'info',
-        code: 'duplicate-introduction',
-        message: newer
-          ? 'An earlier row has the same two organisations; this row is more recent, so its status, owner and note were kept.'
-          : 'An earlier row has the same two organisations; this row was merged into it.',
-      });
+      problem({ severity: 'info' }, 'duplicate-introduction', {}, newer ? 'newer' : 'merged');
       if (newer) out[earlier] = { ...kept, status: intro.status, owner: intro.owner, note: intro.note, updated: intro.updated };
       report.rowsMerged++;
       continue;

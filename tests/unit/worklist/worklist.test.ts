@@ -5,6 +5,9 @@ import { analyseDataset } from '../../../src/analysis';
 import { parseCanonicalFiles } from '../../../src/data/canonical';
 import type { Dataset } from '../../../src/data/model';
 import { applyScenario } from '../../../src/data/scenario';
+import { setupI18n } from '../../../src/i18n';
+import { problemText } from '../../../src/ui/import/problemText';
+import { importWords } from '../../../src/ui/import/useImportMessages';
 import { parseWorklistCsv, writeWorklistCsv } from '../../../src/worklist/csv';
 import { convenerIntroductions } from '../../../src/worklist/introductions';
 import { matchWorklist } from '../../../src/worklist/match';
@@ -92,6 +95,16 @@ describe('the worklist CSV', () => {
       ['duplicate-introduction', 6, null],
       ['duplicate-introduction', 7, null],
     ]);
+    // Every problem is worded in the UI's language from its code and parameters (the panel shows them).
+    setupI18n('nl');
+    const extra = parseWorklistCsv('organisation_a;organisation_b;origin;kleur\nA;B;ergens;rood\n', 'x.csv').report.problems;
+    expect(extra.map((p) => p.code)).toEqual(['extra-columns', 'unknown-origin']);
+    for (const p of [...report.problems, ...extra]) {
+      const dutch = problemText(p, importWords('nl'));
+      expect(problemText(p, importWords('en')).message, p.code).toBe(p.message);
+      expect(dutch.message, p.code).not.toContain('{{');
+      expect(dutch.message, p.code).not.toBe(p.message);
+    }
     expect(list).toHaveLength(2);
     expect(list[0]).toMatchObject({ a: { id: 'tech-b' }, b: { id: 'care-a' }, status: 'active', owner: 'Piet', note: 'Samen project', created: '2025-01-10', updated: '2025-03-01', origin: 'manual' });
     expect(list[1]).toMatchObject({ a: { id: 'uni' }, b: { id: 'gem' }, status: 'to_make', created: '' });
