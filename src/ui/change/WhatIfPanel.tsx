@@ -38,6 +38,8 @@ const NAMES_SHOWN = 30;
  * activities rendered them all at once and held the page for seconds.
  */
 const ACTIVITIES_SHOWN = 100;
+/** Problems of a scenario file listed; the rest are counted. */
+const PROBLEMS_SHOWN = 5;
 
 export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
   const { t, tp } = useChangeText();
@@ -163,9 +165,10 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
             </div>
             {scenario.fileProblems.length > 0 && (
               <ul className="change-problems" data-testid="whatif-file-problems">
-                {scenario.fileProblems.slice(0, 5).map((p, i) => (
+                {scenario.fileProblems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
                   <li key={i}>{problemText(p, importWords).message}</li>
                 ))}
+                {scenario.fileProblems.length > PROBLEMS_SHOWN && <li>{tp('whatif.problemsMore', scenario.fileProblems.length - PROBLEMS_SHOWN)}</li>}
               </ul>
             )}
           </section>
@@ -246,11 +249,12 @@ function ImportLine({ outcome }: { outcome: ScenarioOutcome }) {
       </p>
       {problems.length > 0 && (
         <ul className="change-problems">
-          {problems.slice(0, 5).map((p, i) => (
+          {problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
             <li key={i}>
               {t('whatif.problemRow', { row: p.row ?? '–' })} {problemText(p, importWords).message}
             </li>
           ))}
+          {problems.length > PROBLEMS_SHOWN && <li data-testid="whatif-problems-more">{tp('whatif.problemsMore', problems.length - PROBLEMS_SHOWN)}</li>}
         </ul>
       )}
     </div>
