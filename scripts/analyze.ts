@@ -27,13 +27,15 @@ import { cannotWrite, forTerminal, loadFilesForCommandLine } from '../src/data/i
 import { reportToText } from '../src/data/import/reportCsv';
 import { readTextFile } from '../src/data/import/textFile';
 import type { Dataset } from '../src/data/model';
-import type { ImportReport } from '../src/data/report';
+import type { ImportProblem, ImportReport } from '../src/data/report';
 import { isSector, SECTORS, type Sector } from '../src/data/sectors';
 import { scenarioFromCsv, type Scenario } from '../src/data/scenario';
 import { applyFilters, DEFAULT_FILTERS, filtersActive, type Filters, type VisibilityCounts } from '../src/filters/filters';
 import { MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projection } from '../src/graph/projection';
 import { createTranslator, type Language } from '../src/i18n';
 import { sectorName, wordFinding } from '../src/i18n/findings';
+import { problemText } from '../src/ui/import/problemText';
+import { importWords, type ImportWords } from '../src/ui/import/useImportMessages';
 import { linkQuery, NON_FILTER_PARAMETERS, parameterNames } from '../src/change/request';
 import { cleanViewState, type DroppedValue } from '../src/session/clean';
 import { DECIMAL_INTEGER, DECIMAL_NUMBER, QUERY_PARAMETERS, readViewState, REPEATED_PARAMETER, serialiseViewState, UNKNOWN_PARAMETER } from '../src/session/url';
@@ -472,8 +474,8 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     for (const o of (scenarioDataset?.dataset ?? dataset).organisations) names.set(o.id, { name: o.name, sector: o.sector });
     const focalId = analysisOptions.focal ?? null;
     if (comparison) text += comparisonSummary(comparison, names, focalId, t);
-    if (scenario) text += scenarioSummary(scenario, names, focalId, t);
-    if (worklist) text += worklistSummary(worklist, t);
+    if (scenario) text += scenarioSummary(scenario, names, focalId, t, importWords(lang));
+    if (worklist) text += worklistSummary(worklist, t, importWords(lang));
     if (newWorklist) text += `\n${t('cli:worklist.written', { count: newWorklist.introductions, file: newWorklist.file })}\n`;
     await writeOut(forTerminal(text));
     lap('summary');
@@ -684,9 +686,22 @@ function summary(
       (duplicateGroups ? t('cli:duplicates', { count: duplicateGroups }) : '') +
       '.',
   );
+  // Problems in the summary's language, as the app words them (the JSON keeps the English words).
+  const words = importWords(lang);
   const rejected = report.problems.filter((p) => p.severity === 'error');
-  for (const p of rejected.slice(0, 10)) out.push(`  ${p.file}${p.row ? ` ${t('cli:row', { row: p.row })}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
+  for (const p of rejected.slice(0, 10)) out.push(`  ${problemWhere(p, t)}: ${problemText(p, words).message}`);
   if (rejected.length > 10) out.push(`  ${t('cli:moreProblems', { count: rejected.length - 10 })}`);
+  // Warnings (rows used, a value not): one line per kind, with how many and where the first is.
+  const warnings = new Map<string, { first: ImportProblem; count: number }>();
+  for (const p of report.problems) {
+    if (p.severity !== 'warning') continue;
+    const kind = `${p.code}/${p.variant ?? ''}`;
+    const seen = warnings.get(kind);
+    if (seen) seen.count += p.omitted ?? 1;
+    else warnings.set(kind, { first: p, count: p.omitted ?? 1 });
+  }
+  for (const { first, count } of [...warnings.values()].slice(0, 10)) out.push(`  ${t('cli:warningKind', { count, where: problemWhere(first, t), message: problemText(first, words).message })}`);
+  if (warnings.size > 10) out.push(`  ${t('cli:moreWarningKinds', { count: warnings.size - 10 })}`);
 
   const findings = findingsOf(result);
   const section = (codes: string[]) => findings.filter((f) => codes.includes(f.code)).map((f) => `• ${wordFinding(t, f, lang)}`);
@@ -872,13 +887,18 @@ function comparisonSummary(c: ComparisonOutput, names: ReadonlyMap<string, { nam
   return out.join('\n') + '\n';
 }
 
-function scenarioSummary(s: ScenarioOutput, names: ReadonlyMap<string, { name: string; sector: string }>, focalId: string | null, t: T): string {
+/** Where a problem is, for a summary line: file, row and column. */
+function problemWhere(p: ImportProblem, t: T): string {
+  return `${p.file}${p.row ? ` ${t('cli:row', { row: p.row })}` : ''}${p.column ? `, ${p.column}` : ''}`;
+}
+
+function scenarioSummary(s: ScenarioOutput, names: ReadonlyMap<string, { name: string; sector: string }>, focalId: string | null, t: T, words: ImportWords): string {
   const out: string[] = [];
   heading(out, t('cli:scenario.title', { file: s.file }));
   const r = s.import;
   out.push(t('cli:import', { read: r.rowsRead, used: r.rowsUsed, merged: r.rowsMerged, rejected: r.rowsRejected }) + '.');
   for (const p of r.problems.filter((x) => x.severity !== 'info').slice(0, 10)) {
-    out.push(`  ${p.file}${p.row ? ` ${t('cli:row', { row: p.row })}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
+    out.push(`  ${problemWhere(p, t)}: ${problemText(p, words).message}`);
   }
   out.push(t('cli:scenario.added', { organisations: s.added.organisations.length, activities: s.added.activities.length, participations: s.added.participations }));
   for (const l of changeLines(s, names, focalId, t, true)) out.push(l);
@@ -887,13 +907,13 @@ function scenarioSummary(s: ScenarioOutput, names: ReadonlyMap<string, { name: s
   return out.join('\n') + '\n';
 }
 
-function worklistSummary(w: WorklistOutput, t: T): string {
+function worklistSummary(w: WorklistOutput, t: T, words: ImportWords): string {
   const out: string[] = [];
   heading(out, t('cli:worklist.title', { file: w.file }));
   const r = w.import;
   out.push(t('cli:import', { read: r.rowsRead, used: r.rowsUsed, merged: r.rowsMerged, rejected: r.rowsRejected }) + '.');
   for (const p of r.problems.filter((x) => x.severity !== 'info').slice(0, 10)) {
-    out.push(`  ${p.file}${p.row ? ` ${t('cli:row', { row: p.row })}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}`);
+    out.push(`  ${problemWhere(p, t)}: ${problemText(p, words).message}`);
   }
   out.push(t('cli:worklist.counts', { count: w.introductions.length, tied: w.tied, notTied: w.notTied, unmatched: w.unmatched }));
   // Tied first (news), then those not found (names to fix), then the first ten not tied.

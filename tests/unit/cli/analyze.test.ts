@@ -41,6 +41,19 @@ describe('npm run analyze', () => {
     expect(stdout).toMatch(/Our municipality\n-+\n• Gemeente Den Haag /);
   }, 60_000);
 
+  it("lists rejected rows and each kind of warning in the summary's language, with how many and where the first is", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-warnings-'));
+    const file = join(dir, 'p.csv');
+    writeFileSync(file, 'activity_id,organisation_id,organisation,start_year\nA1,x1,,2020\nA1,x2,,20x0\nA2,x1,,\nA2,x3,Zorg Drie,1800\nA3,,Zorg Vier,\n,x9,Iemand,\n');
+    const nl = await runCommand(process.execPath, [COMPILED, file, '--lang', 'nl']);
+    expect(nl.code).toBe(0);
+    expect(nl.stdout).toContain('  p.csv rij 7, activity_id: Deze rij heeft geen activity_id,');
+    expect(nl.stdout).toContain('  waarschuwing, 2×, eerst op p.csv rij 2, organisation: Organisatie-id "x1" heeft op deze rij geen naam;');
+    expect(nl.stdout).toContain('  waarschuwing, 2×, eerst op p.csv rij 3, start_year: "20x0" is geen jaartal');
+    const en = await runCommand(process.execPath, [COMPILED, file, '--lang', 'en']);
+    expect(en.stdout).toContain('  warning, 2×, first at p.csv row 3, start_year: "20x0" is not a year');
+  }, 60_000);
+
   it('reads a --view link as the app reads a pasted one: from the first "?", without the "#…"', async () => {
     // The fragment was read as part of k's value ("ignored k=3#frag=1") and a later k=4 was used.
     const { code, stdout, stderr } = await analyze('--view', 'https://example.org/bruggen/?k=3#frag=1&k=4');
