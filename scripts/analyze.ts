@@ -224,7 +224,14 @@ async function main(): Promise<number> {
  * read until memory ran out) and a pipe without a writer never answers.
  */
 async function readInputFile(path: string): Promise<Uint8Array> {
-  const kind = await stat(path);
+  const kind = await stat(path).catch((e: NodeJS.ErrnoException) => {
+    // Node hands a program its arguments as UTF-8 text: the bytes of a name that is not UTF-8
+    // (a Latin-1 "café") arrive as U+FFFD, and that name is then not found.
+    if (e.code === 'ENOENT' && path.includes('\uFFFD')) {
+      throw new Error('no file has this name: it holds bytes that are not UTF-8 (shown as \uFFFD), which cannot reach this program as written. Fix: rename the file with UTF-8 characters only (or copy it to a plain name) and give that name.');
+    }
+    throw e;
+  });
   if (kind.isDirectory()) throw new Error('it is a folder. Fix: give the files in it (for example folder/*.csv).');
   if (!kind.isFile()) throw new Error('it is not a file but a device, pipe or socket, which may never end. Fix: save the data to a file and give its path.');
   return new Uint8Array(await readFile(path));

@@ -120,6 +120,16 @@ describe('npm run analyze', () => {
     expect(stdout).toContain('3 organisations, 2 activities, 2 ties');
   }, 60_000);
 
+  it('says why a file whose name is not UTF-8 is not found, and what to do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-'));
+    // "café.csv" in Latin-1: the name's bytes are c a f 0xE9; the shell passes them on as they are.
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.csv')]), 'activity_id,organisation\nA,X\nA,Y\n');
+    const { code, stderr } = await runCommand('sh', ['-c', `"$0" "$1" "$(printf '%s/caf\\351.csv' "$2")"`, process.execPath, COMPILED, dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('no file has this name: it holds bytes that are not UTF-8 (shown as \uFFFD)');
+    expect(stderr).toContain('Fix: rename the file with UTF-8 characters only');
+  }, 60_000);
+
   it('fails with a specific message on bad input and bad options', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-'));
     const binary = join(dir, 'broken.csv');
