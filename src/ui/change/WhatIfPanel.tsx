@@ -168,7 +168,7 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
                 {scenario.fileProblems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
                   <li key={i}>{problemText(p, importWords).message}</li>
                 ))}
-                {scenario.fileProblems.length > PROBLEMS_SHOWN && <li>{tp('whatif.problemsMore', scenario.fileProblems.length - PROBLEMS_SHOWN)}</li>}
+                {scenario.fileProblems.length > PROBLEMS_SHOWN && <li data-testid="whatif-file-problems-more">{tp('whatif.problemsMore', scenario.fileProblems.length - PROBLEMS_SHOWN)}</li>}
               </ul>
             )}
           </section>

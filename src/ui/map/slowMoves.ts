@@ -48,10 +48,14 @@ export function hideOnMoveWhenSlow(sigma: MapSigma, element: HTMLElement, now: (
     const t = now();
     // A frame after a camera change is one the reader sees while moving; the interval to the
     // previous such frame is its frame time, unless a pause between gestures lies in between.
-    if (moved && lastMovingFrame !== null && t - lastMovingFrame < GESTURE_GAP_MS) intervals.push(t - lastMovingFrame);
+    if (moved && lastMovingFrame !== null && t - lastMovingFrame < GESTURE_GAP_MS) {
+      intervals.push(t - lastMovingFrame);
+      // Only the latest frames count, and a map that pans smoothly for hours keeps no more.
+      if (intervals.length > MOVE_FRAMES_TO_JUDGE) intervals.shift();
+    }
     lastMovingFrame = moved ? t : null;
     moved = false;
-    const median = slowMoveMedian(intervals.slice(-MOVE_FRAMES_TO_JUDGE));
+    const median = slowMoveMedian(intervals);
     if (median === null) return;
     stop();
     element.dataset.slowMoves = String(Math.round(median));

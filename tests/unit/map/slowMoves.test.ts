@@ -55,11 +55,15 @@ describe('hideOnMoveWhenSlow', () => {
     expect(map.sigma.getCamera().listenerCount('updated')).toBe(0);
   });
 
-  it('leaves a map alone that moves smoothly', () => {
+  it('leaves a map alone that moves smoothly, and judges by the latest frames only', () => {
     const map = fakeSigma({ hideEdgesOnMove: false, hideLabelsOnMove: false });
     for (let i = 0; i < 50; i++) map.frame(16);
     expect(map.sigma.settings).toEqual({ hideEdgesOnMove: false, hideLabelsOnMove: false });
     expect(map.element.dataset.slowMoves).toBeUndefined();
+    // Smooth for long, then slow (a larger graph in the same map): the slow frames decide.
+    for (let i = 0; i < MOVE_FRAMES_TO_JUDGE; i++) map.frame(90);
+    expect(map.sigma.settings).toEqual({ hideEdgesOnMove: true, hideLabelsOnMove: true });
+    expect(map.element.dataset.slowMoves).toBe('90');
   });
 
   it('does not count frames drawn at rest, or the pause between two gestures, as frame times', () => {
