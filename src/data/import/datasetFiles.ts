@@ -1,7 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import type { Row } from '../builder';
 import { LIST_SEPARATOR } from '../canonical';
-import { importProblem } from '../problemWords';
+import { importProblem, nameList } from '../problemWords';
 import type { FileRole, ImportProblem } from '../report';
 
 /**
@@ -39,6 +39,83 @@ function row(entries: Record<string, unknown>): Row {
   return r;
 }
 
+/** The column each field of a Bruggen JSON record is read into (the model's names; see model.ts). */
+const FIELDS: Record<'organisations' | 'activities' | 'participations', Readonly<Record<string, string>>> = {
+  organisations: {
+    id: 'organisation_id',
+    name: 'name',
+    sector: 'sector',
+    organisationType: 'organisation_type',
+    city: 'city',
+    region: 'region',
+    country: 'country',
+    aliases: 'aliases',
+    description: 'description',
+    descriptionEn: 'description_en',
+    listedIn: 'listed_in',
+    provenance: 'provenance',
+  },
+  activities: {
+    id: 'activity_id',
+    title: 'title',
+    titleEn: 'title_en',
+    kind: 'kind',
+    source: 'source',
+    scheme: 'scheme',
+    theme: 'theme',
+    startYear: 'start_year',
+    endYear: 'end_year',
+    region: 'region',
+    statedParticipants: 'stated_participants',
+    description: 'description',
+    descriptionEn: 'description_en',
+    provenance: 'provenance',
+  },
+  participations: {
+    activityId: 'activity_id',
+    organisationId: 'organisation_id',
+    nameAsWritten: 'organisation',
+    role: 'role',
+    confidence: 'confidence',
+    provenance: 'provenance',
+  },
+};
+/** Fields the import makes again rather than reading them (an inferred sector is inferred again). */
+const REMADE = new Set(['extra', 'sectorInferred', 'sectorReason']);
+const LISTS = new Set(['aliases', 'listed_in', 'provenance']);
+
+type RecordKind = keyof typeof FIELDS;
+
+/**
+ * One record as a row of its kind's columns. Fields the import does not read, and values that are
+ * not text, a number or a list, are counted in `unread`: reported, never dropped unsaid.
+ */
+function recordRow(kind: RecordKind, record: Record<string, unknown>, unread: Map<string, number>): Row {
+  const r: Row = new Map();
+  const fields = FIELDS[kind];
+  const skip = (name: string) => unread.set(name, (unread.get(name) ?? 0) + 1);
+  for (const [name, value] of Object.entries(record)) {
+    const column = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    if (!column) {
+      if (!REMADE.has(name)) skip(name);
+      continue;
+    }
+    // An inferred sector is no stated one: the import infers it again.
+    if (name === 'sector' && record.sectorInferred === true) continue;
+    const s = LISTS.has(column) ? list(value) : text(value);
+    if (s) r.set(column, s);
+    else if (value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) skip(name);
+  }
+  return r;
+}
+
+/** The problem that names the fields of one kind of record that were not read, if any. */
+function unreadProblem(file: string, kind: RecordKind, unread: ReadonlyMap<string, number>): ImportProblem[] {
+  if (!unread.size) return [];
+  const fields = nameList([...unread].map(([name, count]) => `${name.slice(0, 60)} (${count}×)`), 20);
+  return [importProblem({ file: `${file} (${kind})`, severity: 'warning' }, 'json-unread-fields', { fields, known: Object.keys(FIELDS[kind]).join(', ') })];
+}
+
 /** A Bruggen JSON export: `{ dataset: { organisations, activities, participations } }` (a built-in
  * bundle has this shape too) or the bare dataset object. */
 export function readJsonDocument(source: string, file: string): DocumentReading {
@@ -55,8 +132,7 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
   const array = (k: string): unknown[] => (Object.hasOwn(dataset, k) && Array.isArray(dataset[k]) ? (dataset[k] as unknown[]) : []);
   const orgExtras = new Set<string>();
   const actExtras = new Set<string>();
-  const items = <T>(values: unknown[], toRow: (o: Record<string, unknown>) => T) =>
-    values.map((v, i) => ({ number: i + 1, rows: [isObject(v) ? toRow(v) : new Map()] as Row[] }));
+  const unread: Record<RecordKind, Map<string, number>> = { organisations: new Map(), activities: new Map(), participations: new Map() };
   const withExtra = (r: Row, extra: unknown, names: Set<string>) => {
     if (!isObject(extra)) return r;
     for (const [k, v] of Object.entries(extra)) {
@@ -66,26 +142,18 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
     }
     return r;
   };
-  const organisations = items(array('organisations'), (o) =>
-    withExtra(
-      row({ organisation_id: o.id, name: o.name, sector: o.sector, city: o.city, region: o.region, country: o.country, aliases: o.aliases, description: o.description, listed_in: o.listedIn, provenance: o.provenance }),
-      o.extra,
-      orgExtras,
-    ),
-  );
-  const activities = items(array('activities'), (a) =>
-    withExtra(
-      row({ activity_id: a.id, title: a.title, kind: a.kind, source: a.source, scheme: a.scheme, theme: a.theme, start_year: a.startYear, end_year: a.endYear, region: a.region, stated_participants: a.statedParticipants, description: a.description, provenance: a.provenance }),
-      a.extra,
-      actExtras,
-    ),
-  );
-  const participations = items(array('participations'), (p) =>
-    row({ activity_id: p.activityId, organisation_id: p.organisationId, organisation: p.nameAsWritten, role: p.role, provenance: p.provenance }),
-  );
+  const items = (kind: RecordKind, extras?: Set<string>): RecordItem[] =>
+    array(kind).map((v, i) => {
+      if (!isObject(v)) return { number: i + 1, rows: [new Map()] };
+      const r = recordRow(kind, v, unread[kind]);
+      return { number: i + 1, rows: [extras ? withExtra(r, v.extra, extras) : r] };
+    });
+  const organisations = items('organisations', orgExtras);
+  const activities = items('activities', actExtras);
+  const participations = items('participations');
   return {
     ok: true,
-    problems: [],
+    problems: [...unreadProblem(file, 'organisations', unread.organisations), ...unreadProblem(file, 'activities', unread.activities), ...unreadProblem(file, 'participations', unread.participations)],
     sources: [
       { file: `${file} (organisations)`, role: 'organisations', items: organisations, extraColumns: [...orgExtras] },
       { file: `${file} (activities)`, role: 'activities', items: activities, extraColumns: [...actExtras] },

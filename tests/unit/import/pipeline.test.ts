@@ -9,6 +9,8 @@ import { loadMapping, saveMapping, headerSignature } from '../../../src/data/imp
 import { recogniseTable, type ColumnMapping } from '../../../src/data/import/recognise';
 import { reportToCsv, reportToText } from '../../../src/data/import/reportCsv';
 import { expectInvariant, fixture, input, shared, SHARED } from './helpers';
+import type { Participation } from '../../../src/data/model';
+import { loadBuiltinFromDisk } from '../../../scripts/lib/builtin';
 
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
 
@@ -207,6 +209,46 @@ describe('known layouts', () => {
     expect(outcome.dataset.participations).toEqual(original.participations);
     expect(outcome.dataset.activities.map((a) => a.title)).toEqual(['Eén', 'Twee']);
     expect(outcome.dataset.organisations.map((o) => [o.id, o.name, o.sector])).toEqual(original.organisations.map((o) => [o.id, o.name, o.sector]));
+  });
+
+  it('reads the built-in data as JSON back whole: English titles and descriptions, and implied relations stay implied', async () => {
+    // These were dropped: opening the app's own bundle made its 10 implied relations stated.
+    const original = loadBuiltinFromDisk().dataset;
+    const { outcome } = await importFiles([input('den-haag.json', JSON.stringify({ id: 'den-haag', dataset: original }))]);
+    expectInvariant(outcome.report);
+    const confidences = (ps: readonly Participation[]) => ps.filter((p) => p.confidence).map((p) => `${p.activityId} ${p.organisationId} ${p.confidence}`).sort();
+    expect(confidences(original.participations).length).toBeGreaterThan(0);
+    expect(confidences(outcome.dataset.participations)).toEqual(confidences(original.participations));
+    const field = <T extends { id: string }>(records: readonly T[], key: keyof T) => Object.fromEntries(records.map((r) => [r.id, r[key] ?? null]));
+    expect(field(outcome.dataset.activities, 'titleEn')).toEqual(field(original.activities, 'titleEn'));
+    expect(field(outcome.dataset.activities, 'descriptionEn')).toEqual(field(original.activities, 'descriptionEn'));
+    expect(field(outcome.dataset.organisations, 'descriptionEn')).toEqual(field(original.organisations, 'descriptionEn'));
+    expect(outcome.report.problems.filter((p) => p.code === 'json-unread-fields')).toEqual([]);
+  });
+
+  it('names the fields of JSON records it does not read, and values that are not text, per kind of record', async () => {
+    const dataset = {
+      organisations: [
+        { id: 'a', name: 'Zorg A', sector: 'care', website: 'https://a.example' },
+        { id: 'b', name: { nl: 'Tech B' }, sector: 'tech', website: 'https://b.example', extra: { kvk: '123' } },
+      ],
+      activities: [{ id: 'P', title: 'Project P', budget: 5000 }],
+      participations: [
+        { activityId: 'P', organisationId: 'a' },
+        { activityId: 'P', organisationId: 'b', hypothetical: true },
+      ],
+    };
+    const { outcome } = await importFiles([input('eigen.json', JSON.stringify({ dataset }))]);
+    expectInvariant(outcome.report);
+    const unread = outcome.report.problems.filter((p) => p.code === 'json-unread-fields').map((p) => [p.file, p.params?.fields]);
+    expect(unread).toEqual([
+      ['eigen.json (organisations)', 'website (2×), name (1×)'],
+      ['eigen.json (activities)', 'budget (1×)'],
+      ['eigen.json (participations)', 'hypothetical (1×)'],
+    ]);
+    // The records themselves are read; "extra" is kept as an attribute.
+    expect(outcome.report.rowsUsed).toBe(5);
+    expect(outcome.dataset.organisations.find((o) => o.id === 'b')?.extra).toEqual({ kvk: '123' });
   });
 
   it('reads GEXF: nodes with a sector become organisations, edges shared activities or ties', async () => {
