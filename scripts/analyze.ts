@@ -34,7 +34,7 @@ import { applyFilters, DEFAULT_FILTERS, filtersActive, type Filters, type Visibi
 import { MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projection } from '../src/graph/projection';
 import { createTranslator, type Language } from '../src/i18n';
 import { sectorName, wordFinding } from '../src/i18n/findings';
-import { problemText } from '../src/ui/import/problemText';
+import { groupProblems, problemText } from '../src/ui/import/problemText';
 import { importWords, type ImportWords } from '../src/ui/import/useImportMessages';
 import { linkQuery, NON_FILTER_PARAMETERS, parameterNames } from '../src/change/request';
 import { cleanViewState, type DroppedValue } from '../src/session/clean';
@@ -190,7 +190,6 @@ function readQuery(option: string, query: string): ViewState {
   }
   return state;
 }
-
 
 /** The query string of a filter set as the app writes it ("" for no filter). */
 function filtersQuery(filters: Filters): string {
@@ -698,17 +697,13 @@ function summary(
   const rejected = report.problems.filter((p) => p.severity === 'error');
   for (const p of rejected.slice(0, 10)) out.push(`  ${problemWhere(p, t)}: ${problemText(p, words).message}`);
   if (rejected.length > 10) out.push(`  ${t('cli:moreProblems', { count: rejected.length - 10 })}`);
-  // Warnings (rows used, a value not): one line per kind, with how many and where the first is.
-  const warnings = new Map<string, { first: ImportProblem; count: number }>();
-  for (const p of report.problems) {
-    if (p.severity !== 'warning') continue;
-    const kind = `${p.code}/${p.variant ?? ''}`;
-    const seen = warnings.get(kind);
-    if (seen) seen.count += p.omitted ?? 1;
-    else warnings.set(kind, { first: p, count: p.omitted ?? 1 });
+  // Warnings (rows used, a value not): one line per kind, as the app's report groups them, with
+  // how many and where the first is.
+  const warnings = groupProblems(report.problems.filter((p) => p.severity === 'warning'));
+  for (const { problems, count } of warnings.slice(0, 10)) {
+    out.push(`  ${t('cli:warningKind', { count, where: problemWhere(problems[0]!, t), message: problemText(problems[0]!, words).message })}`);
   }
-  for (const { first, count } of [...warnings.values()].slice(0, 10)) out.push(`  ${t('cli:warningKind', { count, where: problemWhere(first, t), message: problemText(first, words).message })}`);
-  if (warnings.size > 10) out.push(`  ${t('cli:moreWarningKinds', { count: warnings.size - 10 })}`);
+  if (warnings.length > 10) out.push(`  ${t('cli:moreWarningKinds', { count: warnings.length - 10 })}`);
 
   const findings = findingsOf(result);
   const section = (codes: string[]) => findings.filter((f) => codes.includes(f.code)).map((f) => `• ${wordFinding(t, f, lang)}`);

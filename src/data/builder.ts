@@ -28,6 +28,14 @@ const INFERENCE_NAME_LENGTH = 500;
 /** More stated participants than this is a typing error or a unit mix-up (1e9), not one activity. */
 const MAX_STATED_PARTICIPANTS = 1_000_000;
 
+/**
+ * A cell's whole number, written in decimal digits only; NaN otherwise. Number() alone also reads
+ * 0x7E4, 2.02e3 and 0b11111100100 as 2020. The importer and the scenario reader read years with it.
+ */
+export function wholeNumber(text: string): number {
+  return /^\d+$/.test(text) ? Number(text) : NaN;
+}
+
 /** A leading apostrophe is how Bruggen's writer neutralises formula-like cells; undo one. */
 const FORMULA_ESCAPED = /^'+[=+\-@\t\r]/;
 /** Zero-width characters (U+200B–U+200D, U+2060) that `trim` keeps: an id of only these looked set but showed nothing. */
@@ -344,8 +352,7 @@ export class DatasetBuilder {
     for (const [field, column] of numeric) {
       const raw = cell(row.get(column));
       if (!raw) continue;
-      // Decimal digits only: Number() also reads 0x7E4, 2.02e3 and 0b11111100100 as 2020.
-      const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+      const value = wholeNumber(raw);
       const isYear = field !== 'statedParticipants';
       const valid = Number.isInteger(value) && (isYear ? value >= 1900 && value <= 2100 : value >= 0 && value <= MAX_STATED_PARTICIPANTS);
       if (!valid) {

@@ -18,7 +18,7 @@
  * rejected, with a problem giving file, row and column: read = used + merged + rejected.
  */
 import Papa from 'papaparse';
-import { cell } from './builder';
+import { cell, wholeNumber } from './builder';
 import { PARTICIPATION_COLUMNS, writeParticipationsCsv } from './canonical';
 import { parseDelimitedSync } from './import/table';
 import type { Activity, Confidence, Dataset, Organisation, Participation } from './model';
@@ -259,8 +259,7 @@ function fillActivity(activity: Activity, row: ScenarioRow, problem: Report) {
     const v = cell(row[column]);
     if (!v) continue;
     if (field === 'startYear' || field === 'endYear') {
-      // Decimal digits only, as the importer reads years: Number() also reads 0x7E4 and 2.02e3 as 2020.
-      const year = /^\d+$/.test(v) ? Number(v) : NaN;
+      const year = wholeNumber(v);
       if (!Number.isInteger(year) || year < 1900 || year > 2100) {
         problem({ column, severity: 'warning' }, 'invalid-year', { value: v.slice(0, 60) }, 'scenario');
         continue;

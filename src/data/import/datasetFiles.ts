@@ -30,10 +30,13 @@ const text = (v: unknown): string =>
 const list = (v: unknown): string => (Array.isArray(v) ? v.map(text).filter(Boolean).join(LIST_SEPARATOR) : text(v));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Columns that hold a list (a JSON array, joined as the CSVs write lists). */
+const LISTS = new Set(['aliases', 'listed_in', 'provenance']);
+
 function row(entries: Record<string, unknown>): Row {
   const r: Row = new Map();
   for (const [k, v] of Object.entries(entries)) {
-    const s = k === 'aliases' || k === 'listed_in' || k === 'provenance' ? list(v) : text(v);
+    const s = LISTS.has(k) ? list(v) : text(v);
     if (s) r.set(k, s);
   }
   return r;
@@ -82,7 +85,6 @@ const FIELDS: Record<'organisations' | 'activities' | 'participations', Readonly
 };
 /** Fields the import makes again rather than reading them (an inferred sector is inferred again). */
 const REMADE = new Set(['extra', 'sectorInferred', 'sectorReason']);
-const LISTS = new Set(['aliases', 'listed_in', 'provenance']);
 
 type RecordKind = keyof typeof FIELDS;
 

@@ -129,8 +129,8 @@ function firstText(head: Uint8Array, bom: ReturnType<typeof byteOrderMark>): str
 
 /**
  * Why a file of this kind is no table at all (empty, an old Office file, a PDF, an image, binary
- * data: where it starts, given the file's first bytes), or undefined for the kinds that are read. Used by the importer (readSource.ts) and for
- * the small CSVs (textFile.ts).
+ * data: where it starts, given the file's first bytes), or undefined for the kinds that are read.
+ * Used by the importer (readSource.ts) and for the small CSVs (textFile.ts).
  */
 export function notATable(kind: FileKind, name: string, head?: Uint8Array): ImportProblem | undefined {
   const refusal = REFUSALS.get(kind);

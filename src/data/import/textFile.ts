@@ -16,8 +16,9 @@ export type TextFile =
   | { ok: false; problem: ImportProblem };
 
 export function readTextFile(bytes: Uint8Array, name: string): TextFile {
-  const kind = sniffFile(name, bytes.length, bytes.subarray(0, SNIFF_BYTES));
-  const refused = notATable(kind, name, bytes.subarray(0, SNIFF_BYTES));
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  const kind = sniffFile(name, bytes.length, head);
+  const refused = notATable(kind, name, head);
   if (refused) return { ok: false, problem: refused };
   if (kind === 'xlsx' || kind === 'json' || kind === 'gexf') {
     return { ok: false, problem: importProblem({ file: name, severity: 'error' }, 'csv-needed', { name }, kind === 'xlsx' ? 'workbook' : 'document') };
