@@ -25,6 +25,7 @@ import { useNames } from './names';
 import { Picker, type Picked } from './Picker';
 import { useChangeText } from './text';
 import { DamagedStoredNotice, NotSavedNotice } from './DamagedStoredNotice';
+import type { ImportProblem } from '../../data/report';
 import { problemText } from '../import/problemText';
 import { useImportMessages } from '../import/useImportMessages';
 
@@ -43,7 +44,6 @@ const PROBLEMS_SHOWN = 5;
 
 export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
   const { t, tp } = useChangeText();
-  const importWords = useImportMessages();
   const store = useStore();
   const network = useSession((s) => s.network)!;
   const layout = useSession((s) => s.layout);
@@ -163,14 +163,7 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
                 </button>
               )}
             </div>
-            {scenario.fileProblems.length > 0 && (
-              <ul className="change-problems" data-testid="whatif-file-problems">
-                {scenario.fileProblems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
-                  <li key={i}>{problemText(p, importWords).message}</li>
-                ))}
-                {scenario.fileProblems.length > PROBLEMS_SHOWN && <li data-testid="whatif-file-problems-more">{tp('whatif.problemsMore', scenario.fileProblems.length - PROBLEMS_SHOWN)}</li>}
-              </ul>
-            )}
+            <FirstProblems problems={scenario.fileProblems} testId="whatif-file-problems" />
           </section>
         </div>
 
@@ -232,9 +225,29 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
   );
 }
 
-function ImportLine({ outcome }: { outcome: ScenarioOutcome }) {
+/**
+ * The first problems of a scenario file in the UI's language (with their row, for the rows' own),
+ * and how many more there are. `testId` is the list's hook; the count line's is `testId`-more.
+ */
+function FirstProblems({ problems, withRow = false, testId }: { problems: readonly ImportProblem[]; withRow?: boolean; testId: string }) {
   const { t, tp } = useChangeText();
   const importWords = useImportMessages();
+  if (!problems.length) return null;
+  return (
+    <ul className="change-problems" data-testid={testId}>
+      {problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
+        <li key={i}>
+          {withRow && `${t('whatif.problemRow', { row: p.row ?? '–' })} `}
+          {problemText(p, importWords).message}
+        </li>
+      ))}
+      {problems.length > PROBLEMS_SHOWN && <li data-testid={`${testId}-more`}>{tp('whatif.problemsMore', problems.length - PROBLEMS_SHOWN)}</li>}
+    </ul>
+  );
+}
+
+function ImportLine({ outcome }: { outcome: ScenarioOutcome }) {
+  const { t, tp } = useChangeText();
   const r = outcome.document.import;
   const problems = r.problems.filter((p) => p.severity !== 'info');
   return (
@@ -247,16 +260,7 @@ function ImportLine({ outcome }: { outcome: ScenarioOutcome }) {
           organisations: tp('whatif.newOrganisations', outcome.document.added.organisations.length),
         })}
       </p>
-      {problems.length > 0 && (
-        <ul className="change-problems">
-          {problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
-            <li key={i}>
-              {t('whatif.problemRow', { row: p.row ?? '–' })} {problemText(p, importWords).message}
-            </li>
-          ))}
-          {problems.length > PROBLEMS_SHOWN && <li data-testid="whatif-problems-more">{tp('whatif.problemsMore', problems.length - PROBLEMS_SHOWN)}</li>}
-        </ul>
-      )}
+      <FirstProblems problems={problems} withRow testId="whatif-problems" />
     </div>
   );
 }
