@@ -23,7 +23,8 @@ export interface Network {
   adjacency: TieAdjacency;
 }
 
-export function networkFromProjection(dataset: Dataset, projection: Projection): Network {
+/** `adjacency`: the projection's `tieAdjacency` when it has been built already (the analysis worker sends it). */
+export function networkFromProjection(dataset: Dataset, projection: Projection, adjacency?: TieAdjacency): Network {
   const { orgIndex, actIndex } = projection.incidence;
   const organisations = new Array<Organisation>(dataset.organisations.length);
   for (const o of dataset.organisations) organisations[orgIndex.get(o.id)!] = o;
@@ -34,7 +35,7 @@ export function networkFromProjection(dataset: Dataset, projection: Projection):
     projection,
     organisations,
     activities,
-    adjacency: tieAdjacency(projection.ties, organisations.length),
+    adjacency: adjacency ?? tieAdjacency(projection.ties, organisations.length),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { loadCorrections, saveCorrections } from '../data/sectorCorrections';
 import { indexedDbShelf, memoryShelf, type ShelfWriter } from './shelf';
-import { copyPacked, packedBuffers } from '../data/import/transport';
+import { packedBuffers, transferableCopy } from '../data/import/transport';
 import { RpcClient } from '../workers/rpc';
 import type { ShelfProtocol } from '../workers/protocols';
 import { storageOverlays } from '../change/storage';
@@ -39,7 +39,7 @@ function workerShelfWriter(name: string): ShelfWriter {
   return async ({ summary, stored }) => {
     client ??= new RpcClient<ShelfProtocol>(new Worker(new URL('../workers/shelf.worker.ts', import.meta.url), { type: 'module' }));
     // A copy travels (transferred): the page keeps its own for the analysis worker's trip.
-    const packed = stored.packed && copyPacked(stored.packed);
+    const packed = stored.packed && transferableCopy(stored.packed);
     await client.call('put', { name, summary, stored: { ...stored, packed } }, { transfer: packed ? packedBuffers(packed) : [] });
   };
 }

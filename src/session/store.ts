@@ -18,13 +18,13 @@ import type { ImportReport } from '../data/report';
 import type { Sector } from '../data/sectors';
 import { applyFilters, filtersActive, everythingVisible, type Visibility } from '../filters/filters';
 import { networkFromProjection, sectorCodes, type Network } from '../graph/network';
-import { DEFAULT_PROJECTION_RULES, type Projection, type ProjectionRules, type TooLarge } from '../graph/projection';
+import { DEFAULT_PROJECTION_RULES, withIdIndexes, type ProjectionOnWire, type ProjectionRules, type TooLarge } from '../graph/projection';
 import { RemoteError, RpcClient, CancelledError, type Endpoint } from '../workers/rpc';
 import type { AnalysisProtocol, LayoutProtocol } from '../workers/protocols';
 import { networkLayoutGraph, twoModeLayoutGraph, type IndexedLayoutGraph } from '../graph/layout';
 import { opensOnOverview } from '../graph/overview';
 import { cleanViewState, mergeDropped, type DroppedValue } from './clean';
-import { copyPacked, packedBuffers, type PackedDataset } from '../data/import/transport';
+import { nextTask, packedBuffers, transferableCopy, type PackedDataset } from '../data/import/transport';
 import { yieldToEventLoop } from '../data/import/table';
 import { milestone } from './milestones';
 import { datasetKey } from '../data/sectorCorrections';
@@ -338,9 +338,9 @@ export class SessionStore {
     const networkVersion = networkVersionOf(generation, rules);
     const preloaded = this.preloaded;
     this.preloaded = null;
-    let projection;
+    let received;
     try {
-      projection = await (preloaded && preloaded.packed === packed && preloaded.networkVersion === networkVersion ? preloaded.projection : this.load(packed ?? dataset, rules, networkVersion));
+      received = await (preloaded && preloaded.packed === packed && preloaded.networkVersion === networkVersion ? preloaded.projection : this.load(packed ?? dataset, rules, networkVersion));
     } catch (e) {
       if (generation !== this.loadGeneration || e instanceof CancelledError) return;
       const tooLarge = tooLargeOf(e);
@@ -351,12 +351,15 @@ export class SessionStore {
       }
       return;
     }
-    // Receiving a large projection is one task of the page's main thread, rebuilding the network
-    // from it another: together they held it for half a second on H2020.
+    // Receiving a large projection, rebuilding its id indexes (which do not travel) and the network
+    // from it are three tasks of the page's main thread: in one they held it for half a second on H2020.
     await yieldToEventLoop();
     if (generation !== this.loadGeneration || this.disposed) return;
     milestone('projected');
-    const network = networkFromProjection(dataset, projection);
+    const { projection, adjacency } = withIdIndexes(received);
+    await yieldToEventLoop();
+    if (generation !== this.loadGeneration || this.disposed) return;
+    const network = networkFromProjection(dataset, projection, adjacency);
     const corrections = this.snapshot.corrections;
     const sectors = sectorCodes(network, corrections);
     const sectorsVersion = `c${generation}.${corrections.size}.${Date.now() % 1e6}`;
@@ -400,13 +403,13 @@ export class SessionStore {
   }
 
   /** A packed dataset on its way to the analysis worker before the page has unpacked it (`preload`). */
-  private preloaded: { packed: PackedDataset; networkVersion: string; projection: Promise<Projection> } | null = null;
+  private preloaded: { packed: PackedDataset; networkVersion: string; projection: Promise<ProjectionOnWire> } | null = null;
 
   /** Sends a dataset to the analysis worker to be projected; a packed one as a transferred copy. */
-  private load(data: Dataset | PackedDataset, rules: ProjectionRules, networkVersion: string, warm?: AnalysisInput): Promise<Projection> {
+  private load(data: Dataset | PackedDataset, rules: ProjectionRules, networkVersion: string, warm?: AnalysisInput): Promise<ProjectionOnWire> {
     const more = { ...(warm ? { warm } : {}), ...(this.env.cores ? { cores: this.env.cores } : {}) };
     if (!('bytes' in data)) return this.analysis().call('load', { dataset: data, rules, networkVersion, ...more });
-    const copy = copyPacked(data);
+    const copy = transferableCopy(data);
     return this.analysis().call('load', { dataset: { packed: copy }, rules, networkVersion, ...more }, { transfer: packedBuffers(copy) });
   }
 
@@ -493,6 +496,8 @@ export class SessionStore {
     const shelf = this.env.shelf;
     if (shelf) {
       try {
+        // Sending the dataset to the shelf clones its report (80 ms on H2020): not in the task that shows it.
+        await nextTask();
         await shelf.save({ key, label, dataset, report, packed });
         shelf.setActive(key);
         this.set({ shelfError: null });

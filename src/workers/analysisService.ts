@@ -6,7 +6,7 @@
  */
 import { SECTORS, type Sector } from '../data/sectors';
 import { networkFromProjection, sectorCodes } from '../graph/network';
-import { buildIncidence, estimateProjection, MAX_PROJECTED_PAIRS, projectionTooLarge, projectTies, type Projection } from '../graph/projection';
+import { buildIncidence, estimateProjection, forTheWire, MAX_PROJECTED_PAIRS, projectionTooLarge, projectTies, type Projection, type ProjectionOnWire, type TieAdjacency } from '../graph/projection';
 import { STAGE_DEPENDENCIES, StagedAnalysis, type AnalysisEvent, type AnalysisInput, type StageName } from '../analysis/stages';
 import { HELPER_MIN_TIES, HELPER_STAGES } from '../analysis/index';
 import { now } from '../analysis/util';
@@ -259,7 +259,7 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
       sent.clear();
       latest = null;
       if (warm) startWarm(warm);
-      return projectionForPage(projection);
+      return projectionForPage(projection, network.adjacency);
     },
     setSectors({ corrections: list, version }) {
       if (!engine) throw new Error('No dataset is loaded in the analysis worker.');
@@ -285,9 +285,10 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
 /**
  * The projection as the page gets it: the worker keeps its own (the analysis reads it), so the
  * page gets copies of its typed arrays, moved rather than cloned. A structured clone of H2020's
- * 35 MB of ties cost the page's main thread half a second; the copies here are memcpys.
+ * 35 MB of ties cost the page's main thread half a second; the copies here are memcpys. The id
+ * indexes stay here, and the adjacency goes along (`ProjectionOnWire`).
  */
-function projectionForPage(projection: Projection): Projection {
+function projectionForPage(projection: Projection, adjacency: TieAdjacency): ProjectionOnWire {
   const buffers: ArrayBuffer[] = [];
   const copied = <T extends object>(part: T): T => {
     const out = { ...part } as Record<string, unknown>;
@@ -299,5 +300,6 @@ function projectionForPage(projection: Projection): Projection {
     }
     return out as unknown as T;
   };
-  return transfer({ ...projection, incidence: copied(projection.incidence), ties: copied(projection.ties) }, buffers);
+  const wire = forTheWire(projection, adjacency);
+  return transfer({ ...wire, incidence: copied(wire.incidence), ties: copied(wire.ties), adjacency: copied(wire.adjacency) }, buffers);
 }

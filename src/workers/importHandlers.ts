@@ -2,7 +2,7 @@ import { importSummary, ImportSession, type ImportSummary } from '../data/import
 import type { Dataset } from '../data/model';
 import type { ImportReport } from '../data/report';
 import { reportForPage } from '../data/import/reportCsv';
-import { packDataset, packedBuffers, type PackedDataset } from '../data/import/transport';
+import { copyPacked, packDataset, packedBuffers, type PackedDataset } from '../data/import/transport';
 import { transfer, type Handlers } from './rpc';
 import type { ImportProtocol } from './protocols';
 
@@ -21,6 +21,8 @@ function throttled<T>(post: (p: T) => void, done: (p: T) => boolean): (p: T) => 
 const csvBuffer = (report: ImportReport): ArrayBuffer[] => (report.fullCsv ? [report.fullCsv.buffer as ArrayBuffer] : []);
 
 /** A summary sent with its report's CSV bytes transferred. */
+/** One copy for the analysis worker, one for the shelf (transport.ts `transferableCopy`). */
+const SPARE_COPIES = 2;
 const withReport = (summary: ImportSummary): ImportSummary => transfer(summary, csvBuffer(summary.report));
 
 /**
@@ -33,12 +35,17 @@ const withReport = (summary: ImportSummary): ImportSummary => transfer(summary, 
 export function importHandlers(session = new ImportSession()): Handlers<ImportProtocol> {
   // The built dataset packed while the user reads the report (about a second for H2020), so that
   // "show on the map" does not wait for it; used when no duplicates were merged (the same dataset).
-  let prepacked: { dataset: Dataset; packed: PackedDataset } | null = null;
+  // The spare copies are for the analysis worker and the shelf, which the page would otherwise copy.
+  let prepacked: { dataset: Dataset; packed: PackedDataset; spares: PackedDataset[] } | null = null;
   let packing: ReturnType<typeof setTimeout> | undefined;
+  const packWithSpares = (dataset: Dataset) => {
+    const packed = packDataset(dataset);
+    return { dataset, packed, spares: Array.from({ length: SPARE_COPIES }, () => copyPacked(packed)) };
+  };
   const prepack = (dataset: Dataset) => {
     clearTimeout(packing);
     packing = setTimeout(() => {
-      if (prepacked?.dataset !== dataset && session.built() === dataset) prepacked = { dataset, packed: packDataset(dataset) };
+      if (prepacked?.dataset !== dataset && session.built() === dataset) prepacked = packWithSpares(dataset);
     }, 0);
   };
   return {
@@ -65,11 +72,12 @@ export function importHandlers(session = new ImportSession()): Handlers<ImportPr
       // A confirmation before the packing began packs here, once.
       clearTimeout(packing);
       const outcome = session.decide(accepted);
-      const packed = prepacked?.dataset === outcome.dataset ? prepacked.packed : packDataset(outcome.dataset);
+      const ready = prepacked?.dataset === outcome.dataset ? prepacked : packWithSpares(outcome.dataset);
       // Its buffers move to the page with this reply.
       prepacked = null;
       const report = reportForPage(outcome.report);
-      return transfer({ packed, report }, [...packedBuffers(packed), ...csvBuffer(report)]);
+      const buffers = [ready.packed, ...ready.spares].flatMap(packedBuffers);
+      return transfer({ packed: ready.packed, spares: ready.spares, report }, [...buffers, ...csvBuffer(report)]);
     },
   };
 }

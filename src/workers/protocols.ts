@@ -9,7 +9,7 @@ import type { ShelvedSummary, StoredDataset } from '../session/shelf';
 import type { ImportReport } from '../data/report';
 import type { Dataset } from '../data/model';
 import type { Sector } from '../data/sectors';
-import type { Projection, ProjectionRules } from '../graph/projection';
+import type { ProjectionOnWire, ProjectionRules } from '../graph/projection';
 import type { FocalSummary } from '../analysis/compare';
 import type { ScenarioRow } from '../data/scenario';
 import type { Filters } from '../filters/filters';
@@ -33,7 +33,7 @@ export interface AnalysisProtocol {
    */
   load: {
     params: { dataset: Dataset | { packed: PackedDataset }; rules: ProjectionRules; networkVersion: string; warm?: AnalysisInput; cores?: number };
-    result: Projection;
+    result: ProjectionOnWire;
     progress: never;
   };
   /** The sector overlay: corrections by organisation id, under a version name. */
@@ -92,6 +92,9 @@ export interface ImportProtocol {
   build: { params: { request: BuildRequest }; result: ImportSummary | null; progress: BuildProgress };
   /** The report and counts with these duplicate groups merged. */
   review: { params: { accepted: string[] }; result: ImportSummary; progress: never };
-  /** The dataset with these duplicate groups merged, packed (its buffers transferred). */
-  take: { params: { accepted: string[] }; result: { packed: PackedDataset; report: ImportReport }; progress: never };
+  /**
+   * The dataset with these duplicate groups merged, packed (its buffers transferred), with spare
+   * copies for the page to pass on (transport.ts `transferableCopy`).
+   */
+  take: { params: { accepted: string[] }; result: { packed: PackedDataset; spares: PackedDataset[]; report: ImportReport }; progress: never };
 }

@@ -9,7 +9,7 @@ import {
   type SourceSummary,
 } from '../../data/import/pipeline';
 import { reportForPage } from '../../data/import/reportCsv';
-import { nextTask, unpackDataset, type PackedDataset } from '../../data/import/transport';
+import { keepSpareCopies, nextTask, unpackDataset, type PackedDataset } from '../../data/import/transport';
 import type { Dataset } from '../../data/model';
 import type { ImportReport } from '../../data/report';
 import { CancelledError, RpcClient, type Endpoint } from '../../workers/rpc';
@@ -109,7 +109,8 @@ export function createWorkerEngine(
     },
     review: (accepted) => start().call('review', { accepted: [...accepted] }),
     async take(accepted, onPacked) {
-      const { packed, report } = await start().call('take', { accepted: [...accepted] });
+      const { packed, spares, report } = await start().call('take', { accepted: [...accepted] });
+      keepSpareCopies(packed, spares);
       // Others can start on the packed dataset while the page rebuilds its records.
       onPacked?.(packed);
       return { dataset: await unpackDataset(packed, { pause: nextTask }), report, packed };

@@ -5,11 +5,11 @@ import { parseCanonicalFiles } from '../../../src/data/canonical';
 import { importFiles, planMappings } from '../../../src/data/import/pipeline';
 import { reportForPage, reportToCsv } from '../../../src/data/import/reportCsv';
 import { groupProblems } from '../../../src/ui/import/problemText';
-import { packDataset, packedBuffers, unpackDataset } from '../../../src/data/import/transport';
+import { copyPacked, keepSpareCopies, packDataset, packedBuffers, transferableCopy, unpackDataset } from '../../../src/data/import/transport';
 import type { Dataset } from '../../../src/data/model';
 import { createInlineEngine, createWorkerEngine, type ImportEngine } from '../../../src/ui/import/engine';
 import { importHandlers } from '../../../src/workers/importHandlers';
-import { inProcessPair, serve } from '../../../src/workers/rpc';
+import { inProcessPair, RpcClient, serve } from '../../../src/workers/rpc';
 import type { ImportProtocol } from '../../../src/workers/protocols';
 import { input } from './helpers';
 
@@ -115,6 +115,33 @@ describe('the worker engine over the real protocol (in-process)', () => {
     expect(await unpackDataset(fromWorker.packed!)).toEqual(fromInline.dataset);
     expect(results[0]!.dataset.organisations.find((o) => o.name === 'De Haagse Hogeschool')!.aliases).toEqual(['Haagse Hogeschool']);
     engine.dispose();
+  });
+
+  it('hands over two spare copies made in the worker, each with buffers of its own', async () => {
+    const [page, worker] = inProcessPair();
+    serve<ImportProtocol>(worker, importHandlers());
+    const engine = createWorkerEngine(() => page);
+    await readAndBuild(engine, csv);
+    const client = new RpcClient<ImportProtocol>(page);
+    const { packed, spares } = await client.call('take', { accepted: [] });
+    expect(spares).toHaveLength(2);
+    const buffers = [packed, ...spares].flatMap(packedBuffers);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    for (const spare of spares) expect(await unpackDataset(spare)).toEqual(await unpackDataset(packed));
+    engine.dispose();
+  });
+
+  it('passes the spares on before copying on the page', async () => {
+    const packed = packDataset(denHaag());
+    const spares = [copyPacked(packed), copyPacked(packed)];
+    keepSpareCopies(packed, spares);
+    const taken = [transferableCopy(packed), transferableCopy(packed)];
+    expect(new Set(taken)).toEqual(new Set(spares));
+    // Once they are gone, a copy is made: equal data, buffers of its own.
+    const made = transferableCopy(packed);
+    expect(spares).not.toContain(made);
+    expect(made).toEqual(packed);
+    expect(packedBuffers(made).some((b) => packedBuffers(packed).includes(b))).toBe(false);
   });
 
   it('packs the built dataset while the report is read, and never hands over a stale or unmerged one', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ANALYSIS_OPTIONS, STAGES, type AnalysisEvent, type AnalysisInput } from '../../../src/analysis/stages';
 import { DEFAULT_FILTERS } from '../../../src/filters/filters';
-import { DEFAULT_PROJECTION_RULES } from '../../../src/graph/projection';
+import { DEFAULT_PROJECTION_RULES, tieAdjacency, withIdIndexes } from '../../../src/graph/projection';
 import { createAnalysisService } from '../../../src/workers/analysisService';
 import type { AnalysisProtocol } from '../../../src/workers/protocols';
 import { CancelledError, inProcessPair, RemoteError, RpcClient, serve } from '../../../src/workers/rpc';
@@ -112,7 +112,14 @@ describe('the analysis worker', () => {
     expect(own.ties.u.length).toBe(own.ties.m);
     expect(own.incidence.members.length).toBeGreaterThan(0);
     expect(onPage.ties).toEqual(own.ties);
-    expect(onPage.incidence).toEqual(own.incidence);
+    // The id indexes do not travel (a structured clone of two Maps was most of the page's task): the page rebuilds them.
+    expect(onPage.incidence).not.toHaveProperty('orgIndex');
+    expect(onPage.incidence).not.toHaveProperty('actIndex');
+    const { projection, adjacency } = withIdIndexes(onPage);
+    expect(projection.incidence).toEqual(own.incidence);
+    // The worker's adjacency comes along, equal to what the page would build.
+    expect(adjacency).toEqual(tieAdjacency(own.ties, own.incidence.orgIds.length));
+    expect(adjacency).toEqual(service.engine()!.network.adjacency);
     client.dispose();
   });
 
