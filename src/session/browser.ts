@@ -5,7 +5,7 @@
  */
 import { loadCorrections, saveCorrections } from '../data/sectorCorrections';
 import { indexedDbShelf, memoryShelf, type ShelfWriter } from './shelf';
-import { packedBuffers, transferableCopy } from '../data/import/transport';
+import { packedBuffers, transferableBytes, transferableCopy } from '../data/import/transport';
 import { RpcClient } from '../workers/rpc';
 import type { ShelfProtocol } from '../workers/protocols';
 import { storageOverlays } from '../change/storage';
@@ -38,9 +38,11 @@ function workerShelfWriter(name: string): ShelfWriter {
   let client: RpcClient<ShelfProtocol> | null = null;
   return async ({ summary, stored }) => {
     client ??= new RpcClient<ShelfProtocol>(new Worker(new URL('../workers/shelf.worker.ts', import.meta.url), { type: 'module' }));
-    // A copy travels (transferred): the page keeps its own for the analysis worker's trip.
+    // Copies travel (transferred): the page keeps its own for the analysis worker's trip and the report.
     const packed = stored.packed && transferableCopy(stored.packed);
-    await client.call('put', { name, summary, stored: { ...stored, packed } }, { transfer: packed ? packedBuffers(packed) : [] });
+    const fullCsv = stored.report.fullCsv && transferableBytes(stored.report.fullCsv);
+    const transfers = [...(packed ? packedBuffers(packed) : []), ...(fullCsv ? [fullCsv.buffer as ArrayBuffer] : [])];
+    await client.call('put', { name, summary, stored: { ...stored, packed, report: { ...stored.report, fullCsv } } }, { transfer: transfers });
   };
 }
 

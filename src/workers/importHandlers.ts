@@ -21,7 +21,7 @@ function throttled<T>(post: (p: T) => void, done: (p: T) => boolean): (p: T) => 
 const csvBuffer = (report: ImportReport): ArrayBuffer[] => (report.fullCsv ? [report.fullCsv.buffer as ArrayBuffer] : []);
 
 /** A summary sent with its report's CSV bytes transferred. */
-/** One copy for the analysis worker, one for the shelf (transport.ts `transferableCopy`). */
+/** Of the packed dataset: one for the analysis worker, one for the shelf (transport.ts `transferableCopy`). */
 const SPARE_COPIES = 2;
 const withReport = (summary: ImportSummary): ImportSummary => transfer(summary, csvBuffer(summary.report));
 
@@ -76,8 +76,10 @@ export function importHandlers(session = new ImportSession()): Handlers<ImportPr
       // Its buffers move to the page with this reply.
       prepacked = null;
       const report = reportForPage(outcome.report);
-      const buffers = [ready.packed, ...ready.spares].flatMap(packedBuffers);
-      return transfer({ packed: ready.packed, spares: ready.spares, report }, [...buffers, ...csvBuffer(report)]);
+      // The shelf keeps the report too: a copy of its CSV for that.
+      const spares = { packed: ready.spares, fullCsv: report.fullCsv ? [report.fullCsv.slice()] : [] };
+      const buffers = [ready.packed, ...spares.packed].flatMap(packedBuffers);
+      return transfer({ packed: ready.packed, report, spares }, [...buffers, ...csvBuffer(report), ...spares.fullCsv.map((b) => b.buffer as ArrayBuffer)]);
     },
   };
 }

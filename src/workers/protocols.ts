@@ -94,7 +94,11 @@ export interface ImportProtocol {
   review: { params: { accepted: string[] }; result: ImportSummary; progress: never };
   /**
    * The dataset with these duplicate groups merged, packed (its buffers transferred), with spare
-   * copies for the page to pass on (transport.ts `transferableCopy`).
+   * copies of it and of the report's CSV for the page to pass on (transport.ts `keepSpareCopies`).
    */
-  take: { params: { accepted: string[] }; result: { packed: PackedDataset; spares: PackedDataset[]; report: ImportReport }; progress: never };
+  take: {
+    params: { accepted: string[] };
+    result: { packed: PackedDataset; report: ImportReport; spares: { packed: PackedDataset[]; fullCsv: Uint8Array[] } };
+    progress: never;
+  };
 }

@@ -110,7 +110,8 @@ export function createWorkerEngine(
     review: (accepted) => start().call('review', { accepted: [...accepted] }),
     async take(accepted, onPacked) {
       const { packed, spares, report } = await start().call('take', { accepted: [...accepted] });
-      keepSpareCopies(packed, spares);
+      keepSpareCopies(packed, spares.packed);
+      if (report.fullCsv) keepSpareCopies(report.fullCsv, spares.fullCsv);
       // Others can start on the packed dataset while the page rebuilds its records.
       onPacked?.(packed);
       return { dataset: await unpackDataset(packed, { pause: nextTask }), report, packed };

@@ -5,7 +5,7 @@ import { parseCanonicalFiles } from '../../../src/data/canonical';
 import { importFiles, planMappings } from '../../../src/data/import/pipeline';
 import { reportForPage, reportToCsv } from '../../../src/data/import/reportCsv';
 import { groupProblems } from '../../../src/ui/import/problemText';
-import { copyPacked, keepSpareCopies, packDataset, packedBuffers, transferableCopy, unpackDataset } from '../../../src/data/import/transport';
+import { copyPacked, keepSpareCopies, packDataset, packedBuffers, transferableBytes, transferableCopy, unpackDataset } from '../../../src/data/import/transport';
 import type { Dataset } from '../../../src/data/model';
 import { createInlineEngine, createWorkerEngine, type ImportEngine } from '../../../src/ui/import/engine';
 import { importHandlers } from '../../../src/workers/importHandlers';
@@ -117,17 +117,20 @@ describe('the worker engine over the real protocol (in-process)', () => {
     engine.dispose();
   });
 
-  it('hands over two spare copies made in the worker, each with buffers of its own', async () => {
+  it('hands over spare copies made in the worker (two of the dataset, one of the report CSV), each with buffers of its own', async () => {
     const [page, worker] = inProcessPair();
     serve<ImportProtocol>(worker, importHandlers());
     const engine = createWorkerEngine(() => page);
-    await readAndBuild(engine, csv);
+    // 250 organisations whose sector is inferred: more notes of one kind than the page gets, so the report has its CSV.
+    await readAndBuild(engine, `activity_id,organisation\n${Array.from({ length: 250 }, (_x, i) => `A${i},Organisatie ${i}`).join('\n')}\n`);
     const client = new RpcClient<ImportProtocol>(page);
-    const { packed, spares } = await client.call('take', { accepted: [] });
-    expect(spares).toHaveLength(2);
-    const buffers = [packed, ...spares].flatMap(packedBuffers);
+    const { packed, report, spares } = await client.call('take', { accepted: [] });
+    expect(report.fullCsv).toBeDefined();
+    expect(spares.packed).toHaveLength(2);
+    const buffers = [...[packed, ...spares.packed].flatMap(packedBuffers), report.fullCsv!.buffer, ...spares.fullCsv.map((b) => b.buffer)];
     expect(new Set(buffers).size).toBe(buffers.length);
-    for (const spare of spares) expect(await unpackDataset(spare)).toEqual(await unpackDataset(packed));
+    for (const spare of spares.packed) expect(await unpackDataset(spare)).toEqual(await unpackDataset(packed));
+    expect(spares.fullCsv).toEqual([report.fullCsv]);
     engine.dispose();
   });
 
@@ -142,6 +145,15 @@ describe('the worker engine over the real protocol (in-process)', () => {
     expect(spares).not.toContain(made);
     expect(made).toEqual(packed);
     expect(packedBuffers(made).some((b) => packedBuffers(packed).includes(b))).toBe(false);
+    // Bytes likewise.
+    const bytes = new TextEncoder().encode('a,b\n1,2\n');
+    const spareBytes = bytes.slice();
+    keepSpareCopies(bytes, [spareBytes]);
+    expect(transferableBytes(bytes)).toBe(spareBytes);
+    const copied = transferableBytes(bytes);
+    expect(copied).not.toBe(bytes);
+    expect(copied.buffer).not.toBe(bytes.buffer);
+    expect(copied).toEqual(bytes);
   });
 
   it('packs the built dataset while the report is read, and never hands over a stale or unmerged one', async () => {
