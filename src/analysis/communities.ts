@@ -84,6 +84,13 @@ export interface ConsensusOptions {
    * thread has stages of its own to run (the command line's helper).
    */
   elsewhereShare?: number;
+  /**
+   * Sends the same share of every later round's runs `elsewhere` too (on its consensus graph), for
+   * a thread that has nothing else to do meanwhile (the browser's helper, while the map waits for
+   * the communities). Default false: the command line's helper starts its own stages after the
+   * first round, and runs asked of it then would wait for them.
+   */
+  elsewhereEveryRound?: boolean;
 }
 
 /**
@@ -457,11 +464,12 @@ export function* consensusCommunitySteps(csr: Csr, options: ConsensusOptions = {
       for (let e = 0; e < edges.m; e++) if (labels[edges.u[e]!] === labels[edges.v[e]!]) together[e]!++;
       work += unit;
     };
-    // The first round's runs are independent: with somewhere else to run them, a share goes there
-    // (by default half, the odd one too: this thread also counts and reports). The seeds are drawn
-    // in the same order, and the counts and stability do not depend on the order the runs are
-    // added in, so the partition is the same.
-    const away = round === 0 && options.elsewhere ? Math.min(np, Math.ceil(np * (options.elsewhereShare ?? 0.5))) : 0;
+    // A round's runs are independent: with somewhere else to run them, a share goes there (by
+    // default half, the odd one too: this thread also counts and reports; later rounds only when
+    // asked). The seeds are drawn in the same order, and the counts and stability do not depend on
+    // the order the runs are added in, so the partition is the same.
+    const sendAway = options.elsewhere && (round === 0 || options.elsewhereEveryRound);
+    const away = sendAway ? Math.min(np, Math.ceil(np * (options.elsewhereShare ?? 0.5))) : 0;
     const runSeeds = Array.from({ length: np }, nextSeed);
     const poll = away > 0 ? options.elsewhere!(edges, runSeeds.slice(np - away), { resolution, shuffle }) : null;
     for (let r = 0; r < np - away; r++) {

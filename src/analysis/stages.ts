@@ -400,7 +400,7 @@ export class StagedAnalysis {
    * Runs one stage for the input (its dependencies must be cached: `plan` orders them), yielding
    * progress, and returns its result (from the cache when it is there).
    */
-  *runStage<S extends StageName>(stage: S, input: AnalysisInput, elsewhere?: Pick<StageContext, 'louvainElsewhere'>): Generator<number, StageResult<S>, void> {
+  *runStage<S extends StageName>(stage: S, input: AnalysisInput, elsewhere?: Pick<StageContext, 'louvainElsewhere' | 'louvainElsewhereEveryRound'>): Generator<number, StageResult<S>, void> {
     const keys = this.keys(input);
     const key = keys[stage];
     const hit = this.cached(stage, key);
@@ -431,6 +431,8 @@ export interface StageContext {
   louvainElsewhere?: LouvainElsewhere;
   /** The share of the first round's runs sent there (communities.ts `elsewhereShare`). */
   louvainElsewhereShare?: number;
+  /** Later rounds' runs too (communities.ts `elsewhereEveryRound`). */
+  louvainElsewhereEveryRound?: boolean;
 }
 
 /**
@@ -458,7 +460,10 @@ export function* computeStage(
       } satisfies BetweennessData;
     }
     case 'communities': {
-      const c = yield* consensusCommunitySteps(csr, { resolution: input.resolution, seed: input.seed, ...(context.louvainElsewhere ? { elsewhere: context.louvainElsewhere, elsewhereShare: context.louvainElsewhereShare } : {}) });
+      const elsewhere = context.louvainElsewhere
+        ? { elsewhere: context.louvainElsewhere, elsewhereShare: context.louvainElsewhereShare, elsewhereEveryRound: context.louvainElsewhereEveryRound }
+        : {};
+      const c = yield* consensusCommunitySteps(csr, { resolution: input.resolution, seed: input.seed, ...elsewhere });
       return {
         orgIndexOf: viewIndex(csr),
         of: c.of,

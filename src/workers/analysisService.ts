@@ -135,7 +135,10 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
   const runSliced = async (stage: StageName, started: Job) => {
     const e = engine!;
     const key = e.keys(started.input)[stage];
-    const elsewhere = louvainHelper && stage === 'communities' && e.csrOf(started.input).m >= helperMinTies ? { louvainElsewhere: louvainHelper.louvainElsewhere } : undefined;
+    // The helper has nothing else to do while the communities are computed (handToHelper), so it
+    // takes half of every round's runs.
+    const elsewhere =
+      louvainHelper && stage === 'communities' && e.csrOf(started.input).m >= helperMinTies ? { louvainElsewhere: louvainHelper.louvainElsewhere, louvainElsewhereEveryRound: true } : undefined;
     // The helper must be running before the first synchronous Louvain run holds this thread.
     if (elsewhere) {
       await louvainHelper!.ready();

@@ -242,6 +242,22 @@ describe('consensusCommunities', () => {
     }
   });
 
+  it("with every round's share run elsewhere, gives the same result and asks once per round", () => {
+    const csr = buildCsr(loadGraph('random300'));
+    const alone = consensusCommunities(csr, { seed: 9 });
+    expect(alone.runsPerRound.length).toBeGreaterThan(1);
+    const asked: number[][] = [];
+    const elsewhere: LouvainElsewhere = (edges, seeds, options) => {
+      asked.push([...seeds]);
+      return () => louvainRuns(edges, seeds, options);
+    };
+    const steps = consensusCommunitySteps(csr, { seed: 9, elsewhere, elsewhereEveryRound: true });
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(step.value).toEqual(alone);
+    expect(asked.map((seeds) => seeds.length)).toEqual(alone.runsPerRound.map((np) => Math.ceil(np / 2)));
+  });
+
   it('spends more runs on a small graph than on a big one (work budget)', () => {
     const small = consensusCommunities(buildCsr(loadGraph('karate')), { seed: 1 });
     expect(small.runsPerRound[0]).toBe(64);
