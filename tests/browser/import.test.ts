@@ -83,6 +83,30 @@ describe('opening your own data', () => {
     expect(session.foreign).toEqual([]);
   });
 
+  it("keeps an import's complete report with it: downloadable once opened, and again after a reload from the browser's copy", async () => {
+    // 250 organisations whose sectors are inferred: more notes of one kind than the page is sent
+    // one by one, so the complete report travels as CSV bytes (copies go to the shelf's worker).
+    const rows = Array.from({ length: 250 }, (_x, i) => `A${Math.floor(i / 2)},Organisatie ${i}`);
+    await openImport();
+    await session.page
+      .getByTestId('import-panel')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'veel.csv', mimeType: 'text/csv', buffer: Buffer.from(`activity_id,organisation\n${rows.join('\n')}\n`) });
+    await session.page.getByTestId('import-confirm').click({ timeout: 60_000 });
+    const opened = () => session.page.waitForFunction(() => document.querySelector('[data-testid="counts"]')?.textContent?.startsWith('250 organisaties'), null, { timeout: 60_000 });
+    await opened();
+    const inferredLines = async () => {
+      const [file] = await Promise.all([session.page.waitForEvent('download'), session.page.getByTestId('download-report').click()]);
+      const text = readFileSync((await file.path())!, 'utf8');
+      return text.split('\n').filter((line) => line.includes('sector-inferred')).length;
+    };
+    expect(await inferredLines()).toBe(250);
+    await session.page.reload();
+    await opened();
+    expect(await inferredLines()).toBe(250);
+    expect(session.foreign).toEqual([]);
+  });
+
   it('says precisely what is wrong with a broken file, and with an empty one', async () => {
     await openImport();
     await drop([{ name: 'broken.csv', path: `${FIXTURES}/broken.csv` }]);
