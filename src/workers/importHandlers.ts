@@ -20,9 +20,10 @@ function throttled<T>(post: (p: T) => void, done: (p: T) => boolean): (p: T) => 
 /** The complete report's CSV bytes, to transfer rather than copy. */
 const csvBuffer = (report: ImportReport): ArrayBuffer[] => (report.fullCsv ? [report.fullCsv.buffer as ArrayBuffer] : []);
 
-/** A summary sent with its report's CSV bytes transferred. */
 /** Of the packed dataset: one for the analysis worker, one for the shelf (transport.ts `transferableCopy`). */
 const SPARE_COPIES = 2;
+
+/** A summary sent with its report's CSV bytes transferred. */
 const withReport = (summary: ImportSummary): ImportSummary => transfer(summary, csvBuffer(summary.report));
 
 /**
