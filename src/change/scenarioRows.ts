@@ -7,6 +7,7 @@
  */
 import type { Dataset } from '../data/model';
 import type { ScenarioRow } from '../data/scenario';
+import { UNSPECIFIED } from '../data/vocabulary';
 
 export interface NamedOrganisation {
   id: string;
@@ -123,7 +124,7 @@ export function scenarioActivities(rows: readonly ScenarioRow[], dataset: Datase
       group = {
         id,
         title: real?.title ?? (r.activity_title?.trim() || id),
-        kind: real?.kind ?? (r.activity_kind?.trim() || 'unspecified'),
+        kind: real?.kind ?? (r.activity_kind?.trim() || UNSPECIFIED),
         existing: !!real,
         organisations: [],
       };

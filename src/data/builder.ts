@@ -5,6 +5,7 @@ import type { ImportProblem } from './report';
 import { inferOrganisationSector, parseSectorValue, type SectorGuessSource, type TypeHint } from './sectorInference';
 import type { Sector } from './sectors';
 import { lookupOrganisationType, typeHint } from './sectorVocabularies';
+import { UNSPECIFIED } from './vocabulary';
 
 /** One row, keyed by Bruggen's canonical column names (see canonical.ts). */
 export type Row = Map<string, string>;
@@ -345,7 +346,7 @@ export class DatasetBuilder {
       const v = cell(row.get(column));
       if (!v) continue;
       const current = activity[field] as string | undefined;
-      const placeholder = (field === 'title' && current === activity.id) || current === 'unspecified';
+      const placeholder = (field === 'title' && current === activity.id) || current === UNSPECIFIED;
       if (!current || placeholder) (activity as unknown as Record<string, unknown>)[field] = v;
       else if (current !== v) this.conflict(file, number, column, activity.id, current, v);
     }
@@ -599,7 +600,7 @@ export class DatasetBuilder {
 }
 
 function newActivity(id: string): Activity {
-  return { id, title: id, kind: 'unspecified', source: 'unspecified', provenance: [] };
+  return { id, title: id, kind: UNSPECIFIED, source: UNSPECIFIED, provenance: [] };
 }
 
 /** Extra columns as an object of own properties: `Object.fromEntries` defines them, so a column

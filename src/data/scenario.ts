@@ -26,6 +26,7 @@ import { normaliseName, slugify } from './normalise';
 import { importProblem, type ProblemPlace } from './problemWords';
 import type { ImportProblem, ProblemParams } from './report';
 import { inferOrganisationSector, parseSectorValue } from './sectorInference';
+import { UNSPECIFIED } from './vocabulary';
 
 export type ParticipationColumn = (typeof PARTICIPATION_COLUMNS)[number];
 
@@ -150,7 +151,7 @@ export function applyScenario(dataset: Dataset, rows: readonly ScenarioRow[], op
     } else {
       let activity = newActs.get(activityId);
       if (!activity) {
-        activity = { id: activityId, title: activityId, kind: 'unspecified', source: 'unspecified', provenance: [`${file}#row ${number}`], hypothetical: true };
+        activity = { id: activityId, title: activityId, kind: UNSPECIFIED, source: UNSPECIFIED, provenance: [`${file}#row ${number}`], hypothetical: true };
         newActs.set(activityId, activity);
       }
       fillActivity(activity, row, problem);
@@ -269,7 +270,7 @@ function fillActivity(activity: Activity, row: ScenarioRow, problem: Report) {
       continue;
     }
     const current = activity[field];
-    const placeholder = current === undefined || (field === 'title' && current === activity.id) || current === 'unspecified';
+    const placeholder = current === undefined || (field === 'title' && current === activity.id) || current === UNSPECIFIED;
     if (placeholder) activity[field] = v;
     else if (current !== v) conflict(activity, column, current, v, problem);
   }

@@ -1,7 +1,7 @@
 import { CONFIDENCE_LEVELS, type Dataset } from './model';
 import type { ImportProblem } from './report';
 import { isSector } from './sectors';
-import { HUB_ROLE_IDS, isVocabularyId, NON_TIE_ROLE_IDS, type VocabularyKind } from './vocabulary';
+import { HUB_ROLE_IDS, isVocabularyId, NON_TIE_ROLE_IDS, UNSPECIFIED, type VocabularyKind } from './vocabulary';
 
 /**
  * Checks a dataset's integrity: unique ids, every participation resolving to an organisation and
@@ -114,6 +114,7 @@ export function validateBuiltinDataset(dataset: Dataset, file = 'data/den-haag')
       if (!optional) report('error', 'missing-vocabulary-id', `${what} has no ${kind}.`);
     } else if (!isVocabularyId(kind, value))
       report('error', 'unknown-vocabulary-id', `${what} has ${kind} "${value}", which is not a vocabulary id (src/data/vocabulary.ts).`);
+    else if (value === UNSPECIFIED) report('error', 'missing-vocabulary-id', `${what} has ${kind} "${UNSPECIFIED}": the built-in data names it.`);
   };
   const provenance = (value: string, what: string) => {
     if (!BUILTIN_PROVENANCE.test(value))

@@ -18,6 +18,9 @@ export type VocabularyKind = 'source' | 'kind' | 'role' | 'theme' | 'counted' | 
 
 export const VOCABULARY_KINDS: readonly VocabularyKind[] = ['source', 'kind', 'role', 'theme', 'counted', 'list'];
 
+/** The source and kind of an activity whose file gives none. */
+export const UNSPECIFIED = 'unspecified';
+
 export interface VocabularyEntry {
   id: string;
   /** Lower-case free-text variants (Dutch and English) that mean this id. */
@@ -38,6 +41,9 @@ export const SOURCES: readonly VocabularyEntry[] = [
   { id: 'care_sector', synonyms: ['care sector', 'zorgsector', 'zorgverzekeraar', 'insurer'] },
   { id: 'ecosystem_study', synonyms: ['ecosystem study', 'ecosysteemanalyse', 'ecosystem analysis'] },
   { id: 'care_workforce_committee', synonyms: ['commissie werken in de zorg', 'working in care committee', 'committee on working in care'] },
+  // What the importer writes for an activity whose file gives no source (builder.ts `newActivity`):
+  // labelled, so that the filters do not show the bare English word; never in the built-in data.
+  { id: UNSPECIFIED, synonyms: [UNSPECIFIED] },
 ];
 
 /** Activity kinds. The first thirteen are the kinds the format has always listed. */
@@ -58,6 +64,8 @@ export const KINDS: readonly VocabularyEntry[] = [
   { id: 'event', synonyms: ['event', 'evenement', 'bijeenkomst', 'meeting', 'conferentie', 'conference', 'congres', 'workshop'] },
   { id: 'award', synonyms: ['award', 'prijs', 'prize', 'onderscheiding'] },
   { id: 'procurement', synonyms: ['procurement', 'inkoop', 'zorginkoop', 'contractering', 'contracting', 'purchasing'] },
+  // No kind given (see SOURCES).
+  { id: UNSPECIFIED, synonyms: [UNSPECIFIED] },
 ];
 
 /**

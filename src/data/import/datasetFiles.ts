@@ -3,6 +3,7 @@ import type { Row } from '../builder';
 import { LIST_SEPARATOR } from '../canonical';
 import { importProblem, nameList } from '../problemWords';
 import type { FileRole, ImportProblem } from '../report';
+import { UNSPECIFIED } from '../vocabulary';
 
 /**
  * The app's own documents (a JSON export and GEXF) read as records that are already in
@@ -348,7 +349,7 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
     if (isActivity(key)) {
       activities.push({
         number: n,
-        rows: [row({ activity_id: key, title: pick(a, 'label', 'title'), kind: pick(a, 'activity_kind', 'activityKind') || 'unspecified', source: pick(a, 'source') || 'GEXF', scheme: get('scheme'), theme: get('theme'), start_year: pick(a, 'startYear', 'start_year'), end_year: pick(a, 'endYear', 'end_year'), provenance: `${file}#node ${key}` })],
+        rows: [row({ activity_id: key, title: pick(a, 'label', 'title'), kind: pick(a, 'activity_kind', 'activityKind') || UNSPECIFIED, source: pick(a, 'source') || 'GEXF', scheme: get('scheme'), theme: get('theme'), start_year: pick(a, 'startYear', 'start_year'), end_year: pick(a, 'endYear', 'end_year'), provenance: `${file}#node ${key}` })],
       });
     } else {
       organisations.push({

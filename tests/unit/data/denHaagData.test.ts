@@ -71,6 +71,13 @@ describe('the built-in Den Haag data', () => {
     expect(problems[0]!.message).toContain('den-haag-wmo-inkoop');
   });
 
+  it('refuses an activity without a source or kind of its own ("unspecified", which the importer writes for a file that gives none)', () => {
+    const [first, ...rest] = dataset.activities;
+    const problems = validateBuiltinDataset({ ...dataset, activities: [{ ...first!, source: 'unspecified', kind: 'unspecified' }, ...rest] });
+    const missing = problems.filter((p) => p.code === 'missing-vocabulary-id');
+    expect(missing.map((p) => p.message)).toEqual([expect.stringContaining('source "unspecified"'), expect.stringContaining('kind "unspecified"')]);
+  });
+
   it('declares Gemeente Den Haag as its focal organisation', () => {
     expect(dataset.focal).toBe('gemeente-den-haag');
     expect(dataset.organisations.some((o) => o.id === dataset.focal)).toBe(true);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../src/i18n/locales/en/vocabulary.json';
 import nl from '../../../src/i18n/locales/nl/vocabulary.json';
 import { ACTIVITY_KINDS } from '../../../src/data/model';
+import { importFiles } from '../../../src/data/import/pipeline';
+import { vocabularyLabel } from '../../../src/i18n/vocabulary';
 import { HUB_ROLES, NON_TIE_ROLES, DEFAULT_PROJECTION_RULES } from '../../../src/graph/projection';
 import {
   HUB_ROLE_IDS,
@@ -14,6 +16,7 @@ import {
   vocabularyId,
   vocabularyIds,
   vocabularyLabelKey,
+  UNSPECIFIED,
 } from '../../../src/data/vocabulary';
 
 /** Flattens a resource object into its dotted keys. */
@@ -82,6 +85,15 @@ describe('the controlled vocabulary', () => {
     expect(normaliseTerm('  Living_Lab ')).toBe('living lab');
     expect(isVocabularyId('kind', 'living_lab')).toBe(true);
     expect(isVocabularyId('kind', 'Living lab')).toBe(false);
+  });
+
+  it('labels the source and kind the importer writes when a file gives none, in both languages (not the bare word "unspecified")', async () => {
+    const { outcome } = await importFiles([{ name: 'p.csv', blob: new Blob(['activity_id,organisation\nA1,Zorg BV\nA1,Tech BV\n']) }]);
+    const [activity] = outcome.dataset.activities;
+    expect([activity!.source, activity!.kind]).toEqual([UNSPECIFIED, UNSPECIFIED]);
+    expect(vocabularyLabel('nl')('source', activity!.source)).toBe('Niet opgegeven');
+    expect(vocabularyLabel('nl')('kind', activity!.kind)).toBe('Niet opgegeven');
+    expect(vocabularyLabel('en')('kind', activity!.kind)).toBe('Not given');
   });
 
   it('keeps every activity kind of the format, and the roles the brief requires', () => {
