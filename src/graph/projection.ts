@@ -91,7 +91,7 @@ export interface Incidence {
 }
 
 /** Each id's position in `ids`. */
-function positionsOf(ids: readonly string[]): Map<string, number> {
+export function positionsOf(ids: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   ids.forEach((id, i) => index.set(id, i));
   return index;

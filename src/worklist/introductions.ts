@@ -17,7 +17,7 @@ import { csrFromSortedEdges, type Csr } from '../analysis/csr';
 import type { PartnerRef } from '../analysis/suggestions';
 import { sharedPartners } from '../analysis/suggestions';
 import { SECTORS } from '../data/sectors';
-import { countingSortOrder } from '../graph/projection';
+import { countingSortOrder, positionsOf } from '../graph/projection';
 
 export interface ConvenerIntroduction {
   convener: PartnerRef & { rank: number };
@@ -34,8 +34,7 @@ export function csrOfResult(result: AnalysisResult): Csr {
   const rows = result.organisations;
   const order = rows.map((_r, i) => i).sort((x, y) => (rows[x]!.id < rows[y]!.id ? -1 : rows[x]!.id > rows[y]!.id ? 1 : 0));
   const ids = order.map((i) => rows[i]!.id);
-  const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id, i));
+  const index = positionsOf(ids);
   const names = [...SECTORS] as string[];
   const group = Int32Array.from(order, (i) => {
     const g = names.indexOf(rows[i]!.sector);
