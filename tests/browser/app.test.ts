@@ -107,6 +107,10 @@ describe('the built-in Den Haag map', () => {
     await expect.poll(() => message.textContent(), { timeout: 30_000 }).toBe('0 correcties ingelezen. Geen organisatie "onbekend" in deze gegevens; de correctie is niet gebruikt. …en nog 199.997 opmerkingen.');
     expect((await message.textContent())!.length).toBeLessThan(1000);
     expect(await message.textContent()).toMatch(/^0 correcties ingelezen\. /);
+    // Over 5 MB: refused by its size, before it is read.
+    await input.setInputFiles({ name: 'alles.csv', mimeType: 'text/csv', buffer: Buffer.from(`organisation_id,sector\n${'bobergo,care\n'.repeat(420_000)}`) });
+    await expect.poll(() => message.textContent()).toMatch(/^"alles\.csv" is 5,\d MB; een werklijst, wat-als- of correctiebestand mag hoogstens 5 MB zijn\. Er is niets gelezen\./);
+    await expect(session.page.getByTestId('details-sector').textContent()).resolves.toContain('Technologie');
   });
 
   it("corrects an organisation's sector as an overlay: same map, same camera, remembered after reload", async () => {

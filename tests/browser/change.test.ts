@@ -257,6 +257,12 @@ describe('a wrong file for the worklist', () => {
     await expect.poll(() => message.textContent()).toBe('"werklijst.csv" is een afbeelding, geen tabel. Oplossing: Exporteer de tabel zelf uit de bron als CSV of Excel.');
     await input.setInputFiles({ name: 'werklijst.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) });
     await expect.poll(() => message.textContent()).toContain('"werklijst.xlsx" is een Excel-werkmap; hier is een CSV-bestand nodig.');
+    // Over 5 MB: refused by its size, before it is read (a valid worklist, so only the size refuses it).
+    const huge = Buffer.from(`organisation_a,organisation_b\n${'Zorg Thuis,Sensor BV\n'.repeat(260_000)}`);
+    expect(huge.length).toBeGreaterThan(5 * 1024 * 1024);
+    await input.setInputFiles({ name: 'groot.csv', mimeType: 'text/csv', buffer: huge });
+    await expect.poll(() => message.textContent()).toMatch(/^"groot\.csv" is 5,2 MB; een werklijst, wat-als- of correctiebestand mag hoogstens 5 MB zijn\. Er is niets gelezen\. Oplossing: /);
+    expect(await session.page.getByTestId('worklist-row').count()).toBe(0);
     // Windows-1252 (é as 0xE9), and a header without the columns a worklist needs: nothing used, and why.
     await input.setInputFiles({ name: 'oud.csv', mimeType: 'text/csv', buffer: Buffer.from('naam,rol\nCaf\xe9 Z,x\n', 'latin1') });
     await expect.poll(() => message.textContent()).toContain('als Windows-1252');
@@ -399,6 +405,27 @@ describe("a what-if scenario file's problems", () => {
     ]);
     // The sixth (the confidence) is counted; the duplicate row is information, not listed.
     expect(await session.page.getByTestId('whatif-problems-more').textContent()).toBe('en nog 1 probleem');
+    await session.page.getByTestId('whatif-clear').click();
+  });
+});
+
+describe('a what-if file over 5 MB', () => {
+  it('is refused by its size with what to do instead, and the scenario keeps its rows', async () => {
+    await open('?view=change&change=whatif');
+    const clear = session.page.getByTestId('whatif-clear');
+    if (await clear.count()) await clear.click();
+    const input = session.page.getByTestId('whatif-import');
+    await input.setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('activity_id,organisation_id,organisation\nplan-1,new-a,Nieuw A\nplan-1,new-b,Nieuw B\n') });
+    await expect.poll(() => session.page.getByTestId('whatif-activity').count()).toBe(1);
+    const rows = Array.from({ length: 120_000 }, (_, i) => `plan-${i},new-${i},Nieuwe organisatie ${i}`);
+    const huge = Buffer.from(['activity_id,organisation_id,organisation', ...rows].join('\n'));
+    expect(huge.length).toBeGreaterThan(5 * 1024 * 1024);
+    await input.setInputFiles({ name: 'alles.csv', mimeType: 'text/csv', buffer: huge });
+    const message = session.page.getByTestId('whatif-message');
+    await expect.poll(() => message.textContent()).toMatch(/^"alles\.csv" is 5,\d MB; een werklijst, wat-als- of correctiebestand mag hoogstens 5 MB zijn\. Er is niets gelezen\. Oplossing: .*"Gegevens openen"/);
+    expect(await session.page.getByTestId('whatif-activity').count()).toBe(1);
+    await message.scrollIntoViewIfNeeded();
+    await session.page.screenshot({ path: `${ARTEFACTS}/whatif-file-too-large.png` });
     await session.page.getByTestId('whatif-clear').click();
   });
 });

@@ -2,6 +2,7 @@ import { importProblem } from '../problemWords';
 import type { ImportProblem } from '../report';
 import { decodeBytes, type TextEncodingName } from './decode';
 import { notATable, sniffFile, SNIFF_BYTES } from './sniff';
+import { megabytes } from './zipCheck';
 
 /**
  * A small CSV chosen for one purpose (a worklist, a what-if scenario, sector corrections), read as
@@ -26,4 +27,18 @@ export function readTextFile(bytes: Uint8Array, name: string): TextFile {
   const { text, encoding } = decodeBytes(bytes);
   const problems = encoding === 'windows-1252' ? [importProblem({ file: name, severity: 'info' }, 'encoding-fallback')] : [];
   return { ok: true, text, encoding, problems };
+}
+
+/**
+ * The largest worklist, what-if or corrections file the app reads. These files hold rows a person
+ * wrote or Bruggen exported (a few thousand at most), are read on the page's own thread and kept
+ * in the browser's storage (about 5 MB for everything). Reading a 51 MB scenario took 3.1 s (in
+ * Node), and it could not be stored anyway; such a file is refused before its bytes are read.
+ */
+export const SMALL_CSV_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Why a small CSV of `bytes` cannot be read by the app, or undefined when it can. */
+export function smallCsvSizeProblem(name: string, bytes: number): ImportProblem | undefined {
+  if (bytes <= SMALL_CSV_MAX_BYTES) return undefined;
+  return importProblem({ file: name, severity: 'error' }, 'small-csv-too-large', { name, size: megabytes(bytes), limit: megabytes(SMALL_CSV_MAX_BYTES) });
 }

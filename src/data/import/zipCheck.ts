@@ -27,7 +27,8 @@ const EOCD64 = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+/** Bytes as megabytes with one decimal, as messages show sizes. */
+export const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
 
 export function checkZip(bytes: Uint8Array): ZipVerdict {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -98,12 +99,12 @@ export function checkZip(bytes: Uint8Array): ZipVerdict {
     if (local + 30 > size || u32(local) !== LOCAL) return damaged(`"${name}" points outside the file`);
     const dataStart = local + 30 + u16(local + 26) + u16(local + 28);
     if (dataStart + packed > size) return damaged(`"${name}" is longer than the file`);
-    if (unpacked > ZIP_ENTRY_LIMIT) return { ok: false, variant: 'entry-size', params: { entry: name, size: mb(unpacked), limit: mb(ZIP_ENTRY_LIMIT) } };
+    if (unpacked > ZIP_ENTRY_LIMIT) return { ok: false, variant: 'entry-size', params: { entry: name, size: megabytes(unpacked), limit: megabytes(ZIP_ENTRY_LIMIT) } };
     if (unpacked > ZIP_RATIO_FLOOR && unpacked / Math.max(packed, 1) > ZIP_RATIO_LIMIT) {
-      return { ok: false, variant: 'ratio', params: { entry: name, ratio: Math.round(unpacked / Math.max(packed, 1)), size: mb(unpacked) } };
+      return { ok: false, variant: 'ratio', params: { entry: name, ratio: Math.round(unpacked / Math.max(packed, 1)), size: megabytes(unpacked) } };
     }
     total += unpacked;
-    if (total > ZIP_TOTAL_LIMIT) return { ok: false, variant: 'total', params: { size: mb(total), limit: mb(ZIP_TOTAL_LIMIT) } };
+    if (total > ZIP_TOTAL_LIMIT) return { ok: false, variant: 'total', params: { size: megabytes(total), limit: megabytes(ZIP_TOTAL_LIMIT) } };
     at += 46 + nameLength + extraLength + commentLength;
   }
   return { ok: true, entries: count, unpacked: total };

@@ -1,10 +1,11 @@
 /**
  * A button that opens the file chooser for a CSV and hands the chosen file's text on, read as the
  * importer reads files (readTextFile): an image, PDF, workbook or Bruggen document is refused with
- * its reason, and a Windows-1252 file is decoded as such and said to be.
+ * its reason, a file over SMALL_CSV_MAX_BYTES is refused before it is read, and a Windows-1252
+ * file is decoded as such and said to be.
  */
 import { useRef } from 'react';
-import { readTextFile } from '../../data/import/textFile';
+import { readTextFile, smallCsvSizeProblem } from '../../data/import/textFile';
 import { problemLine } from '../import/problemText';
 import { useImportMessages } from '../import/useImportMessages';
 
@@ -41,6 +42,11 @@ export function CsvImportButton({
           // Cleared so that choosing the same file again is a new choice.
           e.currentTarget.value = '';
           if (!f) return;
+          const tooLarge = smallCsvSizeProblem(f.name, f.size);
+          if (tooLarge) {
+            onRefused(problemLine(tooLarge, words));
+            return;
+          }
           const read = readTextFile(new Uint8Array(await f.arrayBuffer()), f.name);
           if (!read.ok) onRefused(problemLine(read.problem, words));
           else onText(read.text, f.name, read.problems.map((p) => problemLine(p, words)));

@@ -4,7 +4,7 @@ import { correctionsToCsv, parseCorrectionsCsv } from '../../data/sectorCorrecti
 import { SECTORS, type Sector } from '../../data/sectors';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from './download';
-import { readTextFile } from '../../data/import/textFile';
+import { readTextFile, smallCsvSizeProblem } from '../../data/import/textFile';
 import { problemLine } from './problemText';
 import { useImportMessages } from './useImportMessages';
 
@@ -41,6 +41,11 @@ export function SectorCorrections({ organisation: o, dataset, corrections, onCha
     onChange(next);
   };
   const importCsv = async (file: File) => {
+    const tooLarge = smallCsvSizeProblem(file.name, file.size);
+    if (tooLarge) {
+      setMessage(problemLine(tooLarge, words));
+      return;
+    }
     const text = readTextFile(new Uint8Array(await file.arrayBuffer()), file.name);
     if (!text.ok) {
       setMessage(problemLine(text.problem, words));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readTextFile } from '../../../src/data/import/textFile';
+import { readTextFile, SMALL_CSV_MAX_BYTES, smallCsvSizeProblem } from '../../../src/data/import/textFile';
+import { problemLine } from '../../../src/ui/import/problemText';
+import { importWords } from '../../../src/ui/import/useImportMessages';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -41,5 +43,22 @@ describe('a small CSV for one purpose (worklist, scenario, corrections) is read 
     expect(read(bytes(0xef, 0xbb, 0xbf, ...utf8('a,b\n')))).toEqual(['a,b\n', 'utf-8-bom', []]);
     expect(read(bytes(0xff, 0xfe, 0x61, 0, 0x2c, 0, 0x62, 0))).toEqual(['a,b', 'utf-16le', []]);
     expect(read(bytes(...utf8('a,b\nCaf'), 0xe9, ...utf8(',1\n'), 0x80))).toEqual(['a,b\nCafé,1\n€', 'windows-1252', ['encoding-fallback']]);
+  });
+
+  it('refuses one over 5 MB by its size before reading it, in both languages, and takes one of exactly 5 MB', () => {
+    expect(SMALL_CSV_MAX_BYTES).toBe(5 * 1024 * 1024);
+    expect(smallCsvSizeProblem('plannen.csv', 0)).toBeUndefined();
+    expect(smallCsvSizeProblem('plannen.csv', SMALL_CSV_MAX_BYTES)).toBeUndefined();
+    const problem = smallCsvSizeProblem('plannen.csv', 48 * 1024 * 1024 + 300_000)!;
+    expect(problem).toMatchObject({ code: 'small-csv-too-large', severity: 'error', file: 'plannen.csv', params: { name: 'plannen.csv', size: 48.3, limit: 5 } });
+    expect(problem.message).toBe('"plannen.csv" is 48.3 MB; a worklist, what-if or corrections file can be at most 5 MB. Nothing was read.');
+    expect(problem.fix).toContain('"Open data"');
+    // One byte over is over.
+    expect(smallCsvSizeProblem('x.csv', SMALL_CSV_MAX_BYTES + 1)?.code).toBe('small-csv-too-large');
+    // As the app shows it (the words of the worklist, what-if and corrections panels).
+    expect(problemLine(problem, importWords('nl'))).toBe(
+      '"plannen.csv" is 48,3 MB; een werklijst, wat-als- of correctiebestand mag hoogstens 5 MB zijn. Er is niets gelezen. Oplossing: Zo\'n bestand bevat de rijen die u toevoegt of corrigeert. Wilt u een tabel van deze omvang analyseren, open die dan met "Gegevens openen"; of splits het bestand en kies het deel dat u nodig hebt.',
+    );
+    expect(problemLine(problem, importWords('en'))).toBe(`${problem.message} Fix: ${problem.fix}`);
   });
 });
