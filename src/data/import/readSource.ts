@@ -7,6 +7,7 @@ import { notATable, sniffFile, SNIFF_BYTES } from './sniff';
 import { readDelimitedBlob, tableFromRecords, type RawTable } from './table';
 import { checkSheets } from './sheetCheck';
 import { checkZip } from './zipCheck';
+import { ProblemCollector } from './values';
 
 /** A file handed to the importer; a browser File is a Blob, Node wraps its bytes in one. */
 export interface SourceInput {
@@ -115,11 +116,39 @@ async function readWorkbook(
   if (!withData.length) {
     return fail(name, 'empty-workbook', { name });
   }
+  const problems = new ProblemCollector();
   const tables = withData.map((s, i) => {
     const file = withData.length > 1 ? `${name} [${s.sheet}]` : name;
-    return tableFromRecords(s.data.map((r) => r.map(cellText)), file, withData.length > 1 ? `${tableId}:${i}` : tableId, s.sheet);
+    const header = s.data.find((r) => r.some((c) => c !== null && String(c).trim() !== ''));
+    const records = s.data.map((r, row) =>
+      r.map((value, column) => {
+        if (!(value instanceof Date) || isShownDate(value)) return cellText(value);
+        // Read as empty and said: the sheet holds a number Excel cannot show as a date.
+        const where = header && header !== r ? cellText(header[column]) : '';
+        problems.addCapped(importProblem({ file, row: row + 1, column: where || columnLetters(column), severity: 'warning' }, 'workbook-date-out-of-range'));
+        return '';
+      }),
+    );
+    return tableFromRecords(records, file, withData.length > 1 ? `${tableId}:${i}` : tableId, s.sheet);
   });
-  return { kind: 'tables', file: name, tables, problems: [] };
+  return { kind: 'tables', file: name, tables, problems: problems.finish() };
+}
+
+/**
+ * A date a spreadsheet can show: Excel's dates run from 1900 (1904 in the old Mac system) to the
+ * end of 9999, and a date-formatted cell outside them shows as ####. The reader still makes a Date
+ * of it (an invalid one for 1e15, year 10000 for 2958466), which has no text to give.
+ */
+function isShownDate(value: Date): boolean {
+  const year = value.getUTCFullYear();
+  return Number.isFinite(year) && year >= 1900 && year <= 9999;
+}
+
+/** Column index → its letters in a spreadsheet (0 → A, 26 → AA). */
+function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 /** Spreadsheet cell → text as the sheet shows it: dates as ISO dates, numbers without exponent noise. */

@@ -472,6 +472,27 @@ describe('ZIP: declared sizes and ratios are checked before inflating', () => {
     expect((await refuse('stub.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]))).variant).toBe('structure');
   });
 
+  it('a date cell a spreadsheet cannot show is read as empty and reported by row and column, not thrown', async () => {
+    // Serial 1e15 makes an invalid Date in the reader (toISOString threw "Invalid time value"),
+    // 2958466 the year 10000 ("+010000-01-01": a formula warning on text nobody wrote), -1e9 is before 1900.
+    const rows = [['activity_id', 'organisation', 'start_date'], ['A', 'Alpha', { dateSerial: 1e15 }], ['A', 'Beta', { dateSerial: 2958466 }], ['B', 'Gamma', { dateSerial: -1e9 }], ['B', 'Delta', { dateSerial: 44927 }]];
+    const { outcome, summaries } = await importFiles([input('dates.xlsx', makeXlsx(rows))]);
+    expect(summaries[0]!.status).not.toBe('failed');
+    expectInvariant(outcome.report);
+    expect(outcome.report.rowsUsed).toBe(4);
+    const dates = outcome.report.problems.filter((p) => p.code === 'workbook-date-out-of-range');
+    expect(dates.map((p) => [p.row, p.column, p.severity])).toEqual([
+      [2, 'start_date', 'warning'],
+      [3, 'start_date', 'warning'],
+      [4, 'start_date', 'warning'],
+    ]);
+    expect(dates[0]!.message).toContain('read as empty');
+    expect(outcome.report.problems.filter((p) => p.code === 'formula-like')).toEqual([]);
+    // The date Excel can show (2023-01-01) still gives its year.
+    expect(outcome.dataset.activities.find((a) => a.id === 'B')!.startYear).toBe(2023);
+    expect(outcome.dataset.activities.find((a) => a.id === 'A')!.startYear).toBeUndefined();
+  });
+
   it('a normal workbook still opens', async () => {
     const { outcome } = await importFiles([input('ok.xlsx', makeXlsx([['activity_id', 'organisation'], ['A', 'B']]))]);
     expect(outcome.dataset.participations).toHaveLength(1);

@@ -56,9 +56,12 @@ export function makeZip(entries: readonly ZipEntry[]): Uint8Array {
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-/** A minimal .xlsx with one sheet of inline strings. */
+/** A cell of makeXlsx: text, or a number in a date-formatted cell (Excel's day serial). */
+export type XlsxCell = string | { dateSerial: number };
+
+/** A minimal .xlsx with one sheet of inline strings (and date cells, with a style sheet for them). */
 export function makeXlsx(
-  rows: readonly (readonly string[])[],
+  rows: readonly (readonly XlsxCell[])[],
   sheetXml?: Uint8Array,
   /** Where the workbook's relation points (`target`) and the part the sheet is stored as. */
   at: { target: string; part: string } = { target: 'worksheets/sheet1.xml', part: 'xl/worksheets/sheet1.xml' },
@@ -73,7 +76,10 @@ export function makeXlsx(
     utf8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
         rows
-          .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => `<c r="${column(j)}${i + 1}" t="inlineStr"><is><t>${xml(v)}</t></is></c>`).join('')}</row>`)
+          .map(
+            (r, i) =>
+              `<row r="${i + 1}">${r.map((v, j) => (typeof v === 'string' ? `<c r="${column(j)}${i + 1}" t="inlineStr"><is><t>${xml(v)}</t></is></c>` : `<c r="${column(j)}${i + 1}" s="1"><v>${v.dateSerial}</v></c>`)).join('')}</row>`,
+          )
           .join('') +
         '</sheetData></worksheet>',
     );
@@ -81,7 +87,14 @@ export function makeXlsx(
     { name: '[Content_Types].xml', data: utf8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>') },
     { name: '_rels/.rels', data: utf8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
     { name: 'xl/workbook.xml', data: utf8('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>') },
-    { name: 'xl/_rels/workbook.xml.rels', data: utf8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${at.target}"/></Relationships>`) },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: utf8(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${at.target}"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+      ),
+    },
+    // Style 1 is Excel's built-in short date (number format 14).
+    { name: 'xl/styles.xml', data: utf8('<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>') },
     { name: at.part, data: sheet },
   ]);
 }
