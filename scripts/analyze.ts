@@ -14,7 +14,8 @@
  * (docs/change-over-time.md). Exit codes: 0 done, 1 bad input, 2 bad usage.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
@@ -130,7 +131,8 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
   if (v.assume === '') return { usage: '--assume needs a file of hypothetical participations (canonical CSV).', code: 2 };
   if (v.worklist === '' || v['new-worklist'] === '') return { usage: '--worklist and --new-worklist need a file name.', code: 2 };
   if (v.targets !== undefined) {
-    const list = v.targets.split(',').map((s) => s.trim()).filter(Boolean);
+    // A sector named twice is one target: "tech,tech" is not the two sectors the check asks for.
+    const list = [...new Set(v.targets.split(',').map((s) => s.trim()).filter(Boolean))];
     const unknown = list.filter((s) => !isSector(s));
     if (unknown.length) return { usage: `Unknown sector(s) in --targets: ${unknown.join(', ')}. Use: ${SECTORS.join(', ')}.`, code: 2 };
     if (list.length < 2) return { usage: '--targets needs at least two sectors, e.g. --targets tech,care,government.', code: 2 };
@@ -158,6 +160,12 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
     view = { ...view, rules: { ...view.rules, weight: v.weight } };
   }
   if (v.focal !== undefined) view = { ...view, focal: v.focal || null };
+  const output = v['new-worklist'];
+  if (output !== undefined) {
+    const inputs = [...parsed.positionals, ...(v.assume !== undefined ? [v.assume] : []), ...(v.worklist !== undefined ? [v.worklist] : [])];
+    const overwritten = inputs.find((path) => sameFile(path, output));
+    if (overwritten !== undefined) return { usage: `--new-worklist "${output}" is also an input ("${overwritten}"), which it would overwrite. Give another file name.`, code: 2 };
+  }
   if (v.lang !== 'en' && v.lang !== 'nl') return { usage: '--lang must be en or nl.', code: 2 };
   if (v.threads !== undefined && v.threads !== '1' && v.threads !== '2') return { usage: '--threads must be 1 or 2.', code: 2 };
   const threads = v.threads !== undefined ? (Number(v.threads) as 1 | 2) : availableParallelism() >= 2 ? 2 : 1;
@@ -175,6 +183,18 @@ function parseOptions(argv: string[]): Options | { usage: string; code: number }
     lang: v.lang,
     explicitFocal: v.focal !== undefined,
   };
+}
+
+/** Whether two paths name the same file: the same path, or (both existing) the same file on disk (a link). */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -155,6 +155,11 @@ describe('npm run analyze', () => {
     const usage = await analyze('--targets', 'tech,aliens');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Unknown sector(s) in --targets: aliens');
+    // One sector named twice is one target, not the two the analysis needs.
+    for (const targets of ['tech,tech', 'care, care,care']) {
+      const twice = await analyze('--targets', targets);
+      expect([twice.code, twice.stderr.split('\n')[0]]).toEqual([2, '--targets needs at least two sectors, e.g. --targets tech,care,government.']);
+    }
     // The same range as a link's res: beyond it every organisation is its own community.
     // Numbers as a link writes them (decimal digits): 0x1, 1e0 and " 3" were taken.
     for (const res of ['1e308', '0', 'NaN', '10.5', '0x1', '1e0', '1e-320', ' 1']) {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROJECTION_RULES } from '../../../src/graph/projection';
@@ -192,6 +192,24 @@ describe('npm run analyze -- --new-worklist / --worklist', () => {
     expect(l.code).toBe(0);
     expect(l.stderr).toContain('latin.csv: The file is not valid UTF-8, so it was read as Windows-1252');
     expect(l.stdout).toContain('Café Zürich');
+  }, 60_000);
+
+  it('refuses to write the new worklist over one of its inputs, by path or through a link', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bruggen-cli-'));
+    const data = join(dir, 'data.csv');
+    const original = readFileSync(DATA, 'utf8');
+    writeFileSync(data, original);
+    symlinkSync(data, join(dir, 'link.csv'));
+    for (const [args, named] of [
+      [[data, '--new-worklist', data], data],
+      [[data, '--new-worklist', join(dir, '..', basename(dir), 'data.csv')], data],
+      [[data, '--new-worklist', join(dir, 'link.csv')], data],
+      [[DATA, '--assume', data, '--new-worklist', data], data],
+    ] as const) {
+      const r = await analyze(...args);
+      expect([r.code, r.stderr]).toEqual([2, expect.stringContaining(`is also an input ("${named}"), which it would overwrite. Give another file name.`)]);
+    }
+    expect(readFileSync(data, 'utf8')).toBe(original);
   }, 60_000);
 
   it('says where it could not write the worklist, and what to do, without a stack trace', async () => {
