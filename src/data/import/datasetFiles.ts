@@ -84,6 +84,12 @@ const FIELDS: Record<'organisations' | 'activities' | 'participations', Readonly
     provenance: 'provenance',
   },
 };
+/** The columns each kind of record is read into. */
+const COLUMNS = {
+  organisations: new Set(Object.values(FIELDS.organisations)),
+  activities: new Set(Object.values(FIELDS.activities)),
+  participations: new Set(Object.values(FIELDS.participations)),
+};
 /** Fields the import makes again rather than reading them (an inferred sector is inferred again). */
 const REMADE = new Set(['extra', 'sectorInferred', 'sectorReason']);
 
@@ -119,12 +125,25 @@ function unreadProblem(file: string, kind: RecordKind, unread: ReadonlyMap<strin
   return [importProblem({ file: `${file} (${kind})`, severity: 'warning' }, 'json-unread-fields', { fields, known: Object.keys(FIELDS[kind]).join(', ') })];
 }
 
+/** A lone half of a UTF-16 surrogate pair: JSON can write one (`"\\ud800"`), no text encoding can. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** A Bruggen JSON export: `{ dataset: { organisations, activities, participations } }` (a built-in
  * bundle has this shape too) or the bare dataset object. */
 export function readJsonDocument(source: string, file: string): DocumentReading {
   let doc: unknown;
+  // Each lone half becomes U+FFFD, as it does on its way to the page and in every encoder: left
+  // as it is, the command line's JSON carried "\ud800", which strict parsers refuse, and its ids
+  // differed from the app's. Only a file with such an escape is walked value by value.
+  let halves = 0;
+  const whole = (s: string) =>
+    s.replace(LONE_SURROGATE, () => {
+      halves++;
+      return '\ufffd';
+    });
+  const mayHaveHalves = /\\u[dD][89a-fA-F]/.test(source);
   try {
-    doc = JSON.parse(source);
+    doc = JSON.parse(source, mayHaveHalves ? (_key, value: unknown) => (typeof value === 'string' ? whole(value) : value) : undefined);
   } catch (e) {
     return { ok: false, problem: importProblem({ file, severity: 'error' }, 'invalid-json', { detail: String((e as Error).message).slice(0, 160) }) };
   }
@@ -136,9 +155,17 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
   const orgExtras = new Set<string>();
   const actExtras = new Set<string>();
   const unread: Record<RecordKind, Map<string, number>> = { organisations: new Map(), activities: new Map(), participations: new Map() };
-  const withExtra = (r: Row, extra: unknown, names: Set<string>) => {
+  const withExtra = (kind: RecordKind, r: Row, extra: unknown, names: Set<string>) => {
     if (!isObject(extra)) return r;
-    for (const [k, v] of Object.entries(extra)) {
+    const columns = COLUMNS[kind];
+    for (const [name, v] of Object.entries(extra)) {
+      const k = mayHaveHalves ? whole(name) : name;
+      // An extra attribute never stands in for a field: {"sectorInferred": true, "extra": {"sector": …}}
+      // made an inferred sector a stated one. Named among the fields not read instead.
+      if (columns.has(k)) {
+        unread[kind].set(`extra.${k}`, (unread[kind].get(`extra.${k}`) ?? 0) + 1);
+        continue;
+      }
       if (!text(v) || r.has(k)) continue;
       r.set(k, text(v));
       names.add(k);
@@ -149,14 +176,19 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
     array(kind).map((v, i) => {
       if (!isObject(v)) return { number: i + 1, rows: [new Map()] };
       const r = recordRow(kind, v, unread[kind]);
-      return { number: i + 1, rows: [extras ? withExtra(r, v.extra, extras) : r] };
+      return { number: i + 1, rows: [extras ? withExtra(kind, r, v.extra, extras) : r] };
     });
   const organisations = items('organisations', orgExtras);
   const activities = items('activities', actExtras);
   const participations = items('participations');
   return {
     ok: true,
-    problems: [...unreadProblem(file, 'organisations', unread.organisations), ...unreadProblem(file, 'activities', unread.activities), ...unreadProblem(file, 'participations', unread.participations)],
+    problems: [
+      ...(halves ? [importProblem({ file, severity: 'warning' }, 'json-lone-surrogates', { n: halves })] : []),
+      ...unreadProblem(file, 'organisations', unread.organisations),
+      ...unreadProblem(file, 'activities', unread.activities),
+      ...unreadProblem(file, 'participations', unread.participations),
+    ],
     sources: [
       { file: `${file} (organisations)`, role: 'organisations', items: organisations, extraColumns: [...orgExtras] },
       { file: `${file} (activities)`, role: 'activities', items: activities, extraColumns: [...actExtras] },

@@ -251,6 +251,44 @@ describe('known layouts', () => {
     expect(outcome.dataset.organisations.find((o) => o.id === 'b')?.extra).toEqual({ kvk: '123' });
   });
 
+  it('never lets an extra attribute stand in for a field of the record (an inferred sector stays inferred)', async () => {
+    const dataset = {
+      organisations: [
+        { id: 'a', name: 'Zorg A', sector: 'care', sectorInferred: true, extra: { sector: 'finance', kvk: '1' } },
+        { name: 'Zonder id', extra: { organisation_id: 'b' } },
+      ],
+      activities: [{ id: 'P', title: 'Project P', extra: { kind: 'fund' } }],
+      participations: [
+        { activityId: 'P', organisationId: 'a' },
+        { activityId: 'P', organisationId: 'zonder-id' },
+      ],
+    };
+    const { outcome } = await importFiles([input('eigen.json', JSON.stringify({ dataset }))]);
+    expectInvariant(outcome.report);
+    const a = outcome.dataset.organisations.find((o) => o.name === 'Zorg A')!;
+    // Inferred again from the name, not the extra's "finance", and said to be inferred.
+    expect([a.sector, a.sectorInferred, a.extra]).toEqual(['care', true, { kvk: '1' }]);
+    expect(outcome.dataset.organisations.map((o) => o.id)).not.toContain('b');
+    expect(outcome.dataset.activities[0]!.kind).not.toBe('fund');
+    const unread = outcome.report.problems.filter((p) => p.code === 'json-unread-fields').map((p) => [p.file, p.params?.fields]);
+    expect(unread).toEqual([
+      ['eigen.json (organisations)', 'extra.sector (1×), extra.organisation_id (1×)'],
+      ['eigen.json (activities)', 'extra.kind (1×)'],
+    ]);
+  });
+
+  it('reads a lone half of a surrogate pair (JSON\'s "\\ud800") as U+FFFD, as the page does, and says how many', async () => {
+    const text = '{"participations":[{"activityId":"p\\ud800","organisationId":"a\\udc00"},{"activityId":"p\\ud800","organisationId":"b"},{"activityId":"p\\ud800","organisationId":"\\ud83d\\ude00"}]}';
+    const { outcome } = await importFiles([input('halves.json', text)]);
+    expectInvariant(outcome.report);
+    expect(outcome.dataset.activities.map((a) => a.id)).toEqual(['p\ufffd']);
+    expect(outcome.dataset.organisations.map((o) => o.id).sort()).toEqual(['a\ufffd', 'b', '\u{1f600}'].sort());
+    const halves = outcome.report.problems.filter((p) => p.code === 'json-lone-surrogates');
+    expect(halves.map((p) => [p.file, p.severity, p.params?.n])).toEqual([['halves.json', 'warning', 4]]);
+    // Every id is well-formed text: JSON.stringify writes no escape a strict parser refuses.
+    expect(JSON.stringify(outcome.dataset)).not.toMatch(/\\ud[89a-f]/i);
+  });
+
   it('reads GEXF: nodes with a sector become organisations, edges shared activities or ties', async () => {
     const g = new Graph();
     g.addNode('gdh', { label: 'Gemeente Den Haag', sector: 'government' });
