@@ -248,7 +248,7 @@ function children(element: Element, name: string): Element[] {
  * rather than through graphology-gexf, whose graph cannot hold node ids such as `__proto__` or
  * `constructor`: ids and attribute titles are data, kept in Maps.
  */
-function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[] } {
+function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[]; graphs: number } {
   const fatal = (message: string) => {
     throw new Error(message);
   };
@@ -256,7 +256,8 @@ function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[] } {
   const doc = new DOMParser({ locator: {}, errorHandler: { warning: () => {}, error: fatal, fatalError: fatal } }).parseFromString(source, 'application/xml');
   const root = doc.documentElement;
   if (!root || (root.localName ?? root.nodeName) !== 'gexf') throw new Error('there is no <gexf> element');
-  const graph = children(root, 'graph')[0];
+  const graphs = children(root, 'graph');
+  const graph = graphs[0];
   if (!graph) throw new Error('there is no <graph> element');
   // Attribute declarations: id → title, and the titles' default values, per class.
   const models = new Map<string, { titles: Map<string, string>; defaults: Map<string, string> }>();
@@ -307,9 +308,9 @@ function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[] } {
     for (const e of children(block, 'edge')) {
       const source = e.getAttribute('source') ?? '';
       const target = e.getAttribute('target') ?? '';
-      // An edge to an undeclared node adds it (as Gephi does).
+      // An edge to an undeclared node adds it (as Gephi does); a missing end is no node.
       for (const end of [source, target]) {
-        if (!known.has(end)) {
+        if (end.trim() && !known.has(end)) {
           known.add(end);
           nodes.push({ id: end, attrs: new Map() });
         }
@@ -317,7 +318,7 @@ function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[] } {
       edges.push({ id: e.getAttribute('id') ?? String(edges.length), source, target, attrs: attributesOf(e, 'edge', ['label', 'weight', 'kind']) });
     }
   }
-  return { nodes, edges };
+  return { nodes, edges, graphs: graphs.length };
 }
 
 /**
@@ -375,9 +376,19 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
   const organisations: RecordItem[] = [];
   const activities: RecordItem[] = [];
   let n = 0;
+  const problems: ImportProblem[] = [];
+  // Read and rejected, with why: without an id no edge can reach the node (before, it became an
+  // organisation of its own, named after its label, that nothing was tied to).
+  const withoutId = (label: string, at: number) =>
+    problems.push(importProblem({ file: `${file} (nodes)`, row: at, column: 'id', severity: 'error' }, 'gexf-node-without-id', { label: label.slice(0, 80) || '—' }));
   for (const { id: key, attrs: a } of graph.nodes) {
     n++;
     const get = (name: string) => a.get(name) ?? '';
+    if (!key.trim()) {
+      withoutId(pick(a, 'label', 'name'), n);
+      organisations.push({ number: n, rows: [] });
+      continue;
+    }
     if (isActivity(key)) {
       activities.push({
         number: n,
@@ -391,7 +402,6 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
     }
   }
   const edges: RecordItem[] = [];
-  const problems: ImportProblem[] = [];
   const listedOf = (a: ReadonlyMap<string, string>) => (a.get('activities') ?? '').split(/[|;]/).map((x) => x.trim()).filter(Boolean);
   // Count the rows the ties' activity lists make before making them: an attribute's <default> is
   // given to every edge, so 260 KB (3,000 edges, a default listing 3,000 activities) made 18
@@ -416,6 +426,11 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
     const sAct = isActivity(s);
     const tAct = isActivity(t);
     const label = (k: string) => attrsOf.get(k)?.get('label') || k;
+    if (!s.trim() || !t.trim()) {
+      problems.push(importProblem({ file: `${file} (edges)`, row: e, column: !s.trim() ? 'source' : 'target', severity: 'error' }, 'gexf-edge-without-end', { id: key.slice(0, 80) }));
+      edges.push({ number: e, rows: [] });
+      continue;
+    }
     if (sAct && tAct) {
       edges.push({ number: e, rows: [new Map([['activity_id', s]])] });
       continue;
@@ -442,6 +457,8 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
     edges.push({ number: e, rows: activityRows });
   }
   if (weighted) problems.push(importProblem({ file: `${file} (edges)`, severity: 'info' }, 'gexf-weight-ignored', { count: weighted }));
+  // GEXF has one graph; a file with more is said, not silently cut to its first.
+  if (graph.graphs > 1) problems.push(importProblem({ file, severity: 'warning' }, 'gexf-more-graphs', { n: graph.graphs }));
   // A one-mode network (Bruggen's own GEXF export) names its ties' activities, not their kinds or
   // roles: a listing (consultation, fund) comes back as a collaboration of all its members, so
   // the network read can differ from the one exported. Said, with the export that round-trips.

@@ -289,6 +289,31 @@ describe('known layouts', () => {
     expect(JSON.stringify(outcome.dataset)).not.toMatch(/\\ud[89a-f]/i);
   });
 
+  it('GEXF: a node without an id and an edge without an end are rejected with why, and a second graph is said', async () => {
+    const gexf = `<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3">
+      <graph defaultedgetype="undirected"><nodes><node id="a" label="A"/><node id="b" label="B"/><node label="NoId"/><node id="" label="Empty"/></nodes>
+      <edges><edge id="e1" source="a" target="b"/><edge id="e2" source="" target="a"/><edge id="e3" source="b"/></edges></graph>
+      <graph defaultedgetype="undirected"><nodes><node id="c"/><node id="d"/></nodes><edges><edge id="e4" source="c" target="d"/></edges></graph></gexf>`;
+    const { outcome } = await importFiles([input('twee.gexf', gexf)]);
+    expectInvariant(outcome.report);
+    expect(outcome.report.files.map((f) => [f.file, f.rowsRead, f.rowsUsed, f.rowsRejected])).toEqual([
+      ['twee.gexf (nodes)', 4, 2, 2],
+      ['twee.gexf (edges)', 3, 1, 2],
+    ]);
+    expect(outcome.dataset.organisations.map((o) => o.id).sort()).toEqual(['a', 'b']);
+    // No activity of one member from the edge without a source.
+    expect(outcome.dataset.activities.map((a) => a.id)).toEqual(['tie:a--b']);
+    const said = outcome.report.problems.filter((p) => p.code.startsWith('gexf-') && p.code !== 'gexf-weight-ignored').map((p) => [p.code, p.file, p.row ?? null, p.column ?? null, p.severity]);
+    expect(said).toEqual([
+      ['gexf-node-without-id', 'twee.gexf (nodes)', 3, 'id', 'error'],
+      ['gexf-node-without-id', 'twee.gexf (nodes)', 4, 'id', 'error'],
+      ['gexf-edge-without-end', 'twee.gexf (edges)', 2, 'source', 'error'],
+      ['gexf-edge-without-end', 'twee.gexf (edges)', 3, 'target', 'error'],
+      ['gexf-more-graphs', 'twee.gexf', null, null, 'warning'],
+    ]);
+    expect(outcome.report.problems.find((p) => p.code === 'gexf-more-graphs')!.message).toBe('The file holds 2 graphs; only the first was read (the rows counted here are its nodes and edges).');
+  });
+
   it('reads GEXF: nodes with a sector become organisations, edges shared activities or ties', async () => {
     const g = new Graph();
     g.addNode('gdh', { label: 'Gemeente Den Haag', sector: 'government' });
