@@ -27,7 +27,7 @@ export interface BuilderOptions {
 /** How much of a name the sector rules read (names are far shorter). */
 const INFERENCE_NAME_LENGTH = 500;
 /** More stated participants than this is a typing error or a unit mix-up (1e9), not one activity. */
-const MAX_STATED_PARTICIPANTS = 1_000_000;
+export const MAX_STATED_PARTICIPANTS = 1_000_000;
 
 /**
  * A cell's whole number, written in decimal digits only; NaN otherwise. Number() alone also reads

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { DatasetBuilder, type Row } from './builder';
+import { DatasetBuilder, MAX_STATED_PARTICIPANTS, type Row } from './builder';
 import { parseDelimitedSync } from './import/table';
 import { cell } from './builder';
 import type { Dataset, StatedCount } from './model';
@@ -12,6 +12,7 @@ import {
   type ImportProblem,
   type ImportReport,
 } from './report';
+import { importProblem } from './problemWords';
 import { vocabularyId } from './vocabulary';
 
 /** Bruggen's own file format: one row per (activity, organisation). */
@@ -305,6 +306,13 @@ export function readStatedCounts(
     const rawValue = cell(row.get('value'));
     if (!/^\d+$/.test(rawValue)) {
       reject(number, 'value', 'invalid-count-value', rawValue ? `"${rawValue}" is not a whole number.` : 'This count has no value.', 'Write the number as digits without separators, e.g. 231.');
+      continue;
+    }
+    // As for an activity's stated participants: beyond a million no count is plausible, and past
+    // 2^53 the number would not even be read as written (99999999999999999999 became 1e20).
+    if (Number(rawValue) > MAX_STATED_PARTICIPANTS) {
+      problems.push(importProblem({ file, row: number, column: 'value', severity: 'error' }, 'implausible-count', { value: rawValue.slice(0, 60), max: MAX_STATED_PARTICIPANTS }, 'stated-count'));
+      report.rowsRejected++;
       continue;
     }
     const qualifierText = cell(row.get('qualifier'));

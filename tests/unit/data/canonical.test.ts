@@ -324,10 +324,13 @@ describe('stated-counts file', () => {
       'organisation,mrdh,,5,,s.txt#x,\n' +
       'organisation,mrdh,members,5,ongeveer,s.txt#x,\n' +
       'organisation,mrdh,members,5,about,s.txt#x,\n' +
-      'organisation,mrdh,members,7,veel,s.txt#y,\n';
+      'organisation,mrdh,members,7,veel,s.txt#y,\n' +
+      // Beyond a million (and beyond 2^53, where the number would not be read as written).
+      'organisation,mrdh,members,2000000,,s.txt#z,\n' +
+      'organisation,mrdh,members,99999999999999999999,,s.txt#z,\n';
     const { dataset, report } = parseCanonicalFiles([{ name: 'o.csv', text: orgs }, { name: 'counts.csv', text: counts }]);
     const file = report.files.find((f) => f.file === 'counts.csv')!;
-    expect([file.rowsRead, file.rowsUsed, file.rowsMerged, file.rowsRejected]).toEqual([7, 2, 1, 4]);
+    expect([file.rowsRead, file.rowsUsed, file.rowsMerged, file.rowsRejected]).toEqual([9, 2, 1, 6]);
     expectInvariant(report);
     const byRow = (row: number) => report.problems.find((p) => p.file === 'counts.csv' && p.row === row)!;
     expect(byRow(2)).toMatchObject({ column: 'subject_id', code: 'unknown-count-subject', severity: 'error' });
@@ -336,7 +339,10 @@ describe('stated-counts file', () => {
     expect(byRow(5)).toMatchObject({ column: 'counted', code: 'missing-counted' });
     expect(byRow(7)).toMatchObject({ code: 'duplicate-count', severity: 'info' });
     expect(byRow(8)).toMatchObject({ column: 'qualifier', code: 'unknown-count-qualifier', severity: 'warning' });
-    for (const row of [2, 3, 4, 5, 8]) expect(byRow(row).fix, `row ${row}`).toBeTruthy();
+    expect(byRow(9)).toMatchObject({ column: 'value', code: 'implausible-count', variant: 'stated-count', severity: 'error' });
+    expect(byRow(9).message).toBe('"2000000" is more than 1,000,000, more than any count of participants, members or partners can be; the count was not used.');
+    expect(byRow(10)).toMatchObject({ column: 'value', code: 'implausible-count', params: { value: '99999999999999999999' } });
+    for (const row of [2, 3, 4, 5, 8, 9, 10]) expect(byRow(row).fix, `row ${row}`).toBeTruthy();
     expect(dataset.statedCounts!.map((c) => [c.value, c.qualifier])).toEqual([
       [5, 'about'],
       [7, 'about'],
