@@ -32,7 +32,7 @@ import type { ImportProblem, ImportReport } from '../src/data/report';
 import { isSector, SECTORS, type Sector } from '../src/data/sectors';
 import { scenarioFromCsv, type Scenario } from '../src/data/scenario';
 import { applyFilters, DEFAULT_FILTERS, filtersActive, type Filters, type VisibilityCounts } from '../src/filters/filters';
-import { MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projection } from '../src/graph/projection';
+import { DEFAULT_PROJECTION_RULES, MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projection } from '../src/graph/projection';
 import { createTranslator, type Language } from '../src/i18n';
 import { sectorName, wordFinding } from '../src/i18n/findings';
 import { groupProblems, problemText } from '../src/ui/import/problemText';
@@ -216,6 +216,22 @@ function filtersQuery(filters: Filters): string {
   return serialiseViewState({ ...DEFAULT_VIEW_STATE, filters }).replace(/^\?/, '');
 }
 
+/**
+ * Listing kinds that no activity has: a typo ("consultaton") would otherwise change the tie rules
+ * without a word, since the kinds given replace the default ones. The defaults are not named when
+ * a dataset happens to lack them.
+ */
+function warnUnusedListingKinds(listingKinds: readonly string[], ...datasets: (Dataset | undefined)[]) {
+  const kinds = new Set(datasets.flatMap((d) => d?.activities.map((a) => a.kind.trim().toLowerCase()) ?? []));
+  const defaults = new Set(DEFAULT_PROJECTION_RULES.listingKinds);
+  const unused = listingKinds.filter((k) => !kinds.has(k.trim().toLowerCase()) && !defaults.has(k.trim().toLowerCase()));
+  if (!unused.length) return;
+  const given = listingKinds.length ? listingKinds.join(', ') : 'none';
+  writeErr(
+    `Listing kinds (--listing-kinds, or listing= in --view): no activity in this data is of kind ${unused.map((k) => `"${k}"`).join(', ')}. The kinds given replace the default ones, so the listings are now the activities of kind: ${given} (default: ${DEFAULT_PROJECTION_RULES.listingKinds.join(', ')}). Kinds in this data: ${[...kinds].sort().slice(0, 20).join(', ')}${kinds.size > 20 ? ', …' : ''}.\n`,
+  );
+}
+
 function reportDropped(option: string, dropped: readonly DroppedValue[]) {
   for (const d of dropped) writeErr(`${option}: dropped ${d.parameter}=${d.values.join(',')}: not in this data.\n`);
 }
@@ -380,6 +396,7 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
     }
   }
   const { state, dropped } = cleanViewState(view, network, sectors);
+  warnUnusedListingKinds(rules.listingKinds, dataset, scenarioDataset?.dataset);
   lap('view check');
   const added = new Set(scenarioDataset?.activities);
   reportDropped('--view', dropped.map((d) => (d.parameter === 'listed' ? { ...d, values: d.values.filter((v) => !added.has(v)) } : d)).filter((d) => d.values.length));

@@ -209,6 +209,23 @@ describe('npm run analyze', () => {
     expect(stdout).toContain('Conveners');
   }, 60_000);
 
+  it('says when a listing kind matches no activity (a typo replaced the default kinds without a word)', async () => {
+    const [typo, viaView, fine, none] = await Promise.all([
+      analyze('--listing-kinds', 'consultaton,fund', '--json'),
+      analyze('--view', 'listing=__proto__', '--json'),
+      analyze('--listing-kinds', 'consultation,fund,event', '--json'),
+      analyze('--listing-kinds', '', '--json'),
+    ]);
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toBe(
+      'Listing kinds (--listing-kinds, or listing= in --view): no activity in this data is of kind "consultaton". The kinds given replace the default ones, so the listings are now the activities of kind: consultaton, fund (default: consultation, fund). Kinds in this data: award, campus, chair, consultation, event, fund, innovation, lectorate, living_lab, network, partnership, pps, practorate, procurement, project, study.\n',
+    );
+    expect(viaView.stderr).toContain('no activity in this data is of kind "__proto__"');
+    // Kinds the data has, and no kinds at all, are choices, not typos.
+    expect([fine.stderr, none.stderr]).toEqual(['', '']);
+    expect(JSON.parse(typo.stdout).graph.ties).toBeGreaterThan(JSON.parse(fine.stdout).graph.ties);
+  }, 60_000);
+
   it('runs compiled (npm run analyze) with the same output as under tsx', async () => {
     const [compiled, tsx] = await Promise.all([runCommand(process.execPath, [COMPILED, '--lang', 'en']), analyze('--lang', 'en')]);
     expect(compiled.code).toBe(0);
