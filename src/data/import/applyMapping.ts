@@ -173,7 +173,8 @@ export function* importTableSteps(
     }
     for (const e of extras) base.set(e.h, values[e.i] ?? '');
     applyDerived(base, derived, role, table, number, mapping, collector);
-    const rows = role === 'participations' ? expandOrganisations(base, derived) : [base];
+    const parts = role === 'participations' ? expandOrganisations(base, derived) : [{ row: base, from: null }];
+    const rows = parts.map((part) => part.row);
     if (role === 'participations' && namesNoOrganisation(rows, mapping)) {
       const columns = mapping.columns.map((f, i) => (f && ORGANISATION_COLUMNS.has(f) ? table.header[i] || f : '')).filter(Boolean);
       builder.problems.push(
@@ -188,7 +189,7 @@ export function* importTableSteps(
         : role === 'activities'
           ? builder.addActivityRow(row, table.file, number, extraNames)
           : builder.addParticipationRow(row, table.file, number);
-    const outcome = rows.length === 1 ? add(rows[0]!) : combineOutcomes(rows.map(add));
+    const outcome = rows.length === 1 ? add(rows[0]!) : addParts(parts, add, builder, number, (field) => table.header[mapping.columns.indexOf(field)] || field);
     if (outcome === 'used') report.rowsUsed++;
     else if (outcome === 'merged') report.rowsMerged++;
     else report.rowsRejected++;
@@ -261,18 +262,24 @@ function applyDerived(
  * "Projectconsortium") becomes one row per organisation; a name repeated within the row is
  * taken once. Organisation attributes stay with the row's own organisation.
  */
-function expandOrganisations(base: Row, derived: Partial<Record<FieldId, string>>): Row[] {
+/** One participation a row makes, and the column of a lead or consortium list it came from. */
+interface RowPart {
+  row: Row;
+  from: 'lead_organisation' | 'consortium' | null;
+}
+
+function expandOrganisations(base: Row, derived: Partial<Record<FieldId, string>>): RowPart[] {
   const lead = splitOrganisationList(derived.lead_organisation ?? '');
   const consortium = splitOrganisationList(derived.consortium ?? '');
-  if (!lead.length && !consortium.length) return [base];
-  const rows: Row[] = [];
+  if (!lead.length && !consortium.length) return [{ row: base, from: null }];
+  const parts: RowPart[] = [];
   const seen = new Set<string>();
   const hasOwn = Boolean((base.get('organisation') ?? '').trim() || (base.get('organisation_id') ?? '').trim());
   if (hasOwn) {
-    rows.push(base);
+    parts.push({ row: base, from: null });
     seen.add(normaliseName(base.get('organisation') ?? ''));
   }
-  const add = (name: string, role: string, keepAttributes: boolean) => {
+  const add = (name: string, role: string, keepAttributes: boolean, from: RowPart['from']) => {
     const key = normaliseName(name);
     if (key && seen.has(key)) return;
     seen.add(key);
@@ -281,9 +288,39 @@ function expandOrganisations(base: Row, derived: Partial<Record<FieldId, string>
     else row.delete('organisation_id');
     row.set('organisation', name);
     if (!(base.get('role') ?? '').trim() || hasOwn) row.set('role', role);
-    rows.push(row);
+    parts.push({ row, from });
   };
-  lead.forEach((name, i) => add(name, 'lead', !hasOwn && i === 0));
-  for (const name of consortium) add(name, 'partner', false);
-  return rows.length ? rows : [base];
+  lead.forEach((name, i) => add(name, 'lead', !hasOwn && i === 0, 'lead_organisation'));
+  for (const name of consortium) add(name, 'partner', false, 'consortium');
+  return parts.length ? parts : [{ row: base, from: null }];
+}
+
+/**
+ * Adds the participations of a row that names a lead and/or a consortium. The row counts as used
+ * when one of them is; a part that is not used then does not make the row rejected, so its problem
+ * is a warning (an error means "row rejected") naming the column the part came from, and a part
+ * merged into an earlier participation says that only that part was merged.
+ */
+function addParts(parts: readonly RowPart[], add: (row: Row) => Outcome, builder: DatasetBuilder, number: number, header: (field: FieldId) => string): Outcome {
+  const outcomes: Outcome[] = [];
+  const problemsFrom: number[] = [];
+  for (const part of parts) {
+    problemsFrom.push(builder.problems.length);
+    outcomes.push(add(part.row));
+  }
+  problemsFrom.push(builder.problems.length);
+  const outcome = combineOutcomes(outcomes);
+  parts.forEach((part, i) => {
+    const partOnly = outcome !== 'rejected' && outcomes[i] !== outcome;
+    if (!partOnly && !part.from) return;
+    for (let p = problemsFrom[i]!; p < problemsFrom[i + 1]!; p++) {
+      const q = builder.problems[p]!;
+      if (q.row !== number) continue;
+      const column = part.from ? header(part.from) : q.column;
+      const at = column ? { column } : {};
+      if (partOnly && q.code === 'duplicate-participation' && q.params) builder.problems[p] = importProblem({ file: q.file, row: number, ...at, severity: 'info' }, q.code, q.params, 'part');
+      else builder.problems[p] = { ...q, ...at, ...(partOnly && q.severity === 'error' ? { severity: 'warning' as const } : {}) };
+    }
+  });
+  return outcome;
 }

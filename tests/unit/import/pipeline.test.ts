@@ -197,6 +197,34 @@ describe('known layouts', () => {
     expect(sia.dataset.participations.filter((p) => p.activityId === 'RAAK.MKB10.003')).toHaveLength(2);
   });
 
+  it('says which part of a lead/consortium row was not used or merged, with a severity that matches the row', async () => {
+    const bad = 'Projectnummer;Titel;Regeling;Penvoerder;Organisatie\nP1;T;RAAK;Alpha BV;Beta Zorg\nP1;T;RAAK;!!!;Gamma\nP2;T;RAAK;!!!;!!!\n';
+    const { outcome } = await importFiles([input('leads.csv', bad)]);
+    expectInvariant(outcome.report);
+    // Row 3 is used (Gamma): its unusable lead is a warning on the lead's column; row 4 has nothing usable: errors.
+    expect(outcome.report.files[0]).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });
+    const missing = outcome.report.problems.filter((p) => p.code === 'missing-organisation').map((p) => [p.row, p.column, p.severity]);
+    expect(missing).toEqual([
+      [3, 'Penvoerder', 'warning'],
+      [4, 'Organisatie', 'error'],
+      [4, 'Penvoerder', 'error'],
+    ]);
+    const repeated = 'Projectnummer;Titel;Regeling;Penvoerder;Organisatie\nP1;T;RAAK;Alpha BV;Alpha BV\nP1;T;RAAK;Alpha BV;Beta Zorg\nP1;T;RAAK;Alpha BV;Beta Zorg\n';
+    const again = (await importFiles([input('herhaald.csv', repeated)])).outcome;
+    expectInvariant(again.report);
+    expect(again.report.files[0]).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsMerged: 1 });
+    const merged = again.report.problems.filter((p) => p.code === 'duplicate-participation').map((p) => [p.row, p.column ?? null, p.variant ?? null]);
+    // Row 3: only its lead (repeated on every row) was merged; row 4 was merged whole (each part names its column).
+    expect(merged).toEqual([
+      [3, 'Penvoerder', 'part'],
+      [4, null, null],
+      [4, 'Penvoerder', null],
+    ]);
+    expect(again.report.problems.find((p) => p.variant === 'part')!.message).toBe(
+      'Organisation "alpha-bv" already takes part in activity "P1" (herhaald.csv row 2); this part of the row was merged into that one, and the rest of the row was used.',
+    );
+  });
+
   it('reads the app\'s own JSON export back to the same dataset', async () => {
     const original = parseCanonicalFiles([{ name: 'p.csv', text: 'activity_id,activity_title,organisation,sector,role\nA1,Eén,Gemeente Delft,government,lead\nA1,Eén,TU Delft,,partner\nA2,Twee,TU Delft,,\n' }]).dataset;
     const { outcome } = await importFiles([input('export.json', JSON.stringify({ id: 'x', dataset: original, positions: {} }))]);
