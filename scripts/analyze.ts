@@ -391,7 +391,11 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
       const r = scenarioDataset.report;
       writeErr(`${r.file}: ${r.rowsRead} rows read, ${r.rowsUsed} used, ${r.rowsMerged} merged, ${r.rowsRejected} rejected.\n`);
       for (const p of r.problems) writeErr(`  ${p.file}${p.row ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: ${p.message}\n`);
-      writeErr('No hypothetical participation could be used, so there is no scenario to compare (see the problems above).\n');
+      writeErr(
+        r.rowsRead === 0
+          ? 'The file has no rows below its header, so there is no scenario to compare. Fix: add the hypothetical participations, one per row (activity_id, organisation or organisation_id).\n'
+          : 'No hypothetical participation could be used, so there is no scenario to compare (see the problems above).\n',
+      );
       return 1;
     }
   }
@@ -399,7 +403,10 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
   warnUnusedListingKinds(rules.listingKinds, dataset, scenarioDataset?.dataset);
   lap('view check');
   const added = new Set(scenarioDataset?.activities);
-  reportDropped('--view', dropped.map((d) => (d.parameter === 'listed' ? { ...d, values: d.values.filter((v) => !added.has(v)) } : d)).filter((d) => d.values.length));
+  const shown = dropped.map((d) => (d.parameter === 'listed' ? { ...d, values: d.values.filter((v) => !added.has(v)) } : d)).filter((d) => d.values.length);
+  // A focal organisation given with --focal is named as that option, not as part of a --view.
+  reportDropped('--view', options.explicitFocal ? shown.filter((d) => d.parameter !== 'focal') : shown);
+  if (options.explicitFocal) for (const d of shown.filter((x) => x.parameter === 'focal')) writeErr(`--focal: no organisation in this data has the id "${d.values.join(',')}"; the dataset's own focal organisation is used, if it has one.\n`);
   const filters = state.filters ?? DEFAULT_FILTERS;
   let second: Filters | null = null;
   if (options.compare !== null) {

@@ -226,6 +226,13 @@ describe('npm run analyze', () => {
     expect(JSON.parse(typo.stdout).graph.ties).toBeGreaterThan(JSON.parse(fine.stdout).graph.ties);
   }, 60_000);
 
+  it('names an unknown --focal as that option, and one in a --view as the view', async () => {
+    const [option, view] = await Promise.all([analyze('--focal', 'nobody'), analyze('--view', 'focal=nobody')]);
+    expect([option.code, option.stderr]).toEqual([0, '--focal: no organisation in this data has the id "nobody"; the dataset\'s own focal organisation is used, if it has one.\n']);
+    expect([view.code, view.stderr]).toEqual([0, '--view: dropped focal=nobody: not in this data.\n']);
+    expect(option.stdout).toBe(view.stdout);
+  }, 60_000);
+
   it('runs compiled (npm run analyze) with the same output as under tsx', async () => {
     const [compiled, tsx] = await Promise.all([runCommand(process.execPath, [COMPILED, '--lang', 'en']), analyze('--lang', 'en')]);
     expect(compiled.code).toBe(0);

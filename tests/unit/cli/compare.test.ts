@@ -186,6 +186,14 @@ describe('npm run analyze -- --new-worklist / --worklist', () => {
     const h = await analyze(DATA, '--worklist', headerOnly);
     expect(h.code).toBe(1);
     expect(h.stderr).toContain('A worklist needs the columns organisation_a');
+    // A scenario of a header only: no "see the problems above" when there are none.
+    const scenarioHeader = join(dir, 'scenario.csv');
+    writeFileSync(scenarioHeader, 'activity_id,organisation\n');
+    const s = await analyze(DATA, '--assume', scenarioHeader);
+    expect([s.code, s.stderr]).toEqual([
+      1,
+      'scenario.csv: 0 rows read, 0 used, 0 merged, 0 rejected.\nThe file has no rows below its header, so there is no scenario to compare. Fix: add the hypothetical participations, one per row (activity_id, organisation or organisation_id).\n',
+    ]);
     const latin = join(dir, 'latin.csv');
     writeFileSync(latin, Buffer.from('activity_id,organisation_id,organisation\nNEW,caf,Caf\xe9 Z\xfcrich\nNEW,gem,Gemeente\n', 'latin1'));
     const l = await analyze(DATA, '--assume', latin);
