@@ -3,7 +3,7 @@ import { normaliseName } from '../normalise';
 import { importProblem, nameList } from '../problemWords';
 import { emptyFileReport, type FileReport } from '../report';
 import { DISPLAYED_FIELDS, type FieldId } from './fields';
-import { mappingMissing, type ColumnMapping } from './recognise';
+import { headerKey, mappingMissing, type ColumnMapping } from './recognise';
 import type { RawTable } from './table';
 import { checkValue, splitOrganisationList, withoutHiddenCharacters, yearsIn, type ProblemCollector } from './values';
 
@@ -119,12 +119,18 @@ export function* importTableSteps(
   const extraSet = new Set(extras);
   // A header written twice: the second column is not used, and "organisation" alone in the list of
   // unused columns read as if the one that was used had been dropped. Named with its position.
-  const seenHeaders = new Map<string, number>();
+  // Compared as the mapping compares them (headerKey: case, accents and spacing aside), so that
+  // "Organisation" and "ORGANISATION" are one header written twice.
+  const seenHeaders = new Map<string, string>();
   const repeated = new Set<string>();
-  table.header.forEach((h, i) => {
-    if (!h) return;
-    if (seenHeaders.has(h)) repeated.add(h);
-    else seenHeaders.set(h, i);
+  table.header.forEach((h) => {
+    const key = headerKey(h);
+    if (!key) return;
+    const first = seenHeaders.get(key);
+    if (first !== undefined) {
+      repeated.add(first);
+      repeated.add(h);
+    } else seenHeaders.set(key, h);
   });
   const unused = unmapped.filter((u) => !extraSet.has(u)).map(({ h, i }) => (repeated.has(h) ? `${h} (column ${i + 1})` : h));
   if (repeated.size) {

@@ -443,6 +443,11 @@ describe('known layouts', () => {
     const said = new Map(outcome.report.problems.map((p) => [p.code, p.message]));
     expect(said.get('repeated-header')).toContain('"organisation", "sector"');
     expect(said.get('unused-columns')).toBe('Columns not mapped to a field were not imported: organisation (column 3), sector (column 5).');
+    // Headers are compared as the mapping compares them: case and spacing aside.
+    const cased = (await importFiles([input('case.csv', 'activity_id,Organisation,ORGANISATION\nA1,Acme,Other\n')])).outcome;
+    const words = new Map(cased.report.problems.map((p) => [p.code, p.message]));
+    expect(words.get('repeated-header')).toContain('"Organisation", "ORGANISATION"');
+    expect(words.get('unused-columns')).toBe('Columns not mapped to a field were not imported: ORGANISATION (column 3).');
   });
 
   it('warns when a participants file does not join its projects file', async () => {
