@@ -49,13 +49,13 @@ export function sniffFile(name: string, size: number, head: Uint8Array): FileKin
   if (ext === 'json') return 'json';
   if (ext === 'gexf') return 'gexf';
   if (ext === 'graphml') return 'graphml';
-  // A `.txt` or extension-less export may still be one of the app's own documents.
-  if (ext !== 'csv' && ext !== 'tsv') {
-    const start = firstText(head, bom);
-    if (start.startsWith('{')) return 'json';
-    if (start.startsWith('<') && /<gexf[\s>]/.test(start)) return 'gexf';
-    if (start.startsWith('<') && /<graphml[\s>]/.test(start)) return 'graphml';
-  }
+  // A `.txt` or extension-less export may still be one of the app's own documents; so may a file
+  // renamed `.csv`, when it opens as no table can: a JSON object's first key, or XML.
+  const start = firstText(head, bom);
+  const table = ext === 'csv' || ext === 'tsv';
+  if (table ? /^\{\s*"/.test(start) : start.startsWith('{')) return 'json';
+  if (start.startsWith('<') && /<gexf[\s>]/.test(start)) return 'gexf';
+  if (start.startsWith('<') && /<graphml[\s>]/.test(start)) return 'graphml';
   return 'text';
 }
 

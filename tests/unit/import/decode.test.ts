@@ -54,5 +54,11 @@ describe('sniffing what a file is', () => {
     expect(kind('network.gexf', '<?xml version="1.0"?><gexf>')).toBe('gexf');
     expect(kind('network.txt', '<?xml version="1.0"?>\n<gexf xmlns="x">')).toBe('gexf');
     expect(kind('a.csv', [0xff, 0xfe, 0x61, 0x00])).toBe('text');
+    // Renamed .csv: a JSON object (its first key) or XML opens as no table can.
+    expect(kind('export.csv', ' {\n  "dataset": {}}')).toBe('json');
+    expect(kind('network.csv', '<?xml version="1.0"?><gexf version="1.3">')).toBe('gexf');
+    expect(kind('network.tsv', '<graphml xmlns="x">')).toBe('graphml');
+    // A table whose first header starts with a brace is still a table.
+    expect(kind('a.csv', '{id},name\n1,2')).toBe('text');
   });
 });
