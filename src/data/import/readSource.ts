@@ -109,6 +109,10 @@ async function readWorkbook(
     // A TypeError is the reader tripping over XML it did not expect (a cell without its "r"): its
     // message ("Cannot read properties of undefined") says nothing to the user.
     if (e instanceof TypeError) return fail(name, 'unreadable-workbook', { name, detail }, 'damaged');
+    // One cell whose value does not fit its type (NaN in a number cell, a missing shared string):
+    // the reader names its row and column, which is what the user needs to find it.
+    const cell = /at row (\d+), col (\d+)/.exec(detail);
+    if (cell) return fail(name, 'unreadable-workbook', { name, row: Number(cell[1]), column: columnLetters(Number(cell[2]) - 1) }, 'cell');
     return fail(name, 'unreadable-workbook', { name, detail });
   }
   progress('parsing', 1);

@@ -493,6 +493,21 @@ describe('ZIP: declared sizes and ratios are checked before inflating', () => {
     expect(outcome.dataset.activities.find((a) => a.id === 'A')!.startYear).toBeUndefined();
   });
 
+  it('a cell the reader cannot read names its row and column', async () => {
+    const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+    const sheet = new TextEncoder().encode(
+      `${head}<row r="1"><c r="A1" t="inlineStr"><is><t>activity_id</t></is></c><c r="B1" t="inlineStr"><is><t>organisation</t></is></c><c r="C1" t="inlineStr"><is><t>start_year</t></is></c></row>` +
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2" t="inlineStr"><is><t>Alpha</t></is></c><c r="C2"><v>NaN</v></c></row></sheetData></worksheet>',
+    );
+    const { summaries, outcome } = await importFiles([input('nan.xlsx', makeXlsx([], sheet))]);
+    expectInvariant(outcome.report);
+    expect(summaries[0]!.status).toBe('failed');
+    expect(summaries[0]!.problems[0]).toMatchObject({ code: 'unreadable-workbook', variant: 'cell', params: { row: 2, column: 'C' } });
+    expect(summaries[0]!.problems[0]!.message).toBe(
+      '"nan.xlsx" has a cell the workbook reader cannot read: row 2, column C (a value that does not fit the cell\'s type, such as text in a number or date cell). Nothing was read from the workbook.',
+    );
+  });
+
   it('a normal workbook still opens', async () => {
     const { outcome } = await importFiles([input('ok.xlsx', makeXlsx([['activity_id', 'organisation'], ['A', 'B']]))]);
     expect(outcome.dataset.participations).toHaveLength(1);
