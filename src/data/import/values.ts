@@ -128,6 +128,26 @@ function directionControlsProblem(place: { file: string; row: number; column: st
   return importProblem({ ...place, severity: 'warning' }, 'direction-controls', { value: cleaned.value.slice(0, 60), controls: cleaned.controls });
 }
 
+/**
+ * Characters that show as nothing: zero-width space, non-joiner and joiner, word joiner, a byte-order
+ * mark inside the text, and the soft hyphen. Inside an id they make a second id that looks the same
+ * on every screen ("a\u200b1" beside "a1": two activities nobody can tell apart).
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const HAS_INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+
+/** The columns that hold ids, where an invisible character is taken out (and said). */
+export const ID_COLUMNS: ReadonlySet<string> = new Set(['activity_id', 'organisation_id']);
+
+/** An id without the characters that show as nothing, each taken out reported at `place`. */
+export function withoutInvisibleInId(value: string, place: { file: string; row: number; column: string }, collector: ProblemCollector): string {
+  if (!HAS_INVISIBLE.test(value)) return value;
+  const found = [...new Set(value.match(INVISIBLE) ?? [])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+  const cleaned = value.replace(INVISIBLE, '');
+  collector.addCapped(importProblem({ ...place, severity: 'warning' }, 'invisible-in-id', { value: cleaned.slice(0, 60), characters: found }));
+  return cleaned;
+}
+
 /** Problems about one mapped value (long, markup, formula-like); none for ordinary values. */
 export function checkValue(value: string, file: string, row: number, column: string, displayed: boolean): readonly ImportProblem[] {
   // Nearly every cell is short, with no `<` or `:` and no formula sign: answered without building

@@ -40,6 +40,27 @@ const BUILT_INS = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__pr
 /** Every built-in takes part in every other built-in's activity. */
 const PAIRS = BUILT_INS.flatMap((a) => BUILT_INS.map((o) => [a, o] as const));
 
+describe('ids with characters that show as nothing', () => {
+  it('are the same id as written without them, in tables and documents, and each is said', async () => {
+    const csv = 'activity_id,organisation_id,organisation\nP\u200b1,a,Alpha\nP1,b,Beta\nP1,\u00ada\u2060,Alpha\n';
+    const { outcome } = await importFiles([input('ids.csv', csv)]);
+    expectInvariant(outcome.report);
+    expect(outcome.dataset.activities.map((a) => a.id)).toEqual(['P1']);
+    expect(outcome.dataset.organisations.map((o) => o.id).sort()).toEqual(['a', 'b']);
+    expect(outcome.report.problems.filter((p) => p.code === 'invisible-in-id').map((p) => [p.row, p.column, p.params?.characters])).toEqual([
+      [2, 'activity_id', 'U+200B'],
+      [4, 'organisation_id', 'U+00AD, U+2060'],
+    ]);
+    const json = JSON.stringify({ participations: [{ activityId: 'Q', organisationId: 'x\u200dy' }, { activityId: 'Q', organisationId: 'xy' }] });
+    const doc = (await importFiles([input('ids.json', json)])).outcome;
+    expectInvariant(doc.report);
+    expect(doc.dataset.organisations.map((o) => o.id)).toEqual(['xy']);
+    expect(doc.report.problems.find((p) => p.code === 'invisible-in-id')!.message).toBe(
+      'The id "xy" held characters that show as nothing (U+200D: zero-width spaces, joiners or soft hyphens); they were taken out, so it is the same id as written without them.',
+    );
+  });
+});
+
 describe('ids and names that are JavaScript built-ins work in every format', () => {
   const expectAll = async (files: SourceInput[], participations = PAIRS.length) => {
     const { outcome, summaries } = await importFiles(files);
