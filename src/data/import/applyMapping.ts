@@ -5,7 +5,7 @@ import { emptyFileReport, type FileReport } from '../report';
 import { DISPLAYED_FIELDS, type FieldId } from './fields';
 import { headerKey, mappingMissing, type ColumnMapping } from './recognise';
 import type { RawTable } from './table';
-import { checkValue, ID_COLUMNS, splitOrganisationList, withoutHiddenCharacters, withoutInvisibleInId, yearsIn, type ProblemCollector } from './values';
+import { checkValue, ID_COLUMNS, splitOrganisationList, withoutHiddenCharacters, canonicalId, yearsIn, type ProblemCollector } from './values';
 
 /** Where each directly mapped field goes in the canonical row of each role. */
 const CANONICAL_KEY: Record<'participations' | 'activities' | 'organisations', Partial<Record<FieldId, string>>> = {
@@ -174,7 +174,7 @@ export function* importTableSteps(
         }
         for (const p of checkValue(trimmed, table.file, number, column, displayed)) collector.addCapped(p);
       }
-      if (key && ID_COLUMNS.has(key)) value = withoutInvisibleInId(value, { file: table.file, row: number, column }, collector);
+      if (key && ID_COLUMNS.has(key)) value = canonicalId(value, { file: table.file, row: number, column }, collector);
       if (key) base.set(key, year && DATE.test(trimmed) ? String(yearsIn(trimmed)[0] ?? value) : value);
       else derived[field] = trimmed;
     }

@@ -11,7 +11,7 @@ import { recogniseTable, type ColumnMapping } from './recognise';
 import { readSource, type ReadProgress, type SourceInput, type SourceRead } from './readSource';
 import { reportForPage } from './reportCsv';
 import { yieldToEventLoop, type RawTable } from './table';
-import { ID_COLUMNS, ProblemCollector, withoutHiddenCharacters, withoutInvisibleInId } from './values';
+import { ID_COLUMNS, ProblemCollector, withoutHiddenCharacters, canonicalId } from './values';
 
 /** What the UI needs to know about a table to show the mapping step (no full rows). */
 export interface TableSummary {
@@ -318,7 +318,7 @@ function importRecords(builder: DatasetBuilder, source: RecordSource, collector:
       for (const [column, value] of row) {
         const place = { file: source.file, row: item.number, column };
         let cleaned = withoutHiddenCharacters(value, place, collector, true);
-        if (ID_COLUMNS.has(column)) cleaned = withoutInvisibleInId(cleaned, place, collector);
+        if (ID_COLUMNS.has(column)) cleaned = canonicalId(cleaned, place, collector);
         if (cleaned !== value) row.set(column, cleaned);
       }
     }

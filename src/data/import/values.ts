@@ -139,13 +139,24 @@ const HAS_INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 /** The columns that hold ids, where an invisible character is taken out (and said). */
 export const ID_COLUMNS: ReadonlySet<string> = new Set(['activity_id', 'organisation_id']);
 
-/** An id without the characters that show as nothing, each taken out reported at `place`. */
-export function withoutInvisibleInId(value: string, place: { file: string; row: number; column: string }, collector: ProblemCollector): string {
-  if (!HAS_INVISIBLE.test(value)) return value;
-  const found = [...new Set(value.match(INVISIBLE) ?? [])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
-  const cleaned = value.replace(INVISIBLE, '');
-  collector.addCapped(importProblem({ ...place, severity: 'warning' }, 'invisible-in-id', { value: cleaned.slice(0, 60), characters: found }));
-  return cleaned;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * An id as one text however it was typed: without the characters that show as nothing, and with
+ * its accents composed (NFC: "é" as one character, not "e" and a combining accent, as macOS writes
+ * file names), so that two ids that look the same are the same. Each change is reported at `place`.
+ */
+export function canonicalId(value: string, place: { file: string; row: number; column: string }, collector: ProblemCollector): string {
+  if (!NON_ASCII.test(value)) return value;
+  if (HAS_INVISIBLE.test(value)) {
+    const found = [...new Set(value.match(INVISIBLE) ?? [])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+    value = value.replace(INVISIBLE, '');
+    collector.addCapped(importProblem({ ...place, severity: 'warning' }, 'invisible-in-id', { value: value.slice(0, 60), characters: found }));
+  }
+  const composed = value.normalize('NFC');
+  if (composed !== value) collector.addCapped(importProblem({ ...place, severity: 'info' }, 'id-composed', { value: composed.slice(0, 60) }));
+  return composed;
 }
 
 /** Problems about one mapped value (long, markup, formula-like); none for ordinary values. */

@@ -59,6 +59,14 @@ describe('ids with characters that show as nothing', () => {
       'The id "xy" held characters that show as nothing (U+200D: zero-width spaces, joiners or soft hyphens); they were taken out, so it is the same id as written without them.',
     );
   });
+
+  it('are one id whether their accents are composed (NFC) or not (NFD, as macOS writes)', async () => {
+    const csv = `activity_id,organisation_id,organisation\nP1,${'café'.normalize('NFD')},Café A\nP1,café,Café A\nP1,b,Beta\n`;
+    const { outcome } = await importFiles([input('nfd.csv', csv)]);
+    expectInvariant(outcome.report);
+    expect(outcome.dataset.organisations.map((o) => o.id).sort()).toEqual(['b', 'café']);
+    expect(outcome.report.problems.filter((p) => p.code === 'id-composed').map((p) => [p.row, p.column, p.severity])).toEqual([[2, 'organisation_id', 'info']]);
+  });
 });
 
 describe('ids and names that are JavaScript built-ins work in every format', () => {
