@@ -326,6 +326,8 @@ function addParts(parts: readonly RowPart[], add: (row: Row) => Outcome, builder
       const column = part.from ? header(part.from) : q.column;
       const at = column ? { column } : {};
       if (partOnly && q.code === 'duplicate-participation' && q.params) builder.problems[p] = importProblem({ file: q.file, row: number, ...at, severity: 'info' }, q.code, q.params, 'part');
+      // "…or delete the row" would lose the organisations of the row that were used.
+      else if (partOnly && q.code === 'missing-organisation' && q.variant === 'no-letters' && q.params) builder.problems[p] = importProblem({ file: q.file, row: number, ...at, severity: 'warning' }, q.code, q.params, 'no-letters-part');
       else builder.problems[p] = { ...q, ...at, ...(partOnly && q.severity === 'error' ? { severity: 'warning' as const } : {}) };
     }
   });

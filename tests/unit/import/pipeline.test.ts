@@ -209,6 +209,13 @@ describe('known layouts', () => {
       [4, 'Organisatie', 'error'],
       [4, 'Penvoerder', 'error'],
     ]);
+    // Its fix is not "delete the row", which would lose Gamma.
+    const part = outcome.report.problems.find((p) => p.code === 'missing-organisation' && p.row === 3)!;
+    expect([part.variant, part.message, part.fix]).toEqual([
+      'no-letters-part',
+      '"!!!" contains no letters or digits, so it cannot identify an organisation; the other organisations of this row were used.',
+      'Correct the name in this column, or take it out of the list.',
+    ]);
     const repeated = 'Projectnummer;Titel;Regeling;Penvoerder;Organisatie\nP1;T;RAAK;Alpha BV;Alpha BV\nP1;T;RAAK;Alpha BV;Beta Zorg\nP1;T;RAAK;Alpha BV;Beta Zorg\n';
     const again = (await importFiles([input('herhaald.csv', repeated)])).outcome;
     expectInvariant(again.report);
