@@ -136,7 +136,7 @@ function directionControlsProblem(place: { file: string; row: number; column: st
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const HAS_INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 
-/** The columns that hold ids, where an invisible character is taken out (and said). */
+/** The columns that hold ids, which canonicalId makes one text however they were typed. */
 export const ID_COLUMNS: ReadonlySet<string> = new Set(['activity_id', 'organisation_id']);
 
 // eslint-disable-next-line no-control-regex
