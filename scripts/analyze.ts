@@ -403,7 +403,11 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
   warnUnusedListingKinds(rules.listingKinds, dataset, scenarioDataset?.dataset);
   lap('view check');
   const added = new Set(scenarioDataset?.activities);
-  const shown = dropped.map((d) => (d.parameter === 'listed' ? { ...d, values: d.values.filter((v) => !added.has(v)) } : d)).filter((d) => d.values.length);
+  // Listing kinds are said by warnUnusedListingKinds, which also knows the scenario's kinds.
+  const shown = dropped
+    .filter((d) => d.parameter !== 'listing')
+    .map((d) => (d.parameter === 'listed' ? { ...d, values: d.values.filter((v) => !added.has(v)) } : d))
+    .filter((d) => d.values.length);
   // A focal organisation given with --focal is named as that option, not as part of a --view.
   reportDropped('--view', options.explicitFocal ? shown.filter((d) => d.parameter !== 'focal') : shown);
   if (options.explicitFocal) for (const d of shown.filter((x) => x.parameter === 'focal')) writeErr(`--focal: no organisation in this data has the id "${d.values.join(',')}"; the dataset's own focal organisation is used, if it has one.\n`);

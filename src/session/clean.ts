@@ -5,6 +5,7 @@
  */
 import { SECTORS } from '../data/sectors';
 import type { Network } from '../graph/network';
+import { DEFAULT_PROJECTION_RULES } from '../graph/projection';
 import { yearRangeText, type ViewState } from './viewState';
 
 export interface DroppedValue {
@@ -95,13 +96,27 @@ export function cleanViewState(state: ViewState, network: Network, sectors: Arra
   if (listed.length !== state.rules.listingActivities.length) {
     dropped.push({ parameter: 'listed', values: state.rules.listingActivities.filter((id) => !actIndex.has(id)) });
   }
+  // A listing kind no activity has: the kinds a link gives replace the default ones, so a typo
+  // ("consultaton") changed the ties without a word. A default kind the data lacks is no news.
+  // Dropping it changes no tie (no activity has it), so the network stays as it was built.
+  let listingKinds = state.rules.listingKinds;
+  if (listingKinds.length) {
+    const kind = (k: string) => k.trim().toLowerCase();
+    const present = values(acts, (a) => kind(a.kind));
+    const absent = listingKinds.filter((k) => !present.has(kind(k)) && !DEFAULT_PROJECTION_RULES.listingKinds.includes(kind(k)));
+    if (absent.length) {
+      dropped.push({ parameter: 'listing', values: absent });
+      listingKinds = listingKinds.filter((k) => !absent.includes(k));
+    }
+  }
+  const rulesCleaned = listed.length !== state.rules.listingActivities.length || listingKinds !== state.rules.listingKinds;
 
   const cleaned: ViewState = {
     ...state,
     selected,
     focal,
     change,
-    rules: listed.length === state.rules.listingActivities.length ? state.rules : { ...state.rules, listingActivities: listed },
+    rules: rulesCleaned ? { ...state.rules, listingActivities: listed, listingKinds } : state.rules,
     filters: {
       ...f,
       sources: keep('source', f.sources, () => values(acts, (a) => a.source)),

@@ -113,6 +113,19 @@ describe('the session store', () => {
     expect(h.store.getSnapshot().dropped).toEqual([]);
   });
 
+  it('drops a listing kind no activity has (a typo that replaced the default kinds), not a default kind the data lacks', async () => {
+    const h = await ready('?listing=consultaton,fund,consultation');
+    const s = h.store.getSnapshot();
+    expect(s.view.rules.listingKinds).toEqual(['fund', 'consultation']);
+    expect(s.dropped).toEqual([{ parameter: 'listing', values: ['consultaton'] }]);
+    // What is left is the default set, which a link does not write.
+    expect(h.location.read()).toBe('');
+    // The ties are those of the kinds kept: the same network as a link without the typo.
+    const clean = await ready('?listing=fund,consultation');
+    expect(s.network!.projection.ties.m).toBe(clean.store.getSnapshot().network!.projection.ties.m);
+    expect(clean.store.getSnapshot().dropped).toEqual([]);
+  });
+
   it('also reports link values it could not read (k=abc), with those the data lacks, one line per parameter', async () => {
     const h = await ready('?k=abc&view=nope&sector=alien,care&source=SIA,Nope&weight=newman');
     const s = h.store.getSnapshot();
