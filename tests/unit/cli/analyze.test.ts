@@ -84,7 +84,7 @@ describe('npm run analyze', () => {
     writeFileSync(file, 'activity_id,organisation\nA1,One\nA1,Two\n');
     const { code, stdout, stderr } = await analyze(file, '--focal', '\u001b[31mRED');
     expect(code).toBe(0);
-    expect(stderr).toContain('focal=\\u001b[31mRED');
+    expect(stderr).toContain('--focal: no organisation in this data has the id "\\u001b[31mRED"');
     expect(stdout).toContain('esc\\u001b]0;PWNED\\u0007.csv');
     // eslint-disable-next-line no-control-regex
     expect(`${stdout}${stderr}`).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
