@@ -3,6 +3,7 @@ import type { Row } from '../builder';
 import { LIST_SEPARATOR } from '../canonical';
 import { importProblem, nameList } from '../problemWords';
 import type { FileRole, ImportProblem } from '../report';
+import { jsonParseFailure, MissingElementError, xmlParseFailure } from './parseFailure';
 import { UNSPECIFIED } from '../vocabulary';
 
 /**
@@ -145,7 +146,8 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
   try {
     doc = JSON.parse(source, mayHaveHalves ? (_key, value: unknown) => (typeof value === 'string' ? whole(value) : value) : undefined);
   } catch (e) {
-    return { ok: false, problem: importProblem({ file, severity: 'error' }, 'invalid-json', { detail: String((e as Error).message).slice(0, 160) }) };
+    const failure = jsonParseFailure(source, String((e as Error).message));
+    return { ok: false, problem: importProblem({ file, severity: 'error' }, 'invalid-json', failure.params, failure.variant) };
   }
   const dataset = isObject(doc) && Object.hasOwn(doc, 'dataset') && isObject(doc.dataset) ? doc.dataset : doc;
   if (!isObject(dataset) || !['organisations', 'activities', 'participations'].some((k) => Array.isArray(dataset[k]))) {
@@ -218,22 +220,6 @@ interface GexfEdge {
   attrs: Map<string, string>;
 }
 
-/**
- * xmldom's message for a reader: without its "[xmldom error]" tags and "element parse error:"
- * wrapping, with the position it gives ("@#[line:3,col:7]") taken out as numbers.
- */
-export function xmlErrorDetail(message: string): { detail: string; line?: number; column?: number } {
-  const at = /@#\[line:(\d+),col:(\d+)\]/.exec(message);
-  const detail = message
-    .replace(/@#\[line:[^\]]*\]/g, ' ')
-    .replace(/\[xmldom [a-z]+\]/gi, ' ')
-    .replace(/element parse error:\s*(?:Error:\s*)?/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 160);
-  return at ? { detail, line: Number(at[1]), column: Number(at[2]) } : { detail };
-}
-
 /** Direct children of an element with a tag name (namespace prefix ignored). */
 function children(element: Element, name: string): Element[] {
   const out: Element[] = [];
@@ -255,10 +241,10 @@ function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[]; grap
   // The locator puts the line and column into xmldom's messages.
   const doc = new DOMParser({ locator: {}, errorHandler: { warning: () => {}, error: fatal, fatalError: fatal } }).parseFromString(source, 'application/xml');
   const root = doc.documentElement;
-  if (!root || (root.localName ?? root.nodeName) !== 'gexf') throw new Error('there is no <gexf> element');
+  if (!root || (root.localName ?? root.nodeName) !== 'gexf') throw new MissingElementError('root');
   const graphs = children(root, 'graph');
   const graph = graphs[0];
-  if (!graph) throw new Error('there is no <graph> element');
+  if (!graph) throw new MissingElementError('graph');
   // Attribute declarations: id → title, and the titles' default values, per class.
   const models = new Map<string, { titles: Map<string, string>; defaults: Map<string, string> }>();
   for (const block of children(graph, 'attributes')) {
@@ -363,12 +349,8 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
   try {
     graph = parseGexf(source);
   } catch (e) {
-    const { detail, line, column } = xmlErrorDetail(String((e as Error).message ?? e));
-    const problem =
-      line === undefined
-        ? importProblem({ file, severity: 'error' }, 'invalid-gexf', { detail })
-        : importProblem({ file, severity: 'error' }, 'invalid-gexf', { detail, line, column: column ?? 0 }, 'at');
-    return { ok: false, problem };
+    const failure = xmlParseFailure(source, e, 'gexf');
+    return { ok: false, problem: importProblem({ file, severity: 'error' }, 'invalid-gexf', failure.params, failure.variant) };
   }
   const attrsOf = new Map(graph.nodes.map((n) => [n.id, n.attrs]));
   const activityNodes = new Set(graph.nodes.filter((n) => ACTIVITY_NODE_TYPES.has(pick(n.attrs, 'type', 'kind', 'nodetype', 'node_type').toLowerCase())).map((n) => n.id));

@@ -387,10 +387,10 @@ describe('documents built to hurt a parser', () => {
       expectInvariant(outcome.report);
       const refused = outcome.report.problems.find((p) => p.code === 'invalid-gexf')!;
       // xmldom's line is where the element with the entity starts, or before it when a DOCTYPE precedes.
-      expect(refused).toMatchObject({ file: name, severity: 'error', variant: 'at' });
+      expect(refused).toMatchObject({ file: name, severity: 'error', variant: 'entity' });
       expect(refused.params!.line).toBeGreaterThanOrEqual(1);
       expect(refused.params!.column).toBeGreaterThan(0);
-      expect(refused.message).toMatch(/^The file could not be read as GEXF: line \d+, column \d+: entity not found:&\w+;\.$/);
+      expect(refused.message).toMatch(/^The file uses the entity &\w+; \(line \d+\), which Bruggen does not expand/);
       expect(refused.message).not.toContain('xmldom');
     }
   });
