@@ -11,8 +11,9 @@ import {
   type FileRole,
   type ImportProblem,
   type ImportReport,
+  type ProblemParams,
 } from './report';
-import { importProblem } from './problemWords';
+import { importProblem, nameList } from './problemWords';
 import { vocabularyId } from './vocabulary';
 
 /** Bruggen's own file format: one row per (activity, organisation). */
@@ -157,16 +158,11 @@ export function parseCanonicalFiles(
       report.rowsRead = table.rows.length;
       report.rowsRejected = table.rows.length;
       report.blankLinesSkipped = table.blankLines;
-      builder.problems.push({
-        file: file.name,
-        row: 1,
-        severity: 'error',
-        code: 'unrecognised-columns',
-        message: table.header.length
-          ? `The columns (${table.header.slice(0, 8).join(', ')}${table.header.length > 8 ? ', …' : ''}) are not Bruggen's format: a participations file needs at least "activity_id" and "organisation".`
-          : 'The file is empty: it has no header row.',
-        fix: 'Rename the columns to the names in the README ("Data format"), or map them when importing.',
-      });
+      builder.problems.push(
+        table.header.length
+          ? importProblem({ file: file.name, row: 1, severity: 'error' }, 'unrecognised-columns', { columns: nameList(table.header, 8) }, 'canonical')
+          : importProblem({ file: file.name, row: 1, severity: 'error' }, 'blank-file'),
+      );
       continue;
     }
     const known = new Set<string>(
@@ -180,16 +176,8 @@ export function parseCanonicalFiles(
     );
     const extraColumns = table.header.filter((h) => h && !known.has(h));
     if (extraColumns.length) {
-      builder.problems.push({
-        file: file.name,
-        row: 1,
-        severity: 'info',
-        code: 'extra-columns',
-        message:
-          role === 'participations' || role === 'stated-counts'
-            ? `Columns not in the format were not used: ${extraColumns.join(', ')}.`
-            : `Columns not in the format are kept as extra attributes: ${extraColumns.join(', ')}.`,
-      });
+      const notUsed = role === 'participations' || role === 'stated-counts';
+      builder.problems.push(importProblem({ file: file.name, row: 1, severity: 'info' }, 'extra-columns', { columns: nameList(extraColumns, 40) }, notUsed ? 'not-used' : undefined));
     }
     report.blankLinesSkipped = table.blankLines;
     if (role === 'stated-counts') {
@@ -265,8 +253,9 @@ export function readStatedCounts(
   const activities = new Set(dataset.activities.map((a) => a.id));
   const organisations = new Set(dataset.organisations.map((o) => o.id));
   const seen = new Map<string, number>();
-  const reject = (number: number, column: string, code: string, message: string, fix: string) => {
-    problems.push({ file, row: number, column, severity: 'error', code, message, fix });
+  // Values from the file are cut to 60 characters in messages.
+  const reject = (number: number, column: string, code: string, params: ProblemParams = {}, variant?: string) => {
+    problems.push(importProblem({ file, row: number, column, severity: 'error' }, code, params, variant));
     report.rowsRejected++;
   };
   for (const { row, number } of rows) {
@@ -274,38 +263,26 @@ export function readStatedCounts(
     const kindText = cell(row.get('subject_kind'));
     const subjectKind = SUBJECT_KINDS.get(kindText.toLowerCase());
     if (!subjectKind) {
-      reject(
-        number,
-        'subject_kind',
-        'invalid-count-subject-kind',
-        kindText ? `"${kindText}" is not a subject kind; a count is about an "activity" or an "organisation".` : 'This count does not say whether it is about an activity or an organisation.',
-        'Write activity or organisation in subject_kind.',
-      );
+      reject(number, 'subject_kind', 'invalid-count-subject-kind', { kind: kindText.slice(0, 60) }, kindText ? undefined : 'missing');
       continue;
     }
     const subjectId = cell(row.get('subject_id'));
     if (!subjectId) {
-      reject(number, 'subject_id', 'missing-count-subject', 'This count names no activity or organisation (subject_id is empty).', 'Fill in the id of the activity or organisation the count is about.');
+      reject(number, 'subject_id', 'missing-count-subject');
       continue;
     }
     if (!(subjectKind === 'activity' ? activities : organisations).has(subjectId)) {
-      reject(
-        number,
-        'subject_id',
-        'unknown-count-subject',
-        `This count is about ${subjectKind} "${subjectId}", which is not in the data; it was not used.`,
-        `Use the id of an ${subjectKind} from the ${subjectKind === 'activity' ? 'activities' : 'organisations'} or participations file.`,
-      );
+      reject(number, 'subject_id', 'unknown-count-subject', { id: subjectId.slice(0, 60) }, subjectKind);
       continue;
     }
     const countedText = cell(row.get('counted'));
     if (!countedText) {
-      reject(number, 'counted', 'missing-counted', 'This count does not say what it counts (counted is empty).', 'Fill in what is counted, e.g. participants, members, partners, providers or municipalities.');
+      reject(number, 'counted', 'missing-counted');
       continue;
     }
     const rawValue = cell(row.get('value'));
     if (!/^\d+$/.test(rawValue)) {
-      reject(number, 'value', 'invalid-count-value', rawValue ? `"${rawValue}" is not a whole number.` : 'This count has no value.', 'Write the number as digits without separators, e.g. 231.');
+      reject(number, 'value', 'invalid-count-value', { value: rawValue.slice(0, 60) }, rawValue ? undefined : 'missing');
       continue;
     }
     // As for an activity's stated participants: beyond a million no count is plausible, and past
@@ -318,15 +295,7 @@ export function readStatedCounts(
     const qualifierText = cell(row.get('qualifier'));
     let qualifier = qualifierText ? QUALIFIERS.get(qualifierText.toLowerCase()) : 'exact';
     if (!qualifier) {
-      problems.push({
-        file,
-        row: number,
-        column: 'qualifier',
-        severity: 'warning',
-        code: 'unknown-count-qualifier',
-        message: `"${qualifierText}" is not a qualifier (exact, at_least or about); the count was used and read as "about".`,
-        fix: 'Write exact, at_least ("meer dan", "ruim") or about ("ongeveer", "honderd").',
-      });
+      problems.push(importProblem({ file, row: number, column: 'qualifier', severity: 'warning' }, 'unknown-count-qualifier', { qualifier: qualifierText.slice(0, 60) }));
       qualifier = 'about';
     }
     const count: StatedCount = {
@@ -342,13 +311,7 @@ export function readStatedCounts(
     const key = [count.subjectKind, count.subjectId, count.counted, count.value, count.qualifier, count.provenance].join('\u0000');
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      problems.push({
-        file,
-        row: number,
-        severity: 'info',
-        code: 'duplicate-count',
-        message: `This count repeats row ${earlier} (same subject, quantity, value and provenance); it was merged into that one.`,
-      });
+      problems.push(importProblem({ file, row: number, severity: 'info' }, 'duplicate-count', { earlier }));
       report.rowsMerged++;
       continue;
     }

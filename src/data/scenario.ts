@@ -23,7 +23,7 @@ import { PARTICIPATION_COLUMNS, writeParticipationsCsv } from './canonical';
 import { parseDelimitedSync } from './import/table';
 import type { Activity, Confidence, Dataset, Organisation, Participation } from './model';
 import { normaliseName, slugify } from './normalise';
-import { importProblem, type ProblemPlace } from './problemWords';
+import { importProblem, nameList, type ProblemPlace } from './problemWords';
 import type { ImportProblem, ProblemParams } from './report';
 import { inferOrganisationSector, parseSectorValue } from './sectorInference';
 import { UNSPECIFIED } from './vocabulary';
@@ -312,7 +312,7 @@ export function readScenarioCsv(text: string, file: string): ScenarioTable {
   const problems = table.problems.slice();
   const extra = header.filter((h) => h && !known.has(h));
   if (recognised && extra.length) {
-    problems.push({ file, row: 1, severity: 'info', code: 'extra-columns', message: `Columns not in the format were not used: ${extra.join(', ')}.` });
+    problems.push(importProblem({ file, row: 1, severity: 'info' }, 'extra-columns', { columns: nameList(extra, 40) }, 'not-used'));
   }
   const rows: ScenarioRow[] = [];
   const rowNumbers: number[] = [];

@@ -119,7 +119,7 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
   }
   const known = new Set<string>(WORKLIST_COLUMNS);
   const extra = header.filter((h) => h && !known.has(h));
-  if (extra.length) problems.push(importProblem({ file, row: 1, severity: 'info' }, 'extra-columns', { columns: nameList(extra, 40) }, 'worklist'));
+  if (extra.length) problems.push(importProblem({ file, row: 1, severity: 'info' }, 'extra-columns', { columns: nameList(extra, 40) }, 'not-used'));
 
   const out: Introduction[] = [];
   const seen = new IntroductionIndex();

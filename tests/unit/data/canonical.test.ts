@@ -7,6 +7,9 @@ import {
   writeStatedCountsCsv,
 } from '../../../src/data/canonical';
 import { validateDataset } from '../../../src/data/validate';
+import { setupI18n } from '../../../src/i18n';
+import { problemText } from '../../../src/ui/import/problemText';
+import { importWords } from '../../../src/ui/import/useImportMessages';
 
 const header =
   'activity_id,activity_title,activity_kind,source,scheme,theme,start_year,end_year,organisation_id,organisation,sector,city,region,country,role,provenance';
@@ -343,6 +346,18 @@ describe('stated-counts file', () => {
     expect(byRow(9).message).toBe('"2000000" is more than 1,000,000, more than any count of participants, members or partners can be; the count was not used.');
     expect(byRow(10)).toMatchObject({ column: 'value', code: 'implausible-count', params: { value: '99999999999999999999' } });
     for (const row of [2, 3, 4, 5, 8, 9, 10]) expect(byRow(row).fix, `row ${row}`).toBeTruthy();
+    // Every remark is worded from its code and parameters, so the app says it in Dutch too (the
+    // importer's stated-counts remarks were English literals in the Dutch UI).
+    setupI18n('nl');
+    for (const p of report.problems.filter((q) => q.file === 'counts.csv')) {
+      expect(p.params, p.code).toBeDefined();
+      const dutch = problemText(p, importWords('nl'));
+      expect(problemText(p, importWords('en')).message, p.code).toBe(p.message);
+      expect(dutch.message, p.code).not.toBe(p.message);
+      expect(dutch.message, p.code).not.toContain('{{');
+    }
+    expect(byRow(2).message).toBe('This count is about activity "nowhere", which is not in the data; it was not used.');
+    expect(problemText(byRow(3), importWords('nl')).message).toBe('"thing" is geen soort onderwerp; een aantal gaat over een activiteit ("activity") of een organisatie ("organisation").');
     expect(dataset.statedCounts!.map((c) => [c.value, c.qualifier])).toEqual([
       [5, 'about'],
       [7, 'about'],

@@ -69,9 +69,10 @@ describe('applying a scenario', () => {
   });
 
   it("words every row problem in the UI's language from code and parameters, as the importer's", () => {
-    // One row for each problem a scenario row can have.
+    // One row for each problem a scenario row can have, and a column not in the format (its
+    // remark was English in the Dutch UI).
     const text = [
-      'activity_id,organisation_id,organisation,sector,activity_title,start_year,confidence',
+      'activity_id,organisation_id,organisation,sector,activity_title,start_year,confidence,kolom_x',
       ',tech-a,,,,,', // no activity
       'P1,nobody,,,,,', // unknown id, no name
       'P1,,!!!,,,,', // no letters
@@ -86,7 +87,8 @@ describe('applying a scenario', () => {
     ].join('\n');
     const { report } = scenarioFromCsv(dataset, text, 'scenario.csv');
     const codes = report.problems.map((p) => `${p.code}${p.variant ? `/${p.variant}` : ''}`);
-    expect(new Set(codes).size).toBe(13);
+    expect(new Set(codes).size).toBe(14);
+    expect(codes).toContain('extra-columns/not-used');
     setupI18n('nl');
     for (const p of report.problems) {
       expect(p.params, p.code).toBeDefined();
