@@ -3,7 +3,7 @@ import { importProblem } from '../problemWords';
 import type { ImportProblem, ProblemParams } from '../report';
 import { readGexfDocument, readJsonDocument, type RecordSource } from './datasetFiles';
 import { decodeBlob } from './decode';
-import { notATable, sniffFile, SNIFF_BYTES } from './sniff';
+import { extensionOf, notATable, sniffFile, SNIFF_BYTES, WORKBOOK_EXTENSIONS } from './sniff';
 import { readDelimitedBlob, tableFromRecords, type RawTable } from './table';
 import { checkSheets } from './sheetCheck';
 import { checkZip } from './zipCheck';
@@ -76,6 +76,8 @@ export async function readSource(input: SourceInput, tableId: string, options: R
   if (!table.header.length && !table.rows.length) return blankFile(name);
   const problems: ImportProblem[] = [];
   if (encoding === 'windows-1252') problems.push(importProblem({ file: name, severity: 'info' }, 'encoding-fallback'));
+  const ext = extensionOf(name);
+  if (WORKBOOK_EXTENSIONS.has(ext)) problems.push(importProblem({ file: name, severity: 'warning' }, 'text-named-as-workbook', { name, extension: ext }));
   return { kind: 'tables', file: name, tables: [table], problems };
 }
 

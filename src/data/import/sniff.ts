@@ -16,6 +16,8 @@ export type FileKind =
   | 'utf-32'
   | 'utf-16-no-bom'
   | 'graphml'
+  | 'html'
+  | 'not-workbook'
   | 'json'
   | 'gexf'
   | 'text';
@@ -56,8 +58,17 @@ export function sniffFile(name: string, size: number, head: Uint8Array): FileKin
   if (table ? /^\{\s*"/.test(start) : start.startsWith('{')) return 'json';
   if (start.startsWith('<') && /<gexf[\s>]/.test(start)) return 'gexf';
   if (start.startsWith('<') && /<graphml[\s>]/.test(start)) return 'graphml';
+  // Many systems' "export to Excel" writes a web page or Excel 2003's XML and names it .xls.
+  if (/^<(?:!doctype\s+html|html[\s>]|table[\s>]|head[\s>]|body[\s>])/i.test(start)) return 'html';
+  if (/^<\?xml[^>]*>\s*(?:<\?mso-application[^>]*Excel\.Sheet|<(?:ss:)?Workbook[\s>])/i.test(start)) return 'ole';
+  // Text named as a workbook is read as a table when its first line has columns (a TSV saved as
+  // .xls), and refused when it has none: it went to the mapping step as one column of prose.
+  if (WORKBOOK_EXTENSIONS.has(ext) && !/[,;\t|]/.test(start.split(/\r?\n|\r/, 1)[0]!)) return 'not-workbook';
   return 'text';
 }
+
+/** Extensions of spreadsheet workbooks. */
+export const WORKBOOK_EXTENSIONS: ReadonlySet<string> = new Set(['xlsx', 'xlsm', 'xls', 'xlsb', 'ods']);
 
 /**
  * Text in UTF-16 without a byte-order mark: every other byte NUL (the high byte of Latin text), on
@@ -150,4 +161,6 @@ const REFUSALS: ReadonlyMap<FileKind, { code: string; named: boolean }> = new Ma
   ['utf-32', { code: 'utf-32-file', named: true }],
   ['utf-16-no-bom', { code: 'utf-16-without-bom', named: true }],
   ['graphml', { code: 'graphml-file', named: true }],
+  ['html', { code: 'html-file', named: true }],
+  ['not-workbook', { code: 'not-a-workbook', named: true }],
 ]);

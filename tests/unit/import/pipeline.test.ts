@@ -92,6 +92,21 @@ describe('bad input never crashes and always says what is wrong', () => {
     expect((await failure('x.gexf', '<gexf><graph><nodes><node id="1"')).codes).toEqual(['invalid-gexf']);
   });
 
+  it('text named as a workbook: prose is refused, a web page or Excel 2003 XML too, a delimited table is read and said', async () => {
+    // Before, "Dit is geen werkmap" went to the mapping step as a column of that name.
+    const prose = await failure('begroting.xlsx', 'Dit is geen werkmap');
+    expect(prose.codes).toEqual(['not-a-workbook']);
+    expect(prose.outcome.report.problems[1]!.message).toContain('"begroting.xlsx" is named as a workbook but is plain text');
+    expect((await failure('export.xls', '<html><body><table><tr><td>a</td></tr></table></body></html>')).codes).toEqual(['html-file']);
+    expect((await failure('export.xls', '\n<!DOCTYPE html>\n<html>')).codes).toEqual(['html-file']);
+    expect((await failure('export.xls', '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook>')).codes).toEqual(['old-office-file']);
+    // A table in a .txt is not refused for its first line; one named .xls is read, with a warning.
+    expect((await failure('notes.txt', 'Dit is geen werkmap')).codes).not.toContain('not-a-workbook');
+    const { outcome } = await importFiles([input('export.xls', 'activity_id\torganisation\nP1\tZorg BV\nP1\tTech BV\n')]);
+    expect(outcome.report.rowsUsed).toBe(2);
+    expect(outcome.report.problems.find((p) => p.code === 'text-named-as-workbook')).toMatchObject({ file: 'export.xls', severity: 'warning', params: { extension: 'xls' } });
+  });
+
   it('a file with only a header', async () => {
     const { outcome, codes: c } = await failure('kop.csv', 'activity_id;organisation\n');
     expect(c).toEqual(['header-only']);
