@@ -3,6 +3,7 @@ import type { Row } from '../builder';
 import { LIST_SEPARATOR } from '../canonical';
 import { importProblem, nameList } from '../problemWords';
 import type { FileRole, ImportProblem } from '../report';
+import type { RawTable } from './table';
 import { jsonParseFailure, MissingElementError, xmlParseFailure } from './parseFailure';
 import { UNSPECIFIED } from '../vocabulary';
 
@@ -25,7 +26,15 @@ export interface RecordSource {
   extraColumns: string[];
 }
 
-export type DocumentReading = { ok: true; sources: RecordSource[]; problems: ImportProblem[] } | { ok: false; problem: ImportProblem };
+export type DocumentReading = { ok: true; sources: RecordSource[]; problems: ImportProblem[]; extras?: DocumentExtras } | { ok: false; problem: ImportProblem };
+
+/** What a JSON export holds besides its records, read once the dataset is built. */
+export interface DocumentExtras {
+  /** Its stated counts as a stated-counts table. */
+  countTable?: RawTable;
+  /** The organisation it declares focal, as written (checked against the built dataset). */
+  focal?: { id: string; file: string };
+}
 
 const text = (v: unknown): string =>
   typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
@@ -45,7 +54,7 @@ function row(entries: Record<string, unknown>): Row {
 }
 
 /** The column each field of a Bruggen JSON record is read into (the model's names; see model.ts). */
-const FIELDS: Record<'organisations' | 'activities' | 'participations', Readonly<Record<string, string>>> = {
+const FIELDS: Record<'organisations' | 'activities' | 'participations' | 'statedCounts', Readonly<Record<string, string>>> = {
   organisations: {
     id: 'organisation_id',
     name: 'name',
@@ -84,13 +93,26 @@ const FIELDS: Record<'organisations' | 'activities' | 'participations', Readonly
     confidence: 'confidence',
     provenance: 'provenance',
   },
+  // Read as a stated-counts table (its columns), after the dataset is built.
+  statedCounts: {
+    subjectKind: 'subject_kind',
+    subjectId: 'subject_id',
+    counted: 'counted',
+    value: 'value',
+    qualifier: 'qualifier',
+    provenance: 'provenance',
+    note: 'note',
+  },
 };
 /** The columns each kind of record is read into. */
 const COLUMNS = {
   organisations: new Set(Object.values(FIELDS.organisations)),
   activities: new Set(Object.values(FIELDS.activities)),
   participations: new Set(Object.values(FIELDS.participations)),
+  statedCounts: new Set(Object.values(FIELDS.statedCounts)),
 };
+/** What a Bruggen dataset holds besides its records: read, or named as not read. */
+const DATASET_FIELDS = new Set(['name', 'organisations', 'activities', 'participations', 'statedCounts', 'focal']);
 /** Fields the import makes again rather than reading them (an inferred sector is inferred again). */
 const REMADE = new Set(['extra', 'sectorInferred', 'sectorReason']);
 
@@ -156,7 +178,7 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
   const array = (k: string): unknown[] => (Object.hasOwn(dataset, k) && Array.isArray(dataset[k]) ? (dataset[k] as unknown[]) : []);
   const orgExtras = new Set<string>();
   const actExtras = new Set<string>();
-  const unread: Record<RecordKind, Map<string, number>> = { organisations: new Map(), activities: new Map(), participations: new Map() };
+  const unread: Record<RecordKind, Map<string, number>> = { organisations: new Map(), activities: new Map(), participations: new Map(), statedCounts: new Map() };
   const withExtra = (kind: RecordKind, r: Row, extra: unknown, names: Set<string>) => {
     if (!isObject(extra)) return r;
     const columns = COLUMNS[kind];
@@ -183,6 +205,23 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
   const organisations = items('organisations', orgExtras);
   const activities = items('activities', actExtras);
   const participations = items('participations');
+  // The dataset's own fields: its stated counts and focal organisation were dropped unsaid before
+  // (an export read back lost them); anything else is named as not read.
+  const extras: DocumentExtras = {};
+  const unreadDataset = new Map<string, number>();
+  for (const key of Object.keys(dataset)) if (!DATASET_FIELDS.has(key)) unreadDataset.set(mayHaveHalves ? whole(key) : key, 1);
+  const counts = Object.hasOwn(dataset, 'statedCounts') ? dataset.statedCounts : undefined;
+  if (Array.isArray(counts)) {
+    const header = Object.values(FIELDS.statedCounts);
+    const rows = counts.map((v, i) => {
+      const r = isObject(v) ? recordRow('statedCounts', v, unread.statedCounts) : new Map<string, string>();
+      return { values: header.map((h) => r.get(h) ?? ''), number: i + 1 };
+    });
+    extras.countTable = { id: `${file}#statedCounts`, file: `${file} (statedCounts)`, delimiter: '', header, rows, blankLines: 0, problems: [] };
+  } else if (counts !== undefined && counts !== null) unreadDataset.set('statedCounts', 1);
+  const focal = Object.hasOwn(dataset, 'focal') ? dataset.focal : undefined;
+  if (typeof focal === 'string' && focal) extras.focal = { id: focal, file };
+  else if (focal !== undefined && focal !== null && focal !== '') unreadDataset.set('focal', 1);
   return {
     ok: true,
     problems: [
@@ -190,7 +229,10 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
       ...unreadProblem(file, 'organisations', unread.organisations),
       ...unreadProblem(file, 'activities', unread.activities),
       ...unreadProblem(file, 'participations', unread.participations),
+      ...unreadProblem(file, 'statedCounts', unread.statedCounts),
+      ...(unreadDataset.size ? [importProblem({ file, severity: 'warning' }, 'json-unread-fields', { fields: nameList([...unreadDataset.keys()].map((k) => k.slice(0, 60)), 20), known: [...DATASET_FIELDS].join(', ') }, 'dataset')] : []),
     ],
+    ...(extras.countTable || extras.focal ? { extras } : {}),
     sources: [
       { file: `${file} (organisations)`, role: 'organisations', items: organisations, extraColumns: [...orgExtras] },
       { file: `${file} (activities)`, role: 'activities', items: activities, extraColumns: [...actExtras] },

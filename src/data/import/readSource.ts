@@ -1,7 +1,7 @@
 import readXlsxFile from 'read-excel-file/universal';
 import { importProblem } from '../problemWords';
 import type { ImportProblem, ProblemParams } from '../report';
-import { readGexfDocument, readJsonDocument, type RecordSource } from './datasetFiles';
+import { readGexfDocument, readJsonDocument, type DocumentExtras, type RecordSource } from './datasetFiles';
 import { decodeBlob } from './decode';
 import { extensionOf, notATable, sniffFile, SNIFF_BYTES, WORKBOOK_EXTENSIONS } from './sniff';
 import { readDelimitedBlob, tableFromRecords, type RawTable } from './table';
@@ -26,7 +26,7 @@ export interface ReadProgress {
 
 export type SourceRead =
   | { kind: 'tables'; file: string; tables: RawTable[]; problems: ImportProblem[] }
-  | { kind: 'records'; file: string; format: 'json' | 'gexf'; sources: RecordSource[]; problems: ImportProblem[] }
+  | { kind: 'records'; file: string; format: 'json' | 'gexf'; sources: RecordSource[]; problems: ImportProblem[]; extras?: DocumentExtras }
   | { kind: 'failed'; file: string; problem: ImportProblem };
 
 export interface ReadOptions {
@@ -63,7 +63,7 @@ export async function readSource(input: SourceInput, tableId: string, options: R
     const reading = kind === 'json' ? readJsonDocument(decoded.text, name) : readGexfDocument(decoded.text, name);
     progress('parsing', 1);
     if (!reading.ok) return { kind: 'failed', file: name, problem: reading.problem };
-    return { kind: 'records', file: name, format: kind, sources: reading.sources, problems: reading.problems };
+    return { kind: 'records', file: name, format: kind, sources: reading.sources, problems: reading.problems, ...(reading.extras ? { extras: reading.extras } : {}) };
   }
   // Delimited text is decoded and parsed in one streaming pass.
   const read = await readDelimitedBlob(blob, name, {

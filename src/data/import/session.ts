@@ -11,7 +11,7 @@ import { recogniseTable, type ColumnMapping } from './recognise';
 import { readSource, type ReadProgress, type SourceInput, type SourceRead } from './readSource';
 import { reportForPage } from './reportCsv';
 import { yieldToEventLoop, type RawTable } from './table';
-import { ID_COLUMNS, ProblemCollector, withoutHiddenCharacters, canonicalId } from './values';
+import { ID_COLUMNS, ProblemCollector, withoutHiddenCharacters, canonicalId, cleanId } from './values';
 
 /** What the UI needs to know about a table to show the mapping step (no full rows). */
 export interface TableSummary {
@@ -186,6 +186,8 @@ export class ImportSession {
     const ignored: { table: RawTable; mapping: ColumnMapping }[] = [];
     // Stated counts refer to activities and organisations: read after the dataset is built.
     const countTables: RawTable[] = [];
+    // The focal organisation a JSON export declares, checked once the organisations are known.
+    const focals: { id: string; file: string }[] = [];
     this.reads.forEach((read, order) => {
       if (read.kind === 'failed') {
         files.push(emptyFileReport(read.file, 'unrecognised', ''));
@@ -195,6 +197,8 @@ export class ImportSession {
       append(readProblems, read.problems);
       if (read.kind === 'records') {
         for (const records of read.sources) jobs.push({ role: records.role, order, records });
+        if (read.extras?.countTable) countTables.push(read.extras.countTable);
+        if (read.extras?.focal) focals.push(read.extras.focal);
         return;
       }
       for (const table of read.tables) {
@@ -242,6 +246,8 @@ export class ImportSession {
     for (const _ of builder.finishInferenceSteps()) yield { rows: total, total };
     const dataset = builder.toDataset(request.datasetName);
     if (countTables.length) dataset.statedCounts = readStatedCountTables(countTables, dataset, builder.problems, files);
+    const focal = declaredFocal(focals, dataset, builder.problems);
+    if (focal) dataset.focal = focal;
     yield { rows: total, total };
     const problems: ImportProblem[] = [];
     append(problems, readProblems);
@@ -265,6 +271,24 @@ export class ImportSession {
  * Stated-counts tables (a fixed format, no mapping) through the same reader as the built-in data's
  * (canonical.ts): every row used or rejected with its reason, reported per file.
  */
+/**
+ * The first declared focal organisation that is in the data. One that is not (or a second that
+ * differs) is said: the "our municipality" view then opens without one, as for a CSV import.
+ */
+function declaredFocal(declared: readonly { id: string; file: string }[], dataset: Dataset, problems: ImportProblem[]): string | undefined {
+  if (!declared.length) return undefined;
+  const ids = new Set(dataset.organisations.map((o) => o.id));
+  let chosen: string | undefined;
+  for (const { id, file } of declared) {
+    // Ids are read clean (no invisible characters, composed accents); the declaration likewise.
+    const clean = cleanId(id);
+    if (!ids.has(clean)) problems.push(importProblem({ file, severity: 'warning' }, 'json-unknown-focal', { id: id.slice(0, 60) }));
+    else if (chosen === undefined) chosen = clean;
+    else if (clean !== chosen) problems.push(importProblem({ file, severity: 'info' }, 'json-unknown-focal', { id: clean.slice(0, 60), chosen }, 'second'));
+  }
+  return chosen;
+}
+
 function readStatedCountTables(tables: readonly RawTable[], dataset: Dataset, problems: ImportProblem[], files: FileReport[]): StatedCount[] {
   const counts: StatedCount[] = [];
   const known = new Set<string>(STATED_COUNT_COLUMNS);

@@ -147,6 +147,11 @@ const NON_ASCII = /[^\u0000-\u007f]/;
  * its accents composed (NFC: "é" as one character, not "e" and a combining accent, as macOS writes
  * file names), so that two ids that look the same are the same. Each change is reported at `place`.
  */
+/** An id as `canonicalId` makes it, without saying so (for an id that refers to one read before). */
+export function cleanId(value: string): string {
+  return NON_ASCII.test(value) ? value.replace(INVISIBLE, '').normalize('NFC') : value;
+}
+
 export function canonicalId(value: string, place: { file: string; row: number; column: string }, collector: ProblemCollector): string {
   if (!NON_ASCII.test(value)) return value;
   if (HAS_INVISIBLE.test(value)) {
