@@ -276,7 +276,7 @@ function children(element: Element, name: string): Element[] {
  * rather than through graphology-gexf, whose graph cannot hold node ids such as `__proto__` or
  * `constructor`: ids and attribute titles are data, kept in Maps.
  */
-function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[]; graphs: number } {
+function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[]; graphs: number; undeclared: string[] } {
   const fatal = (message: string) => {
     throw new Error(message);
   };
@@ -332,21 +332,23 @@ function parseGexf(source: string): { nodes: GexfNode[]; edges: GexfEdge[]; grap
     for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]!);
   }
   const edges: GexfEdge[] = [];
+  const undeclared: string[] = [];
   for (const block of children(graph, 'edges')) {
     for (const e of children(block, 'edge')) {
       const source = e.getAttribute('source') ?? '';
       const target = e.getAttribute('target') ?? '';
-      // An edge to an undeclared node adds it (as Gephi does); a missing end is no node.
+      // An edge to an undeclared node adds it (as Gephi does), through the edge's participation
+      // row: it is no node row read. A missing end is no node.
       for (const end of [source, target]) {
         if (end.trim() && !known.has(end)) {
           known.add(end);
-          nodes.push({ id: end, attrs: new Map() });
+          undeclared.push(end);
         }
       }
       edges.push({ id: e.getAttribute('id') ?? String(edges.length), source, target, attrs: attributesOf(e, 'edge', ['label', 'weight', 'kind']) });
     }
   }
-  return { nodes, edges, graphs: graphs.length };
+  return { nodes, edges, graphs: graphs.length, undeclared };
 }
 
 /**
@@ -444,6 +446,9 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
   }
   const tieActivity = tieActivityIds([...activityNodes, ...graph.edges.flatMap((edge) => listedOf(edge.attrs))]);
   let weighted = 0;
+  // Weights are not kept, but one that is no positive number may mean "no tie" or an opposed one
+  // (a signed network): such edges are read as ties like the others, and said.
+  const oddWeights: string[] = [];
   let e = 0;
   for (const { id: key, source: s, target: t, attrs: a } of graph.edges) {
     e++;
@@ -465,9 +470,19 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
       continue;
     }
     const ids = listedOf(a);
-    if (!ids.length && Number(a.get('weight')) > 1) weighted++;
+    // A tie of an organisation with itself shares nothing with another: without listed
+    // activities it is rejected (before, it became an activity of one, "merged" unseen); with
+    // them, it says the organisation took part in each.
+    if (s === t && !ids.length) {
+      problems.push(importProblem({ file: `${file} (edges)`, row: e, severity: 'warning' }, 'gexf-self-loop', { id: key.slice(0, 80), name: label(s).slice(0, 80) }));
+      edges.push({ number: e, rows: [] });
+      continue;
+    }
+    const weight = a.get('weight');
+    if (weight !== undefined && weight.trim() !== '' && !(Number(weight) > 0)) oddWeights.push(`${key.slice(0, 40)}: ${weight.slice(0, 20)}`);
+    else if (!ids.length && Number(weight) > 1) weighted++;
     const activityRows = (ids.length ? ids : [tieActivity(s, t)]).flatMap((id) =>
-      [s, t].map((org) =>
+      (s === t ? [s] : [s, t]).map((org) =>
         row({
           activity_id: id,
           activity_title: ids.length ? '' : `${label(s)} – ${label(t)}`,
@@ -481,6 +496,13 @@ export function readGexfDocument(source: string, file: string): DocumentReading 
     edges.push({ number: e, rows: activityRows });
   }
   if (weighted) problems.push(importProblem({ file: `${file} (edges)`, severity: 'info' }, 'gexf-weight-ignored', { count: weighted }));
+  if (oddWeights.length) {
+    const examples = nameList(oddWeights, 5);
+    problems.push(importProblem({ file: `${file} (edges)`, severity: 'warning' }, 'gexf-weight-not-positive', { count: oddWeights.length, examples }));
+  }
+  if (graph.undeclared.length) {
+    problems.push(importProblem({ file: `${file} (edges)`, severity: 'warning' }, 'gexf-undeclared-node', { count: graph.undeclared.length, ids: nameList(graph.undeclared.map((id) => id.slice(0, 60)), 8) }));
+  }
   // GEXF has one graph; a file with more is said, not silently cut to its first.
   if (graph.graphs > 1) problems.push(importProblem({ file, severity: 'warning' }, 'gexf-more-graphs', { n: graph.graphs }));
   // A one-mode network (Bruggen's own GEXF export) names its ties' activities, not their kinds or

@@ -364,6 +364,30 @@ describe('known layouts', () => {
     expect(outcome.report.problems.find((p) => p.code === 'gexf-more-graphs')!.message).toBe('The file holds 2 graphs; only the first was read (the rows counted here are its nodes and edges).');
   });
 
+  it('GEXF: a node only edges name is no node row read, a self-loop is rejected, and weights that are no positive number are said', async () => {
+    // The browser probe: two nodes were "3 read", the self-loop said "merged" with 0 merged in the
+    // table, and weights -3 and NaN passed without a word.
+    const gexf = `<?xml version="1.0"?><gexf version="1.2"><graph defaultedgetype="undirected"><nodes><node id="a" label="Alpha Zorg"/><node id="b" label="Beta Tech BV"/></nodes>
+      <edges><edge id="e1" source="a" target="b" weight="-3"/><edge id="e2" source="a" target="ghost" weight="NaN"/><edge id="e3" source="a" target="a" weight="2"/><edge id="e4" source="b" target="b"><attvalues><attvalue for="activities" value="P9"/></attvalues></edge></edges></graph></gexf>`;
+    const { outcome } = await importFiles([input('klein.gexf', gexf)]);
+    expectInvariant(outcome.report);
+    expect(outcome.report.files.map((f) => [f.file, f.rowsRead, f.rowsUsed, f.rowsMerged, f.rowsRejected])).toEqual([
+      ['klein.gexf (nodes)', 2, 2, 0, 0],
+      ['klein.gexf (edges)', 4, 3, 0, 1],
+    ]);
+    expect(outcome.dataset.organisations.map((o) => o.id)).toEqual(['a', 'b', 'ghost']);
+    // A self-loop listing an activity says its organisation took part in it, once.
+    expect(outcome.dataset.participations.filter((p) => p.activityId === 'P9').map((p) => p.organisationId)).toEqual(['b']);
+    expect(outcome.dataset.activities.map((a) => a.id).sort()).toEqual(['P9', 'tie:a--b', 'tie:a--ghost']);
+    const said = (code: string) => outcome.report.problems.find((p) => p.code === code);
+    expect(said('gexf-self-loop')).toMatchObject({ file: 'klein.gexf (edges)', row: 3, params: { id: 'e3', name: 'Alpha Zorg' } });
+    expect(said('gexf-weight-not-positive')).toMatchObject({ severity: 'warning', params: { count: 2, examples: 'e1: -3, e2: NaN' } });
+    expect(said('gexf-undeclared-node')).toMatchObject({ severity: 'warning', params: { count: 1, ids: 'ghost' } });
+    // The rejected self-loop's weight of 2 is not "a weight that was not kept".
+    expect(said('gexf-weight-ignored')).toBeUndefined();
+    expect(said('duplicate-participation')).toBeUndefined();
+  });
+
   it('reads GEXF: nodes with a sector become organisations, edges shared activities or ties', async () => {
     const g = new Graph();
     g.addNode('gdh', { label: 'Gemeente Den Haag', sector: 'government' });
