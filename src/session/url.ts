@@ -28,6 +28,8 @@ function rawQuery(search: string): { raw: Map<string, string>; repeated: Map<str
     const eq = part.indexOf('=');
     const key = eq < 0 ? part : part.slice(0, eq);
     const value = eq < 0 ? '' : part.slice(eq + 1);
+    // "=" alone names nothing and sets nothing: not a parameter to report (`?=&&&=` listed blanks).
+    if (!key && !value) continue;
     if (!raw.has(key)) raw.set(key, value);
     else if (repeated.has(key)) repeated.get(key)!.push(value);
     else repeated.set(key, [value]);

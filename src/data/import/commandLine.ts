@@ -1,4 +1,5 @@
 import { distinctFileNames } from './fileNames';
+import { visibleText } from '../visibleText';
 import { englishUncertainty } from '../problemWords';
 import { importFiles, type ImportOutcome, type SourceInput } from './pipeline';
 import { reportToText } from './reportCsv';
@@ -11,8 +12,7 @@ import type { SectorGuessSource } from '../sectorInference';
  * value a file or an option brings into a message; JSON output needs nothing (it escapes them).
  */
 export function forTerminal(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visibleText(text, true);
 }
 
 /** A file the command line could not write, with what to do (instead of a stack trace). */

@@ -4,6 +4,7 @@
  * request error"), so only the place is taken from them; the words come from the locale files.
  */
 import type { ProblemParams } from '../report';
+import { visibleText } from '../visibleText';
 
 /** A parse failure as a problem variant and its parameters (no variant: nothing more is known). */
 export interface ParseFailure {
@@ -35,8 +36,7 @@ export function textNear(source: string, line: number, column: number): string {
   const whole = source.slice(start, lineEnd === -1 ? source.length : lineEnd).replace(/\r$/, '');
   const from = Math.max(0, column - 1 - 20);
   const piece = whole.slice(from, from + 40).trim();
-  // eslint-disable-next-line no-control-regex -- control characters are what is being shown
-  return piece.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visibleText(piece);
 }
 
 /**

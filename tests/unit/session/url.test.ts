@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SECTORS } from '../../../src/data/sectors';
 import { parseViewState, readViewState, REPEATED_PARAMETER, serialiseViewState, UNKNOWN_PARAMETER } from '../../../src/session/url';
 import { COLOUR_BY, DEFAULT_VIEW_STATE, SIZE_BY, VIEWS, type ViewState } from '../../../src/session/viewState';
+import { forTerminal } from '../../../src/data/import/commandLine';
+import { shownValues } from '../../../src/ui/shownValues';
 
 describe('view state in the URL', () => {
   it('writes nothing for the defaults and reads the defaults back', () => {
@@ -123,6 +125,16 @@ describe('view state in the URL', () => {
     ]);
     // Percent-encoded names and values of unknown parameters are shown decoded, or as written when broken.
     expect(readViewState('?na%20me=a%20b&x=%ZZ').ignored).toEqual([{ parameter: UNKNOWN_PARAMETER, values: ['na me=a b', 'x=%ZZ'] }]);
+    // "=" alone is no parameter (the notice listed blanks for `?=&&&=`); a value without a name is said.
+    expect(readViewState('?=&&&=').ignored).toEqual([]);
+    expect(readViewState('?=&k=3&=x').ignored).toEqual([{ parameter: UNKNOWN_PARAMETER, values: ['=x'] }]);
+  });
+
+  it('values a link brings into the notice show their control and direction characters as escapes', () => {
+    const t = ((key: string, o?: { count: number }) => `${key}:${o?.count}`) as unknown as Parameters<typeof shownValues>[1];
+    // `?listed=%00` showed as “” with an invisible NUL; a right-to-left override reversed what followed.
+    expect(shownValues(['\u0000', 'a\u202Eb', 'tab\there', 'é'], t)).toBe('“\\u0000”, “a\\u202eb”, “tab\\u0009here”, “é”');
+    expect(forTerminal('a\tb\nc\u001b[2J\u2066')).toBe('a\tb\nc\\u001b[2J\\u2066');
   });
 
   it('round-trips any valid state (property)', () => {
