@@ -55,11 +55,18 @@ export function cleanViewState(state: ViewState, network: Network, sectors: Arra
 
   const f = state.filters;
   let years = f.years;
+  let yearsClamped = false;
   if (years) {
     const span = yearSpan(acts);
     if (!span || years[1] < span[0] || years[0] > span[1]) {
       dropped.push({ parameter: 'years', values: [yearRangeText(years)] });
       years = null;
+    } else if (years[0] < span[0] || years[1] > span[1]) {
+      // Ends beyond the data's years are its ends (`years=0000-9999` was headed "0–9999" above a
+      // slider at 2006–2020). It stays a years filter, which hides organisations in no activity:
+      // made "no filter", one side of a comparison (2000-2019 against 2000-2030) gained them all.
+      years = [Math.max(years[0], span[0]), Math.min(years[1], span[1])];
+      yearsClamped = true;
     }
   }
   // The change view's periods: a range no activity overlaps is dropped (the defaults apply).
@@ -130,7 +137,7 @@ export function cleanViewState(state: ViewState, network: Network, sectors: Arra
       ego,
     },
   };
-  return { state: dropped.length ? cleaned : state, dropped };
+  return { state: dropped.length || yearsClamped ? cleaned : state, dropped };
 }
 
 /** First and last year of any activity, or null when no activity has a year. */

@@ -83,4 +83,17 @@ describe('what the change view compares', () => {
     expect(cleaned.change).toEqual({ mode: 'compare', before: null, after: [2006, 2020], against: null });
     expect(dropped).toEqual([{ parameter: 'before', values: ['1990-1995'] }]);
   });
+
+  it("a years filter reaching beyond the data's years ends at the data's years, and stays a filter", () => {
+    const span = yearSpan(network.activities)!;
+    const years = (range: [number, number]) => cleanViewState({ ...DEFAULT_VIEW_STATE, filters: { ...DEFAULT_FILTERS, years: range } }, network, sectors);
+    // `years=0000-9999` headed the filters "0–9999" over a slider at the data's years. It stays a
+    // years filter (not "no filter"), so both sides of a comparison filter alike.
+    expect(years([0, 9999])).toEqual({ state: { ...DEFAULT_VIEW_STATE, filters: { ...DEFAULT_FILTERS, years: span } }, dropped: [] });
+    expect(years([0, span[0] + 2]).state.filters.years).toEqual([span[0], span[0] + 2]);
+    expect(years([span[1] - 1, 9999]).state.filters.years).toEqual([span[1] - 1, span[1]]);
+    // Within the span the range is kept as written (the same object: nothing to clean).
+    const inside = { ...DEFAULT_VIEW_STATE, filters: { ...DEFAULT_FILTERS, years: [span[0] + 1, span[1] - 1] as [number, number] } };
+    expect(cleanViewState(inside, network, sectors).state).toBe(inside);
+  });
 });
