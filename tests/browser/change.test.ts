@@ -282,6 +282,24 @@ describe('a wrong file for the worklist', () => {
     await session.page.getByTestId('worklist-remove').nth(1).click();
     await expect.poll(() => session.page.getByTestId('worklist-row').count()).toBe(2);
   });
+
+  it('lists the rows it rejected or read otherwise, with row, column and why', async () => {
+    // The counts said "1 rejected" and an unknown status became "to make" without a word.
+    await open('?view=change&change=worklist');
+    const text = 'organisation_a,organisation_b,status\nZorg Thuis,Zorg Thuis,\nHuisarts Oost,Sensor BV,misschien\nHuisarts Oost,Sensor BV,\n';
+    await session.page.getByTestId('worklist-import').setInputFiles({ name: 'eigen.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await expect.poll(() => session.page.getByTestId('worklist-message').textContent()).toContain('3 rijen gelezen, 1 gebruikt, 1 samengevoegd, 1 afgewezen');
+    const items = session.page.getByTestId('worklist-problems').locator('li');
+    await expect.poll(() => items.count()).toBe(2);
+    expect(await items.evaluateAll((li) => li.map((e) => [e.getAttribute('data-code'), e.getAttribute('data-row')]))).toEqual([
+      ['same-organisation', '2'],
+      ['unknown-status', '3'],
+    ]);
+    expect(await items.nth(0).textContent()).toMatch(/^Rij 2, kolom organisation_b: /);
+    expect(await items.nth(1).textContent()).toMatch(/^Rij 3, kolom status: .*misschien/);
+    await session.page.getByTestId('worklist-problems').scrollIntoViewIfNeeded();
+    await session.page.screenshot({ path: `${ARTEFACTS}/worklist-problems.png` });
+  });
 });
 
 describe('a comparison link with many unknown values', () => {

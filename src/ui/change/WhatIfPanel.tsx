@@ -25,9 +25,7 @@ import { useNames } from './names';
 import { Picker, type Picked } from './Picker';
 import { useChangeText } from './text';
 import { DamagedStoredNotice, NotSavedNotice } from './DamagedStoredNotice';
-import type { ImportProblem } from '../../data/report';
-import { problemText } from '../import/problemText';
-import { useImportMessages } from '../import/useImportMessages';
+import { FirstProblems } from './FirstProblems';
 
 const KINDS = ['project', 'living_lab', 'partnership', 'network', 'event', 'introduction'] as const;
 
@@ -39,8 +37,6 @@ const NAMES_SHOWN = 30;
  * activities rendered them all at once and held the page for seconds.
  */
 const ACTIVITIES_SHOWN = 100;
-/** Problems of a scenario file listed; the rest are counted. */
-const PROBLEMS_SHOWN = 5;
 
 export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
   const { t, tp } = useChangeText();
@@ -222,27 +218,6 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
         </div>
       </div>
     </div>
-  );
-}
-
-/**
- * The first problems of a scenario file in the UI's language (with their row, for the rows' own),
- * and how many more there are. `testId` is the list's hook; the count line's is `testId`-more.
- */
-function FirstProblems({ problems, withRow = false, testId }: { problems: readonly ImportProblem[]; withRow?: boolean; testId: string }) {
-  const { t, tp } = useChangeText();
-  const importWords = useImportMessages();
-  if (!problems.length) return null;
-  return (
-    <ul className="change-problems" data-testid={testId}>
-      {problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
-        <li key={i}>
-          {withRow && `${t('whatif.problemRow', { row: p.row ?? '–' })} `}
-          {problemText(p, importWords).message}
-        </li>
-      ))}
-      {problems.length > PROBLEMS_SHOWN && <li data-testid={`${testId}-more`}>{tp('whatif.problemsMore', problems.length - PROBLEMS_SHOWN)}</li>}
-    </ul>
   );
 }
 

@@ -6,6 +6,8 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { CsvImportButton } from './CsvImportButton';
+import { FirstProblems } from './FirstProblems';
+import type { ImportProblem } from '../../data/report';
 import { DamagedStoredNotice, NotSavedNotice } from './DamagedStoredNotice';
 import { problemLine } from '../import/problemText';
 import { useImportMessages } from '../import/useImportMessages';
@@ -35,6 +37,8 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
   const network = useSession((s) => s.network)!;
   const sectors = useSession((s) => s.sectors);
   const [message, setMessage] = useState('');
+  // The last imported file's remarks with their rows: its counts said "1 rejected" and not which or why.
+  const [problems, setProblems] = useState<ImportProblem[]>([]);
   const [shown, setShown] = useState(ROWS_SHOWN);
   const headingId = useId();
   const { items, match } = worklist;
@@ -47,6 +51,7 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
     if (!result) return;
     const n = store.addToWorklist(suggestedIntroductions(result, { date: store.todayIso() }));
     setMessage(tp('worklist.addedSuggested', n));
+    setProblems([]);
   };
 
   return (
@@ -91,13 +96,18 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
               // When nothing could be used, the first reason why (e.g. the columns a worklist needs).
               const blocking = report.rowsUsed === 0 ? report.problems.find((p) => p.severity === 'error') : undefined;
               setMessage([counts, ...held, ...notes, ...(blocking ? [problemLine(blocking, importWords)] : [])].join(' '));
+              setProblems(report.problems.filter((p) => p.severity !== 'info' && p !== blocking));
             }}
-            onRefused={setMessage}
+            onRefused={(text) => {
+              setMessage(text);
+              setProblems([]);
+            }}
           />
         </div>
         <p className="change-status" role="status" data-testid="worklist-message">
           {message}
         </p>
+        <FirstProblems problems={problems} withRow testId="worklist-problems" />
         <ManualAdd
           onAdd={(a, b) => {
             const party = (p: Picked) => {
@@ -107,6 +117,7 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
             const date = store.todayIso();
             const n = store.addToWorklist([{ a: party(a), b: party(b), status: 'to_make', owner: '', note: '', origin: 'manual', convener: null, via: [], created: date, updated: date }]);
             setMessage(n ? t('worklist.addedOne', { a: a.name, b: b.name }) : t('worklist.already', { a: a.name, b: b.name }));
+            setProblems([]);
           }}
         />
       </section>

@@ -1,0 +1,28 @@
+import type { ImportProblem } from '../../data/report';
+import { problemText } from '../import/problemText';
+import { useImportMessages } from '../import/useImportMessages';
+import { useChangeText } from './text';
+
+/** Problems of a small file (a scenario, a worklist) listed; the rest are counted. */
+const PROBLEMS_SHOWN = 5;
+
+/**
+ * The first problems of a small file in the UI's language (with their row and column, for the
+ * rows' own), and how many more there are. `testId` is the list's hook; the count line's is `testId`-more.
+ */
+export function FirstProblems({ problems, withRow = false, testId }: { problems: readonly ImportProblem[]; withRow?: boolean; testId: string }) {
+  const { t, tp } = useChangeText();
+  const importWords = useImportMessages();
+  if (!problems.length) return null;
+  return (
+    <ul className="change-problems" data-testid={testId}>
+      {problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
+        <li key={i} data-code={p.code} data-row={p.row}>
+          {withRow && p.row !== undefined && `${p.column ? t('whatif.problemRowColumn', { row: p.row, column: p.column }) : t('whatif.problemRow', { row: p.row })} `}
+          {problemText(p, importWords).message}
+        </li>
+      ))}
+      {problems.length > PROBLEMS_SHOWN && <li data-testid={`${testId}-more`}>{tp('whatif.problemsMore', problems.length - PROBLEMS_SHOWN)}</li>}
+    </ul>
+  );
+}
