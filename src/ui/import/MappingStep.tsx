@@ -93,13 +93,24 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
     const allowed = role === 'ignore' ? new Set<FieldId>() : new Set(ROLE_FIELDS[role]);
     const auto = role === 'ignore' ? [] : autoColumns(table.header, role);
     const columns = mapping.columns.map((c, i) => (c && allowed.has(c) ? c : (auto[i] ?? null)));
+    setMoved(null);
     update({ ...mapping, role, columns: dedupe(columns) });
   };
+  // The last time choosing a field took it from another column: said, not done unseen.
+  const [moved, setMoved] = useState<{ field: FieldId; from: string; to: string } | null>(null);
+  const columnName = (j: number) => table.header[j] || `(${j + 1})`;
   const setColumn = (i: number, field: FieldId | null) => {
     // A field belongs to one column: choosing it here clears it elsewhere.
+    const from = field ? mapping.columns.findIndex((c, j) => j !== i && c === field) : -1;
     const columns = mapping.columns.map((c, j) => (j === i ? field : c === field ? null : c));
+    setMoved(field && from >= 0 ? { field, from: columnName(from), to: columnName(i) } : null);
     update({ ...mapping, columns });
   };
+  const usedBy = useMemo(() => {
+    const at = new Map<FieldId, number>();
+    mapping.columns.forEach((c, j) => c && at.set(c, j));
+    return at;
+  }, [mapping.columns]);
   const fields = mapping.role === 'ignore' ? [] : ROLE_FIELDS[mapping.role];
   const examples = (i: number) =>
     [...new Set(table.preview.map((r) => (r[i] ?? '').trim()).filter(Boolean))].slice(0, 3);
@@ -160,11 +171,15 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
                       onChange={(e) => setColumn(i, (e.target.value || null) as FieldId | null)}
                     >
                       <option value="">{t('notImported')}</option>
-                      {fields.map((f) => (
-                        <option key={f} value={f}>
-                          {t(`field_${f}`)}
-                        </option>
-                      ))}
+                      {fields.map((f) => {
+                        // A field another column has says which, so choosing it here is no surprise.
+                        const other = usedBy.get(f);
+                        return (
+                          <option key={f} value={f}>
+                            {other !== undefined && other !== i ? t('fieldInColumn', { field: t(`field_${f}`), column: columnName(other) }) : t(`field_${f}`)}
+                          </option>
+                        );
+                      })}
                     </select>
                   </td>
                   <td className="import-examples">{examples(i).join(' · ')}</td>
@@ -173,6 +188,11 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
             })}
           </tbody>
         </table>
+      )}
+      {moved && (
+        <p className="import-moved" role="status" data-testid="mapping-moved">
+          {t('fieldMoved', { field: t(`field_${moved.field}`), from: moved.from, to: moved.to })}
+        </p>
       )}
       {mapping.role !== 'ignore' && more > 0 && (
         <button type="button" className="import-button" onClick={() => setLimit((l) => l + PAGE)} data-testid="mapping-more-columns">

@@ -47,7 +47,16 @@ describe('ImportPanel', () => {
       fireEvent.change(step.querySelector(`select[data-column="${column}"]`)!, { target: { value: field } });
     choose('Trajectcode', 'activity_id');
     choose('Trajectnaam', 'activity_title');
+    // A field another column has is named with that column in the list, and taking it says so
+    // (it moved without a word, leaving the other column not imported).
+    choose('Betrokkene', 'activity_title');
+    expect(within(step).getByTestId('mapping-moved').textContent).toBe('"Projecttitel" komt nu uit kolom "Betrokkene"; kolom "Trajectnaam" wordt niet meer geïmporteerd.');
+    expect((step.querySelector('select[data-column="Trajectnaam"]') as HTMLSelectElement).value).toBe('');
+    const titleOption = step.querySelector('select[data-column="Trajectnaam"] option[value="activity_title"]')!;
+    expect(titleOption.textContent).toBe('Projecttitel (nu kolom "Betrokkene")');
+    choose('Trajectnaam', 'activity_title');
     choose('Betrokkene', 'organisation');
+    expect(within(step).queryByTestId('mapping-moved')).toBeNull();
     choose('Soort betrokkene', 'organisation_type');
     fireEvent.click(screen.getByLabelText(/Onthoud deze toewijzing/));
     expect(continueButton.disabled).toBe(false);
