@@ -405,7 +405,7 @@ describe('a what-if scenario file of many activities', () => {
 });
 
 describe("a what-if scenario file's problems", () => {
-  it('are listed in Dutch by row, the first five, with how many more', async () => {
+  it('are listed in Dutch by row and column, the first five, with how many more', async () => {
     await open('?view=change&change=whatif');
     const clear = session.page.getByTestId('whatif-clear');
     if (await clear.count()) await clear.click();
@@ -415,11 +415,11 @@ describe("a what-if scenario file's problems", () => {
     await report.waitFor({ timeout: 60_000 });
     const items = await report.locator('li').allTextContents();
     expect(items.slice(0, 5)).toEqual([
-      'Rij 2: Deze rij heeft geen activity_id, dus zegt ze niet bij welke activiteit de organisatie zou aansluiten.',
-      'Rij 3: Organisatie-id "niemand" staat niet in de gegevens en deze rij geeft geen naam voor een nieuwe organisatie.',
-      'Rij 4: "!!!" bevat geen letters of cijfers, dus wijst het geen organisatie aan.',
-      'Rij 5: "zorgachtig" is geen van de sectoren; de sector is in plaats daarvan uit de naam afgeleid.',
-      'Rij 5: "0x7E4" is geen jaartal; de waarde is niet gebruikt, de rij wel.',
+      'Rij 2, kolom activity_id: Deze rij heeft geen activity_id, dus zegt ze niet bij welke activiteit de organisatie zou aansluiten.',
+      'Rij 3, kolom organisation_id: Organisatie-id "niemand" staat niet in de gegevens en deze rij geeft geen naam voor een nieuwe organisatie.',
+      'Rij 4, kolom organisation: "!!!" bevat geen letters of cijfers, dus wijst het geen organisatie aan.',
+      'Rij 5, kolom sector: "zorgachtig" is geen van de sectoren; de sector is in plaats daarvan uit de naam afgeleid.',
+      'Rij 5, kolom start_year: "0x7E4" is geen jaartal; de waarde is niet gebruikt, de rij wel.',
     ]);
     // The sixth (the confidence) is counted; the duplicate row is information, not listed.
     expect(await session.page.getByTestId('whatif-problems-more').textContent()).toBe('en nog 1 probleem');

@@ -239,5 +239,7 @@ export function moreProblem(sample: ImportProblem, omitted: number, limit: numbe
     message: `…and ${omitted.toLocaleString('en-GB')} more rows with the same remark ("${sample.code}"); only the first ${limit} are listed.`,
   };
   if (sample.column !== undefined) p.column = sample.column;
+  // In the group of the remark it stands for (groups are per code and variant).
+  if (sample.variant !== undefined) p.variant = sample.variant;
   return p;
 }

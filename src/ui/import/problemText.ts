@@ -51,11 +51,13 @@ export interface ProblemGroup {
   count: number;
 }
 
-/** Repeated remarks (same severity and code) become one group; errors first, then in order of appearance. */
+/** Repeated remarks (same severity, code and variant) become one group; errors first, then in order of appearance. */
 export function groupProblems(problems: readonly ImportProblem[]): ProblemGroup[] {
   const groups = new Map<string, ProblemGroup>();
   for (const p of problems) {
-    const key = `${p.severity}\u0000${p.code}`;
+    // A variant is another message: grouped under the first's words, a JSON file that was cut off
+    // and one with a mistake on line 3 both read "looks cut off".
+    const key = `${p.severity}\u0000${p.code}\u0000${p.variant ?? ''}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, severity: p.severity, code: p.code, problems: [], count: 0 }));
     g.problems.push(p);

@@ -5,6 +5,7 @@ import { createTranslator } from '../../../src/i18n';
 import { problemKey } from '../../../src/data/problemWords';
 import type { ImportProblem } from '../../../src/data/report';
 import { input } from './helpers';
+import { groupProblems } from '../../../src/ui/import/problemText';
 
 /** The one problem that refused a file. */
 async function refusal(name: string, text: string): Promise<ImportProblem> {
@@ -44,6 +45,16 @@ describe('a JSON or GEXF file that cannot be parsed is said in the UI’s words,
     expect(p.message).toMatch(/^The file is not valid JSON: line 3, column \d+ has something JSON does not allow there \(near ".*"a" "name".*"\)\.$/);
     expect(dutch(p)).toMatch(/^Het bestand is geen geldige JSON: op regel 3, kolom \d+/);
     expect(p.message + dutch(p)).not.toMatch(PARSER_WORDS);
+  });
+
+  it('a file cut off and one with a mistake are two groups in the report, each with its own words', async () => {
+    const { outcome } = await importFiles([input('cut.json', '{"dataset": {"organisations": ['), input('bad.json', '{"dataset": {"organisations": [] x}}')]);
+    const groups = groupProblems(outcome.report.problems).filter((g) => g.code === 'invalid-json');
+    // Grouped by code alone, both read "looks cut off".
+    expect(groups.map((g) => [g.problems[0]!.file, g.problems[0]!.variant, g.count])).toEqual([
+      ['cut.json', 'cut-off', 1],
+      ['bad.json', 'at', 1],
+    ]);
   });
 
   it('each browser’s way of saying where (V8’s position, Firefox’s line and column, Safari’s nothing)', () => {
