@@ -145,11 +145,36 @@ export function separatorLine(text: string): { delimiter: string; rest: string }
   return m ? { delimiter: m[1]!, rest: text.slice(m[0].length) } : undefined;
 }
 
-/** The separator and the text to read: from a `sep=` line, else guessed from the first rows. */
-function delimiterOf(text: string, whole = true): { delimiter: string; text: string } {
-  const named = separatorLine(text);
-  return named ? { delimiter: named.delimiter, text: named.rest } : { delimiter: guessDelimiter(text, whole), text };
+/**
+ * A first line that starts as Excel's separator line but names no one separator (`sep=;;`,
+ * `sep=`): it is no header either (it was read as a column called "sep="), so it is skipped, the
+ * separator guessed from the rest, and the line said.
+ */
+function malformedSeparatorLine(text: string): { line: string; rest: string } | undefined {
+  // Only separators and spaces after "=": `sep=a,organisation` is a header that starts like it.
+  const m = /^sep=[^\p{L}\p{N}\r\n]*(?:\r\n|\n|\r|$)/iu.exec(text);
+  return m ? { line: m[0].replace(/[\r\n]+$/, ''), rest: text.slice(m[0].length) } : undefined;
 }
+
+/** The separator and the text to read: from a `sep=` line, else guessed from the first rows. */
+function delimiterOf(text: string, whole = true): { delimiter: string; text: string; malformedLine?: string } {
+  const named = separatorLine(text);
+  if (named) return { delimiter: named.delimiter, text: named.rest };
+  const malformed = malformedSeparatorLine(text);
+  if (malformed) return { delimiter: guessDelimiter(malformed.rest, whole), text: malformed.rest, malformedLine: malformed.line };
+  return { delimiter: guessDelimiter(text, whole), text };
+}
+
+/** The table, with the remark on a malformed separator line first when there was one. */
+function withSeparatorRemark(table: RawTable, malformedLine: string | undefined): RawTable {
+  if (malformedLine !== undefined) {
+    const shown = malformedLine.slice(0, 40);
+    table.problems.unshift(importProblem({ file: table.file, severity: 'warning' }, 'malformed-separator-line', { line: shown, delimiter: delimiterName(table.delimiter) }));
+  }
+  return table;
+}
+
+const delimiterName = (d: string) => (d === '\t' ? 'tab' : d);
 
 /**
  * The separator that splits the first rows into the same number (≥ 2) of fields most often, with
@@ -192,12 +217,12 @@ function tokenizerFor(acc: TableAccumulator, delimiter: string): CsvTokenizer {
 
 /** Parses delimited text in one go (small files, Node scripts). */
 export function parseDelimitedSync(text: string, file: string, id = file): RawTable {
-  const { delimiter, text: source } = delimiterOf(text.replace(/^\uFEFF/, ''));
+  const { delimiter, text: source, malformedLine } = delimiterOf(text.replace(/^\uFEFF/, ''));
   const acc = new TableAccumulator(file);
   const tokenizer = tokenizerFor(acc, delimiter);
   tokenizer.push(source);
   tokenizer.end();
-  return toTable(acc, id, file, delimiter);
+  return withSeparatorRemark(toTable(acc, id, file, delimiter), malformedLine);
 }
 
 export interface ParseProgress {
@@ -232,7 +257,7 @@ export async function parseDelimitedChunked(
   file: string,
   options: { id?: string; chunkSize?: number; onProgress?: (p: ParseProgress) => void; isCancelled?: () => boolean } = {},
 ): Promise<RawTable | undefined> {
-  const { delimiter, text: source } = delimiterOf(text.replace(/^\uFEFF/, ''));
+  const { delimiter, text: source, malformedLine } = delimiterOf(text.replace(/^\uFEFF/, ''));
   const acc = new TableAccumulator(file);
   const tokenizer = tokenizerFor(acc, delimiter);
   const chunkSize = options.chunkSize ?? 1 << 20;
@@ -244,7 +269,7 @@ export async function parseDelimitedChunked(
   }
   tokenizer.end();
   if (!source.length) options.onProgress?.({ done: 0, total: 0 });
-  return toTable(acc, options.id ?? file, file, delimiter);
+  return withSeparatorRemark(toTable(acc, options.id ?? file, file, delimiter), malformedLine);
 }
 
 export interface StreamOptions {
@@ -291,6 +316,7 @@ async function attempt(
   const acc = new TableAccumulator(file);
   let tokenizer: CsvTokenizer | undefined;
   let delimiter = ',';
+  let malformedLine: string | undefined;
   // Text read before the separator is known (the first SAMPLE_CHARS characters).
   let pending: string[] = [];
   let pendingLength = 0;
@@ -308,6 +334,7 @@ async function attempt(
       const chosen = delimiterOf(pending.join(''), last);
       pending = [];
       delimiter = chosen.delimiter;
+      malformedLine = chosen.malformedLine;
       tokenizer = tokenizerFor(acc, delimiter);
       text = chosen.text;
     }
@@ -326,7 +353,7 @@ async function attempt(
   }
   if (!tokenizer) feed('', true);
   tokenizer!.end();
-  const table = toTable(acc, options.id ?? file, file, delimiter);
+  const table = withSeparatorRemark(toTable(acc, options.id ?? file, file, delimiter), malformedLine);
   table.encoding = encoding;
   table.hiddenCharacters = hidden;
   return { table, encoding };

@@ -31,6 +31,22 @@ describe('delimited tables', () => {
     expect(parseDelimitedSync('sep=a,organisation\n1,2\n', 'x.csv').header).toEqual(['sep=a', 'organisation']);
   });
 
+  it('a separator line that names no one separator (sep=;;) is skipped and said, in every reader', async () => {
+    // It was read as the header: one column called "sep=", the real header a row.
+    const text = 'sep=;;\nactivity_id;organisation\nP1;Zorg BV\n';
+    const tables = [
+      parseDelimitedSync(text, 'x.csv'),
+      (await parseDelimitedChunked(text, 'x.csv'))!,
+      (await readDelimitedBlob(new Blob([new TextEncoder().encode(text)]), 'x.csv'))!.table,
+    ];
+    for (const t of tables) {
+      expect([t.delimiter, t.header, t.rows]).toEqual([';', ['activity_id', 'organisation'], [{ values: ['P1', 'Zorg BV'], number: 2 }]]);
+      expect(t.problems[0]).toMatchObject({ code: 'malformed-separator-line', severity: 'warning', params: { line: 'sep=;;', delimiter: ';' } });
+    }
+    expect(parseDelimitedSync('sep=\r\na\tb\n1\t2\n', 'x.tsv').problems[0]!.params).toEqual({ line: 'sep=', delimiter: 'tab' });
+    expect(parseDelimitedSync('sep=;\na;b\n', 'x.csv').problems).toEqual([]);
+  });
+
   it('keeps quoted separators, quotes and line breaks inside fields; numbers rows as a spreadsheet does', () => {
     const t = parseDelimitedSync('id;title\n1;"Zorg; thuis ""slim""\nen veilig"\n2;gewoon\n', 'x.csv');
     expect(t.rows).toEqual([
