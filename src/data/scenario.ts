@@ -27,6 +27,7 @@ import { importProblem, nameList, type ProblemPlace } from './problemWords';
 import type { ImportProblem, ProblemParams } from './report';
 import { inferOrganisationSector, parseSectorValue } from './sectorInference';
 import { UNSPECIFIED } from './vocabulary';
+import { cleanId } from './import/values';
 
 export type ParticipationColumn = (typeof PARTICIPATION_COLUMNS)[number];
 
@@ -99,14 +100,15 @@ export function applyScenario(dataset: Dataset, rows: readonly ScenarioRow[], op
       report.rowsRejected++;
     };
 
-    const activityId = cell(row.activity_id);
+    // Ids as the data's are read (no invisible characters, composed accents), so they match.
+    const activityId = cleanId(cell(row.activity_id));
     if (!activityId) {
       reject('activity_id', 'missing-activity-id', {}, 'scenario');
       return;
     }
 
     // The organisation: by id, else by name or alias, else a new (hypothetical) one.
-    const id = cell(row.organisation_id);
+    const id = cleanId(cell(row.organisation_id));
     const name = cell(row.organisation);
     let organisationId: string | undefined;
     if (id && (baseOrgs.has(id) || newOrgs.has(id))) organisationId = id;

@@ -6,6 +6,7 @@ import { importProblem } from './problemWords';
 import type { ImportProblem } from './report';
 import { parseSectorValue } from './sectorInference';
 import { isSector, type Sector } from './sectors';
+import { cleanId } from './import/values';
 
 /**
  * The user's own sector per organisation id, overriding the file or the inference. Stored per
@@ -130,7 +131,8 @@ export function parseCorrectionsCsv(
   };
   result.data.forEach((r, i) => {
     const row = i + 2;
-    const id = unescape(r.organisation_id);
+    // As the data's ids are read: without invisible characters, with composed accents.
+    const id = cleanId(unescape(r.organisation_id));
     const name = unescape(r.name);
     const value = unescape(r.sector);
     const idOfName = ids.has(id) ? undefined : byName.get(normaliseName(name));

@@ -21,6 +21,7 @@ import { parseDelimitedSync } from '../data/import/table';
 import { normaliseName } from '../data/normalise';
 import { importProblem, nameList, type ProblemPlace } from '../data/problemWords';
 import type { ImportProblem, ProblemParams } from '../data/report';
+import { cleanId } from '../data/import/values';
 import {
   INTRODUCTION_ORIGINS,
   IntroductionIndex,
@@ -132,7 +133,8 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
     const problem = (place: Pick<ProblemPlace, 'column' | 'severity'>, code: string, params: ProblemParams = {}, variant?: string) =>
       problems.push(importProblem({ file, row: number, ...place }, code, params, variant));
     const partyOf = (side: 'a' | 'b'): IntroductionParty | null => {
-      const id = get(`organisation_${side}_id`);
+      // Ids as the data's are read (no invisible characters, composed accents), so they match.
+      const id = cleanId(get(`organisation_${side}_id`));
       const name = get(`organisation_${side}`);
       if (!id && !name) return null;
       return { id, name, sector: get(`sector_${side}`) };
@@ -171,9 +173,9 @@ export function parseWorklistCsv(text: string, file: string): { worklist: Introd
       problem({ column: c, severity: 'warning' }, 'invalid-date', { value: v.slice(0, 60) }, 'worklist');
       return '';
     };
-    const convenerId = get('convener_id');
+    const convenerId = cleanId(get('convener_id'));
     const convenerName = get('convener');
-    const viaIds = list(get('via_ids'));
+    const viaIds = list(get('via_ids')).map(cleanId);
     const viaNames = list(get('via'));
     const via: NamedRef[] = [];
     for (let k = 0; k < Math.max(viaIds.length, viaNames.length); k++) via.push({ id: viaIds[k] ?? '', name: viaNames[k] ?? '' });
