@@ -24,7 +24,7 @@ export function lineColumnAt(source: string, offset: number): { line: number; co
   return { line, column: end - lineStart + 1 };
 }
 
-/** The file's own text around a 1-based line and column (at most 40 characters, one line, control characters shown as escapes). */
+/** The file's own text around a 1-based line and column (at most 40 characters of one line, … where it is cut, control characters shown as escapes). */
 export function textNear(source: string, line: number, column: number): string {
   let start = 0;
   for (let l = 1; l < line; l++) {
@@ -36,7 +36,8 @@ export function textNear(source: string, line: number, column: number): string {
   const whole = source.slice(start, lineEnd === -1 ? source.length : lineEnd).replace(/\r$/, '');
   const from = Math.max(0, column - 1 - 20);
   const piece = whole.slice(from, from + 40).trim();
-  return visibleText(piece);
+  // A line cut at either end says so, rather than seeming to start mid-word.
+  return `${from > 0 ? '…' : ''}${visibleText(piece)}${from + 40 < whole.trimEnd().length ? '…' : ''}`;
 }
 
 /**

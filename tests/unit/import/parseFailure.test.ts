@@ -99,6 +99,8 @@ describe('a JSON or GEXF file that cannot be parsed is said in the UI’s words,
     expect(xmlParseFailure('<gexf></gexf>', new Error('something'), 'gexf')).toEqual({ params: {} });
     expect(textNear('ab\u0000c', 1, 3)).toBe('ab\\u0000c');
     expect(textNear('one\ntwo', 5, 1)).toBe('');
+    const long = `${'a'.repeat(50)}X${'b'.repeat(50)}`;
+    expect(textNear(long, 1, 51)).toBe(`…${'a'.repeat(20)}X${'b'.repeat(19)}…`);
     expect(lineColumnAt('ab\ncd\n', 4)).toEqual({ line: 2, column: 2 });
     expect(lineColumnAt('ab', 99)).toEqual({ line: 1, column: 3 });
   });
