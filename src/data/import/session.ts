@@ -268,10 +268,6 @@ export class ImportSession {
 }
 
 /**
- * Stated-counts tables (a fixed format, no mapping) through the same reader as the built-in data's
- * (canonical.ts): every row used or rejected with its reason, reported per file.
- */
-/**
  * The first declared focal organisation that is in the data. One that is not (or a second that
  * differs) is said: the "our municipality" view then opens without one, as for a CSV import.
  */
@@ -289,6 +285,10 @@ function declaredFocal(declared: readonly { id: string; file: string }[], datase
   return chosen;
 }
 
+/**
+ * Stated-counts tables (a fixed format, no mapping) through the same reader as the built-in data's
+ * (canonical.ts): every row used or rejected with its reason, reported per file.
+ */
 function readStatedCountTables(tables: readonly RawTable[], dataset: Dataset, problems: ImportProblem[], files: FileReport[]): StatedCount[] {
   const counts: StatedCount[] = [];
   const known = new Set<string>(STATED_COUNT_COLUMNS);
