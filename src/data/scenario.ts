@@ -27,7 +27,7 @@ import { importProblem, nameList, type ProblemPlace } from './problemWords';
 import type { ImportProblem, ProblemParams } from './report';
 import { inferOrganisationSector, parseSectorValue } from './sectorInference';
 import { UNSPECIFIED } from './vocabulary';
-import { cleanId } from './import/values';
+import { cleanId, ProblemCollector, withoutHiddenCharacters } from './import/values';
 
 export type ParticipationColumn = (typeof PARTICIPATION_COLUMNS)[number];
 
@@ -318,14 +318,18 @@ export function readScenarioCsv(text: string, file: string): ScenarioTable {
   }
   const rows: ScenarioRow[] = [];
   const rowNumbers: number[] = [];
+  // Control and direction characters are taken out and said, as the importer does: a title
+  // ending in a right-to-left override reversed what the panel showed after it.
+  const collector = new ProblemCollector();
   for (const { values, number } of table.rows) {
     const row: ScenarioRow = {};
     header.forEach((h, j) => {
-      if (known.has(h)) row[h as ParticipationColumn] = values[j] ?? '';
+      if (known.has(h)) row[h as ParticipationColumn] = withoutHiddenCharacters(values[j] ?? '', { file, row: number, column: h }, collector, true);
     });
     rows.push(row);
     rowNumbers.push(number);
   }
+  for (const p of collector.finish()) problems.push(p);
   return { rows, rowNumbers, problems, recognised };
 }
 

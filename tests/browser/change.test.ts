@@ -482,6 +482,20 @@ describe('a long worklist', () => {
     await showsHundredThenMore('worklist-row', 'worklist-more', 'Toon nog 100 introducties (van 250)');
     await session.page.evaluate(() => localStorage.removeItem('bruggen.worklist'));
   });
+
+  it('shows control and direction characters in stored names as escapes, not acting on the text', async () => {
+    // A right-to-left override in a stored name reversed the rest of the row; a NUL showed as nothing.
+    const stored = [{ a: { id: 'x', name: 'Haga\u0000Zieken\u202Ehuis', sector: 'care' }, b: { id: 'bobergo', name: 'TU\u202Etfled', sector: 'tech' } }];
+    await session.page.goto(baseUrl());
+    await session.page.evaluate((text) => localStorage.setItem('bruggen.worklist', text), JSON.stringify(stored));
+    await open('?view=change&change=worklist');
+    const pair = session.page.getByTestId('worklist-row').locator('th');
+    await expect.poll(() => pair.textContent()).toContain('Haga\\u0000Zieken\\u202ehuis');
+    expect(await pair.textContent()).toContain('TU\\u202etfled');
+    expect(await pair.textContent()).not.toContain('\u0000');
+    expect(await pair.textContent()).not.toContain('\u202e');
+    await session.page.evaluate(() => localStorage.removeItem('bruggen.worklist'));
+  });
 });
 
 describe('the meeting pack', () => {

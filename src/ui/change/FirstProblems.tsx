@@ -1,4 +1,5 @@
 import type { ImportProblem } from '../../data/report';
+import { visibleText } from '../../data/visibleText';
 import { problemText } from '../import/problemText';
 import { useImportMessages } from '../import/useImportMessages';
 import { useChangeText } from './text';
@@ -19,7 +20,7 @@ export function FirstProblems({ problems, withRow = false, testId }: { problems:
       {problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
         <li key={i} data-code={p.code} data-row={p.row}>
           {withRow && p.row !== undefined && `${p.column ? t('whatif.problemRowColumn', { row: p.row, column: p.column }) : t('whatif.problemRow', { row: p.row })} `}
-          {problemText(p, importWords).message}
+          {visibleText(problemText(p, importWords).message)}
         </li>
       ))}
       {problems.length > PROBLEMS_SHOWN && <li data-testid={`${testId}-more`}>{tp('whatif.problemsMore', problems.length - PROBLEMS_SHOWN)}</li>}

@@ -26,6 +26,7 @@ import { Picker, type Picked } from './Picker';
 import { useChangeText } from './text';
 import { DamagedStoredNotice, NotSavedNotice } from './DamagedStoredNotice';
 import { FirstProblems } from './FirstProblems';
+import { visibleText } from '../../data/visibleText';
 
 const KINDS = ['project', 'living_lab', 'partnership', 'network', 'event', 'introduction'] as const;
 
@@ -101,16 +102,16 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
                 {groups.slice(0, shown).map((g) => (
                   <li key={g.id} data-testid="whatif-activity" data-id={g.id}>
                     <div className="whatif-activity-head">
-                      <strong>{g.title}</strong>
+                      <strong>{visibleText(g.title)}</strong>
                       <span className="change-muted"> · {g.existing ? t('whatif.joins') : t(`kind.${g.kind}`, { defaultValue: g.kind })}</span>
                       <button
                         type="button"
                         className="change-link-button"
                         onClick={() => {
                           store.removeScenarioActivity(g.id);
-                          setMessage(t('whatif.removed', { title: g.title }));
+                          setMessage(t('whatif.removed', { title: visibleText(g.title) }));
                         }}
-                        aria-label={t('whatif.removeLabel', { title: g.title })}
+                        aria-label={t('whatif.removeLabel', { title: visibleText(g.title) })}
                         data-testid={`whatif-remove-${g.id}`}
                       >
                         {t('whatif.remove')}
@@ -119,7 +120,7 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
                     <span>
                       {g.organisations
                         .slice(0, NAMES_SHOWN)
-                        .map((o) => o.name)
+                        .map((o) => visibleText(o.name))
                         .join(', ')}
                       {g.organisations.length > NAMES_SHOWN && tp('whatif.moreOrganisations', g.organisations.length - NAMES_SHOWN)}
                     </span>

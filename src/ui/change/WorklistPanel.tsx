@@ -7,6 +7,7 @@
 import { useId, useMemo, useState } from 'react';
 import { CsvImportButton } from './CsvImportButton';
 import { FirstProblems } from './FirstProblems';
+import { visibleText } from '../../data/visibleText';
 import type { ImportProblem } from '../../data/report';
 import { DamagedStoredNotice, NotSavedNotice } from './DamagedStoredNotice';
 import { problemLine } from '../import/problemText';
@@ -157,7 +158,10 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
 function Row({ intro, match, titleOf }: { intro: Introduction; match: IntroductionMatch | null; titleOf(id: string): string }) {
   const { t } = useChangeText();
   const store = useStore();
-  const label = `${intro.a.name || intro.a.id} – ${intro.b.name || intro.b.id}`;
+  // Names from a file or storage with a NUL or a direction override show it as an escape.
+  const nameA = visibleText(intro.a.name || intro.a.id);
+  const nameB = visibleText(intro.b.name || intro.b.id);
+  const label = `${nameA} – ${nameB}`;
   const commit = (field: 'owner' | 'note', value: string) => {
     if (value !== intro[field]) store.updateIntroduction(intro.a, intro.b, { [field]: value });
   };
@@ -166,15 +170,15 @@ function Row({ intro, match, titleOf }: { intro: Introduction; match: Introducti
       <th scope="row" className="worklist-pair">
         <span>
           <SectorSwatch sector={intro.a.sector} />
-          {intro.a.name || intro.a.id}
+          {nameA}
         </span>
         <span>
           <SectorSwatch sector={intro.b.sector} />
-          {intro.b.name || intro.b.id}
+          {nameB}
         </span>
         {(intro.convener || intro.via.length > 0) && (
           <span className="change-muted worklist-via">
-            {intro.convener ? t('worklist.byConvener', { name: intro.convener.name }) : t('worklist.via', { names: intro.via.slice(0, 3).map((v) => v.name).join(', ') })}
+            {intro.convener ? t('worklist.byConvener', { name: visibleText(intro.convener.name) }) : t('worklist.via', { names: visibleText(intro.via.slice(0, 3).map((v) => v.name).join(', ')) })}
           </span>
         )}
       </th>

@@ -104,6 +104,19 @@ describe('applying a scenario', () => {
     expect(report.problems.find((p) => p.code === 'invalid-year')?.params).toEqual({ value: '0x7E4' });
   });
 
+  it('takes control and direction characters out of a scenario file and says so, as the importer does', () => {
+    // A title ending in a right-to-left override reversed what the panel showed after it.
+    const s = scenarioFromCsv(dataset, 'activity_id,organisation,activity_title\nNEW9,Nieuwe Partij,Title\u202E\nNEW9,Tweede\u0000 Partij,\n', 'rlo.csv');
+    expect(s.dataset.activities.find((a) => a.id === 'NEW9')!.title).toBe('Title');
+    expect(s.dataset.organisations.map((o) => o.name)).toContain('Tweede Partij');
+    expect(s.report.problems.map((p) => [p.code, p.row, p.column])).toEqual(
+      expect.arrayContaining([
+        ['direction-controls', 2, 'activity_title'],
+        ['control-characters', 3, 'organisation'],
+      ]),
+    );
+  });
+
   it('rejects a file that is not a participations table', () => {
     const s = scenarioFromCsv(dataset, 'name,sector\nX,tech\nY,care\n', 'wrong.csv');
     expect(s.report).toMatchObject({ rowsRead: 2, rowsUsed: 0, rowsRejected: 2 });
