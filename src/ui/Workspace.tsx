@@ -312,7 +312,11 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
         <div className="dataset">
           <strong>{datasetName}</strong>
           <span className="muted" data-testid="counts">
-            {t('app.counts', { organisations: visibility.counts.organisations, activities: visibility.counts.activities, ties: visibility.counts.ties })}
+            {t('app.counts', {
+              organisations: t('nouns.organisations', { count: visibility.counts.organisations }),
+              activities: t('nouns.activities', { count: visibility.counts.activities }),
+              ties: t('nouns.ties', { count: visibility.counts.ties }),
+            })}
           </span>
         </div>
         <SearchBox

@@ -39,9 +39,10 @@ export function FiltersPanel({ filters, facets, counts, search, organisationName
       <p className="filter-counts" role="status" data-testid="filter-counts">
         {t('filters.counts', {
           organisations: counts.organisations,
-          organisationsTotal: counts.organisationsTotal,
+          // The totals carry the noun, so "1 van 1 organisatie" is singular.
+          allOrganisations: t('nouns.organisations', { count: counts.organisationsTotal }),
           activities: counts.activities,
-          activitiesTotal: counts.activitiesTotal,
+          allActivities: t('nouns.activities', { count: counts.activitiesTotal }),
         })}
       </p>
 
