@@ -29,7 +29,7 @@ export interface DamagedStored {
   key: string;
 }
 
-type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export function browserStorage(): Storage | undefined {
   try {
@@ -134,7 +134,7 @@ function readWorklistValue(value: unknown): { items: Introduction[]; skipped: nu
  * A stored list (the worklist, a scenario), and what could not be read of it. The damaged text is
  * copied to `damagedKey` first: the next change writes the list anew.
  */
-function loadChecked<T>(
+export function loadChecked<T>(
   storage: Storage | undefined,
   key: string,
   damagedKey: string,

@@ -65,25 +65,42 @@ export function mergeCorrections(...maps: readonly SectorCorrectionMap[]): Map<s
  * JSON.parse makes every key, `__proto__` included, an own property, so Object.entries sees them all.
  */
 export function loadCorrections(key: string, storage: Storage | undefined = storageOrUndefined()): Map<string, Sector> {
-  const out = new Map<string, Sector>();
   try {
     const raw = storage?.getItem(PREFIX + key);
-    if (!raw) return out;
-    const parsed: unknown = JSON.parse(raw);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return out;
-    for (const [id, sector] of Object.entries(parsed)) if (typeof sector === 'string' && isSector(sector)) out.set(id, sector);
-    return out;
+    return raw ? new Map(readCorrectionsValue(JSON.parse(raw) as unknown).items) : new Map();
   } catch {
-    return out;
+    return new Map();
   }
 }
 
-export function saveCorrections(key: string, corrections: SectorCorrectionMap, storage: Storage | undefined = storageOrUndefined()) {
+/** Where a dataset's corrections are stored: this prefix and the dataset's key. */
+export const CORRECTIONS_PREFIX = PREFIX;
+/** Where stored corrections that could not be read whole are copied before anything overwrites them. */
+export const DAMAGED_CORRECTIONS_PREFIX = 'bruggen.sectorCorrectionsDamaged.';
+
+/**
+ * The corrections of a stored value, and how many entries were left out: an entry whose sector is
+ * no sector, or a value that is no object (one). Said, never dropped unseen (browser.ts).
+ */
+export function readCorrectionsValue(value: unknown): { items: [string, Sector][]; skipped: number } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { items: [], skipped: 1 };
+  const items: [string, Sector][] = [];
+  let skipped = 0;
+  for (const [id, sector] of Object.entries(value)) {
+    if (typeof sector === 'string' && isSector(sector)) items.push([id, sector]);
+    else skipped++;
+  }
+  return { items, skipped };
+}
+
+/** Stores the corrections; false when the browser refused (storage full): they then last for this session only, and the app says so. */
+export function saveCorrections(key: string, corrections: SectorCorrectionMap, storage: Storage | undefined = storageOrUndefined()): boolean {
   try {
     // Object.fromEntries defines own properties, so an id `__proto__` is written like any other.
     storage?.setItem(PREFIX + key, JSON.stringify(Object.fromEntries(corrections)));
+    return true;
   } catch {
-    // Not remembering is acceptable; the CSV export still works.
+    return false;
   }
 }
 

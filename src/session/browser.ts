@@ -3,21 +3,30 @@
  * Everything here is validated on read: stored state a file or an older version wrote can never
  * break the app.
  */
-import { loadCorrections, saveCorrections } from '../data/sectorCorrections';
+import { CORRECTIONS_PREFIX, DAMAGED_CORRECTIONS_PREFIX, readCorrectionsValue, saveCorrections } from '../data/sectorCorrections';
 import { indexedDbShelf, memoryShelf, type ShelfWriter } from './shelf';
 import { packedBuffers, transferableBytes, transferableCopy } from '../data/import/transport';
 import { RpcClient } from '../workers/rpc';
 import type { ShelfProtocol } from '../workers/protocols';
-import { storageOverlays } from '../change/storage';
+import { browserStorage, loadChecked, storageOverlays, type DamagedStored } from '../change/storage';
 import { SessionStore, type CorrectionStore, type LocationPort } from './store';
 
 /** The IndexedDB database of the shelf. */
 const SHELF_NAME = 'bruggen';
 
-/** Sector corrections per dataset in localStorage, read into a Map (any string is a valid id). */
+/**
+ * Sector corrections per dataset in localStorage, read into a Map (any string is a valid id). What
+ * cannot be read whole is copied aside and said, as a damaged worklist is (change/storage.ts).
+ */
+let correctionsDamage: DamagedStored | null = null;
 export const localCorrections: CorrectionStore = {
-  load: (key) => loadCorrections(key),
-  save: (key, corrections) => saveCorrections(key, corrections),
+  load(key) {
+    const loaded = loadChecked(browserStorage(), CORRECTIONS_PREFIX + key, DAMAGED_CORRECTIONS_PREFIX + key, readCorrectionsValue);
+    correctionsDamage = loaded.damage;
+    return new Map(loaded.items);
+  },
+  save: (key, corrections) => saveCorrections(key, corrections, browserStorage() as globalThis.Storage | undefined),
+  damage: () => correctionsDamage,
 };
 
 export const browserLocation: LocationPort = {

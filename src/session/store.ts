@@ -134,6 +134,11 @@ export interface SessionSnapshot {
   layout: Positions | null;
   bipartiteLayout: Positions | null;
   corrections: ReadonlyMap<string, Sector>;
+  /**
+   * The stored corrections of this dataset could not be read whole (copied aside), or the browser
+   * refused to store the latest: said, as for the worklist.
+   */
+  correctionsStorage: { damage: DamagedStored | null; notSaved: boolean };
   /** Sector code (index into SECTORS) per organisation index, corrections applied. */
   sectors: Uint8Array;
   sectorsVersion: string;
@@ -167,7 +172,10 @@ export interface LocationPort {
 
 export interface CorrectionStore {
   load(datasetKey: string): Map<string, Sector>;
-  save(datasetKey: string, corrections: ReadonlyMap<string, Sector>): void;
+  /** False when the browser refused to store them (storage full). */
+  save(datasetKey: string, corrections: ReadonlyMap<string, Sector>): boolean | void;
+  /** What the last `load` could not read whole, if anything. */
+  damage?(): DamagedStored | null;
 }
 
 export interface SessionEnvironment {
@@ -231,6 +239,7 @@ export class SessionStore {
       layout: null,
       bipartiteLayout: null,
       corrections: new Map(),
+      correctionsStorage: { damage: null, notSaved: false },
       sectors: new Uint8Array(0),
       sectorsVersion: '0',
       view: link.state,
@@ -283,6 +292,7 @@ export class SessionStore {
     milestone('open');
     this.correctionsKey = options.correctionsKey;
     const corrections = this.env.corrections.load(options.correctionsKey);
+    const correctionsStorage = { damage: this.env.corrections.damage?.() ?? null, notSaved: false };
     for (const job of this.running.values()) job.abort.abort();
     this.running.clear();
     this.set({
@@ -307,6 +317,7 @@ export class SessionStore {
       layout: null,
       bipartiteLayout: null,
       corrections,
+      correctionsStorage,
       visibility: null,
       analysis: EMPTY_ANALYSIS,
     });
@@ -664,14 +675,15 @@ export class SessionStore {
 
   async setCorrections(corrections: ReadonlyMap<string, Sector>): Promise<void> {
     const { network, view } = this.snapshot;
-    this.env.corrections.save(this.correctionsKey, corrections);
+    const saved = this.env.corrections.save(this.correctionsKey, corrections) !== false;
+    const correctionsStorage = { ...this.snapshot.correctionsStorage, notSaved: !saved };
     if (!network) {
-      this.set({ corrections });
+      this.set({ corrections, correctionsStorage });
       return;
     }
     const sectors = sectorCodes(network, corrections);
     const sectorsVersion = `c${this.loadGeneration}.${corrections.size}.${now()}`;
-    const patch: Partial<SessionSnapshot> = { corrections, sectors, sectorsVersion };
+    const patch: Partial<SessionSnapshot> = { corrections, correctionsStorage, sectors, sectorsVersion };
     if (view.filters.sectors.length) patch.visibility = this.visibilityFor(network, sectors, view);
     this.set(patch);
     this.refreshKeys();
@@ -964,6 +976,11 @@ export class SessionStore {
   /** The notice about a damaged stored scenario has been read. */
   dismissScenarioDamage(): void {
     this.set({ scenario: { ...this.snapshot.scenario, damage: null } });
+  }
+
+  /** The notice about damaged stored sector corrections has been read. */
+  dismissCorrectionsDamage(): void {
+    this.set({ correctionsStorage: { ...this.snapshot.correctionsStorage, damage: null } });
   }
 
   /** The notice about a damaged stored worklist has been read. */

@@ -35,6 +35,7 @@ import type { SuggestedTie } from './map/SuggestionsOverlay';
 import { SectorCorrections } from './import/SectorCorrections';
 import { EmptyMap } from './map/EmptyMap';
 import { ShelfDamagedNotice } from './ShelfDamagedNotice';
+import { CorrectionsStorageNotice } from './CorrectionsStorageNotice';
 import { DroppedNotice } from './DroppedNotice';
 import { FocalDistance } from './FocalDistance';
 import { localTitle } from '../i18n/vocabulary';
@@ -383,6 +384,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
       <section className="main-column no-print" aria-label={t(`views.${view.view}`)}>
         <DroppedNotice />
         <ShelfDamagedNotice />
+        <CorrectionsStorageNotice datasetSlug={datasetSlug} />
         {isMapView && (
           <div className="map-toolbar">
             <label>

@@ -136,4 +136,45 @@ describe('the built-in Den Haag map', () => {
     await expect(session.page.getByTestId('details-sector').textContent()).resolves.toContain('Zorg en welzijn');
     expect(session.foreign).toEqual([]);
   });
+
+  it('says when stored corrections could not be read (kept aside) or the latest could not be stored', async () => {
+    // Both were silent: damaged corrections were ignored and then overwritten, a full storage lost
+    // the correction at the next reload.
+    await openApp(session.page, '?org=bobergo');
+    await session.page.locator('.sector-correction summary').click();
+    await session.page.getByTestId('sector-select').selectOption('care');
+    const storedKey = () => session.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('bruggen.sectorCorrections.')) ?? '');
+    await expect.poll(storedKey).not.toBe('');
+    // One is one (it said "1 sectorcorrecties"; a key of its own showed the raw key).
+    await expect.poll(() => session.page.locator('.sector-correction').textContent()).toContain('1 sectorcorrectie in deze dataset');
+    const stored = await storedKey();
+    expect(stored).toBeTruthy();
+    const datasetKey = stored.slice('bruggen.sectorCorrections.'.length);
+    await session.page.evaluate((k) => localStorage.setItem(k, '{"bobergo":"care","tu-delft":"ca'), stored);
+    await session.page.reload();
+    const damaged = session.page.getByTestId('corrections-damaged');
+    await expect.poll(() => damaged.textContent()).toContain('konden niet worden gelezen');
+    expect(await session.page.evaluate((k) => localStorage.getItem(`bruggen.sectorCorrectionsDamaged.${k}`), datasetKey)).toBe('{"bobergo":"care","tu-delft":"ca');
+    await session.page.getByTestId('corrections-damaged-dismiss').click();
+    await expect.poll(() => damaged.count()).toBe(0);
+    // One entry with no known sector among good ones is counted.
+    await session.page.evaluate((k) => localStorage.setItem(k, '{"bobergo":"care","tu-delft":"alien"}'), stored);
+    await session.page.reload();
+    await expect.poll(() => damaged.textContent()).toContain('1 bewaarde sectorcorrectie voor deze gegevens kon niet worden gelezen');
+    await expect(session.page.getByTestId('details-sector').textContent()).resolves.toContain('Zorg en welzijn');
+    // A full storage: the correction applies, and the page says it will not outlive it.
+    await session.page.evaluate(() => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.startsWith('bruggen.sectorCorrections.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        set.call(this, key, value);
+      };
+    });
+    await session.page.locator('.sector-correction summary').click();
+    await session.page.getByTestId('sector-select').selectOption('government');
+    await expect.poll(() => session.page.getByTestId('details-sector').textContent()).toContain('Overheid');
+    await expect.poll(() => session.page.getByTestId('corrections-not-saved').textContent()).toContain('kon de laatste sectorcorrectie niet bewaren');
+    await session.page.screenshot({ path: `${ARTEFACTS}/corrections-storage.png` });
+    await session.page.evaluate((k) => localStorage.removeItem(k), stored);
+  });
 });

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { ROLE_FIELDS, type FieldId, type MappingRole } from '../../data/import/fields';
 import type { TablePlan } from '../../data/import/pipeline';
 import { autoColumns, mappingMissing, type ColumnMapping } from '../../data/import/recognise';
-import type { ImportT } from './useImportMessages';
+import { useImportMessages, type ImportT } from './useImportMessages';
 
 export interface EditablePlan extends TablePlan {
   remember: boolean;
@@ -78,6 +78,7 @@ function visibleColumns(header: readonly string[], columns: readonly (FieldId | 
 
 function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; onChange: (p: EditablePlan) => void }) {
   const { table, mapping } = plan;
+  const { tp } = useImportMessages();
   const missing = mappingMissing(mapping);
   const [filter, setFilter] = useState('');
   const [limit, setLimit] = useState(PAGE);
@@ -118,7 +119,7 @@ function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; o
   return (
     <article className="import-table" data-table={table.file}>
       <h4>
-        {title} <span className="muted">· {t('rowsInFile', { count: table.rowCount })}</span>
+        {title} <span className="muted">· {tp('rowsInFile', table.rowCount)}</span>
       </h4>
       <p className="muted">
         {t('fileDetails', { delimiter: delimiterName(table.delimiter), encoding: table.encoding ?? 'xlsx' })}

@@ -78,7 +78,7 @@ export function ReviewStep({
           </tbody>
         </table>
       </div>
-      {inferred > 0 && <p className="muted">{t('inferredNote', { count: inferred })}</p>}
+      {inferred > 0 && <p className="muted">{words.tp('inferredNote', inferred)}</p>}
 
       {proposals.length > 0 && (
         <section className="import-duplicates" data-testid="duplicates" aria-labelledby="import-dup-title">

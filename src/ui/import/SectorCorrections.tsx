@@ -57,7 +57,7 @@ export function SectorCorrections({ organisation: o, dataset, corrections, onCha
     const remarks = text.problems.concat(problems);
     const shown = [...new Set(remarks.slice(0, SHOWN_REMARKS).map((p) => problemLine(p, words)))];
     const more = remarks.length > SHOWN_REMARKS ? [t('correctionsMoreRemarks', { n: remarks.length - SHOWN_REMARKS })] : [];
-    setMessage([t('correctionsImported', { count: read.size }), ...shown, ...more].join(' '));
+    setMessage([words.tp('correctionsImported', read.size), ...shown, ...more].join(' '));
   };
   const count = corrections.size;
   return (
@@ -85,7 +85,7 @@ export function SectorCorrections({ organisation: o, dataset, corrections, onCha
         )}
       </div>
       <div className="row">
-        <span className="muted">{t('correctionsCount', { count })}</span>
+        <span className="muted">{words.tp('correctionsCount', count)}</span>
         <button
           type="button"
           className="link"

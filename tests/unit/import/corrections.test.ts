@@ -9,6 +9,7 @@ import {
   loadCorrections,
   mergeCorrections,
   parseCorrectionsCsv,
+  readCorrectionsValue,
   saveCorrections,
 } from '../../../src/data/sectorCorrections';
 
@@ -18,6 +19,20 @@ function memoryStorage() {
   const store = new Map<string, string>();
   return { store, storage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } };
 }
+
+describe('stored corrections read whole or said', () => {
+  it('counts the entries it leaves out, and a value that is no object as one', () => {
+    expect(readCorrectionsValue({ a: 'care', b: 'alien', __proto__x: 3, constructor: 'tech' })).toEqual({ items: [['a', 'care'], ['constructor', 'tech']], skipped: 2 });
+    expect(readCorrectionsValue(JSON.parse('{"__proto__":"care"}'))).toEqual({ items: [['__proto__', 'care']], skipped: 0 });
+    expect(readCorrectionsValue([['a', 'care']])).toEqual({ items: [], skipped: 1 });
+    expect(readCorrectionsValue(null)).toEqual({ items: [], skipped: 1 });
+  });
+
+  it('says when the browser refused to store them', () => {
+    const full = { getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); }, removeItem: () => {} } as unknown as Storage;
+    expect(saveCorrections('k', new Map([['a', 'care']]), full)).toBe(false);
+  });
+});
 
 describe('sector corrections', () => {
   it('apply: the corrected sector is no longer marked inferred', () => {

@@ -64,6 +64,7 @@ describe('ImportPanel', () => {
 
     const report = await screen.findByTestId('import-report');
     expect(screen.getByTestId('import-summary').textContent).toContain('15 rijen gelezen: 14 gebruikt, 0 samengevoegd (dubbel), 1 afgewezen.');
+    expect(report.textContent).toContain('6 organisaties kregen een sector op basis van');
     const error = within(report).getByTestId('import-problems').querySelector('[data-code="missing-activity-id"]')!;
     expect(error.textContent).toContain('rij 16 · Trajectcode');
     const duplicates = screen.getByTestId('duplicates');
