@@ -283,6 +283,46 @@ describe('a wrong file for the worklist', () => {
     await expect.poll(() => session.page.getByTestId('worklist-row').count()).toBe(2);
   });
 
+  it('keeps keyboard focus in the worklist after adding or removing an introduction', async () => {
+    // Focus fell to <body> both times: the add button is disabled after adding, the remove button goes with its row.
+    await open('?view=change&change=worklist');
+    const page = session.page;
+    await page.evaluate(() => localStorage.removeItem('bruggen.worklist'));
+    await open('?view=change&change=worklist');
+    await page.getByTestId('worklist-manual').locator('summary').click();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+    for (const [picker, name] of [['worklist-a', 'Haga'], ['worklist-b', 'Delft']] as const) {
+      await page.getByTestId(`${picker}-input`).focus();
+      await page.keyboard.type(name);
+      await page.getByTestId(`${picker}-option`).first().waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.getByTestId(`${picker}-chip`).waitFor();
+    }
+    await page.getByTestId('worklist-add-manual').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('worklist-row').count()).toBe(1);
+    await expect.poll(focused).toBe('worklist-a-input');
+    // A second pair, then remove the first row by keyboard: focus goes to the remaining row's button.
+    for (const [picker, name] of [['worklist-a', 'TNO'], ['worklist-b', 'Atos']] as const) {
+      await page.getByTestId(`${picker}-input`).focus();
+      await page.keyboard.type(name);
+      await page.getByTestId(`${picker}-option`).first().waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.getByTestId(`${picker}-chip`).waitFor();
+    }
+    await page.getByTestId('worklist-add-manual').click();
+    await expect.poll(() => page.getByTestId('worklist-row').count()).toBe(2);
+    await page.getByTestId('worklist-remove').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('worklist-row').count()).toBe(1);
+    expect(await focused()).toBe('worklist-remove');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('worklist-row').count()).toBe(0);
+    expect(await focused()).toBe('worklist-summary');
+  });
+
   it('lists the rows it rejected or read otherwise, with row, column and why', async () => {
     // The counts said "1 rejected" and an unknown status became "to make" without a word.
     await open('?view=change&change=worklist');

@@ -4,7 +4,7 @@
  * for the user, so it outlives the dataset). Matched against whatever data is open: introductions
  * that became real ties show the activities behind them. Exchanged as CSV (src/worklist/csv.ts).
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { CsvImportButton } from './CsvImportButton';
 import { FirstProblems } from './FirstProblems';
 import { visibleText } from '../../data/visibleText';
@@ -64,7 +64,7 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
           <DamagedStoredNotice damage={worklist.damage} kind="worklist" datasetSlug={datasetSlug} onDismiss={() => store.dismissWorklistDamage()} />
         )}
         {worklist.notSaved && <NotSavedNotice kind="worklist" />}
-        <p data-testid="worklist-summary" data-count={items.length} data-tied={match?.tied ?? 0}>
+        <p data-testid="worklist-summary" data-count={items.length} data-tied={match?.tied ?? 0} tabIndex={-1}>
           {items.length === 0
             ? t('worklist.empty')
             : tp('worklist.summary', items.length, {
@@ -241,7 +241,21 @@ function Row({ intro, match, titleOf }: { intro: Introduction; match: Introducti
         )}
       </td>
       <td className="worklist-actions">
-        <button type="button" className="change-link-button" onClick={() => store.removeIntroduction(intro.a, intro.b)} aria-label={t('worklist.removeOf', { pair: label })} data-testid="worklist-remove">
+        <button
+          type="button"
+          className="change-link-button"
+          onClick={(e) => {
+            // The button goes with its row: focus moves to the next row's (or the previous one's,
+            // or the summary), not to the page's start.
+            const row = e.currentTarget.closest('tr');
+            const next = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>('[data-testid="worklist-remove"]');
+            const summary = row?.closest('[data-testid="worklist"]')?.querySelector<HTMLElement>('[data-testid="worklist-summary"]');
+            store.removeIntroduction(intro.a, intro.b);
+            (next ?? summary)?.focus();
+          }}
+          aria-label={t('worklist.removeOf', { pair: label })}
+          data-testid="worklist-remove"
+        >
           {t('worklist.remove')}
         </button>
       </td>
@@ -256,10 +270,11 @@ function ManualAdd({ onAdd }: { onAdd(a: Picked, b: Picked): void }) {
   const [a, setA] = useState<Picked[]>([]);
   const [b, setB] = useState<Picked[]>([]);
   const exclude = useMemo(() => new Set([...a, ...b].map((x) => x.id)), [a, b]);
+  const fields = useRef<HTMLDivElement>(null);
   return (
     <details className="worklist-manual" data-testid="worklist-manual">
       <summary>{t('worklist.manualTitle')}</summary>
-      <div className="worklist-manual-fields">
+      <div className="worklist-manual-fields" ref={fields}>
         <Picker index={index} kind="organisation" label={t('worklist.organisationA')} selected={a} onChange={setA} testId="worklist-a" max={1} exclude={exclude} />
         <Picker index={index} kind="organisation" label={t('worklist.organisationB')} selected={b} onChange={setB} testId="worklist-b" max={1} exclude={exclude} />
         <button
@@ -270,6 +285,8 @@ function ManualAdd({ onAdd }: { onAdd(a: Picked, b: Picked): void }) {
             onAdd(a[0]!, b[0]!);
             setA([]);
             setB([]);
+            // The button is disabled now: focus goes back to the first field for the next pair.
+            fields.current?.querySelector<HTMLInputElement>('input')?.focus();
           }}
           data-testid="worklist-add-manual"
         >
