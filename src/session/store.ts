@@ -153,7 +153,8 @@ export interface SessionSnapshot {
    * An imported dataset this browser kept could not be opened (damaged): its label, and what was
    * wrong (shelfCheck.ts, in English, for the console and tests). It was taken off the shelf.
    */
-  shelfDamaged: { label: string; problem: string } | null;
+  /** An imported dataset to reopen was damaged, or is no longer kept (`missing`): said, not replaced unseen. */
+  shelfDamaged: { label: string; problem: string; missing?: boolean } | null;
   /** The last attempt to keep an imported dataset failed (e.g. storage full); the data is still open. */
   shelfError: string | null;
   change: ChangeSnapshot;
@@ -532,6 +533,10 @@ export class SessionStore {
       if (shelf && listed) {
         this.set({ shelfDamaged: { label: String(listed.label ?? key), problem: entry === null ? 'it could not be unpacked' : shelvedEntryProblem(entry)! } });
         await shelf.remove(key).catch(() => undefined);
+      } else if (shelf && key) {
+        // The dataset that was open is no longer kept here (removed in another tab, storage
+        // cleared): the built-in data opened instead without a word.
+        this.set({ shelfDamaged: { label: key.split('#')[0]!.slice(0, 80), problem: 'not kept', missing: true } });
       }
       shelf?.setActive(null);
       await this.refreshShelf();

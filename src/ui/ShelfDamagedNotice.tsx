@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useSession, useStore } from '../session/react';
+import { visibleText } from '../data/visibleText';
 
-/** Says that an imported dataset this browser kept was damaged, could not be opened and was taken off the list. */
+/** Says that an imported dataset this browser kept was damaged (taken off the list) or is no longer kept, so the built-in data opened. */
 export function ShelfDamagedNotice() {
   const { t } = useTranslation();
   const store = useStore();
@@ -9,7 +10,7 @@ export function ShelfDamagedNotice() {
   if (!damaged) return null;
   return (
     <div className="dropped-notice" role="status" data-testid="shelf-damaged" title={damaged.problem}>
-      <strong>{t('shelfDamaged.title', { label: damaged.label })}</strong> {t('shelfDamaged.body')}{' '}
+      <strong>{t(damaged.missing ? 'shelfDamaged.missingTitle' : 'shelfDamaged.title', { label: visibleText(damaged.label) })}</strong> {t(damaged.missing ? 'shelfDamaged.missingBody' : 'shelfDamaged.body')}{' '}
       <button type="button" className="link" onClick={() => store.dismissShelfDamaged()} data-testid="shelf-damaged-dismiss">
         {t('dropped.dismiss')}
       </button>

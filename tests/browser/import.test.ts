@@ -167,6 +167,11 @@ describe('opening your own data', () => {
     await session.page.reload();
     await expect.poll(() => session.page.getByTestId('counts').textContent(), { timeout: 60_000 }).toMatch(/^229 organisaties/);
     expect(await notice.count()).toBe(0);
+    // A dataset to reopen that this browser no longer keeps is said too (it opened the built-in data without a word).
+    await session.page.evaluate(() => localStorage.setItem('bruggen.activeDataset', 'weg.csv#123'));
+    await session.page.reload();
+    await expect.poll(() => notice.textContent(), { timeout: 60_000 }).toContain('“weg.csv”, de gegevens die de vorige keer open stonden, worden niet meer bewaard in deze browser.');
+    expect(await session.page.evaluate(() => localStorage.getItem('bruggen.activeDataset'))).toBeNull();
     expect(session.foreign).toEqual([]);
   });
 

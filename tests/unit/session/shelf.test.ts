@@ -126,6 +126,8 @@ describe('the session store with a shelf', () => {
     expect(after.store.getSnapshot().recent).toEqual([]);
     expect(after.store.activeShelved()).toBeNull();
     expect(await after.store.openShelved(key!)).toBe(false);
+    // A dataset no longer kept is said (the built-in data opened instead without a word).
+    expect(after.store.getSnapshot().shelfDamaged).toEqual({ label: key!.split('#')[0], problem: 'not kept', missing: true });
     after.store.dispose();
   });
 
