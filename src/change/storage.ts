@@ -23,6 +23,8 @@ export interface DamagedStored {
   unreadable: boolean;
   /** Entries left out: introductions that name no two organisations, scenario rows with no activity. */
   skipped: number;
+  /** Entries kept with a value that could not be read put back to its default (a worklist status, origin, owner…). */
+  altered?: number;
   /** The stored text as it was, also kept under `key`. */
   text: string;
   /** Where the text is kept (DAMAGED_WORKLIST_KEY, or DAMAGED_SCENARIO_PREFIX and the dataset's key). */
@@ -95,11 +97,14 @@ export function validWorklist(value: unknown): Introduction[] {
 }
 
 /** validWorklist, with how many entries it left out (a value that is no list counts as one). */
-function readWorklistValue(value: unknown): { items: Introduction[]; skipped: number } {
-  if (value === undefined) return { items: [], skipped: 0 };
-  if (!Array.isArray(value)) return { items: [], skipped: 1 };
+function readWorklistValue(value: unknown): { items: Introduction[]; skipped: number; altered: number } {
+  if (value === undefined) return { items: [], skipped: 0, altered: 0 };
+  if (!Array.isArray(value)) return { items: [], skipped: 1, altered: 0 };
   const out: Introduction[] = [];
   let skipped = 0;
+  // Kept entries with a value put back to its default ("status": "__proto__", "owner": 2): said too.
+  let altered = 0;
+  const present = (v: unknown) => v !== undefined && v !== null && v !== '';
   for (const item of value) {
     if (!isObject(item) || !isObject(item.a) || !isObject(item.b)) {
       skipped++;
@@ -112,8 +117,12 @@ function readWorklistValue(value: unknown): { items: Introduction[]; skipped: nu
       skipped++;
       continue;
     }
-    const status = (INTRODUCTION_STATUSES as readonly string[]).includes(str(item.status)) ? (item.status as Introduction['status']) : 'to_make';
-    const origin = (INTRODUCTION_ORIGINS as readonly string[]).includes(str(item.origin)) ? (item.origin as Introduction['origin']) : 'manual';
+    const knownStatus = (INTRODUCTION_STATUSES as readonly string[]).includes(str(item.status));
+    const knownOrigin = (INTRODUCTION_ORIGINS as readonly string[]).includes(str(item.origin));
+    const status = knownStatus ? (item.status as Introduction['status']) : 'to_make';
+    const origin = knownOrigin ? (item.origin as Introduction['origin']) : 'manual';
+    const notText = (v: unknown) => present(v) && typeof v !== 'string';
+    if ((present(item.status) && !knownStatus) || (present(item.origin) && !knownOrigin) || [item.owner, item.note, item.created, item.updated].some(notText)) altered++;
     out.push({
       a,
       b,
@@ -127,7 +136,7 @@ function readWorklistValue(value: unknown): { items: Introduction[]; skipped: nu
       updated: str(item.updated),
     });
   }
-  return { items: out, skipped };
+  return { items: out, skipped, altered };
 }
 
 /**
@@ -138,7 +147,7 @@ export function loadChecked<T>(
   storage: Storage | undefined,
   key: string,
   damagedKey: string,
-  readValue: (value: unknown) => { items: T[]; skipped: number },
+  readValue: (value: unknown) => { items: T[]; skipped: number; altered?: number },
 ): { items: T[]; damage: DamagedStored | null } {
   const text = readText(storage, key);
   if (!text) return { items: [], damage: null };
@@ -149,14 +158,14 @@ export function loadChecked<T>(
   } catch {
     unreadable = true;
   }
-  const { items, skipped } = unreadable ? { items: [], skipped: 0 } : readValue(value);
-  if (!unreadable && !skipped) return { items, damage: null };
+  const { items, skipped, altered = 0 } = unreadable ? { items: [], skipped: 0 } : readValue(value);
+  if (!unreadable && !skipped && !altered) return { items, damage: null };
   try {
     storage?.setItem(damagedKey, text);
   } catch {
     // Full storage: the panel still offers the text for download.
   }
-  return { items, damage: { unreadable, skipped, text, key: damagedKey } };
+  return { items, damage: { unreadable, skipped, ...(altered ? { altered } : {}), text, key: damagedKey } };
 }
 
 export interface OverlayStorage {

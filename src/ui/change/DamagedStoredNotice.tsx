@@ -24,7 +24,8 @@ export function DamagedStoredNotice({
   return (
     <div className="change-status warning" role="alert" data-testid={`${kind}-damaged`}>
       <p>
-        {damage.unreadable ? t(`${kind}.damaged.unreadable`) : tp(`${kind}.damaged.skipped`, damage.skipped)} {t(`${kind}.damaged.kept`, { key: damage.key })}
+        {damage.unreadable ? t(`${kind}.damaged.unreadable`) : damage.skipped ? tp(`${kind}.damaged.skipped`, damage.skipped) : ''}
+        {damage.altered ? ` ${tp(`${kind}.damaged.altered`, damage.altered)}` : ''} {t(`${kind}.damaged.kept`, { key: damage.key })}
       </p>
       <div className="change-buttons">
         <button type="button" className="change-button" onClick={download} data-testid={`${kind}-damaged-download`}>

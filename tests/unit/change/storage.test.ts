@@ -69,6 +69,15 @@ describe('scenario and worklist storage', () => {
     storage.setItem(WORKLIST_KEY, JSON.stringify([intro]));
     expect(overlays.loadWorklist()).toEqual([intro]);
     expect(overlays.worklistDamage!()).toBeNull();
+    // Entries kept with a value put back to its default are counted too (they were reset unseen).
+    storage.setItem(WORKLIST_KEY, JSON.stringify([intro, { ...intro, b: { id: 'y' }, status: '__proto__' }, { ...intro, b: { id: 'z' }, owner: 2 }, { ...intro, b: { id: 'w' }, origin: 'toString' }]));
+    expect(overlays.loadWorklist().map((i) => [i.status, i.owner, i.origin])).toEqual([
+      [intro.status, intro.owner, intro.origin],
+      ['to_make', intro.owner, intro.origin],
+      [intro.status, '', intro.origin],
+      [intro.status, intro.owner, 'manual'],
+    ]);
+    expect(overlays.worklistDamage!()).toMatchObject({ unreadable: false, skipped: 0, altered: 3 });
   });
 
   it('a stored scenario that cannot be read whole is kept aside per dataset and says what was lost (it was dropped without a word)', () => {
