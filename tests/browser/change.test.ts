@@ -342,6 +342,24 @@ describe('a wrong file for the worklist', () => {
   });
 });
 
+describe('a pasted comparison link too long for the address bar', () => {
+  it('is refused with its length and what to do, and the view keeps its comparison', async () => {
+    // 250 KB was applied, and then the page could not be reloaded (the server refused the request line).
+    await open('?view=change');
+    await session.page.getByTestId('change-kind-link').check();
+    const cities = Array.from({ length: 2000 }, (_, i) => `S${i}`).join(',');
+    await session.page.getByTestId('change-against-input').fill(`sector=care&city=${cities}`);
+    await session.page.getByTestId('change-against-apply').click();
+    await expect.poll(() => session.page.getByTestId('change-against-refused').textContent()).toMatch(/^Deze link is [\d.]+ tekens lang in de adresbalk; tot 8\.000 is te herladen en te delen, dus is hij niet toegepast\./);
+    expect(session.page.url()).not.toContain('against=');
+    // A link of ordinary length is applied.
+    await session.page.getByTestId('change-against-input').fill('source=SIA');
+    await session.page.getByTestId('change-against-apply').click();
+    await expect.poll(() => session.page.url()).toContain('against=');
+    expect(await session.page.getByTestId('change-against-refused').count()).toBe(0);
+  });
+});
+
 describe('a comparison link with many unknown values', () => {
   it('names the first ten it drops and counts the rest, as the main notice does', async () => {
     const values = Array.from({ length: 300 }, (_, i) => `bron-${i}`).join(',');

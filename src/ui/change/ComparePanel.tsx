@@ -20,6 +20,12 @@ import { useChangeText } from './text';
 import { useTranslation } from 'react-i18next';
 import { linkValuesText } from '../shownValues';
 
+/**
+ * Characters of a compared link (as it is written into the address bar) that are applied: about
+ * what browsers, servers and chat apps pass on. Beyond it the page could not be reloaded.
+ */
+const MAX_AGAINST_LENGTH = 8000;
+
 export function ComparePanel({ datasetSlug }: { datasetSlug: string }) {
   const { t, lang } = useChangeText();
   const { t: common } = useTranslation();
@@ -56,8 +62,17 @@ export function ComparePanel({ datasetSlug }: { datasetSlug: string }) {
     setKind(k);
     if (k === 'periods' && state.against !== null) store.updateView((v) => ({ ...v, change: { ...v.change, against: null } }));
   };
+  const [linkRefused, setLinkRefused] = useState<string | null>(null);
   const applyLink = () => {
     const text = link.trim();
+    // The compared link goes into the address bar; one of 250 KB was applied, and then the page
+    // could not be reloaded or shared (the server refuses such a request line).
+    const length = encodeURIComponent(text).length;
+    if (length > MAX_AGAINST_LENGTH) {
+      setLinkRefused(t('compare.linkTooLong', { length, limit: MAX_AGAINST_LENGTH }));
+      return;
+    }
+    setLinkRefused(null);
     store.updateView((v) => ({ ...v, change: { ...v.change, against: text || null } }));
   };
 
@@ -137,6 +152,11 @@ export function ComparePanel({ datasetSlug }: { datasetSlug: string }) {
                 {t('compare.apply')}
               </button>
             </div>
+            {linkRefused && (
+              <p className="change-status warning" role="alert" data-testid="change-against-refused">
+                {linkRefused}
+              </p>
+            )}
             <p className="change-hint">{t('compare.linkHint')}</p>
             {request?.kind === 'link' && request.ignored.length > 0 && (
               <p className="change-note" data-testid="change-ignored">
