@@ -291,27 +291,24 @@ describe('a wrong file for the worklist', () => {
     await open('?view=change&change=worklist');
     await page.getByTestId('worklist-manual').locator('summary').click();
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
-    for (const [picker, name] of [['worklist-a', 'Haga'], ['worklist-b', 'Delft']] as const) {
-      await page.getByTestId(`${picker}-input`).focus();
-      await page.keyboard.type(name);
-      await page.getByTestId(`${picker}-option`).first().waitFor();
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
-      await page.getByTestId(`${picker}-chip`).waitFor();
-    }
+    /** Picks organisation A and B by keyboard: type, arrow down, Enter. */
+    const pickPair = async (a: string, b: string) => {
+      for (const [picker, name] of [['worklist-a', a], ['worklist-b', b]] as const) {
+        await page.getByTestId(`${picker}-input`).focus();
+        await page.keyboard.type(name);
+        await page.getByTestId(`${picker}-option`).first().waitFor();
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+        await page.getByTestId(`${picker}-chip`).waitFor();
+      }
+    };
+    await pickPair('Haga', 'Delft');
     await page.getByTestId('worklist-add-manual').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('worklist-row').count()).toBe(1);
     await expect.poll(focused).toBe('worklist-a-input');
     // A second pair, then remove the first row by keyboard: focus goes to the remaining row's button.
-    for (const [picker, name] of [['worklist-a', 'TNO'], ['worklist-b', 'Atos']] as const) {
-      await page.getByTestId(`${picker}-input`).focus();
-      await page.keyboard.type(name);
-      await page.getByTestId(`${picker}-option`).first().waitFor();
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
-      await page.getByTestId(`${picker}-chip`).waitFor();
-    }
+    await pickPair('TNO', 'Atos');
     await page.getByTestId('worklist-add-manual').click();
     await expect.poll(() => page.getByTestId('worklist-row').count()).toBe(2);
     await page.getByTestId('worklist-remove').first().focus();
