@@ -19,16 +19,6 @@ export type SectorCorrectionMap = ReadonlyMap<string, Sector>;
 export const CORRECTION_COLUMNS = ['organisation_id', 'name', 'sector'] as const;
 const PREFIX = 'bruggen.sectorCorrections.';
 
-type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
-
-function storageOrUndefined(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A key that identifies a dataset across sessions: its name and a hash of its organisation ids. */
 export function datasetKey(dataset: Dataset): string {
   let h = 0x811c9dc5;
@@ -60,19 +50,6 @@ export function mergeCorrections(...maps: readonly SectorCorrectionMap[]): Map<s
   return out;
 }
 
-/**
- * Reads the stored corrections. The format is a JSON object `{ "<organisation id>": "<sector>" }`;
- * JSON.parse makes every key, `__proto__` included, an own property, so Object.entries sees them all.
- */
-export function loadCorrections(key: string, storage: Storage | undefined = storageOrUndefined()): Map<string, Sector> {
-  try {
-    const raw = storage?.getItem(PREFIX + key);
-    return raw ? new Map(readCorrectionsValue(JSON.parse(raw) as unknown).items) : new Map();
-  } catch {
-    return new Map();
-  }
-}
-
 /** Where a dataset's corrections are stored: this prefix and the dataset's key. */
 export const CORRECTIONS_PREFIX = PREFIX;
 /** Where stored corrections that could not be read whole are copied before anything overwrites them. */
@@ -80,7 +57,9 @@ export const DAMAGED_CORRECTIONS_PREFIX = 'bruggen.sectorCorrectionsDamaged.';
 
 /**
  * The corrections of a stored value, and how many entries were left out: an entry whose sector is
- * no sector, or a value that is no object (one). Said, never dropped unseen (browser.ts).
+ * no sector, or a value that is no object (one). Said, never dropped unseen (session/browser.ts).
+ * The format is a JSON object `{ "<organisation id>": "<sector>" }`; JSON.parse makes every key,
+ * `__proto__` included, an own property, so Object.entries sees them all.
  */
 export function readCorrectionsValue(value: unknown): { items: [string, Sector][]; skipped: number } {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { items: [], skipped: 1 };
@@ -93,8 +72,11 @@ export function readCorrectionsValue(value: unknown): { items: [string, Sector][
   return { items, skipped };
 }
 
-/** Stores the corrections; false when the browser refused (storage full): they then last for this session only, and the app says so. */
-export function saveCorrections(key: string, corrections: SectorCorrectionMap, storage: Storage | undefined = storageOrUndefined()): boolean {
+/**
+ * Stores the corrections; false when the browser refused (storage full): they then last for this
+ * session only, and the app says so. Read back with `readCorrectionsValue` (session/browser.ts).
+ */
+export function saveCorrections(key: string, corrections: SectorCorrectionMap, storage: Pick<Storage, 'setItem'> | undefined): boolean {
   try {
     // Object.fromEntries defines own properties, so an id `__proto__` is written like any other.
     storage?.setItem(PREFIX + key, JSON.stringify(Object.fromEntries(corrections)));

@@ -8,26 +8,31 @@ import { indexedDbShelf, memoryShelf, type ShelfWriter } from './shelf';
 import { packedBuffers, transferableBytes, transferableCopy } from '../data/import/transport';
 import { RpcClient } from '../workers/rpc';
 import type { ShelfProtocol } from '../workers/protocols';
-import { browserStorage, loadChecked, storageOverlays, type DamagedStored } from '../change/storage';
+import { browserStorage, loadChecked, storageOverlays, type DamagedStored, type Storage } from '../change/storage';
 import { SessionStore, type CorrectionStore, type LocationPort } from './store';
 
 /** The IndexedDB database of the shelf. */
 const SHELF_NAME = 'bruggen';
 
 /**
- * Sector corrections per dataset in localStorage, read into a Map (any string is a valid id). What
+ * Sector corrections per dataset in `storage`, read into a Map (any string is a valid id). What
  * cannot be read whole is copied aside and said, as a damaged worklist is (change/storage.ts).
  */
-let correctionsDamage: DamagedStored | null = null;
-export const localCorrections: CorrectionStore = {
-  load(key) {
-    const loaded = loadChecked(browserStorage(), CORRECTIONS_PREFIX + key, DAMAGED_CORRECTIONS_PREFIX + key, readCorrectionsValue);
-    correctionsDamage = loaded.damage;
-    return new Map(loaded.items);
-  },
-  save: (key, corrections) => saveCorrections(key, corrections, browserStorage() as globalThis.Storage | undefined),
-  damage: () => correctionsDamage,
-};
+export function storedCorrections(storage: Storage | undefined = browserStorage()): CorrectionStore {
+  let damage: DamagedStored | null = null;
+  return {
+    load(key) {
+      const loaded = loadChecked(storage, CORRECTIONS_PREFIX + key, DAMAGED_CORRECTIONS_PREFIX + key, readCorrectionsValue);
+      damage = loaded.damage;
+      return new Map(loaded.items);
+    },
+    save: (key, corrections) => saveCorrections(key, corrections, storage),
+    damage: () => damage,
+  };
+}
+
+/** The browser's: localStorage. */
+export const localCorrections = storedCorrections();
 
 export const browserLocation: LocationPort = {
   read: () => window.location.search,

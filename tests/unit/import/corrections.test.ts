@@ -6,18 +6,18 @@ import {
   applySectorRules,
   correctionsToCsv,
   datasetKey,
-  loadCorrections,
   mergeCorrections,
   parseCorrectionsCsv,
   readCorrectionsValue,
   saveCorrections,
 } from '../../../src/data/sectorCorrections';
+import { storedCorrections } from '../../../src/session/browser';
 
 const { dataset } = parseCanonicalFiles([{ name: 'p.csv', text: 'activity_id,organisation\nA1,Zebra\nA1,=Formula Org\nA1,Gemeente Delft\n' }]);
 
 function memoryStorage() {
   const store = new Map<string, string>();
-  return { store, storage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } };
+  return { store, storage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) } };
 }
 
 describe('stored corrections read whole or said', () => {
@@ -81,13 +81,17 @@ describe('sector corrections', () => {
     expect(key).toMatch(/^p\.csv#[0-9a-f]+$/);
     saveCorrections(key, new Map([['zebra', 'care']]), storage);
     expect(store.get(`bruggen.sectorCorrections.${key}`)).toBe('{"zebra":"care"}');
-    expect(loadCorrections(key, storage)).toEqual(new Map([['zebra', 'care']]));
-    expect(loadCorrections('other', storage)).toEqual(new Map());
+    const stored = storedCorrections(storage);
+    expect(stored.load(key)).toEqual(new Map([['zebra', 'care']]));
+    expect(stored.damage!()).toBeNull();
+    expect(stored.load('other')).toEqual(new Map());
     store.set([...store.keys()][0]!, '{"zebra":"martian","x":"tech"}');
-    expect(loadCorrections(key, storage)).toEqual(new Map([['x', 'tech']]));
+    expect(stored.load(key)).toEqual(new Map([['x', 'tech']]));
+    expect(stored.damage!()).toMatchObject({ unreadable: false, skipped: 1, key: `bruggen.sectorCorrectionsDamaged.${key}` });
     for (const broken of ['[1,2]', 'null', '"care"', '{not json']) {
       store.set(`bruggen.sectorCorrections.${key}`, broken);
-      expect(loadCorrections(key, storage)).toEqual(new Map());
+      expect(stored.load(key)).toEqual(new Map());
+      expect(store.get(`bruggen.sectorCorrectionsDamaged.${key}`)).toBe(broken);
     }
   });
 
@@ -123,7 +127,7 @@ describe('organisation ids that are Object.prototype names', () => {
     const corrections = new Map(ids.map((id, i) => [id, i % 2 ? 'tech' : 'care'] as const));
     const { storage } = memoryStorage();
     saveCorrections('odd', corrections, storage);
-    expect(loadCorrections('odd', storage)).toEqual(corrections);
+    expect(storedCorrections(storage).load('odd')).toEqual(corrections);
     const back = parseCorrectionsCsv(correctionsToCsv(odd, corrections), odd);
     expect(back.problems).toEqual([]);
     expect(back.corrections).toEqual(corrections);
