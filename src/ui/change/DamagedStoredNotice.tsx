@@ -1,11 +1,14 @@
 /**
- * Says that a stored worklist or what-if scenario could not be read whole, where its text is kept,
+ * Says that a stored worklist, what-if scenario or set of sector corrections could not be read whole, where its text is kept,
  * and offers it for download; and that the browser refused to store one (storage full). The user's
  * own work is never dropped unseen (src/change/storage.ts).
  */
 import type { DamagedStored } from '../../change/storage';
 import { downloadText, exportFileName } from '../../export/download';
 import { useChangeText } from './text';
+
+/** What the user keeps in the browser's storage: the worklist, a dataset's scenario, its sector corrections. */
+type StoredKind = 'worklist' | 'whatif' | 'corrections';
 
 export function DamagedStoredNotice({
   damage,
@@ -14,8 +17,8 @@ export function DamagedStoredNotice({
   onDismiss,
 }: {
   damage: DamagedStored;
-  /** The panel's words (`worklist.damaged.*`, `whatif.damaged.*`) and test ids (`worklist-damaged`, `whatif-damaged`). */
-  kind: 'worklist' | 'whatif';
+  /** The words (`worklist.damaged.*`, `whatif.damaged.*`, `corrections.damaged.*`) and test ids (`worklist-damaged`, …). */
+  kind: StoredKind;
   datasetSlug: string;
   onDismiss(): void;
 }) {
@@ -39,8 +42,8 @@ export function DamagedStoredNotice({
   );
 }
 
-/** The browser refused to store the worklist or scenario as it is now: it lasts for this session only. */
-export function NotSavedNotice({ kind }: { kind: 'worklist' | 'whatif' }) {
+/** The browser refused to store the worklist, scenario or sector corrections as they are now: they last for this session only. */
+export function NotSavedNotice({ kind }: { kind: StoredKind }) {
   const { t } = useChangeText();
   return (
     <p className="change-status warning" role="alert" data-testid={`${kind}-not-saved`}>
