@@ -150,10 +150,10 @@ export interface SessionSnapshot {
   /** Imported datasets on the shelf, most recent first. */
   recent: ShelvedSummary[];
   /**
-   * An imported dataset this browser kept could not be opened (damaged): its label, and what was
-   * wrong (shelfCheck.ts, in English, for the console and tests). It was taken off the shelf.
+   * An imported dataset this browser kept could not be opened: damaged (taken off the shelf), or no
+   * longer kept (`missing`). Its label, and what was wrong (shelfCheck.ts, in English, for the
+   * console and tests): said, not replaced unseen by the built-in data.
    */
-  /** An imported dataset to reopen was damaged, or is no longer kept (`missing`): said, not replaced unseen. */
   shelfDamaged: { label: string; problem: string; missing?: boolean } | null;
   /** The last attempt to keep an imported dataset failed (e.g. storage full); the data is still open. */
   shelfError: string | null;
