@@ -183,7 +183,7 @@ export function ImportPanel({ onImported, onPacked, onCancel, engine: givenEngin
           <FailedNotice summaries={state.summaries} words={words} />
           <MappingStep
             plans={state.plans}
-            t={t}
+            words={words}
             onChange={(i, plan) => setState((s) => (s.step === 'mapping' ? { ...s, plans: s.plans.map((p, j) => (j === i ? plan : p)) } : s))}
             onContinue={() => void build(state.summaries, state.plans)}
             onBack={() => setState({ step: 'choose', failed: [] })}

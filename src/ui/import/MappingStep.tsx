@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { ROLE_FIELDS, type FieldId, type MappingRole } from '../../data/import/fields';
 import type { TablePlan } from '../../data/import/pipeline';
 import { autoColumns, mappingMissing, type ColumnMapping } from '../../data/import/recognise';
-import { useImportMessages, type ImportT } from './useImportMessages';
+import type { ImportWords } from './useImportMessages';
 
 export interface EditablePlan extends TablePlan {
   remember: boolean;
@@ -21,24 +21,25 @@ const delimiterName = (d: string) => (d === '\t' ? 'tab' : d ? `"${d}"` : '—')
 /** Per table: what the file contains and what each column means, with example values. */
 export function MappingStep({
   plans,
-  t,
+  words,
   onChange,
   onContinue,
   onBack,
 }: {
   plans: EditablePlan[];
-  t: ImportT;
+  words: ImportWords;
   onChange: (index: number, plan: EditablePlan) => void;
   onContinue: () => void;
   onBack: () => void;
 }) {
+  const { t } = words;
   const blocked = plans.some((p) => mappingMissing(p.mapping).length > 0);
   return (
     <section className="import-mapping" aria-labelledby="import-mapping-title" data-testid="mapping-step">
       <h3 id="import-mapping-title">{t('mappingTitle')}</h3>
       <p>{t('mappingIntro')}</p>
       {plans.map((plan, index) => (
-        <TableMapping key={plan.table.id} plan={plan} t={t} onChange={(p) => onChange(index, p)} />
+        <TableMapping key={plan.table.id} plan={plan} words={words} onChange={(p) => onChange(index, p)} />
       ))}
       <div className="import-actions">
         <button type="button" className="import-button" onClick={onBack}>
@@ -76,9 +77,9 @@ function visibleColumns(header: readonly string[], columns: readonly (FieldId | 
   return { shown, more };
 }
 
-function TableMapping({ plan, t, onChange }: { plan: EditablePlan; t: ImportT; onChange: (p: EditablePlan) => void }) {
+function TableMapping({ plan, words, onChange }: { plan: EditablePlan; words: ImportWords; onChange: (p: EditablePlan) => void }) {
   const { table, mapping } = plan;
-  const { tp } = useImportMessages();
+  const { t, tp } = words;
   const missing = mappingMissing(mapping);
   const [filter, setFilter] = useState('');
   const [limit, setLimit] = useState(PAGE);

@@ -361,7 +361,7 @@ describe('huge, ragged and wide files', () => {
     const view = render(
       createElement(MappingStep, {
         plans: plans.map((p): EditablePlan => ({ ...p, remember: false })),
-        t: importWords('nl').t,
+        words: importWords('nl'),
         onChange: () => {},
         onContinue: () => {},
         onBack: () => {},
