@@ -208,8 +208,8 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
   // The dataset's own fields: its stated counts and focal organisation were dropped unsaid before
   // (an export read back lost them); anything else is named as not read.
   const extras: DocumentExtras = {};
-  const unreadDataset = new Map<string, number>();
-  for (const key of Object.keys(dataset)) if (!DATASET_FIELDS.has(key)) unreadDataset.set(mayHaveHalves ? whole(key) : key, 1);
+  const unreadDataset = new Set<string>();
+  for (const key of Object.keys(dataset)) if (!DATASET_FIELDS.has(key)) unreadDataset.add(mayHaveHalves ? whole(key) : key);
   const counts = Object.hasOwn(dataset, 'statedCounts') ? dataset.statedCounts : undefined;
   if (Array.isArray(counts)) {
     const header = Object.values(FIELDS.statedCounts);
@@ -218,10 +218,10 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
       return { values: header.map((h) => r.get(h) ?? ''), number: i + 1 };
     });
     extras.countTable = { id: `${file}#statedCounts`, file: `${file} (statedCounts)`, delimiter: '', header, rows, blankLines: 0, problems: [] };
-  } else if (counts !== undefined && counts !== null) unreadDataset.set('statedCounts', 1);
+  } else if (counts !== undefined && counts !== null) unreadDataset.add('statedCounts');
   const focal = Object.hasOwn(dataset, 'focal') ? dataset.focal : undefined;
   if (typeof focal === 'string' && focal) extras.focal = { id: focal, file };
-  else if (focal !== undefined && focal !== null && focal !== '') unreadDataset.set('focal', 1);
+  else if (focal !== undefined && focal !== null && focal !== '') unreadDataset.add('focal');
   return {
     ok: true,
     problems: [
@@ -230,7 +230,7 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
       ...unreadProblem(file, 'activities', unread.activities),
       ...unreadProblem(file, 'participations', unread.participations),
       ...unreadProblem(file, 'statedCounts', unread.statedCounts),
-      ...(unreadDataset.size ? [importProblem({ file, severity: 'warning' }, 'json-unread-fields', { fields: nameList([...unreadDataset.keys()].map((k) => k.slice(0, 60)), 20), known: [...DATASET_FIELDS].join(', ') }, 'dataset')] : []),
+      ...(unreadDataset.size ? [importProblem({ file, severity: 'warning' }, 'json-unread-fields', { fields: nameList([...unreadDataset].map((k) => k.slice(0, 60)), 20), known: [...DATASET_FIELDS].join(', ') }, 'dataset')] : []),
     ],
     ...(extras.countTable || extras.focal ? { extras } : {}),
     sources: [
