@@ -505,23 +505,26 @@ async function analyse(options: Options, threads: { helper: RunningHelper | null
   const { t } = createTranslator(lang);
   if (options.json) {
     const robustness = first.stages.robustness?.data ?? null;
-    // The helper's tie rows go where this placeholder is (a nonce, so no name can look like it).
-    const placeholder = tiesOnHelper ? `\u0000ties ${Math.random()}\u0000` : undefined;
-    const doc = toJson(dataset, report, result, network.projection, duplicates, dropped, first.visibility.counts, robustness, first.stages.betweenness!.data, placeholder);
+    const doc = toJson(dataset, report, result, network.projection, duplicates, dropped, first.visibility.counts, robustness, first.stages.betweenness!.data);
     const extra = { ...(comparison ? { comparison } : {}), ...(scenario ? { scenario } : {}), ...(worklist ? { worklist } : {}), ...(newWorklist ? { newWorklist } : {}) };
-    const text = JSON.stringify({ ...doc, ...extra });
-    const at = placeholder === undefined ? -1 : text.indexOf(JSON.stringify([placeholder]));
-    lap('JSON document');
-    if (at < 0) await writeOut(text);
-    else {
-      await writeOut(text.slice(0, at));
-      const ties = await helper!.tiesJson();
-      inner['JSON tie rows (helper thread, during the JSON document)'] = ties.ms;
-      for (const piece of ties.bytes) await writeOut(piece);
-      await writeOut(text.slice(at + JSON.stringify([placeholder]).length));
+    // Written as JSON.stringify writes the whole, one top-level value at a time: no string of the
+    // whole document (50 MB on H2020) to build, search and convert, and the helper's tie rows
+    // written where they belong as they come.
+    let separator = '{';
+    for (const [key, value] of Object.entries({ ...doc, ...extra })) {
+      const text = key === 'ties' && tiesOnHelper ? null : JSON.stringify(value);
+      if (text === undefined) continue; // JSON.stringify leaves such a key out too
+      await writeOut(`${separator}${JSON.stringify(key)}:`);
+      separator = ',';
+      if (text !== null) await writeOut(text);
+      else {
+        const ties = await helper!.tiesJson();
+        inner['JSON tie rows (helper thread, during the JSON document)'] = ties.ms;
+        for (const piece of ties.bytes) await writeOut(piece);
+      }
     }
-    await writeOut('\n');
-    lap('write');
+    await writeOut(separator === '{' ? '{}\n' : '}\n');
+    lap('JSON document, made and written');
   } else {
     let text = summary(dataset, report, result, lang, t, duplicates.length, filtersActive(filters) ? first.visibility.counts : null, first.stages.robustness?.data ?? null);
     const names = new Map<string, { name: string; sector: string }>();
@@ -618,7 +621,7 @@ function printTimings(
       for (const [s, m] of Object.entries(inner)) if (!s.startsWith('JSON')) lines.push(line(`  ${s}`, m));
       if (louvainRuns) lines.push(`    Louvain runs (communities) made on the helper thread: ${louvainRuns.helper} of ${louvainRuns.total}`);
     }
-    if (step === 'write') for (const [s, m] of Object.entries(inner)) if (s.startsWith('JSON')) lines.push(line(`  ${s}`, m));
+    if (step.startsWith('JSON document')) for (const [s, m] of Object.entries(inner)) if (s.startsWith('JSON')) lines.push(line(`  ${s}`, m));
   }
   const wall = performance.now();
   writeErr(
@@ -638,7 +641,6 @@ function toJson(
   visible: VisibilityCounts,
   robustness: RobustnessData | null,
   betweenness: BetweennessData,
-  tiesPlaceholder?: string,
 ) {
   const members = new Map<string, string[]>();
   for (const p of dataset.participations) {
@@ -686,7 +688,7 @@ function toJson(
       source: a.source,
       organisations: (members.get(a.id) ?? []).sort(),
     })),
-    ties: tiesPlaceholder === undefined ? rest.ties : [tiesPlaceholder],
+    ties: rest.ties,
     components: rest.components,
     communities: rest.communities,
     mixing: rest.mixing,

@@ -176,7 +176,7 @@ for (const s of steps) {
     const louvain = bruggen[0]!.louvainRuns;
     if (louvain) console.log(`    Louvain runs (communities) made on the helper thread: ${louvain.helper} of ${louvain.total} (first run)`);
   }
-  if (s === 'write') for (const x of innerSteps) if (x.startsWith('JSON')) stepLine(`  ${x}`, stepMs(x));
+  if (s.startsWith('JSON document')) for (const x of innerSteps) if (x.startsWith('JSON')) stepLine(`  ${x}`, stepMs(x));
 }
 const accounted = median(bruggen.map((b) => Object.values(b.timings).reduce((a, x) => a + x, 0)));
 console.log(`  ${'(start-up and the rest)'.padEnd(width)} ${sec(median(wall) - accounted).padStart(9)}`);
