@@ -30,7 +30,7 @@
 import { csrFromSortedEdges, type Csr } from './csr';
 import { mulberry32 } from './prng';
 import { compareIds } from './util';
-import { projectVisibleIncidence, resampleTies, tieRows, type VisibleIncidence } from './view';
+import { projectVisibleIncidence, ResampledAdjacency, tieRows, type VisibleIncidence } from './view';
 import type { WeightMode } from '../graph/projection';
 
 export interface KeyPlayerOptions {
@@ -89,6 +89,12 @@ export interface SectorCoverage {
   /** reached / total; null when the sector has no organisation. */
   fraction: number | null;
 }
+
+/**
+ * What the selection reads of a network: who is tied to whom, sectors and ids. Not the tie
+ * weights: reach counts organisations, so the bootstraps need not build them (ResampledAdjacency).
+ */
+export type KeyPlayerGraph = Pick<Csr, 'n' | 'ids' | 'offsets' | 'targets' | 'degree' | 'group' | 'groupNames'>;
 
 export interface KeyPlayerResult {
   k: number;
@@ -149,7 +155,7 @@ class ReachState {
   private readonly comStamp: Int32Array;
 
   constructor(
-    private readonly csr: Csr,
+    private readonly csr: KeyPlayerGraph,
     readonly steps: 1 | 2,
     target: Int32Array,
     targetCount: number,
@@ -313,7 +319,7 @@ class ReachState {
 
 /** Candidate order: larger value, more sectors, more communities, higher degree, smaller id. */
 function better(
-  csr: Csr,
+  csr: KeyPlayerGraph,
   a: { value: number; sectors: number; communities: number; node: number },
   b: { value: number; sectors: number; communities: number; node: number },
 ): boolean {
@@ -352,7 +358,7 @@ interface CandidateScratch {
  * the exact covered count minus `extra` (exact for the set before the removal that `extra` undoes).
  */
 function bestAddition(
-  csr: Csr,
+  csr: KeyPlayerGraph,
   state: ReachState,
   bound: Int32Array,
   minValue: number,
@@ -408,7 +414,7 @@ function bestAddition(
 }
 
 /** Target position per node (-1 for non-targets) and the de-duplicated target names. */
-function targetIndex(csr: Csr, targets: readonly string[]): { names: string[]; codes: number[]; of: Int32Array } {
+function targetIndex(csr: KeyPlayerGraph, targets: readonly string[]): { names: string[]; codes: number[]; of: Int32Array } {
   const names = [...new Set(targets)];
   const codes = names.map((t) => csr.groupNames.indexOf(t));
   const byGroup = new Int32Array(csr.groupNames.length).fill(-1);
@@ -421,7 +427,7 @@ function targetIndex(csr: Csr, targets: readonly string[]): { names: string[]; c
 }
 
 /** Upper bounds of every node's covered-target count for the empty set (exact for m = 1). */
-function initialBounds(csr: Csr, steps: 1 | 2, target: Int32Array, targetTotal: number): Int32Array {
+function initialBounds(csr: KeyPlayerGraph, steps: 1 | 2, target: Int32Array, targetTotal: number): Int32Array {
   const { n, offsets, targets } = csr;
   const tdeg = new Int32Array(n);
   for (let v = 0; v < n; v++) {
@@ -443,7 +449,7 @@ function initialBounds(csr: Csr, steps: 1 | 2, target: Int32Array, targetTotal: 
  * KPP-Pos key players for target reach (see the file comment). Pure; O(k · n) plus the exact
  * evaluations the bounds cannot rule out, each O(|m-ball|).
  */
-export function selectKeyPlayers(csr: Csr, options: KeyPlayerOptions): KeyPlayerResult {
+export function selectKeyPlayers(csr: KeyPlayerGraph, options: KeyPlayerOptions): KeyPlayerResult {
   const { n } = csr;
   const k = Math.max(1, Math.floor(options.k ?? 5));
   const steps: 1 | 2 = options.reachSteps === 2 ? 2 : 1;
@@ -606,7 +612,7 @@ function marginalOf(state: ReachState, p: number): number {
 }
 
 /** Orders a set greedily from the empty state (same tie-breaks) and describes what each pick adds. */
-function orderPicks(csr: Csr, state: ReachState, set: number[], marginals: Map<number, number>): KeyPlayerPick[] {
+function orderPicks(csr: KeyPlayerGraph, state: ReachState, set: number[], marginals: Map<number, number>): KeyPlayerPick[] {
   const left = set.slice();
   const out: KeyPlayerPick[] = [];
   const T = state.secReached.length;
@@ -719,9 +725,9 @@ type Incidence = Pick<VisibleIncidence, 'n' | 'memberOffsets' | 'members' | 'hub
 /**
  * Bootstrap robustness of the key-player selection as a generator yielding progress fractions
  * (one step per resample). Each resample draws as many activities as there are, with replacement
- * (seeded mulberry32), re-projects them as `projectVisibleIncidence(vi, weight, rowWeight)` would
- * (`resampleTies`, from the rows of each tie found once) and rebuilds the CSR on the same nodes;
- * `vi` must be in the CSR's node numbers.
+ * (seeded mulberry32) and keeps the ties `projectVisibleIncidence(vi, weight, rowWeight)` would
+ * (`ResampledAdjacency`, from the rows of each tie found once), on the same nodes; `vi` must be in
+ * the CSR's node numbers.
  */
 export function* convenerRobustnessSteps(
   csr: Csr,
@@ -743,22 +749,11 @@ export function* convenerRobustnessSteps(
   let overlapSum = 0;
   let allSectors = 0;
   let reachedSum = 0;
-  const ties = B > 0 ? tieRows(vi, weight) : null;
+  const adjacency = B > 0 ? new ResampledAdjacency(csr.n, tieRows(vi, weight)) : null;
   for (let b = 0; b < B; b++) {
     rowWeight.fill(0);
     for (let r = 0; r < rows; r++) rowWeight[Math.floor(rng() * rows)]!++;
-    const { edgeU, edgeV, edgeW } = resampleTies(ties!, rowWeight);
-    const resampled = csrFromSortedEdges({
-      ids: csr.ids,
-      index: csr.index,
-      labels: csr.labels,
-      group: csr.group,
-      groupNames: csr.groupNames,
-      edgeU,
-      edgeV,
-      edgeW,
-    });
-    const r = selectKeyPlayers(resampled, options);
+    const r = selectKeyPlayers({ n: csr.n, ids: csr.ids, group: csr.group, groupNames: csr.groupNames, ...adjacency!.resample(rowWeight) }, options);
     let overlap = 0;
     for (const p of r.picks) {
       chosen[p.node]!++;

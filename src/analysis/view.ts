@@ -259,7 +259,7 @@ export function projectVisibleIncidence(
 
 /**
  * The ties of two-mode data (every row drawn once) with the rows that form each, in increasing
- * order: what `resampleTies` needs to re-project a resample without scanning the rows again.
+ * order: what `ResampledAdjacency` needs to re-project a resample without scanning the rows again.
  */
 export interface TieRows {
   /** The ties, sorted by (u, v), as `projectVisibleIncidence` gives them. */
@@ -318,38 +318,62 @@ export function tieRows(vi: TwoModeRows, weight: WeightMode): TieRows {
 }
 
 /**
- * `projectVisibleIncidence(vi, weight, rowWeight)`'s ties and weights from `tieRows(vi, weight)`:
- * a tie is kept when one of its rows is drawn, and its weight is summed over its rows in the same
- * order, so the sums are the same floating-point numbers. One pass over the (tie, row) pairs,
- * several times faster than scanning the rows again (the convener bootstraps re-project ten or more
- * resamples of every activity).
+ * Who is tied to whom in resamples of the rows, on fixed nodes: the ties that
+ * `projectVisibleIncidence(vi, weight, rowWeight)` would give (a tie is kept when one of its rows
+ * is drawn), as sorted adjacency lists. The arcs of every
+ * tie are laid out once, in order; a resample filters them into buffers made once, so the
+ * convener bootstraps build no edge list, no weights and no new arrays per resample.
  */
-export function resampleTies(ties: TieRows, rowWeight: ArrayLike<number>): { edgeU: Int32Array; edgeV: Int32Array; edgeW: Float64Array } {
-  const { rowOffsets, rows, coefficient } = ties;
-  const m = ties.edgeU.length;
-  const keep = new Int32Array(m);
-  const sums = new Float64Array(m);
-  let kept = 0;
-  for (let e = 0; e < m; e++) {
-    let w = 0;
-    let drawn = false;
-    for (let j = rowOffsets[e]!, end = rowOffsets[e + 1]!; j < end; j++) {
-      const r = rows[j]!;
-      const t = rowWeight[r]!;
-      if (t > 0) {
-        w = w + coefficient[r]! * t;
-        drawn = true;
+export class ResampledAdjacency {
+  private readonly ties: TieRows;
+  /** Adjacency of all the ties: arcs of node x at allOffsets[x] …, each with its tie. */
+  private readonly allOffsets: Int32Array;
+  private readonly allTargets: Int32Array;
+  private readonly arcTie: Int32Array;
+  private readonly kept: Uint8Array;
+  private readonly offsets: Int32Array;
+  private readonly targets: Int32Array;
+  private readonly degree: Int32Array;
+
+  constructor(n: number, ties: TieRows) {
+    this.ties = ties;
+    const m = ties.edgeU.length;
+    const all = csrFromSortedEdges({ ids: new Array<string>(n), index: new Map(), labels: [], group: new Int32Array(n), groupNames: [], edgeU: ties.edgeU, edgeV: ties.edgeV, edgeW: Float64Array.from({ length: m }, (_, e) => e) });
+    this.allOffsets = all.offsets;
+    this.allTargets = all.targets;
+    // The "weights" above are the tie numbers, placed with their arcs.
+    this.arcTie = Int32Array.from(all.weights);
+    this.kept = new Uint8Array(m);
+    this.offsets = new Int32Array(n + 1);
+    this.targets = new Int32Array(2 * m);
+    this.degree = new Int32Array(n);
+  }
+
+  /**
+   * The adjacency of the resample in which row r is drawn rowWeight[r] times. The arrays are this
+   * object's own and are overwritten by the next call.
+   */
+  resample(rowWeight: ArrayLike<number>): { offsets: Int32Array; targets: Int32Array; degree: Int32Array } {
+    const { rowOffsets, rows } = this.ties;
+    const { kept, allOffsets, allTargets, arcTie, offsets, targets, degree } = this;
+    for (let e = 0; e < kept.length; e++) {
+      let drawn = 0;
+      for (let j = rowOffsets[e]!, end = rowOffsets[e + 1]!; j < end; j++) {
+        if (rowWeight[rows[j]!]! > 0) {
+          drawn = 1;
+          break;
+        }
       }
+      kept[e] = drawn;
     }
-    if (!drawn) continue;
-    keep[kept] = e;
-    sums[kept++] = w;
+    let q = 0;
+    for (let x = 0; x < degree.length; x++) {
+      offsets[x] = q;
+      for (let p = allOffsets[x]!, end = allOffsets[x + 1]!; p < end; p++) if (kept[arcTie[p]!]) targets[q++] = allTargets[p]!;
+      degree[x] = q - offsets[x]!;
+    }
+    offsets[degree.length] = q;
+    return { offsets, targets, degree };
   }
-  const edgeU = new Int32Array(kept);
-  const edgeV = new Int32Array(kept);
-  for (let i = 0; i < kept; i++) {
-    edgeU[i] = ties.edgeU[keep[i]!]!;
-    edgeV[i] = ties.edgeV[keep[i]!]!;
-  }
-  return { edgeU, edgeV, edgeW: sums.slice(0, kept) };
 }
+
