@@ -110,29 +110,51 @@ export function removeScenarioActivity(rows: readonly ScenarioRow[], activityId:
   return rows.filter((r) => r.activity_id !== activityId);
 }
 
-/** The rows grouped by activity, in the order they were added, with names from the data. */
-export function scenarioActivities(rows: readonly ScenarioRow[], dataset: Dataset): ScenarioActivity[] {
+/** How rows name their activity and organisation: the data's names first, else the row's own. */
+function rowNames(dataset: Dataset) {
   const acts = new Map(dataset.activities.map((a) => [a.id, a]));
   const orgs = new Map(dataset.organisations.map((o) => [o.id, o]));
+  return {
+    activity: (id: string) => acts.get(id),
+    title: (r: ScenarioRow, id: string) => acts.get(id)?.title ?? (r.activity_title?.trim() || id),
+    organisation: (r: ScenarioRow) => {
+      const orgId = r.organisation_id?.trim() ?? '';
+      return { id: orgId, name: (orgId && orgs.get(orgId)?.name) || r.organisation?.trim() || orgId };
+    },
+  };
+}
+
+/** The rows grouped by activity, in the order they were added, with names from the data. */
+export function scenarioActivities(rows: readonly ScenarioRow[], dataset: Dataset): ScenarioActivity[] {
+  const names = rowNames(dataset);
   const out = new Map<string, ScenarioActivity>();
   for (const r of rows) {
     const id = r.activity_id?.trim();
     if (!id) continue;
     let group = out.get(id);
     if (!group) {
-      const real = acts.get(id);
-      group = {
-        id,
-        title: real?.title ?? (r.activity_title?.trim() || id),
-        kind: real?.kind ?? (r.activity_kind?.trim() || UNSPECIFIED),
-        existing: !!real,
-        organisations: [],
-      };
+      const real = names.activity(id);
+      group = { id, title: names.title(r, id), kind: real?.kind ?? (r.activity_kind?.trim() || UNSPECIFIED), existing: !!real, organisations: [] };
       out.set(id, group);
     }
-    const orgId = r.organisation_id?.trim() ?? '';
-    const name = (orgId && orgs.get(orgId)?.name) || r.organisation?.trim() || orgId;
-    if (name) group.organisations.push({ id: orgId, name });
+    const organisation = names.organisation(r);
+    if (organisation.name) group.organisations.push(organisation);
   }
   return [...out.values()];
+}
+
+/**
+ * Where a problem of the scenario is, for the reader: the activity and organisation of the row it
+ * names. The rows have no file of their own (they are kept in the browser, and added to from the
+ * form, introductions and files), so applyScenario's row numbers (index + 2) mean nothing to them.
+ */
+export function scenarioRowPlaces(rows: readonly ScenarioRow[], dataset: Dataset): (rowNumber: number) => { activity: string; organisation: string } | null {
+  const names = rowNames(dataset);
+  // The activity as the scenario's list shows it (the first row's title), where "Weghalen" is.
+  const titles = new Map(scenarioActivities(rows, dataset).map((g) => [g.id, g.title]));
+  return (rowNumber) => {
+    const r = rows[rowNumber - 2];
+    if (!r) return null;
+    return { activity: titles.get(r.activity_id?.trim() ?? '') ?? '', organisation: names.organisation(r).name };
+  };
 }

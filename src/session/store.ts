@@ -95,7 +95,8 @@ export interface ScenarioSnapshot {
   /** Problems of the last scenario file read (its rows' own problems come with the result). */
   fileProblems: ImportProblem[];
   key: string | null;
-  result: { key: string; outcome: ScenarioOutcome } | null;
+  /** The outcome, with the rows it was computed from (its problems name their rows by number). */
+  result: { key: string; outcome: ScenarioOutcome; rows: ScenarioRow[] } | null;
   progress: ChangeProgress | null;
   error: string | null;
   /** With the scenario's rows the network would be too large to build (the size guard's report). */
@@ -901,7 +902,7 @@ export class SessionStore {
       key,
       (signal) => this.analysis().call('scenario', { rows, file: 'scenario', input }, { signal, onProgress: progress }),
       () => this.snapshot.scenario.key,
-      (outcome) => this.set({ scenario: { ...this.snapshot.scenario, result: { key, outcome }, progress: null, error: null, tooLarge: null } }),
+      (outcome) => this.set({ scenario: { ...this.snapshot.scenario, result: { key, outcome, rows }, progress: null, error: null, tooLarge: null } }),
       (error) => {
         const tooLarge = tooLargeOf(error);
         this.set({ scenario: { ...this.snapshot.scenario, progress: null, error: tooLarge ? null : messageOf(error), tooLarge } });

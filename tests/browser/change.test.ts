@@ -460,7 +460,7 @@ describe('a what-if scenario file of many activities', () => {
 });
 
 describe("a what-if scenario file's problems", () => {
-  it('are listed in Dutch by row and column, the first five, with how many more', async () => {
+  it('are listed in Dutch by the activity and organisation of their row, with the column, the first five, with how many more and what to do', async () => {
     await open('?view=change&change=whatif');
     const clear = session.page.getByTestId('whatif-clear');
     if (await clear.count()) await clear.click();
@@ -470,12 +470,15 @@ describe("a what-if scenario file's problems", () => {
     await report.waitFor({ timeout: 60_000 });
     const items = await report.locator('li').allTextContents();
     expect(items.slice(0, 5)).toEqual([
-      'Rij 2, kolom activity_id: Deze rij heeft geen activity_id, dus zegt ze niet bij welke activiteit de organisatie zou aansluiten.',
-      'Rij 3, kolom organisation_id: Organisatie-id "niemand" staat niet in de gegevens en deze rij geeft geen naam voor een nieuwe organisatie.',
-      'Rij 4, kolom organisation: "!!!" bevat geen letters of cijfers, dus wijst het geen organisatie aan.',
-      'Rij 5, kolom sector: "zorgachtig" is geen van de sectoren; de sector is in plaats daarvan uit de naam afgeleid.',
-      'Rij 5, kolom start_year: "0x7E4" is geen jaartal; de waarde is niet gebruikt, de rij wel.',
+      // The scenario's rows have no file of their own (stored, added to from the form and files):
+      // a row number would point nowhere.
+      'Bij een toevoeging van BOBErgo B.V. zonder activiteit, kolom activity_id: Deze rij heeft geen activity_id, dus zegt ze niet bij welke activiteit de organisatie zou aansluiten.',
+      'Bij “plan-1” (niemand), kolom organisation_id: Organisatie-id "niemand" staat niet in de gegevens en deze rij geeft geen naam voor een nieuwe organisatie.',
+      'Bij “plan-1” (!!!), kolom organisation: "!!!" bevat geen letters of cijfers, dus wijst het geen organisatie aan.',
+      'Bij “plan-2” (Nieuwe Partij), kolom sector: "zorgachtig" is geen van de sectoren; de sector is in plaats daarvan uit de naam afgeleid.',
+      'Bij “plan-2” (Nieuwe Partij), kolom start_year: "0x7E4" is geen jaartal; de waarde is niet gebruikt, de rij wel.',
     ]);
+    expect(await session.page.getByTestId('whatif-problems-fix').textContent()).toContain('(“Weghalen”)');
     // The sixth (the confidence) is counted; the duplicate row is information, not listed.
     expect(await session.page.getByTestId('whatif-problems-more').textContent()).toBe('en nog 1 probleem');
     await session.page.getByTestId('whatif-clear').click();

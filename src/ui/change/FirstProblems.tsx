@@ -9,17 +9,34 @@ const PROBLEMS_SHOWN = 5;
 
 /**
  * The first problems of a small file in the UI's language (with their row and column, for the
- * rows' own), and how many more there are. `testId` is the list's hook; the count line's is `testId`-more.
+ * rows' own, or where `placeOf` says they are), and how many more there are. `testId` is the
+ * list's hook; the count line's is `testId`-more.
  */
-export function FirstProblems({ problems, withRow = false, testId }: { problems: readonly ImportProblem[]; withRow?: boolean; testId: string }) {
+export function FirstProblems({
+  problems,
+  withRow = false,
+  placeOf,
+  testId,
+}: {
+  problems: readonly ImportProblem[];
+  withRow?: boolean;
+  /** The words before a problem of a row (ending in ":"), instead of its row number; null: none. */
+  placeOf?: (problem: ImportProblem) => string | null;
+  testId: string;
+}) {
   const { t, tp } = useChangeText();
   const importWords = useImportMessages();
   if (!problems.length) return null;
+  const placeText = (p: ImportProblem): string | null => {
+    if (placeOf) return placeOf(p);
+    if (!withRow || p.row === undefined) return null;
+    return p.column ? t('whatif.problemRowColumn', { row: p.row, column: p.column }) : t('whatif.problemRow', { row: p.row });
+  };
   return (
     <ul className="change-problems" data-testid={testId}>
       {problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
         <li key={i} data-code={p.code} data-row={p.row}>
-          {withRow && p.row !== undefined && `${p.column ? t('whatif.problemRowColumn', { row: p.row, column: p.column }) : t('whatif.problemRow', { row: p.row })} `}
+          {placeText(p) && `${placeText(p)} `}
           {visibleText(problemText(p, importWords).message)}
         </li>
       ))}

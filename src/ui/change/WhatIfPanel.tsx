@@ -11,7 +11,9 @@ import type { AnalysisResult } from '../../analysis/assemble';
 import type { ScenarioOutcome } from '../../change/document';
 import { scenarioMapModel } from '../../change/mapModel';
 import { comparisonCsv, comparisonJson, participationsCsv, scenarioRowsCsv } from '../../change/csv';
-import { introducedPairs, joinActivityRows, newActivityRows, scenarioActivities } from '../../change/scenarioRows';
+import { introducedPairs, joinActivityRows, newActivityRows, scenarioActivities, scenarioRowPlaces } from '../../change/scenarioRows';
+import type { ImportProblem } from '../../data/report';
+import type { ScenarioRow } from '../../data/scenario';
 import { MAX_PROJECTED_PAIRS, type TooLarge } from '../../graph/projection';
 import { OrganisationSearch } from '../../graph/search';
 import { useSession, useStore } from '../../session/react';
@@ -176,7 +178,7 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
               )}
               {outcome && (
                 <div className={`change-results${fresh ? '' : ' is-stale'}`} data-testid="whatif-results" aria-busy={!fresh}>
-                  <ImportLine outcome={outcome} />
+                  <ImportLine outcome={outcome} rows={scenario.result!.rows} />
                   {model && layout && <ChangeMap network={network} layout={layout} sectors={sectors} model={model} kind="whatif" testId="whatif-map" label={t('map.labelWhatif')} />}
                   <ComparisonSections comparison={outcome.document} nameOf={nameOf} prefix="whatif" marked />
                   <section className="change-section change-exports" aria-labelledby="whatif-export-title">
@@ -222,10 +224,32 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
   );
 }
 
-function ImportLine({ outcome }: { outcome: ScenarioOutcome }) {
+function ImportLine({ outcome, rows }: { outcome: ScenarioOutcome; rows: readonly ScenarioRow[] }) {
   const { t, tp } = useChangeText();
+  const dataset = useSession((s) => s.network)!.dataset;
   const r = outcome.document.import;
   const problems = r.problems.filter((p) => p.severity !== 'info');
+  const placeOf = useMemo(() => {
+    const rowPlace = scenarioRowPlaces(rows, dataset);
+    return (p: ImportProblem): string | null => {
+      if (p.row === undefined) return null;
+      const at = rowPlace(p.row);
+      const activity = visibleText(at?.activity ?? '');
+      const organisation = visibleText(at?.organisation ?? '');
+      const place =
+        activity && organisation
+          ? t('whatif.rowPlace', { activity, organisation })
+          : activity
+            ? t('whatif.rowPlaceActivity', { activity })
+            : organisation
+              ? t('whatif.rowPlaceOrganisation', { organisation })
+              : null;
+      // A row that names nothing is still counted among the scenario's rows.
+      if (!place) return p.column ? t('whatif.problemRowColumn', { row: p.row, column: p.column }) : t('whatif.problemRow', { row: p.row });
+      return p.column ? t('whatif.problemAtColumn', { place, column: p.column }) : t('whatif.problemAt', { place });
+    };
+  }, [rows, dataset, t]);
+  const ofRows = problems.some((p) => placeOf(p) !== null);
   return (
     <div className="change-section" data-testid="whatif-import-report">
       <p>
@@ -236,7 +260,12 @@ function ImportLine({ outcome }: { outcome: ScenarioOutcome }) {
           organisations: tp('whatif.newOrganisations', outcome.document.added.organisations.length),
         })}
       </p>
-      <FirstProblems problems={problems} withRow testId="whatif-problems" />
+      <FirstProblems problems={problems} placeOf={placeOf} testId="whatif-problems" />
+      {ofRows && (
+        <p className="change-hint" data-testid="whatif-problems-fix">
+          {t('whatif.problemsFix')}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareScenario } from '../../../src/analysis/compare';
-import { introducedPairs, introductionScenarioRows, joinActivityRows, newActivityRows, removeScenarioActivity, scenarioActivities } from '../../../src/change/scenarioRows';
+import { introducedPairs, introductionScenarioRows, joinActivityRows, newActivityRows, removeScenarioActivity, scenarioActivities, scenarioRowPlaces } from '../../../src/change/scenarioRows';
 import { applyScenario } from '../../../src/data/scenario';
 import { denHaagDataset } from '../../helpers/denHaag';
 
@@ -29,6 +29,28 @@ describe('scenario rows the app makes', () => {
     expect(joinActivityRows(rows, activity.id, [hmc])).toEqual([]);
     const groups = scenarioActivities(rows, dataset);
     expect(groups).toEqual([{ id: activity.id, title: activity.title, kind: activity.kind, existing: true, organisations: [{ id: hmc.id, name: hmc.name }] }]);
+  });
+
+  it("names a row's place by its activity and organisation (the data's names first), as applyScenario numbers the rows", () => {
+    const activity = dataset.activities[0]!;
+    const rows = [
+      { activity_id: activity.id, activity_title: 'Not this title', organisation_id: hmc.id, organisation: 'Not this name' },
+      { activity_id: 'plan-1', activity_title: 'Plan één', organisation: 'Nieuwe Partij' },
+      { activity_id: 'plan-2', organisation_id: 'nobody' },
+      { organisation: 'Zonder Activiteit' },
+      // A second title for plan-1 is not used: the place names the activity as the list shows it.
+      { activity_id: 'plan-1', activity_title: 'Plan twee', organisation_id: gdh.id },
+    ];
+    const placeOf = scenarioRowPlaces(rows, dataset);
+    // applyScenario's numbers: index + 2 (row 1 would be a file's header).
+    expect(applyScenario(dataset, rows).report.problems.map((p) => p.row)).toContain(5);
+    expect(placeOf(2)).toEqual({ activity: activity.title, organisation: hmc.name });
+    expect(placeOf(3)).toEqual({ activity: 'Plan één', organisation: 'Nieuwe Partij' });
+    expect(placeOf(4)).toEqual({ activity: 'plan-2', organisation: 'nobody' });
+    expect(placeOf(5)).toEqual({ activity: '', organisation: 'Zonder Activiteit' });
+    expect(placeOf(6)).toEqual({ activity: 'Plan één', organisation: gdh.name });
+    expect(placeOf(1)).toBeNull();
+    expect(placeOf(7)).toBeNull();
   });
 
   it('introductions: one activity of kind introduction per pair, a pair only once, never an organisation with itself', () => {
