@@ -184,7 +184,7 @@ if (!isMainThread && parentPort) {
     }
   };
   const runJob = (job: Job) => {
-    const context = { incidence: () => job.context.incidence, weight: job.context.weight };
+    const context = { incidence: () => job.context.incidence };
     for (const stage of job.stages) {
       const t = performance.now();
       try {

@@ -8,7 +8,6 @@ import { DEFAULT_TARGET_SECTORS, SECTORS, type Sector } from '../data/sectors';
 import { DEFAULT_FILTERS, type Filters, type Visibility } from '../filters/filters';
 import { buildNetwork, sectorCodes, type Network } from '../graph/network';
 import { DEFAULT_PROJECTION_RULES, type ProjectionRules } from '../graph/projection';
-import type { WeightMode } from '../graph/projection';
 import { assembleResult, type AnalysisResult, type StageResults, type VisibleTies } from './assemble';
 import { DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
 import { AWAITING_ELSEWHERE, type LouvainElsewhere } from './communities';
@@ -143,7 +142,7 @@ export interface StageHelper {
     stages: readonly StageName[],
     csr: Csr & { orgIndexOf: Int32Array },
     input: Omit<AnalysisInput, 'filters' | 'sectorsVersion'>,
-    context: { incidence: VisibleIncidence; weight: WeightMode },
+    context: { incidence: VisibleIncidence },
   ): Map<StageName, Promise<{ data: StageData[StageName]; ms: number }>>;
   /**
    * When present, the helper first takes `share` of the communities' first-round Louvain runs
@@ -227,10 +226,10 @@ export async function analyseDatasetConcurrently(
     if (timings) timings[stage] = ms;
   };
   const helperStages = helper.louvain ? HELPER_STAGES_AFTER_LOUVAIN : HELPER_STAGES;
-  const remote = helper.start(helperStages, csr, input, { incidence, weight: network.projection.rules.weight });
+  const remote = helper.start(helperStages, csr, input, { incidence });
   let louvainAsked = false;
   const louvain = helper.louvain;
-  const context: StageContext = { incidence: () => incidence, weight: network.projection.rules.weight };
+  const context: StageContext = { incidence: () => incidence };
   if (louvain) {
     context.louvainElsewhereShare = louvain.share;
     context.louvainElsewhere = (edges, seeds, options) => {

@@ -31,7 +31,6 @@ import { csrFromSortedEdges, type Csr } from './csr';
 import { mulberry32 } from './prng';
 import { compareIds } from './util';
 import { projectVisibleIncidence, ResampledAdjacency, tieRows, type VisibleIncidence } from './view';
-import type { WeightMode } from '../graph/projection';
 
 export interface KeyPlayerOptions {
   /** Number of picks wanted; default 5. */
@@ -687,8 +686,6 @@ export interface RobustnessOptions extends KeyPlayerOptions {
   bootstraps?: number;
   /** Default 42. */
   seed?: number;
-  /** Tie weight of the re-projection (does not change reach, which counts hops); default `shared`. */
-  weight?: WeightMode;
   /** The selection on the data itself, when already computed with the same options. */
   original?: KeyPlayerResult;
   /** How many other frequently chosen organisations to list; default 10. */
@@ -726,8 +723,8 @@ type Incidence = Pick<VisibleIncidence, 'n' | 'memberOffsets' | 'members' | 'hub
  * Bootstrap robustness of the key-player selection as a generator yielding progress fractions
  * (one step per resample). Each resample draws as many activities as there are, with replacement
  * (seeded mulberry32) and keeps the ties `projectVisibleIncidence(vi, weight, rowWeight)` would
- * (`ResampledAdjacency`, from the rows of each tie found once), on the same nodes; `vi` must be in
- * the CSR's node numbers.
+ * under either weight rule (`ResampledAdjacency`, from the rows of each tie found once), on the
+ * same nodes; `vi` must be in the CSR's node numbers.
  */
 export function* convenerRobustnessSteps(
   csr: Csr,
@@ -737,7 +734,6 @@ export function* convenerRobustnessSteps(
   if (vi.n !== csr.n) throw new Error('convenerRobustness: the two-mode data and the CSR have different nodes');
   const B = Math.max(0, Math.floor(options.bootstraps ?? 50));
   const seed = options.seed ?? 42;
-  const weight = options.weight ?? 'shared';
   const maxAlternates = Math.max(0, Math.floor(options.maxAlternates ?? 10));
   const original = options.original ?? selectKeyPlayers(csr, options);
   const rows = vi.listing.length;
@@ -749,7 +745,7 @@ export function* convenerRobustnessSteps(
   let overlapSum = 0;
   let allSectors = 0;
   let reachedSum = 0;
-  const adjacency = B > 0 ? new ResampledAdjacency(csr.n, tieRows(vi, weight)) : null;
+  const adjacency = B > 0 ? new ResampledAdjacency(csr.n, tieRows(vi)) : null;
   for (let b = 0; b < B; b++) {
     rowWeight.fill(0);
     for (let r = 0; r < rows; r++) rowWeight[Math.floor(rng() * rows)]!++;

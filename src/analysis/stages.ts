@@ -12,7 +12,6 @@ import { SECTORS } from '../data/sectors';
 import type { Filters, Visibility } from '../filters/filters';
 import { applyFilters } from '../filters/filters';
 import type { Network } from '../graph/network';
-import type { WeightMode } from '../graph/projection';
 import { DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
 import { sampledBetweennessSteps } from './betweennessSampling';
 import { brokerageNormalised } from './brokerageNorm';
@@ -412,7 +411,7 @@ export class StagedAnalysis {
     };
     const t = now();
     const view = this.view(input);
-    const context: StageContext = { incidence: () => this.incidenceOf(input), weight: this.network.projection.rules.weight, ...elsewhere };
+    const context: StageContext = { incidence: () => this.incidenceOf(input), ...elsewhere };
     const data = (yield* computeStage(stage, view.csr, input, dependency, context)) as StageData[S];
     this.runs[stage]++;
     const result: StageResult<S> = { stage, key, viewKey: keys.view, data, ms: now() - t };
@@ -422,12 +421,11 @@ export class StagedAnalysis {
 }
 
 /**
- * What some stages need besides the CSR: the visible two-mode data and the weight rule; and where
+ * What some stages need besides the CSR: the visible two-mode data; and where
  * the communities may run part of their first round meanwhile (it does not change the result).
  */
 export interface StageContext {
   incidence?: () => VisibleIncidence;
-  weight?: WeightMode;
   louvainElsewhere?: LouvainElsewhere;
   /** The share of the first round's runs sent there (communities.ts `elsewhereShare`). */
   louvainElsewhereShare?: number;
@@ -551,7 +549,6 @@ export function* computeStage(
         ...options,
         bootstraps: bootstrapsFor(incidence, csr, input.bootstraps, input.reach),
         seed: input.seed,
-        weight: context.weight ?? 'shared',
       });
       return {
         bootstraps: r.bootstraps,

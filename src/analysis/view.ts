@@ -268,11 +268,10 @@ export interface TieRows {
   /** Tie e is formed by the rows `rows[rowOffsets[e]]` … `rows[rowOffsets[e + 1] − 1]`. */
   rowOffsets: Int32Array;
   rows: Int32Array;
-  /** What one draw of a row adds to the weight of each of its ties. */
-  coefficient: Float64Array;
 }
 
-export function tieRows(vi: TwoModeRows, weight: WeightMode): TieRows {
+/** The ties of two-mode data with their rows (the weight rule changes weights only, not which pairs are tied). */
+export function tieRows(vi: TwoModeRows): TieRows {
   const { n } = vi;
   const index = columnIndex(vi, () => 1);
   const bound = Math.min(index.total, (n * (n - 1)) / 2);
@@ -313,7 +312,6 @@ export function tieRows(vi: TwoModeRows, weight: WeightMode): TieRows {
     edgeV: edgeV.slice(0, m),
     rowOffsets: rowOffsets.slice(0, m + 1),
     rows,
-    coefficient: rowCoefficients(vi, weight),
   };
 }
 

@@ -203,7 +203,7 @@ export function createAnalysisService(options: AnalysisServiceOptions = {}): Han
     // (on two cores it made them, and the map, 4–5 s later on H2020), so it starts once they are done.
     if (plan.includes('communities') && !e.cached('communities', keys.communities)) return;
     const viewId = `${keys.view}\u0000${job.input.sectorsVersion}`;
-    const view = () => ({ id: viewId, csr, incidence: e.incidenceOf(job.input), weight: e.network.projection.rules.weight });
+    const view = () => ({ id: viewId, csr, incidence: e.incidenceOf(job.input) });
     // In HELPER_STAGES order: betweenness first, as the suggestions wait for it.
     for (const stage of HELPER_STAGES.filter((s) => plan.includes(s))) {
       const key = keys[stage];

@@ -10,7 +10,6 @@ import type { AnalysisInput, StageData, StageName } from '../analysis/stages';
 import { computeHelperStage, HELPER_STAGES } from '../analysis/index';
 import type { Csr } from '../analysis/csr';
 import type { VisibleIncidence } from '../analysis/view';
-import type { WeightMode } from '../graph/projection';
 import { now } from '../analysis/util';
 import { transfer, type Handlers } from './rpc';
 import { louvainRuns, type EdgeList } from '../analysis/communities';
@@ -21,7 +20,6 @@ export interface HelperView {
   id: string;
   csr: Csr & { orgIndexOf: Int32Array };
   incidence: VisibleIncidence | null;
-  weight: WeightMode;
 }
 
 export interface StageHelperProtocol {
@@ -63,10 +61,10 @@ export function createStageHelperService(): Handlers<StageHelperProtocol> {
     compute({ view, stage, input }, { progress }) {
       if (!HELPER_STAGES.includes(stage)) throw new Error(`The stage helper does not compute ${stage}: it depends on other stages.`);
       if (!kept || kept.id !== view) throw new Error(`The stage helper has no view ${view}.`);
-      const { csr, incidence, weight } = kept;
+      const { csr, incidence } = kept;
       const start = now();
       let reported = start;
-      const data = computeHelperStage(stage, csr, input, incidence ? { incidence: () => incidence, weight } : { weight }, (fraction) => {
+      const data = computeHelperStage(stage, csr, input, incidence ? { incidence: () => incidence } : {}, (fraction) => {
         const at = now();
         if (at - reported < PROGRESS_MS) return;
         progress(fraction);

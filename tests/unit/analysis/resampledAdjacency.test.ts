@@ -112,7 +112,7 @@ describe('re-projecting a resample', () => {
   it('ResampledAdjacency has the brute-force ties as sorted lists, resample after resample', () => {
     fc.assert(
       fc.property(dataArb, ({ data, weight, rowWeight, nextRowWeight }) => {
-        const adjacency = new ResampledAdjacency(data.n, tieRows(data, weight));
+        const adjacency = new ResampledAdjacency(data.n, tieRows(data));
         expect(listsOf(adjacency.resample(rowWeight), data.n)).toEqual(adjacencyLists(data.n, bruteForce(data, weight, rowWeight)));
         // The second resample overwrites the first in the same buffers.
         expect(listsOf(adjacency.resample(nextRowWeight), data.n)).toEqual(adjacencyLists(data.n, bruteForce(data, weight, nextRowWeight)));
@@ -130,7 +130,7 @@ describe('re-projecting a resample', () => {
       hub: Uint8Array.from([0, 0, 0, 0, 0, 0, 1, 0, 0]),
       listing: Uint8Array.from([0, 0, 1]),
     };
-    const adjacency = new ResampledAdjacency(5, tieRows(data, 'shared'));
+    const adjacency = new ResampledAdjacency(5, tieRows(data));
     expect(listsOf(adjacency.resample([1, 1, 1]), 5)).toEqual([[1, 2, 4], [0, 2, 3], [0, 1, 3], [1, 2, 4], [0, 3]]);
     expect(listsOf(adjacency.resample([0, 0, 0]), 5)).toEqual([[], [], [], [], []]);
     expect(listsOf(adjacency.resample([0, 2, 0]), 5)).toEqual([[], [2, 3], [1, 3], [1, 2], []]);
