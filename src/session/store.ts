@@ -758,24 +758,52 @@ export class SessionStore {
         { input, wanted: [...STAGES] },
         { onProgress: (event) => this.receive(event, networkVersion) },
       );
+      // The reply comes after the request's last event: what the inbox holds goes first.
+      this.applyInbox();
       if (this.snapshot.networkVersion === networkVersion && this.snapshot.analysis.keys === keys) {
         this.set({ analysis: { ...this.snapshot.analysis, progress: null } });
       }
     } catch (e) {
+      this.applyInbox();
       if (e instanceof CancelledError || this.snapshot.networkVersion !== networkVersion) return;
       this.set({ analysis: { ...this.snapshot.analysis, progress: null, error: e instanceof Error ? e.message : String(e) } });
     }
   }
 
+  /**
+   * Analysis events received and not yet applied. Each update of the store is a render (and, for
+   * the map's sizes and colours, a redraw): the built-in data's ten stages are done in the worker
+   * while the page is still creating the map, and their twenty queued messages, applied one by one,
+   * kept the page busy for 0.6 s more. Events are applied together after the messages queued with
+   * them (yieldToEventLoop queues behind those), in the order they came.
+   */
+  private inbox: { networkVersion: string; events: AnalysisEvent[] } | null = null;
+
   private receive(event: AnalysisEvent, networkVersion: string) {
     if (this.snapshot.networkVersion !== networkVersion) return;
-    const analysis = this.snapshot.analysis;
-    if (event.type === 'progress') {
-      this.set({ analysis: { ...analysis, progress: { stage: event.stage, fraction: event.fraction } } });
+    if (this.inbox?.networkVersion === networkVersion) {
+      this.inbox.events.push(event);
       return;
     }
-    milestone(`stage:${event.result.stage}`);
-    this.set({ analysis: this.withAssembled({ ...analysis, results: { ...analysis.results, [event.result.stage]: event.result } }) });
+    this.applyInbox();
+    this.inbox = { networkVersion, events: [event] };
+    void yieldToEventLoop().then(() => this.applyInbox());
+  }
+
+  private applyInbox() {
+    const inbox = this.inbox;
+    this.inbox = null;
+    if (!inbox || this.disposed || this.snapshot.networkVersion !== inbox.networkVersion) return;
+    const analysis = this.snapshot.analysis;
+    let { progress, results } = analysis;
+    for (const event of inbox.events) {
+      if (event.type === 'progress') progress = { stage: event.stage, fraction: event.fraction };
+      else {
+        milestone(`stage:${event.result.stage}`);
+        results = { ...results, [event.result.stage]: event.result };
+      }
+    }
+    this.set({ analysis: results === analysis.results ? { ...analysis, progress } : this.withAssembled({ ...analysis, progress, results }) });
   }
 
   /**

@@ -7,6 +7,9 @@ import { SessionProvider, useSession } from '../../../src/session/react';
 import { freshResult } from '../../../src/session/store';
 import { mergeDropped } from '../../../src/session/clean';
 import { denHaagDataset } from '../../helpers/denHaag';
+import { createAnalysisService } from '../../../src/workers/analysisService';
+import type { AnalysisProtocol } from '../../../src/workers/protocols';
+import { inProcessPair, serve } from '../../../src/workers/rpc';
 import { analysed, harness, until, type Harness } from './harness';
 
 let open: Harness[] = [];
@@ -35,6 +38,44 @@ describe('the session store', () => {
     expect(Object.values(runs(h))).toEqual(STAGES.map(() => 1));
     expect(s.analysis.assembled!.result.organisations.length).toBe(s.visibility!.counts.organisations);
     expect(s.analysis.assembled!.result.municipality!.id).toBe('gemeente-den-haag');
+  });
+
+  it('applies analysis events that arrive together in one update: one render, not one per stage', async () => {
+    // The worker's messages delivered only with its reply, all at once, as a page busy creating the
+    // map finds them queued when the worker has finished every stage of a small network.
+    const service = createAnalysisService();
+    const h = harness('', {
+      createAnalysisWorker() {
+        const [client, server] = inProcessPair();
+        serve<AnalysisProtocol>(server, service);
+        const held: MessageEvent[] = [];
+        return {
+          ...client,
+          addEventListener(type: 'message', listener: (event: MessageEvent) => void) {
+            client.addEventListener(type, (event) => {
+              held.push(event);
+              if ((event.data as { t: string }).t === 'progress') return;
+              for (const e of held.splice(0)) listener(e);
+            });
+          },
+        };
+      },
+    });
+    open.push(h);
+    const updates: number[] = [];
+    let results = h.store.getSnapshot().analysis.results;
+    h.store.subscribe(() => {
+      const now = h.store.getSnapshot().analysis.results;
+      if (now !== results) updates.push(Object.keys(now).length - Object.keys(results).length);
+      results = now;
+    });
+    const dataset = denHaagDataset();
+    const layout = new Map(dataset.organisations.map((o, i) => [o.id, [i, i] as [number, number]]));
+    await h.store.open(dataset, { kind: 'builtin', id: 'den-haag' }, { layout, correctionsKey: 'den-haag' });
+    const s = await until(h.store, analysed);
+    expect(updates).toEqual([STAGES.length]);
+    expect(s.analysis.progress).toBeNull();
+    expect(s.analysis.assembled!.stale).toEqual([]);
   });
 
   it('changing k reruns only the conveners (and their robustness)', async () => {
