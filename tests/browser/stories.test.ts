@@ -285,6 +285,10 @@ describe('the leadership table', () => {
     // The actions under its introductions look like buttons (they once lost their border outside the change view).
     const adopt = page.getByTestId(`convener-adopt-${first.id}`);
     expect(await adopt.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
+    // Its accessible name starts with what it shows (WCAG 2.5.3; axe's label-content-name-mismatch is off by default).
+    const shown = (await adopt.textContent())!.trim();
+    expect(shown.length).toBeGreaterThan(0);
+    expect((await adopt.getAttribute('aria-label'))!.startsWith(shown)).toBe(true);
     const mine = intros.filter((i) => i.convener.id === first.id);
     expect(mine.length).toBeGreaterThan(0);
     await adopt.click();

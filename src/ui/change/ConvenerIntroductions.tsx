@@ -25,7 +25,8 @@ export function ConvenerIntroductionActions({ pick, list }: { pick: AnalysisResu
           setMessage(tp('whatif.adopted', n, { convener: pick.label }));
           store.updateView((v) => ({ ...v, view: 'change', change: { ...v.change, mode: 'whatif' } }));
         }}
-        aria-label={t('whatif.adoptLabel', { convener: pick.label })}
+        // The visible words first (WCAG 2.5.3): a voice-control user says what the button shows.
+        aria-label={t('intros.adoptLabel', { convener: pick.label })}
         data-testid={`convener-adopt-${pick.id}`}
       >
         {t('intros.adopt')}
