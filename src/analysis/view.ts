@@ -6,7 +6,7 @@
 import { SECTORS } from '../data/sectors';
 import type { Visibility } from '../filters/filters';
 import type { Network } from '../graph/network';
-import { activityPairs, type WeightMode } from '../graph/projection';
+import { activityPairs, tieAdjacency, type TieAdjacency, type WeightMode } from '../graph/projection';
 import { csrFromSortedEdges, type Csr } from './csr';
 
 /**
@@ -318,16 +318,14 @@ export function tieRows(vi: TwoModeRows): TieRows {
 /**
  * Who is tied to whom in resamples of the rows, on fixed nodes: the ties that
  * `projectVisibleIncidence(vi, weight, rowWeight)` would give (a tie is kept when one of its rows
- * is drawn), as sorted adjacency lists. The arcs of every
- * tie are laid out once, in order; a resample filters them into buffers made once, so the
- * convener bootstraps build no edge list, no weights and no new arrays per resample.
+ * is drawn), as sorted adjacency lists. The arcs of every tie are laid out once (tieAdjacency, as
+ * the network's); a resample filters them into buffers made once, so the convener bootstraps
+ * build no edge list, no weights and no new arrays per resample.
  */
 export class ResampledAdjacency {
   private readonly ties: TieRows;
-  /** Adjacency of all the ties: arcs of node x at allOffsets[x] …, each with its tie. */
-  private readonly allOffsets: Int32Array;
-  private readonly allTargets: Int32Array;
-  private readonly arcTie: Int32Array;
+  /** Adjacency of all the ties (sorted lists), each arc with its tie. */
+  private readonly all: TieAdjacency;
   private readonly kept: Uint8Array;
   private readonly offsets: Int32Array;
   private readonly targets: Int32Array;
@@ -336,11 +334,7 @@ export class ResampledAdjacency {
   constructor(n: number, ties: TieRows) {
     this.ties = ties;
     const m = ties.edgeU.length;
-    const all = csrFromSortedEdges({ ids: new Array<string>(n), index: new Map(), labels: [], group: new Int32Array(n), groupNames: [], edgeU: ties.edgeU, edgeV: ties.edgeV, edgeW: Float64Array.from({ length: m }, (_, e) => e) });
-    this.allOffsets = all.offsets;
-    this.allTargets = all.targets;
-    // The "weights" above are the tie numbers, placed with their arcs.
-    this.arcTie = Int32Array.from(all.weights);
+    this.all = tieAdjacency({ m, u: ties.edgeU, v: ties.edgeV }, n);
     this.kept = new Uint8Array(m);
     this.offsets = new Int32Array(n + 1);
     this.targets = new Int32Array(2 * m);
@@ -353,7 +347,8 @@ export class ResampledAdjacency {
    */
   resample(rowWeight: ArrayLike<number>): { offsets: Int32Array; targets: Int32Array; degree: Int32Array } {
     const { rowOffsets, rows } = this.ties;
-    const { kept, allOffsets, allTargets, arcTie, offsets, targets, degree } = this;
+    const { kept, offsets, targets, degree } = this;
+    const { offsets: allOffsets, neighbours: allTargets, ties: arcTie } = this.all;
     for (let e = 0; e < kept.length; e++) {
       let drawn = 0;
       for (let j = rowOffsets[e]!, end = rowOffsets[e + 1]!; j < end; j++) {

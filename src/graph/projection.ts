@@ -604,7 +604,7 @@ export interface TieAdjacency {
   ties: Int32Array;
 }
 
-export function tieAdjacency(ties: Ties, n: number): TieAdjacency {
+export function tieAdjacency(ties: Pick<Ties, 'm' | 'u' | 'v'>, n: number): TieAdjacency {
   const degree = new Int32Array(n);
   for (let e = 0; e < ties.m; e++) {
     degree[ties.u[e]!]!++;
