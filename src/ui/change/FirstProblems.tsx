@@ -20,7 +20,7 @@ export function FirstProblems({
 }: {
   problems: readonly ImportProblem[];
   withRow?: boolean;
-  /** The words before a problem of a row (ending in ":"), instead of its row number; null: none. */
+  /** The words before a problem of a row (ending in ":"), instead of its row number; null: the row number (withRow). */
   placeOf?: (problem: ImportProblem) => string | null;
   testId: string;
 }) {
@@ -28,7 +28,8 @@ export function FirstProblems({
   const importWords = useImportMessages();
   if (!problems.length) return null;
   const placeText = (p: ImportProblem): string | null => {
-    if (placeOf) return placeOf(p);
+    const named = placeOf?.(p);
+    if (named) return named;
     if (!withRow || p.row === undefined) return null;
     return p.column ? t('whatif.problemRowColumn', { row: p.row, column: p.column }) : t('whatif.problemRow', { row: p.row });
   };

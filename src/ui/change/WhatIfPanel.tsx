@@ -244,12 +244,12 @@ function ImportLine({ outcome, rows }: { outcome: ScenarioOutcome; rows: readonl
             : organisation
               ? t('whatif.rowPlaceOrganisation', { organisation })
               : null;
-      // A row that names nothing is still counted among the scenario's rows.
-      if (!place) return p.column ? t('whatif.problemRowColumn', { row: p.row, column: p.column }) : t('whatif.problemRow', { row: p.row });
+      // A row that names nothing keeps its number among the scenario's rows (FirstProblems withRow).
+      if (!place) return null;
       return p.column ? t('whatif.problemAtColumn', { place, column: p.column }) : t('whatif.problemAt', { place });
     };
   }, [rows, dataset, t]);
-  const ofRows = problems.some((p) => placeOf(p) !== null);
+  const ofRows = problems.some((p) => p.row !== undefined);
   return (
     <div className="change-section" data-testid="whatif-import-report">
       <p>
@@ -260,7 +260,7 @@ function ImportLine({ outcome, rows }: { outcome: ScenarioOutcome; rows: readonl
           organisations: tp('whatif.newOrganisations', outcome.document.added.organisations.length),
         })}
       </p>
-      <FirstProblems problems={problems} placeOf={placeOf} testId="whatif-problems" />
+      <FirstProblems problems={problems} withRow placeOf={placeOf} testId="whatif-problems" />
       {ofRows && (
         <p className="change-hint" data-testid="whatif-problems-fix">
           {t('whatif.problemsFix')}
