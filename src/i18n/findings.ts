@@ -39,6 +39,23 @@ function article(t: TFunction, noun: string): string {
 }
 
 export function wordFinding(t: TFunction, finding: Finding, lang: Language): string {
+  return closeSentence(findingWords(t, finding, lang));
+}
+
+/** A convener's sentence without its leading rank ("1. "), for lists that number the picks themselves. */
+export function wordConvener(t: TFunction, finding: Extract<Finding, { code: 'convener' }>, lang: Language): string {
+  return wordFinding(t, finding, lang).replace(/^\d+\. /, '');
+}
+
+/**
+ * One full stop at the end of a sentence whose last word is a name that ends in one ("… B.V.").
+ * Sentences end in the templates' own stop, after the interpolated names.
+ */
+export function closeSentence(text: string): string {
+  return text.endsWith('..') && !text.endsWith('...') ? text.slice(0, -1) : text;
+}
+
+function findingWords(t: TFunction, finding: Finding, lang: Language): string {
   switch (finding.code) {
     case 'sector_absent':
       return t('findings:sectorAbsent', { absent: sectorName(t, finding.absent), a: sectorName(t, finding.a), b: sectorName(t, finding.b) });
@@ -95,7 +112,8 @@ export function wordFinding(t: TFunction, finding: Finding, lang: Language): str
       }
       const sector = t(`common:sectors.${finding.sector}.label`, { defaultValue: finding.sector });
       if (!finding.reached.length) return t('findings:convenerNothing', { rank: finding.rank, label: finding.label, sector, focal });
-      return t('findings:convener', {
+      // The first pick has no earlier pick to compare with.
+      return t(finding.rank === 1 ? 'findings:convenerFirst' : 'findings:convener', {
         rank: finding.rank,
         label: finding.label,
         sector,

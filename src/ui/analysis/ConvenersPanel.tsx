@@ -4,7 +4,7 @@ import type { AnalysisResult } from '../../analysis';
 import { findingsOf } from '../../analysis/findings';
 import type { RobustnessData } from '../../analysis/stages';
 import type { TieBasis } from '../../graph/rules';
-import { wordFinding } from '../../i18n/findings';
+import { wordConvener } from '../../i18n/findings';
 import { useVocabulary } from '../../i18n/vocabulary';
 import type { ConvenerIntroduction } from '../../worklist/introductions';
 import './analysis.css';
@@ -59,7 +59,7 @@ export function ConvenersPanel(props: ConvenersPanelProps) {
   const coverage = useMemo(() => convenerCoverage(result), [result]);
   const { t: words } = useTranslation();
   const sentences = useMemo(
-    () => new Map(findingsOf(result).flatMap((f) => (f.code === 'convener' ? [[f.id, wordFinding(words, { ...f, rank: 0 }, lang).replace(/^0\. /, '')] as const] : []))),
+    () => new Map(findingsOf(result).flatMap((f) => (f.code === 'convener' ? [[f.id, wordConvener(words, f, lang)] as const] : []))),
     [result, words, lang],
   );
   const stale = convenersStale(result, k, reachSteps);

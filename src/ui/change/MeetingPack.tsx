@@ -12,7 +12,7 @@ import type { FocalSummary } from '../../analysis/compare';
 import { findingsOf } from '../../analysis/findings';
 import { meetingPack, type MeetingPackPage } from '../../change/meetingPack';
 import { introductionScenarioRows } from '../../change/scenarioRows';
-import { wordFinding } from '../../i18n/findings';
+import { wordConvener } from '../../i18n/findings';
 import { useSession, useStore } from '../../session/react';
 import { SectorSwatch } from '../analysis/parts';
 import { useChangeText } from './text';
@@ -131,7 +131,7 @@ function Page({
   const c = page.convener;
   const sentence = useMemo(() => {
     for (const f of findingsOf(result)) {
-      if (f.code === 'convener' && f.id === c.id) return wordFinding(words, { ...f, rank: 0 }, lang).replace(/^0\. /, '');
+      if (f.code === 'convener' && f.id === c.id) return wordConvener(words, f, lang);
     }
     return '';
   }, [result, c.id, words, lang]);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisResult } from '../../analysis';
 import { findingsOf } from '../../analysis/findings';
-import { joinList, sectorName, wordFinding } from '../../i18n/findings';
+import { closeSentence, joinList, sectorName, wordConvener, wordFinding } from '../../i18n/findings';
 import { sectorLabel } from '../tables/format';
 import {
   clustersLackingTargets,
@@ -41,7 +41,7 @@ export function PrintReport({ result, datasetName, filtersSummary, map, suggeste
   const { t: words } = useTranslation();
   const findings = useMemo(() => findingsOf(result), [result]);
   const bridges = findings.filter((f) => ['sector_absent', 'no_ties', 'below_null', 'below_expected', 'bridges_ok'].includes(f.code));
-  const convenerFindings = findings.filter((f) => f.code === 'convener');
+  const convenerFindings = findings.filter((f): f is Extract<typeof f, { code: 'convener' }> => f.code === 'convener');
   const focal = findings.filter((f) => f.code === 'focal' || f.code === 'no_focal');
   const lacking = useMemo(() => clustersLackingTargets(result), [result]);
   const shownClusters = lacking.slice(0, REPORT_MAX_CLUSTERS);
@@ -104,12 +104,11 @@ export function PrintReport({ result, datasetName, filtersSummary, map, suggeste
                   const spanners = c.boundarySpanners.slice(0, 2).map((s) => s.label);
                   return (
                     <li key={c.id}>
-                      {t('clusterLine', {
-                        id: c.id,
-                        size: c.size,
-                        lacks: joinList(c.lacksTargets.map((s) => sectorName(words, s)), lang),
-                      })}
-                      {spanners.length > 0 ? `; ${t('clusterSpanners', { names: joinList(spanners, lang) })}` : ''}.
+                      {closeSentence(
+                        t('clusterLine', { id: c.id, size: c.size, lacks: joinList(c.lacksTargets.map((s) => sectorName(words, s)), lang) }) +
+                          (spanners.length > 0 ? `; ${t('clusterSpanners', { names: joinList(spanners, lang) })}` : '') +
+                          '.',
+                      )}
                     </li>
                   );
                 })}
@@ -150,7 +149,7 @@ export function PrintReport({ result, datasetName, filtersSummary, map, suggeste
                 <p className="pr-muted">{t('convenersIntro')}</p>
                 <ol>
                   {picks.map((p, i) => (
-                    <li key={p.id}>{wordFinding(words, { ...convenerFindings[i]!, rank: 0 }, lang).replace(/^0\. /, '')}</li>
+                    <li key={p.id}>{wordConvener(words, convenerFindings[i]!, lang)}</li>
                   ))}
                 </ol>
               </>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/analysis/findings';
 import { createTranslator } from '../../../src/i18n';
-import { wordFinding } from '../../../src/i18n/findings';
+import { closeSentence, wordConvener, wordFinding } from '../../../src/i18n/findings';
 
 describe('a pair of target sectors without any tie', () => {
   const finding = (low: number, high: number) => ({ code: 'no_ties', a: 'tech', b: 'government', expected: 2, low, high, rank: 1 }) as Finding & { rank: number };
@@ -16,5 +16,37 @@ describe('a pair of target sectors without any tie', () => {
     expect(nl).toContain('ook bij toeval zouden het er weinig zijn (0–3)');
     const en = wordFinding(createTranslator('en').t, finding(0, 3), 'en');
     expect(en).toContain('chance would give few too (0–3)');
+  });
+});
+
+describe('a convener', () => {
+  const convener = (rank: number, focalLabel: string) =>
+    ({
+      code: 'convener',
+      rank,
+      id: 'x',
+      label: 'Zorg Techniek',
+      sector: 'care',
+      reached: [{ sector: 'tech', count: 2 }],
+      clusters: [3],
+      focal: { label: focalLabel, distance: 2 },
+    }) as const satisfies Finding;
+
+  it('as the first pick, is not compared with earlier picks (there are none)', () => {
+    const nl = wordFinding(createTranslator('nl').t, convener(1, 'Gemeente Den Haag'), 'nl');
+    expect(nl).toBe('1. Zorg Techniek (Zorg en welzijn) verbindt 2 techbedrijven in cluster 3; staat op 2 stappen van Gemeente Den Haag.');
+    const en = wordFinding(createTranslator('en').t, convener(1, 'Gemeente Den Haag'), 'en');
+    expect(en).not.toContain('earlier pick');
+    expect(wordFinding(createTranslator('nl').t, convener(2, 'Gemeente Den Haag'), 'nl')).toContain('die nog geen eerdere keuze bereikt');
+  });
+
+  it('without its rank, for lists that number the picks', () => {
+    expect(wordConvener(createTranslator('nl').t, convener(3, 'Gemeente Den Haag'), 'nl')).toMatch(/^Zorg Techniek \(Zorg en welzijn\) verbindt/);
+  });
+
+  it('ends in one full stop when the sentence ends in a name that has one ("B.V.")', () => {
+    const nl = wordFinding(createTranslator('nl').t, convener(2, 'Haagse Zorg B.V.'), 'nl');
+    expect(nl.endsWith('van Haagse Zorg B.V.')).toBe(true);
+    expect(closeSentence('Een lijst... en meer...')).toBe('Een lijst... en meer...');
   });
 });
