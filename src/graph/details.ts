@@ -37,7 +37,12 @@ export interface OrganisationDetails {
   funds: number;
   /** Partners grouped by sector, sectors in vocabulary order, partners by weight then name. */
   partnersBySector: { sector: Sector; partners: PartnerEntry[] }[];
+  /** Partners through activities the filters show. */
   partnerCount: number;
+  /** Partners in all the data, filters aside: says whether "no partners" is the data or the filters. */
+  partnersInAllData: number;
+  /** Whether the filters show this organisation on the map (a link or a search can select a hidden one). */
+  visible: boolean;
 }
 
 /**
@@ -123,6 +128,8 @@ export function organisationDetails(
     funds: list.filter((a) => roleClass(a.role) === 'funder').length,
     partnersBySector,
     partnerCount,
+    partnersInAllData: offsets[index + 1]! - offsets[index]!,
+    visible: visibility.orgs[index] === 1,
   };
 }
 

@@ -18,6 +18,7 @@ export function DetailsPanel({
   onClose,
   onShowEgo,
   onOpenTie,
+  onClearFilters,
   children,
 }: {
   details: OrganisationDetails;
@@ -27,11 +28,13 @@ export function DetailsPanel({
   onShowEgo?: (id: string) => void;
   /** Opens the activities behind a tie (by its index). */
   onOpenTie?: (tie: number) => void;
+  /** Clears the filters, for an organisation they hide. */
+  onClearFilters?: () => void;
   /** Extra sections (metrics, sector correction), shown after the facts. */
   children?: React.ReactNode;
 }) {
   const { t, i18n } = useTranslation();
-  const { organisation: o, sector, activities, partnersBySector, partnerCount, funds } = details;
+  const { organisation: o, sector, activities, partnersBySector, partnerCount, partnersInAllData, visible, funds } = details;
   const vocabulary = useVocabulary();
   const lang = toLanguage(i18n.language);
   return (
@@ -78,6 +81,18 @@ export function DetailsPanel({
           </>
         )}
       </dl>
+      {!visible && (
+        // Selected by a link, a search or a table while the filters hide it: say so, or its
+        // "0 partners" would read as a fact of the data.
+        <div className="details-hidden" role="note" data-testid="details-hidden-by-filters">
+          <p>{t('panel.hiddenByFilters')}</p>
+          {onClearFilters && (
+            <button type="button" onClick={onClearFilters} data-testid="details-clear-filters">
+              {t('panel.clearFilters')}
+            </button>
+          )}
+        </div>
+      )}
       {localDescription(o, lang) && <p className="description">{localDescription(o, lang)}</p>}
       {funds > 0 && (
         <p className="funds" data-testid="details-funds">
@@ -93,7 +108,11 @@ export function DetailsPanel({
 
       <section aria-labelledby="partners-title">
         <h3 id="partners-title">{t('panel.partners', { count: partnerCount })}</h3>
-        {partnerCount === 0 && <p className="muted">{t('panel.noPartners')}</p>}
+        {partnerCount === 0 && (
+          <p className="muted" data-testid="details-no-partners">
+            {partnersInAllData > 0 ? t('panel.noPartnersFiltered', { count: partnersInAllData }) : t('panel.noPartners')}
+          </p>
+        )}
         {partnersBySector.map(({ sector, partners }) => (
           <div key={sector} className="partner-group" data-sector={sector}>
             <h4>

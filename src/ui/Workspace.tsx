@@ -5,7 +5,7 @@ import { freshResult, latestResult } from '../session/store';
 import { tieBasis } from '../graph/rules';
 import { convenerIntroductions } from '../worklist/introductions';
 import { useFacetsAfterDraw } from './filters/useFacetsAfterDraw';
-import { filtersActive, type Filters } from '../filters/filters';
+import { DEFAULT_FILTERS, filtersActive, type Filters } from '../filters/filters';
 import { computeAppearance, stagesRead, visibleDegrees } from '../graph/appearance';
 import { ActivityIndex, organisationDetails, tieDetails } from '../graph/details';
 import { LABEL_DENSITIES, type LabelDensity } from '../graph/labels';
@@ -135,15 +135,18 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   }, [view.view, bipartiteLayout, store]);
 
   const selectedIndex = view.selected !== null ? (orgIndex.get(view.selected) ?? null) : null;
+  // A selection the filters hide is not emphasised on the maps: with it, every other node dimmed.
+  const selectedOnMap = selectedIndex !== null && visibility.orgs[selectedIndex] ? selectedIndex : null;
   const select = useCallback((id: string | null) => update((s) => ({ ...s, selected: id })), [update]);
   const selectIndex = useCallback((i: number | null) => select(i === null ? null : network.organisations[i]!.id), [select, network]);
   const selectAndFocus = useCallback(
     (id: string) => {
       update((s) => ({ ...s, selected: id }));
       const i = orgIndex.get(id);
-      if (i !== undefined) focusOn([i]);
+      // One the filters hide is not on the map: the camera would go to empty space.
+      if (i !== undefined && visibility.orgs[i]) focusOn([i]);
     },
-    [update, orgIndex, focusOn],
+    [update, orgIndex, focusOn, visibility],
   );
   const setFilters = useCallback((filters: Filters, history?: 'push' | 'replace') => update((s) => ({ ...s, filters }), history), [update]);
   const organisationName = useCallback((id: string) => {
@@ -441,7 +444,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
                   appearance={appearance}
                   sectors={sectors}
                   highlight={highlight}
-                  selected={selectedIndex}
+                  selected={selectedOnMap}
                   suggested={suggested}
                   activeSuggestion={activePair}
                   focus={focus}
@@ -475,7 +478,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             />
           )}
           {view.view === 'bipartite' && (
-            <BipartiteView network={network} layout={bipartiteLayout} visibility={visibility} colour={appearance.colour} selected={selectedIndex} onSelect={selectIndex} />
+            <BipartiteView network={network} layout={bipartiteLayout} visibility={visibility} colour={appearance.colour} selected={selectedOnMap} onSelect={selectIndex} />
           )}
           {view.view === 'sectors' &&
             (result ? (
@@ -511,6 +514,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
                 onClose={() => select(null)}
                 onShowEgo={(id) => update((s) => ({ ...s, filters: { ...s.filters, ego: { id, steps: 1 } } }))}
                 onOpenTie={selectTie}
+                onClearFilters={() => setFilters(DEFAULT_FILTERS)}
               >
                 {focalIndex !== undefined && selectedIndex !== null && (
                   <FocalDistance network={network} visibility={visibility} organisation={selectedIndex} focal={focalIndex} />

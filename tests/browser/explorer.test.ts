@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters, DEFAULT_FILTERS, type Filters } from '../../src/filters/filters';
 import { browserSession, nonBackgroundShare, openApp, probe, settledCamera } from './setup/browser';
-import { bundle, expectedCounts, keyOf, nameOf, network, sectors } from './setup/denHaag';
+import { bundle, expectedCounts, keyOf, nameOf, network, partnersOf, sectors } from './setup/denHaag';
 
 const ARTEFACTS = 'test-results/screenshots';
 const session = browserSession({ width: 1440, height: 900 });
@@ -253,3 +253,33 @@ describe('search over activities', () => {
   });
 });
 
+
+describe('an organisation selected while the filters hide it', () => {
+  it('says so, leaves the map and the camera alone, and one click clears the filters', async () => {
+    // Bobergo is a tech company; the link shows only care.
+    await openApp(session.page, '?org=bobergo&sector=care');
+    await session.page.getByTestId('details-panel').waitFor();
+    const notice = session.page.getByTestId('details-hidden-by-filters');
+    await expect(notice.textContent()).resolves.toContain('valt buiten de huidige filters');
+    const allPartners = partnersOf('bobergo').length;
+    expect(allPartners).toBeGreaterThan(0);
+    // Not "no partners in the data": the filters hide them.
+    await expect(session.page.getByTestId('details-no-partners').textContent()).resolves.toBe(`Geen partners binnen de filters (${allPartners} in alle gegevens).`);
+    // The care organisations on the map are not dimmed for a selection that is not on it.
+    const { orgs } = applyFilters(network, sectors, { ...DEFAULT_FILTERS, sectors: ['care'] });
+    const care = network.organisations.filter((_o, i) => orgs[i]).slice(0, 5).map((o) => keyOf(o.id));
+    expect(care).toHaveLength(5);
+    const shown = await probe(session.page, care);
+    expect(care.every((k) => shown[k] && !shown[k]!.hidden && shown[k]!.color !== '#e3e5e9')).toBe(true);
+    // Searching for it selects it without moving the camera to where it is not drawn.
+    const before = await settledCamera(session.page);
+    await session.page.getByTestId('search-input').fill('BOBErgo');
+    await session.page.getByTestId('search-input').press('Enter');
+    await expect.poll(() => session.page.url()).toContain('org=bobergo');
+    expect(await settledCamera(session.page)).toEqual(before);
+    await session.page.getByTestId('details-clear-filters').click();
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(session.page.url()).not.toContain('sector=');
+    await expect.poll(() => session.page.locator('#partners-title').textContent()).toBe(`Partners (${allPartners})`);
+  });
+});
