@@ -31,7 +31,7 @@ import type { Dataset } from '../src/data/model';
 import type { ImportProblem, ImportReport } from '../src/data/report';
 import { isSector, SECTORS, type Sector } from '../src/data/sectors';
 import { scenarioFromCsv, type Scenario } from '../src/data/scenario';
-import { applyFilters, DEFAULT_FILTERS, filtersActive, type Filters, type VisibilityCounts } from '../src/filters/filters';
+import { applyFilters, DEFAULT_FILTERS, filtersActive, hidesSomething, type Filters, type VisibilityCounts } from '../src/filters/filters';
 import { DEFAULT_PROJECTION_RULES, MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projection } from '../src/graph/projection';
 import { createTranslator, type Language } from '../src/i18n';
 import { sectorName, wordFinding } from '../src/i18n/findings';
@@ -756,7 +756,8 @@ function summary(
   if (warnings.length > 10) out.push(`  ${t('cli:moreWarningKinds', { count: warnings.length - 10 })}`);
 
   const findings = findingsOf(result);
-  const section = (codes: string[]) => findings.filter((f) => codes.includes(f.code)).map((f) => `• ${wordFinding(t, f, lang)}`);
+  const scope = { filtered: visible !== null && hidesSomething(visible) };
+  const section = (codes: string[]) => findings.filter((f) => codes.includes(f.code)).map((f) => `• ${wordFinding(t, f, lang, scope)}`);
   // A loop, not out.push(...lines): no argument spreading (eslint.config.js).
   const add = (lines: readonly string[]) => {
     for (const line of lines) out.push(line);

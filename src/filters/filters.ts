@@ -65,6 +65,11 @@ export interface Visibility {
   counts: VisibilityCounts;
 }
 
+/** Whether the filters leave out any organisation or activity: then findings speak of "what the filters show", not "the data". */
+export function hidesSomething(c: VisibilityCounts): boolean {
+  return c.organisations < c.organisationsTotal || c.activities < c.activitiesTotal;
+}
+
 export function activityFilterActive(f: Filters): boolean {
   return f.sources.length > 0 || f.kinds.length > 0 || f.schemes.length > 0 || f.themes.length > 0 || f.years !== null;
 }

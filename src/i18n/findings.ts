@@ -38,8 +38,13 @@ function article(t: TFunction, noun: string): string {
   return /bedrijf$/.test(noun) ? t('findings:articleHet') : t('findings:articleDe');
 }
 
-export function wordFinding(t: TFunction, finding: Finding, lang: Language): string {
-  return closeSentence(findingWords(t, finding, lang));
+/** What the analysis was run on: all the data, or what the filters left (a sector filter leaves sectors out). */
+export interface FindingScope {
+  filtered?: boolean;
+}
+
+export function wordFinding(t: TFunction, finding: Finding, lang: Language, scope: FindingScope = {}): string {
+  return closeSentence(findingWords(t, finding, lang, scope));
 }
 
 /** A convener's sentence without its leading rank ("1. "), for lists that number the picks themselves. */
@@ -55,10 +60,10 @@ export function closeSentence(text: string): string {
   return text.endsWith('..') && !text.endsWith('...') ? text.slice(0, -1) : text;
 }
 
-function findingWords(t: TFunction, finding: Finding, lang: Language): string {
+function findingWords(t: TFunction, finding: Finding, lang: Language, scope: FindingScope): string {
   switch (finding.code) {
     case 'sector_absent':
-      return t('findings:sectorAbsent', { absent: sectorName(t, finding.absent), a: sectorName(t, finding.a), b: sectorName(t, finding.b) });
+      return t(scope.filtered ? 'findings:sectorAbsentFiltered' : 'findings:sectorAbsent', { absent: sectorName(t, finding.absent), a: sectorName(t, finding.a), b: sectorName(t, finding.b) });
     case 'no_ties':
       return finding.low !== null && finding.high !== null
         ? t(finding.low > 0 ? 'findings:noTiesInterval' : 'findings:noTiesSmall', { A: capital(sectorName(t, finding.a)), b: sectorName(t, finding.b), low: decimal(finding.low, lang, 0), high: decimal(finding.high, lang, 0) })

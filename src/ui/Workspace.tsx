@@ -5,7 +5,7 @@ import { freshResult, latestResult } from '../session/store';
 import { tieBasis } from '../graph/rules';
 import { convenerIntroductions } from '../worklist/introductions';
 import { useFacetsAfterDraw } from './filters/useFacetsAfterDraw';
-import { DEFAULT_FILTERS, filtersActive, type Filters } from '../filters/filters';
+import { DEFAULT_FILTERS, filtersActive, hidesSomething, type Filters } from '../filters/filters';
 import { computeAppearance, stagesRead, visibleDegrees } from '../graph/appearance';
 import { ActivityIndex, organisationDetails, tieDetails } from '../graph/details';
 import { LABEL_DENSITIES, type LabelDensity } from '../graph/labels';
@@ -466,7 +466,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
               {visibility.counts.organisations === 0 && (
                 <EmptyMap network={network} sectors={sectors} filters={view.filters} organisationName={organisationName} onChange={(f) => setFilters(f)} />
               )}
-              <CameraControls sigma={sigma} onZoomToSelection={selectedIndex !== null ? () => focusOn([selectedIndex]) : undefined} />
+              <CameraControls sigma={sigma} onZoomToSelection={selectedOnMap !== null ? () => focusOn([selectedOnMap]) : undefined} />
             </div>
           )}
           {isMapView && (
@@ -595,7 +595,8 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
           result={result}
           datasetName={datasetName}
           filtersSummary={summariseFilters(view.filters, i18n.language === 'en' ? 'en' : 'nl', { organisationName })}
-          map={layout ? mapPicture({ network, positions: layout, visibility, look: appearance, highlight, selected: selectedIndex, suggested }) : null}
+          filtered={hidesSomething(visibility.counts)}
+          map={layout ? mapPicture({ network, positions: layout, visibility, look: appearance, highlight, selected: selectedOnMap, suggested }) : null}
           suggested={numberedPairs.ties.map(({ number, suggestion: s }) => ({ number, a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label) }))}
           generatedAt={new Date()}
           provenance={source?.kind === 'imported' ? source.label : t('intro.sourceName')}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters, DEFAULT_FILTERS, type Filters } from '../../src/filters/filters';
-import { browserSession, nonBackgroundShare, openApp, probe, settledCamera } from './setup/browser';
+import { analysisReady, browserSession, nonBackgroundShare, openApp, probe, settledCamera } from './setup/browser';
 import { bundle, expectedCounts, keyOf, nameOf, network, partnersOf, sectors } from './setup/denHaag';
 
 const ARTEFACTS = 'test-results/screenshots';
@@ -269,6 +269,10 @@ describe('an organisation selected while the filters hide it', () => {
     const { orgs } = applyFilters(network, sectors, { ...DEFAULT_FILTERS, sectors: ['care'] });
     const care = network.organisations.filter((_o, i) => orgs[i]).slice(0, 5).map((o) => keyOf(o.id));
     expect(care).toHaveLength(5);
+    // With only care shown, "no tech company in the data" would be false: it is what the filters show.
+    await analysisReady(session.page);
+    const absent = session.page.locator('[data-testid="finding"][data-code="sector_absent"]').first();
+    await expect(absent.textContent()).resolves.toContain('in wat de filters tonen');
     const shown = await probe(session.page, care);
     expect(care.every((k) => shown[k] && !shown[k]!.hidden && shown[k]!.color !== '#e3e5e9')).toBe(true);
     // Searching for it selects it without moving the camera to where it is not drawn.

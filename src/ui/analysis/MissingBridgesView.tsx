@@ -2,6 +2,8 @@ import { useId, useMemo } from 'react';
 import type { AnalysisResult } from '../../analysis';
 import { findingsOf } from '../../analysis/findings';
 import { wordFinding } from '../../i18n/findings';
+import { hidesSomething } from '../../filters/filters';
+import { useSession } from '../../session/react';
 import { useTranslation } from 'react-i18next';
 import type { Sector } from '../../data/sectors';
 import './analysis.css';
@@ -44,6 +46,7 @@ export function Findings({ result }: { result: AnalysisResult }) {
   const { t: words } = useTranslation();
   const titleId = useId();
   const findings = useMemo(() => findingsOf(result), [result]);
+  const filtered = useSession((s) => (s.visibility ? hidesSomething(s.visibility.counts) : false));
   return (
     // Its own .ana: the findings also stand in the map views' side panel, outside the analysis views.
     <section className="ana ana-section ana-findings" aria-labelledby={titleId} data-testid="findings">
@@ -54,7 +57,7 @@ export function Findings({ result }: { result: AnalysisResult }) {
           return (
             <li key={i} className={`ana-finding ana-finding-${kind.kind}`} data-testid="finding" data-kind={kind.kind} data-code={f.code}>
               <span className="ana-finding-kind">{t(kind.label)}</span>
-              <span className="ana-finding-text">{wordFinding(words, f, lang)}</span>
+              <span className="ana-finding-text">{wordFinding(words, f, lang, { filtered })}</span>
             </li>
           );
         })}

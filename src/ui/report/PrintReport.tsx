@@ -21,6 +21,8 @@ export interface PrintReportProps {
   datasetName: string;
   /** The filters in force as one line (`summariseFilters`). */
   filtersSummary: string;
+  /** Whether the filters leave anything out (`hidesSomething`): findings then speak of what they show. */
+  filtered?: boolean;
   /** The map as drawn on screen, as a vector picture (null: no layout yet). */
   map: MapPicture | null;
   /** The suggested ties on the map, with their numbers and why. */
@@ -36,7 +38,7 @@ export interface PrintReportProps {
  * municipality's position and the conveners. Hidden on screen (`.print-only`); `print.css` shows it, hides
  * `.no-print` and fits it on one A4 page, portrait or landscape.
  */
-export function PrintReport({ result, datasetName, filtersSummary, map, suggested, generatedAt, provenance }: PrintReportProps) {
+export function PrintReport({ result, datasetName, filtersSummary, filtered = false, map, suggested, generatedAt, provenance }: PrintReportProps) {
   const { t, lang } = useScoped('report');
   const { t: words } = useTranslation();
   const findings = useMemo(() => findingsOf(result), [result]);
@@ -84,7 +86,7 @@ export function PrintReport({ result, datasetName, filtersSummary, map, suggeste
               <ul>
                 {bridges.slice(0, REPORT_MAX_BRIDGES).map((f, i) => (
                   <li key={i} className={f.code !== 'bridges_ok' ? 'pr-missing' : undefined}>
-                    {wordFinding(words, f, lang)}
+                    {wordFinding(words, f, lang, { filtered })}
                   </li>
                 ))}
               </ul>
@@ -136,7 +138,7 @@ export function PrintReport({ result, datasetName, filtersSummary, map, suggeste
           <section className="pr-section" data-testid="print-report-focal">
             <h2>{t('focal')}</h2>
             {focal.map((f, i) => (
-              <p key={i}>{wordFinding(words, f, lang)}</p>
+              <p key={i}>{wordFinding(words, f, lang, { filtered })}</p>
             ))}
           </section>
 

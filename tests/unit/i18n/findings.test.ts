@@ -50,3 +50,14 @@ describe('a convener', () => {
     expect(closeSentence('Een lijst... en meer...')).toBe('Een lijst... en meer...');
   });
 });
+
+describe('a target sector with no organisation', () => {
+  const finding = { code: 'sector_absent', a: 'tech', b: 'care', absent: 'tech' } as const satisfies Finding;
+  it('is absent from the data, or, when the filters leave things out, from what they show', () => {
+    expect(wordFinding(createTranslator('nl').t, finding, 'nl')).toContain('uit de sector technologie in de gegevens');
+    const filtered = wordFinding(createTranslator('nl').t, finding, 'nl', { filtered: true });
+    expect(filtered).toContain('in wat de filters tonen');
+    expect(filtered).not.toContain('in de gegevens');
+    expect(wordFinding(createTranslator('en').t, finding, 'en', { filtered: true })).toContain('in what the filters show');
+  });
+});
