@@ -3,7 +3,7 @@
  * graph, settings, reducers and camera draws every layer on one canvas with a white background.
  * A higher resolution is the same picture with more pixels (the device pixel ratio is raised
  * while the snapshot is drawn), so nodes, labels and edges keep their proportions. A legend can
- * be drawn into the bottom-left corner.
+ * be drawn in a strip under the map.
  */
 import { drawOnCanvas } from '@sigma/export-image';
 import type Sigma from 'sigma';
@@ -82,8 +82,20 @@ export async function drawMap(sigma: AnySigma, options: PngOptions = {}): Promis
     }
     drawSuggestedTies(ctx, segments, ratio);
   }
-  if (ctx && options.legend && options.legend.entries.length > 0) drawLegend(ctx, options.legend, ratio, canvas.height);
-  return canvas;
+  if (!ctx || !options.legend || options.legend.entries.length === 0) return canvas;
+  // The legend goes in a strip under the map, not over it: over it, it hid the corner's nodes,
+  // their labels and the rows of organisations without partners.
+  const strip = legendHeight(options.legend, ratio) + 12 * ratio;
+  const out = document.createElement('canvas');
+  out.width = canvas.width;
+  out.height = canvas.height + strip;
+  const outCtx = out.getContext('2d');
+  if (!outCtx) return canvas;
+  outCtx.fillStyle = options.backgroundColor ?? '#ffffff';
+  outCtx.fillRect(0, 0, out.width, out.height);
+  outCtx.drawImage(canvas, 0, 0);
+  drawLegend(outCtx, options.legend, ratio, out.height);
+  return out;
 }
 
 function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
@@ -99,13 +111,21 @@ export async function exportPng(sigma: AnySigma, options: PngOptions = {}): Prom
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-/** Lays out the legend box: entries in columns that fit, measured with the context's font. */
+const LEGEND_MAX_ROWS = 9;
+
+/** The legend box's height in canvas pixels (`ratio` per CSS pixel). */
+function legendHeight(legend: PngLegend, ratio: number): number {
+  const rows = Math.min(LEGEND_MAX_ROWS, legend.entries.length);
+  return ratio * (8 * 2 + (legend.title ? 16 : 0) + rows * 16 + (legend.note ? 16 : 0));
+}
+
+/** Lays out the legend box in the bottom-left corner: entries in columns that fit, measured with the context's font. */
 export function drawLegend(ctx: CanvasRenderingContext2D, legend: PngLegend, ratio: number, canvasHeight: number): void {
   const u = ratio; // one CSS pixel
   const pad = 8 * u;
   const line = 16 * u;
   const swatch = 10 * u;
-  const maxRows = 9;
+  const maxRows = LEGEND_MAX_ROWS;
   ctx.save();
   ctx.font = `${12 * u}px ${FONT}`;
   const columns: PngLegend['entries'][] = [];
@@ -118,7 +138,7 @@ export function drawLegend(ctx: CanvasRenderingContext2D, legend: PngLegend, rat
   const entriesWidth = colWidths.reduce((s, w) => s + w, 0) + (columns.length - 1) * 14 * u;
   const boxWidth = Math.max(entriesWidth, titleWidth, noteWidth) + 2 * pad;
   const rows = Math.min(maxRows, legend.entries.length);
-  const boxHeight = pad * 2 + (legend.title ? line : 0) + rows * line + (legend.note ? line : 0);
+  const boxHeight = legendHeight(legend, ratio);
   const x0 = 12 * u;
   const y0 = canvasHeight - boxHeight - 12 * u;
 

@@ -25,12 +25,22 @@ async function download(testId: string): Promise<{ path: string; name: string }>
   return { path, name: d.suggestedFilename() };
 }
 
+/** The label boxes the map drew in its last frame (the map's probe), in CSS pixels of the canvas. */
+const screenLabels = () =>
+  session.page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
+    el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { labels: true } }));
+    return (JSON.parse(el.dataset.probeLabels ?? '[]') as { x: number; y: number; width: number; height: number; text: string; layer: string }[]).filter((l) => l.layer === 'labels');
+  });
+
 const ready = () => session.page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 30_000 });
 
 describe('exports of the filtered map', () => {
-  it('PNG at screen and high resolution, both drawn', async () => {
+  it('PNG at screen and high resolution, both drawn, with the labels the screen shows', async () => {
     await openApp(session.page);
     await ready();
+    const labels = await screenLabels();
+    expect(labels.length).toBeGreaterThan(5);
     const screen = await download('export-png');
     const hires = await download('export-png-hires');
     expect(screen.name).toBe('bruggen-den-haag-map.png');
@@ -40,6 +50,24 @@ describe('exports of the filtered map', () => {
     expect(b.width).toBeGreaterThan(a.width * 2);
     expect(nonBackgroundShare(readFileSync(screen.path)).share).toBeGreaterThan(0.01);
     expect(nonBackgroundShare(readFileSync(hires.path)).share).toBeGreaterThan(0.005);
+    // Each label the screen shows has dark text pixels in its box in the PNG (the screen export
+    // is at the page's pixel ratio, 1 here). Labels are #1d2330; nodes and ties are lighter. The
+    // legend is in a strip under the map, where it covers nothing.
+    const dark = (x0: number, y0: number, w: number, h: number) => {
+      let n = 0;
+      for (let y = Math.max(0, Math.floor(y0)); y < Math.min(a.height, y0 + h); y++) {
+        for (let x = Math.max(0, Math.floor(x0)); x < Math.min(a.width, x0 + w); x++) {
+          const i = (y * a.width + x) * 4;
+          if (a.data[i]! < 80 && a.data[i + 1]! < 80 && a.data[i + 2]! < 90) n++;
+        }
+      }
+      return n;
+    };
+    const map = await session.page.getByTestId('graph-canvas').boundingBox();
+    expect(a.width).toBe(Math.round(map!.width));
+    expect(a.height).toBeGreaterThan(Math.round(map!.height) + 50);
+    const unlabelled = labels.filter((l) => dark(l.x, l.y, l.width, l.height) < 10).map((l) => l.text);
+    expect(unlabelled).toEqual([]);
     expect(session.foreign).toEqual([]);
   });
 

@@ -43,7 +43,7 @@ export class LabelRenderer {
   private readonly widths = new Map<string, number>();
   private measure: CanvasRenderingContext2D | null = null;
   /** Per canvas context: the labels of the frame being drawn, and whether a frame is open. */
-  private readonly frames = new WeakMap<CanvasRenderingContext2D, { drawn: DrawnLabel[]; open: boolean }>();
+  private readonly frames = new WeakMap<CanvasRenderingContext2D, { drawn: DrawnLabel[]; keys: Set<string>; open: boolean }>();
   /** Nodes whose label goes left of the node (the placement found no room on the right). */
   readonly leftSide = new Set<string>();
 
@@ -73,9 +73,10 @@ export class LabelRenderer {
    */
   private frame(context: CanvasRenderingContext2D) {
     let f = this.frames.get(context);
-    if (!f) this.frames.set(context, (f = { drawn: [], open: false }));
+    if (!f) this.frames.set(context, (f = { drawn: [], keys: new Set(), open: false }));
     if (!f.open) {
       f.drawn = [];
+      f.keys.clear();
       f.open = true;
       const frame = f;
       queueMicrotask(() => (frame.open = false));
@@ -86,7 +87,10 @@ export class LabelRenderer {
   /** Forgets what was drawn on `context` (sigma cleared it). */
   clear(context: CanvasRenderingContext2D | null | undefined): void {
     const f = context && this.frames.get(context);
-    if (f) f.drawn = [];
+    if (f) {
+      f.drawn = [];
+      f.keys.clear();
+    }
   }
 
   /** What was last drawn on `context`. */
@@ -99,10 +103,18 @@ export class LabelRenderer {
     if (!text) return;
     const key = String(data.key ?? '');
     const box = labelBox(data.x, data.y, data.size, this.width(text), settings.labelSize, this.leftSide.has(key) ? 'left' : 'right');
-    const frame = this.frame(context);
+    let frame = this.frame(context);
+    // Sigma draws a node's label once per pass: the same key again means a new pass began in the
+    // same task (the PNG export's temporary renderer draws twice with no beforeRender between, and
+    // the net below then refused every label of the second pass: the PNG had none).
+    if (frame.keys.has(key)) {
+      this.clear(context);
+      frame = this.frame(context);
+    }
     // The safety net: an earlier label of this frame already holds the place.
     for (const other of frame.drawn) if (boxesOverlap(box, other)) return;
     frame.drawn.push({ ...box, key, text, layer: 'labels' });
+    frame.keys.add(key);
     context.font = this.font(settings);
     context.textBaseline = 'middle';
     context.lineJoin = 'round';

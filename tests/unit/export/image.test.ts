@@ -57,11 +57,17 @@ describe('PNG export', () => {
     expect(window.devicePixelRatio).toBe(before);
   });
 
-  it('draws the legend into the image', async () => {
+  it('draws the legend in a strip under the map, not over it', async () => {
+    // jsdom has no 2D canvas: the composed image is a fake one too.
+    const create = document.createElement.bind(document);
+    const spy = vi.spyOn(document, 'createElement').mockImplementation(((tag: string) => (tag === 'canvas' ? fakeCanvas(1) : create(tag))) as typeof document.createElement);
     const canvas = await drawMap(sigma, {
       legend: { title: 'Sector', entries: [{ colour: '#0072B2', label: 'Technologie (12)' }], note: 'Grootte: aantal partners' },
     });
-    expect(canvas.width).toBeGreaterThan(0);
+    spy.mockRestore();
+    expect(canvas.width).toBe(800);
+    // Title, one entry and a note: 8 + 3 × 16 + 8 CSS pixels, and a 12-pixel margin.
+    expect(canvas.height).toBe(500 + 64 + 12);
     expect(drawn).toEqual(['Sector', 'Technologie (12)', 'Grootte: aantal partners']);
   });
 });
