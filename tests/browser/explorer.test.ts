@@ -54,6 +54,20 @@ describe('filters (each restored from the URL)', () => {
       `years=${min + 1}-`,
     );
   });
+  it('a year range over every year (from a link) shows that it is on, and clears', async () => {
+    const years = bundle.dataset.activities.flatMap((a) => [a.startYear, a.endYear].filter((y): y is number => y !== undefined));
+    const [min, max] = [years.reduce((a, b) => Math.min(a, b)), years.reduce((a, b) => Math.max(a, b))];
+    await openApp(session.page, `?years=${min}-${max}&undated=0`);
+    const filters = { years: [min, max] as [number, number], includeUndated: false };
+    await expect.poll(counts).toBe(expectedCounts(filters));
+    // It leaves organisations out although both sliders sit at the ends: that must show.
+    expect(expectedCounts(filters)).not.toBe(expectedCounts({}));
+    await expect(session.page.getByTestId('filter-years-active').textContent()).resolves.toContain('alleen organisaties met een activiteit in deze jaren.');
+    await session.page.getByTestId('filter-years-clear').click();
+    await expect.poll(counts).toBe(expectedCounts({}));
+    await expect.poll(() => session.page.getByTestId('filter-years-active').count()).toBe(0);
+    expect(session.page.url()).not.toContain('years=');
+  });
   it('region', async () => {
     await checkFilter(
       async () => {

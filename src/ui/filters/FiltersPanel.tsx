@@ -198,6 +198,16 @@ function YearRange({ facets, filters, set }: { facets: Facets; filters: Filters;
   return (
     <fieldset className="facet" data-testid="facet-years">
       <legend>{t('filters.years', { from, to })}</legend>
+      {filters.years && (
+        // Set, even when it spans every year (a link can say so): it still leaves out what has no
+        // year unless that is counted, so the sliders at both ends must not look unset.
+        <p className="facet-active" data-testid="filter-years-active">
+          {t(filters.includeUndated ? 'filters.yearsActive' : 'filters.yearsActiveDatedOnly')}{' '}
+          <button type="button" className="link" onClick={() => set({ years: null, includeUndated: true })} data-testid="filter-years-clear">
+            {t('filters.yearsClear')}
+          </button>
+        </p>
+      )}
       <label className="range">
         <span>{t('filters.from')}</span>
         <input type="range" min={min} max={max} value={from} onChange={(e) => change(Number(e.target.value), to)} data-testid="filter-year-from" />
