@@ -122,7 +122,17 @@ export function readViewState(search: string): {
   const list = (key: string) => {
     const items = get(key)?.split(LIST) ?? [];
     ignore(key, items.filter((item) => item && decode(item) === null));
-    return items.map((item) => decode(item) ?? '').filter(Boolean);
+    // A value given twice in one list is used once; the second is reported as a repeat.
+    const seen = new Set<string>();
+    const again: string[] = [];
+    for (const item of items) {
+      const value = decode(item);
+      if (!value) continue;
+      if (seen.has(value)) again.push(`${key}=${value}`);
+      else seen.add(value);
+    }
+    ignore(REPEATED_PARAMETER, again);
+    return [...seen];
   };
   /** One free-text value (an organisation id); broken percent-encoding is reported. */
   const text = (key: string) => checked(key, (v) => decode(v) ?? undefined, null);

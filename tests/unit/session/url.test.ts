@@ -130,6 +130,16 @@ describe('view state in the URL', () => {
     expect(readViewState('?=&k=3&=x').ignored).toEqual([{ parameter: UNKNOWN_PARAMETER, values: ['=x'] }]);
   });
 
+  it('uses a value given twice in one list once, and reports the repeat', () => {
+    const read = readViewState('?source=SIA,RVO,SIA&sector=care,care&listed=a%2Cb,a%2Cb,c');
+    expect(read.state.filters.sources).toEqual(['SIA', 'RVO']);
+    expect(read.state.filters.sectors).toEqual(['care']);
+    expect(read.state.rules.listingActivities).toEqual(['a,b', 'c']);
+    expect(read.ignored).toEqual([{ parameter: REPEATED_PARAMETER, values: ['source=SIA', 'sector=care', 'listed=a,b'] }]);
+    // Written back without the repeat.
+    expect(serialiseViewState(read.state)).not.toMatch(/SIA.*SIA/);
+  });
+
   it('values a link brings into the notice show their control and direction characters as escapes', () => {
     const t = ((key: string, o?: { count: number }) => `${key}:${o?.count}`) as unknown as Parameters<typeof shownValues>[1];
     // `?listed=%00` showed as “” with an invisible NUL; a right-to-left override reversed what followed.
