@@ -106,7 +106,7 @@ export function MixingHeatmap({ result, targets }: { result: AnalysisResult; tar
         {twoMode ? tp('mixing.captionTwoMode', twoMode.draws) : t('mixing.caption')}
         {twoMode?.reduced && ` ${t('mixing.reducedDraws', { draws: fmt.int(twoMode.draws), requested: fmt.int(twoMode.requestedDraws) })}`}
       </p>
-      <div className="ana-scroll" role="region" aria-labelledby={titleId} tabIndex={0}>
+      <div className="ana-scroll" role="region" aria-label={t('mixing.tableTitle')} tabIndex={0}>
         <table className="ana-heatmap" data-testid="mixing-table" aria-describedby={captionId}>
           <caption className="ana-sr">{t('mixing.tableTitle')}</caption>
           <thead>

@@ -58,6 +58,8 @@ export function ChangeView({ datasetSlug, datasetName }: { datasetSlug: string; 
         <MeetingPackButton testId="open-meeting-pack" datasetName={datasetName} />
       </div>
       <div id="change-panel" role="tabpanel" aria-labelledby={`change-mode-${mode}`} className="change-panel">
+        {/* The panels' sections are h3: this names the part they belong to (heading order). */}
+        <h2 className="visually-hidden">{t(`modes.${mode}`)}</h2>
         {mode === 'compare' && <ComparePanel datasetSlug={datasetSlug} />}
         {mode === 'whatif' && <WhatIfPanel datasetSlug={datasetSlug} />}
         {mode === 'worklist' && <WorklistPanel datasetSlug={datasetSlug} datasetName={datasetName} />}
