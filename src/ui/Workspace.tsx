@@ -420,16 +420,6 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
                 ))}
               </select>
             </label>
-            {emphasis && (
-              <span className="highlight-chip" data-testid="highlight-chip">
-                <span className="highlight-chip-text" title={emphasisText}>
-                  {emphasisText}
-                </span>
-                <button type="button" className="link" onClick={() => setEmphasis(null)} aria-label={t('highlight.clear')}>
-                  ×
-                </button>
-              </span>
-            )}
             <AnalysisStatus />
           </div>
         )}
@@ -462,7 +452,23 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
                   {mapLevel.display.kind === 'pending' ? t('overview.waiting') : t('dataset.layout')}
                 </p>
               )}
-              {mapLevel.large && <MapLevelBar state={mapLevel} network={network} />}
+              {/* Over the map's top-left corner, not in the toolbar: there it squeezed the lists
+                  until they overlapped (1440 × 900). Labels keep clear of both (data-map-obstacle). */}
+              {(mapLevel.large || emphasis) && (
+                <div className="map-top">
+                  {mapLevel.large && <MapLevelBar state={mapLevel} network={network} />}
+                  {emphasis && (
+                    <span className="highlight-chip no-print" data-testid="highlight-chip" data-map-obstacle>
+                      <span className="highlight-chip-text" title={emphasisText}>
+                        {emphasisText}
+                      </span>
+                      <button type="button" className="link" onClick={() => setEmphasis(null)} aria-label={t('highlight.clear')}>
+                        ×
+                      </button>
+                    </span>
+                  )}
+                </div>
+              )}
               {visibility.counts.organisations === 0 && (
                 <EmptyMap network={network} sectors={sectors} filters={view.filters} organisationName={organisationName} onChange={(f) => setFilters(f)} />
               )}

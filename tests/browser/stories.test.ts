@@ -138,10 +138,18 @@ describe('the network manager', () => {
     expect(id).toBe(largest.id);
     await button.click();
     await expect.poll(() => page.getByTestId('highlight-chip').textContent()).toContain(`Cluster ${id} gemarkeerd`);
-    // The chip's clear button is on screen, inside the map's toolbar.
-    const toolbar = (await page.locator('.map-toolbar').boundingBox())!;
+    // The chip and its clear button are on the map, clear of the toolbar's lists (in the toolbar it
+    // squeezed them until they overlapped).
+    const map = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const chip = (await page.getByTestId('highlight-chip').boundingBox())!;
     const clear = (await page.getByTestId('highlight-chip').getByRole('button', { name: 'Markering wissen' }).boundingBox())!;
-    expect(clear.x + clear.width).toBeLessThanOrEqual(toolbar.x + toolbar.width);
+    expect(clear.x + clear.width).toBeLessThanOrEqual(map.x + map.width);
+    expect(chip.y).toBeGreaterThanOrEqual(map.y);
+    for (const select of await page.locator('.map-toolbar select').all()) {
+      const box = (await select.boundingBox())!;
+      const overlaps = box.x < chip.x + chip.width && chip.x < box.x + box.width && box.y < chip.y + chip.height && chip.y < box.y + box.height;
+      expect(overlaps).toBe(false);
+    }
     // The move can start late on a busy machine: wait for it, then for the camera to come to rest.
     await expect.poll(() => camera(page), { timeout: 30_000 }).not.toEqual(before);
     await settledCamera(page);
