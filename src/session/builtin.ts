@@ -3,10 +3,25 @@ import type { BuiltinBundle } from '../data/bundle';
 import { datasetKey } from '../data/sectorCorrections';
 import type { SessionStore } from './store';
 
+/** The built-in data file is not there, or is not JSON (a server's fallback page answers for it). */
+export class BuiltinMissing extends Error {
+  constructor(
+    readonly path: string,
+    readonly status: number,
+  ) {
+    super(`${path}: ${status}`);
+  }
+}
+
 export async function fetchBuiltinBundle(id = 'den-haag', base = import.meta.env.BASE_URL): Promise<BuiltinBundle> {
-  const response = await fetch(`${base}data/${id}.json`);
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText} (data/${id}.json)`);
-  return (await response.json()) as BuiltinBundle;
+  const path = `data/${id}.json`;
+  const response = await fetch(`${base}${path}`);
+  if (!response.ok) throw new BuiltinMissing(path, response.status);
+  try {
+    return (await response.json()) as BuiltinBundle;
+  } catch {
+    throw new BuiltinMissing(path, response.status);
+  }
 }
 
 /** Positions as written by `npm run data`: `[key, x, y]` triples. */
@@ -27,7 +42,8 @@ export async function openBuiltin(store: SessionStore, id = 'den-haag'): Promise
       correctionsKey: datasetKey(bundle.dataset),
     });
   } catch (e) {
-    store.fail(e instanceof Error ? e.message : String(e));
+    if (e instanceof BuiltinMissing) store.failBuiltinMissing(e.path, e.status);
+    else store.fail(e instanceof Error ? e.message : String(e));
   }
 }
 

@@ -57,6 +57,8 @@ export type DatasetSource =
 
 export type SessionProblem =
   | { code: 'load-failed'; message: string }
+  /** The built-in data file is missing or not JSON (HTTP status as answered). */
+  | { code: 'builtin-missing'; path: string; status: number }
   | ({ code: 'too-large' } & TooLarge)
   | { code: 'analysis-failed'; message: string };
 
@@ -593,9 +595,14 @@ export class SessionStore {
     return positions;
   }
 
-  /** The dataset could not be loaded at all (e.g. the built-in file is missing). */
+  /** The dataset could not be loaded at all. */
   fail(message: string): void {
     this.set({ phase: 'error', problem: { code: 'load-failed', message } });
+  }
+
+  /** The built-in data file is missing or not JSON: worded by the app, with what to do. */
+  failBuiltinMissing(path: string, status: number): void {
+    this.set({ phase: 'error', problem: { code: 'builtin-missing', path, status } });
   }
 
   // --- the view (URL) ------------------------------------------------------------------------

@@ -83,6 +83,11 @@ export function App() {
             {t('app.loadError', { message: problem.message })}
           </p>
         )}
+        {problem?.code === 'builtin-missing' && (
+          <p className="status error" role="alert" data-testid="builtin-missing">
+            {t('app.builtinMissing', { path: problem.path, status: problem.status })}
+          </p>
+        )}
         {problem?.code === 'too-large' && (
           <TooLargeNotice problem={problem} onList={(ids) => store.updateView((v) => ({ ...v, rules: withListedActivities(v.rules, ids) }))} />
         )}

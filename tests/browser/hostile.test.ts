@@ -404,3 +404,25 @@ describe('one activity with 3,000 participants', () => {
     expect(session.foreign).toEqual([]);
   }, 600_000);
 });
+
+describe('a server without the built-in data file', () => {
+  it('says in the reader’s language which file is missing and what to do, instead of a parser error', async () => {
+    const page = session.page;
+    // A static host or a dev server answers a missing file with its index page: HTML, status 200.
+    await page.route('**/data/den-haag.json', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html></html>' }));
+    try {
+      await page.goto(baseUrl());
+      const alert = page.getByTestId('builtin-missing');
+      await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('De ingebouwde gegevens (data/den-haag.json) ontbreken');
+      expect(await alert.textContent()).toContain('npm run data');
+      expect(await alert.textContent()).not.toMatch(/JSON at position|Unexpected token|Failed to execute/);
+      await page.route('**/data/den-haag.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      await page.reload();
+      await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('(antwoord 404)');
+      // The way out is there: opening one's own data.
+      await expect(page.getByTestId('open-data').isVisible()).resolves.toBe(true);
+    } finally {
+      await page.unrouteAll();
+    }
+  });
+});
