@@ -4,13 +4,24 @@ import type { Visibility } from '../filters/filters';
 import type { Network } from '../graph/network';
 import type { Positions } from '../session/store';
 import { activityTableRows, tieTableRows } from '../ui/tables/rows';
-import { activitiesCsv, organisationsCsv, tiesCsv } from './csv';
+import { activitiesCsv, organisationsCsv, tiesCsv, type CsvDialect } from './csv';
 import { downloadBlob, downloadText, exportFileName } from './download';
 import { suggestedKeys } from './image';
 import { exportPng, HIGH_RES_WIDTH, type AnySigma, type PngLegend } from './image';
 import { useScoped } from '../i18n/scoped';
 import { toGexf, toGraphml } from './network';
 import './export.css';
+
+const DIALECT_KEY = 'bruggen.csvDialect';
+
+/** The CSV dialect chosen earlier in this browser (anything else stored reads as the standard one). */
+function storedDialect(): CsvDialect {
+  try {
+    return localStorage.getItem(DIALECT_KEY) === 'excel-nl' ? 'excel-nl' : 'standard';
+  } catch {
+    return 'standard';
+  }
+}
 
 export interface ExportMenuProps {
   /** The map's sigma instance (PNG exports and node positions); null while it is not there. */
@@ -58,6 +69,15 @@ export function ExportMenu({
 }: ExportMenuProps) {
   const { t } = useScoped('export');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [dialect, setDialect] = useState<CsvDialect>(storedDialect);
+  const chooseDialect = (next: CsvDialect) => {
+    setDialect(next);
+    try {
+      localStorage.setItem(DIALECT_KEY, next);
+    } catch {
+      // Storage full or off: the choice holds for this page.
+    }
+  };
   const busy = status.kind === 'busy';
   const file = (what: string, ext: string) => exportFileName(datasetSlug, what, ext);
 
@@ -95,15 +115,15 @@ export function ExportMenu({
       let text: string;
       let what: string;
       if (label === 'csvActivities') {
-        text = activitiesCsv(activityTableRows(network, visibility));
+        text = activitiesCsv(activityTableRows(network, visibility), dialect);
         what = 'activities';
       } else {
         if (!result) throw new Error(t('needsAnalysis'));
         if (label === 'csvOrganisations') {
-          text = organisationsCsv(result.organisations, { betweennessEstimated: result.meta.betweenness.estimated });
+          text = organisationsCsv(result.organisations, { betweennessEstimated: result.meta.betweenness.estimated, dialect });
           what = 'organisations';
         } else {
-          text = tiesCsv(tieTableRows(result.ties, result.organisations, network, visibility));
+          text = tiesCsv(tieTableRows(result.ties, result.organisations, network, visibility), dialect);
           what = 'ties';
         }
       }
@@ -149,6 +169,10 @@ export function ExportMenu({
         {button('export-csv-organisations', 'csvOrganisations', t('csvOrganisationsHint'), () => void csv('csvOrganisations'), noAnalysis)}
         {button('export-csv-activities', 'csvActivities', t('csvActivitiesHint'), () => void csv('csvActivities'))}
         {button('export-csv-ties', 'csvTies', t('csvTiesHint'), () => void csv('csvTies'), noAnalysis)}
+        <label className="export-option" title={t('csvExcelHint')}>
+          <input type="checkbox" checked={dialect === 'excel-nl'} onChange={(e) => chooseDialect(e.target.checked ? 'excel-nl' : 'standard')} data-testid="export-csv-excel" />
+          {t('csvExcel')}
+        </label>
       </div>
       <div className="export-group" role="group" aria-label={t('report')}>
         <span className="export-group-label" aria-hidden="true">{t('report')}</span>

@@ -3,6 +3,11 @@
  * without a byte-order mark, comma-separated, `\n` line ends, one header row of stable English
  * column names. Text cells go through `escapeFormula` so that a spreadsheet never runs them;
  * numbers are written by this code itself (plain, full precision, `.` decimals) and stay numbers.
+ *
+ * The `excel-nl` dialect is what Excel with Dutch (and most continental) settings opens by a
+ * double click: a byte-order mark (else UTF-8 reads as Windows-1252), `;` between cells, `\r\n`,
+ * and decimal commas. A value holding a `;` is then quoted, which Excel honours at the start of
+ * a cell: in a comma file it split such a value itself and could start a formula mid-value.
  */
 import Papa from 'papaparse';
 import { MEASURES } from '../measures/registry';
@@ -56,21 +61,30 @@ export const TIE_CSV_COLUMNS = [
 
 type Cell = string | number | boolean | null | undefined;
 
+/** `standard`: RFC 4180 with `,` and `.` decimals; `excel-nl`: for Excel with Dutch settings (above). */
+export type CsvDialect = 'standard' | 'excel-nl';
+
 /** One CSV cell: empty for missing values, `true`/`false`, numbers as written, text escaped. */
-export function csvCell(value: Cell): string {
+export function csvCell(value: Cell, dialect: CsvDialect = 'standard'): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    return dialect === 'excel-nl' ? String(value).replace('.', ',') : String(value);
+  }
   return escapeFormula(value);
 }
 
-function toCsv(fields: readonly string[], rows: Cell[][]): string {
-  return Papa.unparse({ fields: [...fields], data: rows.map((r) => r.map(csvCell)) }, { newline: '\n' }) + '\n';
+function toCsv(fields: readonly string[], rows: Cell[][], dialect: CsvDialect): string {
+  const excel = dialect === 'excel-nl';
+  const newline = excel ? '\r\n' : '\n';
+  const text = Papa.unparse({ fields: [...fields], data: rows.map((r) => r.map((c) => csvCell(c, dialect))) }, { newline, delimiter: excel ? ';' : ',' });
+  return (excel ? '\ufeff' : '') + text + newline;
 }
 
 export function organisationsCsv(
   rows: readonly OrganisationRow[],
-  options: { betweennessEstimated?: boolean } = {},
+  options: { betweennessEstimated?: boolean; dialect?: CsvDialect } = {},
 ): string {
   const estimated = options.betweennessEstimated ?? false;
   return toCsv(
@@ -87,10 +101,11 @@ export function organisationsCsv(
       r.articulationPoint,
       r.focalDistance,
     ]),
+    options.dialect ?? 'standard',
   );
 }
 
-export function activitiesCsv(rows: readonly ActivityTableRow[]): string {
+export function activitiesCsv(rows: readonly ActivityTableRow[], dialect: CsvDialect = 'standard'): string {
   return toCsv(
     ACTIVITY_CSV_COLUMNS,
     rows.map((r) => [
@@ -106,10 +121,11 @@ export function activitiesCsv(rows: readonly ActivityTableRow[]): string {
       r.organisations,
       r.organisationsTotal,
     ]),
+    dialect,
   );
 }
 
-export function tiesCsv(rows: readonly TieTableRow[]): string {
+export function tiesCsv(rows: readonly TieTableRow[], dialect: CsvDialect = 'standard'): string {
   return toCsv(
     TIE_CSV_COLUMNS,
     rows.map((r) => [
@@ -124,6 +140,7 @@ export function tiesCsv(rows: readonly TieTableRow[]): string {
       r.activityTitles.join(LIST_SEPARATOR),
       r.bridge,
     ]),
+    dialect,
   );
 }
 

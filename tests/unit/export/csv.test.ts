@@ -117,4 +117,23 @@ describe('CSV export', () => {
     ties[0]!.sourceName = '=cmd|x';
     expect(parse(tiesCsv(ties)).data[0]!.source_name).toBe("'=cmd|x");
   });
+
+  it('writes the Excel (Dutch settings) dialect: byte-order mark, semicolons, CRLF, decimal commas', () => {
+    const text = organisationsCsv([row({ id: 'a', name: 'Acme;=1+2;x', ei: -0.5, constraint: 0.125 }), row({ id: 'b', name: 'Zorg, Welzijn' })], { dialect: 'excel-nl' });
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[0]).toBe(ORGANISATION_CSV_COLUMNS.join(';'));
+    // A value with ";" is quoted from its first character: Excel splitting on ";" keeps it whole,
+    // so "=1+2" never becomes a cell of its own (in the comma file it did).
+    expect(lines[1]).toContain(';"Acme;=1+2;x";');
+    expect(lines[2]).toContain(';Zorg, Welzijn;');
+    const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, delimiter: ';', skipEmptyLines: true }).data;
+    expect(parsed.map((r) => r.name)).toEqual(['Acme;=1+2;x', 'Zorg, Welzijn']);
+    expect(parsed[0]!.ei).toBe('-0,5');
+    expect(parsed[0]!.constraint).toBe('0,125');
+    expect(csvCell(1234.5, 'excel-nl')).toBe('1234,5');
+    expect(csvCell('=x', 'excel-nl')).toBe("'=x");
+    // The standard dialect is unchanged.
+    expect(organisationsCsv([row({ id: 'a', ei: -0.5 })]).split('\n')[1]).toContain(',-0.5,');
+  });
 });

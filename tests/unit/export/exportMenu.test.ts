@@ -98,6 +98,28 @@ describe('ExportMenu', () => {
     expect(screen.getByTestId('export-status').textContent).toBe('bruggen-den-haag-network.graphml is gedownload.');
   });
 
+  it('writes the CSVs for Excel with Dutch settings when asked, and remembers the choice', async () => {
+    localStorage.removeItem('bruggen.csvDialect');
+    render(h(ExportMenu, props()));
+    const box = screen.getByTestId('export-csv-excel') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('export-csv-activities'));
+    });
+    const text = await files[0]!.text;
+    expect(text.split('\r\n')[0]).toBe('activity_id;title;kind;source;scheme;theme;start_year;end_year;stated_participants;organisations;organisations_total');
+    expect(localStorage.getItem('bruggen.csvDialect')).toBe('excel-nl');
+    cleanup();
+    render(h(ExportMenu, props()));
+    expect((screen.getByTestId('export-csv-excel') as HTMLInputElement).checked).toBe(true);
+    localStorage.setItem('bruggen.csvDialect', 'nonsense');
+    cleanup();
+    render(h(ExportMenu, props()));
+    expect((screen.getByTestId('export-csv-excel') as HTMLInputElement).checked).toBe(false);
+    localStorage.removeItem('bruggen.csvDialect');
+  });
+
   it('opens the printable report', () => {
     const onPrintReport = vi.fn();
     render(h(ExportMenu, props({ onPrintReport })));
