@@ -116,8 +116,8 @@ function findingWords(t: TFunction, finding: Finding, lang: Language, scope: Fin
               : t('findings:convenerFocal', { count: d, focal: finding.focal.label });
       }
       const sector = t(`common:sectors.${finding.sector}.label`, { defaultValue: finding.sector });
-      if (!finding.reached.length) return t('findings:convenerNothing', { rank: finding.rank, label: finding.label, sector, focal });
       // The first pick has no earlier pick to compare with.
+      if (!finding.reached.length) return t(finding.rank === 1 ? 'findings:convenerNothingFirst' : 'findings:convenerNothing', { rank: finding.rank, label: finding.label, sector, focal });
       return t(finding.rank === 1 ? 'findings:convenerFirst' : 'findings:convener', {
         rank: finding.rank,
         label: finding.label,

@@ -38,6 +38,9 @@ describe('a convener', () => {
     const en = wordFinding(createTranslator('en').t, convener(1, 'Gemeente Den Haag'), 'en');
     expect(en).not.toContain('earlier pick');
     expect(wordFinding(createTranslator('nl').t, convener(2, 'Gemeente Den Haag'), 'nl')).toContain('die nog geen eerdere keuze bereikt');
+    const nothing = (rank: number) => wordFinding(createTranslator('nl').t, { ...convener(rank, 'Gemeente Den Haag'), reached: [] }, 'nl');
+    expect(nothing(1)).toBe('1. Zorg Techniek (Zorg en welzijn) bereikt geen organisatie uit de doelsectoren; staat op 2 stappen van Gemeente Den Haag.');
+    expect(nothing(2)).toContain('die een eerdere keuze niet al bereikt');
   });
 
   it('without its rank, for lists that number the picks', () => {
