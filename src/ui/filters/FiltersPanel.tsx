@@ -199,8 +199,8 @@ function YearRange({ facets, filters, set }: { facets: Facets; filters: Filters;
     <fieldset className="facet" data-testid="facet-years">
       <legend>{t('filters.years', { from, to })}</legend>
       {filters.years && (
-        // Set, even when it spans every year (a link can say so): it still leaves out what has no
-        // year unless that is counted, so the sliders at both ends must not look unset.
+        // Set, even when it spans every year (a link can say so): it still leaves out organisations
+        // in no activity of those years, so sliders at both ends must not look unset.
         <p className="facet-active" data-testid="filter-years-active">
           {t(filters.includeUndated ? 'filters.yearsActive' : 'filters.yearsActiveDatedOnly')}{' '}
           <button type="button" className="link" onClick={() => set({ years: null, includeUndated: true })} data-testid="filter-years-clear">
