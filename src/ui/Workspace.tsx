@@ -551,6 +551,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
         ) : view.view === 'bridges' ? (
           <MissingBridgesView
             result={result}
+            filtered={hidesSomething(visibility.counts)}
             targets={view.targets}
             onSelectCluster={selectCluster}
             onSelectOrganisation={selectAndFocus}
@@ -589,7 +590,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             <h2>{t(isMapView ? 'intro.title' : 'intro.titleData')}</h2>
             <p>{t(isMapView ? 'intro.body' : 'intro.bodyData')}</p>
             {isMapView && <p>{t('intro.hint')}</p>}
-            <Findings result={result} />
+            <Findings result={result} filtered={hidesSomething(visibility.counts)} />
             <p className="muted" data-testid="dataset-source">
               {source?.kind === 'imported' ? t('intro.importedSource', { label: source.label }) : t('intro.source')}
             </p>

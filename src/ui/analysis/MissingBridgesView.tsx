@@ -2,8 +2,6 @@ import { useId, useMemo } from 'react';
 import type { AnalysisResult } from '../../analysis';
 import { findingsOf } from '../../analysis/findings';
 import { wordFinding } from '../../i18n/findings';
-import { hidesSomething } from '../../filters/filters';
-import { useSession } from '../../session/react';
 import { useTranslation } from 'react-i18next';
 import type { Sector } from '../../data/sectors';
 import './analysis.css';
@@ -15,6 +13,8 @@ import { SuggestedTies, type HoveredSuggestion } from './SuggestedTies';
 
 export interface MissingBridgesViewProps {
   result: AnalysisResult;
+  /** The filters leave something out (`hidesSomething`): findings speak of what they show. */
+  filtered?: boolean;
   targets: Sector[];
   onSelectCluster(kind: 'community' | 'component', id: number): void;
   onSelectOrganisation(id: string): void;
@@ -41,12 +41,12 @@ const KIND_OF: Record<string, { kind: string; label: AnalysisMessageKey }> = {
 };
 
 /** The plain-words findings of an analysis, in the current language. */
-export function Findings({ result }: { result: AnalysisResult }) {
+/** `filtered`: the filters leave something out (`hidesSomething`), so findings speak of what they show. */
+export function Findings({ result, filtered = false }: { result: AnalysisResult; filtered?: boolean }) {
   const { t, lang } = useAnalysisText();
   const { t: words } = useTranslation();
   const titleId = useId();
   const findings = useMemo(() => findingsOf(result), [result]);
-  const filtered = useSession((s) => (s.visibility ? hidesSomething(s.visibility.counts) : false));
   return (
     // Its own .ana: the findings also stand in the map views' side panel, outside the analysis views.
     <section className="ana ana-section ana-findings" aria-labelledby={titleId} data-testid="findings">
@@ -72,6 +72,7 @@ export function Findings({ result }: { result: AnalysisResult }) {
  */
 export function MissingBridgesView({
   result,
+  filtered = false,
   targets,
   onSelectCluster,
   onSelectOrganisation,
@@ -83,7 +84,7 @@ export function MissingBridgesView({
 }: MissingBridgesViewProps) {
   return (
     <div className="ana ana-bridges" data-testid="missing-bridges">
-      <Findings result={result} />
+      <Findings result={result} filtered={filtered} />
       <MixingHeatmap result={result} targets={targets} />
       <ClusterList
         result={result}
