@@ -40,8 +40,10 @@ const KIND_OF: Record<string, { kind: string; label: AnalysisMessageKey }> = {
   betweenness_estimated: { kind: 'method', label: 'findings.kind.method' },
 };
 
-/** The plain-words findings of an analysis, in the current language. */
-/** `filtered`: the filters leave something out (`hidesSomething`), so findings speak of what they show. */
+/**
+ * The plain-words findings of an analysis, in the current language. `filtered`: the filters leave
+ * something out (`hidesSomething`), so findings speak of what they show.
+ */
 export function Findings({ result, filtered = false }: { result: AnalysisResult; filtered?: boolean }) {
   const { t, lang } = useAnalysisText();
   const { t: words } = useTranslation();
