@@ -28,7 +28,11 @@ export function sectorNoun(t: TFunction, sector: string, count: number): string 
 }
 
 function clusterList(t: TFunction, ids: readonly number[], lang: Language, max = 3): string {
-  const shown = ids.slice(0, max).map(String);
+  // The first `max` as given (the ones that matter most), read in number order ("3, 4 en 5").
+  const shown = ids
+    .slice(0, max)
+    .sort((a, b) => a - b)
+    .map(String);
   if (ids.length > max) shown.push(t('findings:clusterListMore', { count: ids.length - max }));
   return t('findings:clusterList', { count: ids.length, list: joinList(shown, lang) });
 }

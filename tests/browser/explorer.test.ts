@@ -62,7 +62,7 @@ describe('filters (each restored from the URL)', () => {
     await expect.poll(counts).toBe(expectedCounts(filters));
     // It leaves organisations out although both sliders sit at the ends: that must show.
     expect(expectedCounts(filters)).not.toBe(expectedCounts({}));
-    await expect(session.page.getByTestId('filter-years-active').textContent()).resolves.toContain('alleen organisaties met een activiteit in deze jaren.');
+    await expect(session.page.getByTestId('filter-years-active').textContent()).resolves.toContain('alleen organisaties met een activiteit in deze jaren; organisaties zonder activiteit vallen weg.');
     await session.page.getByTestId('filter-years-clear').click();
     await expect.poll(counts).toBe(expectedCounts({}));
     await expect.poll(() => session.page.getByTestId('filter-years-active').count()).toBe(0);

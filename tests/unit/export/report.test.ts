@@ -21,8 +21,8 @@ afterEach(() => {
 
 describe('filters summary', () => {
   it('says when there are no filters', () => {
-    expect(summariseFilters(DEFAULT_FILTERS, 'nl')).toBe('Geen filters: het hele netwerk');
-    expect(summariseFilters(DEFAULT_FILTERS, 'en')).toBe('No filters: the whole network');
+    expect(summariseFilters(DEFAULT_FILTERS, 'nl')).toBe('geen, het hele netwerk');
+    expect(summariseFilters(DEFAULT_FILTERS, 'en')).toBe('none, the whole network');
   });
 
   it('names every filter in force, in one line', () => {
@@ -65,7 +65,7 @@ describe('PrintReport', () => {
       h(PrintReport, {
         result: fx.result,
         datasetName: 'Zorginnovatie-ecosysteem regio Den Haag',
-        filtersSummary: 'Geen filters: het hele netwerk',
+        filtersSummary: 'geen, het hele netwerk',
         map: picture,
         suggested: [{ number: 1, a: 'BOBErgo B.V.', b: 'Sophia Stichting', via: ['De Haagse Hogeschool', 'Technische Universiteit Delft'] }],
         generatedAt: new Date('2024-05-01T10:00:00Z'),
@@ -78,7 +78,7 @@ describe('PrintReport', () => {
     expect(report.querySelector('h1')!.textContent).toBe('Waar ontbreken de bruggen?');
     expect(text).toContain('Zorginnovatie-ecosysteem regio Den Haag');
     expect(text).toContain('1 mei 2024');
-    expect(text).toContain('Filters: Geen filters: het hele netwerk');
+    expect(text).toContain('Filters: geen, het hele netwerk');
     // The map as on screen, in vector: every visible organisation, the suggested tie numbered.
     const svg = screen.getByTestId('print-map');
     expect(svg.querySelectorAll('circle').length).toBe(fx.visibility.counts.organisations + 1);

@@ -43,6 +43,11 @@ describe('a convener', () => {
     expect(nothing(2)).toContain('die een eerdere keuze niet al bereikt');
   });
 
+  it('names its clusters in number order', () => {
+    const nl = wordFinding(createTranslator('nl').t, { ...convener(2, 'Gemeente Den Haag'), clusters: [5, 3, 4] }, 'nl');
+    expect(nl).toContain('in clusters 3, 4 en 5 die');
+  });
+
   it('without its rank, for lists that number the picks', () => {
     expect(wordConvener(createTranslator('nl').t, convener(3, 'Gemeente Den Haag'), 'nl')).toMatch(/^Zorg Techniek \(Zorg en welzijn\) verbindt/);
   });
