@@ -603,6 +603,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
           datasetName={datasetName}
           filtersSummary={summariseFilters(view.filters, i18n.language === 'en' ? 'en' : 'nl', { organisationName })}
           filtered={hidesSomething(visibility.counts)}
+          legend={legendForPng}
           map={layout ? mapPicture({ network, positions: layout, visibility, look: appearance, highlight, selected: selectedOnMap, suggested }) : null}
           suggested={numberedPairs.ties.map(({ number, suggestion: s }) => ({ number, a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label) }))}
           generatedAt={new Date()}

@@ -122,6 +122,8 @@ describe('exports of the filtered map', () => {
     }
     // The map is drawn as vector: one disc per organisation on the map (no filter here).
     await expect(report.getByTestId('print-map-nodes').locator('circle').count()).resolves.toBe(network.organisations.length);
+    // With its colour key, as on screen.
+    await expect(report.getByTestId('print-map-legend').textContent()).resolves.toMatch(/^Sector: Technologie.*Zorg en welzijn.*Overheid/);
     const pdf = await session.page.pdf({ format: 'A4', printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages).toHaveLength(1);

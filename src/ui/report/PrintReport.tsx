@@ -14,6 +14,7 @@ import {
 import { useScoped } from '../../i18n/scoped';
 import './print.css';
 import type { MapPicture } from '../../export/mapPicture';
+import type { PngLegend } from '../../export/image';
 import { MapFigure } from './MapFigure';
 
 export interface PrintReportProps {
@@ -25,6 +26,8 @@ export interface PrintReportProps {
   filtered?: boolean;
   /** The map as drawn on screen, as a vector picture (null: no layout yet). */
   map: MapPicture | null;
+  /** The map's colour key, as the PNG export draws it (`pngLegendFor`). */
+  legend?: PngLegend | null;
   /** The suggested ties on the map, with their numbers and why. */
   suggested: readonly { number: number; a: string; b: string; via: string[] }[];
   generatedAt: Date;
@@ -38,7 +41,7 @@ export interface PrintReportProps {
  * municipality's position and the conveners. Hidden on screen (`.print-only`); `print.css` shows it, hides
  * `.no-print` and fits it on one A4 page, portrait or landscape.
  */
-export function PrintReport({ result, datasetName, filtersSummary, filtered = false, map, suggested, generatedAt, provenance }: PrintReportProps) {
+export function PrintReport({ result, datasetName, filtersSummary, filtered = false, map, legend = null, suggested, generatedAt, provenance }: PrintReportProps) {
   const { t, lang } = useScoped('report');
   const { t: words } = useTranslation();
   const findings = useMemo(() => findingsOf(result), [result]);
@@ -74,6 +77,19 @@ export function PrintReport({ result, datasetName, filtersSummary, filtered = fa
       <div className="pr-body">
         <figure className="pr-map">
           {map ? <MapFigure picture={map} label={t('mapAlt')} /> : <p className="pr-muted">{t('noMap')}</p>}
+          {map && legend && legend.entries.length > 0 && (
+            // Without its key a printed map's colours say nothing.
+            <figcaption className="pr-legend" data-testid="print-map-legend">
+              {legend.title && <strong>{legend.title}: </strong>}
+              {legend.entries.map((e) => (
+                <span key={e.label} className="pr-legend-entry">
+                  <span className="pr-swatch" style={{ background: e.colour }} aria-hidden="true" />
+                  {e.label}
+                </span>
+              ))}
+              {legend.note && <span className="pr-muted"> {legend.note}</span>}
+            </figcaption>
+          )}
           {map && map.tiesDrawn < map.tiesVisible && <figcaption className="pr-muted">{t('mapThinned', { drawn: map.tiesDrawn, total: map.tiesVisible })}</figcaption>}
         </figure>
 

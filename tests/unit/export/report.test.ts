@@ -67,6 +67,7 @@ describe('PrintReport', () => {
         datasetName: 'Zorginnovatie-ecosysteem regio Den Haag',
         filtersSummary: 'geen, het hele netwerk',
         map: picture,
+        legend: { title: 'Sector', entries: [{ colour: '#0072B2', label: 'Technologie' }, { colour: '#D55E00', label: 'Zorg en welzijn' }] },
         suggested: [{ number: 1, a: 'BOBErgo B.V.', b: 'Sophia Stichting', via: ['De Haagse Hogeschool', 'Technische Universiteit Delft'] }],
         generatedAt: new Date('2024-05-01T10:00:00Z'),
         provenance: 'factbook zorginnovatie Den Haag',
@@ -79,6 +80,10 @@ describe('PrintReport', () => {
     expect(text).toContain('Zorginnovatie-ecosysteem regio Den Haag');
     expect(text).toContain('1 mei 2024');
     expect(text).toContain('Filters: geen, het hele netwerk');
+    // The map's key under it, colour by colour.
+    const key = screen.getByTestId('print-map-legend');
+    expect(key.textContent).toBe('Sector: TechnologieZorg en welzijn');
+    expect([...key.querySelectorAll<HTMLElement>('.pr-swatch')].map((s) => s.style.background)).toEqual(['rgb(0, 114, 178)', 'rgb(213, 94, 0)']);
     // The map as on screen, in vector: every visible organisation, the suggested tie numbered.
     const svg = screen.getByTestId('print-map');
     expect(svg.querySelectorAll('circle').length).toBe(fx.visibility.counts.organisations + 1);
