@@ -47,8 +47,8 @@ export function computeFacets(network: Network, sectors: ArrayLike<number>, filt
   const { activities, organisations } = network;
   let minYear = Infinity;
   let maxYear = -Infinity;
-  let undated = 0;
-  for (const a of activities) {
+  const undatedAt: number[] = [];
+  activities.forEach((a, i) => {
     let dated = false;
     for (const y of [a.startYear, a.endYear]) {
       if (y === undefined) continue;
@@ -56,8 +56,8 @@ export function computeFacets(network: Network, sectors: ArrayLike<number>, filt
       if (y < minYear) minYear = y;
       if (y > maxYear) maxYear = y;
     }
-    if (!dated) undated++;
-  }
+    if (!dated) undatedAt.push(i);
+  });
   let maxShared = 1;
   const { shared } = network.projection.ties;
   for (let e = 0; e < shared.length; e++) if (shared[e]! > maxShared) maxShared = shared[e]!;
@@ -92,6 +92,10 @@ export function computeFacets(network: Network, sectors: ArrayLike<number>, filt
     return sortValues(counts, all);
   };
   const [sources, kinds, schemes, themes] = ACTIVITY_FACETS.map(([facet, pick]) => activityFacet(facet, pick));
+  // What "count activities without a year" would keep under the other filters (it said 75 of
+  // the whole data while a source and a kind left 5 activities on the map).
+  const yearsAside = undatedAt.length ? (base ?? otherwise('years')) : null;
+  const undated = yearsAside ? undatedAt.filter((i) => yearsAside.acts[i]).length : 0;
   const sectorCounts = organisationFacet('sectors', (i) => SECTORS[sectors[i]!]);
   return {
     sources: sources!,

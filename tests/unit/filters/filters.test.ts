@@ -151,5 +151,15 @@ describe('cross-filtered facets', () => {
     expect(care.sectors.find((s) => s.value === 'tech')!.count).toBe(none.sectors.find((s) => s.value === 'tech')!.count);
     // Every option stays listed, also those that would give nothing.
     expect(care.sources.map((s) => s.value).sort()).toEqual(none.sources.map((s) => s.value).sort());
+
+    // "Activities without a year" counts the undated ones the other filters keep: with a source
+    // ticked, that source's undated activities, not all of them.
+    const undated = (a: (typeof dataset.activities)[number]) => a.startYear === undefined && a.endYear === undefined;
+    const source = none.sources.find((s) => dataset.activities.some((a) => a.source === s.value && undated(a)) && dataset.activities.some((a) => a.source !== s.value && undated(a)))!;
+    expect(source).toBeDefined();
+    const years = none.years!;
+    const one = computeFacets(network, sectors, { ...DEFAULT_FILTERS, sources: [source.value], years: [years[0], years[0]] });
+    expect(one.undated).toBe(dataset.activities.filter((a) => a.source === source.value && undated(a)).length);
+    expect(one.undated).toBeLessThan(none.undated);
   });
 });
