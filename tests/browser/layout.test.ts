@@ -71,6 +71,29 @@ describe('the screen at desktop sizes', () => {
     }
   });
 
+  it('gives the toolbar lists a second line rather than cutting their values, where the map is narrow', async () => {
+    // At 1280 × 720 the analysis views leave the map about 550 px: "aantal partners" and
+    // "normaal" were cut off when the three lists had to share one line.
+    await page().setViewportSize({ width: 1280, height: 720 });
+    for (const view of ['bridges', 'conveners']) {
+      await showView(page(), view);
+      const squeezed = await page().evaluate(() =>
+        [...document.querySelectorAll<HTMLSelectElement>('.map-toolbar select')].flatMap((select) => {
+          // The width the list takes on its own, with nothing pressing on it.
+          const alone = select.cloneNode(true) as HTMLSelectElement;
+          alone.value = select.value;
+          alone.style.cssText = 'position:absolute;visibility:hidden;flex:none';
+          select.parentElement!.appendChild(alone);
+          const natural = alone.getBoundingClientRect().width;
+          alone.remove();
+          const width = select.getBoundingClientRect().width;
+          return width + 1 < natural ? [`${select.dataset.testid}: ${Math.round(width)} of ${Math.round(natural)} px`] : [];
+        }),
+      );
+      expect(squeezed, view).toEqual([]);
+    }
+  });
+
   it('keeps the layout buttons off the rows of organisations without partners', async () => {
     await page().setViewportSize({ width: 1280, height: 720 });
     await openApp(page());
