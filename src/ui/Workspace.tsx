@@ -255,7 +255,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
     return a === undefined || b === undefined ? null : { a, b };
   }, [activeSuggestion, orgIndex]);
 
-  const legendForPng = pngLegendFor(appearance.legend, t, i18n.language);
+  const legendForPng = pngLegendFor(appearance.legend, t, i18n.language, appearance.sizeMetric);
   // Printing from the menu or with Ctrl+P: the report is rendered synchronously before the page is
   // laid out for print, with the map as drawn now (colours, highlights, suggested ties).
   useEffect(() => {
