@@ -130,6 +130,39 @@ describe('labels', () => {
   });
 });
 
+describe('labels and the suggested ties', () => {
+  it('keep the numbered badges of the suggested ties clear (a badge over a name read as "M⑧dical Delta")', async () => {
+    const page = session.page;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    try {
+      await openApp(page, '?view=bridges');
+      await page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 60_000 });
+      const suggested = async () =>
+        page.evaluate(() => {
+          const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
+          el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { suggested: true } }));
+          return JSON.parse(el.dataset.probeSuggested ?? '[]') as { number: number; a: string; b: string }[];
+        });
+      await expect.poll(async () => (await suggested()).length).toBeGreaterThan(2);
+      const labels = (await settledLabels(page)).filter((l) => l.layer === 'labels');
+      const ties = await suggested();
+      const nodes = await probe(page, ties.flatMap((t) => [t.a, t.b]));
+      // The badge: a disc of radius 8 at the tie's middle.
+      const under = ties.flatMap((t) => {
+        const a = nodes[t.a]!;
+        const b = nodes[t.b]!;
+        const x = (a.x + b.x) / 2;
+        const y = (a.y + b.y) / 2;
+        return labels.filter((l) => l.x < x + 8 && x - 8 < l.x + l.width && l.y < y + 8 && y - 8 < l.y + l.height).map((l) => `${t.number} over ${l.text}`);
+      });
+      expect(labels.length).toBeGreaterThan(5);
+      expect(under).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+});
+
 describe('ties', () => {
   it('a click on a tie opens the activities behind it: source, kind, years, provenance', async () => {
     const page = session.page;

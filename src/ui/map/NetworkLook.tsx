@@ -10,7 +10,7 @@ import { useEffect, useRef } from 'react';
 import type { Visibility } from '../../filters/filters';
 import { coverageSizeScale, densitySizeScale } from '../../graph/appearance';
 import { organisationKey, tieWidth, type DisplayEdgeAttributes, type DisplayNodeAttributes } from '../../graph/display';
-import type { LabelDensity } from '../../graph/labels';
+import type { LabelBox, LabelDensity } from '../../graph/labels';
 import type { Network } from '../../graph/network';
 import { LabelLayout, type LabelRenderer } from './labelLayout';
 import { useSigma } from './SigmaHost';
@@ -24,6 +24,8 @@ export const SELECTED_EDGE = '#c0392b';
 export const IMPLIED_EDGE = '#dde0e5';
 /** Above this many organisations, hovering only labels a node; clicking dims the rest. */
 export const HOVER_DIMMING_MAX_NODES = 3000;
+/** Half the side of the box a suggested tie's badge keeps free of labels (its radius, 8–10 px, and a margin). */
+const SUGGESTION_BADGE_REACH = 12;
 
 export interface NetworkLook {
   colour: readonly string[];
@@ -37,6 +39,8 @@ export interface NetworkLook {
   /** The tie whose activities are open, if any. */
   selectedTie: number | null;
   labels: LabelDensity;
+  /** Suggested ties drawn on the map (organisation indices): labels keep clear of their numbered badges. */
+  suggested?: readonly { a: number; b: number }[];
 }
 
 export function NetworkLookController({ network, look, renderer }: { network: Network; look: NetworkLook; renderer: LabelRenderer }) {
@@ -67,6 +71,20 @@ export function NetworkLookController({ network, look, renderer }: { network: Ne
     const { ties } = network.projection;
     const labels = new LabelLayout(sigma, renderer);
     s.labels = labels;
+    // The badge at the middle of each suggested tie (SuggestionsOverlay draws it over the labels):
+    // a label placed under one read as "M⑧dical Delta".
+    labels.setExtraObstacles(() => {
+      const out: LabelBox[] = [];
+      for (const tie of s.look.suggested ?? []) {
+        const p = sigma.getNodeDisplayData(organisationKey(tie.a));
+        const q = sigma.getNodeDisplayData(organisationKey(tie.b));
+        if (!p || !q || p.hidden || q.hidden) continue;
+        const a = sigma.framedGraphToViewport(p);
+        const b = sigma.framedGraphToViewport(q);
+        out.push({ x: (a.x + b.x) / 2 - SUGGESTION_BADGE_REACH, y: (a.y + b.y) / 2 - SUGGESTION_BADGE_REACH, width: 2 * SUGGESTION_BADGE_REACH, height: 2 * SUGGESTION_BADGE_REACH });
+      }
+      return out;
+    });
     const focus = () => s.hovered ?? s.look.focused ?? s.look.selected;
     sigma.setSetting('nodeReducer', (node, data: DisplayNodeAttributes) => {
       const { look } = s;

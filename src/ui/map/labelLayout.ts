@@ -191,16 +191,24 @@ export class LabelLayout {
    * controls marked `data-map-obstacle` next to the canvas, and drawers over the same stage.
    */
   private obstacles(): LabelBox[] {
+    const extra = this.extraObstacles();
     const container = this.sigma.getContainer();
     const origin = container.getBoundingClientRect();
     const scope = container.closest('.stage') ?? container.parentElement;
-    if (!scope) return [];
-    const out: LabelBox[] = [];
+    if (!scope) return extra;
+    const out: LabelBox[] = extra;
     for (const el of scope.querySelectorAll<HTMLElement>('[data-map-obstacle], .details-drawer')) {
       const r = el.getBoundingClientRect();
       if (r.width && r.height) out.push({ x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height });
     }
     return out;
+  }
+
+  /** What the map draws over its labels outside the DOM (the suggested ties' badges), in canvas pixels. */
+  private extraObstacles: () => LabelBox[] = () => [];
+
+  setExtraObstacles(source: () => LabelBox[]): void {
+    this.extraObstacles = source;
   }
 
   setPriorities(priorities: LabelPriorities): void {

@@ -131,8 +131,8 @@ export function NetworkMap(props: NetworkMapProps) {
   const [pinned, setPinned] = useState(0);
 
   const look = useMemo<NetworkLook>(
-    () => ({ colour: appearance.colour, size: appearance.size, visibility, highlight, selected, focused: overview ? null : focusedIndex, selectedTie, labels }),
-    [appearance, visibility, highlight, selected, focusedIndex, overview, selectedTie, labels],
+    () => ({ colour: appearance.colour, size: appearance.size, visibility, highlight, selected, focused: overview ? null : focusedIndex, selectedTie, labels, suggested: overview ? [] : suggested }),
+    [appearance, visibility, highlight, selected, focusedIndex, overview, selectedTie, labels, suggested],
   );
   const cameraFocus = useMemo<CameraFocus | null>(() => (focus ? { nodes: focus.nodes.map(organisationKey) } : null), [focus]);
   const selectedCommunity = useMemo(() => (overview && selected !== null ? overview.communities.findIndex((c) => c.members.includes(selected)) : -1), [overview, selected]);
