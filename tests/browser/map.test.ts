@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generateNationalDataset } from '../../src/analysis/synthetic';
 import { writeOrganisationsCsv, writeParticipationsCsv } from '../../src/data/canonical';
-import { browserSession, camera, openApp, probe, settledCamera } from './setup/browser';
+import { browserSession, camera, openApp, probe, settledCamera, suggestedOnMap } from './setup/browser';
 import { keyOf, nameOf, network, partnersOf } from './setup/denHaag';
 
 /**
@@ -137,12 +137,7 @@ describe('labels and the suggested ties', () => {
     try {
       await openApp(page, '?view=bridges');
       await page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 60_000 });
-      const suggested = async () =>
-        page.evaluate(() => {
-          const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
-          el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { suggested: true } }));
-          return JSON.parse(el.dataset.probeSuggested ?? '[]') as { number: number; a: string; b: string }[];
-        });
+      const suggested = () => suggestedOnMap(page);
       await expect.poll(async () => (await suggested()).length).toBeGreaterThan(2);
       const labels = (await settledLabels(page)).filter((l) => l.layer === 'labels');
       const ties = await suggested();

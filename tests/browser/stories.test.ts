@@ -23,7 +23,7 @@ import { wordFinding } from '../../src/i18n/findings';
 import { lacksTargets } from '../../src/ui/analysis/clusterModel';
 import { convenerCoverage, robustnessLevel } from '../../src/ui/analysis/convenerModel';
 import { convenerIntroductions } from '../../src/worklist/introductions';
-import { analysisReady, browserSession, camera, openApp, probe, settledCamera, watchForeignRequests } from './setup/browser';
+import { analysisReady, browserSession, camera, openApp, probe, settledCamera, suggestedOnMap, watchForeignRequests } from './setup/browser';
 import { bundle, expectedCounts, keyOf, network, reference, sectors } from './setup/denHaag';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -272,12 +272,7 @@ describe('the leadership table', () => {
     await expect.poll(() => page.url()).toContain('suggested=1');
     await expect.poll(async () => (await fromPage()).every((i) => i.number !== null)).toBe(true);
     const numbered = await fromPage();
-    const onMap = async () =>
-      page.evaluate(() => {
-        const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
-        el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { suggested: true } }));
-        return JSON.parse(el.dataset.probeSuggested ?? '[]') as { number: number; a: string; b: string }[];
-      });
+    const onMap = () => suggestedOnMap(page);
     await expect.poll(async () => (await onMap()).length).toBeGreaterThan(0);
     const mapTies = await onMap();
     const key = (a: string, b: string) => pair(a, b);

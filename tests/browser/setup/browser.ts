@@ -79,6 +79,15 @@ export async function probe(page: Page, keys: string[], canvas = 'graph-canvas')
   );
 }
 
+/** The suggested ties the map drew in its last frame (their numbers and node keys), through the probe. */
+export async function suggestedOnMap(page: Page): Promise<{ number: number; a: string; b: string }[]> {
+  return page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
+    el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { suggested: true } }));
+    return JSON.parse(el.dataset.probeSuggested ?? '[]') as { number: number; a: string; b: string }[];
+  });
+}
+
 /** The camera once it has stopped moving (two readings 300 ms apart agree). */
 export async function settledCamera(page: Page, canvas = 'graph-canvas'): Promise<{ x: number; y: number; ratio: number }> {
   let last = await camera(page, canvas);
