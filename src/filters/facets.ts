@@ -1,6 +1,6 @@
 import { SECTORS, type Sector } from '../data/sectors';
 import type { Network } from '../graph/network';
-import { applyFilters, everythingVisible, filtersActive, type ActivityFacet, type Filters, type OrganisationFacet } from './filters';
+import { applyFilters, everythingVisible, filtersActive, keepActivity, type ActivityFacet, type Filters, type OrganisationFacet } from './filters';
 
 export interface FacetValue {
   value: string;
@@ -93,9 +93,9 @@ export function computeFacets(network: Network, sectors: ArrayLike<number>, filt
   };
   const [sources, kinds, schemes, themes] = ACTIVITY_FACETS.map(([facet, pick]) => activityFacet(facet, pick));
   // What "count activities without a year" would keep under the other filters (it said 75 of
-  // the whole data while a source and a kind left 5 activities on the map).
-  const yearsAside = undatedAt.length ? (base ?? otherwise('years')) : null;
-  const undated = yearsAside ? undatedAt.filter((i) => yearsAside.acts[i]).length : 0;
+  // the whole data while a source and a kind left 5 activities on the map). An activity's own
+  // test is all it takes: a whole filter pass would also rebuild every tie.
+  const undated = undatedAt.filter((i) => keepActivity(activities[i]!, filters, 'years')).length;
   const sectorCounts = organisationFacet('sectors', (i) => SECTORS[sectors[i]!]);
   return {
     sources: sources!,
