@@ -137,6 +137,8 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const selectedIndex = view.selected !== null ? (orgIndex.get(view.selected) ?? null) : null;
   // A selection the filters hide is not emphasised on the maps: with it, every other node dimmed.
   const selectedOnMap = selectedIndex !== null && visibility.orgs[selectedIndex] ? selectedIndex : null;
+  // The filters leave something out: findings then speak of "what the filters show".
+  const filtered = hidesSomething(visibility.counts);
   const select = useCallback((id: string | null) => update((s) => ({ ...s, selected: id })), [update]);
   const selectIndex = useCallback((i: number | null) => select(i === null ? null : network.organisations[i]!.id), [select, network]);
   const selectAndFocus = useCallback(
@@ -551,7 +553,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
         ) : view.view === 'bridges' ? (
           <MissingBridgesView
             result={result}
-            filtered={hidesSomething(visibility.counts)}
+            filtered={filtered}
             targets={view.targets}
             onSelectCluster={selectCluster}
             onSelectOrganisation={selectAndFocus}
@@ -590,7 +592,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             <h2>{t(isMapView ? 'intro.title' : 'intro.titleData')}</h2>
             <p>{t(isMapView ? 'intro.body' : 'intro.bodyData')}</p>
             {isMapView && <p>{t('intro.hint')}</p>}
-            <Findings result={result} filtered={hidesSomething(visibility.counts)} />
+            <Findings result={result} filtered={filtered} />
             <p className="muted" data-testid="dataset-source">
               {source?.kind === 'imported' ? t('intro.importedSource', { label: source.label }) : t('intro.source')}
             </p>
@@ -602,7 +604,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
           result={result}
           datasetName={datasetName}
           filtersSummary={summariseFilters(view.filters, i18n.language === 'en' ? 'en' : 'nl', { organisationName })}
-          filtered={hidesSomething(visibility.counts)}
+          filtered={filtered}
           legend={legendForPng}
           map={layout ? mapPicture({ network, positions: layout, visibility, look: appearance, highlight, selected: selectedOnMap, suggested }) : null}
           suggested={numberedPairs.ties.map(({ number, suggestion: s }) => ({ number, a: s.a.label, b: s.b.label, via: s.sharedPartners.map((p) => p.label) }))}
