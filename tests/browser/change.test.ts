@@ -212,6 +212,26 @@ describe('what if', () => {
     expect(pairs.sort()).toEqual(mine.map((i) => [i.a.id < i.b.id ? i.a.id : i.b.id, i.a.id < i.b.id ? i.b.id : i.a.id, 'true'].join('|')).sort());
     // In what if, the same convener's introductions are marked as adopted.
     await expect(session.page.getByTestId(`whatif-adopt-${first.id}`).isDisabled()).resolves.toBe(true);
+    // On a tablet, long titles wrap: the "· Introductie" after each stays on its title's last line.
+    const size = session.page.viewportSize();
+    await session.page.setViewportSize({ width: 768, height: 1024 });
+    const kindOnOwnLine = await session.page.getByTestId('whatif-activity').evaluateAll((items) =>
+      items.flatMap((li) => {
+        const title = li.querySelector('.whatif-activity-name strong')?.firstChild;
+        const kind = li.querySelector('.whatif-activity-name .change-muted')?.firstChild;
+        if (!title?.textContent || !kind?.textContent) return [`${li.textContent}: no title or kind`];
+        const top = (node: Node, at: number) => {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          return range.getBoundingClientRect().top;
+        };
+        const dot = kind.textContent.indexOf('·');
+        return Math.abs(top(title, title.textContent.length - 1) - top(kind, dot)) > 2 ? [li.textContent] : [];
+      }),
+    );
+    if (size) await session.page.setViewportSize(size);
+    expect(kindOnOwnLine).toEqual([]);
   });
 });
 

@@ -104,8 +104,11 @@ export function WhatIfPanel({ datasetSlug }: { datasetSlug: string }) {
                 {groups.slice(0, shown).map((g) => (
                   <li key={g.id} data-testid="whatif-activity" data-id={g.id}>
                     <div className="whatif-activity-head">
-                      <strong>{visibleText(g.title)}</strong>
-                      <span className="change-muted"> · {g.existing ? t('whatif.joins') : t(`kind.${g.kind}`, { defaultValue: g.kind })}</span>
+                      {/* Title and kind in one run of text, the "·" held to the title's last word: the kind wraps with the title, never to a line that starts with "·". */}
+                      <span className="whatif-activity-name">
+                        <strong>{visibleText(g.title)}</strong>
+                        <span className="change-muted">{`\u00a0· ${g.existing ? t('whatif.joins') : t(`kind.${g.kind}`, { defaultValue: g.kind })}`}</span>
+                      </span>
                       <button
                         type="button"
                         className="change-link-button"
