@@ -34,7 +34,7 @@ import { scenarioFromCsv, type Scenario } from '../src/data/scenario';
 import { applyFilters, DEFAULT_FILTERS, filtersActive, hidesSomething, type Filters, type VisibilityCounts } from '../src/filters/filters';
 import { DEFAULT_PROJECTION_RULES, MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projection } from '../src/graph/projection';
 import { createTranslator, type Language } from '../src/i18n';
-import { sectorName, withSector, wordFinding } from '../src/i18n/findings';
+import { sectorName, withAside, wordFinding } from '../src/i18n/findings';
 import { groupProblems, problemText } from '../src/ui/import/problemText';
 import { importWords, type ImportWords } from '../src/ui/import/useImportMessages';
 import { linkQuery, NON_FILTER_PARAMETERS, parameterNames } from '../src/change/request';
@@ -797,7 +797,7 @@ function summary(
   for (const r of top) {
     out.push(
       `  ${t('cli:broker', {
-        who: withSector(r.name, sectorName(t, r.sector)),
+        who: withAside(r.name, sectorName(t, r.sector)),
         betweenness: r.betweenness!.toFixed(3),
         estimated: result.meta.betweenness.estimated ? ` ${t('cli:estimated')}` : '',
         constraint: r.constraint?.toFixed(2) ?? '–',

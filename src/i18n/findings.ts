@@ -57,12 +57,12 @@ export function wordConvener(t: TFunction, finding: Extract<Finding, { code: 'co
 }
 
 /**
- * A name with its sector in brackets: "Gemeente Den Haag (overheid)". A name that already ends in
- * brackets gets the sector inside them ("Rijnlands Revalidatie Centrum (RRC; zorg)"), not a
+ * A name with an aside in brackets: "Gemeente Den Haag (overheid)". A name that already ends in
+ * brackets gets the aside inside them ("Rijnlands Revalidatie Centrum (RRC; zorg)"), not a
  * second pair after them.
  */
-export function withSector(name: string, sector: string): string {
-  return name.endsWith(')') && name.includes('(') ? `${name.slice(0, -1)}; ${sector})` : `${name} (${sector})`;
+export function withAside(name: string, aside: string): string {
+  return name.endsWith(')') && name.includes('(') ? `${name.slice(0, -1)}; ${aside})` : `${name} (${aside})`;
 }
 
 /**
@@ -130,10 +130,10 @@ function findingWords(t: TFunction, finding: Finding, lang: Language, scope: Fin
       }
       const sector = t(`common:sectors.${finding.sector}.label`, { defaultValue: finding.sector });
       // The first pick has no earlier pick to compare with.
-      if (!finding.reached.length) return t(finding.rank === 1 ? 'findings:convenerNothingFirst' : 'findings:convenerNothing', { rank: finding.rank, who: withSector(finding.label, sector), focal });
+      if (!finding.reached.length) return t(finding.rank === 1 ? 'findings:convenerNothingFirst' : 'findings:convenerNothing', { rank: finding.rank, who: withAside(finding.label, sector), focal });
       return t(finding.rank === 1 ? 'findings:convenerFirst' : 'findings:convener', {
         rank: finding.rank,
-        who: withSector(finding.label, sector),
+        who: withAside(finding.label, sector),
         reached: joinList(
           finding.reached.map((r) => `${r.count} ${sectorNoun(t, r.sector, r.count)}`),
           lang,

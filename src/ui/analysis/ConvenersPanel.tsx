@@ -4,7 +4,7 @@ import type { AnalysisResult } from '../../analysis';
 import { findingsOf } from '../../analysis/findings';
 import type { RobustnessData } from '../../analysis/stages';
 import type { TieBasis } from '../../graph/rules';
-import { wordConvener } from '../../i18n/findings';
+import { withAside, wordConvener } from '../../i18n/findings';
 import { useVocabulary } from '../../i18n/vocabulary';
 import type { ConvenerIntroduction } from '../../worklist/introductions';
 import './analysis.css';
@@ -247,7 +247,7 @@ export function ConvenersPanel(props: ConvenersPanelProps) {
               {t('conveners.alternates', {
                 list: robustness.alternates
                   .slice(0, 3)
-                  .map((a) => `${a.label} (${fmt.pct(a.fraction)})`)
+                  .map((a) => withAside(a.label, fmt.pct(a.fraction)))
                   .join(', '),
               })}
             </p>

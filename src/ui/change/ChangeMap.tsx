@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withAside } from '../../i18n/findings';
 import { LabelRenderer, LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT } from '../map/labelLayout';
 import { TIE_FORMED, TIE_UNCHANGED, type ChangeMapModel } from '../../change/mapModel';
 import { SECTOR_INFO, SECTORS, isSector } from '../../data/sectors';
@@ -100,7 +101,7 @@ export function ChangeMap({ network, layout, sectors, model, kind, testId, label
         y: node.y,
         size: 7,
         color: isSector(node.sector) ? SECTOR_INFO[node.sector].colour : SECTOR_INFO.other.colour,
-        label: `${node.label} (${hypothetical})`,
+        label: withAside(node.label, hypothetical),
         index: N + k,
         kind: 'organisation',
       });

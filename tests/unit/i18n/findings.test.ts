@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/analysis/findings';
 import { createTranslator } from '../../../src/i18n';
-import { closeSentence, withSector, wordConvener, wordFinding } from '../../../src/i18n/findings';
+import { closeSentence, withAside, wordConvener, wordFinding } from '../../../src/i18n/findings';
 
 describe('a pair of target sectors without any tie', () => {
   const finding = (low: number, high: number) => ({ code: 'no_ties', a: 'tech', b: 'government', expected: 2, low, high, rank: 1 }) as Finding & { rank: number };
@@ -61,10 +61,10 @@ describe('a convener', () => {
   it('whose name ends in brackets has its sector inside them, not in a second pair', () => {
     const nl = wordFinding(createTranslator('nl').t, { ...convener(2, 'Gemeente Den Haag'), label: 'Rijnlands Revalidatie Centrum (RRC)' }, 'nl');
     expect(nl).toMatch(/^2\. Rijnlands Revalidatie Centrum \(RRC; Zorg en welzijn\) verbindt/);
-    expect(withSector('HagaZiekenhuis', 'zorg')).toBe('HagaZiekenhuis (zorg)');
+    expect(withAside('HagaZiekenhuis', 'zorg')).toBe('HagaZiekenhuis (zorg)');
     // Brackets that do not close the name stay as they are.
-    expect(withSector('Stichting (oud) Zorg', 'zorg')).toBe('Stichting (oud) Zorg (zorg)');
-    expect(withSector('Smiley :)', 'tech')).toBe('Smiley :) (tech)');
+    expect(withAside('Stichting (oud) Zorg', 'zorg')).toBe('Stichting (oud) Zorg (zorg)');
+    expect(withAside('Smiley :)', 'tech')).toBe('Smiley :) (tech)');
   });
 });
 
