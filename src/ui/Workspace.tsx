@@ -308,6 +308,54 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
       : t(`highlight.${emphasis.kind}`, { id: emphasis.id });
   const datasetSlug = source?.kind === 'builtin' ? source.id : slugify(datasetName).slice(0, 40) || 'import';
 
+  // Over the map (not its legend) in the map views, over the whole stage in the others.
+  const drawers = (
+    <>
+      {tie && (
+        <div className="details-drawer tie-drawer" data-testid="tie-drawer">
+          <TieDetails
+            details={tie}
+            onSelect={(id) => {
+              selectTie(null);
+              selectAndFocus(id);
+            }}
+            onClose={() => {
+              selectTie(null);
+              // Back to the organisation the tie was opened from, if any.
+              requestAnimationFrame(() => document.getElementById('details-title')?.focus());
+            }}
+          />
+        </div>
+      )}
+      {details && !tie && (
+        <div className="details-drawer" data-testid="details-drawer">
+          <DetailsPanel
+            details={details}
+            onSelect={selectAndFocus}
+            onClose={() => select(null)}
+            onShowEgo={(id) => update((s) => ({ ...s, filters: { ...s.filters, ego: { id, steps: 1 } } }))}
+            onOpenTie={selectTie}
+            onClearFilters={() => setFilters(DEFAULT_FILTERS)}
+          >
+            {focalIndex !== undefined && selectedIndex !== null && (
+              <FocalDistance network={network} visibility={visibility} organisation={selectedIndex} focal={focalIndex} />
+            )}
+            <details className="sector-correction">
+              <summary>{t('panel.correctSector')}</summary>
+              <SectorCorrections
+                organisation={details.organisation}
+                dataset={dataset}
+                corrections={corrections}
+                onChange={(next) => void store.setCorrections(next)}
+              />
+            </details>
+            {selectedRow && result && <BrokerPanel row={selectedRow} meta={result.meta} />}
+          </DetailsPanel>
+        </div>
+      )}
+    </>
+  );
+
   return (
     <main className={`explorer${filtersOpen ? ' filters-open' : ''}`} data-view={view.view}>
       <div className="toolbar no-print">
@@ -475,6 +523,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
                 <EmptyMap network={network} sectors={sectors} filters={view.filters} organisationName={organisationName} onChange={(f) => setFilters(f)} />
               )}
               <CameraControls sigma={sigma} onZoomToSelection={selectedOnMap !== null ? () => focusOn([selectedOnMap]) : undefined} />
+              {drawers}
             </div>
           )}
           {isMapView && (
@@ -498,48 +547,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             ))}
           {view.view === 'change' && <ChangeView datasetSlug={datasetSlug} datasetName={datasetName} />}
           {view.view === 'tables' && <TablesView network={network} visibility={visibility} result={result} selected={view.selected} onSelect={select} />}
-          {tie && (
-            <div className="details-drawer tie-drawer" data-testid="tie-drawer">
-              <TieDetails
-                details={tie}
-                onSelect={(id) => {
-                  selectTie(null);
-                  selectAndFocus(id);
-                }}
-                onClose={() => {
-                  selectTie(null);
-                  // Back to the organisation the tie was opened from, if any.
-                  requestAnimationFrame(() => document.getElementById('details-title')?.focus());
-                }}
-              />
-            </div>
-          )}
-          {details && !tie && (
-            <div className="details-drawer" data-testid="details-drawer">
-              <DetailsPanel
-                details={details}
-                onSelect={selectAndFocus}
-                onClose={() => select(null)}
-                onShowEgo={(id) => update((s) => ({ ...s, filters: { ...s.filters, ego: { id, steps: 1 } } }))}
-                onOpenTie={selectTie}
-                onClearFilters={() => setFilters(DEFAULT_FILTERS)}
-              >
-                {focalIndex !== undefined && selectedIndex !== null && (
-                  <FocalDistance network={network} visibility={visibility} organisation={selectedIndex} focal={focalIndex} />
-                )}
-                <details className="sector-correction">
-                  <summary>{t('panel.correctSector')}</summary>
-                  <SectorCorrections
-                    organisation={details.organisation}
-                    dataset={dataset}
-                    corrections={corrections}
-                    onChange={(next) => void store.setCorrections(next)}
-                  />
-                </details>
-                {selectedRow && result && <BrokerPanel row={selectedRow} meta={result.meta} />}
-              </DetailsPanel>
-            </div>
-          )}
+          {!isMapView && drawers}
         </div>
       </section>
 

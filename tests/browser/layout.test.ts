@@ -201,4 +201,20 @@ describe('the screen at 768×1024', () => {
     }
     await page().screenshot({ path: `${ARTEFACTS}/layout-768-tabs.png` });
   });
+
+  it('keeps the sector legend clear of the details drawer in the map views, and the drawer over the whole stage in the others', async () => {
+    for (const [width, height] of [[768, 1024], [1440, 900]] as const) {
+      await page().setViewportSize({ width, height });
+      await page().goto(`${baseUrl()}?org=hagaziekenhuis`);
+      await page().getByTestId('details-drawer').waitFor({ timeout: 30_000 });
+      const drawer = (await page().getByTestId('details-drawer').boundingBox())!;
+      const legend = (await page().getByTestId('legend').boundingBox())!;
+      expect(drawer.y + drawer.height, `${width}: the drawer ends above the legend`).toBeLessThanOrEqual(legend.y + 1);
+      await page().getByTestId('tab-tables').click();
+      const stage = (await page().locator('#workspace-stage').boundingBox())!;
+      const inTables = (await page().getByTestId('details-drawer').boundingBox())!;
+      expect(inTables.y + inTables.height, `${width}: in the tables the drawer runs to the stage's foot`).toBeGreaterThan(stage.y + stage.height - 20);
+    }
+    await page().screenshot({ path: `${ARTEFACTS}/layout-drawer-tables.png` });
+  });
 });
