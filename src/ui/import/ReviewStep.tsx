@@ -43,11 +43,11 @@ export function ReviewStep({
         </div>
       )}
       <p data-testid="import-summary">
-        {t('summary', { read: report.rowsRead, used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected })}{' '}
+        {words.tp('summary', report.rowsRead, { used: report.rowsUsed, merged: report.rowsMerged, rejected: report.rowsRejected })}{' '}
         {t('resultCounts', {
-          organisations: counts.organisations,
-          activities: counts.activities,
-          participations: counts.participations,
+          organisations: words.tp('resultOrganisations', counts.organisations),
+          activities: words.tp('resultActivities', counts.activities),
+          participations: words.tp('resultParticipations', counts.participations),
         })}
       </p>
       <div className="import-files-scroll">

@@ -137,7 +137,8 @@ describe('ImportPanel', () => {
     expect(within(step).queryByTestId('mapping-uncertain')).toBeNull();
     fireEvent.click(screen.getByTestId('mapping-continue'));
     await screen.findByTestId('import-report');
-    expect(screen.getByTestId('import-summary').textContent).toContain('2 deelnames');
+    // One activity, in the singular (it read "1 activiteiten"); the rows in the plural.
+    expect(screen.getByTestId('import-summary').textContent).toBe('2 rijen gelezen: 2 gebruikt, 0 samengevoegd (dubbel), 0 afgewezen. Resultaat: 2 organisaties, 1 activiteit, 2 deelnames.');
   });
 
   it('says in plain Dutch why there is no network, and groups repeated remarks with a count', async () => {
