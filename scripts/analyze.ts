@@ -34,7 +34,7 @@ import { scenarioFromCsv, type Scenario } from '../src/data/scenario';
 import { applyFilters, DEFAULT_FILTERS, filtersActive, hidesSomething, type Filters, type VisibilityCounts } from '../src/filters/filters';
 import { DEFAULT_PROJECTION_RULES, MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projection } from '../src/graph/projection';
 import { createTranslator, type Language } from '../src/i18n';
-import { sectorName, withAside, wordFinding } from '../src/i18n/findings';
+import { sectorLabel, sectorName, withAside, wordFinding } from '../src/i18n/findings';
 import { groupProblems, problemText } from '../src/ui/import/problemText';
 import { importWords, type ImportWords } from '../src/ui/import/useImportMessages';
 import { linkQuery, NON_FILTER_PARAMETERS, parameterNames } from '../src/change/request';
@@ -720,20 +720,23 @@ function summary(
   robustness: RobustnessData | null,
 ): string {
   const out: string[] = [];
+  // Decimals in the summary's language (0,35 in Dutch), with a fixed number of digits.
+  const fixed = (x: number, digits: number) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
   const rule = (title: string) => out.push('', title, '-'.repeat(title.length));
   out.push(`Bruggen — ${dataset.name}`);
   out.push(
+    // The figures of what was analysed: with filters, the view's (the next line sets them against all data).
     t('cli:counts', {
-      organisations: dataset.organisations.length,
-      activities: dataset.activities.length,
+      organisations: visible?.organisations ?? dataset.organisations.length,
+      activities: visible?.activities ?? dataset.activities.length,
       ties: result.meta.ties,
       components: result.meta.components,
       communities: result.meta.louvain.communities,
       // Modularity is only comparable at resolution 1; at another resolution both are given.
       modularity:
         result.meta.louvain.resolution === 1
-          ? result.meta.louvain.modularityAt1.toFixed(2)
-          : t('cli:modularityAt', { q: result.meta.louvain.modularity.toFixed(2), resolution: result.meta.louvain.resolution, q1: result.meta.louvain.modularityAt1.toFixed(2) }),
+          ? fixed(result.meta.louvain.modularityAt1, 2)
+          : t('cli:modularityAt', { q: fixed(result.meta.louvain.modularity, 2), resolution: result.meta.louvain.resolution, q1: fixed(result.meta.louvain.modularityAt1, 2) }),
     }),
   );
   if (visible) out.push(t('cli:visible', { ...visible }));
@@ -786,7 +789,7 @@ function summary(
   for (const pair of result.suggestions.organisations) {
     out.push(`${pair.sectors[0]} – ${pair.sectors[1]}:`);
     for (const s of pair.suggestions.slice(0, 3)) {
-      out.push(`  ${s.a.label} – ${s.b.label} (${t('cli:via', { partners: s.sharedPartners.map((x) => x.label).join(', ') })}; RA ${s.resourceAllocation.toFixed(3)})`);
+      out.push(`  ${s.a.label} – ${s.b.label} (${t('cli:via', { partners: s.sharedPartners.map((x) => x.label).join(', ') })}; RA ${fixed(s.resourceAllocation, 3)})`);
     }
     if (!pair.suggestions.length) out.push(`  ${t('cli:noSharedPartner')}`);
   }
@@ -797,10 +800,10 @@ function summary(
   for (const r of top) {
     out.push(
       `  ${t('cli:broker', {
-        who: withAside(r.name, sectorName(t, r.sector)),
-        betweenness: r.betweenness!.toFixed(3),
+        who: withAside(r.name, sectorLabel(t, r.sector)),
+        betweenness: fixed(r.betweenness!, 3),
         estimated: result.meta.betweenness.estimated ? ` ${t('cli:estimated')}` : '',
-        constraint: r.constraint?.toFixed(2) ?? '–',
+        constraint: r.constraint === null ? '–' : fixed(r.constraint, 2),
         roles: r.brokerageTotal,
         cut: r.articulationPoint ? `, ${t('cli:cutPoint')}` : '',
       })}`,

@@ -23,6 +23,11 @@ export function sectorName(t: TFunction, sector: string): string {
   return t(`common:sectors.${sector}.name`, { defaultValue: sector });
 }
 
+/** A sector as the legend and the details panel name it ("Netwerk en intermediair"). */
+export function sectorLabel(t: TFunction, sector: string): string {
+  return t(`common:sectors.${sector}.label`, { defaultValue: sector });
+}
+
 export function sectorNoun(t: TFunction, sector: string, count: number): string {
   return t(`common:sectors.${sector}.noun`, { count, defaultValue: sector });
 }
@@ -128,7 +133,7 @@ function findingWords(t: TFunction, finding: Finding, lang: Language, scope: Fin
               ? t('findings:convenerFocalSelf', { focal: finding.focal.label })
               : t('findings:convenerFocal', { count: d, focal: finding.focal.label });
       }
-      const sector = t(`common:sectors.${finding.sector}.label`, { defaultValue: finding.sector });
+      const sector = sectorLabel(t, finding.sector);
       // The first pick has no earlier pick to compare with.
       if (!finding.reached.length) return t(finding.rank === 1 ? 'findings:convenerNothingFirst' : 'findings:convenerNothing', { rank: finding.rank, who: withAside(finding.label, sector), focal });
       return t(finding.rank === 1 ? 'findings:convenerFirst' : 'findings:convener', {

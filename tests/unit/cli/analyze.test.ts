@@ -54,6 +54,18 @@ describe('npm run analyze', () => {
     expect(en.stdout).toContain('  warning, 2×, first at p.csv row 3, start_year: "20x0" is not a year');
   }, 60_000);
 
+  it('gives the figures of the view it analysed, with filters, and words numbers and sectors as the app does', async () => {
+    const nl = await runCommand(process.execPath, [COMPILED, '--view', 'source=SIA', '--lang', 'nl']);
+    expect(nl.code).toBe(0);
+    const [, counts, view] = nl.stdout.split('\n');
+    // It read "229 organisaties, 114 activiteiten, 173 verbindingen": all organisations beside the view's ties.
+    const shown = /^Weergave: (\d+) van 229 organisaties, (\d+) van 114 activiteiten, (\d+) van 373 verbindingen\.$/.exec(view!)!;
+    expect(shown).not.toBeNull();
+    expect(counts).toMatch(new RegExp(`^${shown[1]} organisaties, ${shown[2]} activiteiten, ${shown[3]} verbindingen; .+ \\(modulariteit \\d,\\d\\d\\)\\.$`));
+    // The brokers' sectors as the legend names them, decimals with a comma.
+    expect(nl.stdout).toMatch(/^  .+ \((Overheid|Zorg en welzijn|Kennis en onderwijs|Netwerk en intermediair|Technologie|Financiering|Burgers en cliënten|Overig)\): tussenpositie \d,\d{3}, beperking (\d,\d\d|–), /m);
+  }, 60_000);
+
   it('reads a --view link as the app reads a pasted one: from the first "?", without the "#…"', async () => {
     // The fragment was read as part of k's value ("ignored k=3#frag=1") and a later k=4 was used.
     const { code, stdout, stderr } = await analyze('--view', 'https://example.org/bruggen/?k=3#frag=1&k=4');
