@@ -39,7 +39,7 @@ import { groupProblems, problemText } from '../src/ui/import/problemText';
 import { importWords, type ImportWords } from '../src/ui/import/useImportMessages';
 import { linkQuery, NON_FILTER_PARAMETERS, parameterNames } from '../src/change/request';
 import { cleanViewState, type DroppedValue } from '../src/session/clean';
-import { DECIMAL_INTEGER, DECIMAL_NUMBER, QUERY_PARAMETERS, readViewState, REPEATED_PARAMETER, serialiseViewState, UNKNOWN_PARAMETER } from '../src/session/url';
+import { DECIMAL_INTEGER, DECIMAL_NUMBER, QUERY_PARAMETERS, readViewState, REPEATED_PARAMETER, REVERSED_PARAMETER, serialiseViewState, UNKNOWN_PARAMETER } from '../src/session/url';
 import { DEFAULT_VIEW_STATE, MAX_RESOLUTION, withListedActivities, type ViewState } from '../src/session/viewState';
 import { buildNetwork, sectorCodes } from '../src/graph/network';
 import { parseWorklistCsv, writeWorklistCsv, type WorklistReport } from '../src/worklist/csv';
@@ -206,6 +206,7 @@ function readQuery(option: string, query: string): ViewState {
   for (const d of ignored) {
     if (d.parameter === UNKNOWN_PARAMETER) writeErr(`${option}: ignored unknown parameter(s) ${d.values.join(', ')}; a view has: ${QUERY_PARAMETERS.join(', ')}.\n`);
     else if (d.parameter === REPEATED_PARAMETER) writeErr(`${option}: ignored ${d.values.join(', ')}: given more than once; the first value is used.\n`);
+    else if (d.parameter === REVERSED_PARAMETER) writeErr(`${option}: read ${d.values.join(', ')} the other way round (earliest year first).\n`);
     else writeErr(`${option}: ignored ${d.parameter}=${d.values.join(',')}: not a value ${d.parameter} can have.\n`);
   }
   return state;

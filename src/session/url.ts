@@ -63,6 +63,8 @@ export const QUERY_PARAMETERS = [
 export const UNKNOWN_PARAMETER = 'unknown';
 /** The same for the later values of a parameter given more than once (the first is used): `name=value`. */
 export const REPEATED_PARAMETER = 'repeated';
+/** The same for a year range written latest year first (`years=2020-2010`), used the other way round: `name=value`. */
+export const REVERSED_PARAMETER = 'reversed';
 
 /** Whole numbers and decimals as a link writes them (and the command line's --k, --resolution): Number() alone would take `0x3`, ` 3` or `3e0`. */
 export const DECIMAL_INTEGER = /^\d+$/;
@@ -117,7 +119,12 @@ export function readViewState(search: string): {
   const int = (key: string, min: number, max: number, fallback: number) =>
     checked(key, (v) => (DECIMAL_INTEGER.test(v) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined), fallback);
   const flag = (key: string, on: '0' | '1') => checked(key, (v) => (v === '0' || v === '1' ? v === on : undefined), false);
-  const years = (key: string) => checked(key, (v) => yearRange(v) ?? undefined, null);
+  const years = (key: string) => {
+    const range = checked(key, (v) => yearRange(v) ?? undefined, null);
+    // Read earliest year first, and said so: a reversed range quietly swapped looked like a typo that worked.
+    if (range && get(key) !== yearRangeText(range)) ignore(REVERSED_PARAMETER, [`${key}=${get(key)}`]);
+    return range;
+  };
   /** A list parameter's items; an item whose percent-encoding is broken is reported as written. */
   const list = (key: string) => {
     const items = get(key)?.split(LIST) ?? [];

@@ -387,11 +387,28 @@ describe('a comparison link with many unknown values', () => {
   });
 
   it('says which parts of the link it could not read: a bad value, a repeat, an unknown parameter', async () => {
-    await open(`?view=change&against=${encodeURIComponent('min=0x2&years=2019-2020&years=2006-2020&sectr=care')}`);
+    await open(`?view=change&against=${encodeURIComponent('min=0x2&years=2020-2019&years=2006-2020&sectr=care')}`);
     const unread = session.page.getByTestId('change-unread');
-    await expect.poll(() => unread.textContent()).toBe('Niet gelezen uit de link (onleesbaar, dubbel of onbekend): min=“0x2”; “years=2006-2020”; “sectr=care”.');
+    await expect.poll(() => unread.textContent()).toBe('Niet of anders gelezen uit de link (onleesbaar, dubbel, onbekend, of jaren omgedraaid): min=“0x2”; “years=2006-2020”; “years=2020-2019”; “sectr=care”.');
     await expect.poll(() => session.page.getByTestId('change-views').textContent()).toContain('2019');
     expect(await session.page.getByTestId('change-dropped').count()).toBe(0);
+  });
+});
+
+describe('periods given the wrong way round', () => {
+  it('reads a reversed range earliest year first and says so; warns when the period after lies before the period before', async () => {
+    await open('?view=change&change=compare&before=2016-2018&after=2010-2008');
+    const notice = session.page.getByTestId('dropped-notice');
+    await expect.poll(() => notice.textContent()).toContain('omgedraaid gelezen (het vroegste jaar eerst): “after=2010-2008”');
+    await expect(session.page.getByTestId('change-after-from').inputValue()).resolves.toBe('2008');
+    await expect(session.page.getByTestId('change-after-to').inputValue()).resolves.toBe('2010');
+    await expect.poll(() => session.page.getByTestId('change-periods-reversed').textContent()).toBe(
+      'De periode erna (2008–2010) ligt vóór de periode ervoor (2016–2018): wat hieronder ‘erbij’ heet, viel in de tijd weg, en andersom. Wissel de perioden om om te zien wat er sindsdien veranderde.',
+    );
+    // Periods in order: no warning.
+    await session.page.getByTestId('change-after-to').selectOption('2020');
+    await session.page.getByTestId('change-after-from').selectOption('2019');
+    await expect.poll(() => session.page.getByTestId('change-periods-reversed').count()).toBe(0);
   });
 });
 

@@ -126,6 +126,11 @@ export function ComparePanel({ datasetSlug }: { datasetSlug: string }) {
               </fieldset>
             ))}
             <p className="change-hint">{t('compare.periodsHint')}</p>
+            {request.periods.after[1] < request.periods.before[0] && (
+              <p className="change-status warning" role="status" data-testid="change-periods-reversed">
+                {t('compare.periodsReversed', { before: request.periods.before.join('–'), after: request.periods.after.join('–') })}
+              </p>
+            )}
             {(state.before || state.after) && (
               <button type="button" className="change-more" onClick={() => store.updateView((v) => ({ ...v, change: { ...v.change, before: null, after: null } }))} data-testid="change-periods-reset">
                 {t('compare.reset')}

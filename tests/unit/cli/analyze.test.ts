@@ -206,8 +206,8 @@ describe('npm run analyze', () => {
 
   it('says which --view values and parameters it could not read, and goes on with the rest', async () => {
     const [{ code, stdout, stderr }, clean] = await Promise.all([
-      analyze('--view', 'k=abc&colour=bogus&sector=alien,care&colr=x&reach=2&reach=1', '--k', '3'),
-      analyze('--view', 'sector=care&reach=2', '--k', '3'),
+      analyze('--view', 'k=abc&colour=bogus&sector=alien,care&colr=x&reach=2&reach=1&years=2020-2006', '--k', '3'),
+      analyze('--view', 'sector=care&reach=2&years=2006-2020', '--k', '3'),
     ]);
     expect(code).toBe(0);
     expect(stderr).toContain('--view: ignored k=abc: not a value k can have.');
@@ -215,6 +215,7 @@ describe('npm run analyze', () => {
     expect(stderr).toContain('--view: ignored sector=alien: not a value sector can have.');
     expect(stderr).toMatch(/--view: ignored unknown parameter\(s\) colr=x; a view has: view, source, /);
     expect(stderr).toContain('--view: ignored reach=1: given more than once; the first value is used.');
+    expect(stderr).toContain('--view: read years=2020-2006 the other way round (earliest year first).');
     // The rest of the view, and --k, count as if the unreadable parts were not there.
     expect(clean.stderr).toBe('');
     expect(stdout).toBe(clean.stdout);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECTORS } from '../../../src/data/sectors';
-import { parseViewState, readViewState, REPEATED_PARAMETER, serialiseViewState, UNKNOWN_PARAMETER } from '../../../src/session/url';
+import { parseViewState, readViewState, REPEATED_PARAMETER, REVERSED_PARAMETER, serialiseViewState, UNKNOWN_PARAMETER } from '../../../src/session/url';
 import { COLOUR_BY, DEFAULT_VIEW_STATE, SIZE_BY, VIEWS, type ViewState } from '../../../src/session/viewState';
 import { forTerminal } from '../../../src/data/import/commandLine';
 import { shownValues } from '../../../src/ui/shownValues';
@@ -100,7 +100,7 @@ describe('view state in the URL', () => {
     }
     expect(readViewState('?ego=gemeente-den-haag:5').state.filters.ego).toEqual({ id: 'gemeente-den-haag', steps: 5 });
     // An old measure name is read, not ignored; a valid link reads without a word.
-    expect(readViewState('?colour=brokerage&k=3&years=2020-2018&undated=0').ignored).toEqual([]);
+    expect(readViewState('?colour=brokerage&k=3&years=2018-2020&undated=0').ignored).toEqual([]);
     const full = serialiseViewState({ ...DEFAULT_VIEW_STATE, k: 7, view: 'bridges', targets: ['tech', 'care'], reachSteps: 2, showSuggested: true });
     expect(readViewState(full).ignored).toEqual([]);
   });
@@ -128,6 +128,17 @@ describe('view state in the URL', () => {
     // "=" alone is no parameter (the notice listed blanks for `?=&&&=`); a value without a name is said.
     expect(readViewState('?=&&&=').ignored).toEqual([]);
     expect(readViewState('?=&k=3&=x').ignored).toEqual([{ parameter: UNKNOWN_PARAMETER, values: ['=x'] }]);
+  });
+
+  it('reads a year range written latest year first the other way round, and says so', () => {
+    // `years=2020-2010` was quietly used as 2010–2020, and `after=2010-2005` quietly rewritten.
+    const read = readViewState('?years=2020-2010&change=compare&before=2012-2014&after=2010-2005');
+    expect(read.state.filters.years).toEqual([2010, 2020]);
+    expect(read.state.change.after).toEqual([2005, 2010]);
+    expect(read.ignored).toEqual([{ parameter: REVERSED_PARAMETER, values: ['years=2020-2010', 'after=2010-2005'] }]);
+    expect(serialiseViewState(read.state)).toContain('years=2010-2020');
+    // One year, and a range in order, are read without a word.
+    expect(readViewState('?years=2015-2015&before=2010-2012').ignored).toEqual([]);
   });
 
   it('uses a value given twice in one list once, and reports the repeat', () => {
