@@ -159,9 +159,16 @@ export function* importTableSteps(
   // A text file the reader found free of control and direction characters needs no test per cell.
   const mayHide = table.hiddenCharacters !== false;
   let done = 0;
-  for (const { values, number } of table.rows) {
+  for (const { values, number, unclosedQuote } of table.rows) {
     if (++done % ROWS_PER_STEP === 0) yield done;
     report.rowsRead++;
+    // Its last field swallowed every line after it: a row of junk (one organisation named after
+    // the rest of the file), not data.
+    if (unclosedQuote) {
+      builder.problems.push(importProblem({ file: table.file, row: number, severity: 'error' }, 'unclosed-quote-row'));
+      report.rowsRejected++;
+      continue;
+    }
     const base: Row = new Map();
     const derived: Partial<Record<FieldId, string>> = {};
     for (const { i, field, key, column, displayed, year } of mapped) {

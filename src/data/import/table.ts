@@ -8,6 +8,8 @@ import { hasHiddenCharacters, ProblemCollector } from './values';
 export interface TableRow {
   values: string[];
   number: number;
+  /** A quoted field on this row is never closed: the row holds the rest of the file (MissingQuotes). */
+  unclosedQuote?: true;
 }
 
 /** A file (or sheet) read as a grid of text: the header row and every non-blank row below it. */
@@ -109,12 +111,31 @@ export class TableAccumulator {
           extra: extra.map((v) => JSON.stringify(v.slice(0, 40))).join(', '),
         }),
       );
+    } else if (values.length < this.header.length && number !== this.unclosedQuoteRow) {
+      // Too few values is as telling as too many (a separator or a line break gone astray): the
+      // missing cells read as empty, which is said, not left to be found in the map. (A row whose
+      // quote never closes is short too, but that is said, and the row rejected, on its own.)
+      const missing = this.header.slice(values.length);
+      this.add(
+        importProblem({ file: this.file, row: number, severity: 'warning' }, 'short-row', {
+          values: values.length,
+          columns: this.header.length,
+          missing: missing.slice(0, 5).map((h, i) => JSON.stringify(h || `column ${values.length + i + 1}`)).join(', ') + (missing.length > 5 ? ', …' : ''),
+        }),
+      );
     }
-    this.rows.push({ values: values.length > width ? values.slice(0, width) : (values as string[]), number });
+    const row: TableRow = { values: values.length > width ? values.slice(0, width) : (values as string[]), number };
+    if (number === this.unclosedQuoteRow) row.unclosedQuote = true;
+    this.rows.push(row);
   }
+
+  /** The record (1-based, header included) the tokenizer found an unclosed quote in. */
+  private unclosedQuoteRow = -1;
 
   /** A structural error of the tokenizer; `record` is 0-based among the records added. */
   addParserError(code: CsvErrorCode, record: number) {
+    // Reported before the record itself is added (the end of the input completes it).
+    if (code === 'MissingQuotes') this.unclosedQuoteRow = record + 1;
     this.add(importProblem({ file: this.file, row: record + 1, severity: 'warning' }, `csv-${code.toLowerCase()}`));
   }
 

@@ -314,6 +314,26 @@ describe('characters that turn the text after a name around ("Trojan Source")', 
 });
 
 describe('huge, ragged and wide files', () => {
+  it('a row too short is said; a row whose quote never closes is rejected, not made into one organisation named after the rest of the file', async () => {
+    const csv = [
+      'activity_id,activity_title,sector,organisation_id,organisation,city',
+      'a1,T,tech,o1,Org One,Den Haag',
+      'a1,T,care,o2,Org Two',
+      'a1,T,care,o3,"Org ""Three,Delft',
+      'a2,T2,care,o4,Org Four,Delft',
+      'a2,T2,tech,o1,Org One,Den Haag',
+    ].join('\n');
+    const { outcome } = await importFiles([input('ragged.csv', csv)]);
+    expectInvariant(outcome.report);
+    expect(outcome.report).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });
+    const at = (code: string) => outcome.report.problems.filter((p) => p.code === code).map((p) => [p.row, p.severity]);
+    expect(at('short-row')).toEqual([[3, 'warning']]);
+    expect(at('unclosed-quote-row')).toEqual([[4, 'error']]);
+    // No organisation holds a line break: the swallowed lines are in no name.
+    expect(outcome.dataset.organisations.map((o) => o.name).sort()).toEqual(['Org One', 'Org Two']);
+  });
+
+
   it('120,000 ragged rows: no stack overflow, table-level problems capped with the rest counted', { timeout: 60_000 }, async () => {
     const lines = ['activity_id,organisation'];
     for (let i = 0; i < 120_000; i++) lines.push(`a${i % 1000},org ${i % 5000},extra ${i},more`);

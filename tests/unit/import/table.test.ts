@@ -55,12 +55,26 @@ describe('delimited tables', () => {
     ]);
   });
 
-  it('counts blank lines, drops trailing empty header cells, reports ragged rows', () => {
+  it('counts blank lines, drops trailing empty header cells, reports ragged rows, too long and too short', () => {
     const t = parseDelimitedSync('\n\na,b,,\n1,2,,\n\n3\n4,5,6,7,8\n', 'x.csv');
     expect(t.header).toEqual(['a', 'b']);
     expect(t.blankLines).toBe(1);
     expect(t.rows.map((r) => r.number)).toEqual([4, 6, 7]);
-    expect(t.problems.map((p) => [p.code, p.row])).toEqual([['ragged-row', 7]]);
+    // Row 6 has one value for two columns: it was read without a word.
+    expect(t.problems.map((p) => [p.code, p.row])).toEqual([
+      ['short-row', 6],
+      ['ragged-row', 7],
+    ]);
+    expect(t.problems[0]!.params).toEqual({ values: 1, columns: 2, missing: '"b"' });
+  });
+
+  it('marks the row whose quoted field is never closed: it holds the rest of the file', () => {
+    const t = parseDelimitedSync('a,b\n1,x\n2,"open\n3,y\n4,z\n', 'x.csv');
+    expect(t.rows.map((r) => [r.number, r.values[1]!.split('\n').length, r.unclosedQuote ?? false])).toEqual([
+      [2, 1, false],
+      [3, 4, true],
+    ]);
+    expect(t.problems.map((p) => [p.code, p.row])).toEqual([['csv-missingquotes', 3]]);
   });
 
   it('parses in chunks with progress, giving the same table as in one go, and can be cancelled', async () => {
