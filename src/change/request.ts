@@ -45,6 +45,18 @@ export function defaultPeriods(span: Period | null): { before: Period; after: Pe
   return { before: [span[0], span[1] - 1], after: [span[0], span[1]] };
 }
 
+/**
+ * A period cut to the years the data has (2005–2010 on data from 2006 is 2006–2010, the same
+ * activities), so that its caption and the year menus, which offer only those years, say the same.
+ * A period wholly outside them is left as asked.
+ */
+function withinSpan(period: Period, span: Period | null): Period {
+  if (!span) return period;
+  const from = Math.max(period[0], span[0]);
+  const to = Math.min(period[1], span[1]);
+  return from <= to ? [from, to] : period;
+}
+
 /** The query string of a filter set as the app writes it, without "?" ("" for no filter). */
 export function filtersQuery(filters: Filters): string {
   return serialiseViewState({ ...DEFAULT_VIEW_STATE, filters }).replace(/^\?/, '');
@@ -99,9 +111,10 @@ export function changeRequest(view: ViewState, network: Network, sectors: ArrayL
       .filter((d) => d.values.length);
     return { kind: 'link', before, after, periods: null, dropped: cleaned.dropped, ignored, unread };
   }
-  const defaults = defaultPeriods(yearSpan(network.activities));
-  const beforeYears = c.before ?? defaults?.before;
-  const afterYears = c.after ?? defaults?.after;
+  const span = yearSpan(network.activities);
+  const defaults = defaultPeriods(span);
+  const beforeYears = c.before ? withinSpan(c.before, span) : defaults?.before;
+  const afterYears = c.after ? withinSpan(c.after, span) : defaults?.after;
   if (!beforeYears || !afterYears) return null;
   const before: Filters = { ...view.filters, years: beforeYears };
   const after: Filters = { ...view.filters, years: afterYears };

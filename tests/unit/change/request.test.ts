@@ -30,6 +30,18 @@ describe('what the change view compares', () => {
     expect(r.periods).toEqual({ before: [2016, 2016], after: [2006, 2020] });
   });
 
+  it('cuts a period to the years the data has, so that its caption and the year menus agree', () => {
+    // "Erna: Jaren: 2005–2010" stood above menus that offer 2006 as the first year.
+    const r = changeRequest(view({ change: { mode: 'compare', before: [2015, 2030], after: [2005, 2010], against: null } }), network, sectors)!;
+    expect(r.periods).toEqual({ before: [2015, 2020], after: [2006, 2010] });
+    expect([r.before.years, r.after.years]).toEqual([
+      [2015, 2020],
+      [2006, 2010],
+    ]);
+    // A period wholly outside the data stays as asked.
+    expect(changeRequest(view({ change: { mode: 'compare', before: [1990, 1995], after: null, against: null } }), network, sectors)!.periods!.before).toEqual([1990, 1995]);
+  });
+
   it('against a pasted link: its filters only, with what was ignored and what this data lacks', () => {
     const link = 'https://example.org/bruggen/?view=bridges&years=2020-2020&source=SIA,Nowhere&k=3#x';
     const r = changeRequest(view({ change: { mode: 'compare', before: null, after: null, against: link } }), network, sectors)!;
