@@ -70,20 +70,20 @@ describe('applying a scenario', () => {
 
   it("words every row problem in the UI's language from code and parameters, as the importer's", () => {
     // One row for each problem a scenario row can have, and a column not in the format (its
-    // remark was English in the Dutch UI).
+    // remark was English in the Dutch UI). Every row has a value for every column (kolom_x empty).
     const text = [
       'activity_id,organisation_id,organisation,sector,activity_title,start_year,confidence,kolom_x',
-      ',tech-a,,,,,', // no activity
-      'P1,nobody,,,,,', // unknown id, no name
-      'P1,,!!!,,,,', // no letters
-      'P1,,,,,,', // no organisation
-      'P1,tech-b,,care,Another title,,', // sector and title differ from the data
-      'NEW2,zzz,Robot BV,,,,', // matched by name
-      'NEW2,,Nieuwe Partij,zorgachtig,,0x7E4,misschien', // unknown sector, year, confidence
-      'NEW2,,Nieuwe Partij,,,,', // twice in the scenario
-      'NEW3,,Eerste,,Titel A,,',
-      'NEW3,,Tweede,,Titel B,,', // another title for the new activity
-      `${dataset.participations[0]!.activityId},${dataset.participations[0]!.organisationId},,,,,`, // already in the data
+      ',tech-a,,,,,,', // no activity
+      'P1,nobody,,,,,,', // unknown id, no name
+      'P1,,!!!,,,,,', // no letters
+      'P1,,,,,,,', // no organisation
+      'P1,tech-b,,care,Another title,,,', // sector and title differ from the data
+      'NEW2,zzz,Robot BV,,,,,', // matched by name
+      'NEW2,,Nieuwe Partij,zorgachtig,,0x7E4,misschien,', // unknown sector, year, confidence
+      'NEW2,,Nieuwe Partij,,,,,', // twice in the scenario
+      'NEW3,,Eerste,,Titel A,,,',
+      'NEW3,,Tweede,,Titel B,,,', // another title for the new activity
+      `${dataset.participations[0]!.activityId},${dataset.participations[0]!.organisationId},,,,,,`, // already in the data
     ].join('\n');
     const { report } = scenarioFromCsv(dataset, text, 'scenario.csv');
     const codes = report.problems.map((p) => `${p.code}${p.variant ? `/${p.variant}` : ''}`);
