@@ -64,6 +64,23 @@ async function settledLabels(page: Page): Promise<DrawnLabel[]> {
 const allKeys = () => network.organisations.map((_o, i) => String(i));
 
 describe('labels', () => {
+  it('show the selected organisation\'s whole name beside the details drawer on a tablet, not cut by it', async () => {
+    const page = session.page;
+    await page.setViewportSize({ width: 768, height: 1024 });
+    try {
+      // At 768 px the node stood just clear of the drawer and its label ran under it ("De Haa…").
+      await openApp(page, '?org=de-haagse-hogeschool');
+      await page.getByTestId('details-drawer').waitFor();
+      const own = (await settledLabels(page)).find((l) => l.key === keyOf('de-haagse-hogeschool') && l.layer === 'hover');
+      expect(own?.text).toBe(nameOf('de-haagse-hogeschool'));
+      const canvasBox = (await page.getByTestId('graph-canvas').boundingBox())!;
+      const drawer = (await page.getByTestId('details-drawer').boundingBox())!;
+      expect(canvasBox.x + own!.x + own!.width).toBeLessThanOrEqual(drawer.x);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
   it('never overlap at 1280×720: whole map, zoomed in, with Gemeente Den Haag selected, and on hover', async () => {
     const page = session.page;
     await openApp(page);

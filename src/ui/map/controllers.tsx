@@ -3,7 +3,7 @@ import { fitViewportToNodes } from '@sigma/utils';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type Sigma from 'sigma';
 import type { Coordinates } from 'sigma/types';
-import type { DrawnLabel, LabelRenderer } from './labelLayout';
+import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT, type DrawnLabel, type LabelRenderer } from './labelLayout';
 import type { DisplayNodeAttributes } from '../../graph/display';
 import { centreInView } from './camera';
 import { consumeDrop } from './dragged';
@@ -62,6 +62,16 @@ export function EventsController({
   return null;
 }
 
+let measure: CanvasRenderingContext2D | null | undefined;
+/** The width of a map label in CSS pixels (0 where there is no 2D canvas to measure with). */
+function labelWidth(text: string): number {
+  if (measure === undefined) {
+    measure = document.createElement('canvas').getContext('2d');
+    if (measure) measure.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${LABEL_FONT}`;
+  }
+  return measure ? measure.measureText(text).width : 0;
+}
+
 /** A request to move the camera to some nodes (display keys); a new object re-triggers it. */
 export interface CameraFocus {
   nodes: string[];
@@ -87,7 +97,11 @@ export function CameraController({ focus, inset = 0, keepInView = null }: { focu
       const { width, height } = sigma.getDimensions();
       const margin = 24;
       const right = width - Math.min(insetRef.current, width * 0.6) - margin;
-      if (p.x >= margin && p.x <= right && p.y >= margin && p.y <= height - margin) return;
+      // Its label is drawn to its right: a node just clear of the drawer had its name cut by it
+      // ("De Haa…" at 768 px). Room for the label counts, up to half the free width.
+      const label = String(sigma.getGraph().getNodeAttribute(keepInView, 'label') ?? '');
+      const labelRoom = Math.min(d.size + labelWidth(label) + 12, (right - margin) / 2);
+      if (p.x >= margin && p.x + labelRoom <= right && p.y >= margin && p.y <= height - margin) return;
       void sigma.getCamera().animate(centreInView(sigma as unknown as Sigma, d, sigma.getCamera().getState().ratio, insetRef.current), { duration: 400 });
     });
     return () => cancelAnimationFrame(frame);
