@@ -63,7 +63,7 @@ describe('npm run analyze', () => {
     expect(shown).not.toBeNull();
     expect(counts).toMatch(new RegExp(`^${shown[1]} organisaties, ${shown[2]} activiteiten, ${shown[3]} verbindingen; .+ \\(modulariteit \\d,\\d\\d\\)\\.$`));
     // The brokers' sectors as the legend names them, decimals with a comma.
-    expect(nl.stdout).toMatch(/^  .+ \((Overheid|Zorg en welzijn|Kennis en onderwijs|Netwerk en intermediair|Technologie|Financiering|Burgers en cliënten|Overig)\): tussenpositie \d,\d{3}, beperking (\d,\d\d|–), /m);
+    expect(nl.stdout).toMatch(/^ {2}.+ \((Overheid|Zorg en welzijn|Kennis en onderwijs|Netwerk en intermediair|Technologie|Financiering|Burgers en cliënten|Overig)\): tussenpositie \d,\d{3}, beperking (\d,\d\d|–), /m);
   }, 60_000);
 
   it('reads a --view link as the app reads a pasted one: from the first "?", without the "#…"', async () => {
