@@ -308,7 +308,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
       : t(`highlight.${emphasis.kind}`, { id: emphasis.id });
   const datasetSlug = source?.kind === 'builtin' ? source.id : slugify(datasetName).slice(0, 40) || 'import';
 
-  // Over the map (not its legend) in the map views, over the whole stage in the others.
+  // Over the map (not its legend) in the map views, over the whole stage (not scrolling with it) in the others.
   const drawers = (
     <>
       {tie && (
@@ -473,80 +473,84 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             <AnalysisStatus />
           </div>
         )}
-        <div className="stage" id="workspace-stage" role="tabpanel" aria-labelledby={`tab-${view.view}`} data-testid={`view-${view.view}`}>
-          {isMapView && (
-            <div className="canvas-wrap">
-              {mapLevel.display.kind !== 'pending' && (mapLevel.display.kind !== 'all' || layout) ? (
-                <NetworkMap
-                  network={network}
-                  layout={layout}
-                  visibility={visibility}
-                  appearance={appearance}
-                  sectors={sectors}
-                  highlight={highlight}
-                  selected={selectedOnMap}
-                  suggested={suggested}
-                  activeSuggestion={activePair}
-                  focus={focus}
-                  labels={view.labels}
-                  selectedTie={selectedTie}
-                  display={mapLevel.display}
-                  onSelect={selectIndex}
-                  onSelectTie={selectTie}
-                  onLevel={mapLevel.setLevel}
-                  onReady={setSigma}
-                  inset={details || tie ? DRAWER_INSET : 0}
-                />
-              ) : (
-                <p className="status" role="status" data-testid="layout-status">
-                  {mapLevel.display.kind === 'pending' ? t('overview.waiting') : t('dataset.layout')}
-                </p>
-              )}
-              {/* Over the map's top-left corner, not in the toolbar: there it squeezed the lists
-                  until they overlapped (1440 × 900). Labels keep clear of both (data-map-obstacle). */}
-              {(mapLevel.large || emphasis) && (
-                <div className="map-top">
-                  {mapLevel.large && <MapLevelBar state={mapLevel} network={network} />}
-                  {emphasis && (
-                    <span className="highlight-chip no-print" data-testid="highlight-chip" data-map-obstacle>
-                      <span className="highlight-chip-text" title={emphasisText}>
-                        {emphasisText}
+        {/* The frame holds the drawer of the views without a map beside the stage, not in it: in
+            the stage it scrolled away with a long page (Verandering). */}
+        <div className="stage-frame">
+          <div className="stage" id="workspace-stage" role="tabpanel" aria-labelledby={`tab-${view.view}`} data-testid={`view-${view.view}`}>
+            {isMapView && (
+              <div className="canvas-wrap">
+                {mapLevel.display.kind !== 'pending' && (mapLevel.display.kind !== 'all' || layout) ? (
+                  <NetworkMap
+                    network={network}
+                    layout={layout}
+                    visibility={visibility}
+                    appearance={appearance}
+                    sectors={sectors}
+                    highlight={highlight}
+                    selected={selectedOnMap}
+                    suggested={suggested}
+                    activeSuggestion={activePair}
+                    focus={focus}
+                    labels={view.labels}
+                    selectedTie={selectedTie}
+                    display={mapLevel.display}
+                    onSelect={selectIndex}
+                    onSelectTie={selectTie}
+                    onLevel={mapLevel.setLevel}
+                    onReady={setSigma}
+                    inset={details || tie ? DRAWER_INSET : 0}
+                  />
+                ) : (
+                  <p className="status" role="status" data-testid="layout-status">
+                    {mapLevel.display.kind === 'pending' ? t('overview.waiting') : t('dataset.layout')}
+                  </p>
+                )}
+                {/* Over the map's top-left corner, not in the toolbar: there it squeezed the lists
+                    until they overlapped (1440 × 900). Labels keep clear of both (data-map-obstacle). */}
+                {(mapLevel.large || emphasis) && (
+                  <div className="map-top">
+                    {mapLevel.large && <MapLevelBar state={mapLevel} network={network} />}
+                    {emphasis && (
+                      <span className="highlight-chip no-print" data-testid="highlight-chip" data-map-obstacle>
+                        <span className="highlight-chip-text" title={emphasisText}>
+                          {emphasisText}
+                        </span>
+                        <button type="button" className="link" onClick={() => setEmphasis(null)} aria-label={t('highlight.clear')}>
+                          ×
+                        </button>
                       </span>
-                      <button type="button" className="link" onClick={() => setEmphasis(null)} aria-label={t('highlight.clear')}>
-                        ×
-                      </button>
-                    </span>
-                  )}
-                </div>
-              )}
-              {visibility.counts.organisations === 0 && (
-                <EmptyMap network={network} sectors={sectors} filters={view.filters} organisationName={organisationName} onChange={(f) => setFilters(f)} />
-              )}
-              <CameraControls sigma={sigma} onZoomToSelection={selectedOnMap !== null ? () => focusOn([selectedOnMap]) : undefined} />
-              {drawers}
-            </div>
-          )}
-          {isMapView && (
-            <Legend
-              spec={appearance.legend}
-              sizeMetric={appearance.sizeMetric}
-              hasIsolates={isolates}
-              thinned={sigma && mapLevel.display.kind === 'all' && sigma.getGraph().size < network.projection.ties.m ? { drawn: sigma.getGraph().size, total: network.projection.ties.m } : null}
-            />
-          )}
-          {view.view === 'bipartite' && (
-            <BipartiteView network={network} layout={bipartiteLayout} visibility={visibility} colour={appearance.colour} selected={selectedOnMap} onSelect={selectIndex} />
-          )}
-          {view.view === 'sectors' &&
-            (result ? (
-              <div className="overview-wrap">
-                <SectorOverview result={result} targets={view.targets} mode={overviewMode} onModeChange={setOverviewMode} onSelectCluster={(kind, id) => selectCluster(kind, id)} />
+                    )}
+                  </div>
+                )}
+                {visibility.counts.organisations === 0 && (
+                  <EmptyMap network={network} sectors={sectors} filters={view.filters} organisationName={organisationName} onChange={(f) => setFilters(f)} />
+                )}
+                <CameraControls sigma={sigma} onZoomToSelection={selectedOnMap !== null ? () => focusOn([selectedOnMap]) : undefined} />
+                {drawers}
               </div>
-            ) : (
-              <AnalysisProgress step={analysis.progress?.stage ?? null} fraction={analysis.progress?.fraction ?? null} error={analysis.error ?? undefined} />
-            ))}
-          {view.view === 'change' && <ChangeView datasetSlug={datasetSlug} datasetName={datasetName} />}
-          {view.view === 'tables' && <TablesView network={network} visibility={visibility} result={result} selected={view.selected} onSelect={select} />}
+            )}
+            {isMapView && (
+              <Legend
+                spec={appearance.legend}
+                sizeMetric={appearance.sizeMetric}
+                hasIsolates={isolates}
+                thinned={sigma && mapLevel.display.kind === 'all' && sigma.getGraph().size < network.projection.ties.m ? { drawn: sigma.getGraph().size, total: network.projection.ties.m } : null}
+              />
+            )}
+            {view.view === 'bipartite' && (
+              <BipartiteView network={network} layout={bipartiteLayout} visibility={visibility} colour={appearance.colour} selected={selectedOnMap} onSelect={selectIndex} />
+            )}
+            {view.view === 'sectors' &&
+              (result ? (
+                <div className="overview-wrap">
+                  <SectorOverview result={result} targets={view.targets} mode={overviewMode} onModeChange={setOverviewMode} onSelectCluster={(kind, id) => selectCluster(kind, id)} />
+                </div>
+              ) : (
+                <AnalysisProgress step={analysis.progress?.stage ?? null} fraction={analysis.progress?.fraction ?? null} error={analysis.error ?? undefined} />
+              ))}
+            {view.view === 'change' && <ChangeView datasetSlug={datasetSlug} datasetName={datasetName} />}
+            {view.view === 'tables' && <TablesView network={network} visibility={visibility} result={result} selected={view.selected} onSelect={select} />}
+          </div>
           {!isMapView && drawers}
         </div>
       </section>

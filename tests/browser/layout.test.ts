@@ -202,7 +202,7 @@ describe('the screen at 768×1024', () => {
     await page().screenshot({ path: `${ARTEFACTS}/layout-768-tabs.png` });
   });
 
-  it('keeps the sector legend clear of the details drawer in the map views, and the drawer over the whole stage in the others', async () => {
+  it('keeps the sector legend clear of the details drawer in the map views, and the drawer over the whole stage, in sight, in the others', async () => {
     for (const [width, height] of [[768, 1024], [1440, 900]] as const) {
       await page().setViewportSize({ width, height });
       await page().goto(`${baseUrl()}?org=hagaziekenhuis`);
@@ -214,6 +214,20 @@ describe('the screen at 768×1024', () => {
       const stage = (await page().locator('#workspace-stage').boundingBox())!;
       const inTables = (await page().getByTestId('details-drawer').boundingBox())!;
       expect(inTables.y + inTables.height, `${width}: in the tables the drawer runs to the stage's foot`).toBeGreaterThan(stage.y + stage.height - 20);
+      // Verandering is a long page: the drawer stays in sight while the stage scrolls (it scrolled
+      // away with it), and where the page scrolls instead it is at most a screen high (it was as
+      // high as the whole page).
+      await page().getByTestId('tab-change').click();
+      await page().getByTestId('change-results').waitFor({ timeout: 30_000 });
+      const before = (await page().getByTestId('details-drawer').boundingBox())!;
+      const scrolled = await page().locator('#workspace-stage').evaluate((el) => {
+        el.scrollTop = 800;
+        return el.scrollTop;
+      });
+      if (width === 1440) expect(scrolled, 'the stage scrolls at 1440').toBeGreaterThan(0);
+      const after = (await page().getByTestId('details-drawer').boundingBox())!;
+      if (width === 1440) expect(after.y, 'the drawer moved with the scrolled stage').toBe(before.y);
+      expect(before.height, `${width}: the drawer is at most a screen high`).toBeLessThanOrEqual(height);
     }
     await page().screenshot({ path: `${ARTEFACTS}/layout-drawer-tables.png` });
   });
