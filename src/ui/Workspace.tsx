@@ -47,7 +47,10 @@ import { numberSuggestions } from './analysis/suggestionModel';
 import { ConvenerIntroductionActions, ConvenersMeetingPack } from './change/ConvenerIntroductions';
 
 const MAP_VIEWS: View[] = ['network', 'bridges', 'conveners'];
-/** Width of the details drawer over the map, margins included (styles.css, .details-drawer). */
+/**
+ * Width of the details drawer over the map at its widest, margins included (styles.css,
+ * .details-drawer; on a narrow map it takes half): the camera keeps the selection clear of it.
+ */
 const DRAWER_INSET = 376;
 const GOVERNMENT = SECTORS.indexOf('government');
 
