@@ -3,7 +3,7 @@ import { fitViewportToNodes } from '@sigma/utils';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type Sigma from 'sigma';
 import type { Coordinates } from 'sigma/types';
-import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT, type DrawnLabel, type LabelRenderer } from './labelLayout';
+import type { DrawnLabel, LabelRenderer } from './labelLayout';
 import type { DisplayNodeAttributes } from '../../graph/display';
 import { centreInView } from './camera';
 import { consumeDrop } from './dragged';
@@ -62,16 +62,6 @@ export function EventsController({
   return null;
 }
 
-let measure: CanvasRenderingContext2D | null | undefined;
-/** The width of a map label in CSS pixels (0 where there is no 2D canvas to measure with). */
-function labelWidth(text: string): number {
-  if (measure === undefined) {
-    measure = document.createElement('canvas').getContext('2d');
-    if (measure) measure.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${LABEL_FONT}`;
-  }
-  return measure ? measure.measureText(text).width : 0;
-}
-
 /** A request to move the camera to some nodes (display keys); a new object re-triggers it. */
 export interface CameraFocus {
   nodes: string[];
@@ -80,13 +70,25 @@ export interface CameraFocus {
 /**
  * Moves the camera to the focused nodes: close in on one, fit several; clear of a drawer on the
  * right. A selected node (`keepInView`) that is off the canvas or under the drawer is brought
- * beside it, at the same zoom.
+ * beside it, at the same zoom, with room for its label as `labels` (the map's renderer) measures it.
  */
-export function CameraController({ focus, inset = 0, keepInView = null }: { focus: CameraFocus | null; inset?: number; keepInView?: string | null }) {
+export function CameraController({
+  focus,
+  inset = 0,
+  keepInView = null,
+  labels,
+}: {
+  focus: CameraFocus | null;
+  inset?: number;
+  keepInView?: string | null;
+  labels?: LabelRenderer;
+}) {
   const sigma = useSigma();
   const insetRef = useRef(inset);
+  const labelsRef = useRef(labels);
   useEffect(() => {
     insetRef.current = inset;
+    labelsRef.current = labels;
   });
   useEffect(() => {
     if (!keepInView) return;
@@ -100,7 +102,8 @@ export function CameraController({ focus, inset = 0, keepInView = null }: { focu
       // Its label is drawn to its right: a node just clear of the drawer had its name cut by it
       // ("De Haa…" at 768 px). Room for the label counts, up to half the free width.
       const label = String(sigma.getGraph().getNodeAttribute(keepInView, 'label') ?? '');
-      const labelRoom = Math.min(d.size + labelWidth(label) + 12, (right - margin) / 2);
+      const measured = labelsRef.current?.width(label);
+      const labelRoom = measured === undefined ? 0 : Math.min(d.size + measured + 12, (right - margin) / 2);
       if (p.x >= margin && p.x + labelRoom <= right && p.y >= margin && p.y <= height - margin) return;
       void sigma.getCamera().animate(centreInView(sigma as unknown as Sigma, d, sigma.getCamera().getState().ratio, insetRef.current), { duration: 400 });
     });

@@ -203,7 +203,7 @@ export function NetworkMap(props: NetworkMapProps) {
           inset={inset}
         />
         <LayoutController running={isRunning} reset={reset} onPinned={setPinned} />
-        {!overview && <CameraController focus={cameraFocus} inset={inset} keepInView={selected !== null ? organisationKey(selected) : null} />}
+        {!overview && <CameraController focus={cameraFocus} inset={inset} keepInView={selected !== null ? organisationKey(selected) : null} labels={renderer} />}
         {!overview && <SuggestionsOverlay ties={suggested} active={activeSuggestion} />}
         <ProbeController renderer={renderer} />
         <div className="layout-controls no-print" role="group" aria-label={t('layout.label')} data-map-obstacle>
