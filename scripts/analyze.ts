@@ -34,6 +34,7 @@ import { scenarioFromCsv, type Scenario } from '../src/data/scenario';
 import { applyFilters, DEFAULT_FILTERS, filtersActive, hidesSomething, type Filters, type VisibilityCounts } from '../src/filters/filters';
 import { DEFAULT_PROJECTION_RULES, MAX_PROJECTED_PAIRS, ProjectionTooLargeError, tieSources, type Projection } from '../src/graph/projection';
 import { createTranslator, type Language } from '../src/i18n';
+import { numberFormatters } from '../src/ui/analysis/format';
 import { sectorLabel, sectorName, withAside, wordFinding } from '../src/i18n/findings';
 import { groupProblems, problemText } from '../src/ui/import/problemText';
 import { importWords, type ImportWords } from '../src/ui/import/useImportMessages';
@@ -721,8 +722,8 @@ function summary(
   robustness: RobustnessData | null,
 ): string {
   const out: string[] = [];
-  // Decimals in the summary's language (0,35 in Dutch), with a fixed number of digits.
-  const fixed = (x: number, digits: number) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  // Decimals as the app writes them in the summary's language (0,35 in Dutch).
+  const { fixed } = numberFormatters(lang);
   const rule = (title: string) => out.push('', title, '-'.repeat(title.length));
   out.push(`Bruggen — ${dataset.name}`);
   out.push(
