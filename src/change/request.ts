@@ -11,7 +11,7 @@
 import type { Filters } from '../filters/filters';
 import type { Network } from '../graph/network';
 import { cleanViewState, yearSpan, type DroppedValue } from '../session/clean';
-import { QUERY_PARAMETERS, readViewState, REPEATED_PARAMETER, REVERSED_PARAMETER, serialiseViewState } from '../session/url';
+import { listsLinkParts, QUERY_PARAMETERS, readViewState, serialiseViewState } from '../session/url';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../session/viewState';
 
 /** The parameters of a link that set filters (Filters): the only ones a compared link contributes. */
@@ -107,7 +107,7 @@ export function changeRequest(view: ViewState, network: Network, sectors: ArrayL
     // A non-filter parameter is listed once, as not used, whatever its value (or its repeats).
     const unread = link.ignored
       .filter((d) => !notFilter(d.parameter))
-      .map((d) => (d.parameter === REPEATED_PARAMETER || d.parameter === REVERSED_PARAMETER ? { ...d, values: d.values.filter((v) => !notFilter(v.split('=')[0]!)) } : d))
+      .map((d) => (listsLinkParts(d.parameter) ? { ...d, values: d.values.filter((v) => !notFilter(v.split('=')[0]!)) } : d))
       .filter((d) => d.values.length);
     return { kind: 'link', before, after, periods: null, dropped: cleaned.dropped, ignored, unread };
   }

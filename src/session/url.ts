@@ -66,6 +66,11 @@ export const REPEATED_PARAMETER = 'repeated';
 /** The same for a year range written latest year first (`years=2020-2010`), used the other way round: `name=value`. */
 export const REVERSED_PARAMETER = 'reversed';
 
+/** The pseudo-parameters above: their values are whole `name=value` parts of the link, not values of one parameter. */
+export function listsLinkParts(parameter: string): boolean {
+  return parameter === UNKNOWN_PARAMETER || parameter === REPEATED_PARAMETER || parameter === REVERSED_PARAMETER;
+}
+
 /** Whole numbers and decimals as a link writes them (and the command line's --k, --resolution): Number() alone would take `0x3`, ` 3` or `3e0`. */
 export const DECIMAL_INTEGER = /^\d+$/;
 export const DECIMAL_NUMBER = /^\d+(?:\.\d+)?$/;

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { DroppedValue } from '../session/clean';
-import { REPEATED_PARAMETER, REVERSED_PARAMETER, UNKNOWN_PARAMETER } from '../session/url';
+import { listsLinkParts } from '../session/url';
 import { visibleText } from '../data/visibleText';
 
 /** Values named per parameter, and characters per value: a link can hold a megabyte of them. */
@@ -17,6 +17,5 @@ export function shownValues(values: readonly string[], t: TFunction): string {
 
 /** One parameter's values as the link wrote them (`k=“abc”`); unknown, repeated and reversed ones are already `name=value`. */
 export function linkValuesText(d: DroppedValue, t: TFunction): string {
-  const written = d.parameter === UNKNOWN_PARAMETER || d.parameter === REPEATED_PARAMETER || d.parameter === REVERSED_PARAMETER;
-  return written ? shownValues(d.values, t) : `${d.parameter}=${shownValues(d.values, t)}`;
+  return listsLinkParts(d.parameter) ? shownValues(d.values, t) : `${d.parameter}=${shownValues(d.values, t)}`;
 }
