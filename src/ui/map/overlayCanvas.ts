@@ -1,5 +1,5 @@
 import type Sigma from 'sigma';
-import { skipNeedlessClears2d } from './needlessClears';
+import { skipNeedlessClears2d, transparentWhileClear } from './needlessClears';
 
 /** Overlay contexts whose needless clears are already skipped. */
 const quiet = new WeakSet<CanvasRenderingContext2D>();
@@ -18,9 +18,9 @@ export function overlayContext(canvas: HTMLCanvasElement, sigma: Pick<Sigma, 'ge
     canvas.style.height = `${height}px`;
   }
   const ctx = canvas.getContext('2d');
-  // Redrawn after every render of the map, mostly with nothing on it (see needlessClears.ts).
+  // Redrawn after every render of the map, mostly with nothing on it: transparent while clear (needlessClears.ts).
   if (ctx && !quiet.has(ctx)) {
-    skipNeedlessClears2d(ctx);
+    skipNeedlessClears2d(ctx, transparentWhileClear(canvas));
     quiet.add(ctx);
   }
   return ctx ? { ctx, ratio, width, height } : null;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { skipNeedlessClears2d, skipNeedlessClearsGl } from '../../../src/ui/map/needlessClears';
+import { skipNeedlessClears2d, skipNeedlessClearsGl, transparentWhileClear } from '../../../src/ui/map/needlessClears';
 
 /**
  * Stand-ins for the browser's contexts: the methods live on the prototype, as in a browser, and
@@ -99,6 +99,42 @@ describe('2D layers: a clear of a canvas that is already clear is skipped', () =
     skipNeedlessClears2d(a as unknown as CanvasRenderingContext2D);
     for (let i = 0; i < 3; i++) (b as unknown as CanvasRenderingContext2D).clearRect(0, 0, 200, 100);
     expect(clears(b)).toBe(3);
+  });
+
+  it('says when the canvas becomes clear and, before the next drawing, when it stops being so', () => {
+    const ctx = new Fake2d();
+    const heard: boolean[] = [];
+    skipNeedlessClears2d(ctx as unknown as CanvasRenderingContext2D, (clear) => {
+      heard.push(clear);
+      // Told before the drawing reaches the canvas, so the canvas is shown before it is drawn on.
+      if (!clear) expect(ctx.calls.at(-1)).toMatch(/^clearRect/);
+    });
+    const c = ctx as unknown as CanvasRenderingContext2D;
+    c.clearRect(0, 0, 100, 100);
+    expect(heard).toEqual([]);
+    c.clearRect(0, 0, 200, 100);
+    c.clearRect(0, 0, 200, 100);
+    expect(heard).toEqual([true]);
+    c.fillText('x', 1, 1);
+    c.fill();
+    expect(heard).toEqual([true, false]);
+    c.clearRect(0, 0, 200, 100);
+    expect(heard).toEqual([true, false, true]);
+    // A resize empties the canvas but counts as drawing.
+    ctx.canvas.width = 300;
+    c.clearRect(0, 0, 10, 10);
+    expect(heard).toEqual([true, false, true, false]);
+  });
+
+  it('a clear canvas is made transparent, and opaque again when drawn on', () => {
+    const ctx = new Fake2d();
+    const canvas = { style: { opacity: '' } } as HTMLCanvasElement;
+    skipNeedlessClears2d(ctx as unknown as CanvasRenderingContext2D, transparentWhileClear(canvas));
+    const c = ctx as unknown as CanvasRenderingContext2D;
+    c.clearRect(0, 0, 200, 100);
+    expect(canvas.style.opacity).toBe('0');
+    c.fillText('x', 1, 1);
+    expect(canvas.style.opacity).toBe('');
   });
 });
 
@@ -213,6 +249,27 @@ describe('WebGL layers: a colour clear of a canvas that is already clear is skip
     gl.clear(gl.COLOR_BUFFER_BIT);
     gl.clear(gl.COLOR_BUFFER_BIT);
     expect(canvasClears(fake)).toBe(2);
+  });
+
+  it('says when the canvas becomes clear and when it is drawn on again, not for other framebuffers', () => {
+    const fake = new FakeGl2();
+    const heard: boolean[] = [];
+    skipNeedlessClearsGl(fake as unknown as WebGL2RenderingContext, (clear) => heard.push(clear));
+    const gl = fake as unknown as WebGL2RenderingContext;
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    expect(heard).toEqual([true]);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, {} as WebGLFramebuffer);
+    gl.drawArrays(gl.TRIANGLES, 0, 3);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    expect(heard).toEqual([true]);
+    gl.drawArraysInstanced(gl.TRIANGLES, 0, 3, 10);
+    expect(heard).toEqual([true, false]);
+    expect(fake.calls.at(-1)).toBe('drawArraysInstanced');
+    // A scissored clear may leave pixels: not clear.
+    gl.enable(gl.SCISSOR_TEST);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    expect(heard).toEqual([true, false]);
   });
 
   it('leaves a WebGL 1 context as it is', () => {
