@@ -447,6 +447,80 @@ describe('mouse', () => {
     await expect.poll(() => canvas.getAttribute('data-hide-on-move')).toBe('edges labels');
     expect(Number(await canvas.getAttribute('data-slow-moves'))).toBeGreaterThanOrEqual(70);
   });
+
+  // In software WebGL the browser blends every visible WebGL layer into each frame, drawn on or not
+  // (needlessClears.ts): a layer with nothing on it is made transparent. And with organisations
+  // found on the CPU, sigma's picking layer for them is no longer drawn.
+  it('makes the layers with nothing on them transparent, and draws no picking layer for organisations', async () => {
+    const page = session.page;
+    // Draws into a framebuffer other than the canvas (sigma's picking layers), per map layer.
+    await page.addInitScript(() => {
+      const w = window as unknown as { offscreenDraws: Record<string, number> };
+      w.offscreenDraws = {};
+      const proto = WebGL2RenderingContext.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+      const bound = new WeakMap<object, unknown>();
+      const bind = proto.bindFramebuffer!;
+      proto.bindFramebuffer = function (this: object, target: unknown, framebuffer: unknown) {
+        bound.set(this, framebuffer);
+        return bind.call(this, target, framebuffer);
+      };
+      for (const method of ['drawArrays', 'drawArraysInstanced', 'drawElements', 'drawElementsInstanced']) {
+        const draw = proto[method]!;
+        proto[method] = function (this: WebGL2RenderingContext, ...args: unknown[]) {
+          if (bound.get(this)) {
+            const layer = (this.canvas as HTMLCanvasElement).className;
+            w.offscreenDraws[layer] = (w.offscreenDraws[layer] ?? 0) + 1;
+          }
+          return draw.apply(this, args);
+        };
+      }
+    });
+    await openApp(page);
+    await settledCamera(page);
+    const canvas = page.getByTestId('graph-canvas');
+    const opacities = () =>
+      canvas.evaluate((el) => Object.fromEntries([...el.querySelectorAll('canvas')].map((c) => [c.className.replace('sigma-', ''), getComputedStyle(c).opacity])));
+    // At rest: organisations, ties and names drawn; tie labels (none in Bruggen) and hover layers empty.
+    expect(await opacities()).toEqual({ edges: '1', edgeLabels: '0', nodes: '1', labels: '1', hovers: '0', hoverNodes: '0', mouse: '1' });
+    // Sigma draws its first frame as it is made, before the map drops the picking layer for organisations.
+    const offscreen = () => page.evaluate(() => (window as unknown as { offscreenDraws: Record<string, number> }).offscreenDraws);
+    const atStart = await offscreen();
+
+    // A hovered organisation's boxed name is drawn on the hover layer, which shows while it is there.
+    const box = (await canvas.boundingBox())!;
+    const key = keyOf('gemeente-den-haag');
+    const at = (await probe(page, [key]))[key]!;
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await expect.poll(async () => (await opacities()).hovers).toBe('1');
+    await page.mouse.move(box.x + 12, box.y + 12);
+    await expect.poll(async () => (await opacities()).hovers).toBe('0');
+
+    // Slow frames (as in the test above) make the map leave ties and names out while it moves:
+    // their layers are then transparent, and back once the map is at rest.
+    await page.evaluate(() => {
+      const busy = () => {
+        const until = performance.now() + 70;
+        while (performance.now() < until);
+        requestAnimationFrame(busy);
+      };
+      requestAnimationFrame(busy);
+    });
+    await page.mouse.down();
+    for (let i = 1; i <= 30; i++) await page.mouse.move(box.x + 12 + 8 * i, box.y + 12 + 4 * i);
+    await expect.poll(() => canvas.getAttribute('data-hide-on-move')).toBe('edges labels');
+    for (let i = 31; i <= 36; i++) await page.mouse.move(box.x + 12 + 8 * i, box.y + 12 + 4 * i);
+    const moving = await opacities();
+    await page.mouse.up();
+    expect(moving).toMatchObject({ edges: '0', labels: '0', nodes: '1' });
+    await settledCamera(page);
+    await expect.poll(async () => (await opacities()).edges).toBe('1');
+    expect((await opacities()).labels).toBe('1');
+    // Many frames later: no organisation drawn into a picking layer since, and ties still are (the
+    // probe holds Bruggen's tie picking to sigma's).
+    const atEnd = await offscreen();
+    expect(atEnd['sigma-nodes'] ?? 0).toBe(atStart['sigma-nodes'] ?? 0);
+    expect(atEnd['sigma-edges'] ?? 0).toBeGreaterThan(atStart['sigma-edges'] ?? 0);
+  });
 });
 
 describe('keyboard', () => {
