@@ -12,7 +12,9 @@
  * is read only through its DOM test hooks (data-testid, the map canvas's data attributes): the
  * counts line, the canvas's `data-camera`/`data-order`, `analysis-ready`. Long tasks are the main
  * thread's (PerformanceObserver 'longtask'), from choosing the file to the end of panning and
- * zooming. Frame times are requestAnimationFrame intervals while the mouse drags and wheels.
+ * zooming. Frame times are requestAnimationFrame intervals while the mouse drags and wheels. The
+ * drags start on the map's background (one that starts on a node moves that node instead of the
+ * map), and the gestures bring the map back to where it began.
  */
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -173,26 +175,46 @@ try {
   // 3. Pan and zoom with the mouse once the page has settled.
   await page.waitForTimeout(arg('settle', 1500));
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+  // A pan is a drag that starts on the map's background: a drag that starts on a node moves (and
+  // pins) that node instead. The start is the first point of a grid, clear of the overview's notice
+  // along the top, with no node under the pointer (the canvas's `data-hovered-node`) and room for
+  // the drag inside the map.
+  const drag = { dx: 8, dy: 4, steps: 30 };
+  let start: { x: number; y: number } | null = null;
+  for (let gy = 0.15; gy <= 0.85 && !start; gy += 0.05) {
+    for (let gx = 0.05; gx <= 0.95 && !start; gx += 0.05) {
+      const x = box.x + gx * box.width;
+      const y = box.y + gy * box.height;
+      if (x + drag.dx * drag.steps > box.x + box.width || y + drag.dy * drag.steps > box.y + box.height) continue;
+      await page.mouse.move(x, y);
+      if ((await page.getByTestId('graph-canvas').getAttribute('data-hovered-node')) === null) start = { x, y };
+    }
+  }
+  if (!start) throw new Error('no point of the map without a node under it to start panning from');
+  const cameraBefore = await page.getByTestId('graph-canvas').getAttribute('data-camera');
   await page.evaluate(`(() => {
     window.benchFrames = [];
     let last = performance.now();
     const tick = (now) => { window.benchFrames.push(now - last); last = now; if (window.benchFrames.length < 100000) requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   })()`);
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
+  let panned = false;
   const gestureStart = performance.now();
-  for (let round = 0; round < 3; round++) {
-    await page.mouse.move(cx, cy);
+  // Four rounds: pan one way and zoom in, then back and out, twice, so the map ends where it began.
+  for (let round = 0; round < 4; round++) {
+    const sign = round % 2 ? -1 : 1;
+    const from = round % 2 ? { x: start.x + drag.dx * drag.steps, y: start.y + drag.dy * drag.steps } : start;
+    await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    for (let i = 0; i < 30; i++) await page.mouse.move(cx + i * 8, cy + i * 4);
+    for (let i = 1; i <= drag.steps; i++) await page.mouse.move(from.x + sign * i * drag.dx, from.y + sign * i * drag.dy);
     await page.mouse.up();
+    if (round === 0) panned = (await page.getByTestId('graph-canvas').getAttribute('data-camera')) !== cameraBefore;
     for (let i = 0; i < 6; i++) {
       await page.mouse.wheel(0, round % 2 ? 120 : -120);
       await page.waitForTimeout(40);
     }
   }
-  // How long the page took to take the 93 moves and 18 wheel steps (0.7 s of it is the waits).
+  // How long the page took to take the 124 moves and 24 wheel steps (1 s of it is the waits).
   const gestureSeconds = since(gestureStart);
   const frames = (await page.evaluate('window.benchFrames.slice(1)')) as number[];
   if (cdp && profileTo) {
@@ -214,7 +236,13 @@ try {
     orEqual: true,
     note: `${longTasks.length} long tasks, ${over.length} over 200 ms, ${(over.reduce((a, x) => a + x.duration, 0) / 1000).toFixed(1)} s in those`,
   });
-  rows.push({ what: `H2020: median frame while panning/zooming with the mouse (${frames.length} frames)`, value: median(frames), unit: 'ms', target: 33 });
+  rows.push({
+    what: `H2020: median frame while panning/zooming with the mouse (${frames.length} frames)`,
+    value: median(frames),
+    unit: 'ms',
+    target: 33,
+    note: `drags from the map's background at ${Math.round(start.x - box.x)},${Math.round(start.y - box.y)} px${panned ? '' : '; THE FIRST DRAG DID NOT MOVE THE CAMERA'}`,
+  });
   rows.push({ what: 'H2020: 95th percentile frame, mouse', value: p95(frames), unit: 'ms' });
   rows.push({ what: 'H2020: the pan and zoom gestures, from the first move to the last wheel step', value: gestureSeconds, unit: 's' });
 } finally {
