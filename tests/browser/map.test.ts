@@ -619,6 +619,15 @@ describe('overview of a large network', () => {
     expect(new Set(labelled.map((l) => l.replace(/ e\.a\. \(\d+\)$/, ''))).size).toBeGreaterThan(5);
     const members = Number(c0.label!.match(/\((\d+)\)$/)![1]);
     const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    // A disc dragged aside stays where it was put, and the count of pinned discs speaks of communities.
+    const c1 = firstTen['c1']!;
+    await page.mouse.move(box.x + c1.x, box.y + c1.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(box.x + c1.x + 3 * i, box.y + c1.y + 3 * i);
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId('layout-pinned').textContent()).toBe('1 gemeenschap vastgezet');
+    // Sigma takes a click within its double-click time of the drag's release for a double click.
+    await page.waitForTimeout(400);
     await page.mouse.click(box.x + c0.x, box.y + c0.y);
     await expect.poll(() => level.getAttribute('data-level')).toBe('community');
     await expect.poll(order, { timeout: 120_000 }).toBe(members);

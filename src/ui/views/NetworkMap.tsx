@@ -222,7 +222,8 @@ export function NetworkMap(props: NetworkMapProps) {
           </button>
           {pinned > 0 && (
             <span className="muted" data-testid="layout-pinned">
-              {t('layout.pinned', { count: pinned })}
+              {/* In the overview the discs that were dragged are communities. */}
+              {t(overview ? 'layout.pinnedCommunities' : 'layout.pinned', { count: pinned })}
             </span>
           )}
         </div>
