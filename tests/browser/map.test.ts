@@ -421,8 +421,18 @@ describe('mouse', () => {
 
   });
 
-  // How fast frames come depends on the machine (software WebGL here), so the test makes them slow
+  // How fast frames come depends on the machine (software WebGL here), so the tests make them slow
   // for sure: every animation frame first keeps the main thread busy for 70 ms.
+  const slowFrames = (page: Page) =>
+    page.evaluate(() => {
+      const busy = () => {
+        const until = performance.now() + 70;
+        while (performance.now() < until);
+        requestAnimationFrame(busy);
+      };
+      requestAnimationFrame(busy);
+    });
+
   it('hides ties and labels while moving once the frames are seen to come slowly', async () => {
     const page = session.page;
     await openApp(page);
@@ -431,14 +441,7 @@ describe('mouse', () => {
     // The built-in map is small: nothing is hidden on move to begin with.
     expect(await canvas.getAttribute('data-hide-on-move')).toBe('');
     expect(await canvas.getAttribute('data-slow-moves')).toBeNull();
-    await page.evaluate(() => {
-      const busy = () => {
-        const until = performance.now() + 70;
-        while (performance.now() < until);
-        requestAnimationFrame(busy);
-      };
-      requestAnimationFrame(busy);
-    });
+    await slowFrames(page);
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + 20);
     await page.mouse.down();
@@ -497,14 +500,7 @@ describe('mouse', () => {
 
     // Slow frames (as in the test above) make the map leave ties and names out while it moves:
     // their layers are then transparent, and back once the map is at rest.
-    await page.evaluate(() => {
-      const busy = () => {
-        const until = performance.now() + 70;
-        while (performance.now() < until);
-        requestAnimationFrame(busy);
-      };
-      requestAnimationFrame(busy);
-    });
+    await slowFrames(page);
     await page.mouse.down();
     for (let i = 1; i <= 30; i++) await page.mouse.move(box.x + 12 + 8 * i, box.y + 12 + 4 * i);
     await expect.poll(() => canvas.getAttribute('data-hide-on-move')).toBe('edges labels');
