@@ -629,7 +629,7 @@ describe('overview of a large network', () => {
     expect(new Set(labelled.map((l) => l.replace(/ e\.a\. \(\d+\)$/, ''))).size).toBeGreaterThan(5);
     const members = Number(c0.label!.match(/\((\d+)\)$/)![1]);
     const box = (await page.getByTestId('graph-canvas').boundingBox())!;
-    // A disc dragged aside stays where it was put, and the count of pinned discs speaks of communities.
+    // A disc dragged aside is pinned, and the count of pinned discs speaks of communities.
     const c1 = firstTen['c1']!;
     await page.mouse.move(box.x + c1.x, box.y + c1.y);
     await page.mouse.down();

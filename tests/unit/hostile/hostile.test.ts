@@ -333,7 +333,6 @@ describe('huge, ragged and wide files', () => {
     expect(outcome.dataset.organisations.map((o) => o.name).sort()).toEqual(['Org One', 'Org Two']);
   });
 
-
   it('120,000 ragged rows: no stack overflow, table-level problems capped with the rest counted', { timeout: 60_000 }, async () => {
     const lines = ['activity_id,organisation'];
     for (let i = 0; i < 120_000; i++) lines.push(`a${i % 1000},org ${i % 5000},extra ${i},more`);
