@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { generateNationalDataset } from '../../src/analysis/synthetic';
 import { writeOrganisationsCsv, writeParticipationsCsv } from '../../src/data/canonical';
@@ -468,17 +469,18 @@ describe('mouse', () => {
 
   // In software WebGL the browser blends every visible WebGL layer into each frame, drawn on or not
   // (needlessClears.ts): a layer with nothing on it is made transparent (while moving slowly: the
-  // test above). And with organisations found on the CPU, sigma's picking layer for them is no
-  // longer drawn.
-  it('makes the layers with nothing on them transparent, and draws no picking layer for organisations', async () => {
+  // test above). With organisations found on the CPU, sigma's picking layer for them is no longer
+  // drawn. And software WebGL pays per instance, so organisations are drawn as plain triangles.
+  it('makes the layers with nothing on them transparent, draws organisations without instancing, and no picking layer for them', async () => {
     const page = session.page;
     // Draws into a framebuffer other than the canvas (sigma's picking layers), per map layer. Counted
     // in this document only (an init script would stay for the later tests), so the map is made
     // anew after the counting is in place: to Tables and back.
     await openApp(page);
     await page.evaluate(() => {
-      const w = window as unknown as { offscreenDraws: Record<string, number> };
+      const w = window as unknown as { offscreenDraws: Record<string, number>; draws: Record<string, number> };
       w.offscreenDraws = {};
+      w.draws = {};
       const proto = WebGL2RenderingContext.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
       const bound = new WeakMap<object, unknown>();
       const bind = proto.bindFramebuffer!;
@@ -489,10 +491,9 @@ describe('mouse', () => {
       for (const method of ['drawArrays', 'drawArraysInstanced', 'drawElements', 'drawElementsInstanced']) {
         const draw = proto[method]!;
         proto[method] = function (this: WebGL2RenderingContext, ...args: unknown[]) {
-          if (bound.get(this)) {
-            const layer = (this.canvas as HTMLCanvasElement).className;
-            w.offscreenDraws[layer] = (w.offscreenDraws[layer] ?? 0) + 1;
-          }
+          const layer = (this.canvas as HTMLCanvasElement).className;
+          if (bound.get(this)) w.offscreenDraws[layer] = (w.offscreenDraws[layer] ?? 0) + 1;
+          else w.draws[`${layer} ${method}`] = (w.draws[`${layer} ${method}`] ?? 0) + 1;
           return draw.apply(this, args);
         };
       }
@@ -514,6 +515,19 @@ describe('mouse', () => {
     const box = (await canvas.boundingBox())!;
     const key = keyOf('gemeente-den-haag');
     const at = (await probe(page, [key]))[key]!;
+    // Its disc is drawn in its colour, and round: the triangle each disc is drawn in reaches twice
+    // its radius towards three corners, where the circle's shader leaves it blank.
+    const reach = Math.ceil(2 * at.size);
+    const picture = PNG.sync.read(await page.screenshot({ clip: { x: box.x + at.x - reach, y: box.y + at.y - reach, width: 2 * reach + 1, height: 2 * reach + 1 } }));
+    const colourAt = (distance: number, angle: number) => {
+      const [x, y] = [reach + Math.round(distance * Math.cos(angle)), reach - Math.round(distance * Math.sin(angle))];
+      const i = (y * picture.width + x) * 4;
+      return `#${[0, 1, 2].map((c) => picture.data[i + c]!.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+    };
+    const corners = [0, (2 * Math.PI) / 3, (4 * Math.PI) / 3];
+    expect([colourAt(0, 0), ...corners.map((a) => colourAt(0.6 * at.size, a))]).toEqual(Array(4).fill(at.color.toUpperCase()));
+    // A neighbour may cover one of the three.
+    expect(corners.filter((a) => colourAt(1.6 * at.size, a) === at.color.toUpperCase()).length).toBeLessThanOrEqual(1);
     await page.mouse.move(box.x + at.x, box.y + at.y);
     await expect.poll(async () => (await opacities()).hovers).toBe('1');
     await page.mouse.move(box.x + 12, box.y + 12);
@@ -530,6 +544,11 @@ describe('mouse', () => {
     const atEnd = await offscreen();
     expect(atEnd['sigma-nodes'] ?? 0).toBe(atStart['sigma-nodes'] ?? 0);
     expect(atEnd['sigma-edges'] ?? 0).toBeGreaterThan(atStart['sigma-edges'] ?? 0);
+    // Organisations, hovered or not, are drawn as plain triangles, never instanced (flatNodeCircle.ts).
+    const draws = await page.evaluate(() => (window as unknown as { draws: Record<string, number> }).draws);
+    expect(draws['sigma-nodes drawArrays']).toBeGreaterThan(0);
+    expect(draws['sigma-hoverNodes drawArrays']).toBeGreaterThan(0);
+    expect(Object.keys(draws).filter((k) => /Nodes? drawArraysInstanced/i.test(k))).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { CameraState, Coordinates } from 'sigma/types';
 import type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from '../../graph/display';
+import { FlatNodeCircleProgram } from './flatNodeCircle';
 import { skipNeedlessLayerClears } from './needlessClears';
 import { edgeAtPoint, nodeAtPoint } from './picking';
 import { hideOnMoveWhenSlow } from './slowMoves';
@@ -84,8 +85,9 @@ export function SigmaHost({ graph, settings, testId, label, onReady, keyboardHel
       // Killing an instance empties the container: the old one goes in the same task as the new
       // one comes, so no frame shows an empty map.
       retire();
-      // The settings belong to the graph (they are memoised on it), so they are read with it.
-      const created: MapSigma = new Sigma(graph, element, { allowInvalidContainer: true, ...settings });
+      // The settings belong to the graph (they are memoised on it), so they are read with it. Discs
+      // are drawn without instancing (flatNodeCircle.ts) unless the view chooses its own programs.
+      const created: MapSigma = new Sigma(graph, element, { allowInvalidContainer: true, nodeProgramClasses: { circle: FlatNodeCircleProgram }, ...settings });
       instance = created;
       withCheapPicking(created, element);
       skipNeedlessLayerClears(created.getCanvases());

@@ -1,12 +1,12 @@
 import { NodeSquareProgram } from '@sigma/node-square';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NodeCircleProgram } from 'sigma/rendering';
 import type { Visibility } from '../../filters/filters';
 import { ACTIVITY_COLOUR, twoModeDisplayGraph, type DisplayEdgeAttributes, type DisplayNodeAttributes } from '../../graph/display';
 import type { Network } from '../../graph/network';
 import type { Positions } from '../../session/store';
 import { EventsController, ProbeController } from '../map/controllers';
+import { FlatNodeCircleProgram } from '../map/flatNodeCircle';
 import { SigmaHost, useSigma } from '../map/SigmaHost';
 
 export interface BipartiteViewProps {
@@ -24,7 +24,7 @@ export function BipartiteView({ network, layout, visibility, colour, selected, o
   const graph = useMemo(() => (layout ? twoModeDisplayGraph(network, layout) : null), [network, layout]);
   const settings = useMemo(
     () => ({
-      nodeProgramClasses: { circle: NodeCircleProgram, square: NodeSquareProgram },
+      nodeProgramClasses: { circle: FlatNodeCircleProgram, square: NodeSquareProgram },
       labelDensity: 0.5,
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 8,
