@@ -170,9 +170,10 @@ interface NodeProgramInternals {
  * With organisations found on the CPU, nothing reads sigma's node picking layer, yet sigma draws
  * every node into it too (at half size) and remakes its texture before every frame. Both are
  * dropped: panning H2020's community overview in software WebGL, alternating rounds with and
- * without those draws, the median frame went from 30–37 ms to 27–30 ms. The program fields are sigma's own (not in its types); a program without
- * `pickProgram` draws no picking layer, and a layer not in `pickingLayers` is not remade. Tie
- * picking stays: the probe compares Bruggen's tie picking with sigma's (ProbeController).
+ * without those draws, the median frame went from 30–37 ms to 27–30 ms. The program fields are
+ * sigma's own (not in its types); a program without `pickProgram` draws no picking layer, and a
+ * layer not in `pickingLayers` is not remade. Tie picking stays: the probe compares Bruggen's tie
+ * picking with sigma's (ProbeController).
  */
 function withoutNodePickingLayer(sigma: MapSigma): void {
   const internals = sigma as unknown as { nodePrograms?: Record<string, NodeProgramInternals>; pickingLayers?: Set<string> };
