@@ -217,6 +217,36 @@ describe('views', () => {
     expect(session.foreign).toEqual([]);
   });
 
+  it('keeps the names on the two-mode map inside it: a name that would run past the right edge is shortened with "…"', async () => {
+    const page = session.page;
+    // At 1280 px the names of activities near the right edge ran out of the map ("Groepsgesprekken met de regio's over s").
+    await page.setViewportSize({ width: 1280, height: 720 });
+    try {
+      await openApp(page);
+      await page.getByTestId('tab-bipartite').click();
+      await page.waitForSelector('[data-testid="bipartite-canvas"][data-camera] canvas');
+      await settledCamera(page, 'bipartite-canvas');
+      const canvas = page.getByTestId('bipartite-canvas');
+      const mapWidth = (await canvas.boundingBox())!.width;
+      const drawn = () =>
+        page.evaluate(() => {
+          const el = document.querySelector<HTMLElement>('[data-testid="bipartite-canvas"]')!;
+          el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { nodes: [], labels: true } }));
+          return JSON.parse(el.dataset.probeLabels ?? '[]') as { key: string; text: string; x: number; width: number }[];
+        });
+      await expect.poll(async () => (await drawn()).length).toBeGreaterThan(5);
+      const labels = await drawn();
+      expect(labels.filter((l) => l.x < 0 || l.x + l.width > mapWidth).map((l) => l.text)).toEqual([]);
+      // The shortened ones are the start of the whole name.
+      const at = await probe(page, labels.map((l) => l.key), 'bipartite-canvas');
+      const shortened = labels.filter((l) => l.text.endsWith('…') && !at[l.key]!.label!.endsWith('…'));
+      expect(shortened.length).toBeGreaterThan(0);
+      for (const l of shortened) expect(at[l.key]!.label!.startsWith(l.text.slice(0, -1).trimEnd())).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('colours by community with a matching legend', async () => {
     await openApp(session.page, '?colour=community');
     await session.page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 20_000 });

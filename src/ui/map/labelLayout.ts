@@ -38,6 +38,11 @@ type LabelData = { x: number; y: number; size: number; label?: string | null; ke
 /** The label settings read from sigma's settings. */
 type LabelSettings = { labelSize?: number; labelFont?: string; labelWeight?: string };
 
+/** A name shortened to fit the map keeps at least this much text (px)... */
+const SHORTENED_MIN_WIDTH = 100;
+/** ...and one moved left of its node is at most this wide (px). */
+const SHORTENED_MAX_WIDTH = 220;
+
 /** Sigma's label drawing functions, with what they drew per canvas. */
 export class LabelRenderer {
   private readonly widths = new Map<string, number>();
@@ -47,7 +52,49 @@ export class LabelRenderer {
   /** Nodes whose label goes left of the node (the placement found no room on the right). */
   readonly leftSide = new Set<string>();
 
-  constructor(readonly fontSize = LABEL_SIZE) {}
+  /**
+   * @param keepInside for maps without a label layout (the two-mode map, where sigma's grid picks
+   *   the labels): a label that would run past the map's right edge goes left of its node.
+   */
+  constructor(
+    readonly fontSize = LABEL_SIZE,
+    private readonly keepInside = false,
+  ) {}
+
+  /**
+   * Where a label goes: right of its node, unless the layout put it left. With `keepInside`, a label
+   * that does not fit on the map to the right is shortened with "…" to fit there, or, with too
+   * little room on the right, goes left of its node.
+   */
+  private placement(context: CanvasRenderingContext2D, key: string, data: LabelData, text: string, fontSize?: number): { box: LabelBox; text: string } {
+    const place = (side: 'left' | 'right', shown: string) => ({ box: labelBox(data.x, data.y, data.size, this.width(shown), fontSize, side), text: shown });
+    if (this.leftSide.has(key)) return place('left', text);
+    if (!this.keepInside) return place('right', text);
+    // Sigma scales its label canvases to CSS pixels, the unit of these boxes.
+    const mapWidth = context.canvas.clientWidth || context.canvas.width;
+    // Room for the text itself on each side: an empty label's box is the padding alone.
+    const empty = { right: labelBox(data.x, 0, data.size, 0, fontSize), left: labelBox(data.x, 0, data.size, 0, fontSize, 'left') };
+    const room = { right: mapWidth - empty.right.x - empty.right.width, left: empty.left.x };
+    const width = this.width(text);
+    if (width <= room.right) return place('right', text);
+    // Shortened on its own side while that leaves a readable start; else to the left, at most
+    // SHORTENED_MAX_WIDTH wide (a whole long name there ran across its node's neighbours).
+    if (room.right >= SHORTENED_MIN_WIDTH) return place('right', this.shortened(text, room.right));
+    const left = Math.min(room.left, SHORTENED_MAX_WIDTH);
+    return place('left', width <= left ? text : this.shortened(text, left));
+  }
+
+  /** The longest start of `text` that, followed by "…", is at most `room` wide. */
+  private shortened(text: string, room: number): string {
+    const characters = [...text];
+    let [low, high] = [0, characters.length];
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (this.width(`${characters.slice(0, middle).join('').trimEnd()}…`) <= room) low = middle;
+      else high = middle - 1;
+    }
+    return `${characters.slice(0, low).join('').trimEnd()}…`;
+  }
 
   private font(settings?: LabelSettings) {
     return `${settings?.labelWeight ?? LABEL_WEIGHT} ${settings?.labelSize ?? this.fontSize}px ${settings?.labelFont ?? LABEL_FONT}`;
@@ -102,7 +149,7 @@ export class LabelRenderer {
     const text = data.label;
     if (!text) return;
     const key = String(data.key ?? '');
-    const box = labelBox(data.x, data.y, data.size, this.width(text), settings.labelSize, this.leftSide.has(key) ? 'left' : 'right');
+    const { box, text: shown } = this.placement(context, key, data, text, settings.labelSize);
     let frame = this.frame(context);
     // Sigma draws a node's label once per pass: the same key again means a new pass began in the
     // same task (the PNG export's temporary renderer draws twice with no beforeRender between, and
@@ -113,7 +160,7 @@ export class LabelRenderer {
     }
     // The safety net: an earlier label of this frame already holds the place.
     for (const other of frame.drawn) if (boxesOverlap(box, other)) return;
-    frame.drawn.push({ ...box, key, text, layer: 'labels' });
+    frame.drawn.push({ ...box, key, text: shown, layer: 'labels' });
     frame.keys.add(key);
     context.font = this.font(settings);
     context.textBaseline = 'middle';
@@ -121,9 +168,9 @@ export class LabelRenderer {
     context.lineWidth = 3;
     context.strokeStyle = 'rgba(255,255,255,0.92)';
     const tx = box.x + 4;
-    context.strokeText(text, tx, data.y);
+    context.strokeText(shown, tx, data.y);
     context.fillStyle = LABEL_COLOUR;
-    context.fillText(text, tx, data.y);
+    context.fillText(shown, tx, data.y);
   };
 
   drawHover = (context: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): void => {
@@ -135,8 +182,10 @@ export class LabelRenderer {
     context.strokeStyle = LABEL_COLOUR;
     context.stroke();
     if (!text) return;
-    const box = labelBox(data.x, data.y, data.size, this.width(text), settings.labelSize);
-    this.frame(context).drawn.push({ ...box, key: String(data.key ?? ''), text, layer: 'hover' });
+    const key = String(data.key ?? '');
+    // The layout's side is for the plain label; the boxed one stays right unless it cannot fit.
+    const { box, text: shown } = this.keepInside ? this.placement(context, '', data, text, settings.labelSize) : { box: labelBox(data.x, data.y, data.size, this.width(text), settings.labelSize), text };
+    this.frame(context).drawn.push({ ...box, key, text: shown, layer: 'hover' });
     context.save();
     context.shadowColor = 'rgba(0,0,0,0.25)';
     context.shadowBlur = 6;
@@ -153,7 +202,7 @@ export class LabelRenderer {
     context.font = this.font(settings);
     context.textBaseline = 'middle';
     context.fillStyle = LABEL_COLOUR;
-    context.fillText(text, box.x + 4, data.y);
+    context.fillText(shown, box.x + 4, data.y);
   };
 }
 

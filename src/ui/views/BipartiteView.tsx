@@ -7,6 +7,7 @@ import type { Network } from '../../graph/network';
 import type { Positions } from '../../session/store';
 import { EventsController, ProbeController } from '../map/controllers';
 import { FlatNodeCircleProgram } from '../map/flatNodeCircle';
+import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT, LabelRenderer } from '../map/labelLayout';
 import { SigmaHost, useSigma } from '../map/SigmaHost';
 
 export interface BipartiteViewProps {
@@ -18,19 +19,37 @@ export interface BipartiteViewProps {
   onSelect(index: number | null): void;
 }
 
+/**
+ * Sigma's square program with the map's own names: the program brings its own label drawing, which
+ * sigma prefers to the settings' (the hover keeps the program's square outline).
+ */
+function squaresLabelledBy(renderer: LabelRenderer) {
+  return class extends NodeSquareProgram<DisplayNodeAttributes, DisplayEdgeAttributes> {
+    override drawLabel = renderer.drawLabel;
+  };
+}
+
 /** Organisations (discs, sector colours) and activities (dark squares) with an edge per participation. */
 export function BipartiteView({ network, layout, visibility, colour, selected, onSelect }: BipartiteViewProps) {
   const { t } = useTranslation();
   const graph = useMemo(() => (layout ? twoModeDisplayGraph(network, layout) : null), [network, layout]);
+  // Sigma's grid picks the names here (no label layout); they are drawn as on the network map, and
+  // one that would run past the map's right edge goes left of its node.
+  const renderer = useMemo(() => new LabelRenderer(LABEL_SIZE, true), []);
   const settings = useMemo(
     () => ({
-      nodeProgramClasses: { circle: FlatNodeCircleProgram, square: NodeSquareProgram },
+      nodeProgramClasses: { circle: FlatNodeCircleProgram, square: squaresLabelledBy(renderer) },
       labelDensity: 0.5,
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 8,
+      labelFont: LABEL_FONT,
+      labelSize: LABEL_SIZE,
+      labelWeight: LABEL_WEIGHT,
+      defaultDrawNodeLabel: renderer.drawLabel,
+      defaultDrawNodeHover: renderer.drawHover,
       zIndex: true,
     }),
-    [],
+    [renderer],
   );
   let activities = 0;
   for (let a = 0; a < network.activities.length; a++) activities += visibility.acts[a]!;
@@ -41,7 +60,7 @@ export function BipartiteView({ network, layout, visibility, colour, selected, o
           <SigmaHost graph={graph} settings={settings} testId="bipartite-canvas" label={t('bipartite.label')}>
             <TwoModeLookController network={network} visibility={visibility} colour={colour} selected={selected} />
             <EventsController onClickNode={(kind, index) => kind === 'organisation' && onSelect(index)} onClickStage={() => onSelect(null)} />
-            <ProbeController />
+            <ProbeController renderer={renderer} />
           </SigmaHost>
         ) : (
           <p className="status" role="status">
