@@ -54,7 +54,8 @@ export class LabelRenderer {
 
   /**
    * @param keepInside for maps without a label layout (the two-mode map, where sigma's grid picks
-   *   the labels): a label that would run past the map's right edge goes left of its node.
+   *   the labels): a label that would run past the map's right edge is shortened or moved
+   *   (`placement`).
    */
   constructor(
     readonly fontSize = LABEL_SIZE,

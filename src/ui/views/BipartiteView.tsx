@@ -34,7 +34,7 @@ export function BipartiteView({ network, layout, visibility, colour, selected, o
   const { t } = useTranslation();
   const graph = useMemo(() => (layout ? twoModeDisplayGraph(network, layout) : null), [network, layout]);
   // Sigma's grid picks the names here (no label layout); they are drawn as on the network map, and
-  // one that would run past the map's right edge goes left of its node.
+  // one that would run past the map's right edge is shortened with "…" (or goes left of its node).
   const renderer = useMemo(() => new LabelRenderer(LABEL_SIZE, true), []);
   const settings = useMemo(
     () => ({
