@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters, DEFAULT_FILTERS, type Filters } from '../../src/filters/filters';
-import { analysisReady, browserSession, nonBackgroundShare, openApp, probe, settledCamera } from './setup/browser';
+import { analysisReady, browserSession, drawnLabels, nonBackgroundShare, openApp, probe, settledCamera } from './setup/browser';
 import { bundle, expectedCounts, keyOf, nameOf, network, partnersOf, sectors } from './setup/denHaag';
 
 const ARTEFACTS = 'test-results/screenshots';
@@ -228,12 +228,7 @@ describe('views', () => {
       await settledCamera(page, 'bipartite-canvas');
       const canvas = page.getByTestId('bipartite-canvas');
       const mapWidth = (await canvas.boundingBox())!.width;
-      const drawn = () =>
-        page.evaluate(() => {
-          const el = document.querySelector<HTMLElement>('[data-testid="bipartite-canvas"]')!;
-          el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { nodes: [], labels: true } }));
-          return JSON.parse(el.dataset.probeLabels ?? '[]') as { key: string; text: string; x: number; width: number }[];
-        });
+      const drawn = () => drawnLabels(page, 'bipartite-canvas');
       await expect.poll(async () => (await drawn()).length).toBeGreaterThan(5);
       const labels = await drawn();
       expect(labels.filter((l) => l.x < 0 || l.x + l.width > mapWidth).map((l) => l.text)).toEqual([]);

@@ -7,7 +7,7 @@ import type { Download } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyFilters, DEFAULT_FILTERS } from '../../src/filters/filters';
-import { browserSession, nonBackgroundShare, openApp } from './setup/browser';
+import { browserSession, drawnLabels, nonBackgroundShare, openApp } from './setup/browser';
 import { network, sectors } from './setup/denHaag';
 
 const ARTEFACTS = 'test-results/downloads';
@@ -26,12 +26,7 @@ async function download(testId: string): Promise<{ path: string; name: string }>
 }
 
 /** The label boxes the map drew in its last frame (the map's probe), in CSS pixels of the canvas. */
-const screenLabels = () =>
-  session.page.evaluate(() => {
-    const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
-    el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { labels: true } }));
-    return (JSON.parse(el.dataset.probeLabels ?? '[]') as { x: number; y: number; width: number; height: number; text: string; layer: string }[]).filter((l) => l.layer === 'labels');
-  });
+const screenLabels = async () => (await drawnLabels(session.page)).filter((l) => l.layer === 'labels');
 
 const ready = () => session.page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 30_000 });
 

@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { generateNationalDataset } from '../../src/analysis/synthetic';
 import { writeOrganisationsCsv, writeParticipationsCsv } from '../../src/data/canonical';
-import { browserSession, camera, openApp, probe, settledCamera, suggestedOnMap } from './setup/browser';
+import { browserSession, camera, drawnLabels, openApp, probe, settledCamera, suggestedOnMap, type DrawnLabel } from './setup/browser';
 import { keyOf, nameOf, network, partnersOf } from './setup/denHaag';
 
 /**
@@ -16,25 +16,6 @@ import { keyOf, nameOf, network, partnersOf } from './setup/denHaag';
  */
 const ARTEFACTS = 'test-results/screenshots';
 const session = browserSession({ width: 1280, height: 720 });
-
-interface DrawnLabel {
-  key: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  text: string;
-  layer: 'labels' | 'hover';
-}
-
-/** Every label box the map drew in its last frame (through the probe's `labels` request). */
-async function drawnLabels(page: Page): Promise<DrawnLabel[]> {
-  return page.evaluate(() => {
-    const el = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')!;
-    el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { labels: true } }));
-    return JSON.parse(el.dataset.probeLabels ?? '[]') as DrawnLabel[];
-  });
-}
 
 /** Pairs of labels whose boxes overlap (touching edges do not). */
 function overlapping(labels: DrawnLabel[]): string[] {

@@ -79,6 +79,25 @@ export async function probe(page: Page, keys: string[], canvas = 'graph-canvas')
   );
 }
 
+export interface DrawnLabel {
+  key: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  text: string;
+  layer: 'labels' | 'hover';
+}
+
+/** Every label box a map drew in its last frame (the probe's `labels` request), in CSS pixels of its canvas. */
+export async function drawnLabels(page: Page, canvas = 'graph-canvas'): Promise<DrawnLabel[]> {
+  return page.evaluate((testId) => {
+    const el = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)!;
+    el.dispatchEvent(new CustomEvent('bruggen-probe', { detail: { labels: true } }));
+    return JSON.parse(el.dataset.probeLabels ?? '[]') as DrawnLabel[];
+  }, canvas);
+}
+
 /** The suggested ties the map drew in its last frame (their numbers and node keys), through the probe. */
 export async function suggestedOnMap(page: Page): Promise<{ number: number; a: string; b: string }[]> {
   return page.evaluate(() => {
