@@ -184,8 +184,9 @@ export class LabelRenderer {
     context.stroke();
     if (!text) return;
     const key = String(data.key ?? '');
-    // The layout's side is for the plain label; the boxed one stays right unless it cannot fit.
-    const { box, text: shown } = this.keepInside ? this.placement(context, '', data, text, settings.labelSize) : { box: labelBox(data.x, data.y, data.size, this.width(text), settings.labelSize), text };
+    // The layout's side (by key) is for the plain label; the boxed one goes right, unless
+    // `keepInside` finds no room there.
+    const { box, text: shown } = this.placement(context, '', data, text, settings.labelSize);
     this.frame(context).drawn.push({ ...box, key, text: shown, layer: 'hover' });
     context.save();
     context.shadowColor = 'rgba(0,0,0,0.25)';
