@@ -259,6 +259,16 @@ describe('the worklist of introductions', () => {
     // Matched against the open data: suggested ties are not ties (yet).
     await expect(again.getAttribute('data-outcome')).resolves.toBe('not_tied');
     await session.page.screenshot({ path: `${ARTEFACTS}/worklist.png` });
+    // Each row's remove button is one line: its word does not break in the narrow last column.
+    const lines = await session.page.getByTestId('worklist-remove').evaluateAll((buttons) =>
+      buttons.map((b) => {
+        const range = document.createRange();
+        range.selectNodeContents(b);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((n) => n !== 1)).toEqual([]);
 
     const csv = await download(() => session.page.getByTestId('worklist-export').click());
     expect(csv.name).toBe('bruggen-den-haag-worklist.csv');
