@@ -19,12 +19,19 @@ export function formatNumber(value: CellValue, lang: Language, digits = 0): stri
 }
 
 /**
+ * Below this a measure is rounding noise, shown as 0: the measures agree with NetworkX to 1e-12,
+ * and a hierarchy whose exact value is 0 comes out as 1e-16 (shown as 0,000000000000000115).
+ */
+const METRIC_NOISE = 1e-12;
+
+/**
  * A measure for a table cell: two decimals from 1 up, three significant digits below 1 (so a
- * betweenness of 0.000123 stays readable); "–" when empty.
+ * betweenness of 0.000123 stays readable), 0 below METRIC_NOISE; "–" when empty.
  */
 export function formatMetric(value: CellValue, lang: Language): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '–';
-  if (value === 0 || Math.abs(value) >= 1) return formatNumber(value, lang, 2);
+  if (Math.abs(value) < METRIC_NOISE) return formatNumber(0, lang, 2);
+  if (Math.abs(value) >= 1) return formatNumber(value, lang, 2);
   const key = `${lang}:sig3`;
   let f = formats.get(key);
   if (!f) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterRows, foldText, sortIndices, type Column } from '../../../src/ui/tables/model';
 import { computeWindow, scrollOffsetFor } from '../../../src/ui/tables/windowing';
+import { formatMetric } from '../../../src/ui/tables/format';
 
 interface R {
   name: string;
@@ -75,5 +76,17 @@ describe('windowing', () => {
     expect(scrollOffsetFor(10, { ...base, scrollTop: 0 })).toBe(30);
     expect(scrollOffsetFor(100, { ...base, scrollTop: 0 })).toBe(100 * 30 + 60 - 330);
     expect(scrollOffsetFor(3, { ...base, scrollTop: 3000 })).toBe(90);
+  });
+});
+
+describe('a measure in a cell', () => {
+  it('three significant digits below 1, two decimals from 1 up, rounding noise as 0', () => {
+    expect(formatMetric(0.000123456, 'nl')).toBe('0,000123');
+    expect(formatMetric(2.5e-11, 'en')).toBe('0.000000000025');
+    expect(formatMetric(12.3456, 'en')).toBe('12.35');
+    // Commissie Werken in de Zorg's hierarchy on the built-in data: exactly 0, computed as 1.15e-16.
+    expect(formatMetric(1.1534342466580208e-16, 'nl')).toBe('0');
+    expect(formatMetric(-3e-17, 'en')).toBe('0');
+    expect(formatMetric(null, 'en')).toBe('–');
   });
 });
