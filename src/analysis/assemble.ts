@@ -39,9 +39,14 @@ export interface OrganisationRow {
   community: number;
   brokerage: BrokerageCounts;
   brokerageTotal: number;
-  /** Brokerage roles expected under random assignment of the sectors (Gould & Fernandez 1989). */
+  /** Brokerage roles expected under random assignment of the sectors (Gould & Fernandez 1989), in total: the open pairs, so always brokerageTotal. */
   brokerageExpected: number;
-  /** brokerageTotal / brokerageExpected; null when nothing is expected (no open pair). */
+  /** The same expectation per role (`brokerage`'s roles; fractional). */
+  brokerageExpectedRoles: BrokerageCounts;
+  /**
+   * Brokerage between sectors over its expectation: (gatekeeper_or_representative + liaison) of
+   * `brokerage` / the same of `brokerageExpectedRoles`; null when nothing is expected.
+   */
   brokerageRatio: number | null;
   articulationPoint: boolean;
   /** Hops from the focal organisation; null when unreachable or there is none. */
@@ -157,6 +162,12 @@ export function assembleResult(
       brokerage,
       brokerageTotal: roles.total[i]!,
       brokerageExpected: roles.expected.total[i]!,
+      brokerageExpectedRoles: {
+        coordinator: roles.expected.coordinator[i]!,
+        itinerant: roles.expected.itinerant[i]!,
+        gatekeeper_or_representative: roles.expected.gatekeeperOrRepresentative[i]!,
+        liaison: roles.expected.liaison[i]!,
+      },
       brokerageRatio: finiteOrNull(roles.ratio[i]),
       articulationPoint: structure.articulation[i] === 1,
       focalDistance: d >= 0 ? d : null,

@@ -80,7 +80,8 @@ export function roleProbabilities(sectorSize: ArrayLike<number>, g: number): Rol
   }
   const rest = N - sg;
   return {
-    coordinator: (sg * (sg - 1)) / denom,
+    // Alone in its sector (sg = 0), 0 · (0 − 1) would be −0, which a JSON round trip turns into 0.
+    coordinator: sg > 1 ? (sg * (sg - 1)) / denom : 0,
     itinerant: sameOther / denom,
     gatekeeper_or_representative: (2 * sg * rest) / denom,
     liaison: (rest * rest - squaresOther) / denom,
@@ -144,6 +145,22 @@ export function brokerageNormalised(csr: Csr, observed: BrokerageArrays = broker
     ratio.liaison[v] = div(ol, el);
   }
   return { observed, expected, ratio, openPairs, sectorSize, probabilities };
+}
+
+/**
+ * Per node: how often its open pairs join two different sectors, against chance. The pairs whose
+ * ends i and j are in different sectors are the gatekeeper/representative and liaison ones
+ * (coordinator and itinerant pairs join one sector), so this is (observed gatekeeper + liaison) /
+ * (expected gatekeeper + liaison); NaN where none are expected. The ratio of all four roles
+ * together would be 1 for everyone: the expectations add up to the open pairs.
+ */
+export function betweenSectorRatio(r: BrokerageNormResult): Float64Array {
+  const out = new Float64Array(r.openPairs.length);
+  for (let v = 0; v < out.length; v++) {
+    const expected = r.expected.gatekeeper[v]! + r.expected.liaison[v]!;
+    out[v] = expected > 0 ? (r.observed.gatekeeper[v]! + r.observed.liaison[v]!) / expected : NaN;
+  }
+  return out;
 }
 
 /** One node's roles as plain numbers, ratio null where expected is 0. */

@@ -14,7 +14,7 @@ import { applyFilters } from '../filters/filters';
 import type { Network } from '../graph/network';
 import { DEFAULT_EXACT_BETWEENNESS_MAX_NODES } from './betweenness';
 import { sampledBetweennessSteps } from './betweennessSampling';
-import { brokerageNormalised } from './brokerageNorm';
+import { betweenSectorRatio, brokerageNormalised } from './brokerageNorm';
 import { participationCoefficient } from './brokers';
 import { componentsOfCsr, summariseClusters, type ClusterSummary, type Partition } from './clusters';
 import { consensusCommunitySteps, type LouvainElsewhere } from './communities';
@@ -187,7 +187,7 @@ export interface RolesData {
   total: Float64Array;
   /** Expected roles under random assignment of the sectors (Gould & Fernandez), per role and in total. */
   expected: { coordinator: Float64Array; itinerant: Float64Array; gatekeeperOrRepresentative: Float64Array; liaison: Float64Array; total: Float64Array };
-  /** total / expected total; NaN where nothing is expected. */
+  /** Brokerage between sectors (gatekeeper/representative + liaison) over its expectation (brokerageNorm.ts `betweenSectorRatio`); NaN where nothing is expected. */
   ratio: Float64Array;
   participation: Float64Array;
   ei: Float64Array;
@@ -483,12 +483,11 @@ export function* computeStage(
       const e = norm.expected;
       const total = new Float64Array(csr.n);
       const expectedTotal = new Float64Array(csr.n);
-      const ratio = new Float64Array(csr.n);
       for (let i = 0; i < csr.n; i++) {
         total[i] = b.coordinator[i]! + b.itinerant[i]! + b.gatekeeper[i]! + b.liaison[i]!;
         expectedTotal[i] = e.coordinator[i]! + e.itinerant[i]! + e.gatekeeper[i]! + e.liaison[i]!;
-        ratio[i] = expectedTotal[i]! > 0 ? total[i]! / expectedTotal[i]! : Number.NaN;
       }
+      const ratio = betweenSectorRatio(norm);
       // Only the per-organisation E–I index of the mixing analysis (the bridges stage makes the rest).
       const ei = nodeEi(csr, false);
       return {

@@ -79,6 +79,23 @@ describe('the staged analysis of sector8 (a dataset)', () => {
     expect(result.cutpoints).toEqual({ articulationPoints: ['M'], bridges: [] });
   });
 
+  it('brokerage between sectors against chance: from the row’s own roles and expectations, and not 1 for everyone', () => {
+    const between = (b: { gatekeeper_or_representative: number; liaison: number }) => b.gatekeeper_or_representative + b.liaison;
+    const ratios: number[] = [];
+    for (const o of result.organisations) {
+      const roles = o.brokerage.coordinator + o.brokerage.itinerant + between(o.brokerage);
+      expect(o.brokerageExpected).toBeCloseTo(roles, 9);
+      const e = o.brokerageExpectedRoles;
+      expect(e.coordinator + e.itinerant + between(e)).toBeCloseTo(roles, 9);
+      if (between(e) > 0) {
+        expect(o.brokerageRatio).toBeCloseTo(between(o.brokerage) / between(e), 12);
+        ratios.push(o.brokerageRatio!);
+      } else expect(o.brokerageRatio).toBeNull();
+    }
+    expect(ratios.length).toBeGreaterThan(1);
+    expect(ratios.some((x) => Math.abs(x - 1) > 0.01)).toBe(true);
+  });
+
   it('ids that are JavaScript built-ins get the same values as any other id (keys are data)', () => {
     const builtIn = new Map([
       ['M', '__proto__'],

@@ -4,7 +4,7 @@
  */
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { brokerageNormalised, brokerageNormOf, roleProbabilities } from '../../../src/analysis/brokerageNorm';
+import { betweenSectorRatio, brokerageNormalised, brokerageNormOf, roleProbabilities } from '../../../src/analysis/brokerageNorm';
 import { buildCsr, type Csr } from '../../../src/analysis/csr';
 import { mulberry32 } from '../../../src/analysis/prng';
 import { randomGraph } from './helpers';
@@ -76,6 +76,26 @@ describe('brokerage normalised against random sector assignment', () => {
       const x = brokerageNormOf(r, csr.index.get(id)!);
       for (const role of Object.values(x)) expect(role).toEqual({ observed: 0, expected: 0, ratio: null });
     }
+  });
+
+  it('the ratio between sectors: gatekeeper and liaison pairs over their expectation (all four roles would give 1)', () => {
+    const csr = graphOf(nodes, star);
+    const r = brokerageNormalised(csr);
+    const v = csr.index.get('v')!;
+    const ratio = betweenSectorRatio(r);
+    // Observed 3 gatekeeper + 2 liaison pairs; expected 2.4 + 2.4 (see the star above).
+    expect(ratio[v]).toBeCloseTo(5 / 4.8, 12);
+    // Every role together: 6 open pairs over 0 + 1.2 + 2.4 + 2.4 = 6 expected, 1 whatever the network.
+    const all = (a: typeof r.observed) => a.coordinator[v]! + a.itinerant[v]! + a.gatekeeper[v]! + a.liaison[v]!;
+    expect(all(r.observed) / all(r.expected)).toBeCloseTo(1, 12);
+    // Nothing expected (leaves, the isolate): NaN, shown as no value.
+    for (const id of ['a', 'b', 'c', 'd', 'e']) expect(ratio[csr.index.get(id)!]).toBeNaN();
+    // A tech broker between two care organisations only: one gatekeeper-free, liaison-free pair, ratio 0.
+    const within = graphOf(nodes, [
+      ['v', 'b'],
+      ['v', 'c'],
+    ]);
+    expect(betweenSectorRatio(brokerageNormalised(within))[within.index.get('v')!]).toBe(0);
   });
 
   it('closing b–c removes the itinerant pair: five open pairs', () => {

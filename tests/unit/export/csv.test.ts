@@ -34,6 +34,7 @@ function row(overrides: Partial<OrganisationRow>): OrganisationRow {
     brokerage: { coordinator: 0, itinerant: 0, gatekeeper_or_representative: 0, liaison: 0 },
     brokerageTotal: 0,
     brokerageExpected: 0,
+    brokerageExpectedRoles: { coordinator: 0, itinerant: 0, gatekeeper_or_representative: 0, liaison: 0 },
     brokerageRatio: null,
     focalDistance: null,
     articulationPoint: false,
