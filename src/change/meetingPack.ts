@@ -10,6 +10,8 @@ import type { ConvenerPick } from '../analysis/conveners';
 import type { PartnerRef } from '../analysis/suggestions';
 import type { Visibility } from '../filters/filters';
 import type { Network } from '../graph/network';
+import type { Language } from '../i18n';
+import { localTitle } from '../i18n/localText';
 import { convenerIntroductions } from '../worklist/introductions';
 
 export interface SharedPartner {
@@ -48,8 +50,8 @@ function tieBetween(network: Network, x: number, y: number): number {
   return -1;
 }
 
-/** Titles of the visible activities behind the tie of two organisations (by id). */
-export function activitiesBetween(network: Network, visibility: Visibility | null, a: string, b: string, max = 3): string[] {
+/** Titles (in `lang`) of the visible activities behind the tie of two organisations (by id). */
+export function activitiesBetween(network: Network, visibility: Visibility | null, a: string, b: string, lang: Language, max = 3): string[] {
   const { orgIndex } = network.projection.incidence;
   const x = orgIndex.get(a);
   const y = orgIndex.get(b);
@@ -62,7 +64,7 @@ export function activitiesBetween(network: Network, visibility: Visibility | nul
     const act = ties.acts[p]!;
     if (visibility && !visibility.acts[act]) continue;
     const activity = network.activities[act]!;
-    out.push(activity.title || activity.id);
+    out.push(localTitle(activity, lang) || activity.id);
   }
   return out;
 }
@@ -71,10 +73,11 @@ export function meetingPack(
   result: AnalysisResult,
   network: Network,
   visibility: Visibility | null,
-  options: { perConvener?: number; maxPartners?: number } = {},
+  options: { perConvener?: number; maxPartners?: number; lang?: Language } = {},
 ): MeetingPackPage[] {
   const per = options.perConvener ?? 3;
   const maxPartners = options.maxPartners ?? 3;
+  const lang = options.lang ?? 'nl';
   const intros = convenerIntroductions(result, { perConvener: per });
   return result.conveners.picks.map((convener) => ({
     convener,
@@ -88,8 +91,8 @@ export function meetingPack(
           b: i.b,
           shared: partners.slice(0, maxPartners).map((p) => ({
             partner: p,
-            withA: activitiesBetween(network, visibility, i.a.id, p.id),
-            withB: activitiesBetween(network, visibility, i.b.id, p.id),
+            withA: activitiesBetween(network, visibility, i.a.id, p.id, lang),
+            withB: activitiesBetween(network, visibility, i.b.id, p.id, lang),
           })),
           moreShared: Math.max(0, i.commonNeighbours - Math.min(maxPartners, partners.length)),
         };

@@ -7,6 +7,8 @@
  */
 import Graph from 'graphology';
 import { SECTOR_INFO, SECTORS } from '../data/sectors';
+import { localTitle } from '../i18n/localText';
+import type { Language } from '../i18n';
 import type { Positions } from '../session/store';
 import { nodeSizeForDegree } from './appearance';
 import { labelText } from './labels';
@@ -138,8 +140,8 @@ export function tieWidth(shared: number): number {
   return Math.min(6, 1 + 0.7 * (shared - 1));
 }
 
-/** Organisations (discs) and activities (dark squares), an edge per participation. */
-export function twoModeDisplayGraph(network: Network, layout: Positions): DisplayGraph {
+/** Organisations (discs) and activities (dark squares, named in `lang`), an edge per participation. */
+export function twoModeDisplayGraph(network: Network, layout: Positions, lang: Language): DisplayGraph {
   const graph: DisplayGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const inc = network.projection.incidence;
   const N = network.organisations.length;
@@ -164,7 +166,7 @@ export function twoModeDisplayGraph(network: Network, layout: Positions): Displa
       y: layout.y[N + j] ?? 0,
       size: 2.5 + 1.6 * Math.sqrt(size),
       color: ACTIVITY_COLOUR,
-      label: a.title || a.id,
+      label: localTitle(a, lang) || a.id,
       index: j,
       kind: 'activity',
       type: 'square',

@@ -26,15 +26,5 @@ export function useVocabulary(): VocabularyLabel {
   return useMemo(() => vocabularyLabel(lang), [lang]);
 }
 
-/**
- * An activity's title in the UI language: titles are kept in the source's own language, with an
- * English title in a second field; the English UI shows that one when there is one.
- */
-export function localTitle(item: { title: string; titleEn?: string }, lang: Language): string {
-  return lang === 'en' && item.titleEn ? item.titleEn : item.title;
-}
-
-/** A description in the UI language: the English one in the English UI, when there is one. */
-export function localDescription(item: { description?: string; descriptionEn?: string }, lang: Language): string | undefined {
-  return lang === 'en' && item.descriptionEn ? item.descriptionEn : item.description;
-}
+// Kept in a module without React, for the pure graph and change code too.
+export { localDescription, localTitle } from './localText';

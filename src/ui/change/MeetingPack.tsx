@@ -37,14 +37,14 @@ export function MeetingPackButton({ testId, datasetName, className }: { testId: 
 }
 
 function MeetingPackDialog({ ref, datasetName, onClose }: { ref: RefObject<HTMLDialogElement | null>; datasetName: string; onClose(): void }) {
-  const { t, tp } = useChangeText();
+  const { t, tp, lang } = useChangeText();
   const titleId = useId();
   const result = useSession((s) => s.analysis.assembled?.result ?? null);
   const network = useSession((s) => s.network);
   const visibility = useSession((s) => s.visibility);
   const pack = useSession((s) => s.meetingPack);
   const store = useStore();
-  const pages = useMemo(() => (result && network ? meetingPack(result, network, visibility) : []), [result, network, visibility]);
+  const pages = useMemo(() => (result && network ? meetingPack(result, network, visibility, { lang }) : []), [result, network, visibility, lang]);
   const scenarios = useMemo(
     () =>
       network

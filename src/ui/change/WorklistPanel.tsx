@@ -22,6 +22,7 @@ import { INTRODUCTION_STATUSES, introductionKey, suggestedIntroductions, type In
 import { SectorSwatch } from '../analysis/parts';
 import { Picker, type Picked } from './Picker';
 import { useChangeText } from './text';
+import { localTitle } from '../../i18n/localText';
 
 /**
  * Introductions shown at first, and added per "show more": each row is a small form (about 6 ms
@@ -30,7 +31,7 @@ import { useChangeText } from './text';
 const ROWS_SHOWN = 100;
 
 export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: string; datasetName: string }) {
-  const { t, tp } = useChangeText();
+  const { t, tp, lang } = useChangeText();
   const importWords = useImportMessages();
   const store = useStore();
   const worklist = useSession((s) => s.worklist);
@@ -45,8 +46,11 @@ export function WorklistPanel({ datasetSlug, datasetName }: { datasetSlug: strin
   const { items, match } = worklist;
   const titleOf = useMemo(() => {
     const { actIndex } = network.projection.incidence;
-    return (id: string) => network.activities[actIndex.get(id) ?? -1]?.title ?? id;
-  }, [network]);
+    return (id: string) => {
+      const activity = network.activities[actIndex.get(id) ?? -1];
+      return activity ? localTitle(activity, lang) || id : id;
+    };
+  }, [network, lang]);
 
   const addSuggested = () => {
     if (!result) return;

@@ -1,6 +1,7 @@
 import { NodeSquareProgram } from '@sigma/node-square';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toLanguage } from '../../i18n';
 import type { Visibility } from '../../filters/filters';
 import { ACTIVITY_COLOUR, twoModeDisplayGraph, type DisplayEdgeAttributes, type DisplayNodeAttributes } from '../../graph/display';
 import type { Network } from '../../graph/network';
@@ -31,8 +32,9 @@ function squaresLabelledBy(renderer: LabelRenderer) {
 
 /** Organisations (discs, sector colours) and activities (dark squares) with an edge per participation. */
 export function BipartiteView({ network, layout, visibility, colour, selected, onSelect }: BipartiteViewProps) {
-  const { t } = useTranslation();
-  const graph = useMemo(() => (layout ? twoModeDisplayGraph(network, layout) : null), [network, layout]);
+  const { t, i18n } = useTranslation();
+  const lang = toLanguage(i18n.resolvedLanguage ?? i18n.language);
+  const graph = useMemo(() => (layout ? twoModeDisplayGraph(network, layout, lang) : null), [network, layout, lang]);
   // Sigma's grid picks the names here (no label layout); they are drawn as on the network map, and
   // one that would run past the map's right edge is shortened with "…" (or goes left of its node).
   const renderer = useMemo(() => new LabelRenderer(LABEL_SIZE, true), []);

@@ -116,6 +116,21 @@ describe('the meeting pack', () => {
         expect(i.a.sector).not.toBe(i.b.sector);
       }
     }
+    // In English the activities behind each shared partner are their English titles, in the same order.
+    const english = meetingPack(view.result, view.network, view.visibility, { lang: 'en' });
+    const titles = new Map(view.network.activities.map((a) => [a.title, a.titleEn ?? a.title]));
+    let translated = 0;
+    english.forEach((page, p) =>
+      page.introductions.forEach((intro, i) =>
+        intro.shared.forEach((shared, k) => {
+          const dutch = pages[p]!.introductions[i]!.shared[k]!;
+          expect(shared.withA).toEqual(dutch.withA.map((title) => titles.get(title)));
+          expect(shared.withB).toEqual(dutch.withB.map((title) => titles.get(title)));
+          translated += [...shared.withA, ...shared.withB].filter((title, x) => title !== [...dutch.withA, ...dutch.withB][x]).length;
+        }),
+      ),
+    );
+    expect(translated).toBeGreaterThan(0);
     // Its scenario: the introductions as hypothetical ties.
     const rows = introductionScenarioRows(dataset, [], withIntros[0]!.introductions.map((i) => ({ a: { id: i.a.id, name: i.a.label }, b: { id: i.b.id, name: i.b.label } })));
     expect(applyScenario(dataset, rows).report.rowsUsed).toBe(2 * withIntros[0]!.introductions.length);

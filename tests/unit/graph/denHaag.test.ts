@@ -124,8 +124,16 @@ describe('the built-in Den Haag dataset', () => {
   it('draws the two-mode view with one edge per organisation and activity it takes part in, funders included', () => {
     const n = projected.organisations.length;
     const layout = { x: new Float32Array(n + projected.activities.length), y: new Float32Array(n + projected.activities.length) };
-    const bipartite = twoModeDisplayGraph(projected, layout);
+    const bipartite = twoModeDisplayGraph(projected, layout, 'nl');
     expect(bipartite.order).toBe(dataset.organisations.length + dataset.activities.length);
+    // Activities are named in the UI's language: the English title where the data has one.
+    const english = twoModeDisplayGraph(projected, layout, 'en');
+    const translated = projected.activities.map((a, j) => ({ a, j })).filter(({ a }) => a.titleEn && a.titleEn !== a.title);
+    expect(translated.length).toBeGreaterThan(10);
+    for (const { a, j } of translated) {
+      expect(bipartite.getNodeAttribute(twoModeActivityKey(j), 'label')).toBe(a.title);
+      expect(english.getNodeAttribute(twoModeActivityKey(j), 'label')).toBe(a.titleEn);
+    }
     const pairs = new Set(dataset.participations.map((p) => `${p.activityId}\u0000${p.organisationId}`));
     expect(bipartite.size).toBe(pairs.size);
     const { orgIndex, actIndex } = projected.projection.incidence;
