@@ -57,6 +57,12 @@ export interface ClusterSummary {
 /** Communities at least this stable are named in findings; the others are listed as uncertain. */
 export const STABLE_COMMUNITY = 0.5;
 
+/**
+ * Clusters are named and counted from this size on: a pair or a lone organisation is a community of
+ * Louvain, not a cluster a reader can act on (the findings, the focal organisation's reach).
+ */
+export const MIN_CLUSTER_SIZE = 3;
+
 export interface Partition {
   /** Cluster index (0-based, = id - 1) per node index. */
   of: Int32Array;

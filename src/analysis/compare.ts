@@ -28,10 +28,10 @@ import { analysisInputOf, visibleTies, type AnalysisOptions } from './index';
 import type { SectorPairBridge } from './mixing';
 import { runStages, StagedAnalysis, STAGES, type AnalysisEvent, type AnalysisInput } from './stages';
 import { compareIds, finiteOrNull } from './util';
-import { STABLE_COMMUNITY } from './clusters';
+import { MIN_CLUSTER_SIZE, STABLE_COMMUNITY } from './clusters';
 
 /** A community lacking target sectors is named only from this size on (as the findings do). */
-export const DEFAULT_MIN_CLUSTER_SIZE = 3;
+export const DEFAULT_MIN_CLUSTER_SIZE = MIN_CLUSTER_SIZE;
 export { STABLE_COMMUNITY } from './clusters';
 
 /** One analysed view: the result document and what it was computed on. */
@@ -115,8 +115,14 @@ export interface FocalSummary {
   degree: number;
   /** Hops to the nearest other organisation of each sector; null when none is reachable. */
   distances: { sector: string; distance: number | null }[];
+  /** Clusters of at least DEFAULT_MIN_CLUSTER_SIZE organisations within reach, of `clustersTotal`. */
   clustersReached: number;
   clustersTotal: number;
+  /**
+   * True on the "after" side of a scenario: counted on the clusters as they were before (the real
+   * data's), so that adding ties can only keep or raise the count (clustersReachedOnPartition).
+   */
+  clustersAsBefore?: true;
 }
 
 export interface ClusterLacking {
@@ -283,14 +289,38 @@ export function compareAnalyses(before: ViewAnalysis, after: ViewAnalysis, optio
     } else if (c < 0) organisationsLeft.push(ba[i++]!);
     else organisationsEntered.push(aa[j++]!);
   }
+  const summaryBefore = summariseView(before, options);
+  const summaryAfter = summariseView(after, options);
+  if (scenario && summaryBefore.focal && summaryAfter.focal && summaryBefore.focal.id === summaryAfter.focal.id) {
+    summaryAfter.focal = {
+      ...summaryAfter.focal,
+      clustersReached: clustersReachedOnPartition(before, after, options.minClusterSize ?? DEFAULT_MIN_CLUSTER_SIZE),
+      clustersTotal: summaryBefore.focal.clustersTotal,
+      clustersAsBefore: true,
+    };
+  }
   return {
-    before: summariseView(before, options),
-    after: summariseView(after, options),
+    before: summaryBefore,
+    after: summaryAfter,
     tiesFormed,
     tiesLost,
     organisationsEntered,
     organisationsLeft,
   };
+}
+
+/**
+ * The clusters of `before` (of at least `minSize` organisations) with a member the focal
+ * organisation reaches in `after`. A scenario's own Louvain run redraws the clusters, so its own
+ * count could read "8 → 7" for a network that only gained ties; on one partition it cannot fall.
+ */
+export function clustersReachedOnPartition(before: ViewAnalysis, after: ViewAnalysis, minSize: number): number {
+  const reached = new Set<string>();
+  for (const o of after.result.organisations) if (o.focalDistance !== null) reached.add(o.id);
+  const size = new Map(before.result.communities.map((c) => [c.id, c.size]));
+  const counted = new Set<number>();
+  for (const o of before.result.organisations) if ((size.get(o.community) ?? 0) >= minSize && reached.has(o.id)) counted.add(o.community);
+  return counted.size;
 }
 
 function change(source: string, target: string, hypothetical: boolean | undefined): TieChange {

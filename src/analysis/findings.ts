@@ -4,7 +4,7 @@
  * (src/i18n/findings.ts).
  */
 import { nameInText } from '../graph/labels';
-import { STABLE_COMMUNITY } from './clusters';
+import { MIN_CLUSTER_SIZE, STABLE_COMMUNITY } from './clusters';
 import type { AnalysisResult } from './assemble';
 
 export type Finding =
@@ -55,7 +55,7 @@ export interface FindingOptions {
 }
 
 export function findingsOf(result: AnalysisResult, options: FindingOptions = {}): Finding[] {
-  const minSize = options.minClusterSize ?? 3;
+  const minSize = options.minClusterSize ?? MIN_CLUSTER_SIZE;
   const maxNamed = options.maxNamed ?? 3;
   const out: Finding[] = [];
   const mix = result.mixing;

@@ -7,6 +7,7 @@
  * minimum distance; a chain walks back choosing the neighbour one step closer with the smallest id.
  */
 import { bfsDistances, chainTo } from './bfs';
+import { MIN_CLUSTER_SIZE } from './clusters';
 import type { Csr } from './csr';
 
 export interface ChainStep {
@@ -40,8 +41,9 @@ export interface FocalView {
   sectorDistance: FocalSectorDistance[];
   /** Chains to the nearest organisation of each chain sector, in the order asked. */
   chains: FocalChain[];
-  /** Communities within reach with their distance (0 = its own), nearest first. */
+  /** Clusters (communities of at least `minClusterSize` organisations) within reach with their distance (0 = its own), nearest first. */
   clustersReached: { community: number; distance: number }[];
+  /** Clusters of at least `minClusterSize` organisations in the view. */
   clustersTotal: number;
 }
 
@@ -53,6 +55,8 @@ export interface FocalOptions {
   community: Int32Array;
   communityCount: number;
   component: Int32Array;
+  /** Communities smaller than this are not counted as clusters reached (default MIN_CLUSTER_SIZE, as the findings). */
+  minClusterSize?: number;
 }
 
 export interface FocalResult {
@@ -101,8 +105,14 @@ export function focalView(csr: Csr, focalId: string | null, options: FocalOption
     const path = t >= 0 ? chainTo(csr, dist, t) : null;
     if (path) chains.push({ sector, distance: dist[t]!, chain: path.map(step) });
   }
+  const size = new Int32Array(options.communityCount);
+  for (let i = 0; i < n; i++) size[options.community[i]!]!++;
+  const minSize = options.minClusterSize ?? MIN_CLUSTER_SIZE;
   const clustersReached: { community: number; distance: number }[] = [];
+  let clustersTotal = 0;
   for (let c = 0; c < options.communityCount; c++) {
+    if (size[c]! < minSize) continue;
+    clustersTotal++;
     if (communityBest[c]! >= 0) clustersReached.push({ community: c + 1, distance: communityBest[c]! });
   }
   clustersReached.sort((a, b) => a.distance - b.distance || a.community - b.community);
@@ -117,7 +127,7 @@ export function focalView(csr: Csr, focalId: string | null, options: FocalOption
       sectorDistance,
       chains,
       clustersReached,
-      clustersTotal: options.communityCount,
+      clustersTotal,
     },
     note: null,
     distance: dist,

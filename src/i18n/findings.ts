@@ -3,6 +3,7 @@
  * Shared by the app and the command line; every sentence comes from the `findings` namespace.
  */
 import type { TFunction } from 'i18next';
+import { MIN_CLUSTER_SIZE } from '../analysis/clusters';
 import type { Finding } from '../analysis/findings';
 import type { Language } from './index';
 
@@ -159,11 +160,12 @@ function findingWords(t: TFunction, finding: Finding, lang: Language, scope: Fin
         );
       }
       for (const s of finding.unreachable) parts.push(t('findings:focalUnreachable', { noun: sectorNoun(t, s, 1) }));
-      return t('findings:focal', {
+      return t(finding.clustersTotal > 0 ? 'findings:focal' : 'findings:focalNoClusters', {
         label: finding.label,
         parts: joinList(parts, lang),
         reached: finding.clustersReached,
         total: finding.clustersTotal,
+        min: MIN_CLUSTER_SIZE,
         community: finding.community,
       });
     }

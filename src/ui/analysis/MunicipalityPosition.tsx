@@ -1,5 +1,6 @@
 import { Fragment, useId, useMemo } from 'react';
 import type { AnalysisResult, FocalView } from '../../analysis';
+import { MIN_CLUSTER_SIZE } from '../../analysis/clusters';
 import { useAnalysisText } from './messages';
 import { presentSectors } from './mixingModel';
 import { OrganisationButton, SectorSwatch } from './parts';
@@ -153,7 +154,7 @@ function FocalDetails({
         })}
       </ul>
       <p className="ana-mun-clusters">
-        {t('municipality.clusters', { reached: fmt.int(view.clustersReached.length), total: fmt.int(view.clustersTotal) })}{' '}
+        {t('municipality.clusters', { reached: fmt.int(view.clustersReached.length), total: fmt.int(view.clustersTotal), min: MIN_CLUSTER_SIZE })}{' '}
         {nearest.length > 0 && <span className="ana-muted">{t('municipality.nearest')} </span>}
       </p>
       {nearest.length > 0 && (

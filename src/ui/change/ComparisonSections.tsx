@@ -8,6 +8,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Comparison, TargetPairSummary, TieChange, ViewSummary } from '../../analysis/compare';
 import type { NamedParty } from '../../change/document';
+import { MIN_CLUSTER_SIZE } from '../../analysis/clusters';
 import { SectorSwatch } from '../analysis/parts';
 import { useChangeText } from './text';
 
@@ -223,7 +224,8 @@ function FocalTable({ before: b, after: a, prefix, nameOf }: { before: ViewSumma
         </table>
       </div>
       <p data-testid={`${prefix}-focal-clusters`} data-before={b.focal?.clustersReached ?? ''} data-after={a.focal?.clustersReached ?? ''}>
-        {t('focal.clusters')} <Delta before={b.focal?.clustersReached ?? null} after={a.focal?.clustersReached ?? null} />
+        {t('focal.clusters', { min: MIN_CLUSTER_SIZE })} <Delta before={b.focal?.clustersReached ?? null} after={a.focal?.clustersReached ?? null} />
+        {a.focal?.clustersAsBefore && <span className="change-muted"> {t('focal.clustersAsBefore')}</span>}
       </p>
     </Section>
   );

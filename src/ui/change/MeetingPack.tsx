@@ -14,6 +14,7 @@ import { meetingPack, type MeetingPackPage } from '../../change/meetingPack';
 import { introductionScenarioRows } from '../../change/scenarioRows';
 import { wordConvener } from '../../i18n/findings';
 import { useSession, useStore } from '../../session/react';
+import { MIN_CLUSTER_SIZE } from '../../analysis/clusters';
 import { SectorSwatch } from '../analysis/parts';
 import { useChangeText } from './text';
 
@@ -270,11 +271,12 @@ function FocalComparison({ before, after }: { before: FocalSummary | null; after
       <p>
         {after
           ? t('pack.clusters', {
+              min: MIN_CLUSTER_SIZE,
               before: before ? fmt.int(before.clustersReached) : '–',
               after: fmt.int(after.clustersReached),
               total: fmt.int(after.clustersTotal),
             })
-          : t('pack.clustersNow', { before: before ? fmt.int(before.clustersReached) : '–', total: fmt.int(before?.clustersTotal ?? 0) })}
+          : t('pack.clustersNow', { min: MIN_CLUSTER_SIZE, before: before ? fmt.int(before.clustersReached) : '–', total: fmt.int(before?.clustersTotal ?? 0) })}
       </p>
     </>
   );

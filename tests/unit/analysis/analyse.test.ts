@@ -323,7 +323,7 @@ describe('analyseNetwork on degenerate graphs', () => {
     expect(r.conveners.shortBy).toBe(r.conveners.k);
     expect(r.municipality!.chains).toEqual([]);
     expect(wordFinding(en, findingsOf(r).find((f) => f.code === 'focal')!, 'en')).toBe(
-      'Gemeente cannot reach any tech firm and cannot reach any care provider, reaches 1 of 1 clusters and sits in cluster 1.',
+      'Gemeente cannot reach any tech firm and cannot reach any care provider; no cluster has at least 3 organisations.',
     );
   });
 });

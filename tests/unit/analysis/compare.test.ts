@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bridgeTracker } from '../../../src/analysis/bridgeTracker';
-import { analyseViews, compareScenario, compareViews, hypotheticalTieFlags } from '../../../src/analysis/compare';
+import { analyseViews, clustersReachedOnPartition, compareScenario, compareViews, hypotheticalTieFlags, type ViewAnalysis } from '../../../src/analysis/compare';
 import { parseCanonicalFiles } from '../../../src/data/canonical';
 import { scenarioFromCsv } from '../../../src/data/scenario';
 import { applyFilters, DEFAULT_FILTERS, type Filters } from '../../../src/filters/filters';
@@ -140,6 +140,31 @@ describe('a what-if scenario', () => {
     expect(r.comparison.tiesFormed).toEqual([]);
     expect(r.comparison.after.hypotheticalTies).toEqual({ only: 0, partly: 2 });
     expect(r.comparison.after.ties).toBe(r.comparison.before.ties);
+  });
+
+  it('counts the clusters reached with the scenario on the real data’s clusters, and says so', () => {
+    expect(c.before.focal!.clustersAsBefore).toBeUndefined();
+    expect(c.after.focal!.clustersAsBefore).toBe(true);
+    expect(c.after.focal!.clustersTotal).toBe(c.before.focal!.clustersTotal);
+    expect(c.after.focal!.clustersReached).toBeGreaterThanOrEqual(c.before.focal!.clustersReached);
+  });
+
+  it('clusters reached on one partition: only clusters of the minimum size, whatever the other side’s clusters', () => {
+    // Before: clusters 1 and 2 of three organisations, cluster 3 of two; gem reaches cluster 1 only.
+    // After: it reaches b1 too, and its own run numbered the clusters anew (here: all in one).
+    const members: [string, number][] = [['gem', 1], ['a2', 1], ['a3', 1], ['b1', 2], ['b2', 2], ['b3', 2], ['c1', 3], ['c2', 3]];
+    const view = (reached: string[], community: (id: string, c: number) => number) =>
+      ({
+        result: {
+          organisations: members.map(([id, c]) => ({ id, community: community(id, c), focalDistance: reached.includes(id) ? 1 : null })),
+          communities: [1, 2, 3].map((id) => ({ id, size: members.filter(([, c]) => c === id).length })),
+        },
+      }) as unknown as ViewAnalysis;
+    const before = view(['gem', 'a2', 'a3'], (_, c) => c);
+    const after = view(['gem', 'a2', 'a3', 'b1', 'c1'], () => 1);
+    expect(clustersReachedOnPartition(before, before, 3)).toBe(1);
+    expect(clustersReachedOnPartition(before, after, 3)).toBe(2);
+    expect(clustersReachedOnPartition(before, after, 2)).toBe(3);
   });
 
   it('reuses an analysis of the real data passed as before', () => {

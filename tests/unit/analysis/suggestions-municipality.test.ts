@@ -77,7 +77,7 @@ describe('the focal organisation ("our municipality")', () => {
     const csr = buildCsr(graph);
     const community = Int32Array.from(csr.ids, (id) => (id.startsWith('T') ? 0 : id.startsWith('C') ? 1 : 2));
     const component = new Int32Array(csr.n);
-    const { view, note, distance } = focalView(csr, 'M', { community, communityCount: 3, component, sectors: ['tech', 'care', 'government'] });
+    const { view, note, distance } = focalView(csr, 'M', { community, communityCount: 3, component, sectors: ['tech', 'care', 'government'], minClusterSize: 1 });
     expect(note).toBeNull();
     const m = view!;
     expect(m.id).toBe('M');
@@ -93,11 +93,26 @@ describe('the focal organisation ("our municipality")', () => {
     expect(distance[csr.index.get('T4')!]).toBe(2);
   });
 
+  it('counts clusters as the findings do: communities of at least 3 organisations (M alone is none)', () => {
+    const graph = loadGraph('sector8', { rename: { municipality: 'government' } });
+    const csr = buildCsr(graph);
+    // Tech 4, care 3, M alone.
+    const community = Int32Array.from(csr.ids, (id) => (id.startsWith('T') ? 0 : id.startsWith('C') ? 1 : 2));
+    const m = focalView(csr, 'M', { community, communityCount: 3, component: new Int32Array(csr.n) }).view!;
+    expect(m.clustersTotal).toBe(2);
+    expect(m.clustersReached).toEqual([
+      { community: 1, distance: 1 },
+      { community: 2, distance: 1 },
+    ]);
+    const four = focalView(csr, 'M', { community, communityCount: 3, component: new Int32Array(csr.n), minClusterSize: 4 }).view!;
+    expect([four.clustersTotal, four.clustersReached]).toEqual([1, [{ community: 1, distance: 1 }]]);
+  });
+
   it('multi: distances, chains and unreachable sectors of each government organisation', () => {
     const { csr, p } = multiPartition();
     const component = new Int32Array(csr.n);
     const of = (id: string) =>
-      focalView(csr, id, { community: p.of, communityCount: p.count, component, chainSectors: ['tech', 'care', 'network'], sectors: ['care', 'government', 'knowledge', 'network', 'tech'] }).view!;
+      focalView(csr, id, { community: p.of, communityCount: p.count, component, chainSectors: ['tech', 'care', 'network'], sectors: ['care', 'government', 'knowledge', 'network', 'tech'], minClusterSize: 1 }).view!;
     const b06 = of('b06');
     expect(distances(b06)).toEqual({ care: 1, government: null, knowledge: null, network: null, tech: 3 });
     expect(chain(b06, 'tech')!.chain.map((s) => s.id)).toEqual(['b06', 'b02', 'b01', 'b03']);
