@@ -297,6 +297,19 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   const details = view.selected ? organisationDetails(network, activityIndex, sectors, visibility, view.selected) : undefined;
   const tie = selectedTie !== null ? tieDetails(network, activityIndex, sectors, visibility, selectedTie) : undefined;
   const selectedRow = view.selected && result ? result.organisations.find((r) => r.id === view.selected) : undefined;
+  // Opened from a list below the map (the stacked layout of a narrow screen), the drawer's top is
+  // off screen and the click seems to do nothing: it is scrolled into view. Never on a wide screen,
+  // where the stage does not scroll with the page.
+  const openedDrawer = details ? `o:${view.selected}` : tie ? `t:${selectedTie}` : null;
+  useEffect(() => {
+    if (!openedDrawer) return;
+    const frame = requestAnimationFrame(() => {
+      const drawer = document.querySelector<HTMLElement>('[data-testid="details-drawer"], [data-testid="tie-drawer"]');
+      const top = drawer?.getBoundingClientRect().top;
+      if (drawer && top !== undefined && (top < 0 || top > window.innerHeight - 48)) drawer.scrollIntoView({ block: 'start' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [openedDrawer]);
   let isolates = false;
   for (let i = 0; i < network.organisations.length && !isolates; i++) {
     if (visibility.orgs[i] && network.adjacency.offsets[i + 1] === network.adjacency.offsets[i]) isolates = true;

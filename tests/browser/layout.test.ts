@@ -202,6 +202,23 @@ describe('the screen at 768×1024', () => {
     await page().screenshot({ path: `${ARTEFACTS}/layout-768-tabs.png` });
   });
 
+  it('brings the details into sight when an organisation is opened from the conveners list below the map', async () => {
+    await page().setViewportSize({ width: 768, height: 1024 });
+    await page().goto(`${baseUrl()}?view=conveners`);
+    const name = page().getByTestId('convener-pick').nth(1).locator('.ana-pick-name');
+    await name.scrollIntoViewIfNeeded({ timeout: 30_000 });
+    // The list is far below the map: the drawer over the map is out of sight when the name is clicked.
+    expect((await name.boundingBox())!.y).toBeGreaterThan(0);
+    expect(await page().evaluate(() => document.querySelector('[data-testid="graph-canvas"]')!.getBoundingClientRect().bottom)).toBeLessThan(0);
+    await name.click();
+    await page().getByTestId('details-drawer').waitFor();
+    await expect.poll(async () => (await page().getByTestId('details-drawer').boundingBox())!.y).toBeGreaterThan(-1);
+    const drawer = (await page().getByTestId('details-drawer').boundingBox())!;
+    expect(drawer.y).toBeLessThan(1024 / 2);
+    expect(await page().locator('#details-title').textContent()).toBe(await name.textContent());
+    await page().screenshot({ path: `${ARTEFACTS}/layout-768-convener-details.png` });
+  });
+
   it('keeps the sector legend clear of the details drawer in the map views, and the drawer over the whole stage, in sight, in the others', async () => {
     for (const [width, height] of [[768, 1024], [1440, 900]] as const) {
       await page().setViewportSize({ width, height });
