@@ -242,6 +242,27 @@ describe('views', () => {
     }
   });
 
+  it('keeps the organisation names in view when the table of organisations scrolls sideways', async () => {
+    const page = session.page;
+    await openApp(page);
+    await page.getByTestId('tab-tables').click();
+    const table = page.getByTestId('table-organisations');
+    await table.locator('tbody .dt-row').first().waitFor({ timeout: 20_000 });
+    const scroller = table.locator('.dt-scroll');
+    const box = (await scroller.boundingBox())!;
+    const wide = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(wide, 'the table is wider than its frame').toBeGreaterThan(100);
+    await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const firstCell = table.locator('tbody .dt-row').first().locator('td').first();
+    const header = table.locator('thead th').first();
+    await expect.poll(async () => Math.round((await firstCell.boundingBox())!.x - box.x)).toBeLessThanOrEqual(1);
+    expect(Math.round((await header.boundingBox())!.x - box.x)).toBeLessThanOrEqual(1);
+    // The second column has gone out of view to the left; the names have not.
+    expect((await table.locator('tbody .dt-row').first().locator('td').nth(1).boundingBox())!.x).toBeLessThan(box.x);
+    expect(await firstCell.textContent()).toMatch(/\p{L}/u);
+    await page.screenshot({ path: `${ARTEFACTS}/tables-scrolled-right.png` });
+  });
+
   it('colours by community with a matching legend', async () => {
     await openApp(session.page, '?colour=community');
     await session.page.getByTestId('analysis-ready').waitFor({ state: 'attached', timeout: 20_000 });
