@@ -212,6 +212,11 @@ describe('what if', () => {
     expect(pairs.sort()).toEqual(mine.map((i) => [i.a.id < i.b.id ? i.a.id : i.b.id, i.a.id < i.b.id ? i.b.id : i.a.id, 'true'].join('|')).sort());
     // In what if, the same convener's introductions are marked as adopted.
     await expect(session.page.getByTestId(`whatif-adopt-${first.id}`).isDisabled()).resolves.toBe(true);
+    // A chosen convener without introductions is named as such, not left out without a word.
+    const without = reference().conveners.picks.filter((p) => !intros.some((i) => i.convener.id === p.id));
+    expect(without.length).toBeGreaterThan(0);
+    const note = (await session.page.getByTestId('whatif-adopt-without').textContent())!;
+    for (const p of without) expect(note).toContain(`${p.rank}. ${p.label}`);
     // On a tablet, long titles wrap: the "· Introductie" after each stays on its title's last line.
     const size = session.page.viewportSize();
     await session.page.setViewportSize({ width: 768, height: 1024 });

@@ -376,7 +376,10 @@ function AdoptIntroductions({
   const intros = useMemo(() => convenerIntroductions(result, { perConvener: 3 }), [result]);
   const done = useMemo(() => new Set(adopted.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`))), [adopted]);
   const headingId = useId();
-  const byConvener = result.conveners.picks.map((p) => ({ pick: p, intros: intros.filter((i) => i.convener.id === p.id) })).filter((x) => x.intros.length);
+  const all = result.conveners.picks.map((p) => ({ pick: p, intros: intros.filter((i) => i.convener.id === p.id) }));
+  const byConvener = all.filter((x) => x.intros.length);
+  // A chosen convener missing from the list would look like an error ("1–4 of 5"): it is named, with why.
+  const without = all.filter((x) => !x.intros.length).map((x) => `${x.pick.rank}. ${x.pick.label}`);
   return (
     <section className="change-section" aria-labelledby={headingId} data-testid="whatif-adopt">
       <h3 id={headingId}>{t('whatif.adoptTitle')}</h3>
@@ -421,6 +424,11 @@ function AdoptIntroductions({
             );
           })}
         </ul>
+      )}
+      {byConvener.length > 0 && without.length > 0 && (
+        <p className="change-muted" data-testid="whatif-adopt-without">
+          {t('whatif.adoptWithout', { names: without.join(', ') })}
+        </p>
       )}
     </section>
   );
