@@ -35,8 +35,13 @@ export class OrganisationSearch {
 
   /** The best matches; `kind` restricts them to organisations or activities. */
   search(query: string, limit = 8, kind?: SearchHit['kind']): SearchHit[] {
+    return this.searchCounted(query, limit, kind).hits;
+  }
+
+  /** The best `limit` matches and how many there are in all (the search box says when it shows fewer). */
+  searchCounted(query: string, limit = 8, kind?: SearchHit['kind']): { hits: SearchHit[]; total: number } {
     const q = searchKey(query);
-    if (!q) return [];
+    if (!q) return { hits: [], total: 0 };
     const scored: { hit: SearchHit; score: number }[] = [];
     for (const e of this.entries()) {
       if (kind && e.kind !== kind) continue;
@@ -56,7 +61,7 @@ export class OrganisationSearch {
       }
     }
     scored.sort((a, b) => a.score - b.score || a.hit.name.length - b.hit.name.length || a.hit.name.localeCompare(b.hit.name));
-    return scored.slice(0, limit).map((s) => s.hit);
+    return { hits: scored.slice(0, limit).map((s) => s.hit), total: scored.length };
   }
 }
 

@@ -9,7 +9,7 @@ export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onCh
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listId = useId();
-  const hits = useMemo(() => index.search(query), [index, query]);
+  const { hits, total } = useMemo(() => index.searchCounted(query), [index, query]);
 
   const choose = (i: number) => {
     const hit = hits[i];
@@ -84,6 +84,11 @@ export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onCh
               {hit.alias && <span className="search-alias">{t('search.alias', { alias: hit.alias })}</span>}
             </li>
           ))}
+          {total > hits.length && (
+            <li className="search-more" role="option" aria-disabled="true" aria-selected={false} data-testid="search-more">
+              {t('search.more', { shown: hits.length, total })}
+            </li>
+          )}
         </ul>
       )}
     </div>

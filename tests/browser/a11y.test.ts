@@ -46,4 +46,14 @@ describe.each(['nl', 'en'] as const)('axe-core in %s', (lang) => {
     }
     expect(found).toEqual({});
   }, 300_000);
+
+  it('the search list, open, with the note that it shows 8 of more matches', async () => {
+    const page = session.page;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(baseUrl());
+    if (lang === 'en') await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByTestId('search-input').fill('zorg');
+    await page.getByTestId('search-more').waitFor();
+    expect(await violations(page)).toEqual([]);
+  }, 120_000);
 });

@@ -26,9 +26,13 @@ describe('the built-in Den Haag map', () => {
   it('finds "Gemeente Den Haag" by search, lists exactly its partners, and moves the camera to it', async () => {
     await openApp(session.page);
     const input = session.page.getByTestId('search-input');
+    // A broad query says how many it does not show, instead of silently stopping at eight.
+    await input.fill('zorg');
+    await expect(session.page.getByTestId('search-more').textContent()).resolves.toMatch(/^8 van de \d+ getoond/);
     await input.fill('gemeente den h');
     const options = session.page.getByRole('option');
     await expect(options.first().textContent()).resolves.toContain('Gemeente Den Haag');
+    expect(await session.page.getByTestId('search-more').count()).toBe(0);
     await input.press('Enter');
     const panel = session.page.getByTestId('details-panel');
     await panel.waitFor();

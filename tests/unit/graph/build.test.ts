@@ -90,4 +90,10 @@ describe('organisation search', () => {
     expect(both.search('home')[0]).toMatchObject({ kind: 'activity', id: 'sia-fast-at-home' });
     expect(both.search('fast', 8, 'organisation')).toEqual([{ kind: 'organisation', id: 'fh', name: 'Fast Hospital' }]);
   });
+  it('counts every match, beyond the ones it returns', () => {
+    expect(search.searchCounted('haag', 2)).toEqual({ hits: search.search('haag', 2), total: 3 });
+    expect(search.searchCounted('haag', 2).hits.map((h) => h.id)).toEqual(['hmc', 'hhs']);
+    expect(search.searchCounted('hmc')).toMatchObject({ total: 1 });
+    expect(search.searchCounted('  ')).toEqual({ hits: [], total: 0 });
+  });
 });
