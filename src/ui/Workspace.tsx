@@ -389,44 +389,47 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
             })}
           </span>
         </div>
-        <SearchBox
-          index={search}
-          onChoose={(hit) => {
-            if (hit.kind === 'organisation') {
-              selectAndFocus(hit.id);
-              return;
-            }
-            // An activity: emphasise its participants on the map and zoom to them.
-            setEmphasis({ kind: 'activity', id: hit.id });
-            select(null);
-            if (!MAP_VIEWS.includes(view.view)) update((s) => ({ ...s, view: 'network' }));
-            const a = network.projection.incidence.actIndex.get(hit.id);
-            if (a !== undefined) {
-              const inc = network.projection.incidence;
-              const nodes = Array.from(inc.participants.subarray(inc.participantOffsets[a]!, inc.participantOffsets[a + 1]!));
-              if (nodes.length) focusOn(nodes);
-            }
-          }}
-        />
-        <details className="export-dropdown" data-testid="export-dropdown">
-          <summary>{t('export.open')}</summary>
-          <div className="export-popover">
-            <ExportMenu
-              sigma={sigma}
-              network={network}
-              visibility={visibility}
-              sectors={sectors}
-              layout={layout}
-              result={result && !stale.length ? result : null}
-              look={appearance}
-              suggested={suggested}
-              datasetSlug={datasetSlug}
-              datasetName={datasetName}
-              legend={legendForPng}
-              onPrintReport={printReport}
-            />
-          </div>
-        </details>
+        {/* Search and export wrap as one: on a narrow screen they share the second row (Export alone there looked stray). */}
+        <div className="toolbar-find">
+          <SearchBox
+            index={search}
+            onChoose={(hit) => {
+              if (hit.kind === 'organisation') {
+                selectAndFocus(hit.id);
+                return;
+              }
+              // An activity: emphasise its participants on the map and zoom to them.
+              setEmphasis({ kind: 'activity', id: hit.id });
+              select(null);
+              if (!MAP_VIEWS.includes(view.view)) update((s) => ({ ...s, view: 'network' }));
+              const a = network.projection.incidence.actIndex.get(hit.id);
+              if (a !== undefined) {
+                const inc = network.projection.incidence;
+                const nodes = Array.from(inc.participants.subarray(inc.participantOffsets[a]!, inc.participantOffsets[a + 1]!));
+                if (nodes.length) focusOn(nodes);
+              }
+            }}
+          />
+          <details className="export-dropdown" data-testid="export-dropdown">
+            <summary>{t('export.open')}</summary>
+            <div className="export-popover">
+              <ExportMenu
+                sigma={sigma}
+                network={network}
+                visibility={visibility}
+                sectors={sectors}
+                layout={layout}
+                result={result && !stale.length ? result : null}
+                look={appearance}
+                suggested={suggested}
+                datasetSlug={datasetSlug}
+                datasetName={datasetName}
+                legend={legendForPng}
+                onPrintReport={printReport}
+              />
+            </div>
+          </details>
+        </div>
         {toolbarExtra}
       </div>
 

@@ -198,6 +198,11 @@ describe('the screen at 768×1024', () => {
       const tops = await page().evaluate(() => [...document.querySelectorAll<HTMLElement>('.view-tabs button')].map((b) => Math.round(b.getBoundingClientRect().top)));
       expect(tops.length).toBe(VIEWS.length);
       expect(new Set(tops).size, lang).toBe(1);
+      // Search and Export share a row in both languages (in Dutch, Export sat alone on the second row).
+      const search = (await page().getByTestId('search-input').boundingBox())!;
+      const exportButton = (await page().locator('[data-testid="export-dropdown"] > summary').boundingBox())!;
+      expect(Math.abs(search.y + search.height / 2 - (exportButton.y + exportButton.height / 2)), lang).toBeLessThan(4);
+      expect(exportButton.x, lang).toBeGreaterThan(search.x + search.width);
     }
     await page().screenshot({ path: `${ARTEFACTS}/layout-768-tabs.png` });
   });
