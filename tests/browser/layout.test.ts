@@ -189,6 +189,33 @@ describe('the screen at desktop sizes', () => {
   });
 });
 
+describe('the details drawer', () => {
+  it('keeps the organisation’s name on top while its details scroll (1280×720, beside the conveners)', async () => {
+    await page().setViewportSize({ width: 1280, height: 720 });
+    try {
+      await page().goto(`${baseUrl()}?view=conveners&org=ministerie-van-vws`);
+      const drawer = page().getByTestId('details-drawer');
+      await drawer.waitFor({ timeout: 30_000 });
+      await page().getByTestId('broker-panel').waitFor({ timeout: 60_000 });
+      const scrolled = await drawer.evaluate((el) => {
+        el.scrollTop = el.scrollHeight;
+        return el.scrollTop;
+      });
+      expect(scrolled, 'the drawer scrolls').toBeGreaterThan(200);
+      const box = (await drawer.boundingBox())!;
+      const title = (await page().locator('#details-title').boundingBox())!;
+      expect(title.y).toBeGreaterThanOrEqual(box.y);
+      expect(title.y + title.height).toBeLessThan(box.y + box.height / 3);
+      // Nothing of the scrolled text shows above or through the name.
+      const above = await page().evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('header')?.querySelector('#details-title') !== null, { x: title.x + 4, y: title.y + title.height / 2 });
+      expect(above).toBe(true);
+      await page().screenshot({ path: `${ARTEFACTS}/details-drawer-scrolled-1280.png` });
+    } finally {
+      await page().setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+});
+
 describe('the screen at 768×1024', () => {
   it('keeps the tabs on one row, the active one underlined on the bar\'s edge', async () => {
     await page().setViewportSize({ width: 768, height: 1024 });
