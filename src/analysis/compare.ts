@@ -317,10 +317,20 @@ export function compareAnalyses(before: ViewAnalysis, after: ViewAnalysis, optio
 export function clustersReachedOnPartition(before: ViewAnalysis, after: ViewAnalysis, minSize: number): number {
   const reached = new Set<string>();
   for (const o of after.result.organisations) if (o.focalDistance !== null) reached.add(o.id);
-  const size = new Map(before.result.communities.map((c) => [c.id, c.size]));
-  const counted = new Set<number>();
-  for (const o of before.result.organisations) if ((size.get(o.community) ?? 0) >= minSize && reached.has(o.id)) counted.add(o.community);
-  return counted.size;
+  return clustersWithAMember(before.result.organisations, reached, minSize);
+}
+
+/** How many clusters of `members` (id → cluster) of at least `minSize` members have a member in `reached`. */
+export function clustersWithAMember(members: Iterable<{ id: string; community: number }>, reached: ReadonlySet<string>, minSize: number): number {
+  const size = new Map<number, number>();
+  const hit = new Set<number>();
+  for (const m of members) {
+    size.set(m.community, (size.get(m.community) ?? 0) + 1);
+    if (reached.has(m.id)) hit.add(m.community);
+  }
+  let count = 0;
+  for (const c of hit) if (size.get(c)! >= minSize) count++;
+  return count;
 }
 
 function change(source: string, target: string, hypothetical: boolean | undefined): TieChange {

@@ -9,7 +9,8 @@
  * engine, kept for the newest scenario so changing k reruns only the conveners there too.
  */
 import { bridgeTracker } from '../analysis/bridgeTracker';
-import { analyseInput, compareAnalyses, type ViewAnalysis } from '../analysis/compare';
+import { analyseInput, clustersWithAMember, compareAnalyses, type ViewAnalysis } from '../analysis/compare';
+import { MIN_CLUSTER_SIZE } from '../analysis/clusters';
 import { runStages, StagedAnalysis, STAGES, type AnalysisInput, type StageName } from '../analysis/stages';
 import { now } from '../analysis/util';
 import { focalSummaryOf, type ComparisonDocument, type ScenarioOutcome } from '../change/document';
@@ -151,13 +152,28 @@ export function createChangeHandlers(state: ChangeServiceState): ChangeHandlers 
       const total = scenarios.length + 1;
       await analyseSliced(base, input, signal, () => undefined, ['focal']);
       // All cached by now: runStages only assembles (or recomputes what a newer request evicted).
-      const before = focalSummaryOf(runStages(base, input, ['focal']).focal!.data.view);
+      const now = runStages(base, input, ['focal']);
+      const before = focalSummaryOf(now.focal!.data.view);
+      // Today's clusters, by organisation id: each scenario's reach is counted on them (its own
+      // Louvain run would redraw them, and "8 → 7" could then mean new clusters, not less reach).
+      const baseIds = base.csrOf(input).ids;
+      const members = Array.from(now.communities!.data.of, (c, i) => ({ id: baseIds[i]!, community: c }));
       progress({ done: 1, total });
       const after: { id: string; focal: ReturnType<typeof focalSummaryOf> }[] = [];
       for (const s of scenarios) {
         const { engine } = scenarioEngine(base, s.rows, s.id, input.sectorsVersion, false);
         await analyseSliced(engine, input, signal, () => undefined, ['focal']);
-        after.push({ id: s.id, focal: focalSummaryOf(runStages(engine, input, ['focal']).focal!.data.view) });
+        const focal = runStages(engine, input, ['focal']).focal!.data;
+        let summary = focalSummaryOf(focal.view);
+        if (summary && before && summary.id === before.id) {
+          const ids = engine.csrOf(input).ids;
+          const reached = new Set<string>();
+          focal.distance.forEach((d, i) => {
+            if (d >= 0) reached.add(ids[i]!);
+          });
+          summary = { ...summary, clustersReached: clustersWithAMember(members, reached, MIN_CLUSTER_SIZE), clustersTotal: before.clustersTotal, clustersAsBefore: true };
+        }
+        after.push({ id: s.id, focal: summary });
         progress({ done: after.length + 1, total });
       }
       return { before, after };

@@ -10,7 +10,8 @@ import { DEFAULT_PROJECTION_RULES } from '../../../src/graph/projection';
 import { createAnalysisService } from '../../../src/workers/analysisService';
 import type { AnalysisProtocol, ChangeProgress } from '../../../src/workers/protocols';
 import { CancelledError, inProcessPair, RpcClient, serve } from '../../../src/workers/rpc';
-import { denHaagDataset, denHaagNetwork } from '../../helpers/denHaag';
+import { denHaagDataset, denHaagNetwork, denHaagView } from '../../helpers/denHaag';
+import { convenerIntroductions } from '../../../src/worklist/introductions';
 
 const dataset = denHaagDataset();
 const FOCAL = 'gemeente-den-haag';
@@ -77,10 +78,32 @@ describe('the analysis worker’s change methods', () => {
     const r = await client.call('focalIf', { input: input(DEFAULT_FILTERS), scenarios: [{ id: 'x', rows }, { id: 'none', rows: [] }] });
     expect(r.before!.id).toBe(FOCAL);
     expect(r.after.map((a) => a.id)).toEqual(['x', 'none']);
-    expect(r.after[1]!.focal).toEqual(r.before);
+    // No rows: the same position, its clusters counted on today's clusters (as every scenario's are).
+    expect(r.after[1]!.focal).toEqual({ ...r.before, clustersAsBefore: true });
     expect(r.after[0]!.focal!.degree).toBe(r.before!.degree + 1);
+    // Ties only added: on today's clusters the reach cannot fall, and the total stays (each
+    // scenario's own Louvain run made it "8 → 7 of 12", "8 → 9 of 14" in the meeting pack).
+    expect(r.after[0]!.focal!.clustersTotal).toBe(r.before!.clustersTotal);
+    expect(r.after[0]!.focal!.clustersReached).toBeGreaterThanOrEqual(r.before!.clustersReached);
     client.dispose();
   });
+
+  it('focalIf for the meeting pack: with each convener’s introductions the reach on today’s clusters never falls', async () => {
+    const client = await worker();
+    const result = denHaagView().result;
+    const intros = convenerIntroductions(result, { perConvener: 3 });
+    const scenarios = result.conveners.picks.map((p) => ({
+      id: p.id,
+      rows: introductionScenarioRows(dataset, [], intros.filter((i) => i.convener.id === p.id).map((i) => ({ a: { id: i.a.id, name: i.a.label }, b: { id: i.b.id, name: i.b.label } }))),
+    }));
+    expect(scenarios.filter((s) => s.rows.length).length).toBeGreaterThan(2);
+    const r = await client.call('focalIf', { input: input(DEFAULT_FILTERS), scenarios });
+    for (const a of r.after) {
+      expect(a.focal!.clustersTotal, a.id).toBe(r.before!.clustersTotal);
+      expect(a.focal!.clustersReached, a.id).toBeGreaterThanOrEqual(r.before!.clustersReached);
+    }
+    client.dispose();
+  }, 60_000);
 
   it('a cancelled comparison stops, and the worker answers the next call', async () => {
     const client = await worker();
