@@ -29,6 +29,13 @@ describe('the built-in Den Haag map', () => {
     // A broad query says how many it does not show, instead of silently stopping at eight.
     await input.fill('zorg');
     await expect(session.page.getByTestId('search-more').textContent()).resolves.toMatch(/^8 van de \d+ getoond/);
+    // Two-line suggestions ("ook: …") make the list taller than its box: the note stays in sight at its foot.
+    await input.fill('care');
+    await session.page.getByTestId('search-more').waitFor();
+    const list = (await session.page.locator('.search-results').boundingBox())!;
+    const note = (await session.page.getByTestId('search-more').boundingBox())!;
+    expect(await session.page.locator('.search-results').evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    expect(note.y + note.height).toBeLessThanOrEqual(list.y + list.height + 1);
     await input.fill('gemeente den h');
     const options = session.page.getByRole('option');
     await expect(options.first().textContent()).resolves.toContain('Gemeente Den Haag');
