@@ -7,12 +7,15 @@ export interface SearchHit {
   name: string;
   /** The alias that matched, when the match was not on the name. */
   alias?: string;
+  /** An activity's English title, when it has one: the English UI shows it as the name. */
+  nameEn?: string;
 }
 
 interface Entry {
   kind: SearchHit['kind'];
   id: string;
   name: string;
+  nameEn?: string;
   keys: { text: string; key: string; alias: boolean }[];
 }
 
@@ -56,6 +59,7 @@ export class OrganisationSearch {
       if (best) {
         const hit: SearchHit = { kind: e.kind, id: e.id, name: e.name };
         if (best.alias) hit.alias = best.alias;
+        if (e.nameEn) hit.nameEn = e.nameEn;
         // Activities rank just after organisations matching equally well.
         scored.push({ hit, score: best.score + (e.kind === 'activity' ? 0.25 : 0) });
       }
@@ -71,6 +75,7 @@ function searchEntries(organisations: readonly Organisation[], activities: reado
     kind: 'activity',
     id: a.id,
     name: a.title,
+    ...(a.titleEn && a.titleEn !== a.title ? { nameEn: a.titleEn } : {}),
     keys: [
       { text: a.title, key: searchKey(a.title), alias: false },
       ...(a.titleEn && a.titleEn !== a.title ? [{ text: a.titleEn, key: searchKey(a.titleEn), alias: true }] : []),

@@ -1,10 +1,14 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationSearch, SearchHit } from '../graph/search';
+import { toLanguage } from '../i18n';
 
 /** An accessible combobox (WAI-ARIA 1.2 pattern): type, pick with arrows/Enter or the mouse. */
 export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onChoose: (hit: SearchHit) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // An activity is named in the UI's language (its English title in the English UI), as elsewhere.
+  const english = toLanguage(i18n.language) === 'en';
+  const nameOf = (hit: SearchHit) => (english && hit.nameEn) || hit.name;
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -14,7 +18,7 @@ export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onCh
   const choose = (i: number) => {
     const hit = hits[i];
     if (!hit) return;
-    setQuery(hit.name);
+    setQuery(nameOf(hit));
     setOpen(false);
     onChoose(hit);
   };
@@ -78,10 +82,10 @@ export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onCh
               onMouseEnter={() => setActive(i)}
             >
               <span>
-                {hit.name}
+                {nameOf(hit)}
                 {hit.kind === 'activity' && <span className="search-kind"> · {t('search.activity')}</span>}
               </span>
-              {hit.alias && <span className="search-alias">{t('search.alias', { alias: hit.alias })}</span>}
+              {hit.alias && hit.alias !== nameOf(hit) && <span className="search-alias">{t('search.alias', { alias: hit.alias })}</span>}
             </li>
           ))}
           {total > hits.length && (

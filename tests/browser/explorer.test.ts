@@ -311,6 +311,23 @@ describe('search over activities', () => {
     await session.page.getByRole('button', { name: 'Markering wissen' }).click();
     await expect.poll(() => session.page.getByTestId('highlight-chip').count()).toBe(0);
   });
+
+  it('names an activity in the UI’s language: the English title in English, found by its Dutch one too', async () => {
+    await openApp(session.page);
+    await session.page.locator('.language-switch [lang=en]').click();
+    const input = session.page.getByTestId('search-input');
+    await input.fill('sportrolstoel');
+    const first = session.page.getByRole('option').first();
+    await expect.poll(() => first.textContent()).toMatch(/^The perfect sports wheelchair · activity/);
+    expect(await first.textContent()).not.toContain('Perfecte');
+    await input.fill('wheelchair');
+    // Matched on the English title, which is the name shown: no "also: …" repeating it.
+    await expect.poll(() => first.textContent()).toMatch(/^The perfect sports wheelchair/);
+    expect(await first.textContent()).not.toContain('also:');
+    await session.page.locator('.language-switch [lang=nl]').click();
+    await input.fill('sportrolstoel');
+    await expect.poll(() => first.textContent()).toMatch(/^De Perfecte sportrolstoel/);
+  });
 });
 
 

@@ -90,6 +90,14 @@ describe('organisation search', () => {
     expect(both.search('home')[0]).toMatchObject({ kind: 'activity', id: 'sia-fast-at-home' });
     expect(both.search('fast', 8, 'organisation')).toEqual([{ kind: 'organisation', id: 'fh', name: 'Fast Hospital' }]);
   });
+  it('gives an activity’s English title with its hit, for the English UI to name it by', () => {
+    const both = new OrganisationSearch(
+      [],
+      [{ id: 'sia-perfecte-sportrolstoel', title: 'De Perfecte sportrolstoel', titleEn: 'The perfect sports wheelchair', kind: 'project', source: 'SIA', provenance: [] }],
+    );
+    expect(both.search('sportrolstoel')).toEqual([{ kind: 'activity', id: 'sia-perfecte-sportrolstoel', name: 'De Perfecte sportrolstoel', nameEn: 'The perfect sports wheelchair' }]);
+    expect(both.search('wheelchair')[0]).toMatchObject({ alias: 'The perfect sports wheelchair', nameEn: 'The perfect sports wheelchair' });
+  });
   it('counts every match, beyond the ones it returns', () => {
     expect(search.searchCounted('haag', 2)).toEqual({ hits: search.search('haag', 2), total: 3 });
     expect(search.searchCounted('haag', 2).hits.map((h) => h.id)).toEqual(['hmc', 'hhs']);
