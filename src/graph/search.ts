@@ -71,17 +71,20 @@ export class OrganisationSearch {
 
 /** Each organisation's and activity's search keys: its name or title, then aliases, English title and id. */
 function searchEntries(organisations: readonly Organisation[], activities: readonly Activity[]): Entry[] {
-  const activityEntries: Entry[] = activities.map((a) => ({
-    kind: 'activity',
-    id: a.id,
-    name: a.title,
-    ...(a.titleEn && a.titleEn !== a.title ? { nameEn: a.titleEn } : {}),
-    keys: [
-      { text: a.title, key: searchKey(a.title), alias: false },
-      ...(a.titleEn && a.titleEn !== a.title ? [{ text: a.titleEn, key: searchKey(a.titleEn), alias: true }] : []),
-      ...(a.id !== a.title ? [{ text: a.id, key: searchKey(a.id), alias: true }] : []),
-    ],
-  }));
+  const activityEntries: Entry[] = activities.map((a) => {
+    const titleEn = a.titleEn && a.titleEn !== a.title ? a.titleEn : undefined;
+    return {
+      kind: 'activity',
+      id: a.id,
+      name: a.title,
+      ...(titleEn ? { nameEn: titleEn } : {}),
+      keys: [
+        { text: a.title, key: searchKey(a.title), alias: false },
+        ...(titleEn ? [{ text: titleEn, key: searchKey(titleEn), alias: true }] : []),
+        ...(a.id !== a.title ? [{ text: a.id, key: searchKey(a.id), alias: true }] : []),
+      ],
+    };
+  });
   return organisations
     .map<Entry>((o) => ({
       kind: 'organisation',

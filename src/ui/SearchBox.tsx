@@ -2,13 +2,14 @@ import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationSearch, SearchHit } from '../graph/search';
 import { toLanguage } from '../i18n';
+import { localTitle } from '../i18n/localText';
 
 /** An accessible combobox (WAI-ARIA 1.2 pattern): type, pick with arrows/Enter or the mouse. */
 export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onChoose: (hit: SearchHit) => void }) {
   const { t, i18n } = useTranslation();
   // An activity is named in the UI's language (its English title in the English UI), as elsewhere.
-  const english = toLanguage(i18n.language) === 'en';
-  const nameOf = (hit: SearchHit) => (english && hit.nameEn) || hit.name;
+  const lang = toLanguage(i18n.language);
+  const nameOf = (hit: SearchHit) => localTitle({ title: hit.name, titleEn: hit.nameEn }, lang);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);

@@ -304,7 +304,8 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
   useEffect(() => {
     if (!openedDrawer) return;
     const frame = requestAnimationFrame(() => {
-      const drawer = document.querySelector<HTMLElement>('[data-testid="details-drawer"], [data-testid="tie-drawer"]');
+      // The tie drawer is a .details-drawer too; only one is open at a time.
+      const drawer = document.querySelector<HTMLElement>('.details-drawer');
       const top = drawer?.getBoundingClientRect().top;
       if (drawer && top !== undefined && (top < 0 || top > window.innerHeight - 48)) drawer.scrollIntoView({ block: 'start' });
     });
