@@ -64,7 +64,14 @@ export function SearchBox({ index, onChoose }: { index: OrganisationSearch; onCh
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onBlur={(e) => {
+              // Closed a moment later (a click on an option lands first), unless focus came back
+              // meanwhile: a stale timer closed the list under new typing.
+              const input = e.currentTarget;
+              setTimeout(() => {
+                if (document.activeElement !== input) setOpen(false);
+              }, 150);
+            }}
         onKeyDown={onKeyDown}
       />
       {showList && (

@@ -94,7 +94,14 @@ export function Picker({ index, kind, label, selected, onChange, testId, max = I
               setOpen(true);
             }}
             onFocus={() => setOpen(true)}
-            onBlur={() => setTimeout(() => setOpen(false), 150)}
+            onBlur={(e) => {
+              // Closed a moment later (a click on an option lands first), unless focus came back
+              // meanwhile: a stale timer closed the list under new typing.
+              const input = e.currentTarget;
+              setTimeout(() => {
+                if (document.activeElement !== input) setOpen(false);
+              }, 150);
+            }}
             onKeyDown={onKeyDown}
             data-testid={`${testId}-input`}
           />
