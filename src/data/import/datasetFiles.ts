@@ -175,6 +175,12 @@ export function readJsonDocument(source: string, file: string): DocumentReading 
   if (!isObject(dataset) || !['organisations', 'activities', 'participations'].some((k) => Array.isArray(dataset[k]))) {
     return { ok: false, problem: importProblem({ file, severity: 'error' }, 'not-bruggen-json') };
   }
+  // A record list given as something else ({"organisations": {…}}) was read as empty: every
+  // organisation without a participation vanished without a word. Refused by name instead.
+  const notAList = (['organisations', 'activities', 'participations'] as const).find(
+    (k) => Object.hasOwn(dataset, k) && dataset[k] !== null && !Array.isArray(dataset[k]),
+  );
+  if (notAList) return { ok: false, problem: importProblem({ file, severity: 'error' }, 'not-bruggen-json', { section: notAList }, 'not-a-list') };
   const array = (k: string): unknown[] => (Object.hasOwn(dataset, k) && Array.isArray(dataset[k]) ? (dataset[k] as unknown[]) : []);
   const orgExtras = new Set<string>();
   const actExtras = new Set<string>();

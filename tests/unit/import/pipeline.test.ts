@@ -89,6 +89,11 @@ describe('bad input never crashes and always says what is wrong', () => {
     expect((await failure('fake.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]))).codes).toEqual(['suspicious-workbook']);
     expect((await failure('x.json', '{"nope": 1}')).codes).toEqual(['not-bruggen-json']);
     expect((await failure('x.json', '{"dataset": [')).codes).toEqual(['invalid-json']);
+    // A record list given as an object was read as empty, and every organisation without a
+    // participation vanished unsaid; the file is refused and the section named.
+    const notAList = await failure('x.json', JSON.stringify({ dataset: { organisations: { a: 1 }, activities: [], participations: [{ activityId: 'p', organisationId: 'o' }] } }));
+    expect(notAList.codes).toEqual(['not-bruggen-json']);
+    expect(notAList.outcome.report.problems[1]).toMatchObject({ variant: 'not-a-list', params: { section: 'organisations' } });
     expect((await failure('x.gexf', '<gexf><graph><nodes><node id="1"')).codes).toEqual(['invalid-gexf']);
   });
 
