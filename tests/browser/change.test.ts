@@ -507,6 +507,11 @@ describe('a what-if scenario file of many activities', () => {
     const rows = ['activity_id,activity_title,organisation_id,organisation', ...Array.from({ length: 250 }, (_, i) => [`plan-${i},Plan ${i},new-a-${i},Nieuw A ${i}`, `plan-${i},Plan ${i},new-b-${i},Nieuw B ${i}`]).flat()];
     await session.page.getByTestId('whatif-import').setInputFiles({ name: 'plannen.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
     await showsHundredThenMore('whatif-activity', 'whatif-more', 'Toon nog 100 activiteiten (van 250)');
+    // 500 new organisations are not each highlighted and labelled: every highlight is a shadowed box
+    // on a 2D canvas, and 15,000 held the software GPU, and so the tab, for minutes.
+    const figure = session.page.locator('[data-new-labelled]');
+    await expect.poll(() => figure.getAttribute('data-hypothetical')).toBe('250');
+    expect(await figure.getAttribute('data-new-labelled')).toBe('0');
     await session.page.getByTestId('whatif-clear').click();
   });
 });
@@ -545,6 +550,8 @@ describe('a what-if file over 5 MB', () => {
     const input = session.page.getByTestId('whatif-import');
     await input.setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('activity_id,organisation_id,organisation\nplan-1,new-a,Nieuw A\nplan-1,new-b,Nieuw B\n') });
     await expect.poll(() => session.page.getByTestId('whatif-activity').count()).toBe(1);
+    // Two new organisations are few: each is highlighted and labelled on the map.
+    await expect.poll(() => session.page.locator('[data-new-labelled]').getAttribute('data-new-labelled')).toBe('2');
     const rows = Array.from({ length: 120_000 }, (_, i) => `plan-${i},new-${i},Nieuwe organisatie ${i}`);
     const huge = Buffer.from(['activity_id,organisation_id,organisation', ...rows].join('\n'));
     expect(huge.length).toBeGreaterThan(5 * 1024 * 1024);

@@ -24,6 +24,8 @@ export const FORMED_COLOUR = '#1d2330';
 export const UNCHANGED_COLOUR = '#d5d9e0';
 /** Above this many organisations at a change, labels are left to sigma's density rule. */
 const MAX_FORCED_LABELS = 30;
+/** Whether a scenario's new organisations are few enough to be highlighted and labelled each. */
+const labelsNewOrganisations = (model: ChangeMapModel) => model.extra.length <= MAX_FORCED_LABELS;
 
 /** A sector colour faded towards white (organisations a scenario does not touch). */
 function faded(hex: string): string {
@@ -43,7 +45,12 @@ function ChangeLookController({ network, sectors, model, fade }: { network: Netw
     sigma.setSetting('nodeReducer', (_node, data: DisplayNodeAttributes) => {
       const m = current.current;
       const i = data.index;
-      if (i >= N) return { ...data, size: data.size * scale, highlighted: true, forceLabel: true, zIndex: 3 };
+      // New organisations are highlighted and labelled while few: each highlight is a shadowed box
+      // on a 2D canvas, and 15,000 of them held the (software) GPU for 14 s a frame.
+      if (i >= N) {
+        const few = labelsNewOrganisations(m);
+        return { ...data, size: data.size * scale, highlighted: few, forceLabel: few, zIndex: 3 };
+      }
       if (!m.nodes[i]) return { ...data, hidden: true };
       const touched = m.touched.has(i);
       const colour = sectorColourOfCode(sectors[i]!);
@@ -135,7 +142,7 @@ export function ChangeMap({ network, layout, sectors, model, kind, testId, label
   const changedNodes = useMemo(() => [...model.touched].map(String).concat(model.extra.map((e) => e.key)), [model]);
 
   return (
-    <figure className="change-map" data-testid={`${testId}-figure`} data-formed={model.counts.formed} data-lost={model.counts.lost} data-hypothetical={model.counts.hypothetical}>
+    <figure className="change-map" data-testid={`${testId}-figure`} data-formed={model.counts.formed} data-lost={model.counts.lost} data-hypothetical={model.counts.hypothetical} data-new-labelled={labelsNewOrganisations(model) ? model.extra.length : 0}>
       <div className="change-map-canvas">
         {/* A new graph is a new host: its controllers never touch the sigma instance it replaced. */}
         <SigmaHost key={extraKey} graph={graph} settings={settings} testId={testId} label={label} onReady={setSigma}>
