@@ -630,6 +630,14 @@ describe('the meeting pack', () => {
     await expect.poll(() => session.page.getByTestId('meeting-pack-focal').count(), { timeout: 90_000 }).toBe(picks.length);
     const intros = convenerIntroductions(reference(), { perConvener: 3 });
     await expect(session.page.getByTestId('meeting-pack-introduction').count()).resolves.toBe(intros.length);
+    // What each choice rests on, as under the picks in the conveners list: the printed pack left out
+    // that convener 1's ties are nearly all listings, and how firm each choice is.
+    const packPages = session.page.getByTestId('meeting-pack-page');
+    await expect.poll(() => packPages.getByTestId('convener-robustness').evaluateAll((els) => els.map((e) => e.getAttribute('data-level'))), { timeout: 90_000 }).not.toContain('pending');
+    expect(await packPages.getByTestId('convener-robustness').count()).toBe(picks.length);
+    const first = packPages.first();
+    expect(await first.getByTestId('convener-basis').textContent()).toMatch(/^\d+ van haar \d+ banden bestaan alleen door lijsten/);
+    expect(await first.getByTestId('convener-robustness').textContent()).toMatch(/Gekozen in .* steekproeven\..*lijsten/);
     await session.page.screenshot({ path: `${ARTEFACTS}/meeting-pack.png` });
     await session.page.emulateMedia({ media: 'print' });
     const pdf = await session.page.pdf({ format: 'A4', printBackground: true });

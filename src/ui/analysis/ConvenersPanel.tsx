@@ -5,14 +5,14 @@ import { findingsOf } from '../../analysis/findings';
 import type { RobustnessData } from '../../analysis/stages';
 import type { TieBasis } from '../../graph/rules';
 import { withAside, wordConvener } from '../../i18n/findings';
-import { useVocabulary } from '../../i18n/vocabulary';
 import type { ConvenerIntroduction } from '../../worklist/introductions';
 import './analysis.css';
-import { convenerCoverage, convenersStale, robustnessLevel } from './convenerModel';
+import { convenerCoverage, convenersStale } from './convenerModel';
 import { useAnalysisText } from './messages';
 import { OrganisationButton, SectorSwatch } from './parts';
 import { TieNumber, type HoveredSuggestion } from './SuggestedTies';
 import { MethodsLink } from '../methods/Methods';
+import { ConvenerFirmness } from './ConvenerFirmness';
 
 export interface ConvenersPanelProps {
   result: AnalysisResult;
@@ -50,7 +50,6 @@ export function ConvenersPanel(props: ConvenersPanelProps) {
   const { result, robustness, introductions, tieBasis, k, onK, reachSteps, onReachSteps, showSuggested, onShowSuggested, selected, onSelectOrganisation, onHoverSuggestion, suggestionNumbers, introductionActions, children } =
     props;
   const { t, tp, fmt, lang, sector } = useAnalysisText();
-  const vocabulary = useVocabulary();
   const titleId = useId();
   const sliderId = useId();
   const reachName = useId();
@@ -64,7 +63,6 @@ export function ConvenersPanel(props: ConvenersPanelProps) {
   );
   const stale = convenersStale(result, k, reachSteps);
   const picks = result.conveners.picks;
-  const robustOf = new Map(robustness?.picks.map((p) => [p.id, p.fraction]));
   const introductionsOf = (id: string) => introductions.filter((i) => i.convener.id === id);
   const hover = (s: HoveredSuggestion) => onHoverSuggestion?.(s);
 
@@ -113,9 +111,6 @@ export function ConvenersPanel(props: ConvenersPanelProps) {
       ) : (
         <ol className={`ana-picks${stale ? ' ana-is-stale' : ''}`} data-testid="conveners-picks">
           {picks.map((p) => {
-            const basis = tieBasis(p.id);
-            const fraction = robustOf.get(p.id);
-            const level = robustnessLevel(fraction);
             const own = introductionsOf(p.id);
             return (
               <li key={p.id} className={`ana-pick${selected === p.id ? ' ana-pick-selected' : ''}`} data-testid="convener-pick" data-id={p.id}>
@@ -132,31 +127,7 @@ export function ConvenersPanel(props: ConvenersPanelProps) {
                   </span>
                   <p className="ana-pick-sentence">{sentences.get(p.id)}</p>
                   <p className="ana-pick-meta">{tp('conveners.cumulative', p.cumulativeReached, { added: fmt.int(p.newlyReachedTotal) })}</p>
-                  {basis && basis.listingOnly > 0 && (
-                    <p className="ana-pick-basis" data-testid="convener-basis">
-                      {tp('conveners.listingBasis', basis.ties, {
-                        listing: fmt.int(basis.listingOnly),
-                        kinds: basis.listingKinds.map((kind) => vocabulary('kind', kind).toLowerCase()).join(', '),
-                      })}
-                    </p>
-                  )}
-                  <p className="ana-pick-robust" data-testid="convener-robustness" data-level={level ?? 'pending'}>
-                    {level === null ? (
-                      <span className="ana-muted">{t('conveners.robustPending')}</span>
-                    ) : (
-                      <>
-                        <span className={`ana-badge ana-badge-${level}`}>{t(`conveners.robust.${level}`)}</span>{' '}
-                        {tp('conveners.robustFraction', robustness!.bootstraps, { pct: fmt.pct(fraction!) })}
-                      </>
-                    )}
-                    {robustness?.otherRules && (
-                      <>
-                        {' '}
-                        {t(robustness.otherRules.withoutListings.includes(p.id) ? 'conveners.withoutListingsYes' : 'conveners.withoutListingsNo')}{' '}
-                        {t(robustness.otherRules.listingsAsCliques.includes(p.id) ? 'conveners.asCliquesYes' : 'conveners.asCliquesNo')}
-                      </>
-                    )}
-                  </p>
+                  <ConvenerFirmness id={p.id} basis={tieBasis(p.id)} robustness={robustness} />
                   {own.length > 0 && (
                     <div className="ana-intros">
                       <p className="ana-intros-title">{tp('conveners.introductions', own.length)}</p>

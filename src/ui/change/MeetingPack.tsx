@@ -16,6 +16,12 @@ import { wordConvener } from '../../i18n/findings';
 import { useSession, useStore } from '../../session/react';
 import { MIN_CLUSTER_SIZE } from '../../analysis/clusters';
 import { SectorSwatch } from '../analysis/parts';
+import { ConvenerFirmness } from '../analysis/ConvenerFirmness';
+import type { RobustnessData } from '../../analysis/stages';
+import { tieBasis, type TieBasis } from '../../graph/rules';
+import type { Network } from '../../graph/network';
+import type { Visibility } from '../../filters/filters';
+import { latestResult } from '../../session/store';
 import { useChangeText } from './text';
 
 export function MeetingPackButton({ testId, datasetName, className }: { testId: string; datasetName: string; className?: string }) {
@@ -44,6 +50,7 @@ function MeetingPackDialog({ ref, datasetName, onClose }: { ref: RefObject<HTMLD
   const network = useSession((s) => s.network);
   const visibility = useSession((s) => s.visibility);
   const pack = useSession((s) => s.meetingPack);
+  const robustness = useSession((s) => latestResult(s.analysis, 'robustness'));
   const store = useStore();
   const pages = useMemo(() => (result && network ? meetingPack(result, network, visibility, { lang }) : []), [result, network, visibility, lang]);
   const scenarios = useMemo(
@@ -103,6 +110,8 @@ function MeetingPackDialog({ ref, datasetName, onClose }: { ref: RefObject<HTMLD
             generated={generated}
             focal={fresh ? { before: fresh.before, after: fresh.after.find((a) => a.id === page.convener.id)?.focal ?? null } : null}
             focalError={pack.error}
+            basis={network && visibility ? basisOf(network, visibility, page.convener.id) : null}
+            robustness={robustness?.fresh ? robustness.data : null}
           />
         ))
       )}
@@ -118,6 +127,8 @@ function Page({
   generated,
   focal,
   focalError,
+  basis,
+  robustness,
 }: {
   page: MeetingPackPage;
   result: AnalysisResult;
@@ -126,6 +137,8 @@ function Page({
   generated: string;
   focal: { before: FocalSummary | null; after: FocalSummary | null } | null;
   focalError: string | null;
+  basis: TieBasis | null;
+  robustness: RobustnessData | null;
 }) {
   const { t, tp, fmt, sector, sectorName, lang } = useChangeText();
   const { t: words } = useTranslation();
@@ -162,6 +175,8 @@ function Page({
           {c.newSectors.length > 0 && <li>{t('pack.firstSectors', { sectors: listOf(c.newSectors.map(sectorName), t('pack.and')) })}</li>}
           <li>{tp('pack.cumulative', c.rank, { reached: fmt.int(c.cumulativeReached), total: fmt.int(result.conveners.targetTotal) })}</li>
         </ul>
+        {/* What the choice rests on, as under the pick in the conveners list: a board reads the pack. */}
+        <ConvenerFirmness id={c.id} basis={basis} robustness={robustness} />
       </Block>
       <Block title={tp('pack.introductions', page.introductions.length)}>
         {page.introductions.length === 0 ? (
@@ -280,4 +295,10 @@ function FocalComparison({ before, after }: { before: FocalSummary | null; after
       </p>
     </>
   );
+}
+
+/** A convener's tie basis in the current view, or null when it is not in the network. */
+function basisOf(network: Network, visibility: Visibility, id: string): TieBasis | null {
+  const i = network.projection.incidence.orgIndex.get(id);
+  return i === undefined ? null : tieBasis(network, visibility, i);
 }
