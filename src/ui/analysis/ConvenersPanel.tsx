@@ -203,7 +203,7 @@ export function ConvenersPanel(props: ConvenersPanelProps) {
                 })
               : t('conveners.missingSectors', { sectors: coverage.uncoveredSectors.map((s) => sector(s).toLowerCase()).join(', ') })}
         </p>
-        <p>{t('conveners.clusters', { clusters: fmt.int(coverage.clusters.length), total: fmt.int(coverage.clustersWithTargets) })}</p>
+        <p>{tp('conveners.clusters', picks.length, { clusters: fmt.int(coverage.clusters.length), total: fmt.int(coverage.clustersWithTargets) })}</p>
         <p className="ana-muted">{t('conveners.mReach', { count: fmt.int(coverage.mReach), steps: tp('common.steps', coverage.reachSteps) })}</p>
       </section>
 

@@ -119,6 +119,19 @@ describe('conveners panel', () => {
     expect(items[1]).toContain('Ook gekozen zonder lijsten.');
     expect(html).toContain('Vaak in plaats daarvan gekozen: Stichting X (42%).');
   });
+
+  it('words one convener of three asked for in the singular, in Dutch and English', () => {
+    // A filter can leave one convener: "maar alleen 1 voegen iets toe" and "Ze raken" read wrong.
+    const full = denHaagResult();
+    const result = { ...full, conveners: { ...full.conveners, k: 3, shortBy: 2, picks: full.conveners.picks.slice(0, 1) } };
+    const props = { result, robustness: null, introductions: [], tieBasis: () => null, k: 3, onK: noop, reachSteps: result.conveners.reachSteps, onReachSteps: noop, showSuggested: false, onShowSuggested: noop, selected: null, onSelectOrganisation: noop };
+    const nl = render(createElement(ConvenersPanel, props), 'nl');
+    expect(nl).toContain('Er is om 3 verbinders gevraagd, maar na verbinder 1 voegt geen volgende organisatie iets toe');
+    expect(nl).toMatch(/Deze verbinder raakt \d+ van de \d+ clusters/);
+    const en = render(createElement(ConvenersPanel, props), 'en');
+    expect(en).toContain('3 conveners were asked for, but after convener 1 no further organisation adds anything');
+    expect(en).toMatch(/It touches \d+ of the \d+ clusters/);
+  });
 });
 
 describe('components render real results', () => {
