@@ -105,3 +105,9 @@ export function tieBasis(network: Network, visibility: Visibility, org: number):
   const listingKinds = [...kinds.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([k]) => k);
   return { ties, listingOnly, listingKinds };
 }
+
+/** `tieBasis` of an organisation by id; null when it is not in the network. */
+export function tieBasisOf(network: Network, visibility: Visibility, id: string): TieBasis | null {
+  const org = network.projection.incidence.orgIndex.get(id);
+  return org === undefined ? null : tieBasis(network, visibility, org);
+}

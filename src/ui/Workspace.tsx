@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { freshResult, latestResult } from '../session/store';
-import { tieBasis } from '../graph/rules';
+import { tieBasisOf } from '../graph/rules';
 import { convenerIntroductions } from '../worklist/introductions';
 import { useFacetsAfterDraw } from './filters/useFacetsAfterDraw';
 import { DEFAULT_FILTERS, filtersActive, hidesSomething, type Filters } from '../filters/filters';
@@ -600,10 +600,7 @@ export function Workspace({ toolbarExtra }: { toolbarExtra?: ReactNode }) {
               result={result}
               robustness={robustness?.fresh ? robustness.data : null}
               introductions={introductions}
-              tieBasis={(id) => {
-                const i = orgIndex.get(id);
-                return i === undefined ? null : tieBasis(network, visibility, i);
-              }}
+              tieBasis={(id) => tieBasisOf(network, visibility, id)}
               onHoverSuggestion={setActiveSuggestion}
               suggestionNumbers={suggestionNumbers}
               k={view.k}

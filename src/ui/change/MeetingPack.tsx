@@ -18,9 +18,7 @@ import { MIN_CLUSTER_SIZE } from '../../analysis/clusters';
 import { SectorSwatch } from '../analysis/parts';
 import { ConvenerFirmness } from '../analysis/ConvenerFirmness';
 import type { RobustnessData } from '../../analysis/stages';
-import { tieBasis, type TieBasis } from '../../graph/rules';
-import type { Network } from '../../graph/network';
-import type { Visibility } from '../../filters/filters';
+import { tieBasisOf, type TieBasis } from '../../graph/rules';
 import { latestResult } from '../../session/store';
 import { useChangeText } from './text';
 
@@ -110,7 +108,7 @@ function MeetingPackDialog({ ref, datasetName, onClose }: { ref: RefObject<HTMLD
             generated={generated}
             focal={fresh ? { before: fresh.before, after: fresh.after.find((a) => a.id === page.convener.id)?.focal ?? null } : null}
             focalError={pack.error}
-            basis={network && visibility ? basisOf(network, visibility, page.convener.id) : null}
+            basis={network && visibility ? tieBasisOf(network, visibility, page.convener.id) : null}
             robustness={robustness?.fresh ? robustness.data : null}
           />
         ))
@@ -295,10 +293,4 @@ function FocalComparison({ before, after }: { before: FocalSummary | null; after
       </p>
     </>
   );
-}
-
-/** A convener's tie basis in the current view, or null when it is not in the network. */
-function basisOf(network: Network, visibility: Visibility, id: string): TieBasis | null {
-  const i = network.projection.incidence.orgIndex.get(id);
-  return i === undefined ? null : tieBasis(network, visibility, i);
 }
